@@ -1,0 +1,144 @@
+"""Every failure the player can report, as one small hierarchy.
+
+Each branch is a kind of trouble the user must act on differently, so each maps to one CLI exit code
+(DESIGN.md, "Headless faces and exit codes") and one dialog text at the edge. The core raises these and
+never prints; `cli.py` and `ui/` turn them into a message. Leaves say *which* check failed so tests (and
+support) can tell a flipped bit from a wrong key.
+"""
+
+from __future__ import annotations
+
+
+class PlayerError(Exception):
+    """Root of everything the player reports to the user."""
+
+    exit_code = 1
+
+
+class UsageError(PlayerError):
+    """The command was asked for the wrong way (unknown option, missing argument)."""
+
+    exit_code = 2
+
+
+# --- the license usage decision said no (exit 3) -------------------------------------------------
+
+
+class DecisionRefusedError(PlayerError):
+    """The license usage decision (FIG.10) refused to let a license play."""
+
+    exit_code = 3
+
+
+class LicenseInvalidatedError(DecisionRefusedError):
+    """The license list marks this license invalid (re-distributed, replaced, upgraded)."""
+
+
+class LicenseUnknownError(DecisionRefusedError):
+    """Neither the cached list nor (when reachable) the insurer knows this license."""
+
+
+class ListExpiredError(DecisionRefusedError):
+    """The cached license list is past `expires_at` and the insurer cannot be reached (freeze)."""
+
+
+class ClockRollbackError(DecisionRefusedError):
+    """The clock reads earlier than a list issue time already seen: the clock was set back."""
+
+
+class ListRollbackError(DecisionRefusedError):
+    """A license list older than one already seen was offered (rollback)."""
+
+
+class OutsideUsagePeriodError(DecisionRefusedError):
+    """The license's own usage period (FIG.16) does not cover now."""
+
+
+class WrongLicenseeError(DecisionRefusedError):
+    """The license was issued to another user or for other content."""
+
+
+# --- the backend could not be used (exit 4) ------------------------------------------------------
+
+
+class BackendError(PlayerError):
+    """The insurer or a provider is unreachable, too slow, or answered nonsense."""
+
+    exit_code = 4
+
+
+class BackendUnreachableError(BackendError):
+    """No connection could be made, or the server did not answer in time."""
+
+
+class BackendResponseError(BackendError):
+    """The server answered with something that is not what the API promises."""
+
+
+class InsurerKeyChangedError(BackendError):
+    """The insurer's signing key differs from the one pinned on first contact."""
+
+
+# --- data failed an integrity check (exit 5) -----------------------------------------------------
+
+
+class IntegrityError(PlayerError):
+    """Stored or received data is tampered with, truncated, or does not match its key or signer."""
+
+    exit_code = 5
+
+
+class MalformedError(IntegrityError):
+    """The bytes do not parse as the format they claim to be."""
+
+
+class UnsupportedVersionError(MalformedError):
+    """The format version is one this player does not understand."""
+
+
+class TruncatedError(IntegrityError):
+    """The data ends early (or has extra bytes): a download or a write did not finish."""
+
+
+class TamperedError(IntegrityError):
+    """Authenticated decryption failed: a bit was flipped or segments were reordered."""
+
+
+class WrongKeyError(IntegrityError):
+    """The data is intact as far as we can tell, but this key does not open it."""
+
+
+class BadSignatureError(IntegrityError):
+    """A signature does not verify against the expected signer's key."""
+
+
+class UnknownSignerError(BadSignatureError):
+    """The data names a signer we have no trusted key for, or a different signer than expected."""
+
+
+# --- the insurer refused a claim (exit 6) --------------------------------------------------------
+
+
+class ClaimRefusedError(PlayerError):
+    """The insurer refused a re-distribution request under the guarantee conditions."""
+
+    exit_code = 6
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+# --- the machine cannot keep our secrets ---------------------------------------------------------
+
+
+class KeyringUnavailableError(PlayerError):
+    """No usable OS keyring: we will not fall back to a key file."""
+
+    exit_code = 1
+
+
+class StorageError(PlayerError):
+    """The data directory cannot be written (full disk, permissions, held by another process)."""
+
+    exit_code = 1

@@ -1,0 +1,1 @@
+"""license_decision (filled in by issue 3/4)."""

@@ -1,0 +1,1 @@
+"""playback (filled in by issue 3/4)."""

@@ -1,0 +1,1 @@
+"""Wire formats shared by the terminal and the backend. Imports no widget, no network, no disk."""

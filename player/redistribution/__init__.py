@@ -1,0 +1,1 @@
+"""redistribution (filled in by issue 3/4)."""

@@ -1,0 +1,1 @@
+"""storage (filled in by issue 3/4)."""

@@ -1,0 +1,1 @@
+"""ui (filled in by issue 3/4)."""
