@@ -1,0 +1,3 @@
+from mock_backend.cli import main
+import sys
+sys.exit(main())

@@ -1,0 +1,51 @@
+"""Builds the one FastAPI application that plays insurer, two licensors and two content servers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+
+from mock_backend import catalog_builder, db, keys
+from mock_backend.config import Settings
+from mock_backend.context import Context
+from mock_backend.errors import install_handlers
+from mock_backend.routes import accounts, admin, catalog, claims, insurer, providers
+
+API_VERSION = "1"
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """Open (or create) the data dir, make keys and providers, build the demo catalog once if asked."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db.initialise(settings.db_path)
+    conn = db.connect(settings.db_path)
+    try:
+        with db.transaction(conn):
+            provider_ids = catalog_builder.ensure_providers(conn)
+        ctx = Context(
+            settings=settings,
+            insurer_key=keys.load_or_create(settings.keys_dir, "insurer"),
+            licensor_keys={pid: keys.load_or_create(settings.keys_dir, pid) for pid in provider_ids},
+        )
+        if settings.demo:
+            catalog_builder.build_demo(conn, settings)
+    finally:
+        conn.close()
+
+    app = FastAPI(
+        title="Insured Player mock backend",
+        version=API_VERSION,
+        description="Insurer (insurance service server 50), two licensors (10/11) and content servers (20/21) "
+        "of EP 1 391 838 A1, for the Insured Player terminal. Admin routes answer on loopback only.",
+    )
+    app.state.ctx = ctx
+    install_handlers(app)
+    for module in (accounts, insurer, catalog, claims, providers, admin):
+        app.include_router(module.router)
+
+    @app.get("/healthz", tags=["health"])
+    def healthz() -> dict[str, Any]:
+        return {"ok": True, "insurer_fingerprint": ctx.insurer_fingerprint, "demo": settings.demo}
+
+    return app

@@ -1,0 +1,188 @@
+"""`mock-backend`: serve the backend, and drive its admin controls from a shell.
+
+Exit codes: 0 done, 1 refused by the backend, 2 usage, 4 backend unreachable or answering nonsense.
+Errors are one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import requests
+
+from mock_backend.config import Settings
+
+DEFAULT_PORT = 8765
+TIMEOUT = 30.0
+
+
+def _default_server() -> str:
+    return os.environ.get("MOCK_BACKEND_URL", f"http://127.0.0.1:{DEFAULT_PORT}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="mock-backend", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("serve", help="run the insurer and both providers on one port")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks a free port")
+    s.add_argument("--data-dir", type=Path, default=None)
+    s.add_argument("--demo", action="store_true", help="build the demo catalog on first start")
+    s.add_argument("--list-ttl", type=int, default=None, metavar="SECONDS",
+                   help="license list validity = terminal offline grace (default 30 days)")
+    s.add_argument("--waiting-days", type=int, default=None, metavar="N",
+                   help="waiting period before claims (default 0 with --demo, else 7)")
+
+    a = sub.add_parser("admin", help="demo and test controls (the backend answers them on loopback only)")
+    a.add_argument("--server", default=None)
+    asub = a.add_subparsers(dest="action", required=True)
+    asub.add_parser("providers", help="list providers with their state and trouble record")
+    o = asub.add_parser("outage", help="start or end a provider outage")
+    o.add_argument("provider")
+    o.add_argument("state", choices=["on", "off"])
+    d = asub.add_parser("discontinue", help="stop distributing a track")
+    d.add_argument("content_id")
+    u = asub.add_parser("upgrade", help="publish a new version of a track")
+    u.add_argument("content_id")
+    e = asub.add_parser("end-business", help="a provider ends its business")
+    e.add_argument("provider")
+    c = asub.add_parser("clock", help="show the backend clock, or move it forward by SECONDS")
+    c.add_argument("advance", nargs="?", type=int, default=None, metavar="SECONDS")
+
+    t = sub.add_parser("add-track", help="import your own audio file through a running backend")
+    t.add_argument("file", type=Path)
+    t.add_argument("--provider", required=True)
+    t.add_argument("--price", type=int, required=True, help="yen")
+    t.add_argument("--genre", required=True)
+    t.add_argument("--title", default=None)
+    t.add_argument("--server", default=None)
+    return p
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _call(method: str, server: str, path: str, **kwargs: Any) -> Any:
+    url = server.rstrip("/") + path
+    try:
+        r = requests.request(method, url, timeout=TIMEOUT, **kwargs)
+    except requests.RequestException as e:
+        raise CliError(f"cannot reach the backend at {server}: {type(e).__name__}", 4) from e
+    try:
+        body = r.json()
+    except ValueError as e:
+        raise CliError(f"the backend at {server} answered HTTP {r.status_code} with something that is not JSON", 4) from e
+    if r.status_code >= 400:
+        err = body.get("error", {}) if isinstance(body, dict) else {}
+        raise CliError(f"refused: {err.get('message', f'HTTP {r.status_code}')}", 1)
+    return body
+
+
+def _print(obj: Any) -> None:
+    if isinstance(obj, list):
+        for row in obj:
+            print("  ".join(f"{k}={v}" for k, v in row.items()))
+    elif isinstance(obj, dict):
+        print("  ".join(f"{k}={v}" for k, v in obj.items()))
+
+
+def _admin(args: argparse.Namespace) -> int:
+    server = args.server or _default_server()
+    if args.action == "providers":
+        _print(_call("GET", server, "/admin/providers"))
+    elif args.action == "outage":
+        _print(_call("POST", server, f"/admin/providers/{args.provider}/outage", json={"on": args.state == "on"}))
+    elif args.action == "discontinue":
+        _print(_call("POST", server, f"/admin/content/{args.content_id}/discontinue"))
+    elif args.action == "upgrade":
+        _print(_call("POST", server, f"/admin/content/{args.content_id}/upgrade"))
+    elif args.action == "end-business":
+        _print(_call("POST", server, f"/admin/providers/{args.provider}/end-business"))
+    elif args.action == "clock":
+        if args.advance is None:
+            _print(_call("GET", server, "/admin/clock"))
+        else:
+            _print(_call("POST", server, "/admin/clock", json={"advance_seconds": args.advance}))
+    return 0
+
+
+def _add_track(args: argparse.Namespace) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as e:
+        raise CliError(f"cannot read {args.file}: {e.strerror}", 2) from e
+    form = {"provider": args.provider, "price": str(args.price), "genre": args.genre}
+    if args.title:
+        form["title"] = args.title
+    _print(_call("POST", args.server or _default_server(), "/admin/tracks",
+                 data=form, files={"file": (args.file.name, data)}))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from mock_backend.app import create_app
+
+    data_dir = args.data_dir or Path(platformdirs.user_data_dir("insured-player-backend"))
+    settings = Settings(data_dir=data_dir.resolve(), demo=args.demo)
+    if args.list_ttl is not None:
+        if args.list_ttl < 60:
+            raise CliError("--list-ttl must be at least 60 seconds", 2)
+        settings = _replace(settings, list_ttl_seconds=args.list_ttl)
+    waiting = args.waiting_days if args.waiting_days is not None else (0 if args.demo else 7)
+    if waiting < 0:
+        raise CliError("--waiting-days cannot be negative", 2)
+    settings = _replace(settings, waiting_days=waiting)
+
+    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as e:
+        raise CliError(f"cannot listen on {args.host}:{args.port}: {e.strerror}", 1) from e
+    sock.listen(128)
+    app = create_app(settings)
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    # The first line on stdout is the contract with whoever started us (the player, the tests).
+    print(f"mock-backend listening on http://{shown}:{port}", flush=True)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=2)
+    uvicorn.Server(config).run(sockets=[sock])
+    return 0
+
+
+def _replace(settings: Settings, **changes: Any) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, **changes)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "serve":
+            return _serve(args)
+        if args.command == "admin":
+            return _admin(args)
+        return _add_track(args)
+    except CliError as e:
+        print(f"mock-backend: {e}", file=sys.stderr)
+        return e.code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

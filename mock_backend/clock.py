@@ -1,0 +1,27 @@
+"""The backend's clock: wall time plus an offset the admin API can move.
+
+Guarantee periods run for a year and waiting periods for days; tests and demos move this clock instead of
+sleeping. The offset lives in the database so every worker thread sees the same time.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+
+from player.protocol.canonical import now_utc
+
+
+def now(conn: sqlite3.Connection) -> datetime:
+    row = conn.execute("SELECT value FROM settings WHERE key = 'clock_offset'").fetchone()
+    offset = int(row[0]) if row else 0
+    return now_utc() + timedelta(seconds=offset)
+
+
+def shift(conn: sqlite3.Connection, seconds: int) -> datetime:
+    conn.execute(
+        "INSERT INTO settings(key, value) VALUES('clock_offset', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value",
+        (seconds,),
+    )
+    return now(conn)

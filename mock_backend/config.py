@@ -1,0 +1,38 @@
+"""Settings for one backend process, fixed at start-up and handed to every router."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+DAY = 86_400
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    demo: bool = False
+    list_ttl_seconds: int = 30 * DAY  # license list validity = the terminal's offline grace
+    waiting_days: int = 0  # FIG.6B re-licensing starting date = contract date + this
+    guarantee_days: int = 365
+    relicensing_limit_per_track: int = 3  # [0039]: "the same contents ... a maximum of 3 times"
+    relicensing_limit_total: int = 10  # [0039]: "all contents purchased by the user ... 10 times"
+    price_difference_limit: int = 100  # yen
+    premium_rate: float = 0.08  # premium = price x rate, before the provider-trouble loading
+    session_ttl_seconds: int = 30 * DAY
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "backend.sqlite3"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.data_dir / "content"
+
+    @property
+    def masters_dir(self) -> Path:
+        return self.data_dir / "masters"
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "keys"

@@ -1,0 +1,25 @@
+"""What every request handler needs besides its own input: settings and the servers' signing keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from mock_backend.config import Settings
+from player.protocol.canonical import b64e, ed25519_public_bytes, fingerprint
+
+
+@dataclass(frozen=True)
+class Context:
+    settings: Settings
+    insurer_key: Ed25519PrivateKey = field(repr=False)
+    licensor_keys: dict[str, Ed25519PrivateKey] = field(repr=False)
+
+    @property
+    def insurer_public_b64(self) -> str:
+        return b64e(ed25519_public_bytes(self.insurer_key))
+
+    @property
+    def insurer_fingerprint(self) -> str:
+        return fingerprint(ed25519_public_bytes(self.insurer_key))

@@ -1,0 +1,259 @@
+"""The backend's one SQLite database (WAL): the insurer's DBs and both providers' records.
+
+Tables map to the patent: `policies` + `items` are the insurance contract DB 54 (FIG.6B), `history` and
+`redistributions` the re-distribution history DB 53 (FIG.6A), `licenses` the license list 56 (FIG.7),
+`licensor_issued` each license server's issuance records (FIG.15 (4)). Every write runs inside
+`transaction()`, which takes SQLite's write lock up front (BEGIN IMMEDIATE), so a claim's limit checks and
+its counting happen as one step and parallel claims cannot both pass a limit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    pw_salt BLOB NOT NULL,
+    pw_hash BLOB NOT NULL,
+    list_version INTEGER NOT NULL DEFAULT 0,  -- FIG.7 list version for this user; only goes up
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS providers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'ended')),
+    premium_rate REAL NOT NULL,
+    outage_started_at TEXT                     -- non-null while an outage is on ([0041])
+);
+CREATE TABLE IF NOT EXISTS provider_outages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    provider_id TEXT NOT NULL REFERENCES providers(id),
+    started_at TEXT NOT NULL,
+    ended_at TEXT
+);
+CREATE TABLE IF NOT EXISTS contents (
+    id TEXT PRIMARY KEY,
+    provider_id TEXT NOT NULL REFERENCES providers(id),
+    title TEXT NOT NULL,
+    artist TEXT NOT NULL,
+    album TEXT NOT NULL,
+    genre TEXT NOT NULL,
+    price INTEGER NOT NULL CHECK (price >= 0),
+    track_number INTEGER NOT NULL DEFAULT 0,
+    duration_ms INTEGER NOT NULL,
+    current_version INTEGER NOT NULL DEFAULT 1,
+    discontinued INTEGER NOT NULL DEFAULT 0,
+    cover BLOB,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contents_genre ON contents(genre);
+CREATE TABLE IF NOT EXISTS content_versions (
+    content_id TEXT NOT NULL REFERENCES contents(id),
+    version INTEGER NOT NULL,
+    content_key BLOB NOT NULL,                 -- held by the licensor; travels only inside licenses
+    published_at TEXT NOT NULL,
+    PRIMARY KEY (content_id, version)
+);
+CREATE TABLE IF NOT EXISTS encodings (
+    content_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    mime TEXT NOT NULL,
+    path TEXT NOT NULL,                        -- encrypted container, relative to the data dir
+    size INTEGER NOT NULL,
+    PRIMARY KEY (content_id, version, mime),
+    FOREIGN KEY (content_id, version) REFERENCES content_versions(content_id, version)
+);
+CREATE TABLE IF NOT EXISTS licensor_issued (      -- FIG.15 (4): license issuance information
+    license_id TEXT PRIMARY KEY,
+    provider_id TEXT NOT NULL REFERENCES providers(id),
+    content_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('insurer', 'direct')),
+    xml BLOB NOT NULL,
+    issued_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS licensor_nonces (      -- replay guard for insurer-signed requests
+    provider_id TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (provider_id, nonce)
+);
+CREATE TABLE IF NOT EXISTS policies (             -- insurance contract DB 54, FIG.6B
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    state TEXT NOT NULL CHECK (state IN ('provisional', 'official')),
+    revision INTEGER NOT NULL DEFAULT 1,
+    public_key BLOB NOT NULL,
+    premium_per_track INTEGER NOT NULL,
+    guarantee_start TEXT NOT NULL,
+    guarantee_end TEXT NOT NULL,
+    relicensing_starts TEXT NOT NULL,
+    limit_per_track INTEGER NOT NULL,
+    limit_total INTEGER NOT NULL,
+    price_difference_limit INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS policies_user ON policies(user_id);
+CREATE TABLE IF NOT EXISTS items (                -- one insured track, stable across re-issues
+    id TEXT PRIMARY KEY,
+    policy_id TEXT NOT NULL REFERENCES policies(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    original_content_id TEXT NOT NULL,
+    content_id TEXT NOT NULL,                  -- current content (an alternate replaces it)
+    license_id TEXT NOT NULL,                  -- current valid license
+    price INTEGER NOT NULL,                    -- price paid for the original: the insured value
+    premium INTEGER NOT NULL,
+    relicense_count INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS items_policy ON items(policy_id);
+CREATE TABLE IF NOT EXISTS licenses (             -- license list 56, FIG.7
+    license_id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    policy_id TEXT,
+    item_id TEXT,
+    provider_id TEXT NOT NULL,
+    content_id TEXT NOT NULL,
+    content_version INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('valid', 'invalid')),
+    invalidated_at TEXT,
+    reason TEXT,
+    changed_in_version INTEGER NOT NULL,       -- the user's list_version when this row last changed
+    package BLOB,                              -- the signed license package, for re-download
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS licenses_user_version ON licenses(user_id, changed_in_version);
+CREATE TABLE IF NOT EXISTS history (              -- re-distribution history DB 53, FIG.6A
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    first_contract_at TEXT NOT NULL,
+    relicensing_count INTEGER NOT NULL DEFAULT 0,
+    gross_amount INTEGER NOT NULL DEFAULT 0    -- yen: selling prices of everything re-distributed free
+);
+CREATE TABLE IF NOT EXISTS redistributions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    claim_id TEXT,
+    kind TEXT NOT NULL,                        -- reissue | alternate | upgrade
+    old_license_id TEXT NOT NULL,
+    new_license_id TEXT NOT NULL,
+    content_id TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    policy_id TEXT NOT NULL REFERENCES policies(id),
+    kind TEXT NOT NULL CHECK (kind IN ('loss', 'crash')),
+    genre TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claim_items (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claims(id),
+    item_id TEXT,
+    license_id TEXT NOT NULL,
+    content_id TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('reissued', 'alternates_offered', 'refused', 'chosen')),
+    reason TEXT NOT NULL DEFAULT '',
+    new_license_id TEXT,
+    chosen_alternate_id TEXT
+);
+CREATE TABLE IF NOT EXISTS alternates (
+    id TEXT PRIMARY KEY,
+    claim_item_id TEXT NOT NULL REFERENCES claim_items(id),
+    content_id TEXT NOT NULL REFERENCES contents(id),
+    price_difference INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS purchases (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    content_id TEXT NOT NULL,
+    policy_id TEXT,
+    item_id TEXT,
+    license_id TEXT NOT NULL,
+    price INTEGER NOT NULL,
+    premium INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS idempotency (
+    user_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    endpoint TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    status_code INTEGER NOT NULL,
+    response BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, key)
+);
+"""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode; writes go through `transaction()`.
+
+    One connection per request; `check_same_thread=False` because FastAPI may finish a dependency on
+    another worker thread than it started on — the connection is still never shared concurrently.
+    """
+    conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    return conn
+
+
+def initialise(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.executescript(SCHEMA)
+        conn.execute(
+            "INSERT OR IGNORE INTO settings(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+        )
+    finally:
+        conn.close()
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )

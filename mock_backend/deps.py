@@ -1,0 +1,113 @@
+"""Shared request dependencies: the database connection, the signed-in user, loopback-only, idempotency."""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, Request
+from fastapi.responses import JSONResponse
+
+from mock_backend import clock, db
+from mock_backend.context import Context
+from mock_backend.errors import ApiError
+from player.protocol.canonical import canonical_json, format_time, load_json_object
+
+
+def get_context(request: Request) -> Context:
+    ctx: Context = request.app.state.ctx
+    return ctx
+
+
+def get_conn(ctx: Annotated[Context, Depends(get_context)]) -> Iterator[sqlite3.Connection]:
+    conn = db.connect(ctx.settings.db_path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+Ctx = Annotated[Context, Depends(get_context)]
+Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
+
+
+@dataclass(frozen=True)
+class User:
+    id: str
+    username: str
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def current_user(conn: Conn, authorization: Annotated[str | None, Header()] = None) -> User:
+    if not authorization or not authorization.startswith("Bearer "):
+        raise ApiError(401, "not_signed_in", "sign in first: this call needs 'Authorization: Bearer <token>'")
+    row = conn.execute(
+        "SELECT u.id, u.username, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
+        "WHERE s.token_hash = ?",
+        (token_hash(authorization.removeprefix("Bearer ").strip()),),
+    ).fetchone()
+    if row is None or row["expires_at"] <= format_time(clock.now(conn)):
+        raise ApiError(401, "session_expired", "the session is unknown or has expired; sign in again")
+    return User(id=row["id"], username=row["username"])
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+
+
+def loopback_only(request: Request) -> None:
+    """Admin controls answer only to the machine the backend runs on."""
+    host = request.client.host if request.client else ""
+    try:
+        ok = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        ok = host in ("testclient", "localhost")
+    if not ok:
+        raise ApiError(403, "admin_loopback_only", "admin controls answer only on the loopback interface")
+
+
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key")]
+
+
+def idempotent(
+    conn: sqlite3.Connection,
+    user: User,
+    key: str | None,
+    endpoint: str,
+    request_body: Any,
+    work: Callable[[], tuple[int, dict[str, Any]]],
+) -> JSONResponse:
+    """Run `work` once per (user, Idempotency-Key); a retry gets the first answer back, charging nothing.
+
+    Runs inside one write transaction with `work`, so two copies of the same POST racing each other are
+    serialised and the second finds the first's answer. A refusal (ApiError) rolls back and is not stored,
+    so a retry after the cause is fixed is judged afresh. The same key with a different body is a 409.
+    """
+    if not key or len(key) > 200:
+        raise ApiError(400, "idempotency_key_required", "send an 'Idempotency-Key' header (1-200 chars)")
+    digest = hashlib.sha256(canonical_json(request_body)).hexdigest()
+    with db.transaction(conn):
+        row = conn.execute(
+            "SELECT endpoint, request_hash, status_code, response FROM idempotency WHERE user_id=? AND key=?",
+            (user.id, key),
+        ).fetchone()
+        if row is not None:
+            if row["endpoint"] != endpoint or row["request_hash"] != digest:
+                raise ApiError(
+                    409, "idempotency_key_reused", "this Idempotency-Key was used for a different request"
+                )
+            body = load_json_object(row["response"], "stored response")
+            return JSONResponse(status_code=row["status_code"], content=body, headers={"Idempotent-Replay": "true"})
+        status, body = work()
+        conn.execute(
+            "INSERT INTO idempotency(user_id, key, endpoint, request_hash, status_code, response, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (user.id, key, endpoint, digest, status, canonical_json(body), format_time(clock.now(conn))),
+        )
+    return JSONResponse(status_code=status, content=body)

@@ -1,0 +1,1 @@
+"""The insurance service server 50: contracts, license control, re-distribution reception."""

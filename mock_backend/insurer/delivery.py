@@ -1,0 +1,94 @@
+"""Packaging a licensor's license for the terminal (FIG.9) and recording it in the license list."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from mock_backend import clock
+from mock_backend.context import Context
+from mock_backend.insurer import license_control, policies
+from player.protocol.canonical import b64d, b64e
+from player.protocol.license_list import InvalidationReason
+from player.protocol.package import seal_package
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+
+def package_license(
+    ctx: Context, conn: sqlite3.Connection, policy: sqlite3.Row, item_id: str, issued: dict[str, Any], provider_id: str
+) -> bytes:
+    """Seal `issued` (a licensor `issue` answer) to the policy key, add it to the list; return the package."""
+    package = seal_package(
+        b64d(issued["license_xml"], "license"),
+        policy_id=policy["id"],
+        item_id=item_id,
+        license_id=issued["license_id"],
+        content_id=issued["content_id"],
+        recipient=X25519PublicKey.from_public_bytes(bytes(policy["public_key"])),
+        guarantee=policies.guarantee(policy),
+        insurer_key=ctx.insurer_key,
+        issued_at=clock.now(conn),
+    )
+    license_control.add_license(
+        conn,
+        user_id=policy["user_id"],
+        license_id=issued["license_id"],
+        provider_id=provider_id,
+        content_id=issued["content_id"],
+        content_version=issued["content_version"],
+        policy_id=policy["id"],
+        item_id=item_id,
+        package=package,
+    )
+    return package
+
+
+def replace_license(
+    ctx: Context,
+    conn: sqlite3.Connection,
+    policy: sqlite3.Row,
+    item: sqlite3.Row,
+    issued: dict[str, Any],
+    provider_id: str,
+    reason: InvalidationReason,
+) -> bytes:
+    """Invalidate the item's current license with `reason` and put the newly issued one in its place."""
+    license_control.invalidate(conn, item["user_id"], item["license_id"], reason)
+    package = package_license(ctx, conn, policy, item["id"], issued, provider_id)
+    conn.execute(
+        "UPDATE items SET license_id = ?, content_id = ? WHERE id = ?",
+        (issued["license_id"], issued["content_id"], item["id"]),
+    )
+    policies.touch(conn, policy["id"])
+    return package
+
+
+def download_info(conn: sqlite3.Connection, content_id: str) -> dict[str, Any]:
+    row = conn.execute("SELECT provider_id, current_version FROM contents WHERE id = ?", (content_id,)).fetchone()
+    mimes = [
+        r["mime"]
+        for r in conn.execute(
+            "SELECT mime FROM encodings WHERE content_id = ? AND version = ? ORDER BY mime",
+            (content_id, row["current_version"]),
+        )
+    ]
+    return {
+        "url": f"/providers/{row['provider_id']}/content/{content_id}?version={row['current_version']}",
+        "content_id": content_id,
+        "version": row["current_version"],
+        "encodings": mimes,
+    }
+
+
+def delivered(conn: sqlite3.Connection, license_id: str, package: bytes) -> dict[str, Any]:
+    """What the terminal receives for one license: the package and where to fetch the track."""
+    row = conn.execute("SELECT content_id, item_id FROM licenses WHERE license_id = ?", (license_id,)).fetchone()
+    return {
+        "license_id": license_id,
+        "item_id": row["item_id"],
+        "content_id": row["content_id"],
+        "package": b64e(package),
+        "download": download_info(conn, row["content_id"]),
+    }
+
+

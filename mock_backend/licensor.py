@@ -1,0 +1,218 @@
+"""The license servers 10/11: issue licenses, answer "can you still issue this?", vouch for old licenses.
+
+A licensor acts only on requests the insurer signed (FIG.12 (12)-(13)): each is a signed document of type
+"licensor-request" carrying the provider it is addressed to, a fresh nonce and a timestamp. A forged
+signature, a request meant for another provider, a reused nonce or a timestamp more than five minutes
+off is refused. The insurer calls `handle` in-process and the same function answers
+``POST /providers/{id}/licensor``, so what the tests forge over HTTP is what the insurer's calls pass.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from datetime import timedelta
+from typing import Any
+
+from mock_backend import clock
+from mock_backend.context import Context
+from mock_backend.errors import ApiError
+from player.errors import IntegrityError, MalformedError
+from player.protocol.canonical import (
+    b64d,
+    b64e,
+    format_time,
+    parse_time,
+    sign_document,
+    verify_document,
+)
+from player.protocol.license import PERMISSION_PLAY, License, parse_license, sign_license
+
+REQUEST_TYPE = "licensor-request"
+MAX_SKEW = timedelta(minutes=5)
+PURPOSES = ("purchase", "direct", "reissue", "alternate", "upgrade", "insure_existing")
+
+
+def make_request(ctx: Context, conn: sqlite3.Connection, provider_id: str, op: str, **params: Any) -> bytes:
+    """What the insurer sends: signed by the insurer, addressed to one provider, never replayable."""
+    fields = {
+        "provider_id": provider_id,
+        "op": op,
+        "nonce": secrets.token_hex(16),
+        "timestamp": format_time(clock.now(conn)),
+        "params": params,
+    }
+    return sign_document(REQUEST_TYPE, fields, ctx.insurer_key)
+
+
+def call(ctx: Context, conn: sqlite3.Connection, provider_id: str, op: str, **params: Any) -> dict[str, Any]:
+    """The insurer's side of a licensor call (in-process, same checks as over HTTP)."""
+    return handle(ctx, conn, provider_id, make_request(ctx, conn, provider_id, op, **params))
+
+
+def handle(ctx: Context, conn: sqlite3.Connection, provider_id: str, data: bytes) -> dict[str, Any]:
+    """Verify an insurer-signed request and act on it. Must run inside the caller's write transaction."""
+    provider = conn.execute("SELECT * FROM providers WHERE id = ?", (provider_id,)).fetchone()
+    if provider is None:
+        raise ApiError(404, "unknown_provider", f"there is no provider {provider_id!r}")
+    try:
+        fields = verify_document(data, REQUEST_TYPE, ctx.insurer_key.public_key(), "licensor request")
+        sent_at = parse_time(fields.get("timestamp"), "timestamp")
+    except IntegrityError as e:
+        raise ApiError(401, "bad_signature", f"the licensor refused the request: {e}") from e
+    if fields.get("provider_id") != provider_id:
+        raise ApiError(401, "wrong_audience", "the request was signed for another provider")
+    now = clock.now(conn)
+    if abs(now - sent_at) > MAX_SKEW:
+        raise ApiError(401, "stale_request", "the request's timestamp is more than five minutes off")
+    nonce = fields.get("nonce")
+    params = fields.get("params")
+    if not isinstance(nonce, str) or not 16 <= len(nonce) <= 64 or not isinstance(params, dict):
+        raise ApiError(422, "invalid_request", "the request lacks a nonce or parameters")
+    seen = conn.execute(
+        "INSERT OR IGNORE INTO licensor_nonces(provider_id, nonce, seen_at) VALUES (?, ?, ?)",
+        (provider_id, nonce, format_time(now)),
+    )
+    if seen.rowcount == 0:
+        raise ApiError(409, "replayed_request", "this signed request was already used")
+    op = fields.get("op")
+    if op == "issue":
+        return _issue(ctx, conn, provider, params)
+    if op == "availability":
+        return _availability(conn, provider, params)
+    if op == "authenticate":
+        return _authenticate(ctx, conn, provider, params)
+    if op == "offer":
+        return _offer(conn, provider, params)
+    raise ApiError(422, "invalid_request", f"unknown licensor operation {op!r}")
+
+
+def _str_param(params: dict[str, Any], name: str) -> str:
+    value = params.get(name)
+    if not isinstance(value, str) or not value:
+        raise ApiError(422, "invalid_request", f"licensor request needs a string {name!r}")
+    return value
+
+
+def _refuse_if_unavailable(provider: sqlite3.Row) -> None:
+    if provider["status"] == "ended":
+        raise ApiError(410, "provider_ended", f"{provider['name']} has ended its business")
+    if provider["outage_started_at"] is not None:
+        raise ApiError(503, "provider_unavailable", f"{provider['name']} is not answering (outage)")
+
+
+def _content(conn: sqlite3.Connection, provider: sqlite3.Row, content_id: str) -> sqlite3.Row:
+    row = conn.execute(
+        "SELECT * FROM contents WHERE id = ? AND provider_id = ?", (content_id, provider["id"])
+    ).fetchone()
+    if row is None:
+        raise ApiError(404, "unknown_content", f"{provider['name']} has no content {content_id!r}")
+    return row
+
+
+def unavailable_reason(provider: sqlite3.Row, content: sqlite3.Row) -> str | None:
+    """Why this licensor cannot issue this content now, or None when it can."""
+    if provider["status"] == "ended":
+        return "provider_ended"
+    if provider["outage_started_at"] is not None:
+        return "provider_unavailable"
+    if content["discontinued"]:
+        return "content_discontinued"
+    return None
+
+
+def _issue(ctx: Context, conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]) -> dict[str, Any]:
+    user_id = _str_param(params, "user_id")
+    purpose = _str_param(params, "purpose")
+    if purpose not in PURPOSES:
+        raise ApiError(422, "invalid_request", f"unknown purpose {purpose!r}")
+    content = _content(conn, provider, _str_param(params, "content_id"))
+    _refuse_if_unavailable(provider)
+    if content["discontinued"]:
+        raise ApiError(410, "content_discontinued", f"{content['title']!r} is no longer distributed")
+    return issue_license(ctx, conn, provider["id"], content, user_id, "direct" if purpose == "direct" else "insurer")
+
+
+def issue_license(
+    ctx: Context, conn: sqlite3.Connection, provider_id: str, content: sqlite3.Row, user_id: str, channel: str
+) -> dict[str, Any]:
+    version = int(content["current_version"])
+    key_row = conn.execute(
+        "SELECT content_key FROM content_versions WHERE content_id = ? AND version = ?", (content["id"], version)
+    ).fetchone()
+    now = clock.now(conn)
+    lic = License(
+        license_id="L-" + secrets.token_hex(10),
+        licenser=provider_id,
+        licensee=user_id,
+        permission=PERMISSION_PLAY,
+        content_id=content["id"],
+        content_version=version,
+        not_before=now,
+        not_after=None,
+        content_key=bytes(key_row["content_key"]),
+        issued_at=now,
+    )
+    xml = sign_license(lic, ctx.licensor_keys[provider_id])
+    conn.execute(
+        "INSERT INTO licensor_issued(license_id, provider_id, content_id, version, user_id, channel, xml, issued_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (lic.license_id, provider_id, lic.content_id, version, user_id, channel, xml, format_time(now)),
+    )
+    return {
+        "license_id": lic.license_id,
+        "license_xml": b64e(xml),
+        "content_id": lic.content_id,
+        "content_version": version,
+        "price": int(content["price"]),
+    }
+
+
+def _availability(conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]) -> dict[str, Any]:
+    # FIG.14 (5)-(6): can the same content still be issued?
+    content = _content(conn, provider, _str_param(params, "content_id"))
+    reason = unavailable_reason(provider, content)
+    return {"available": reason is None, "reason": reason or ""}
+
+
+def _authenticate(
+    ctx: Context, conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]
+) -> dict[str, Any]:
+    # FIG.15 (6): is this a license we issued, byte for byte, to this user?
+    user_id = _str_param(params, "user_id")
+    try:
+        xml = b64d(_str_param(params, "license_xml"), "license")
+        lic, _ = parse_license(xml)
+    except MalformedError as e:
+        return {"authentic": False, "reason": f"not a license: {e}"}
+    row = conn.execute(
+        "SELECT xml, user_id, channel FROM licensor_issued WHERE license_id = ? AND provider_id = ?",
+        (lic.license_id, provider["id"]),
+    ).fetchone()
+    if row is None or bytes(row["xml"]) != xml:
+        return {"authentic": False, "reason": "this licensor never issued that license"}
+    if row["user_id"] != user_id:
+        return {"authentic": False, "reason": "the license was issued to another user"}
+    if row["channel"] != "direct":
+        return {"authentic": False, "reason": "the license was issued through the insurer already"}
+    return {"authentic": True, "reason": "", "content_id": lic.content_id, "license_id": lic.license_id}
+
+
+def _offer(conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]) -> dict[str, Any]:
+    # FIG.14 (7): which of our contents could stand in, at or below a price, optionally in a genre?
+    max_price = params.get("max_price")
+    genre = params.get("genre")
+    exclude = params.get("exclude", [])
+    if not isinstance(max_price, int) or isinstance(max_price, bool):
+        raise ApiError(422, "invalid_request", "offer needs an integer max_price")
+    if genre is not None and not isinstance(genre, str):
+        raise ApiError(422, "invalid_request", "genre must be a string")
+    if provider["status"] == "ended" or provider["outage_started_at"] is not None:
+        return {"contents": []}
+    query = "SELECT id FROM contents WHERE provider_id = ? AND discontinued = 0 AND price <= ?"
+    args: list[Any] = [provider["id"], max_price]
+    if genre:
+        query += " AND genre = ? COLLATE NOCASE"
+        args.append(genre)
+    ids = [r["id"] for r in conn.execute(query + " ORDER BY id", args) if r["id"] not in exclude]
+    return {"contents": ids}

@@ -1,0 +1,85 @@
+"""Flow 1: accounts and sessions. The password check costs the same whether or not the user exists."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field, StringConstraints
+
+from mock_backend import clock, db
+from mock_backend.deps import Conn, Ctx, CurrentUser, token_hash
+from mock_backend.errors import ApiError
+from player.protocol.canonical import format_time
+
+router = APIRouter(prefix="/api/v1", tags=["insurer: accounts"])
+
+Username = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{2,32}$")]
+_DUMMY_SALT = b"\x00" * 16
+
+
+def _hash(password: str, salt: bytes) -> bytes:
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=2**14, r=8, p=1, dklen=32)
+
+
+class Credentials(BaseModel):
+    username: Username
+    password: str = Field(min_length=8, max_length=200)
+
+
+class AccountOut(BaseModel):
+    user_id: str
+    username: str
+
+
+class SessionOut(BaseModel):
+    token: str
+    user_id: str
+    username: str
+    expires_at: str
+
+
+@router.post("/accounts", status_code=201, response_model=AccountOut)
+def sign_up(body: Credentials, conn: Conn) -> AccountOut:
+    salt = secrets.token_bytes(16)
+    user_id = "u-" + secrets.token_hex(8)
+    with db.transaction(conn):
+        if conn.execute("SELECT 1 FROM users WHERE username = ?", (body.username,)).fetchone():
+            raise ApiError(409, "username_taken", f"the user name {body.username!r} is taken")
+        conn.execute(
+            "INSERT INTO users(id, username, pw_salt, pw_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+            (user_id, body.username, salt, _hash(body.password, salt), format_time(clock.now(conn))),
+        )
+    return AccountOut(user_id=user_id, username=body.username)
+
+
+@router.post("/sessions", status_code=201, response_model=SessionOut)
+def sign_in(body: Credentials, conn: Conn, ctx: Ctx) -> SessionOut:
+    row = conn.execute("SELECT id, pw_salt, pw_hash FROM users WHERE username = ?", (body.username,)).fetchone()
+    computed = _hash(body.password, row["pw_salt"] if row else _DUMMY_SALT)
+    if row is None or not hmac.compare_digest(computed, row["pw_hash"]):
+        raise ApiError(401, "bad_credentials", "user name or password is wrong")
+    token = secrets.token_urlsafe(32)
+    now = clock.now(conn)
+    expires = now + timedelta(seconds=ctx.settings.session_ttl_seconds)
+    with db.transaction(conn):
+        conn.execute(
+            "INSERT INTO sessions(token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+            (token_hash(token), row["id"], format_time(now), format_time(expires)),
+        )
+    return SessionOut(token=token, user_id=row["id"], username=body.username, expires_at=format_time(expires))
+
+
+@router.delete("/sessions/current", status_code=204)
+def sign_out(user: CurrentUser, conn: Conn) -> None:
+    with db.transaction(conn):
+        conn.execute("DELETE FROM sessions WHERE user_id = ?", (user.id,))
+
+
+@router.get("/me", response_model=AccountOut)
+def whoami(user: CurrentUser) -> AccountOut:
+    return AccountOut(user_id=user.id, username=user.username)

@@ -1,0 +1,131 @@
+"""Admin controls for demos and tests, loopback only: outages, discontinuations, upgrades, the clock."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, UploadFile
+from pydantic import BaseModel
+
+from mock_backend import catalog_builder, clock, db
+from mock_backend.deps import Conn, Ctx, loopback_only
+from mock_backend.errors import ApiError
+from mock_backend.insurer import premiums
+from mock_backend.routes.catalog import providers as provider_states
+from player.protocol.canonical import format_time
+
+router = APIRouter(prefix="/admin", tags=["admin"], dependencies=[Depends(loopback_only)])
+
+MAX_UPLOAD = 200 * 1024 * 1024
+
+
+def _provider(conn: Conn, provider_id: str) -> Any:
+    row = conn.execute("SELECT * FROM providers WHERE id = ?", (provider_id,)).fetchone()
+    if row is None:
+        raise ApiError(404, "unknown_provider", f"there is no provider {provider_id!r}")
+    return row
+
+
+def _content(conn: Conn, content_id: str) -> Any:
+    row = conn.execute("SELECT * FROM contents WHERE id = ?", (content_id,)).fetchone()
+    if row is None:
+        raise ApiError(404, "unknown_content", f"there is no track {content_id!r}")
+    return row
+
+
+@router.get("/providers")
+def admin_providers(conn: Conn) -> list[dict[str, Any]]:
+    return provider_states(conn)
+
+
+class Outage(BaseModel):
+    on: bool
+
+
+@router.post("/providers/{provider_id}/outage")
+def outage(provider_id: str, body: Outage, conn: Conn) -> dict[str, Any]:
+    """Start or end an outage; the insurer counts it and its length ([0041])."""
+    with db.transaction(conn):
+        row = _provider(conn, provider_id)
+        now = format_time(clock.now(conn))
+        if body.on and row["outage_started_at"] is None:
+            conn.execute("UPDATE providers SET outage_started_at = ? WHERE id = ?", (now, provider_id))
+            conn.execute("INSERT INTO provider_outages(provider_id, started_at) VALUES (?, ?)", (provider_id, now))
+        elif not body.on and row["outage_started_at"] is not None:
+            conn.execute("UPDATE providers SET outage_started_at = NULL WHERE id = ?", (provider_id,))
+            conn.execute(
+                "UPDATE provider_outages SET ended_at = ? WHERE provider_id = ? AND ended_at IS NULL", (now, provider_id)
+            )
+    record = premiums.trouble(conn, provider_id)
+    return {"provider": provider_id, "in_outage": record.in_outage, "outages": record.outages,
+            "premium_loading": round(record.loading, 4)}
+
+
+@router.post("/providers/{provider_id}/end-business")
+def end_business(provider_id: str, conn: Conn) -> dict[str, Any]:
+    with db.transaction(conn):
+        _provider(conn, provider_id)
+        conn.execute("UPDATE providers SET status = 'ended' WHERE id = ?", (provider_id,))
+    return {"provider": provider_id, "status": "ended"}
+
+
+@router.post("/content/{content_id}/discontinue")
+def discontinue(content_id: str, conn: Conn) -> dict[str, Any]:
+    with db.transaction(conn):
+        _content(conn, content_id)
+        conn.execute("UPDATE contents SET discontinued = 1 WHERE id = ?", (content_id,))
+    return {"content_id": content_id, "discontinued": True}
+
+
+@router.post("/content/{content_id}/upgrade")
+def upgrade(content_id: str, ctx: Ctx, conn: Conn) -> dict[str, Any]:
+    """The licensor publishes a new version (a remaster under a new content key) ([0048])."""
+    with db.transaction(conn):
+        _content(conn, content_id)
+        version = catalog_builder.publish_upgrade(conn, ctx.settings, content_id)
+    return {"content_id": content_id, "version": version}
+
+
+@router.post("/tracks", status_code=201)
+def add_track(
+    ctx: Ctx,
+    conn: Conn,
+    file: Annotated[UploadFile, File(description="an audio file: FLAC, OGG, MP3 or WAV")],
+    provider: Annotated[str, Form(min_length=1, max_length=40)],
+    price: Annotated[int, Form(ge=0, le=100_000)],
+    genre: Annotated[str, Form(min_length=1, max_length=40)],
+    title: Annotated[str | None, Form(max_length=200)] = None,
+) -> dict[str, Any]:
+    """Import a user's own audio file into a provider's catalog (tags read with mutagen)."""
+    data = file.file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        raise ApiError(413, "too_large", "audio files are at most 200 MiB")
+    with db.transaction(conn):
+        _provider(conn, provider)
+        try:
+            content_id = catalog_builder.import_track(
+                conn, ctx.settings, provider=provider, price=price, genre=genre, title=title,
+                filename=file.filename or "upload", data=data,
+            )
+        except ValueError as e:
+            raise ApiError(422, "not_audio", str(e)) from e
+    row = _content(conn, content_id)
+    return {"content_id": content_id, "title": row["title"], "artist": row["artist"], "genre": row["genre"],
+            "provider": provider, "price": price, "duration_ms": row["duration_ms"]}
+
+
+class ClockShift(BaseModel):
+    advance_seconds: int
+
+
+@router.get("/clock")
+def get_clock(conn: Conn) -> dict[str, str]:
+    return {"now": format_time(clock.now(conn))}
+
+
+@router.post("/clock")
+def move_clock(body: ClockShift, conn: Conn) -> dict[str, str]:
+    """Move the backend's clock (never back past wall time) to test periods without waiting."""
+    with db.transaction(conn):
+        now = clock.shift(conn, body.advance_seconds)
+    return {"now": format_time(now)}

@@ -1,0 +1,101 @@
+"""The aggregated catalog of both providers, with the premium the insurer quotes for each track ([0041])."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from mock_backend.deps import Conn
+from mock_backend.errors import ApiError
+from mock_backend.insurer import premiums
+
+router = APIRouter(prefix="/api/v1", tags=["catalog"])
+
+
+def _entry(row: sqlite3.Row, rates: dict[str, tuple[float, premiums.TroubleRecord]]) -> dict[str, Any]:
+    rate, record = rates[row["provider_id"]]
+    return {
+        "content_id": row["id"],
+        "title": row["title"],
+        "artist": row["artist"],
+        "album": row["album"],
+        "genre": row["genre"],
+        "provider": row["provider_id"],
+        "provider_name": row["provider_name"],
+        "price": row["price"],
+        "premium": premiums.quote(int(row["price"]), rate, record),
+        "duration_ms": row["duration_ms"],
+        "track_number": row["track_number"],
+        "version": row["current_version"],
+        "available": not row["discontinued"] and row["status"] == "active" and not record.in_outage,
+        "encodings": (row["encodings"] or "").split(",") if row["encodings"] else [],
+        "cover_url": f"/api/v1/catalog/{row['id']}/cover",
+    }
+
+
+_SELECT = (
+    "SELECT c.*, p.name AS provider_name, p.status,"
+    " (SELECT group_concat(mime) FROM encodings e WHERE e.content_id = c.id AND e.version = c.current_version)"
+    " AS encodings FROM contents c JOIN providers p ON p.id = c.provider_id"
+)
+
+
+@router.get("/catalog")
+def catalog(
+    conn: Conn,
+    genre: Annotated[str | None, Query(max_length=40)] = None,
+    provider: Annotated[str | None, Query(max_length=40)] = None,
+    q: Annotated[str | None, Query(max_length=100, description="words in title, artist or album")] = None,
+) -> list[dict[str, Any]]:
+    query, args = _SELECT + " WHERE 1=1", []
+    if genre:
+        query += " AND c.genre = ? COLLATE NOCASE"
+        args.append(genre)
+    if provider:
+        query += " AND c.provider_id = ?"
+        args.append(provider)
+    for word in (q or "").split():
+        query += " AND (c.title LIKE ? OR c.artist LIKE ? OR c.album LIKE ?)"
+        args += [f"%{word}%"] * 3
+    rates = premiums.provider_rates(conn)
+    return [_entry(r, rates) for r in conn.execute(query + " ORDER BY c.artist, c.album, c.track_number", args)]
+
+
+@router.get("/catalog/{content_id}")
+def catalog_entry(content_id: str, conn: Conn) -> dict[str, Any]:
+    row = conn.execute(_SELECT + " WHERE c.id = ?", (content_id,)).fetchone()
+    if row is None:
+        raise ApiError(404, "unknown_content", f"there is no track {content_id!r} in the catalog")
+    return _entry(row, premiums.provider_rates(conn))
+
+
+@router.get("/catalog/{content_id}/cover", response_class=Response)
+def cover(content_id: str, conn: Conn) -> Response:
+    row = conn.execute("SELECT cover FROM contents WHERE id = ?", (content_id,)).fetchone()
+    if row is None or row["cover"] is None:
+        raise ApiError(404, "no_cover", f"there is no cover for {content_id!r}")
+    data = bytes(row["cover"])
+    media = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
+    return Response(content=data, media_type=media, headers={"Cache-Control": "public, max-age=86400"})
+
+
+@router.get("/genres")
+def genres(conn: Conn) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT genre FROM contents ORDER BY genre")]
+
+
+@router.get("/providers", tags=["catalog", "insurer: provider trouble"])
+def providers(conn: Conn) -> list[dict[str, Any]]:
+    """Each provider's state and the trouble record the insurer prices in ([0041])."""
+    out = []
+    for row in conn.execute("SELECT * FROM providers ORDER BY id"):
+        record = premiums.trouble(conn, row["id"])
+        out.append({
+            "id": row["id"], "name": row["name"], "status": row["status"], "in_outage": record.in_outage,
+            "outages": record.outages, "seconds_down": record.seconds_down,
+            "premium_rate": row["premium_rate"], "premium_loading": round(record.loading, 4),
+        })
+    return out

@@ -1,0 +1,78 @@
+"""Re-distribution reception (FIG.12, FIG.14): loss and crash claims, alternates, the user's choice."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, model_validator
+
+from mock_backend import db
+from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
+from mock_backend.insurer import claims
+
+router = APIRouter(prefix="/api/v1/claims", tags=["insurer: claims"])
+
+
+class ClaimRequest(BaseModel):
+    policy_id: str = Field(min_length=1, max_length=64)
+    kind: Literal["loss", "crash"] = "loss"
+    license_ids: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(default=None, max_length=1000)
+    all: bool = False
+    genre: Annotated[str, Field(min_length=1, max_length=40)] | None = None
+
+    @model_validator(mode="after")
+    def _one_scope(self) -> ClaimRequest:
+        if self.all == (self.license_ids is not None):
+            raise ValueError("give either license_ids or all=true")
+        if self.kind == "crash" and not self.all:
+            raise ValueError("a crash recovery claims the whole library (all=true)")
+        return self
+
+
+@router.post("", status_code=201)
+def file_claim(body: ClaimRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey) -> JSONResponse:
+    """Report lost tracks (or, kind=crash, a lost library): each is re-issued or offered alternates."""
+    return idempotent(
+        conn, user, key, "POST /claims", body.model_dump(),
+        lambda: (201, claims.file_claim(ctx, conn, user.id, body.policy_id, kind=body.kind,
+                                        license_ids=None if body.all else body.license_ids, genre=body.genre)),
+    )
+
+
+@router.get("/{claim_id}")
+def get_claim(claim_id: str, user: CurrentUser, conn: Conn) -> dict[str, Any]:
+    return claims.get_claim(conn, user.id, claim_id)
+
+
+@router.get("/{claim_id}/items/{item_id}/alternates")
+def alternates(
+    claim_id: str, item_id: str, user: CurrentUser, ctx: Ctx, conn: Conn,
+    genre: Annotated[str | None, Query(min_length=1, max_length=40)] = None,
+) -> list[dict[str, Any]]:
+    """The alternates offered for one item; with `genre`, searched again across all providers."""
+    with db.transaction(conn):
+        return claims.research_alternates(ctx, conn, user.id, claim_id, item_id, genre)
+
+
+class ChoiceRequest(BaseModel):
+    alternate_id: str | None = Field(default=None, min_length=1, max_length=64)
+    content_id: str | None = Field(default=None, min_length=1, max_length=64)
+
+    @model_validator(mode="after")
+    def _one_choice(self) -> ChoiceRequest:
+        if (self.alternate_id is None) == (self.content_id is None):
+            raise ValueError("give exactly one of alternate_id or content_id")
+        return self
+
+
+@router.post("/{claim_id}/items/{item_id}/choice")
+def choose(
+    claim_id: str, item_id: str, body: ChoiceRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+) -> JSONResponse:
+    return idempotent(
+        conn, user, key, f"POST /claims/{claim_id}/items/{item_id}/choice", body.model_dump(),
+        lambda: (200, claims.choose(ctx, conn, user.id, claim_id, item_id,
+                                    alternate_id=body.alternate_id, content_id=body.content_id)),
+    )

@@ -1,0 +1,191 @@
+"""The insurer's API: identity, policies (FIG.13, FIG.15, crash re-key), purchases, license control, upgrades."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from mock_backend import db
+from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
+from mock_backend.errors import ApiError
+from mock_backend.insurer import license_control, policies, purchases, upgrades
+from player.errors import MalformedError
+from player.protocol.canonical import b64d, b64e, ed25519_public_bytes, fingerprint
+
+router = APIRouter(prefix="/api/v1", tags=["insurer"])
+
+B64Key = Annotated[str, Field(min_length=44, max_length=44, description="raw 32-byte X25519 public key, base64")]
+SIGNED = "application/json"
+
+
+def _public_key(text: str) -> bytes:
+    try:
+        raw = b64d(text, "public_key")
+    except MalformedError as e:
+        raise ApiError(422, "invalid_request", str(e)) from e
+    if len(raw) != 32:
+        raise ApiError(422, "invalid_request", "public_key must be a 32-byte X25519 key")
+    return raw
+
+
+@router.get("/insurer", tags=["insurer: identity"])
+def insurer_identity(ctx: Ctx, conn: Conn) -> dict[str, Any]:
+    """The insurer's signing key (pinned by the terminal) and every licensor's, to verify licenses."""
+    providers = []
+    for row in conn.execute("SELECT id, name FROM providers ORDER BY id"):
+        raw = ed25519_public_bytes(ctx.licensor_keys[row["id"]])
+        providers.append({"id": row["id"], "name": row["name"], "public_key": b64e(raw), "fingerprint": fingerprint(raw)})
+    return {
+        "name": "Insured Player mock insurer",
+        "public_key": ctx.insurer_public_b64,
+        "fingerprint": ctx.insurer_fingerprint,
+        "licensors": providers,
+    }
+
+
+@router.get("/policies/terms", tags=["insurer: policies"])
+def policy_terms(ctx: Ctx) -> dict[str, Any]:
+    return policies.terms(ctx)
+
+
+class PolicyRequest(BaseModel):
+    public_key: B64Key
+    accept_terms: bool
+
+
+@router.post("/policies", status_code=201, tags=["insurer: policies"])
+def take_out_policy(body: PolicyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey) -> JSONResponse:
+    """FIG.13 (1)-(2): the terminal's public key in, a provisional policy out."""
+    if not body.accept_terms:
+        raise ApiError(422, "terms_not_accepted", "read the terms (GET /api/v1/policies/terms) and accept them")
+    raw = _public_key(body.public_key)
+
+    def work() -> tuple[int, dict[str, Any]]:
+        row = policies.create(ctx, conn, user.id, raw)
+        return 201, {"policy_id": row["id"], "policy": policies.signed_b64(ctx, conn, row["id"])}
+
+    return idempotent(conn, user, key, "POST /policies", body.model_dump(), work)
+
+
+@router.get("/policies", tags=["insurer: policies"])
+def list_policies(user: CurrentUser, ctx: Ctx, conn: Conn) -> list[dict[str, Any]]:
+    rows = conn.execute("SELECT id FROM policies WHERE user_id = ? ORDER BY created_at", (user.id,)).fetchall()
+    return [{"policy_id": r["id"], "policy": policies.signed_b64(ctx, conn, r["id"])} for r in rows]
+
+
+@router.get("/policies/{policy_id}", tags=["insurer: policies"])
+def get_policy(policy_id: str, user: CurrentUser, ctx: Ctx, conn: Conn) -> dict[str, Any]:
+    policies.get_owned(conn, user.id, policy_id)
+    return {"policy_id": policy_id, "policy": policies.signed_b64(ctx, conn, policy_id)}
+
+
+@router.get("/policies/{policy_id}/history", tags=["insurer: policies"])
+def policy_history(policy_id: str, user: CurrentUser, conn: Conn) -> dict[str, Any]:
+    """FIG.6A for this user, plus each insured track's re-licensing count and the events behind them."""
+    policies.get_owned(conn, user.id, policy_id)
+    h = conn.execute("SELECT * FROM history WHERE user_id = ?", (user.id,)).fetchone()
+    items = [
+        {"item_id": r["id"], "original_content_id": r["original_content_id"], "content_id": r["content_id"],
+         "license_id": r["license_id"], "price": r["price"], "premium": r["premium"],
+         "relicense_count": r["relicense_count"]}
+        for r in conn.execute("SELECT * FROM items WHERE policy_id = ? ORDER BY created_at, id", (policy_id,))
+    ]
+    events = [
+        {k: r[k] for k in ("item_id", "claim_id", "kind", "old_license_id", "new_license_id", "content_id", "amount", "at")}
+        for r in conn.execute("SELECT * FROM redistributions WHERE user_id = ? ORDER BY id", (user.id,))
+    ]
+    return {
+        "user": user.username,
+        "first_contract_at": h["first_contract_at"] if h else None,
+        "relicensing_count": h["relicensing_count"] if h else 0,
+        "gross_amount": h["gross_amount"] if h else 0,
+        "items": items,
+        "events": events,
+    }
+
+
+class RekeyRequest(BaseModel):
+    public_key: B64Key
+
+
+@router.post("/policies/{policy_id}/rekey", tags=["insurer: policies"])
+def rekey_policy(
+    policy_id: str, body: RekeyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+) -> JSONResponse:
+    """[0035]: after a crash the old private key is gone; a new public key replaces it. Re-distribution of
+    every item follows as a crash claim (POST /claims with kind=crash)."""
+    raw = _public_key(body.public_key)
+
+    def work() -> tuple[int, dict[str, Any]]:
+        policies.get_owned(conn, user.id, policy_id)
+        conn.execute("UPDATE policies SET public_key = ? WHERE id = ?", (raw, policy_id))
+        policies.touch(conn, policy_id)
+        return 200, {"policy_id": policy_id, "policy": policies.signed_b64(ctx, conn, policy_id)}
+
+    return idempotent(conn, user, key, f"POST /policies/{policy_id}/rekey", body.model_dump(), work)
+
+
+class InsureExistingRequest(BaseModel):
+    licenses: list[str] = Field(min_length=1, max_length=500, description="license XML documents, base64")
+
+
+@router.post("/policies/{policy_id}/insure-existing", tags=["insurer: policies"])
+def insure_existing(
+    policy_id: str, body: InsureExistingRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+) -> JSONResponse:
+    """FIG.15: insure licenses bought straight from a licensor."""
+    return idempotent(
+        conn, user, key, f"POST /policies/{policy_id}/insure-existing", body.model_dump(),
+        lambda: (200, purchases.insure_existing(ctx, conn, user.id, policy_id, body.licenses)),
+    )
+
+
+class PurchaseRequest(BaseModel):
+    policy_id: str = Field(min_length=1, max_length=64)
+    content_id: str = Field(min_length=1, max_length=64)
+
+
+@router.post("/purchases", status_code=201, tags=["insurer: purchases"])
+def buy_insured(body: PurchaseRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey) -> JSONResponse:
+    """FIG.13 (3)-(8): buy a track with insurance; the answer holds the license package and the download."""
+    return idempotent(
+        conn, user, key, "POST /purchases", body.model_dump(),
+        lambda: (201, purchases.purchase(ctx, conn, user.id, body.policy_id, body.content_id)),
+    )
+
+
+@router.get("/license-list", tags=["insurer: license control"], response_class=Response)
+def license_list(
+    user: CurrentUser, ctx: Ctx, conn: Conn, since: Annotated[int | None, Query(ge=0)] = None
+) -> Response:
+    """FIG.7, signed: the full list, or a delta of what changed after version `since`."""
+    with db.transaction(conn):
+        data = license_control.signed_list(ctx, conn, user.id, since)
+    return Response(content=data, media_type=SIGNED)
+
+
+@router.get("/license-list/{license_id}", tags=["insurer: license control"], response_class=Response)
+def license_validity(license_id: str, user: CurrentUser, ctx: Ctx, conn: Conn) -> Response:
+    """FIG.10 (3)-(4): one license's validity, signed (`unknown` if this user never held it)."""
+    return Response(content=license_control.validity(ctx, conn, user.id, license_id), media_type=SIGNED)
+
+
+@router.get("/upgrades", tags=["insurer: upgrades"])
+def list_upgrades(user: CurrentUser, conn: Conn) -> list[dict[str, Any]]:
+    return upgrades.available(conn, user.id)
+
+
+class UpgradeRequest(BaseModel):
+    license_id: str = Field(min_length=1, max_length=64)
+
+
+@router.post("/upgrades", tags=["insurer: upgrades"])
+def take_upgrade(body: UpgradeRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey) -> JSONResponse:
+    """[0048]: the new version's license; the old one becomes invalid (version upgrade)."""
+    return idempotent(
+        conn, user, key, "POST /upgrades", body.model_dump(),
+        lambda: (200, upgrades.upgrade(ctx, conn, user.id, body.license_id)),
+    )
