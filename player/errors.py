@@ -108,6 +108,10 @@ class WrongKeyError(IntegrityError):
     """The data is intact as far as we can tell, but this key does not open it."""
 
 
+class MismatchError(IntegrityError):
+    """Each part checks out alone, but they do not belong together (another track's file, another license)."""
+
+
 class BadSignatureError(IntegrityError):
     """A signature does not verify against the expected signer's key."""
 

@@ -14,14 +14,57 @@ the element set is exact: a missing, repeated or unknown element is `MalformedEr
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
+import defusedxml.ElementTree as DET
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from defusedxml import DefusedXmlException
+
+from player.errors import MalformedError, UnknownSignerError
+from player.protocol._fields import check_text
+from player.protocol.canonical import (
+    b64d,
+    b64e,
+    ed25519_public_bytes,
+    fingerprint,
+    format_time,
+    parse_time,
+    sign,
+    verify,
+)
 
 NAMESPACE = "urn:insured-player:license:1"
 PERMISSION_PLAY = "play"
+
+KEY_ALG = "AES-256-GCM"
+SIGNATURE_ALG = "Ed25519"
+CONTENT_KEY_SIZE = 32
+MAX_LICENSE_SIZE = 64 * 1024  # a license is well under 2 KiB; refuse to parse megabytes of "license"
+_NUMBER = re.compile(r"0|[1-9][0-9]{0,17}")
+_FINGERPRINT = re.compile(r"[0-9a-f]{64}")
+# child element -> the attributes it must (True) or may (False) carry
+_ELEMENTS: dict[str, dict[str, bool]] = {
+    "LicenseID": {},
+    "Licenser": {},
+    "Licensee": {},
+    "Permission": {},
+    "ContentID": {},
+    "ContentVersion": {},
+    "UsagePeriod": {"notBefore": True, "notAfter": False},
+    "ContentKey": {"alg": True},
+    "IssuedAt": {},
+    "Signature": {"alg": True, "signer": True},
+}
+_TEXT_ELEMENTS = frozenset(_ELEMENTS) - {"UsagePeriod"}
+
+
+def _q(name: str) -> str:
+    return f"{{{NAMESPACE}}}{name}"
 
 
 @dataclass(frozen=True)
@@ -38,17 +81,50 @@ class License:
     issued_at: datetime
 
     def covers(self, when: datetime) -> bool:
-        raise NotImplementedError
+        """Whether `when` lies in the usage period; both ends are inclusive ("not before", "not after")."""
+        return self.not_before <= when and (self.not_after is None or when <= self.not_after)
 
 
 def sign_license(lic: License, key: Ed25519PrivateKey) -> bytes:
     """The license as signed XML bytes (UTF-8, no XML declaration needed)."""
-    raise NotImplementedError
+    try:
+        _check(lic)
+    except MalformedError as e:
+        raise ValueError(f"refusing to sign an invalid license: {e}") from e
+    # The namespace is written as a plain xmlns attribute on unqualified names: ElementTree's
+    # default_namespace option rejects our unqualified attributes, and register_namespace is global state.
+    root = ET.Element("License", {"xmlns": NAMESPACE})
+
+    def child(name: str, text: str | None = None, **attrib: str) -> ET.Element:
+        el = ET.SubElement(root, name, attrib)
+        el.text = text
+        return el
+
+    child("LicenseID", lic.license_id)
+    child("Licenser", lic.licenser)
+    child("Licensee", lic.licensee)
+    child("Permission", lic.permission)
+    child("ContentID", lic.content_id)
+    child("ContentVersion", str(lic.content_version))
+    period = child("UsagePeriod", notBefore=format_time(lic.not_before))
+    if lic.not_after is not None:
+        period.set("notAfter", format_time(lic.not_after))
+    child("ContentKey", b64e(lic.content_key), alg=KEY_ALG)
+    child("IssuedAt", format_time(lic.issued_at))
+    signature = sign(key, _signed_bytes(_serialise(root)))
+    child("Signature", signature, alg=SIGNATURE_ALG, signer=fingerprint(ed25519_public_bytes(key)))
+    return _serialise(root)
+
+
+def _serialise(root: ET.Element) -> bytes:
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
+    return data
 
 
 def parse_license(xml: bytes) -> tuple[License, str]:
     """Parse without verifying; returns the license and the signer fingerprint it names."""
-    raise NotImplementedError
+    lic, signer, _ = _parse(xml)
+    return lic, signer
 
 
 def verify_license(xml: bytes, trusted: Mapping[str, Ed25519PublicKey]) -> License:
@@ -57,4 +133,98 @@ def verify_license(xml: bytes, trusted: Mapping[str, Ed25519PublicKey]) -> Licen
     `trusted` maps licenser (provider id) -> public key. An untrusted licenser, or a signer fingerprint
     that is not that licenser's key, is `UnknownSignerError`; a bad signature is `BadSignatureError`.
     """
-    raise NotImplementedError
+    lic, signer, signature = _parse(xml)
+    key = trusted.get(lic.licenser)
+    if key is None:
+        raise UnknownSignerError(f"license {lic.license_id!r}: licenser {lic.licenser!r} is not trusted")
+    if signer != fingerprint(ed25519_public_bytes(key)):
+        raise UnknownSignerError(f"license {lic.license_id!r} is not signed by {lic.licenser!r}'s key")
+    verify(key, signature, _signed_bytes(xml), f"license {lic.license_id!r}")
+    return lic
+
+
+def _signed_bytes(xml: bytes) -> bytes:
+    """C14N 2.0 of the License element minus its Signature child, parsed by defusedxml like everything.
+
+    Canonicalising the received bytes themselves (not a re-serialisation of our parse) means the
+    signature covers exactly what was sent, whitespace and prefixes included.
+    """
+    out: list[str] = []
+    target = ET.C14NWriterTarget(out.append, exclude_tags={_q("Signature")})
+    parser = DET.DefusedXMLParser(target=target, forbid_dtd=True)
+    try:
+        parser.feed(xml)
+        parser.close()
+    except (DefusedXmlException, ET.ParseError) as e:
+        raise MalformedError("license is not well-formed XML") from e
+    return "".join(out).encode("utf-8")
+
+
+def _parse(xml: bytes) -> tuple[License, str, str]:
+    """License, signer fingerprint and signature (base64), with every structural rule enforced."""
+    if len(xml) > MAX_LICENSE_SIZE:
+        raise MalformedError("license is too large")
+    try:
+        root = cast(ET.Element, DET.fromstring(xml, forbid_dtd=True))
+    except (DefusedXmlException, ET.ParseError) as e:
+        raise MalformedError("license is not well-formed XML without DTDs or entities") from e
+    if root.tag != _q("License") or root.attrib:
+        raise MalformedError(f"expected a License element in {NAMESPACE}, got {root.tag!r}")
+    if (root.text or "").strip():
+        raise MalformedError("license has text outside its elements")
+    children: dict[str, ET.Element] = {}
+    for el in root:
+        name = el.tag[len(NAMESPACE) + 2 :] if el.tag.startswith(f"{{{NAMESPACE}}}") else None
+        if name not in _ELEMENTS:
+            raise MalformedError(f"license has an unknown element {el.tag!r}")
+        if name in children:
+            raise MalformedError(f"license repeats {name}")
+        if len(el) or (el.tail or "").strip() or (name == "UsagePeriod" and el.text):
+            raise MalformedError(f"license element {name} has nested or stray content")
+        allowed = _ELEMENTS[name]
+        required = {a for a, needed in allowed.items() if needed}
+        if not required <= el.attrib.keys() <= allowed.keys():
+            raise MalformedError(f"license element {name} has attributes {sorted(el.attrib)}")
+        children[name] = el
+    if missing := sorted(set(_ELEMENTS) - set(children)):
+        raise MalformedError(f"license lacks {missing}")
+
+    text = {name: check_text(children[name].text, f"license {name}") for name in _TEXT_ELEMENTS}
+    period = children["UsagePeriod"].attrib
+    key_alg = children["ContentKey"].attrib["alg"]
+    sig = children["Signature"].attrib
+    if key_alg != KEY_ALG or sig["alg"] != SIGNATURE_ALG:
+        raise MalformedError(f"license uses unsupported algorithms {key_alg!r} / {sig['alg']!r}")
+    if not _NUMBER.fullmatch(text["ContentVersion"]):
+        raise MalformedError("license ContentVersion is not a decimal number")
+    if not _FINGERPRINT.fullmatch(sig["signer"]):
+        raise MalformedError("license Signature does not name a signer fingerprint")
+    not_after = period.get("notAfter")
+    lic = License(
+        license_id=text["LicenseID"],
+        licenser=text["Licenser"],
+        licensee=text["Licensee"],
+        permission=text["Permission"],
+        content_id=text["ContentID"],
+        content_version=int(text["ContentVersion"]),
+        not_before=parse_time(period["notBefore"], "license notBefore"),
+        not_after=None if not_after is None else parse_time(not_after, "license notAfter"),
+        content_key=b64d(text["ContentKey"], "license ContentKey"),
+        issued_at=parse_time(text["IssuedAt"], "license IssuedAt"),
+    )
+    _check(lic)
+    return lic, sig["signer"], text["Signature"]
+
+
+def _check(lic: License) -> None:
+    """The rules both the signer and the parser hold a license to."""
+    for name in ("license_id", "licenser", "licensee", "content_id"):
+        check_text(getattr(lic, name), f"license {name}")
+    if lic.permission != PERMISSION_PLAY:
+        raise MalformedError(f"license permission {lic.permission!r} is not {PERMISSION_PLAY!r}")
+    if isinstance(lic.content_version, bool) or not 0 <= lic.content_version < 10**18:
+        raise MalformedError("license content version is out of range")
+    if len(lic.content_key) != CONTENT_KEY_SIZE:
+        raise MalformedError(f"license content key is not {CONTENT_KEY_SIZE} bytes")
+    if lic.not_after is not None and lic.not_after < lic.not_before:
+        raise MalformedError("license usage period ends before it starts")

@@ -9,11 +9,26 @@ The trust rules for accepting a list (rollback, freeze, clock) live in `player.l
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from functools import cached_property
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from player.errors import MalformedError
+from player.protocol import _fields as f
+from player.protocol.canonical import format_time, sign_document, verify_document
+
+LIST_DOC_TYPE = "license-list"
+VALIDITY_DOC_TYPE = "validity"
+_LIST_KEYS = frozenset({"user_id", "version", "base_version", "issued_at", "expires_at", "entries"})
+_ENTRY_KEYS = frozenset({"license_id", "content_id", "state", "invalidated_at", "reason"})
+_VALIDITY_KEYS = frozenset(
+    {"user_id", "license_id", "state", "invalidated_at", "reason", "list_version", "issued_at"}
+)
 
 
 class LicenseState(StrEnum):
@@ -49,8 +64,14 @@ class LicenseList:
     expires_at: datetime
     entries: tuple[ListEntry, ...]
 
+    @cached_property
+    def _by_id(self) -> dict[str, ListEntry]:
+        # The decision looks up one license per play and a list can hold thousands of entries. A cached
+        # property (not a field) stays out of ==, repr and dataclasses.asdict, and works on a frozen class.
+        return {e.license_id: e for e in self.entries}
+
     def entry(self, license_id: str) -> ListEntry | None:
-        raise NotImplementedError
+        return self._by_id.get(license_id)
 
 
 @dataclass(frozen=True)
@@ -65,23 +86,159 @@ class ValidityStatement:
 
 
 def sign_license_list(lst: LicenseList, key: Ed25519PrivateKey) -> bytes:
-    raise NotImplementedError
+    fields = _list_to_fields(lst)
+    f.signable(_list_from_fields, fields, "license list")
+    return sign_document(LIST_DOC_TYPE, fields, key)
 
 
 def verify_license_list(data: bytes, insurer_key: Ed25519PublicKey) -> LicenseList:
     """Signature and shape only; entries must have unique license IDs; invalid entries need date+reason,
     valid ones neither; version >= 1; base_version < version; issued_at <= expires_at."""
-    raise NotImplementedError
+    return _list_from_fields(verify_document(data, LIST_DOC_TYPE, insurer_key, "license list"))
 
 
 def apply_delta(base: LicenseList, delta: LicenseList) -> LicenseList:
     """Fold a delta onto the list it was made against (`MalformedError` if versions or users differ)."""
-    raise NotImplementedError
+    if base.base_version is not None:
+        raise MalformedError("a delta applies to a full license list, not to another delta")
+    if delta.base_version != base.version:
+        raise MalformedError(f"the delta is against version {delta.base_version}, we hold {base.version}")
+    if delta.user_id != base.user_id:
+        raise MalformedError("the delta is for another user")
+    if delta.version <= base.version:
+        raise MalformedError("the delta does not move the list forward")
+    changed = {e.license_id: e for e in delta.entries}
+    # Changed entries keep their place, new ones follow in the delta's order: the result equals the
+    # full list of the new version as the insurer would write it, entry for entry.
+    kept = tuple(changed.pop(e.license_id, e) for e in base.entries)
+    return LicenseList(
+        user_id=base.user_id,
+        version=delta.version,
+        base_version=None,
+        issued_at=delta.issued_at,
+        expires_at=delta.expires_at,
+        entries=kept + tuple(changed.values()),
+    )
 
 
 def sign_validity(statement: ValidityStatement, key: Ed25519PrivateKey) -> bytes:
-    raise NotImplementedError
+    fields = _validity_to_fields(statement)
+    f.signable(_validity_from_fields, fields, "validity statement")
+    return sign_document(VALIDITY_DOC_TYPE, fields, key)
 
 
 def verify_validity(data: bytes, insurer_key: Ed25519PublicKey) -> ValidityStatement:
-    raise NotImplementedError
+    return _validity_from_fields(verify_document(data, VALIDITY_DOC_TYPE, insurer_key, "validity statement"))
+
+
+# --- fields ------------------------------------------------------------------------------------------
+
+
+def _state_fields(
+    state: LicenseState, invalidated_at: datetime | None, reason: InvalidationReason | None
+) -> dict[str, Any]:
+    return {
+        "state": state.value,
+        "invalidated_at": None if invalidated_at is None else format_time(invalidated_at),
+        "reason": None if reason is None else reason.value,
+    }
+
+
+def _parse_state(
+    obj: Mapping[str, Any], what: str, allowed: frozenset[LicenseState]
+) -> tuple[LicenseState, datetime | None, InvalidationReason | None]:
+    """FIG.7: an invalid license says when and why; a valid (or unknown) one says neither."""
+    state = f.get_enum(obj, "state", LicenseState, what)
+    if state not in allowed:
+        raise MalformedError(f"{what} state {state.value!r} is not allowed here")
+    invalidated_at = f.get_optional_time(obj, "invalidated_at", what)
+    reason = f.get_optional_enum(obj, "reason", InvalidationReason, what)
+    has_details = (invalidated_at is not None, reason is not None)
+    if has_details != ((True, True) if state is LicenseState.INVALID else (False, False)):
+        raise MalformedError(f"{what}: an invalid license needs a date and a reason, others neither")
+    return state, invalidated_at, reason
+
+
+_LIST_STATES = frozenset({LicenseState.VALID, LicenseState.INVALID})
+_ALL_STATES = frozenset(LicenseState)
+
+
+def _list_to_fields(lst: LicenseList) -> dict[str, Any]:
+    return {
+        "user_id": lst.user_id,
+        "version": lst.version,
+        "base_version": lst.base_version,
+        "issued_at": format_time(lst.issued_at),
+        "expires_at": format_time(lst.expires_at),
+        "entries": [
+            {
+                "license_id": e.license_id,
+                "content_id": e.content_id,
+                **_state_fields(e.state, e.invalidated_at, e.reason),
+            }
+            for e in lst.entries
+        ],
+    }
+
+
+def _list_from_fields(fields: dict[str, Any]) -> LicenseList:
+    what = "license list"
+    obj = f.require_object(fields, _LIST_KEYS, what)
+    version = f.get_int(obj, "version", what, minimum=1)
+    base_version = None
+    if obj["base_version"] is not None:
+        base_version = f.get_int(obj, "base_version", what, minimum=1, maximum=version - 1)
+    issued_at, expires_at = f.get_time(obj, "issued_at", what), f.get_time(obj, "expires_at", what)
+    if expires_at < issued_at:
+        raise MalformedError(f"{what} expires before it is issued")
+    if not isinstance(obj["entries"], list):
+        raise MalformedError(f"{what} entries is not a list")
+    entries = tuple(_entry_from_fields(e) for e in obj["entries"])
+    if len({e.license_id for e in entries}) != len(entries):
+        raise MalformedError(f"{what} names a license twice")
+    return LicenseList(
+        user_id=f.get_str(obj, "user_id", what),
+        version=version,
+        base_version=base_version,
+        issued_at=issued_at,
+        expires_at=expires_at,
+        entries=entries,
+    )
+
+
+def _entry_from_fields(fields: object) -> ListEntry:
+    what = "license list entry"
+    obj = f.require_object(fields, _ENTRY_KEYS, what)
+    state, invalidated_at, reason = _parse_state(obj, what, _LIST_STATES)
+    return ListEntry(
+        license_id=f.get_str(obj, "license_id", what),
+        content_id=f.get_str(obj, "content_id", what),
+        state=state,
+        invalidated_at=invalidated_at,
+        reason=reason,
+    )
+
+
+def _validity_to_fields(s: ValidityStatement) -> dict[str, Any]:
+    return {
+        "user_id": s.user_id,
+        "license_id": s.license_id,
+        **_state_fields(s.state, s.invalidated_at, s.reason),
+        "list_version": s.list_version,
+        "issued_at": format_time(s.issued_at),
+    }
+
+
+def _validity_from_fields(fields: dict[str, Any]) -> ValidityStatement:
+    what = "validity statement"
+    obj = f.require_object(fields, _VALIDITY_KEYS, what)
+    state, invalidated_at, reason = _parse_state(obj, what, _ALL_STATES)
+    return ValidityStatement(
+        user_id=f.get_str(obj, "user_id", what),
+        license_id=f.get_str(obj, "license_id", what),
+        state=state,
+        invalidated_at=invalidated_at,
+        reason=reason,
+        list_version=f.get_int(obj, "list_version", what),
+        issued_at=f.get_time(obj, "issued_at", what),
+    )

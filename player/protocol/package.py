@@ -13,12 +13,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
-from player.protocol.license import License
+from player.errors import MalformedError, MismatchError, WrongKeyError
+from player.protocol import _fields as f
+from player.protocol.canonical import b64e, format_time, sign_document, verify_document
+from player.protocol.license import License, verify_license
 from player.protocol.policy import GuaranteeConditions
+
+DOC_TYPE = "license-package"
+SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+_INFO_LABEL = b"insured-player/license-package/v1\x00"
+_KEYS = frozenset(
+    {"policy_id", "item_id", "license_id", "content_id", "guarantee", "issued_at", "sealed_license"}
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +46,14 @@ class LicensePackage:
     raw: bytes = field(repr=False, compare=False)  # the signed document as received
 
 
+def hpke_info(policy_id: str, license_id: str) -> bytes:
+    """The HPKE context: binds the ciphertext to its format, policy and license.
+
+    IDs never contain NUL (`_fields.check_text` refuses control characters), so the join is unambiguous.
+    """
+    return _INFO_LABEL + policy_id.encode("utf-8") + b"\x00" + license_id.encode("utf-8")
+
+
 def seal_package(
     license_xml: bytes,
     *,
@@ -45,16 +66,35 @@ def seal_package(
     insurer_key: Ed25519PrivateKey,
     issued_at: datetime,
 ) -> bytes:
-    raise NotImplementedError
+    fields: dict[str, Any] = {
+        "policy_id": policy_id,
+        "item_id": item_id,
+        "license_id": license_id,
+        "content_id": content_id,
+        "guarantee": guarantee.to_fields(),
+        "issued_at": format_time(issued_at),
+        "sealed_license": b64e(SUITE.encrypt(license_xml, recipient, info=hpke_info(policy_id, license_id))),
+    }
+    f.signable(lambda d: _from_fields(d, b""), fields, "license package")
+    return sign_document(DOC_TYPE, fields, insurer_key)
 
 
 def verify_package(data: bytes, insurer_key: Ed25519PublicKey) -> LicensePackage:
-    raise NotImplementedError
+    return _from_fields(verify_document(data, DOC_TYPE, insurer_key, "license package"), data)
 
 
 def open_package(package: LicensePackage, private_key: X25519PrivateKey) -> bytes:
     """The license XML; `WrongKeyError` when the policy key does not open it."""
-    raise NotImplementedError
+    # HPKE cannot tell a wrong key from a ciphertext sealed for another policy or license ID (or
+    # damaged, though the insurer's signature already rules that out): all are "this key does not open it".
+    try:
+        return SUITE.decrypt(
+            package.sealed_license, private_key, info=hpke_info(package.policy_id, package.license_id)
+        )
+    except InvalidTag as e:
+        raise WrongKeyError(
+            f"license package {package.license_id!r} does not open with this policy key"
+        ) from e
 
 
 def open_license(
@@ -64,4 +104,29 @@ def open_license(
 ) -> License:
     """Open, verify the licensor's signature, and check the license is the one the package names
     (license_id, content_id, licensee == guarantee.insured_user_id), else `IntegrityError`."""
-    raise NotImplementedError
+    lic = verify_license(open_package(package, private_key), trusted_licensors)
+    expected = (package.license_id, package.content_id, package.guarantee.insured_user_id)
+    found = (lic.license_id, lic.content_id, lic.licensee)
+    if found != expected:
+        # MismatchError: both signatures hold, yet the insurer wrapped a license that is not the one the
+        # package (and so the guarantee) speaks of.
+        raise MismatchError(f"license package names {expected}, the sealed license is {found}")
+    return lic
+
+
+def _from_fields(fields: dict[str, Any], raw: bytes) -> LicensePackage:
+    what = "license package"
+    obj = f.require_object(fields, _KEYS, what)
+    sealed = f.get_bytes(obj, "sealed_license", what)
+    if not sealed:
+        raise MalformedError(f"{what} sealed_license is empty")
+    return LicensePackage(
+        policy_id=f.get_str(obj, "policy_id", what),
+        item_id=f.get_str(obj, "item_id", what),
+        license_id=f.get_str(obj, "license_id", what),
+        content_id=f.get_str(obj, "content_id", what),
+        guarantee=GuaranteeConditions.from_fields(obj["guarantee"]),
+        issued_at=f.get_time(obj, "issued_at", what),
+        sealed_license=sealed,
+        raw=raw,
+    )

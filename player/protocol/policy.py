@@ -11,13 +11,55 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from player.errors import MalformedError
+from player.protocol import _fields as f
+from player.protocol.canonical import b64e, fingerprint, format_time, sign_document, verify_document
+
+DOC_TYPE = "policy"
+POLICY_KEY_SIZE = 32
 
 
 class PolicyState(StrEnum):
     PROVISIONAL = "provisional"
     OFFICIAL = "official"
+
+
+_GUARANTEE_KEYS = frozenset(
+    {
+        "contract_id",
+        "insured_user_id",
+        "guarantee_start",
+        "guarantee_end",
+        "relicensing_starts",
+        "relicensing_limit_per_track",
+        "relicensing_limit_total",
+        "price_difference_limit",
+    }
+)
+_POLICY_KEYS = frozenset(
+    {
+        "contract_id",
+        "insured",
+        "user_id",
+        "state",
+        "revision",
+        "guaranteed_license_ids",
+        "premium_yen_per_track",
+        "guarantee_start",
+        "guarantee_end",
+        "relicensing_starts",
+        "relicensing_limit_per_track",
+        "relicensing_limit_total",
+        "price_difference_limit",
+        "public_key",
+        "public_key_fingerprint",
+        "issued_at",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -34,12 +76,34 @@ class GuaranteeConditions:
     price_difference_limit: int  # yen
 
     def to_fields(self) -> dict[str, object]:
-        raise NotImplementedError
+        return {
+            "contract_id": self.contract_id,
+            "insured_user_id": self.insured_user_id,
+            "guarantee_start": format_time(self.guarantee_start),
+            "guarantee_end": format_time(self.guarantee_end),
+            "relicensing_starts": format_time(self.relicensing_starts),
+            "relicensing_limit_per_track": self.relicensing_limit_per_track,
+            "relicensing_limit_total": self.relicensing_limit_total,
+            "price_difference_limit": self.price_difference_limit,
+        }
 
     @classmethod
     def from_fields(cls, fields: object) -> GuaranteeConditions:
         """MalformedError on any missing, extra or ill-typed field."""
-        raise NotImplementedError
+        what = "guarantee conditions"
+        obj = f.require_object(fields, _GUARANTEE_KEYS, what)
+        start, end = f.get_time(obj, "guarantee_start", what), f.get_time(obj, "guarantee_end", what)
+        _check_period(start, end, what)
+        return cls(
+            contract_id=f.get_str(obj, "contract_id", what),
+            insured_user_id=f.get_str(obj, "insured_user_id", what),
+            guarantee_start=start,
+            guarantee_end=end,
+            relicensing_starts=f.get_time(obj, "relicensing_starts", what),
+            relicensing_limit_per_track=f.get_int(obj, "relicensing_limit_per_track", what),
+            relicensing_limit_total=f.get_int(obj, "relicensing_limit_total", what),
+            price_difference_limit=f.get_int(obj, "price_difference_limit", what),
+        )
 
 
 @dataclass(frozen=True)
@@ -62,13 +126,79 @@ class Policy:
     issued_at: datetime
 
     def guarantee(self) -> GuaranteeConditions:
-        raise NotImplementedError
+        return GuaranteeConditions(
+            contract_id=self.contract_id,
+            insured_user_id=self.user_id,
+            guarantee_start=self.guarantee_start,
+            guarantee_end=self.guarantee_end,
+            relicensing_starts=self.relicensing_starts,
+            relicensing_limit_per_track=self.relicensing_limit_per_track,
+            relicensing_limit_total=self.relicensing_limit_total,
+            price_difference_limit=self.price_difference_limit,
+        )
 
 
 def sign_policy(policy: Policy, key: Ed25519PrivateKey) -> bytes:
-    raise NotImplementedError
+    fields = _to_fields(policy)
+    f.signable(_from_fields, fields, "policy")
+    return sign_document(DOC_TYPE, fields, key)
 
 
 def verify_policy(data: bytes, insurer_key: Ed25519PublicKey) -> Policy:
     """Also checks that public_key_fingerprint really is the fingerprint of public_key."""
-    raise NotImplementedError
+    return _from_fields(verify_document(data, DOC_TYPE, insurer_key, "policy"))
+
+
+def _to_fields(p: Policy) -> dict[str, Any]:
+    return {
+        "contract_id": p.contract_id,
+        "insured": p.insured,
+        "user_id": p.user_id,
+        "state": p.state.value,
+        "revision": p.revision,
+        "guaranteed_license_ids": list(p.guaranteed_license_ids),
+        "premium_yen_per_track": p.premium_yen_per_track,
+        "guarantee_start": format_time(p.guarantee_start),
+        "guarantee_end": format_time(p.guarantee_end),
+        "relicensing_starts": format_time(p.relicensing_starts),
+        "relicensing_limit_per_track": p.relicensing_limit_per_track,
+        "relicensing_limit_total": p.relicensing_limit_total,
+        "price_difference_limit": p.price_difference_limit,
+        "public_key": b64e(p.public_key),
+        "public_key_fingerprint": p.public_key_fingerprint,
+        "issued_at": format_time(p.issued_at),
+    }
+
+
+def _from_fields(fields: dict[str, Any]) -> Policy:
+    what = "policy"
+    obj = f.require_object(fields, _POLICY_KEYS, what)
+    public_key = f.get_bytes(obj, "public_key", what, POLICY_KEY_SIZE)
+    # [0028]: the user compares this fingerprint with the one the terminal shows for its own key.
+    if obj["public_key_fingerprint"] != fingerprint(public_key):
+        raise MalformedError("policy public_key_fingerprint does not match public_key")
+    start, end = f.get_time(obj, "guarantee_start", what), f.get_time(obj, "guarantee_end", what)
+    _check_period(start, end, what)
+    return Policy(
+        contract_id=f.get_str(obj, "contract_id", what),
+        insured=f.get_str(obj, "insured", what),
+        user_id=f.get_str(obj, "user_id", what),
+        state=f.get_enum(obj, "state", PolicyState, what),
+        revision=f.get_int(obj, "revision", what),
+        guaranteed_license_ids=f.get_str_list(obj, "guaranteed_license_ids", what),
+        premium_yen_per_track=f.get_int(obj, "premium_yen_per_track", what),
+        guarantee_start=start,
+        guarantee_end=end,
+        relicensing_starts=f.get_time(obj, "relicensing_starts", what),
+        relicensing_limit_per_track=f.get_int(obj, "relicensing_limit_per_track", what),
+        relicensing_limit_total=f.get_int(obj, "relicensing_limit_total", what),
+        price_difference_limit=f.get_int(obj, "price_difference_limit", what),
+        public_key=public_key,
+        public_key_fingerprint=obj["public_key_fingerprint"],
+        issued_at=f.get_time(obj, "issued_at", what),
+    )
+
+
+def _check_period(start: datetime, end: datetime, what: str) -> None:
+    if end < start:
+        raise MalformedError(f"{what}: the guarantee period ends before it starts")
