@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Run by ./test inside its private D-Bus session (dbus-run-session): unlock a fresh gnome-keyring in
+# the temporary HOME, check that `keyring` reaches it, then run pytest with the given arguments.
+set -uo pipefail
+LOG_PREFIX="test"
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+unlock_keyring() {
+    [[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]] || return 1
+    command -v gnome-keyring-daemon >/dev/null 2>&1 || { log "note: no gnome-keyring-daemon"; return 1; }
+    # The input must contain a newline: `echo -n ""` leaves the login collection locked.
+    printf '\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null || return 1
+    # What the tests will get: the default `keyring` backend, one full round trip.
+    timeout 30 "$VENV/bin/python" - <<'PY'
+import secrets
+
+import keyring
+
+service, user, secret = "insured-player-test-probe", "probe", secrets.token_hex(8)
+keyring.set_password(service, user, secret)
+ok = keyring.get_password(service, user) == secret
+keyring.delete_password(service, user)
+backend = type(keyring.get_keyring())
+print(f"[test] keyring: {backend.__module__}.{backend.__qualname__}, round trip {'ok' if ok else 'FAILED'}")
+raise SystemExit(0 if ok else 1)
+PY
+}
+
+if unlock_keyring; then
+    export INSURED_PLAYER_REAL_KEYRING=1
+else
+    log "note: the private gnome-keyring is not usable; keyring tests will skip"
+fi
+exec "$VENV/bin/python" -m pytest "$@"
