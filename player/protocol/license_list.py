@@ -187,7 +187,7 @@ def _list_from_fields(fields: dict[str, Any]) -> LicenseList:
     version = f.get_int(obj, "version", what, minimum=1)
     base_version = None
     if obj["base_version"] is not None:
-        base_version = f.get_int(obj, "base_version", what, minimum=1, maximum=version - 1)
+        base_version = f.get_int(obj, "base_version", what, minimum=0, maximum=version - 1)
     issued_at, expires_at = f.get_time(obj, "issued_at", what), f.get_time(obj, "expires_at", what)
     if expires_at < issued_at:
         raise MalformedError(f"{what} expires before it is issued")
