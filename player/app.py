@@ -34,12 +34,15 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow  # only after the check
+    from PySide6.QtCore import Qt  # only after the check
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     window = QMainWindow()
     window.setWindowTitle("Insured Player")
-    window.setCentralWidget(QLabel("The player UI is coming soon."))
+    label = QLabel("The player UI is coming soon.")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    window.setCentralWidget(label)
     window.resize(480, 200)
     window.show()
     return app.exec()
