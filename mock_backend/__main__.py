@@ -1,3 +1,5 @@
-from mock_backend.cli import main
 import sys
+
+from mock_backend.cli import main
+
 sys.exit(main())

@@ -32,8 +32,7 @@ DEMO_FORMATS = ("flac", "ogg")
 
 def ensure_providers(conn: sqlite3.Connection) -> list[str]:
     """Both distribution services exist from the first start, demo catalog or not."""
-    providers, _ = demo_catalog.load_catalog()
-    for p in providers:
+    for p in demo_catalog.load_catalog().providers:
         conn.execute(
             "INSERT OR IGNORE INTO providers(id, name, premium_rate) VALUES (?, ?, ?)",
             (p.provider_id, p.name, p.premium_rate),
@@ -54,8 +53,14 @@ def _render(track: demo_catalog.DemoTrack) -> Rendered:
     art = cover.cover_png(track.title, track.artist, track.genre, track.synth.seed)
     encodings = {
         media.MIME[fmt]: media.tag(
-            media.encode(audio, SAMPLE_RATE, fmt), fmt, title=track.title, artist=track.artist, album=track.album,
-            genre=track.genre, track_number=track.track_number, cover_png=art,
+            media.encode(audio, SAMPLE_RATE, fmt),
+            fmt,
+            title=track.title,
+            artist=track.artist,
+            album=track.album,
+            genre=track.genre,
+            track_number=track.track_number,
+            cover_png=art,
         )
         for fmt in DEMO_FORMATS
     }
@@ -66,8 +71,12 @@ def build_demo(conn: sqlite3.Connection, settings: Settings) -> int:
     """Render and publish the demo catalog unless it is already built; returns the tracks added."""
     if db.get_setting(conn, "demo_built") == "1":
         return 0
-    _, tracks = demo_catalog.load_catalog()
-    todo = [t for t in tracks if conn.execute("SELECT 1 FROM contents WHERE id = ?", (t.content_id,)).fetchone() is None]
+    tracks = demo_catalog.load_catalog().tracks
+    todo = [
+        t
+        for t in tracks
+        if conn.execute("SELECT 1 FROM contents WHERE id = ?", (t.content_id,)).fetchone() is None
+    ]
     by_id = {t.content_id: t for t in todo}
     workers = max(1, min(len(todo), os.cpu_count() or 1))
     rendered: Iterable[Rendered]
@@ -79,15 +88,31 @@ def build_demo(conn: sqlite3.Connection, settings: Settings) -> int:
 
 
 def _publish_all(
-    conn: sqlite3.Connection, settings: Settings, by_id: dict[str, demo_catalog.DemoTrack], rendered: Iterable[Rendered]
+    conn: sqlite3.Connection,
+    settings: Settings,
+    by_id: dict[str, demo_catalog.DemoTrack],
+    rendered: Iterable[Rendered],
 ) -> int:
     count = 0
     for r in rendered:
         t = by_id[r.content_id]
         with db.transaction(conn):
-            _insert_content(conn, t.content_id, t.provider_id, t.title, t.artist, t.album, t.genre, t.price,
-                            t.track_number, r.duration_ms, r.cover_png)
-            media_store.write_atomic(media_store.master_path(settings, t.content_id, "flac"), r.encodings[media.MIME["flac"]])
+            _insert_content(
+                conn,
+                t.content_id,
+                t.provider_id,
+                t.title,
+                t.artist,
+                t.album,
+                t.genre,
+                t.price,
+                t.track_number,
+                r.duration_ms,
+                r.cover_png,
+            )
+            media_store.write_atomic(
+                media_store.master_path(settings, t.content_id, "flac"), r.encodings[media.MIME["flac"]]
+            )
             media_store.publish_version(conn, settings, t.content_id, 1, r.encodings)
         count += 1
     with db.transaction(conn):
@@ -96,14 +121,34 @@ def _publish_all(
 
 
 def _insert_content(
-    conn: sqlite3.Connection, content_id: str, provider_id: str, title: str, artist: str, album: str, genre: str,
-    price: int, track_number: int, duration_ms: int, cover_png: bytes | None,
+    conn: sqlite3.Connection,
+    content_id: str,
+    provider_id: str,
+    title: str,
+    artist: str,
+    album: str,
+    genre: str,
+    price: int,
+    track_number: int,
+    duration_ms: int,
+    cover_png: bytes | None,
 ) -> None:
     conn.execute(
         "INSERT INTO contents(id, provider_id, title, artist, album, genre, price, track_number, duration_ms,"
         " current_version, cover, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-        (content_id, provider_id, title, artist, album, genre, price, track_number, duration_ms, cover_png,
-         format_time(clock.now(conn))),
+        (
+            content_id,
+            provider_id,
+            title,
+            artist,
+            album,
+            genre,
+            price,
+            track_number,
+            duration_ms,
+            cover_png,
+            format_time(clock.now(conn)),
+        ),
     )
 
 
@@ -125,8 +170,14 @@ def publish_upgrade(conn: sqlite3.Connection, settings: Settings, content_id: st
     art = bytes(row["cover"]) if row["cover"] else None
     encodings = {
         media.MIME[fmt]: media.tag(
-            media.encode(audio, rate, fmt), fmt, title=row["title"], artist=row["artist"], album=row["album"],
-            genre=row["genre"], track_number=row["track_number"], cover_png=art,
+            media.encode(audio, rate, fmt),
+            fmt,
+            title=row["title"],
+            artist=row["artist"],
+            album=row["album"],
+            genre=row["genre"],
+            track_number=row["track_number"],
+            cover_png=art,
         )
         for fmt in DEMO_FORMATS
     }
@@ -145,8 +196,15 @@ def _next_content_id(conn: sqlite3.Connection, provider: str) -> str:
 
 
 def import_track(
-    conn: sqlite3.Connection, settings: Settings, *, provider: str, price: int, genre: str, title: str | None,
-    filename: str, data: bytes,
+    conn: sqlite3.Connection,
+    settings: Settings,
+    *,
+    provider: str,
+    price: int,
+    genre: str,
+    title: str | None,
+    filename: str,
+    data: bytes,
 ) -> str:
     """Import a user's own audio file: tags from mutagen, published as FLAC and Ogg Vorbis when libsndfile
     can decode it, else as the file it is. `ValueError` if it is not audio."""
@@ -156,18 +214,37 @@ def import_track(
         audio, rate = soundfile.read(io.BytesIO(data), dtype="float32", always_2d=True)
     except (soundfile.LibsndfileError, RuntimeError, TypeError):
         audio = None
-    meta = dict(title=title or tags.title or Path(filename).stem, artist=tags.artist or "Unknown artist",
-                album=tags.album or "Imported", genre=genre, track_number=0, cover_png=tags.cover)
+    meta = {
+        "title": title or tags.title or Path(filename).stem,
+        "artist": tags.artist or "Unknown artist",
+        "album": tags.album or "Imported",
+        "genre": genre,
+        "track_number": 0,
+        "cover_png": tags.cover,
+    }
     if audio is not None and len(audio):
-        encodings = {media.MIME[fmt]: media.tag(media.encode(audio, rate, fmt), fmt, **meta) for fmt in DEMO_FORMATS}
+        encodings = {
+            media.MIME[fmt]: media.tag(media.encode(audio, rate, fmt), fmt, **meta) for fmt in DEMO_FORMATS
+        }
         master = encodings[media.MIME["flac"]]
         duration_ms = round(len(audio) * 1000 / rate)
     else:
         encodings = {tags.mime: data}
         master = data
         duration_ms = tags.duration_ms
-    _insert_content(conn, content_id, provider, str(meta["title"]), str(meta["artist"]), str(meta["album"]), genre,
-                    price, 0, duration_ms, tags.cover)
+    _insert_content(
+        conn,
+        content_id,
+        provider,
+        str(meta["title"]),
+        str(meta["artist"]),
+        str(meta["album"]),
+        genre,
+        price,
+        0,
+        duration_ms,
+        tags.cover,
+    )
     ext = "flac" if audio is not None and len(audio) else media_store.EXTENSIONS.get(tags.mime, "bin")
     media_store.write_atomic(media_store.master_path(settings, content_id, ext), master)
     media_store.publish_version(conn, settings, content_id, 1, encodings)

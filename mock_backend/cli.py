@@ -36,10 +36,20 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks a free port")
     s.add_argument("--data-dir", type=Path, default=None)
     s.add_argument("--demo", action="store_true", help="build the demo catalog on first start")
-    s.add_argument("--list-ttl", type=int, default=None, metavar="SECONDS",
-                   help="license list validity = terminal offline grace (default 30 days)")
-    s.add_argument("--waiting-days", type=int, default=None, metavar="N",
-                   help="waiting period before claims (default 0 with --demo, else 7)")
+    s.add_argument(
+        "--list-ttl",
+        type=int,
+        default=None,
+        metavar="SECONDS",
+        help="license list validity = terminal offline grace (default 30 days)",
+    )
+    s.add_argument(
+        "--waiting-days",
+        type=int,
+        default=None,
+        metavar="N",
+        help="waiting period before claims (default 0 with --demo, else 7)",
+    )
 
     a = sub.add_parser("admin", help="demo and test controls (the backend answers them on loopback only)")
     a.add_argument("--server", default=None)
@@ -82,7 +92,9 @@ def _call(method: str, server: str, path: str, **kwargs: Any) -> Any:
     try:
         body = r.json()
     except ValueError as e:
-        raise CliError(f"the backend at {server} answered HTTP {r.status_code} with something that is not JSON", 4) from e
+        raise CliError(
+            f"the backend at {server} answered HTTP {r.status_code} with something that is not JSON", 4
+        ) from e
     if r.status_code >= 400:
         err = body.get("error", {}) if isinstance(body, dict) else {}
         raise CliError(f"refused: {err.get('message', f'HTTP {r.status_code}')}", 1)
@@ -102,7 +114,9 @@ def _admin(args: argparse.Namespace) -> int:
     if args.action == "providers":
         _print(_call("GET", server, "/admin/providers"))
     elif args.action == "outage":
-        _print(_call("POST", server, f"/admin/providers/{args.provider}/outage", json={"on": args.state == "on"}))
+        _print(
+            _call("POST", server, f"/admin/providers/{args.provider}/outage", json={"on": args.state == "on"})
+        )
     elif args.action == "discontinue":
         _print(_call("POST", server, f"/admin/content/{args.content_id}/discontinue"))
     elif args.action == "upgrade":
@@ -125,8 +139,15 @@ def _add_track(args: argparse.Namespace) -> int:
     form = {"provider": args.provider, "price": str(args.price), "genre": args.genre}
     if args.title:
         form["title"] = args.title
-    _print(_call("POST", args.server or _default_server(), "/admin/tracks",
-                 data=form, files={"file": (args.file.name, data)}))
+    _print(
+        _call(
+            "POST",
+            args.server or _default_server(),
+            "/admin/tracks",
+            data=form,
+            files={"file": (args.file.name, data)},
+        )
+    )
     return 0
 
 

@@ -103,7 +103,9 @@ def idempotent(
                     409, "idempotency_key_reused", "this Idempotency-Key was used for a different request"
                 )
             body = load_json_object(row["response"], "stored response")
-            return JSONResponse(status_code=row["status_code"], content=body, headers={"Idempotent-Replay": "true"})
+            return JSONResponse(
+                status_code=row["status_code"], content=body, headers={"Idempotent-Replay": "true"}
+            )
         status, body = work()
         conn.execute(
             "INSERT INTO idempotency(user_id, key, endpoint, request_hash, status_code, response, created_at) "

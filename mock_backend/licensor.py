@@ -102,7 +102,7 @@ def _refuse_if_unavailable(provider: sqlite3.Row) -> None:
 
 
 def _content(conn: sqlite3.Connection, provider: sqlite3.Row, content_id: str) -> sqlite3.Row:
-    row = conn.execute(
+    row: sqlite3.Row | None = conn.execute(
         "SELECT * FROM contents WHERE id = ? AND provider_id = ?", (content_id, provider["id"])
     ).fetchone()
     if row is None:
@@ -121,7 +121,9 @@ def unavailable_reason(provider: sqlite3.Row, content: sqlite3.Row) -> str | Non
     return None
 
 
-def _issue(ctx: Context, conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]) -> dict[str, Any]:
+def _issue(
+    ctx: Context, conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]
+) -> dict[str, Any]:
     user_id = _str_param(params, "user_id")
     purpose = _str_param(params, "purpose")
     if purpose not in PURPOSES:
@@ -130,7 +132,9 @@ def _issue(ctx: Context, conn: sqlite3.Connection, provider: sqlite3.Row, params
     _refuse_if_unavailable(provider)
     if content["discontinued"]:
         raise ApiError(410, "content_discontinued", f"{content['title']!r} is no longer distributed")
-    return issue_license(ctx, conn, provider["id"], content, user_id, "direct" if purpose == "direct" else "insurer")
+    return issue_license(
+        ctx, conn, provider["id"], content, user_id, "direct" if purpose == "direct" else "insurer"
+    )
 
 
 def issue_license(
@@ -138,7 +142,8 @@ def issue_license(
 ) -> dict[str, Any]:
     version = int(content["current_version"])
     key_row = conn.execute(
-        "SELECT content_key FROM content_versions WHERE content_id = ? AND version = ?", (content["id"], version)
+        "SELECT content_key FROM content_versions WHERE content_id = ? AND version = ?",
+        (content["id"], version),
     ).fetchone()
     now = clock.now(conn)
     lic = License(

@@ -16,7 +16,13 @@ from mock_backend.config import Settings
 from player.protocol import container
 from player.protocol.canonical import format_time
 
-EXTENSIONS = {"audio/flac": "flac", "audio/ogg": "ogg", "audio/mpeg": "mp3", "audio/wav": "wav", "audio/x-wav": "wav"}
+EXTENSIONS = {
+    "audio/flac": "flac",
+    "audio/ogg": "ogg",
+    "audio/mpeg": "mp3",
+    "audio/wav": "wav",
+    "audio/x-wav": "wav",
+}
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -65,13 +65,19 @@ def file_claim(
     now = clock.now(conn)
     stamp = format_time(now)
     if not policy["guarantee_start"] <= stamp <= policy["guarantee_end"]:
-        raise refuse("outside_guarantee_period",
-                     f"the guarantee period ran from {policy['guarantee_start']} to {policy['guarantee_end']}")
+        raise refuse(
+            "outside_guarantee_period",
+            f"the guarantee period ran from {policy['guarantee_start']} to {policy['guarantee_end']}",
+        )
     if stamp < policy["relicensing_starts"]:
-        raise refuse("waiting_period", f"re-distribution starts on {policy['relicensing_starts']} (waiting period)")
+        raise refuse(
+            "waiting_period", f"re-distribution starts on {policy['relicensing_starts']} (waiting period)"
+        )
     items = _claimed_items(conn, policy, license_ids)
     history = conn.execute("SELECT relicensing_count FROM history WHERE user_id = ?", (user_id,)).fetchone()
-    budget = _Budget(used=int(history[0]) if history else 0, limit=policy["limit_total"], crash=kind == "crash")
+    budget = _Budget(
+        used=int(history[0]) if history else 0, limit=policy["limit_total"], crash=kind == "crash"
+    )
     if budget.crash and not budget.allows_one_more():
         raise refuse("total_limit", f"all {policy['limit_total']} re-distributions of this policy are used")
 
@@ -84,7 +90,8 @@ def file_claim(
     results = [_judge_item(ctx, conn, policy, claim_id, item, budget, reason, genre) for item in items]
     if budget.spent:
         conn.execute(
-            "UPDATE history SET relicensing_count = relicensing_count + ? WHERE user_id = ?", (budget.spent, user_id)
+            "UPDATE history SET relicensing_count = relicensing_count + ? WHERE user_id = ?",
+            (budget.spent, user_id),
         )
     return {
         "claim_id": claim_id,
@@ -96,9 +103,13 @@ def file_claim(
     }
 
 
-def _claimed_items(conn: sqlite3.Connection, policy: sqlite3.Row, license_ids: list[str] | None) -> list[sqlite3.Row]:
+def _claimed_items(
+    conn: sqlite3.Connection, policy: sqlite3.Row, license_ids: list[str] | None
+) -> list[sqlite3.Row]:
     if license_ids is None:
-        items = conn.execute("SELECT * FROM items WHERE policy_id = ? ORDER BY created_at, id", (policy["id"],)).fetchall()
+        items = conn.execute(
+            "SELECT * FROM items WHERE policy_id = ? ORDER BY created_at, id", (policy["id"],)
+        ).fetchall()
         if not items:
             raise ApiError(422, "nothing_insured", "this policy insures no tracks yet")
         return list(items)
@@ -112,10 +123,15 @@ def _claimed_items(conn: sqlite3.Connection, policy: sqlite3.Row, license_ids: l
             (license_id, policy["user_id"], policy["id"]),
         ).fetchone()
         if row is None:
-            raise ApiError(404, "unknown_license", f"license {license_id} is not insured by policy {policy['id']}")
+            raise ApiError(
+                404, "unknown_license", f"license {license_id} is not insured by policy {policy['id']}"
+            )
         if row["license_id"] != license_id:
-            raise ApiError(409, "license_already_replaced",
-                           f"license {license_id} was already replaced by {row['license_id']}; report that one")
+            raise ApiError(
+                409,
+                "license_already_replaced",
+                f"license {license_id} was already replaced by {row['license_id']}; report that one",
+            )
         found.append(row)
     return found
 
@@ -144,7 +160,16 @@ def _judge_item(
         conn.execute(
             "INSERT INTO claim_items(id, claim_id, item_id, license_id, content_id, outcome, reason, new_license_id)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (claim_item_id, claim_id, item["id"], item["license_id"], item["content_id"], outcome, why, new_license),
+            (
+                claim_item_id,
+                claim_id,
+                item["id"],
+                item["license_id"],
+                item["content_id"],
+                outcome,
+                why,
+                new_license,
+            ),
         )
 
     if item["relicense_count"] >= policy["limit_per_track"]:
@@ -153,35 +178,70 @@ def _judge_item(
         return base | {"outcome": "refused", "reason": "per_track_limit", "message": why}
     if not budget.allows_one_more():
         record("refused", "total_limit")
-        return base | {"outcome": "refused", "reason": "total_limit",
-                       "message": f"all {policy['limit_total']} re-distributions of this policy are used"}
+        return base | {
+            "outcome": "refused",
+            "reason": "total_limit",
+            "message": f"all {policy['limit_total']} re-distributions of this policy are used",
+        }
 
     provider_id = content["provider_id"]
     answer = licensor.call(ctx, conn, provider_id, "availability", content_id=content["id"])
     if answer["available"]:
-        issued = licensor.call(ctx, conn, provider_id, "issue",
-                               user_id=policy["user_id"], content_id=content["id"], purpose="reissue")
+        issued = licensor.call(
+            ctx,
+            conn,
+            provider_id,
+            "issue",
+            user_id=policy["user_id"],
+            content_id=content["id"],
+            purpose="reissue",
+        )
         package = delivery.replace_license(ctx, conn, policy, item, issued, provider_id, reason)
-        _count(conn, item, budget, claim_id, "reissue", issued["license_id"], content["id"], int(content["price"]))
+        _count(
+            conn,
+            item,
+            budget,
+            claim_id,
+            "reissue",
+            issued["license_id"],
+            content["id"],
+            int(content["price"]),
+        )
         record("reissued", "", issued["license_id"])
-        return base | {"outcome": "reissued", "reason": "", "license": delivery.delivered(conn, issued["license_id"], package)}
+        return base | {
+            "outcome": "reissued",
+            "reason": "",
+            "license": delivery.delivered(conn, issued["license_id"], package),
+        }
 
     unavailable = answer["reason"]
     offers = find_alternates(ctx, conn, policy, item, genre)
     if not offers:
         record("refused", "no_alternates")
-        return base | {"outcome": "refused", "reason": "no_alternates",
-                       "message": f"the track cannot be re-issued ({unavailable}) and no provider offers an alternate"}
+        return base | {
+            "outcome": "refused",
+            "reason": "no_alternates",
+            "message": f"the track cannot be re-issued ({unavailable}) and no provider offers an alternate",
+        }
     _count(conn, item, budget, claim_id, None, None, content["id"], 0)
     record("alternates_offered", unavailable)
     _store_alternates(conn, claim_item_id, offers)
-    return base | {"outcome": "alternates_offered", "reason": unavailable,
-                   "alternates": alternates_for(conn, claim_item_id)}
+    return base | {
+        "outcome": "alternates_offered",
+        "reason": unavailable,
+        "alternates": alternates_for(conn, claim_item_id),
+    }
 
 
 def _count(
-    conn: sqlite3.Connection, item: sqlite3.Row, budget: _Budget, claim_id: str, kind: str | None,
-    new_license: str | None, content_id: str, amount: int,
+    conn: sqlite3.Connection,
+    item: sqlite3.Row,
+    budget: _Budget,
+    claim_id: str,
+    kind: str | None,
+    new_license: str | None,
+    content_id: str,
+    amount: int,
 ) -> None:
     """Spend one re-licensing of this track and (per the claim kind) of the user's total."""
     budget.spend()
@@ -191,17 +251,33 @@ def _count(
 
 
 def record_history(
-    conn: sqlite3.Connection, item: sqlite3.Row, claim_id: str | None, kind: str, new_license: str, content_id: str,
+    conn: sqlite3.Connection,
+    item: sqlite3.Row,
+    claim_id: str | None,
+    kind: str,
+    new_license: str,
+    content_id: str,
     amount: int,
 ) -> None:
     # FIG.6A: gross amount of guarantee = selling prices of what was re-distributed free of charge
     conn.execute(
         "INSERT INTO redistributions(user_id, item_id, claim_id, kind, old_license_id, new_license_id, content_id,"
         " amount, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (item["user_id"], item["id"], claim_id, kind, item["license_id"], new_license, content_id, amount,
-         format_time(clock.now(conn))),
+        (
+            item["user_id"],
+            item["id"],
+            claim_id,
+            kind,
+            item["license_id"],
+            new_license,
+            content_id,
+            amount,
+            format_time(clock.now(conn)),
+        ),
     )
-    conn.execute("UPDATE history SET gross_amount = gross_amount + ? WHERE user_id = ?", (amount, item["user_id"]))
+    conn.execute(
+        "UPDATE history SET gross_amount = gross_amount + ? WHERE user_id = ?", (amount, item["user_id"])
+    )
 
 
 def find_alternates(
@@ -209,12 +285,17 @@ def find_alternates(
 ) -> list[tuple[str, int]]:
     """(content_id, price difference) from every provider; falls back to all genres if the preferred one
     has nothing, because an alternate in another genre beats none."""
-    owned = [r["content_id"] for r in conn.execute("SELECT content_id FROM items WHERE user_id = ?", (item["user_id"],))]
+    owned = [
+        r["content_id"]
+        for r in conn.execute("SELECT content_id FROM items WHERE user_id = ?", (item["user_id"],))
+    ]
     max_price = int(item["price"]) + int(policy["price_difference_limit"])
-    for wanted in ([genre, None] if genre else [None]):
+    for wanted in [genre, None] if genre else [None]:
         found: list[tuple[str, int]] = []
         for provider in conn.execute("SELECT id FROM providers ORDER BY id").fetchall():
-            answer = licensor.call(ctx, conn, provider["id"], "offer", max_price=max_price, genre=wanted, exclude=owned)
+            answer = licensor.call(
+                ctx, conn, provider["id"], "offer", max_price=max_price, genre=wanted, exclude=owned
+            )
             for content_id in answer["contents"]:
                 price = conn.execute("SELECT price FROM contents WHERE id = ?", (content_id,)).fetchone()[0]
                 found.append((content_id, int(price) - int(item["price"])))
@@ -242,23 +323,34 @@ def alternates_for(conn: sqlite3.Connection, claim_item_id: str) -> list[dict[st
     )
     return [
         {
-            "alternate_id": r["id"], "content_id": r["content_id"], "title": r["title"], "artist": r["artist"],
-            "album": r["album"], "genre": r["genre"], "provider": r["provider_id"],
-            "provider_name": r["provider_name"], "price": r["price"], "price_difference": r["price_difference"],
+            "alternate_id": r["id"],
+            "content_id": r["content_id"],
+            "title": r["title"],
+            "artist": r["artist"],
+            "album": r["album"],
+            "genre": r["genre"],
+            "provider": r["provider_id"],
+            "provider_name": r["provider_name"],
+            "price": r["price"],
+            "price_difference": r["price_difference"],
             "duration_ms": r["duration_ms"],
         }
         for r in rows
     ]
 
 
-def _owned_claim_item(conn: sqlite3.Connection, user_id: str, claim_id: str, claim_item_id: str) -> sqlite3.Row:
-    row = conn.execute(
+def _owned_claim_item(
+    conn: sqlite3.Connection, user_id: str, claim_id: str, claim_item_id: str
+) -> sqlite3.Row:
+    row: sqlite3.Row | None = conn.execute(
         "SELECT ci.*, c.policy_id, c.user_id FROM claim_items ci JOIN claims c ON c.id = ci.claim_id"
         " WHERE ci.id = ? AND ci.claim_id = ? AND c.user_id = ?",
         (claim_item_id, claim_id, user_id),
     ).fetchone()
     if row is None:
-        raise ApiError(404, "unknown_claim_item", f"you have no claim item {claim_item_id!r} in claim {claim_id!r}")
+        raise ApiError(
+            404, "unknown_claim_item", f"you have no claim item {claim_item_id!r} in claim {claim_id!r}"
+        )
     return row
 
 
@@ -279,8 +371,14 @@ def research_alternates(
 
 
 def choose(
-    ctx: Context, conn: sqlite3.Connection, user_id: str, claim_id: str, claim_item_id: str,
-    *, alternate_id: str | None, content_id: str | None,
+    ctx: Context,
+    conn: sqlite3.Connection,
+    user_id: str,
+    claim_id: str,
+    claim_item_id: str,
+    *,
+    alternate_id: str | None,
+    content_id: str | None,
 ) -> dict[str, Any]:
     """FIG.14 (9)-(19): the user's choice -> licensor issues -> old license invalid, new one delivered."""
     ci = _owned_claim_item(conn, user_id, claim_id, claim_item_id)
@@ -292,7 +390,8 @@ def choose(
         raise ApiError(409, "license_already_replaced", "the reported license was replaced in the meantime")
     if alternate_id is not None:
         alt = conn.execute(
-            "SELECT content_id FROM alternates WHERE id = ? AND claim_item_id = ?", (alternate_id, claim_item_id)
+            "SELECT content_id FROM alternates WHERE id = ? AND claim_item_id = ?",
+            (alternate_id, claim_item_id),
         ).fetchone()
         if alt is None:
             raise ApiError(404, "unknown_alternate", f"{alternate_id!r} is not one of the alternates offered")
@@ -302,16 +401,30 @@ def choose(
         raise ApiError(404, "unknown_content", f"there is no track {content_id!r} in the catalog")
     difference = int(content["price"]) - int(item["price"])
     if difference > policy["price_difference_limit"]:
-        raise refuse("price_difference_limit",
-                     f"{content['title']!r} costs {difference} yen more than the lost track; the policy allows "
-                     f"{policy['price_difference_limit']} yen")
-    if conn.execute("SELECT 1 FROM items WHERE user_id = ? AND content_id = ?", (user_id, content["id"])).fetchone():
+        raise refuse(
+            "price_difference_limit",
+            f"{content['title']!r} costs {difference} yen more than the lost track; the policy allows "
+            f"{policy['price_difference_limit']} yen",
+        )
+    if conn.execute(
+        "SELECT 1 FROM items WHERE user_id = ? AND content_id = ?", (user_id, content["id"])
+    ).fetchone():
         raise ApiError(409, "already_owned", f"you already own {content['title']!r}")
-    issued = licensor.call(ctx, conn, content["provider_id"], "issue",
-                           user_id=user_id, content_id=content["id"], purpose="alternate")
-    package = delivery.replace_license(ctx, conn, policy, item, issued, content["provider_id"],
-                                       InvalidationReason.ALTERNATE)
-    record_history(conn, item, claim_id, "alternate", issued["license_id"], content["id"], int(content["price"]))
+    issued = licensor.call(
+        ctx,
+        conn,
+        content["provider_id"],
+        "issue",
+        user_id=user_id,
+        content_id=content["id"],
+        purpose="alternate",
+    )
+    package = delivery.replace_license(
+        ctx, conn, policy, item, issued, content["provider_id"], InvalidationReason.ALTERNATE
+    )
+    record_history(
+        conn, item, claim_id, "alternate", issued["license_id"], content["id"], int(content["price"])
+    )
     conn.execute(
         "UPDATE claim_items SET outcome = 'chosen', new_license_id = ?, chosen_alternate_id = ? WHERE id = ?",
         (issued["license_id"], alternate_id, claim_item_id),
@@ -333,12 +446,22 @@ def get_claim(conn: sqlite3.Connection, user_id: str, claim_id: str) -> dict[str
     items = []
     for ci in conn.execute("SELECT * FROM claim_items WHERE claim_id = ? ORDER BY rowid", (claim_id,)):
         entry: dict[str, Any] = {
-            "item_id": ci["id"], "insured_item_id": ci["item_id"], "license_id": ci["license_id"],
-            "content_id": ci["content_id"], "outcome": ci["outcome"], "reason": ci["reason"],
+            "item_id": ci["id"],
+            "insured_item_id": ci["item_id"],
+            "license_id": ci["license_id"],
+            "content_id": ci["content_id"],
+            "outcome": ci["outcome"],
+            "reason": ci["reason"],
             "new_license_id": ci["new_license_id"],
         }
         if ci["outcome"] == "alternates_offered":
             entry["alternates"] = alternates_for(conn, ci["id"])
         items.append(entry)
-    return {"claim_id": claim_id, "kind": claim["kind"], "genre": claim["genre"], "created_at": claim["created_at"],
-            "policy_id": claim["policy_id"], "items": items}
+    return {
+        "claim_id": claim_id,
+        "kind": claim["kind"],
+        "genre": claim["genre"],
+        "created_at": claim["created_at"],
+        "policy_id": claim["policy_id"],
+        "items": items,
+    }

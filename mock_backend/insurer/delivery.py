@@ -5,17 +5,23 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
 from mock_backend import clock
 from mock_backend.context import Context
 from mock_backend.insurer import license_control, policies
 from player.protocol.canonical import b64d, b64e
 from player.protocol.license_list import InvalidationReason
 from player.protocol.package import seal_package
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 
 def package_license(
-    ctx: Context, conn: sqlite3.Connection, policy: sqlite3.Row, item_id: str, issued: dict[str, Any], provider_id: str
+    ctx: Context,
+    conn: sqlite3.Connection,
+    policy: sqlite3.Row,
+    item_id: str,
+    issued: dict[str, Any],
+    provider_id: str,
 ) -> bytes:
     """Seal `issued` (a licensor `issue` answer) to the policy key, add it to the list; return the package."""
     package = seal_package(
@@ -64,7 +70,9 @@ def replace_license(
 
 
 def download_info(conn: sqlite3.Connection, content_id: str) -> dict[str, Any]:
-    row = conn.execute("SELECT provider_id, current_version FROM contents WHERE id = ?", (content_id,)).fetchone()
+    row = conn.execute(
+        "SELECT provider_id, current_version FROM contents WHERE id = ?", (content_id,)
+    ).fetchone()
     mimes = [
         r["mime"]
         for r in conn.execute(
@@ -82,7 +90,9 @@ def download_info(conn: sqlite3.Connection, content_id: str) -> dict[str, Any]:
 
 def delivered(conn: sqlite3.Connection, license_id: str, package: bytes) -> dict[str, Any]:
     """What the terminal receives for one license: the package and where to fetch the track."""
-    row = conn.execute("SELECT content_id, item_id FROM licenses WHERE license_id = ?", (license_id,)).fetchone()
+    row = conn.execute(
+        "SELECT content_id, item_id FROM licenses WHERE license_id = ?", (license_id,)
+    ).fetchone()
     return {
         "license_id": license_id,
         "item_id": row["item_id"],
@@ -90,5 +100,3 @@ def delivered(conn: sqlite3.Connection, license_id: str, package: bytes) -> dict
         "package": b64e(package),
         "download": download_info(conn, row["content_id"]),
     }
-
-

@@ -51,9 +51,19 @@ def add_license(
         " state, invalidated_at, reason, changed_in_version, package, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            license_id, user_id, policy_id, item_id, provider_id, content_id, content_version, state.value,
-            now if state is LicenseState.INVALID else None, reason.value if reason else None, version,
-            package, now,
+            license_id,
+            user_id,
+            policy_id,
+            item_id,
+            provider_id,
+            content_id,
+            content_version,
+            state.value,
+            now if state is LicenseState.INVALID else None,
+            reason.value if reason else None,
+            version,
+            package,
+            now,
         ),
     )
     return version
@@ -119,10 +129,12 @@ def validity(ctx: Context, conn: sqlite3.Connection, user_id: str, license_id: s
     ).fetchone()
     now: datetime = clock.now(conn)
     if row is None:
-        statement = ValidityStatement(user_id, license_id, LicenseState.UNKNOWN, None, None,
-                                      current_version(conn, user_id), now)
+        statement = ValidityStatement(
+            user_id, license_id, LicenseState.UNKNOWN, None, None, current_version(conn, user_id), now
+        )
     else:
         e = _entry(row)
-        statement = ValidityStatement(user_id, license_id, e.state, e.invalidated_at, e.reason,
-                                      current_version(conn, user_id), now)
+        statement = ValidityStatement(
+            user_id, license_id, e.state, e.invalidated_at, e.reason, current_version(conn, user_id), now
+        )
     return sign_validity(statement, ctx.insurer_key)

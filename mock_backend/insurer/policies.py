@@ -54,10 +54,17 @@ def create(ctx: Context, conn: sqlite3.Connection, user_id: str, public_key: byt
         " guarantee_end, relicensing_starts, limit_per_track, limit_total, price_difference_limit, created_at)"
         " VALUES (?, ?, 'provisional', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            policy_id, user_id, public_key, round(STANDARD_PRICE * s.premium_rate), format_time(now),
+            policy_id,
+            user_id,
+            public_key,
+            round(STANDARD_PRICE * s.premium_rate),
+            format_time(now),
             format_time(now + timedelta(seconds=s.guarantee_days * DAY)),
             format_time(now + timedelta(seconds=s.waiting_days * DAY)),
-            s.relicensing_limit_per_track, s.relicensing_limit_total, s.price_difference_limit, format_time(now),
+            s.relicensing_limit_per_track,
+            s.relicensing_limit_total,
+            s.price_difference_limit,
+            format_time(now),
         ),
     )
     # FIG.5 (1): an entry for this user in the re-distribution history DB (FIG.6A)
@@ -69,7 +76,7 @@ def create(ctx: Context, conn: sqlite3.Connection, user_id: str, public_key: byt
 
 def get_owned(conn: sqlite3.Connection, user_id: str, policy_id: str) -> sqlite3.Row:
     """The policy, if it is this user's; another user's policy is reported exactly like a missing one."""
-    row = conn.execute("SELECT * FROM policies WHERE id = ? AND user_id = ?", (policy_id, user_id)).fetchone()
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM policies WHERE id = ? AND user_id = ?", (policy_id, user_id)).fetchone()
     if row is None:
         raise ApiError(404, "unknown_policy", f"you have no policy {policy_id!r}")
     return row
@@ -77,7 +84,9 @@ def get_owned(conn: sqlite3.Connection, user_id: str, policy_id: str) -> sqlite3
 
 def touch(conn: sqlite3.Connection, policy_id: str, *, official: bool = False) -> None:
     conn.execute(
-        "UPDATE policies SET revision = revision + 1" + (", state = 'official'" if official else "") + " WHERE id = ?",
+        "UPDATE policies SET revision = revision + 1"
+        + (", state = 'official'" if official else "")
+        + " WHERE id = ?",
         (policy_id,),
     )
 
@@ -100,7 +109,8 @@ def signed(ctx: Context, conn: sqlite3.Connection, policy_id: str) -> bytes:
         "SELECT p.*, u.username FROM policies p JOIN users u ON u.id = p.user_id WHERE p.id = ?", (policy_id,)
     ).fetchone()
     license_ids = tuple(
-        r["license_id"] for r in conn.execute("SELECT license_id FROM items WHERE policy_id = ? ORDER BY id", (policy_id,))
+        r["license_id"]
+        for r in conn.execute("SELECT license_id FROM items WHERE policy_id = ? ORDER BY id", (policy_id,))
     )
     pub = bytes(row["public_key"])
     policy = Policy(
@@ -131,5 +141,8 @@ def signed_b64(ctx: Context, conn: sqlite3.Connection, policy_id: str) -> str:
 def require_in_force(conn: sqlite3.Connection, row: sqlite3.Row) -> None:
     now = format_time(clock.now(conn))
     if not row["guarantee_start"] <= now <= row["guarantee_end"]:
-        raise ApiError(409, "outside_guarantee_period",
-                       f"policy {row['id']} covers {row['guarantee_start']} to {row['guarantee_end']} only")
+        raise ApiError(
+            409,
+            "outside_guarantee_period",
+            f"policy {row['id']} covers {row['guarantee_start']} to {row['guarantee_end']} only",
+        )

@@ -17,29 +17,46 @@ from player.protocol.license_list import InvalidationReason, LicenseState
 
 
 def _content(conn: sqlite3.Connection, content_id: str) -> sqlite3.Row:
-    row = conn.execute("SELECT * FROM contents WHERE id = ?", (content_id,)).fetchone()
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM contents WHERE id = ?", (content_id,)).fetchone()
     if row is None:
         raise ApiError(404, "unknown_content", f"there is no track {content_id!r} in the catalog")
     return row
 
 
 def premium_for(conn: sqlite3.Connection, content: sqlite3.Row) -> int:
-    rate = conn.execute("SELECT premium_rate FROM providers WHERE id = ?", (content["provider_id"],)).fetchone()
-    return premiums.quote(int(content["price"]), float(rate[0]), premiums.trouble(conn, content["provider_id"]))
+    rate = conn.execute(
+        "SELECT premium_rate FROM providers WHERE id = ?", (content["provider_id"],)
+    ).fetchone()
+    return premiums.quote(
+        int(content["price"]), float(rate[0]), premiums.trouble(conn, content["provider_id"])
+    )
 
 
-def _new_item(conn: sqlite3.Connection, policy: sqlite3.Row, content: sqlite3.Row, license_id: str, premium: int) -> str:
+def _new_item(
+    conn: sqlite3.Connection, policy: sqlite3.Row, content: sqlite3.Row, license_id: str, premium: int
+) -> str:
     item_id = "I-" + secrets.token_hex(8)
     conn.execute(
         "INSERT INTO items(id, policy_id, user_id, original_content_id, content_id, license_id, price, premium,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (item_id, policy["id"], policy["user_id"], content["id"], content["id"], license_id, content["price"],
-         premium, format_time(clock.now(conn))),
+        (
+            item_id,
+            policy["id"],
+            policy["user_id"],
+            content["id"],
+            content["id"],
+            license_id,
+            content["price"],
+            premium,
+            format_time(clock.now(conn)),
+        ),
     )
     return item_id
 
 
-def purchase(ctx: Context, conn: sqlite3.Connection, user_id: str, policy_id: str, content_id: str) -> dict[str, Any]:
+def purchase(
+    ctx: Context, conn: sqlite3.Connection, user_id: str, policy_id: str, content_id: str
+) -> dict[str, Any]:
     """FIG.13: provisional policy presented -> licensor issues -> packaged to the policy key -> official."""
     policy = policies.get_owned(conn, user_id, policy_id)
     policies.require_in_force(conn, policy)
@@ -49,8 +66,9 @@ def purchase(ctx: Context, conn: sqlite3.Connection, user_id: str, policy_id: st
     ).fetchone():
         raise ApiError(409, "already_owned", f"you already own an insured license for {content['title']!r}")
     premium = premium_for(conn, content)
-    issued = licensor.call(ctx, conn, content["provider_id"], "issue",
-                           user_id=user_id, content_id=content_id, purpose="purchase")
+    issued = licensor.call(
+        ctx, conn, content["provider_id"], "issue", user_id=user_id, content_id=content_id, purpose="purchase"
+    )
     item_id = _new_item(conn, policy, content, issued["license_id"], premium)
     package = delivery.package_license(ctx, conn, policy, item_id, issued, content["provider_id"])
     policies.touch(conn, policy_id, official=True)
@@ -58,8 +76,17 @@ def purchase(ctx: Context, conn: sqlite3.Connection, user_id: str, policy_id: st
     conn.execute(
         "INSERT INTO purchases(id, user_id, content_id, policy_id, item_id, license_id, price, premium, at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (purchase_id, user_id, content_id, policy_id, item_id, issued["license_id"], content["price"], premium,
-         format_time(clock.now(conn))),
+        (
+            purchase_id,
+            user_id,
+            content_id,
+            policy_id,
+            item_id,
+            issued["license_id"],
+            content["price"],
+            premium,
+            format_time(clock.now(conn)),
+        ),
     )
     return {
         "purchase_id": purchase_id,
@@ -86,25 +113,44 @@ def insure_existing(
         except MalformedError as e:
             raise ApiError(422, "invalid_license", f"license #{index + 1} is not a license: {e}") from e
         if conn.execute("SELECT 1 FROM licenses WHERE license_id = ?", (lic.license_id,)).fetchone():
-            raise ApiError(409, "already_insured", f"license {lic.license_id} is already known to the insurer")
+            raise ApiError(
+                409, "already_insured", f"license {lic.license_id} is already known to the insurer"
+            )
         if lic.licensee != user_id:
             raise ApiError(422, "not_authentic", f"license {lic.license_id} was issued to someone else")
         answer = licensor.call(ctx, conn, lic.licenser, "authenticate", user_id=user_id, license_xml=text)
         if not answer["authentic"]:
             raise ApiError(422, "not_authentic", f"license {lic.license_id}: {answer['reason']}")
         content = _content(conn, lic.content_id)
-        issued = licensor.call(ctx, conn, lic.licenser, "issue",
-                               user_id=user_id, content_id=lic.content_id, purpose="insure_existing")
+        issued = licensor.call(
+            ctx,
+            conn,
+            lic.licenser,
+            "issue",
+            user_id=user_id,
+            content_id=lic.content_id,
+            purpose="insure_existing",
+        )
         premium = premium_for(conn, content)
         item_id = _new_item(conn, policy, content, issued["license_id"], premium)
         license_control.add_license(
-            conn, user_id=user_id, license_id=lic.license_id, provider_id=lic.licenser, content_id=lic.content_id,
-            content_version=lic.content_version, policy_id=None, item_id=item_id, package=None,
-            state=LicenseState.INVALID, reason=InvalidationReason.INSURED_AFTER_PURCHASE,
+            conn,
+            user_id=user_id,
+            license_id=lic.license_id,
+            provider_id=lic.licenser,
+            content_id=lic.content_id,
+            content_version=lic.content_version,
+            policy_id=None,
+            item_id=item_id,
+            package=None,
+            state=LicenseState.INVALID,
+            reason=InvalidationReason.INSURED_AFTER_PURCHASE,
         )
         package = delivery.package_license(ctx, conn, policy, item_id, issued, lic.licenser)
-        delivered.append(delivery.delivered(conn, issued["license_id"], package) | {"replaces": lic.license_id,
-                                                                                    "premium": premium})
+        delivered.append(
+            delivery.delivered(conn, issued["license_id"], package)
+            | {"replaces": lic.license_id, "premium": premium}
+        )
     if not delivered:
         raise ApiError(422, "invalid_request", "present at least one license to insure")
     policies.touch(conn, policy_id, official=True)

@@ -22,8 +22,13 @@ def available(conn: sqlite3.Connection, user_id: str) -> list[dict[str, Any]]:
         (user_id,),
     )
     return [
-        {"license_id": r["license_id"], "content_id": r["content_id"], "title": r["title"],
-         "from_version": r["content_version"], "to_version": r["current_version"]}
+        {
+            "license_id": r["license_id"],
+            "content_id": r["content_id"],
+            "title": r["title"],
+            "from_version": r["content_version"],
+            "to_version": r["current_version"],
+        }
         for r in rows
     ]
 
@@ -32,13 +37,23 @@ def upgrade(ctx: Context, conn: sqlite3.Connection, user_id: str, license_id: st
     offer = next((u for u in available(conn, user_id) if u["license_id"] == license_id), None)
     if offer is None:
         raise ApiError(409, "no_upgrade", f"there is no newer version for license {license_id}")
-    item = conn.execute("SELECT * FROM items WHERE license_id = ? AND user_id = ?", (license_id, user_id)).fetchone()
+    item = conn.execute(
+        "SELECT * FROM items WHERE license_id = ? AND user_id = ?", (license_id, user_id)
+    ).fetchone()
     policy = policies.get_owned(conn, user_id, item["policy_id"])
     content = conn.execute("SELECT provider_id FROM contents WHERE id = ?", (item["content_id"],)).fetchone()
-    issued = licensor.call(ctx, conn, content["provider_id"], "issue",
-                           user_id=user_id, content_id=item["content_id"], purpose="upgrade")
-    package = delivery.replace_license(ctx, conn, policy, item, issued, content["provider_id"],
-                                       InvalidationReason.UPGRADE)
+    issued = licensor.call(
+        ctx,
+        conn,
+        content["provider_id"],
+        "issue",
+        user_id=user_id,
+        content_id=item["content_id"],
+        purpose="upgrade",
+    )
+    package = delivery.replace_license(
+        ctx, conn, policy, item, issued, content["provider_id"], InvalidationReason.UPGRADE
+    )
     claims.record_history(conn, item, None, "upgrade", issued["license_id"], item["content_id"], 0)
     return {
         "license": delivery.delivered(conn, issued["license_id"], package),

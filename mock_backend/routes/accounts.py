@@ -59,7 +59,9 @@ def sign_up(body: Credentials, conn: Conn) -> AccountOut:
 
 @router.post("/sessions", status_code=201, response_model=SessionOut)
 def sign_in(body: Credentials, conn: Conn, ctx: Ctx) -> SessionOut:
-    row = conn.execute("SELECT id, pw_salt, pw_hash FROM users WHERE username = ?", (body.username,)).fetchone()
+    row = conn.execute(
+        "SELECT id, pw_salt, pw_hash FROM users WHERE username = ?", (body.username,)
+    ).fetchone()
     computed = _hash(body.password, row["pw_salt"] if row else _DUMMY_SALT)
     if row is None or not hmac.compare_digest(computed, row["pw_hash"]):
         raise ApiError(401, "bad_credentials", "user name or password is wrong")

@@ -50,15 +50,22 @@ def outage(provider_id: str, body: Outage, conn: Conn) -> dict[str, Any]:
         now = format_time(clock.now(conn))
         if body.on and row["outage_started_at"] is None:
             conn.execute("UPDATE providers SET outage_started_at = ? WHERE id = ?", (now, provider_id))
-            conn.execute("INSERT INTO provider_outages(provider_id, started_at) VALUES (?, ?)", (provider_id, now))
+            conn.execute(
+                "INSERT INTO provider_outages(provider_id, started_at) VALUES (?, ?)", (provider_id, now)
+            )
         elif not body.on and row["outage_started_at"] is not None:
             conn.execute("UPDATE providers SET outage_started_at = NULL WHERE id = ?", (provider_id,))
             conn.execute(
-                "UPDATE provider_outages SET ended_at = ? WHERE provider_id = ? AND ended_at IS NULL", (now, provider_id)
+                "UPDATE provider_outages SET ended_at = ? WHERE provider_id = ? AND ended_at IS NULL",
+                (now, provider_id),
             )
     record = premiums.trouble(conn, provider_id)
-    return {"provider": provider_id, "in_outage": record.in_outage, "outages": record.outages,
-            "premium_loading": round(record.loading, 4)}
+    return {
+        "provider": provider_id,
+        "in_outage": record.in_outage,
+        "outages": record.outages,
+        "premium_loading": round(record.loading, 4),
+    }
 
 
 @router.post("/providers/{provider_id}/end-business")
@@ -104,14 +111,27 @@ def add_track(
         _provider(conn, provider)
         try:
             content_id = catalog_builder.import_track(
-                conn, ctx.settings, provider=provider, price=price, genre=genre, title=title,
-                filename=file.filename or "upload", data=data,
+                conn,
+                ctx.settings,
+                provider=provider,
+                price=price,
+                genre=genre,
+                title=title,
+                filename=file.filename or "upload",
+                data=data,
             )
         except ValueError as e:
             raise ApiError(422, "not_audio", str(e)) from e
     row = _content(conn, content_id)
-    return {"content_id": content_id, "title": row["title"], "artist": row["artist"], "genre": row["genre"],
-            "provider": provider, "price": price, "duration_ms": row["duration_ms"]}
+    return {
+        "content_id": content_id,
+        "title": row["title"],
+        "artist": row["artist"],
+        "genre": row["genre"],
+        "provider": provider,
+        "price": price,
+        "duration_ms": row["duration_ms"],
+    }
 
 
 class ClockShift(BaseModel):

@@ -61,7 +61,9 @@ def catalog(
         query += " AND (c.title LIKE ? OR c.artist LIKE ? OR c.album LIKE ?)"
         args += [f"%{word}%"] * 3
     rates = premiums.provider_rates(conn)
-    return [_entry(r, rates) for r in conn.execute(query + " ORDER BY c.artist, c.album, c.track_number", args)]
+    return [
+        _entry(r, rates) for r in conn.execute(query + " ORDER BY c.artist, c.album, c.track_number", args)
+    ]
 
 
 @router.get("/catalog/{content_id}")
@@ -93,9 +95,16 @@ def providers(conn: Conn) -> list[dict[str, Any]]:
     out = []
     for row in conn.execute("SELECT * FROM providers ORDER BY id"):
         record = premiums.trouble(conn, row["id"])
-        out.append({
-            "id": row["id"], "name": row["name"], "status": row["status"], "in_outage": record.in_outage,
-            "outages": record.outages, "seconds_down": record.seconds_down,
-            "premium_rate": row["premium_rate"], "premium_loading": round(record.loading, 4),
-        })
+        out.append(
+            {
+                "id": row["id"],
+                "name": row["name"],
+                "status": row["status"],
+                "in_outage": record.in_outage,
+                "outages": record.outages,
+                "seconds_down": record.seconds_down,
+                "premium_rate": row["premium_rate"],
+                "premium_loading": round(record.loading, 4),
+            }
+        )
     return out

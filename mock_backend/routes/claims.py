@@ -18,7 +18,9 @@ router = APIRouter(prefix="/api/v1/claims", tags=["insurer: claims"])
 class ClaimRequest(BaseModel):
     policy_id: str = Field(min_length=1, max_length=64)
     kind: Literal["loss", "crash"] = "loss"
-    license_ids: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(default=None, max_length=1000)
+    license_ids: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(
+        default=None, max_length=1000
+    )
     all: bool = False
     genre: Annotated[str, Field(min_length=1, max_length=40)] | None = None
 
@@ -32,12 +34,28 @@ class ClaimRequest(BaseModel):
 
 
 @router.post("", status_code=201)
-def file_claim(body: ClaimRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey) -> JSONResponse:
+def file_claim(
+    body: ClaimRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+) -> JSONResponse:
     """Report lost tracks (or, kind=crash, a lost library): each is re-issued or offered alternates."""
     return idempotent(
-        conn, user, key, "POST /claims", body.model_dump(),
-        lambda: (201, claims.file_claim(ctx, conn, user.id, body.policy_id, kind=body.kind,
-                                        license_ids=None if body.all else body.license_ids, genre=body.genre)),
+        conn,
+        user,
+        key,
+        "POST /claims",
+        body.model_dump(),
+        lambda: (
+            201,
+            claims.file_claim(
+                ctx,
+                conn,
+                user.id,
+                body.policy_id,
+                kind=body.kind,
+                license_ids=None if body.all else body.license_ids,
+                genre=body.genre,
+            ),
+        ),
     )
 
 
@@ -48,7 +66,11 @@ def get_claim(claim_id: str, user: CurrentUser, conn: Conn) -> dict[str, Any]:
 
 @router.get("/{claim_id}/items/{item_id}/alternates")
 def alternates(
-    claim_id: str, item_id: str, user: CurrentUser, ctx: Ctx, conn: Conn,
+    claim_id: str,
+    item_id: str,
+    user: CurrentUser,
+    ctx: Ctx,
+    conn: Conn,
     genre: Annotated[str | None, Query(min_length=1, max_length=40)] = None,
 ) -> list[dict[str, Any]]:
     """The alternates offered for one item; with `genre`, searched again across all providers."""
@@ -69,10 +91,30 @@ class ChoiceRequest(BaseModel):
 
 @router.post("/{claim_id}/items/{item_id}/choice")
 def choose(
-    claim_id: str, item_id: str, body: ChoiceRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+    claim_id: str,
+    item_id: str,
+    body: ChoiceRequest,
+    user: CurrentUser,
+    ctx: Ctx,
+    conn: Conn,
+    key: IdempotencyKey,
 ) -> JSONResponse:
     return idempotent(
-        conn, user, key, f"POST /claims/{claim_id}/items/{item_id}/choice", body.model_dump(),
-        lambda: (200, claims.choose(ctx, conn, user.id, claim_id, item_id,
-                                    alternate_id=body.alternate_id, content_id=body.content_id)),
+        conn,
+        user,
+        key,
+        f"POST /claims/{claim_id}/items/{item_id}/choice",
+        body.model_dump(),
+        lambda: (
+            200,
+            claims.choose(
+                ctx,
+                conn,
+                user.id,
+                claim_id,
+                item_id,
+                alternate_id=body.alternate_id,
+                content_id=body.content_id,
+            ),
+        ),
     )

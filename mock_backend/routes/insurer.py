@@ -17,7 +17,9 @@ from player.protocol.canonical import b64d, b64e, ed25519_public_bytes, fingerpr
 
 router = APIRouter(prefix="/api/v1", tags=["insurer"])
 
-B64Key = Annotated[str, Field(min_length=44, max_length=44, description="raw 32-byte X25519 public key, base64")]
+B64Key = Annotated[
+    str, Field(min_length=44, max_length=44, description="raw 32-byte X25519 public key, base64")
+]
 SIGNED = "application/json"
 
 
@@ -37,7 +39,9 @@ def insurer_identity(ctx: Ctx, conn: Conn) -> dict[str, Any]:
     providers = []
     for row in conn.execute("SELECT id, name FROM providers ORDER BY id"):
         raw = ed25519_public_bytes(ctx.licensor_keys[row["id"]])
-        providers.append({"id": row["id"], "name": row["name"], "public_key": b64e(raw), "fingerprint": fingerprint(raw)})
+        providers.append(
+            {"id": row["id"], "name": row["name"], "public_key": b64e(raw), "fingerprint": fingerprint(raw)}
+        )
     return {
         "name": "Insured Player mock insurer",
         "public_key": ctx.insurer_public_b64,
@@ -57,10 +61,14 @@ class PolicyRequest(BaseModel):
 
 
 @router.post("/policies", status_code=201, tags=["insurer: policies"])
-def take_out_policy(body: PolicyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey) -> JSONResponse:
+def take_out_policy(
+    body: PolicyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+) -> JSONResponse:
     """FIG.13 (1)-(2): the terminal's public key in, a provisional policy out."""
     if not body.accept_terms:
-        raise ApiError(422, "terms_not_accepted", "read the terms (GET /api/v1/policies/terms) and accept them")
+        raise ApiError(
+            422, "terms_not_accepted", "read the terms (GET /api/v1/policies/terms) and accept them"
+        )
     raw = _public_key(body.public_key)
 
     def work() -> tuple[int, dict[str, Any]]:
@@ -72,7 +80,9 @@ def take_out_policy(body: PolicyRequest, user: CurrentUser, ctx: Ctx, conn: Conn
 
 @router.get("/policies", tags=["insurer: policies"])
 def list_policies(user: CurrentUser, ctx: Ctx, conn: Conn) -> list[dict[str, Any]]:
-    rows = conn.execute("SELECT id FROM policies WHERE user_id = ? ORDER BY created_at", (user.id,)).fetchall()
+    rows = conn.execute(
+        "SELECT id FROM policies WHERE user_id = ? ORDER BY created_at", (user.id,)
+    ).fetchall()
     return [{"policy_id": r["id"], "policy": policies.signed_b64(ctx, conn, r["id"])} for r in rows]
 
 
@@ -88,13 +98,31 @@ def policy_history(policy_id: str, user: CurrentUser, conn: Conn) -> dict[str, A
     policies.get_owned(conn, user.id, policy_id)
     h = conn.execute("SELECT * FROM history WHERE user_id = ?", (user.id,)).fetchone()
     items = [
-        {"item_id": r["id"], "original_content_id": r["original_content_id"], "content_id": r["content_id"],
-         "license_id": r["license_id"], "price": r["price"], "premium": r["premium"],
-         "relicense_count": r["relicense_count"]}
+        {
+            "item_id": r["id"],
+            "original_content_id": r["original_content_id"],
+            "content_id": r["content_id"],
+            "license_id": r["license_id"],
+            "price": r["price"],
+            "premium": r["premium"],
+            "relicense_count": r["relicense_count"],
+        }
         for r in conn.execute("SELECT * FROM items WHERE policy_id = ? ORDER BY created_at, id", (policy_id,))
     ]
     events = [
-        {k: r[k] for k in ("item_id", "claim_id", "kind", "old_license_id", "new_license_id", "content_id", "amount", "at")}
+        {
+            k: r[k]
+            for k in (
+                "item_id",
+                "claim_id",
+                "kind",
+                "old_license_id",
+                "new_license_id",
+                "content_id",
+                "amount",
+                "at",
+            )
+        }
         for r in conn.execute("SELECT * FROM redistributions WHERE user_id = ? ORDER BY id", (user.id,))
     ]
     return {
@@ -138,7 +166,11 @@ def insure_existing(
 ) -> JSONResponse:
     """FIG.15: insure licenses bought straight from a licensor."""
     return idempotent(
-        conn, user, key, f"POST /policies/{policy_id}/insure-existing", body.model_dump(),
+        conn,
+        user,
+        key,
+        f"POST /policies/{policy_id}/insure-existing",
+        body.model_dump(),
         lambda: (200, purchases.insure_existing(ctx, conn, user.id, policy_id, body.licenses)),
     )
 
@@ -149,10 +181,16 @@ class PurchaseRequest(BaseModel):
 
 
 @router.post("/purchases", status_code=201, tags=["insurer: purchases"])
-def buy_insured(body: PurchaseRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey) -> JSONResponse:
+def buy_insured(
+    body: PurchaseRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+) -> JSONResponse:
     """FIG.13 (3)-(8): buy a track with insurance; the answer holds the license package and the download."""
     return idempotent(
-        conn, user, key, "POST /purchases", body.model_dump(),
+        conn,
+        user,
+        key,
+        "POST /purchases",
+        body.model_dump(),
         lambda: (201, purchases.purchase(ctx, conn, user.id, body.policy_id, body.content_id)),
     )
 
@@ -183,9 +221,15 @@ class UpgradeRequest(BaseModel):
 
 
 @router.post("/upgrades", tags=["insurer: upgrades"])
-def take_upgrade(body: UpgradeRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey) -> JSONResponse:
+def take_upgrade(
+    body: UpgradeRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+) -> JSONResponse:
     """[0048]: the new version's license; the old one becomes invalid (version upgrade)."""
     return idempotent(
-        conn, user, key, "POST /upgrades", body.model_dump(),
+        conn,
+        user,
+        key,
+        "POST /upgrades",
+        body.model_dump(),
         lambda: (200, upgrades.upgrade(ctx, conn, user.id, body.license_id)),
     )

@@ -6,11 +6,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
+from pydantic import BaseModel, Field
 
 from mock_backend import db, licensor
 from mock_backend.deps import Conn, Ctx, CurrentUser
 from mock_backend.errors import ApiError
-from pydantic import BaseModel, Field
 from player.protocol.canonical import b64e, ed25519_public_bytes, fingerprint
 
 router = APIRouter(prefix="/providers/{provider_id}", tags=["providers"])
@@ -34,7 +34,9 @@ class DirectPurchase(BaseModel):
 
 
 @router.post("/direct-purchases", status_code=201, tags=["providers: licensor"])
-def direct_purchase(provider_id: str, body: DirectPurchase, user: CurrentUser, ctx: Ctx, conn: Conn) -> dict[str, Any]:
+def direct_purchase(
+    provider_id: str, body: DirectPurchase, user: CurrentUser, ctx: Ctx, conn: Conn
+) -> dict[str, Any]:
     """FIG.15 (1)-(2): buy a license straight from the licensor, without insurance (insure it later)."""
     with db.transaction(conn):
         provider = conn.execute("SELECT * FROM providers WHERE id = ?", (provider_id,)).fetchone()
@@ -48,8 +50,7 @@ def direct_purchase(provider_id: str, body: DirectPurchase, user: CurrentUser, c
         reason = licensor.unavailable_reason(provider, content)
         if reason is not None:
             raise ApiError(503 if reason == "provider_unavailable" else 410, reason, f"cannot sell: {reason}")
-        issued = licensor.issue_license(ctx, conn, provider_id, content, user.id, "direct")
-    return issued
+        return licensor.issue_license(ctx, conn, provider_id, content, user.id, "direct")
 
 
 def _pick_encoding(rows: list[Any], codecs: str | None) -> Any:
@@ -70,7 +71,9 @@ def content(
     ctx: Ctx,
     conn: Conn,
     version: Annotated[int | None, Query(ge=1)] = None,
-    codecs: Annotated[str | None, Query(max_length=200, description="MIME types the terminal decodes, best first")] = None,
+    codecs: Annotated[
+        str | None, Query(max_length=200, description="MIME types the terminal decodes, best first")
+    ] = None,
 ) -> FileResponse:
     """The encrypted container ([0050]: in an encoding the terminal can play), resumable by HTTP Range."""
     provider = conn.execute("SELECT * FROM providers WHERE id = ?", (provider_id,)).fetchone()
@@ -80,7 +83,9 @@ def content(
         raise ApiError(410, "provider_ended", f"{provider['name']} has ended its business")
     if provider["outage_started_at"] is not None:
         raise ApiError(503, "provider_unavailable", f"{provider['name']} is not answering (outage)")
-    row = conn.execute("SELECT * FROM contents WHERE id = ? AND provider_id = ?", (content_id, provider_id)).fetchone()
+    row = conn.execute(
+        "SELECT * FROM contents WHERE id = ? AND provider_id = ?", (content_id, provider_id)
+    ).fetchone()
     if row is None:
         raise ApiError(404, "unknown_content", f"{provider['name']} has no content {content_id!r}")
     if row["discontinued"]:
@@ -105,6 +110,10 @@ def provider_info(provider_id: str, ctx: Ctx, conn: Conn) -> dict[str, Any]:
     if row is None:
         raise ApiError(404, "unknown_provider", f"there is no provider {provider_id!r}")
     raw = ed25519_public_bytes(ctx.licensor_keys[provider_id])
-    return {"id": row["id"], "name": row["name"], "status": row["status"], "public_key": b64e(raw),
-            "fingerprint": fingerprint(raw)}
-
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "status": row["status"],
+        "public_key": b64e(raw),
+        "fingerprint": fingerprint(raw),
+    }
