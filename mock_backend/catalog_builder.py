@@ -9,9 +9,12 @@ containers, so a terminal that asks for either gets one it can decode ([0050]).
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import re
+import signal
 import sqlite3
+import sys
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -83,8 +86,17 @@ def build_demo(conn: sqlite3.Connection, settings: Settings) -> int:
     if workers == 1:
         rendered = map(_render, todo)
         return _publish_all(conn, settings, by_id, rendered)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    spawn = multiprocessing.get_context("spawn")  # no fork of a threaded server
+    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=_die_with_parent) as pool:
         return _publish_all(conn, settings, by_id, pool.map(_render, todo))
+
+
+def _die_with_parent() -> None:
+    """Linux: a render worker ends when the backend does (killed mid-build, it would wait forever)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def _publish_all(

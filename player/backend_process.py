@@ -1,0 +1,101 @@
+"""The bundled backend as a child process: started when no server is configured, stopped on exit.
+
+The child is `python -m mock_backend serve --demo --port 0` with its data under the player's data dir;
+its first stdout line names the URL it listens on, so no port is ever guessed. The first start renders
+the demo catalog (about 15 s on two cores); later starts take about a second.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from player.errors import BackendUnreachableError
+
+READY_PREFIX = "mock-backend listening on "
+PR_SET_PDEATHSIG = 1
+START_TIMEOUT = 180.0
+
+
+def _die_with_parent() -> None:
+    """Linux: the child gets SIGTERM when the player dies, so a crash never leaves a backend behind."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+class EmbeddedBackend:
+    """One child backend. `start()` blocks until it listens; call it off the GUI thread."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.url: str | None = None
+        self._proc: subprocess.Popen[str] | None = None
+        self._lock = threading.Lock()
+
+    def start(self, timeout: float = START_TIMEOUT) -> str:
+        with self._lock:
+            if self.url is not None:
+                return self.url
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            log = (self.data_dir / "backend.log").open("ab")
+            env = dict(os.environ, PYTHONUNBUFFERED="1")
+            self._proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+                [
+                    sys.executable,
+                    "-m",
+                    "mock_backend",
+                    "serve",
+                    "--demo",
+                    "--port",
+                    "0",
+                    "--data-dir",
+                    str(self.data_dir),
+                ],
+                stdout=subprocess.PIPE,
+                stderr=log,
+                stdin=subprocess.DEVNULL,
+                text=True,
+                env=env,
+            )
+            log.close()
+            line = self._read_ready_line(timeout)
+            if not line.startswith(READY_PREFIX):
+                self.stop()
+                raise BackendUnreachableError(
+                    f"the bundled backend did not start; see {self.data_dir / 'backend.log'}"
+                )
+            self.url = line[len(READY_PREFIX) :].strip()
+            return self.url
+
+    def _read_ready_line(self, timeout: float) -> str:
+        assert self._proc is not None and self._proc.stdout is not None
+        result: list[str] = []
+        reader = threading.Thread(
+            target=lambda: result.append(self._proc.stdout.readline()),  # type: ignore[union-attr]
+            daemon=True,
+        )
+        reader.start()
+        reader.join(timeout)
+        return result[0] if result else ""
+
+    def stop(self) -> None:
+        """Terminate the child and wait for it (it shuts down in about two seconds at most)."""
+        proc, self._proc, self.url = self._proc, None, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
