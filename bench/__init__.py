@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench [--quick] [--json]`. Speed goals live here, never in timed tests."""

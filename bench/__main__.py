@@ -1,0 +1,41 @@
+"""`python -m bench [--quick] [--json]`: measure, print, and say which targets are met.
+
+Exit status 1 when a target is missed, so a run can gate a change; the figures go in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bench import decrypt
+
+TARGETS = {"decrypt_ratio": (">=", 0.70)}
+
+
+def _met(name: str, value: float) -> bool:
+    op, bound = TARGETS[name]
+    return value >= bound if op == ">=" else value <= bound
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="smaller inputs, fewer repetitions")
+    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    args = p.parse_args()
+    results: dict[str, float] = {}
+    results.update(decrypt.run(args.quick))
+    missed = [k for k in TARGETS if k in results and not _met(k, results[k])]
+    if args.json:
+        print(json.dumps({**results, "targets_missed": missed}))
+    else:
+        for k, v in results.items():
+            mark = "" if k not in TARGETS else ("  ok" if k not in missed else "  MISSED")
+            target = f"  (target {TARGETS[k][0]} {TARGETS[k][1]})" if k in TARGETS else ""
+            print(f"{k:24} {v:>10}{target}{mark}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
