@@ -75,6 +75,25 @@ class BackendResponseError(BackendError):
     """The server answered with something that is not what the API promises."""
 
 
+class BackendRefusedError(PlayerError):
+    """The backend understood the request and said no (wrong password, already owned, unknown track).
+
+    Not a claim refusal under the guarantee conditions (that is `ClaimRefusedError`) and not an outage:
+    the user has to change what they asked for. `code` is the backend's machine-readable reason.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, code: str = "", status: int = 0) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+class NotSignedInError(BackendRefusedError):
+    """No session, or it expired: sign in again."""
+
+
 class InsurerKeyChangedError(BackendError):
     """The insurer's signing key differs from the one pinned on first contact."""
 

@@ -1,0 +1,305 @@
+"""The one module that talks to the network: the insurer's API and the providers' content servers.
+
+Every call has a timeout (a silent server must not hang the player), every answer is parsed into a
+strict model (`player.protocol.api`), and every failure becomes a `PlayerError`: unreachable or nonsense
+-> `BackendError` (exit 4), a refusal under the guarantee conditions -> `ClaimRefusedError` (exit 6),
+any other "no" -> `BackendRefusedError`. POSTs that charge or count carry an Idempotency-Key and are
+retried once on a dropped connection with the same key, so a retry never charges twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import requests
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from player.errors import (
+    BackendRefusedError,
+    BackendResponseError,
+    BackendUnreachableError,
+    ClaimRefusedError,
+    NotSignedInError,
+    PlayerError,
+)
+from player.protocol import api
+from player.protocol.canonical import b64d
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+Progress = Callable[[int, int], None]  # (bytes so far, total bytes or 0 when unknown)
+
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 30.0
+CHUNK = 256 * 1024
+ACCEPTED_CODECS = ("audio/flac", "audio/ogg", "audio/mpeg")  # [0050]: what QtMultimedia's FFmpeg decodes
+
+
+class Client:
+    """A connection to one backend. Not thread-safe: give each worker thread its own (`copy()`)."""
+
+    def __init__(
+        self, base_url: str, token: str | None = None, *, read_timeout: float = READ_TIMEOUT
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.read_timeout = read_timeout
+        self._http = requests.Session()
+
+    def copy(self) -> Client:
+        return Client(self.base_url, self.token, read_timeout=self.read_timeout)
+
+    def close(self) -> None:
+        self._http.close()
+
+    # --- plumbing ---------------------------------------------------------------------------------
+
+    def _send(
+        self, method: str, path: str, *, idem: str | None = None, accept: tuple[int, ...] = (), **kwargs: Any
+    ) -> requests.Response:
+        headers = dict(kwargs.pop("headers", {}))
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        if idem:
+            headers["Idempotency-Key"] = idem
+        url = path if path.startswith("http") else self.base_url + path
+        attempts = 2 if idem or method == "GET" else 1
+        for attempt in range(attempts):
+            try:
+                response = self._http.request(
+                    method, url, headers=headers, timeout=(CONNECT_TIMEOUT, self.read_timeout), **kwargs
+                )
+            except (requests.ConnectionError, requests.Timeout) as e:
+                if attempt + 1 < attempts:
+                    continue
+                kind = "did not answer in time" if isinstance(e, requests.Timeout) else "cannot be reached"
+                raise BackendUnreachableError(f"the insurer at {self.base_url} {kind}") from e
+            except requests.RequestException as e:
+                raise BackendUnreachableError(f"talking to {self.base_url} failed: {type(e).__name__}") from e
+            if response.status_code >= 400 and response.status_code not in accept:
+                raise _refusal(response)
+            return response
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _json(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
+        response = self._send(method, path, **kwargs)
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError as e:
+            raise BackendResponseError(f"the backend answered {path} with something unexpected") from e
+
+    def _json_list(self, adapter: TypeAdapter[T], path: str, **kwargs: Any) -> T:
+        response = self._send("GET", path, **kwargs)
+        try:
+            return adapter.validate_json(response.content)
+        except ValidationError as e:
+            raise BackendResponseError(f"the backend answered {path} with something unexpected") from e
+
+    def _bytes(self, path: str, **kwargs: Any) -> bytes:
+        return self._send("GET", path, **kwargs).content
+
+    # --- accounts and identity --------------------------------------------------------------------
+
+    def identity(self) -> api.InsurerIdentity:
+        return self._json(api.InsurerIdentity, "GET", "/api/v1/insurer")
+
+    def sign_up(self, username: str, password: str) -> api.Account:
+        return self._json(
+            api.Account, "POST", "/api/v1/accounts", json={"username": username, "password": password}
+        )
+
+    def sign_in(self, username: str, password: str) -> api.Session:
+        session = self._json(
+            api.Session, "POST", "/api/v1/sessions", json={"username": username, "password": password}
+        )
+        self.token = session.token
+        return session
+
+    def me(self) -> api.Account:
+        return self._json(api.Account, "GET", "/api/v1/me")
+
+    # --- policies and purchases -------------------------------------------------------------------
+
+    def terms(self) -> api.Terms:
+        return self._json(api.Terms, "GET", "/api/v1/policies/terms")
+
+    def take_out_policy(self, public_key_b64: str) -> api.PolicyDoc:
+        return self._json(
+            api.PolicyDoc,
+            "POST",
+            "/api/v1/policies",
+            idem=_key(),
+            json={"public_key": public_key_b64, "accept_terms": True},
+        )
+
+    def policies(self) -> list[api.PolicyDoc]:
+        return self._json_list(TypeAdapter(list[api.PolicyDoc]), "/api/v1/policies")
+
+    def history(self, policy_id: str) -> api.History:
+        return self._json(api.History, "GET", f"/api/v1/policies/{policy_id}/history")
+
+    def rekey(self, policy_id: str, public_key_b64: str) -> api.PolicyDoc:
+        return self._json(
+            api.PolicyDoc,
+            "POST",
+            f"/api/v1/policies/{policy_id}/rekey",
+            idem=_key(),
+            json={"public_key": public_key_b64},
+        )
+
+    def purchase(self, policy_id: str, content_id: str) -> api.Purchase:
+        return self._json(
+            api.Purchase,
+            "POST",
+            "/api/v1/purchases",
+            idem=_key(),
+            json={"policy_id": policy_id, "content_id": content_id},
+        )
+
+    def direct_purchase(self, provider: str, content_id: str) -> api.DirectLicense:
+        return self._json(
+            api.DirectLicense,
+            "POST",
+            f"/providers/{provider}/direct-purchases",
+            json={"content_id": content_id},
+        )
+
+    def insure_existing(self, policy_id: str, licenses_b64: list[str]) -> api.InsuredExisting:
+        return self._json(
+            api.InsuredExisting,
+            "POST",
+            f"/api/v1/policies/{policy_id}/insure-existing",
+            idem=_key(),
+            json={"licenses": licenses_b64},
+        )
+
+    # --- catalog ----------------------------------------------------------------------------------
+
+    def catalog(self, genre: str | None = None, query: str | None = None) -> list[api.CatalogEntry]:
+        params = {k: v for k, v in (("genre", genre), ("q", query)) if v}
+        return self._json_list(TypeAdapter(list[api.CatalogEntry]), "/api/v1/catalog", params=params)
+
+    def providers(self) -> list[api.ProviderState]:
+        return self._json_list(TypeAdapter(list[api.ProviderState]), "/api/v1/providers")
+
+    def cover(self, content_id: str) -> bytes:
+        return self._bytes(f"/api/v1/catalog/{content_id}/cover")
+
+    # --- license control --------------------------------------------------------------------------
+
+    def license_list(self, since: int | None = None) -> bytes:
+        """The signed list (full, or a delta after version `since`): exact bytes, for the verifier."""
+        return self._bytes("/api/v1/license-list", params={"since": since} if since is not None else None)
+
+    def validity(self, license_id: str) -> bytes:
+        return self._bytes(f"/api/v1/license-list/{license_id}")
+
+    # --- re-distribution --------------------------------------------------------------------------
+
+    def claim(
+        self, policy_id: str, license_ids: list[str] | None, *, kind: str = "loss", genre: str | None = None
+    ) -> api.Claim:
+        body: dict[str, Any] = {"policy_id": policy_id, "kind": kind, "genre": genre}
+        body.update({"all": True} if license_ids is None else {"license_ids": license_ids})
+        return self._json(api.Claim, "POST", "/api/v1/claims", idem=_key(), json=body)
+
+    def claim_status(self, claim_id: str) -> api.Claim:
+        return self._json(api.Claim, "GET", f"/api/v1/claims/{claim_id}")
+
+    def alternates(self, claim_id: str, item_id: str, genre: str | None = None) -> list[api.Alternate]:
+        return self._json_list(
+            TypeAdapter(list[api.Alternate]),
+            f"/api/v1/claims/{claim_id}/items/{item_id}/alternates",
+            params={"genre": genre} if genre else None,
+        )
+
+    def choose(self, claim_id: str, item_id: str, alternate_id: str) -> api.Choice:
+        return self._json(
+            api.Choice,
+            "POST",
+            f"/api/v1/claims/{claim_id}/items/{item_id}/choice",
+            idem=_key(),
+            json={"alternate_id": alternate_id},
+        )
+
+    def upgrades(self) -> list[api.UpgradeOffer]:
+        return self._json_list(TypeAdapter(list[api.UpgradeOffer]), "/api/v1/upgrades")
+
+    def upgrade(self, license_id: str) -> api.Upgrade:
+        return self._json(
+            api.Upgrade, "POST", "/api/v1/upgrades", idem=_key(), json={"license_id": license_id}
+        )
+
+    # --- content servers --------------------------------------------------------------------------
+
+    def download(
+        self,
+        url: str,
+        partial: Path,
+        progress: Progress | None = None,
+        codecs: tuple[str, ...] = ACCEPTED_CODECS,
+    ) -> str:
+        """Fetch an encrypted container into `partial`, resuming from its current size (HTTP Range).
+
+        Returns the MIME type the server chose. The caller verifies and renames the finished file;
+        a dropped connection leaves `partial` to resume from next time.
+        """
+        have = partial.stat().st_size if partial.exists() else 0
+        sep = "&" if "?" in url else "?"
+        headers = {"Range": f"bytes={have}-"} if have else {}
+        response = self._send(
+            "GET", f"{url}{sep}codecs={','.join(codecs)}", headers=headers, stream=True, accept=(416,)
+        )
+        with response:
+            if response.status_code == 416:  # nothing past what we have: already complete
+                return response.headers.get("X-Content-Mime", "")
+            mime = response.headers.get("X-Content-Mime", "")
+            if response.status_code == 200:
+                have = 0  # the server ignored the range: start over
+            total = have + int(response.headers.get("Content-Length", "0") or 0)
+            mode = "ab" if have else "wb"
+            try:
+                with partial.open(mode) as f:
+                    for chunk in response.iter_content(CHUNK):
+                        f.write(chunk)
+                        have += len(chunk)
+                        if progress:
+                            progress(have, total)
+            except requests.RequestException as e:
+                raise BackendUnreachableError(
+                    "the download was interrupted; it resumes where it stopped"
+                ) from e
+        return mime
+
+
+def _key() -> str:
+    return uuid.uuid4().hex
+
+
+def _refusal(response: requests.Response) -> PlayerError:
+    try:
+        detail = api.ErrorBody.model_validate_json(response.content).error
+    except ValidationError:
+        if response.status_code >= 500:
+            return BackendUnreachableError(f"the backend failed (HTTP {response.status_code})")
+        return BackendResponseError(
+            f"the backend answered HTTP {response.status_code} without an explanation"
+        )
+    if detail.claim_refused:
+        return ClaimRefusedError(detail.message, detail.code)
+    if response.status_code == 401:
+        return NotSignedInError(detail.message, detail.code, 401)
+    if response.status_code >= 500 or response.status_code == 503:
+        return BackendUnreachableError(detail.message)
+    return BackendRefusedError(detail.message, detail.code, response.status_code)
+
+
+def decode_b64(text: str, what: str) -> bytes:
+    """Base64 fields of API answers; a bad one means the backend answered nonsense."""
+    try:
+        return b64d(text, what)
+    except PlayerError as e:
+        raise BackendResponseError(f"the backend sent a malformed {what}") from e
