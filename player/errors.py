@@ -8,6 +8,8 @@ support) can tell a flipped bit from a wrong key.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class PlayerError(Exception):
     """Root of everything the player reports to the user."""
@@ -25,37 +27,60 @@ class UsageError(PlayerError):
 
 
 class DecisionRefusedError(PlayerError):
-    """The license usage decision (FIG.10) refused to let a license play."""
+    """The license usage decision (FIG.10) refused to let a license play.
+
+    `code` names the refusal for machines (the CLI's JSON, the UI's tooltips); the message is for people.
+    """
 
     exit_code = 3
+    code = "refused"
 
 
 class LicenseInvalidatedError(DecisionRefusedError):
     """The license list marks this license invalid (re-distributed, replaced, upgraded)."""
 
+    code = "invalidated"
+
+    def __init__(self, message: str, reason: str = "", invalidated_at: datetime | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason  # the FIG.7 reason as on the wire (InvalidationReason value), "" if unknown
+        self.invalidated_at = invalidated_at
+
 
 class LicenseUnknownError(DecisionRefusedError):
     """Neither the cached list nor (when reachable) the insurer knows this license."""
+
+    code = "unknown_license"
 
 
 class ListExpiredError(DecisionRefusedError):
     """The cached license list is past `expires_at` and the insurer cannot be reached (freeze)."""
 
+    code = "list_expired"
+
 
 class ClockRollbackError(DecisionRefusedError):
     """The clock reads earlier than a list issue time already seen: the clock was set back."""
+
+    code = "clock_rollback"
 
 
 class ListRollbackError(DecisionRefusedError):
     """A license list older than one already seen was offered (rollback)."""
 
+    code = "list_rollback"
+
 
 class OutsideUsagePeriodError(DecisionRefusedError):
     """The license's own usage period (FIG.16) does not cover now."""
 
+    code = "outside_usage_period"
+
 
 class WrongLicenseeError(DecisionRefusedError):
     """The license was issued to another user or for other content."""
+
+    code = "wrong_licensee"
 
 
 # --- the backend could not be used (exit 4) ------------------------------------------------------
@@ -92,6 +117,10 @@ class BackendRefusedError(PlayerError):
 
 class NotSignedInError(BackendRefusedError):
     """No session, or it expired: sign in again."""
+
+
+class DeltaBaseMismatchError(BackendResponseError):
+    """A license-list delta was made against another version than the one held: fetch the full list."""
 
 
 class InsurerKeyChangedError(BackendError):
@@ -137,6 +166,10 @@ class BadSignatureError(IntegrityError):
 
 class UnknownSignerError(BadSignatureError):
     """The data names a signer we have no trusted key for, or a different signer than expected."""
+
+
+class MissingFileError(IntegrityError):
+    """A file the library index names is gone (erased by mistake, lost in a crash): report it as a loss."""
 
 
 # --- the insurer refused a claim (exit 6) --------------------------------------------------------

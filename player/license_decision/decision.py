@@ -1,0 +1,185 @@
+"""The license usage decision (function 42, FIG.10): may this license play now?
+
+Two steps, both pure. The caller brings the bytes, the keyring's answers, the time and whether the insurer
+can be reached.
+
+`decide` runs before the license is opened (FIG.10 (2)-(5), [0027], [0063]). The rules, in order:
+
+1. The clock has not been set back before a list issue time already seen (`ClockRollbackError`).
+2. The package's guarantee conditions insure this user (`WrongLicenseeError`). The guarantee *period*
+   is not checked: it bounds re-distribution, not playing.
+3. A license the list marks invalid is refused, with the FIG.7 reason and date in words
+   (`LicenseInvalidatedError`). An invalidation is final, so a stale list still proves it.
+4. A list past `expires_at` while offline is refused (`ListExpiredError`). Online, the list is used, and
+   the result advises a refresh.
+5. A license the list marks valid may play. [0063]: only IDs the list names as valid are allowed.
+6. An ID the list does not name is asked of the insurer when online (FIG.10 (3)-(4)). The signed answer
+   is verified here, names this user and this license, and is no older than the list held. `valid`
+   plays, `invalid` is refused as in 3, and `unknown` raises `LicenseUnknownError`. Offline, or with no
+   way to ask, the answer is `LicenseUnknownError`.
+
+`check_license` runs after the license is opened with the policy key (FIG.10 (5)). The license names this
+user and the package's content (`WrongLicenseeError`), and its usage period covers now
+(`OutsideUsagePeriodError`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from player.errors import (
+    LicenseInvalidatedError,
+    LicenseUnknownError,
+    ListRollbackError,
+    MismatchError,
+    OutsideUsagePeriodError,
+    WrongLicenseeError,
+)
+from player.license_decision._words import reason, when
+from player.license_decision.trusted_list import ListMark, TrustedList, check_clock
+from player.protocol.license import License
+from player.protocol.license_list import InvalidationReason, LicenseState, verify_validity
+from player.protocol.package import LicensePackage
+
+AskInsurer = Callable[[str], bytes]
+"""FIG.10 (3): license ID -> the insurer's signed validity statement, as received (e.g. `Client.validity`)."""
+
+
+class Source(StrEnum):
+    """Who said the license is valid."""
+
+    LIST = "list"  # the cached license list 43
+    INSURER = "insurer"  # the license control function 55, asked online
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """The decision's yes. `refresh_advised` is set when the list is stale or the insurer knows newer
+    licenses than the list does, so the caller should fetch the list the next time it can."""
+
+    license_id: str
+    content_id: str
+    source: Source
+    refresh_advised: bool = False
+
+
+def decide(
+    package: LicensePackage,
+    trusted: TrustedList | None,
+    *,
+    user_id: str,
+    now: datetime,
+    online: bool,
+    insurer_key: Ed25519PublicKey,
+    ask_insurer: AskInsurer | None = None,
+    mark: ListMark | None = None,
+) -> Allowed:
+    """FIG.10 (2)-(5) for a package the caller has already verified with `verify_package`.
+
+    `trusted` is None when no list is cached yet. Then pass the keyring's `mark`, which still catches a
+    clock set back, and which the insurer's answer must not be older than. `ask_insurer` is only called
+    when `online`. A `BackendError` it raises passes through, because the caller knows best whether to
+    retry.
+    """
+    license_id = package.license_id
+    floor = trusted.new_mark if trusted is not None else (mark or ListMark())
+    check_clock(floor, now)
+    if package.guarantee.insured_user_id != user_id:
+        raise WrongLicenseeError(
+            f"The license package for {package.content_id!r} insures user "
+            f"{package.guarantee.insured_user_id!r}, not you ({user_id!r})."
+        )
+    if trusted is not None:
+        if trusted.user_id != user_id:
+            raise WrongLicenseeError(f"The cached license list is for user {trusted.user_id!r}, not for you.")
+        entry = trusted.entry(license_id)
+        if entry is not None:
+            if entry.content_id != package.content_id:
+                raise MismatchError(
+                    f"the license list says license {license_id!r} is for {entry.content_id!r}, "
+                    f"the package says {package.content_id!r}"
+                )
+            if entry.state is LicenseState.INVALID:
+                raise _invalidated(license_id, entry.reason, entry.invalidated_at)
+        trusted.require_current(now, online=online)
+        stale = trusted.is_expired(now)
+        if entry is not None:  # valid: [0063]
+            return Allowed(license_id, package.content_id, Source.LIST, refresh_advised=stale)
+    if not online or ask_insurer is None:
+        where = "the cached license list" if trusted is not None else "any cached license list (none yet)"
+        raise LicenseUnknownError(
+            f"License {license_id!r} is not in {where}; connect to the insurer once to check it."
+        )
+    return _ask(package, ask_insurer, insurer_key, user_id=user_id, now=now, floor=floor)
+
+
+def _ask(
+    package: LicensePackage,
+    ask_insurer: AskInsurer,
+    insurer_key: Ed25519PublicKey,
+    *,
+    user_id: str,
+    now: datetime,
+    floor: ListMark,
+) -> Allowed:
+    """FIG.10 (3)-(4): the insurer's signed word on one license ID, checked before it is believed."""
+    license_id = package.license_id
+    statement = verify_validity(ask_insurer(license_id), insurer_key)
+    if statement.user_id != user_id or statement.license_id != license_id:
+        raise MismatchError(
+            f"the insurer's answer is about license {statement.license_id!r} of user "
+            f"{statement.user_id!r}, but {license_id!r} of {user_id!r} was asked"
+        )
+    if statement.list_version < floor.highest_version:
+        # A replayed answer: the insurer's list was already at a higher version when we last looked.
+        raise ListRollbackError(
+            f"The insurer's answer about {license_id!r} dates from list version {statement.list_version}, "
+            f"but version {floor.highest_version} was already seen: it is an old answer replayed."
+        )
+    check_clock(ListMark(newest_issued_at=statement.issued_at), now)
+    if statement.state is LicenseState.INVALID:
+        raise _invalidated(license_id, statement.reason, statement.invalidated_at)
+    if statement.state is LicenseState.UNKNOWN:
+        raise LicenseUnknownError(
+            f"The insurer does not know license {license_id!r} for you: it may not play on this account."
+        )
+    return Allowed(license_id, package.content_id, Source.INSURER, refresh_advised=True)
+
+
+def check_license(license: License, package: LicensePackage, *, user_id: str, now: datetime) -> None:
+    """FIG.10 (5), after the license is opened. `open_license` has already matched the license to the
+    package; checking again here keeps this rule true whichever way the license was obtained."""
+    if license.licensee != user_id:
+        raise WrongLicenseeError(
+            f"License {license.license_id!r} was issued to user {license.licensee!r}, "
+            f"not to you ({user_id!r})."
+        )
+    if license.content_id != package.content_id or license.license_id != package.license_id:
+        raise WrongLicenseeError(
+            f"License {license.license_id!r} is for {license.content_id!r}, but the package is for "
+            f"license {package.license_id!r} of {package.content_id!r}."
+        )
+    if not license.covers(now):
+        if now < license.not_before:
+            span = f"may play from {when(license.not_before)}"
+        else:
+            assert license.not_after is not None  # covers() is only False past the end when there is one
+            span = f"could play until {when(license.not_after)}"
+        raise OutsideUsagePeriodError(
+            f"License {license.license_id!r} {span}; it is now {when(now)}, outside its usage period."
+        )
+
+
+def _invalidated(
+    license_id: str, why: InvalidationReason | None, on: datetime | None
+) -> LicenseInvalidatedError:
+    return LicenseInvalidatedError(
+        f"License {license_id!r} may not play: it was {reason(why, on)}.",
+        reason="" if why is None else why.value,
+        invalidated_at=on,
+    )

@@ -1,0 +1,279 @@
+"""The trusted license list (FIG.7, license list 43): which signed list the terminal may rely on.
+
+Every "may this list replace that one?" decision is made here, over bytes and times the caller passes in;
+nothing here reads a file, the network, the keyring or the clock. The rules:
+
+1. A list carries the insurer's signature, by the pinned key, over a well-formed document. Otherwise the
+   protocol's `IntegrityError` (bad signature, unknown signer, malformed) passes through unchanged.
+2. A list is for this user. Another user's list is refused (`WrongLicenseeError`).
+3. The version only goes up. The highest version ever accepted and the newest `issued_at` ever seen form
+   the *mark*, which the caller keeps in the OS keyring, so deleting or restoring the data directory does
+   not reset it. A list below the mark is a rollback (`ListRollbackError`). That includes the cached chain
+   itself: a cache below the mark means the data directory was restored from an old backup.
+4. An equal version does no harm. The current list is kept and nothing is reported (python-tuf's
+   EqualVersionNumberError idea). One exception: the same version issued again later renews the offline
+   grace (`expires_at`), so we take the later copy. The same version with different entries means the
+   insurer contradicts itself (`MismatchError`).
+5. A delta applies only to the version it was made against. Against any other version it raises
+   `DeltaBaseMismatchError`, and the caller fetches the full list instead.
+6. The clock may not read earlier than the newest `issued_at` already seen, less `CLOCK_TOLERANCE`.
+   If it does, the clock was set back (`ClockRollbackError`), which is how one would stretch an offline
+   grace or a usage period.
+7. A list past `expires_at` is refused (`ListExpiredError`) only while offline. Online, the caller can
+   refresh it, and until then a stale list still says which licenses were invalidated.
+
+Signatures are checked once, when a list is loaded or updated. A `TrustedList` is immutable (an update
+returns a new one), so deciding about one play is a dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from player.errors import (
+    ClockRollbackError,
+    DeltaBaseMismatchError,
+    ListExpiredError,
+    ListRollbackError,
+    MalformedError,
+    MismatchError,
+    WrongLicenseeError,
+)
+from player.license_decision._words import when
+from player.protocol.canonical import canonical_json, format_time, parse_time
+from player.protocol.license_list import LicenseList, ListEntry, apply_delta, verify_license_list
+
+# Clocks drift and the insurer's clock is not ours. Five minutes forgives drift and is far too little to
+# stretch a 30-day offline grace in any way that matters.
+CLOCK_TOLERANCE = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class ListMark:
+    """The highest list version and newest `issued_at` ever accepted. It lives in the keyring, never in
+    a file."""
+
+    highest_version: int = 0
+    newest_issued_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.highest_version, bool) or self.highest_version < 0:
+            raise ValueError("a list mark's version is a count, 0 or more")
+        if self.newest_issued_at is not None and self.newest_issued_at.tzinfo is None:
+            raise ValueError("a list mark's time must be timezone-aware")
+
+    def advanced(self, lst: LicenseList) -> ListMark:
+        """The mark after accepting `lst`. It never goes down, in either field."""
+        seen = self.newest_issued_at
+        return ListMark(
+            max(self.highest_version, lst.version),
+            lst.issued_at if seen is None or lst.issued_at > seen else seen,
+        )
+
+    def encode(self) -> str:
+        """A short JSON text for the keyring."""
+        seen = None if self.newest_issued_at is None else format_time(self.newest_issued_at)
+        return canonical_json({"highest_version": self.highest_version, "newest_issued_at": seen}).decode()
+
+    @classmethod
+    def decode(cls, text: str) -> ListMark:
+        """The mark from its keyring text. Damaged text raises `MalformedError` and is never read as zero,
+        because a reset mark would turn every rollback check off."""
+        try:
+            obj = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as e:
+            raise MalformedError("the license-list mark in the keyring is damaged") from e
+        if not isinstance(obj, dict) or obj.keys() != {"highest_version", "newest_issued_at"}:
+            raise MalformedError("the license-list mark in the keyring is damaged")
+        version, seen = obj["highest_version"], obj["newest_issued_at"]
+        if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+            raise MalformedError("the license-list mark in the keyring has no valid version")
+        return cls(version, None if seen is None else parse_time(seen, "license-list mark time"))
+
+
+def check_clock(mark: ListMark, now: datetime) -> None:
+    """Rule 6. Raise `ClockRollbackError` if `now` is earlier than a list issue time already seen."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    seen = mark.newest_issued_at
+    if seen is not None and now < seen - CLOCK_TOLERANCE:
+        raise ClockRollbackError(
+            f"Your clock reads {when(now)}, but a license list issued at {when(seen)} "
+            "was already seen: set the clock right."
+        )
+
+
+class TrustedList:
+    """The license list the terminal relies on, with the mark it has reached. Build it with `load`."""
+
+    __slots__ = ("_chain", "_key", "_list", "_mark")
+    _chain: tuple[bytes, ...]
+    _key: Ed25519PublicKey
+    _list: LicenseList
+    _mark: ListMark
+
+    def __init__(self) -> None:
+        raise TypeError("build a TrustedList with TrustedList.load(...): only verified lists go in")
+
+    @classmethod
+    def _make(
+        cls, lst: LicenseList, chain: tuple[bytes, ...], mark: ListMark, key: Ed25519PublicKey
+    ) -> TrustedList:
+        self = object.__new__(cls)
+        self._list, self._chain, self._mark, self._key = lst, chain, mark, key
+        return self
+
+    @classmethod
+    def load(
+        cls,
+        chain: Sequence[bytes],
+        *,
+        insurer_key: Ed25519PublicKey,
+        user_id: str,
+        mark: ListMark,
+        now: datetime,
+    ) -> TrustedList:
+        """Verify the stored chain (a full list, then its deltas in order) against the keyring mark.
+
+        The same call also accepts the first list fetched from the insurer (a chain of one). A cache below
+        the mark raises `ListRollbackError`, and the caller answers by fetching the full list.
+        """
+        if not chain:
+            raise ValueError("no list to load: with nothing cached, the decision takes None")
+        lst = _verify(chain[0], insurer_key, user_id)
+        if lst.base_version is not None:
+            raise MalformedError("the cached license list starts with a delta, not a full list")
+        reached = mark.advanced(lst)
+        for data in chain[1:]:
+            delta = _verify(data, insurer_key, user_id)
+            if delta.base_version != lst.version:
+                raise MismatchError(
+                    f"the cached license list is broken (a change against version {delta.base_version} "
+                    f"follows version {lst.version}): fetch the full list from the insurer"
+                )
+            lst = apply_delta(lst, delta)
+            reached = reached.advanced(delta)
+        if lst.version < mark.highest_version:
+            raise ListRollbackError(
+                f"The cached license list is version {lst.version}, but version {mark.highest_version} "
+                "was already seen on this computer: the data folder looks restored from an old backup. "
+                "Connect to the insurer to fetch the current list."
+            )
+        check_clock(mark, now)
+        return cls._make(lst, tuple(chain), reached, insurer_key)
+
+    def update(self, data: bytes, now: datetime) -> TrustedList:
+        """Accept a newer full list, or a delta against exactly this version. Returns the new state (or
+        `self`, when the offer is the version already held). Store its `chain` and `new_mark` after."""
+        check_clock(self._mark, now)
+        new = _verify(data, self._key, self.user_id)
+        if new.version < self._mark.highest_version:
+            raise ListRollbackError(
+                f"The license list offered is version {new.version}, but version "
+                f"{self._mark.highest_version} was already seen: an older list cannot replace a newer one."
+            )
+        if new.version == self.version:
+            return self if new.base_version is not None else self._same_version(new, data)
+        if new.base_version is None:
+            return self._make(new, (data,), self._mark.advanced(new), self._key)
+        if new.base_version != self.version:
+            raise DeltaBaseMismatchError(
+                f"The license list change is against version {new.base_version}, but this computer holds "
+                f"version {self.version}: fetch the full list."
+            )
+        return self._make(
+            apply_delta(self._list, new), (*self._chain, data), self._mark.advanced(new), self._key
+        )
+
+    def _same_version(self, new: LicenseList, data: bytes) -> TrustedList:
+        """Rule 4. Keep what we hold, unless the insurer re-issued the same list later (a renewed grace)."""
+        if frozenset(new.entries) != frozenset(self._list.entries):
+            raise MismatchError(
+                f"the insurer signed two different license lists as version {new.version}; "
+                "the one held is kept"
+            )
+        if new.issued_at <= self._list.issued_at:
+            return self
+        return self._make(new, (data,), self._mark.advanced(new), self._key)
+
+    def check_clock(self, now: datetime) -> None:
+        """Rule 6 against everything this list and the mark have seen."""
+        check_clock(self._mark, now)
+
+    def is_expired(self, now: datetime) -> bool:
+        return now > self._list.expires_at
+
+    def require_current(self, now: datetime, *, online: bool) -> None:
+        """Rule 7. Raise `ListExpiredError` if the list ran out and the terminal cannot refresh it."""
+        if online or not self.is_expired(now):
+            return
+        days = (now - self._list.expires_at).days
+        ago = "less than a day ago" if days == 0 else f"{days} day{'s' if days > 1 else ''} ago"
+        raise ListExpiredError(
+            f"The cached license list ran out on {when(self._list.expires_at)} ({ago}) and the insurer "
+            "cannot be reached: connect to the insurer once to renew it."
+        )
+
+    def entry(self, license_id: str) -> ListEntry | None:
+        """The list's word on one license, or None when the list does not name it (O(1))."""
+        return self._list.entry(license_id)
+
+    @property
+    def entries(self) -> tuple[ListEntry, ...]:
+        return self._list.entries
+
+    @property
+    def user_id(self) -> str:
+        return self._list.user_id
+
+    @property
+    def version(self) -> int:
+        return self._list.version
+
+    @property
+    def issued_at(self) -> datetime:
+        return self._list.issued_at
+
+    @property
+    def expires_at(self) -> datetime:
+        return self._list.expires_at
+
+    @property
+    def license_list(self) -> LicenseList:
+        """The whole list as verified, with deltas applied."""
+        return self._list
+
+    @property
+    def chain(self) -> tuple[bytes, ...]:
+        """The signed bytes to store so that `load` rebuilds this state: a full list, then its deltas."""
+        return self._chain
+
+    @property
+    def new_mark(self) -> ListMark:
+        """The mark to keep in the keyring after this state was accepted. It never goes down."""
+        return self._mark
+
+    @property
+    def insurer_key(self) -> Ed25519PublicKey:
+        return self._key
+
+    def __repr__(self) -> str:
+        return (
+            f"TrustedList(user_id={self.user_id!r}, version={self.version}, "
+            f"entries={len(self._list.entries)}, expires_at={format_time(self.expires_at)})"
+        )
+
+
+def _verify(data: bytes, key: Ed25519PublicKey, user_id: str) -> LicenseList:
+    """Rules 1 and 2: signature, shape and owner."""
+    lst = verify_license_list(data, key)
+    if lst.user_id != user_id:
+        raise WrongLicenseeError(
+            f"This license list was issued to user {lst.user_id!r}, not to you ({user_id!r})."
+        )
+    return lst
