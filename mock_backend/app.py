@@ -36,8 +36,8 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(
         title="Insured Player mock backend",
         version=API_VERSION,
-        description="Insurer (insurance service server 50), two licensors (10/11) and content servers (20/21) "
-        "of EP 1 391 838 A1, for the Insured Player terminal. Admin routes answer on loopback only.",
+        description="Insurer (insurance service server 50), two licensors (10/11) and content servers "
+        "(20/21) of EP 1 391 838 A1, for the Insured Player terminal. Admin routes answer on loopback only.",
     )
     app.state.ctx = ctx
     install_handlers(app)

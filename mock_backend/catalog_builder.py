@@ -226,17 +226,22 @@ def import_track(
         audio, rate = soundfile.read(io.BytesIO(data), dtype="float32", always_2d=True)
     except (soundfile.LibsndfileError, RuntimeError, TypeError):
         audio = None
-    meta = {
-        "title": title or tags.title or Path(filename).stem,
-        "artist": tags.artist or "Unknown artist",
-        "album": tags.album or "Imported",
-        "genre": genre,
-        "track_number": 0,
-        "cover_png": tags.cover,
-    }
+    shown_title = title or tags.title or Path(filename).stem
+    artist = tags.artist or "Unknown artist"
+    album = tags.album or "Imported"
     if audio is not None and len(audio):
         encodings = {
-            media.MIME[fmt]: media.tag(media.encode(audio, rate, fmt), fmt, **meta) for fmt in DEMO_FORMATS
+            media.MIME[fmt]: media.tag(
+                media.encode(audio, rate, fmt),
+                fmt,
+                title=shown_title,
+                artist=artist,
+                album=album,
+                genre=genre,
+                track_number=0,
+                cover_png=tags.cover,
+            )
+            for fmt in DEMO_FORMATS
         }
         master = encodings[media.MIME["flac"]]
         duration_ms = round(len(audio) * 1000 / rate)
@@ -248,9 +253,9 @@ def import_track(
         conn,
         content_id,
         provider,
-        str(meta["title"]),
-        str(meta["artist"]),
-        str(meta["album"]),
+        shown_title,
+        artist,
+        album,
         genre,
         price,
         0,

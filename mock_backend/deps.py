@@ -45,13 +45,21 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def current_user(conn: Conn, authorization: Annotated[str | None, Header()] = None) -> User:
+def bearer_token(authorization: Annotated[str | None, Header()] = None) -> str:
+    """The session token from 'Authorization: Bearer <token>'."""
     if not authorization or not authorization.startswith("Bearer "):
         raise ApiError(401, "not_signed_in", "sign in first: this call needs 'Authorization: Bearer <token>'")
+    return authorization.removeprefix("Bearer ").strip()
+
+
+BearerToken = Annotated[str, Depends(bearer_token)]
+
+
+def current_user(conn: Conn, token: BearerToken) -> User:
     row = conn.execute(
         "SELECT u.id, u.username, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
         "WHERE s.token_hash = ?",
-        (token_hash(authorization.removeprefix("Bearer ").strip()),),
+        (token_hash(token),),
     ).fetchone()
     if row is None or row["expires_at"] <= format_time(clock.now(conn)):
         raise ApiError(401, "session_expired", "the session is unknown or has expired; sign in again")
@@ -72,6 +80,8 @@ def loopback_only(request: Request) -> None:
         raise ApiError(403, "admin_loopback_only", "admin controls answer only on the loopback interface")
 
 
+# Routes default this to None, so a missing header reaches `idempotent` and gets its own answer
+# (400 idempotency_key_required) instead of a generic "field required" validation error.
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key")]
 
 
@@ -108,8 +118,8 @@ def idempotent(
             )
         status, body = work()
         conn.execute(
-            "INSERT INTO idempotency(user_id, key, endpoint, request_hash, status_code, response, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO idempotency(user_id, key, endpoint, request_hash, status_code, response,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (user.id, key, endpoint, digest, status, canonical_json(body), format_time(clock.now(conn))),
         )
     return JSONResponse(status_code=status, content=body)

@@ -160,8 +160,8 @@ def issue_license(
     )
     xml = sign_license(lic, ctx.licensor_keys[provider_id])
     conn.execute(
-        "INSERT INTO licensor_issued(license_id, provider_id, content_id, version, user_id, channel, xml, issued_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO licensor_issued(license_id, provider_id, content_id, version, user_id, channel, xml,"
+        " issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (lic.license_id, provider_id, lic.content_id, version, user_id, channel, xml, format_time(now)),
     )
     return {

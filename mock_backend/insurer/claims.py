@@ -9,7 +9,9 @@ invalidated, so a false report gains nothing ([0032]).
 
 Counting: an accepted item costs one re-licensing of that track; a loss report costs one of the user's
 total per accepted item, while a whole-library crash recovery is one accident and costs one of the total.
-An item refused, or for which nothing at all can be offered, costs nothing.
+An item refused, or for which nothing at all can be offered, costs nothing. A claim in which every item
+is refused is refused as a whole (409, `claim_refused`, each item's reason listed) and leaves no trace,
+so the terminal can tell "nothing was re-distributed" from a partial success.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ from player.protocol.canonical import format_time
 from player.protocol.license_list import InvalidationReason
 
 
-def refuse(code: str, message: str) -> ApiError:
+def refuse(code: str, message: str, **extra: Any) -> ApiError:
     """A refusal under the guarantee conditions: the terminal maps `claim_refused` to exit code 6."""
-    return ApiError(409, code, message, claim_refused=True)
+    return ApiError(409, code, message, claim_refused=True, **extra)
 
 
 @dataclass
@@ -88,6 +90,12 @@ def file_claim(
     )
     reason = InvalidationReason.CRASH if budget.crash else InvalidationReason.LOSS
     results = [_judge_item(ctx, conn, policy, claim_id, item, budget, reason, genre) for item in items]
+    if all(r["outcome"] == "refused" for r in results):
+        raise refuse(
+            results[0]["reason"],
+            "; ".join(f"{r['title']}: {r['message']}" for r in results),
+            items=[{k: r[k] for k in ("license_id", "content_id", "reason", "message")} for r in results],
+        )
     if budget.spent:
         conn.execute(
             "UPDATE history SET relicensing_count = relicensing_count + ? WHERE user_id = ?",
@@ -158,8 +166,8 @@ def _judge_item(
 
     def record(outcome: str, why: str, new_license: str | None = None) -> None:
         conn.execute(
-            "INSERT INTO claim_items(id, claim_id, item_id, license_id, content_id, outcome, reason, new_license_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO claim_items(id, claim_id, item_id, license_id, content_id, outcome, reason,"
+            " new_license_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 claim_item_id,
                 claim_id,
@@ -173,7 +181,10 @@ def _judge_item(
         )
 
     if item["relicense_count"] >= policy["limit_per_track"]:
-        why = f"this track was already re-distributed {item['relicense_count']} times (limit {policy['limit_per_track']})"
+        why = (
+            f"this track was already re-distributed {item['relicense_count']} times"
+            f" (limit {policy['limit_per_track']})"
+        )
         record("refused", "per_track_limit")
         return base | {"outcome": "refused", "reason": "per_track_limit", "message": why}
     if not budget.allows_one_more():
@@ -261,8 +272,8 @@ def record_history(
 ) -> None:
     # FIG.6A: gross amount of guarantee = selling prices of what was re-distributed free of charge
     conn.execute(
-        "INSERT INTO redistributions(user_id, item_id, claim_id, kind, old_license_id, new_license_id, content_id,"
-        " amount, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO redistributions(user_id, item_id, claim_id, kind, old_license_id, new_license_id,"
+        " content_id, amount, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             item["user_id"],
             item["id"],

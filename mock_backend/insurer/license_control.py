@@ -47,8 +47,8 @@ def add_license(
     version = bump_version(conn, user_id)
     now = format_time(clock.now(conn))
     conn.execute(
-        "INSERT INTO licenses(license_id, user_id, policy_id, item_id, provider_id, content_id, content_version,"
-        " state, invalidated_at, reason, changed_in_version, package, created_at)"
+        "INSERT INTO licenses(license_id, user_id, policy_id, item_id, provider_id, content_id,"
+        " content_version, state, invalidated_at, reason, changed_in_version, package, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             license_id,
@@ -108,8 +108,8 @@ def signed_list(ctx: Context, conn: sqlite3.Connection, user_id: str, since: int
     if since is not None and not 0 <= since <= version:
         raise ApiError(409, "unknown_list_version", f"version {since} is newer than the list ({version})")
     delta = since is not None and since < version
-    query = "SELECT * FROM licenses WHERE user_id = ?" + (" AND changed_in_version > ?" if delta else "")
-    args: tuple[object, ...] = (user_id, since) if delta else (user_id,)
+    # every row has changed_in_version >= 1, so "after version 0" is the full list
+    after = since if delta and since is not None else 0
     now = clock.now(conn)
     lst = LicenseList(
         user_id=user_id,
@@ -117,7 +117,13 @@ def signed_list(ctx: Context, conn: sqlite3.Connection, user_id: str, since: int
         base_version=since if delta else None,
         issued_at=now,
         expires_at=now + timedelta(seconds=ctx.settings.list_ttl_seconds),
-        entries=tuple(_entry(r) for r in conn.execute(query + " ORDER BY license_id", args)),
+        entries=tuple(
+            _entry(r)
+            for r in conn.execute(
+                "SELECT * FROM licenses WHERE user_id = ? AND changed_in_version > ? ORDER BY license_id",
+                (user_id, after),
+            )
+        ),
     )
     return sign_license_list(lst, ctx.insurer_key)
 

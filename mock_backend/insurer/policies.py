@@ -50,8 +50,9 @@ def create(ctx: Context, conn: sqlite3.Connection, user_id: str, public_key: byt
     now = clock.now(conn)
     policy_id = "P-" + secrets.token_hex(8)
     conn.execute(
-        "INSERT INTO policies(id, user_id, state, revision, public_key, premium_per_track, guarantee_start,"
-        " guarantee_end, relicensing_starts, limit_per_track, limit_total, price_difference_limit, created_at)"
+        "INSERT INTO policies(id, user_id, state, revision, public_key, premium_per_track,"
+        " guarantee_start, guarantee_end, relicensing_starts, limit_per_track, limit_total,"
+        " price_difference_limit, created_at)"
         " VALUES (?, ?, 'provisional', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             policy_id,
@@ -76,7 +77,9 @@ def create(ctx: Context, conn: sqlite3.Connection, user_id: str, public_key: byt
 
 def get_owned(conn: sqlite3.Connection, user_id: str, policy_id: str) -> sqlite3.Row:
     """The policy, if it is this user's; another user's policy is reported exactly like a missing one."""
-    row: sqlite3.Row | None = conn.execute("SELECT * FROM policies WHERE id = ? AND user_id = ?", (policy_id, user_id)).fetchone()
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT * FROM policies WHERE id = ? AND user_id = ?", (policy_id, user_id)
+    ).fetchone()
     if row is None:
         raise ApiError(404, "unknown_policy", f"you have no policy {policy_id!r}")
     return row
@@ -84,10 +87,9 @@ def get_owned(conn: sqlite3.Connection, user_id: str, policy_id: str) -> sqlite3
 
 def touch(conn: sqlite3.Connection, policy_id: str, *, official: bool = False) -> None:
     conn.execute(
-        "UPDATE policies SET revision = revision + 1"
-        + (", state = 'official'" if official else "")
-        + " WHERE id = ?",
-        (policy_id,),
+        "UPDATE policies SET revision = revision + 1,"
+        " state = CASE WHEN ? THEN 'official' ELSE state END WHERE id = ?",
+        (official, policy_id),
     )
 
 

@@ -37,8 +37,8 @@ def _new_item(
 ) -> str:
     item_id = "I-" + secrets.token_hex(8)
     conn.execute(
-        "INSERT INTO items(id, policy_id, user_id, original_content_id, content_id, license_id, price, premium,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO items(id, policy_id, user_id, original_content_id, content_id, license_id, price,"
+        " premium, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             item_id,
             policy["id"],
@@ -118,6 +118,9 @@ def insure_existing(
             )
         if lic.licensee != user_id:
             raise ApiError(422, "not_authentic", f"license {lic.license_id} was issued to someone else")
+        if not conn.execute("SELECT 1 FROM providers WHERE id = ?", (lic.licenser,)).fetchone():
+            # a forgery naming a licensor that does not exist is as unauthentic as any other
+            raise ApiError(422, "not_authentic", f"license {lic.license_id}: no licensor {lic.licenser!r}")
         answer = licensor.call(ctx, conn, lic.licenser, "authenticate", user_id=user_id, license_xml=text)
         if not answer["authentic"]:
             raise ApiError(422, "not_authentic", f"license {lic.license_id}: {answer['reason']}")

@@ -12,7 +12,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field, StringConstraints
 
 from mock_backend import clock, db
-from mock_backend.deps import Conn, Ctx, CurrentUser, token_hash
+from mock_backend.deps import BearerToken, Conn, Ctx, CurrentUser, token_hash
 from mock_backend.errors import ApiError
 from player.protocol.canonical import format_time
 
@@ -77,9 +77,12 @@ def sign_in(body: Credentials, conn: Conn, ctx: Ctx) -> SessionOut:
 
 
 @router.delete("/sessions/current", status_code=204)
-def sign_out(user: CurrentUser, conn: Conn) -> None:
+def sign_out(user: CurrentUser, token: BearerToken, conn: Conn) -> None:
+    """End the session this token belongs to; the user's other devices stay signed in."""
     with db.transaction(conn):
-        conn.execute("DELETE FROM sessions WHERE user_id = ?", (user.id,))
+        conn.execute(
+            "DELETE FROM sessions WHERE user_id = ? AND token_hash = ?", (user.id, token_hash(token))
+        )
 
 
 @router.get("/me", response_model=AccountOut)

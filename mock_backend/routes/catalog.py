@@ -38,8 +38,9 @@ def _entry(row: sqlite3.Row, rates: dict[str, tuple[float, premiums.TroubleRecor
 
 _SELECT = (
     "SELECT c.*, p.name AS provider_name, p.status,"
-    " (SELECT group_concat(mime) FROM encodings e WHERE e.content_id = c.id AND e.version = c.current_version)"
-    " AS encodings FROM contents c JOIN providers p ON p.id = c.provider_id"
+    " (SELECT group_concat(mime) FROM encodings e"
+    "  WHERE e.content_id = c.id AND e.version = c.current_version) AS encodings"
+    " FROM contents c JOIN providers p ON p.id = c.provider_id"
 )
 
 

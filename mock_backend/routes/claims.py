@@ -35,7 +35,7 @@ class ClaimRequest(BaseModel):
 
 @router.post("", status_code=201)
 def file_claim(
-    body: ClaimRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+    body: ClaimRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
     """Report lost tracks (or, kind=crash, a lost library): each is re-issued or offered alternates."""
     return idempotent(
@@ -97,7 +97,7 @@ def choose(
     user: CurrentUser,
     ctx: Ctx,
     conn: Conn,
-    key: IdempotencyKey,
+    key: IdempotencyKey = None,
 ) -> JSONResponse:
     return idempotent(
         conn,

@@ -1,4 +1,5 @@
-"""The insurer's API: identity, policies (FIG.13, FIG.15, crash re-key), purchases, license control, upgrades."""
+"""The insurer's API: identity, policies (FIG.13, FIG.15, crash re-key), purchases, license control,
+upgrades."""
 
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ class PolicyRequest(BaseModel):
 
 @router.post("/policies", status_code=201, tags=["insurer: policies"])
 def take_out_policy(
-    body: PolicyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+    body: PolicyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
     """FIG.13 (1)-(2): the terminal's public key in, a provisional policy out."""
     if not body.accept_terms:
@@ -141,7 +142,7 @@ class RekeyRequest(BaseModel):
 
 @router.post("/policies/{policy_id}/rekey", tags=["insurer: policies"])
 def rekey_policy(
-    policy_id: str, body: RekeyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+    policy_id: str, body: RekeyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
     """[0035]: after a crash the old private key is gone; a new public key replaces it. Re-distribution of
     every item follows as a crash claim (POST /claims with kind=crash)."""
@@ -162,7 +163,12 @@ class InsureExistingRequest(BaseModel):
 
 @router.post("/policies/{policy_id}/insure-existing", tags=["insurer: policies"])
 def insure_existing(
-    policy_id: str, body: InsureExistingRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+    policy_id: str,
+    body: InsureExistingRequest,
+    user: CurrentUser,
+    ctx: Ctx,
+    conn: Conn,
+    key: IdempotencyKey = None,
 ) -> JSONResponse:
     """FIG.15: insure licenses bought straight from a licensor."""
     return idempotent(
@@ -182,7 +188,7 @@ class PurchaseRequest(BaseModel):
 
 @router.post("/purchases", status_code=201, tags=["insurer: purchases"])
 def buy_insured(
-    body: PurchaseRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+    body: PurchaseRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
     """FIG.13 (3)-(8): buy a track with insurance; the answer holds the license package and the download."""
     return idempotent(
@@ -222,7 +228,7 @@ class UpgradeRequest(BaseModel):
 
 @router.post("/upgrades", tags=["insurer: upgrades"])
 def take_upgrade(
-    body: UpgradeRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey
+    body: UpgradeRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
     """[0048]: the new version's license; the old one becomes invalid (version upgrade)."""
     return idempotent(

@@ -15,13 +15,19 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import requests
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from player.protocol.canonical import load_ed25519_public
 
 READY_PREFIX = "mock-backend listening on "
+# POSTs that the API only accepts with an Idempotency-Key (money or re-distribution changes hands).
+IDEMPOTENT_PREFIXES = ("/api/v1/purchases", "/api/v1/claims", "/api/v1/policies", "/api/v1/upgrades")
 
 
 def build_template(directory: Path) -> Path:
@@ -51,10 +57,12 @@ class Backend:
 
     def __init__(self, data_dir: Path, *extra_args: str) -> None:
         self.data_dir = data_dir
+        command = ["serve", "--port", "0", "--data-dir", str(data_dir), "--demo", *extra_args]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mock_backend", "serve", "--port", "0", "--data-dir", str(data_dir), "--demo",
-             *extra_args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [sys.executable, "-m", "mock_backend", *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()
@@ -62,7 +70,7 @@ class Backend:
             self.proc.kill()
             _, err = self.proc.communicate(timeout=10)
             raise RuntimeError(f"backend did not start: {line!r} {err[-2000:]}")
-        self.url = line[len(READY_PREFIX):].strip()
+        self.url = line[len(READY_PREFIX) :].strip()
         self.session = requests.Session()
 
     def stop(self) -> None:
@@ -77,21 +85,32 @@ class Backend:
 
     # --- HTTP --------------------------------------------------------------------------------------
 
-    def request(self, method: str, path: str, *, token: str | None = None, idem: str | None = None,
-                **kwargs: Any) -> requests.Response:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        idem: str | None = None,
+        own_connection: bool = False,
+        **kwargs: Any,
+    ) -> requests.Response:
+        """One HTTP request. `own_connection` for calls made from several threads at once (a Session
+        is not meant to be shared between threads)."""
         headers = dict(kwargs.pop("headers", {}))
         if token:
             headers["Authorization"] = f"Bearer {token}"
         if idem:
             headers["Idempotency-Key"] = idem
-        return self.session.request(method, self.url + path, headers=headers, timeout=60, **kwargs)
+        send = requests.request if own_connection else self.session.request
+        return send(method, self.url + path, headers=headers, timeout=60, **kwargs)
 
     def get(self, path: str, **kw: Any) -> requests.Response:
         return self.request("GET", path, **kw)
 
     def post(self, path: str, **kw: Any) -> requests.Response:
-        if "idem" not in kw and path.startswith(("/api/v1/purchases", "/api/v1/claims", "/api/v1/policies",
-                                                 "/api/v1/upgrades")):
+        """POST; adds a fresh Idempotency-Key where the API needs one, unless `idem=` is given."""
+        if "idem" not in kw and path.startswith(IDEMPOTENT_PREFIXES):
             kw["idem"] = uuid.uuid4().hex
         return self.request("POST", path, **kw)
 
@@ -99,6 +118,36 @@ class Backend:
         r = self.request("POST", "/admin" + path, **kw)
         assert r.status_code < 300, r.text
         return r.json()
+
+    def advance_clock(self, seconds: int) -> str:
+        """Move the backend's clock forward (periods are tested this way, never by sleeping)."""
+        now: str = self.admin("/clock", json={"advance_seconds": seconds})["now"]
+        return now
+
+    # --- what the terminal pins and trusts -----------------------------------------------------------
+
+    @cached_property
+    def identity(self) -> dict[str, Any]:
+        r = self.get("/api/v1/insurer")
+        assert r.status_code == 200, r.text
+        body: dict[str, Any] = r.json()
+        return body
+
+    @property
+    def insurer_key(self) -> Ed25519PublicKey:
+        return load_ed25519_public(self.identity["public_key"])
+
+    @property
+    def licensor_keys(self) -> dict[str, Ed25519PublicKey]:
+        return {p["id"]: load_ed25519_public(p["public_key"]) for p in self.identity["licensors"]}
+
+    # --- looking behind the API --------------------------------------------------------------------
+
+    def query(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
+        """Read the backend's database (read-only), for facts the API does not show, such as charges."""
+        uri = f"file:{self.data_dir / 'backend.sqlite3'}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True, timeout=30)) as conn:
+            return conn.execute(sql, args).fetchall()
 
 
 @contextmanager
