@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -182,6 +181,9 @@ class Client:
         params = {k: v for k, v in (("genre", genre), ("q", query)) if v}
         return self._json_list(TypeAdapter(list[api.CatalogEntry]), "/api/v1/catalog", params=params)
 
+    def catalog_entry(self, content_id: str) -> api.CatalogEntry:
+        return self._json(api.CatalogEntry, "GET", f"/api/v1/catalog/{content_id}")
+
     def providers(self) -> list[api.ProviderState]:
         return self._json_list(TypeAdapter(list[api.ProviderState]), "/api/v1/providers")
 
@@ -238,41 +240,47 @@ class Client:
     def download(
         self,
         url: str,
-        partial: Path,
+        sink: Sink,
         progress: Progress | None = None,
         codecs: tuple[str, ...] = ACCEPTED_CODECS,
     ) -> str:
-        """Fetch an encrypted container into `partial`, resuming from its current size (HTTP Range).
-
-        Returns the MIME type the server chose. The caller verifies and renames the finished file;
-        a dropped connection leaves `partial` to resume from next time.
+        """Fetch an encrypted container into `sink`, resuming after the `sink.size` bytes it holds
+        (HTTP Range). Returns the MIME type the server chose ([0050]). The store verifies and files the
+        finished file; a dropped connection leaves what arrived to resume from next time.
         """
-        have = partial.stat().st_size if partial.exists() else 0
+        have = sink.size
         sep = "&" if "?" in url else "?"
         headers = {"Range": f"bytes={have}-"} if have else {}
         response = self._send(
             "GET", f"{url}{sep}codecs={','.join(codecs)}", headers=headers, stream=True, accept=(416,)
         )
         with response:
-            if response.status_code == 416:  # nothing past what we have: already complete
-                return response.headers.get("X-Content-Mime", "")
             mime = response.headers.get("X-Content-Mime", "")
-            if response.status_code == 200:
-                have = 0  # the server ignored the range: start over
+            if response.status_code == 416:  # nothing past what we have: already complete
+                return mime
+            if response.status_code == 200 and have:
+                raise BackendResponseError("the content server ignored the resume request; try again")
             total = have + int(response.headers.get("Content-Length", "0") or 0)
-            mode = "ab" if have else "wb"
             try:
-                with partial.open(mode) as f:
-                    for chunk in response.iter_content(CHUNK):
-                        f.write(chunk)
-                        have += len(chunk)
-                        if progress:
-                            progress(have, total)
+                for chunk in response.iter_content(CHUNK):
+                    sink.write(chunk)
+                    have += len(chunk)
+                    if progress:
+                        progress(have, total)
             except requests.RequestException as e:
                 raise BackendUnreachableError(
                     "the download was interrupted; it resumes where it stopped"
                 ) from e
         return mime
+
+
+class Sink(Protocol):
+    """Where a download goes (the store's append handle): what it holds so far, and more of it."""
+
+    @property
+    def size(self) -> int: ...
+
+    def write(self, chunk: bytes) -> None: ...
 
 
 def _key() -> str:
