@@ -1,0 +1,148 @@
+"""Keyless checks on the files the store keeps: enough to file them, never enough to trust them.
+
+The store holds signed documents and encrypted containers exactly as received. Signatures are checked by
+`player.license_decision` and segments by the key holder; here we only read the few fields that say
+where a blob belongs (type, IDs, revision, version), so a package filed under the wrong license, a
+plaintext audio file, or a list offered as a policy is refused at the door, and so the index can be
+rebuilt from the files alone.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from player.errors import MalformedError, MismatchError, PlayerError, TruncatedError
+from player.protocol import container, license_list, package, policy
+from player.protocol.canonical import canonical_json, load_json_object
+from player.storage.records import TrackInfo
+
+_HEADER_MAX = 8 + container.MAX_HEADER_BODY
+
+
+def _document(raw: bytes, doc_type: str, what: str) -> dict[str, Any]:
+    obj = load_json_object(raw, what)
+    if obj.get("type") != doc_type:
+        raise MalformedError(f"{what}: expected a {doc_type} document, got {obj.get('type')!r}")
+    return obj
+
+
+def _text(obj: dict[str, Any], key: str, what: str) -> str:
+    value = obj.get(key)
+    if not isinstance(value, str) or not value:
+        raise MalformedError(f"{what} has no {key}")
+    return value
+
+
+def _int(obj: dict[str, Any], key: str, what: str) -> int:
+    value = obj.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise MalformedError(f"{what} has no integer {key}")
+    return value
+
+
+def package_ids(raw: bytes) -> tuple[str, str, str, str]:
+    """(license_id, content_id, policy_id, item_id) named inside a license package."""
+    what = "license package"
+    obj = _document(raw, package.DOC_TYPE, what)
+    ids = [_text(obj, k, what) for k in ("license_id", "content_id", "policy_id", "item_id")]
+    return ids[0], ids[1], ids[2], ids[3]
+
+
+def policy_revision(raw: bytes) -> tuple[str, int]:
+    """(policy_id, revision) of a policy; the policy ID is its contract ID (FIG.6B)."""
+    obj = _document(raw, policy.DOC_TYPE, "policy")
+    return _text(obj, "contract_id", "policy"), _int(obj, "revision", "policy")
+
+
+def list_version(raw: bytes) -> tuple[int, int | None]:
+    """(version, base_version) of a license list; base_version is None for a full list."""
+    obj = _document(raw, license_list.LIST_DOC_TYPE, "license list")
+    base = obj.get("base_version")
+    return _int(obj, "version", "license list"), None if base is None else _int(obj, "base_version", "")
+
+
+def info_json(info: TrackInfo) -> bytes:
+    return canonical_json({"format": 1, **info.__dict__})
+
+
+def info_from_json(raw: bytes) -> TrackInfo:
+    what = "track metadata"
+    obj = load_json_object(raw, what)
+    if obj.pop("format", None) != 1:
+        raise MalformedError(f"{what}: unknown format")
+    try:
+        info = TrackInfo(**obj)
+    except TypeError as e:
+        raise MalformedError(f"{what}: {e}") from e
+    for name in ("content_id", "title", "artist", "album", "genre", "provider"):
+        if not isinstance(getattr(info, name), str):
+            raise MalformedError(f"{what}: {name} is not text")
+    for name in ("version", "duration_ms", "price"):
+        _int(obj, name, what)
+    return info
+
+
+# --- containers ----------------------------------------------------------------------------------
+
+
+def checked_container(data: bytes | Iterable[bytes], content_id: str, version: int) -> Iterator[bytes]:
+    """Pass `data` through, but only once its header shows it is this track's container, and fail at the
+    end unless the length is exactly what the header promises.
+
+    Nothing is yielded before the header has been read, so bytes that are not a container (plaintext
+    audio, an HTML error page) never reach the disk.
+    """
+    chunks = iter((data,) if isinstance(data, bytes) else data)
+    head = bytearray()
+    header = None
+    for chunk in chunks:
+        head += chunk
+        try:
+            header = container.read_header(bytes(head[:_HEADER_MAX]))
+            break
+        except TruncatedError:
+            continue
+    if header is None:
+        container.read_header(bytes(head))  # raises the precise reason: bad magic, or cut short
+        raise TruncatedError("the container ends inside its header")
+    check_header(header, content_id, version)
+    total = len(head)
+    yield bytes(head)
+    for chunk in chunks:
+        total += len(chunk)
+        if total > header.container_length:
+            raise TruncatedError(f"the container is longer than its header says ({header.container_length})")
+        yield chunk
+    if total != header.container_length:
+        raise TruncatedError(f"the container is {total} bytes, its header says {header.container_length}")
+
+
+def check_header(header: container.ContainerHeader, content_id: str, version: int) -> None:
+    if (header.content_id, header.content_version) != (content_id, version):
+        raise MismatchError(
+            f"the container holds {header.content_id!r} version {header.content_version}, "
+            f"not {content_id!r} version {version}"
+        )
+
+
+def check_container_file(path: Path, content_id: str, version: int) -> container.ContainerHeader:
+    """The header of the container at `path`, checked against the track and the file's size."""
+    with path.open("rb") as f:
+        header = container.read_header(f)
+        size = f.seek(0, 2)
+    check_header(header, content_id, version)
+    if size != header.container_length:
+        raise TruncatedError(f"{path.name} is {size} bytes, its header says {header.container_length}")
+    return header
+
+
+def is_short_container(partial: Path) -> bool:
+    """True when the partial is a cut-short container (resumable), not an overlong or foreign one."""
+    try:
+        with partial.open("rb") as f:
+            return f.seek(0, os.SEEK_END) < container.read_header(f).container_length
+    except (OSError, PlayerError):
+        return False

@@ -1,0 +1,262 @@
+"""The storage medium 45: encrypted tracks, license packages, policies and the license list, on disk.
+
+`Store` is the only way the player writes to its data directory. Blobs are kept exactly as received,
+written atomically (atomic.py) and filed under their IDs (layout.py); the SQLite index (index.py) lists
+them quickly and is rebuilt from them when damaged. Small writes (a package and its index row) happen
+together under the data directory lock (lock.py); a track file is streamed to disk outside the lock, so a
+long download in one process never stalls the other, and only filed under it. Plaintext audio never
+reaches the disk: a track is accepted only once its first bytes parse as this track's container header.
+
+Nothing here decides whether a license may play: that is `player.license_decision`, from the signed list.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import astuple
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from player.errors import MissingFileError, PlayerError, TruncatedError
+from player.protocol import container
+from player.storage import blobs, layout
+from player.storage.atomic import (
+    AppendFile,
+    finish_partial,
+    open_partial,
+    remove_durably,
+    storage_error,
+    write_atomic,
+)
+from player.storage.documents import DocumentStore
+from player.storage.index import (
+    LIBRARY_SQL,
+    PUT_TRACK_SQL,
+    SELECT_TRACKS,
+    BrokenIndexError,
+    Index,
+    move_aside,
+)
+from player.storage.lock import DEFAULT_TIMEOUT, DataDirLock
+from player.storage.rebuild import RebuildReport, rebuild
+from player.storage.records import FileState, LibraryRow, TrackFileStatus, TrackInfo, TrackRow
+
+log = logging.getLogger(__name__)
+
+
+class Store(DocumentStore):
+    """One user's library in `data_dir`. Safe to share between threads, and between processes (the GUI
+    and the CLI) through the lock.
+
+    Opening raises `StorageError` when the directory cannot be used. A damaged index is not an error: it
+    is moved aside (`recovered_from` says where) and rebuilt from the files (`rebuilt` says what was found).
+    """
+
+    def __init__(self, data_dir: Path, *, lock_timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.data_dir = Path(data_dir)
+        try:
+            layout.make_dirs(self.data_dir)
+        except OSError as e:
+            raise storage_error(e, self.data_dir, "create") from e
+        self.lock = DataDirLock(self.data_dir, lock_timeout)
+        self.recovered_from: Path | None = None
+        self.rebuilt: RebuildReport | None = None
+        with self.lock:
+            self._index = self._open_index()
+        super().__init__(self.data_dir, self.lock, self._index)  # the documents share lock and index
+
+    def _open_index(self) -> Index:
+        path = self.data_dir / layout.INDEX_NAME
+        try:
+            index = Index(path)
+        except BrokenIndexError as e:
+            self.recovered_from = move_aside(path)
+            log.warning(
+                "library index %s is damaged (%s); moved to %s, rebuilding", path, e, self.recovered_from
+            )
+            index = Index(path)
+        if index.created:  # new, emptied, or just moved aside: the files say what the library holds
+            self.rebuilt = rebuild(index, self.data_dir)
+        return index
+
+    def close(self) -> None:
+        self._index.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def library(self) -> list[LibraryRow]:
+        """One row per license held, with its track's metadata, sorted by artist, album and title.
+
+        Whether a file is present is read from two directory listings, not 10,000 stats, and reflects the
+        disk now: a track erased behind the player's back shows `path=None` (FIG.12: report the loss).
+        """
+        rows = self._index.rows(LIBRARY_SQL)
+        tracks = _names(self.data_dir / layout.TRACKS)
+        packages = _names(self.data_dir / layout.PACKAGES)
+        base, out = self.data_dir, []
+        for cid, title, artist, album, genre, provider, ms, lid, pid, iid, file, version, mime, pkg in rows:
+            path = base / file if file is not None and file[len(layout.TRACKS) + 1 :] in tracks else None
+            present = pkg[len(layout.PACKAGES) + 1 :] in packages
+            meta = (title or "", artist or "", album or "", genre or "", provider or "", ms or 0)
+            out.append(LibraryRow(cid, *meta, lid, pid, iid, path, version, mime, present))
+        return out
+
+    # --- tracks ----------------------------------------------------------------------------------
+
+    def put_track_info(self, info: TrackInfo) -> None:
+        """Record what the catalog says about a track before (or without) its file. A new version
+        forgets the old version's file: it no longer opens with the new license's key ([0048])."""
+        _check_info(info)
+        with self.lock:
+            old = self.track(info.content_id)
+            if old is not None and old.info.version == info.version:
+                self._file_track(info, old, old.mime, old.path, old.size)
+            else:
+                self._file_track(info, old, None, None, None)
+
+    def put_track_file(self, info: TrackInfo, data: bytes | Iterable[bytes]) -> Path:
+        """Store a whole encrypted container (bytes, or chunks streamed from the network) and return its
+        path. `MalformedError` / `MismatchError` / `TruncatedError` when it is not this track's complete
+        container; nothing is kept then."""
+        _check_info(info)
+        path = self.data_dir / layout.track_file(info.content_id, info.version)
+        write_atomic(path, blobs.checked_container(data, info.content_id, info.version))
+        return self._commit_track(info, path)
+
+    def partial_track_path(self, content_id: str, version: int) -> Path:
+        """Where a resumable download of this track accumulates."""
+        return self.data_dir / (layout.track_file(content_id, version) + layout.PARTIAL_SUFFIX)
+
+    def open_track_download(self, content_id: str, version: int) -> AppendFile:
+        """An append handle on the partial download; `.size` is where to resume (HTTP Range start).
+        Close it when the transfer stops, then call `finish_track_download`."""
+        handle, _ = open_partial(self.partial_track_path(content_id, version), magic=container.MAGIC)
+        return handle
+
+    def finish_track_download(self, info: TrackInfo) -> Path:
+        """File a completed partial download as the track. `TruncatedError` leaves a partial that is merely
+        short in place to resume; a partial that is too long, or not this track's container, is removed."""
+        _check_info(info)
+        partial = self.partial_track_path(info.content_id, info.version)
+        try:
+            blobs.check_container_file(partial, info.content_id, info.version)
+        except FileNotFoundError as e:
+            raise MissingFileError(f"no download of {info.content_id!r} to finish") from e
+        except OSError as e:
+            raise storage_error(e, partial, "read") from e
+        except PlayerError as e:
+            if not (isinstance(e, TruncatedError) and blobs.is_short_container(partial)):
+                remove_durably(partial)
+            raise
+        final = self.data_dir / layout.track_file(info.content_id, info.version)
+        finish_partial(partial, final)
+        return self._commit_track(info, final)
+
+    def _commit_track(self, info: TrackInfo, path: Path) -> Path:
+        try:
+            with path.open("rb") as f:
+                mime, size = container.read_header(f).mime, f.seek(0, os.SEEK_END)
+        except OSError as e:
+            raise storage_error(e, path, "read") from e
+        with self.lock:
+            self._file_track(info, self.track(info.content_id), mime, path, size)
+        return path
+
+    def _file_track(
+        self, info: TrackInfo, old: TrackRow | None, mime: str | None, path: Path | None, size: int | None
+    ) -> None:
+        """Write the metadata file and the index row; drop the previous version's file. Holds the lock."""
+        write_atomic(self.data_dir / layout.track_meta(info.content_id), blobs.info_json(info))
+        rel = None if path is None else path.relative_to(self.data_dir).as_posix()
+        with self._index.transaction() as c:
+            c.execute(PUT_TRACK_SQL, (*astuple(info), mime, rel, size))
+        if old is not None and old.path is not None and old.path != path:
+            remove_durably(old.path)
+
+    def track(self, content_id: str) -> TrackRow | None:
+        row = self._index.row(SELECT_TRACKS + " WHERE content_id = ?", (content_id,))
+        return None if row is None else self._track_row(row)
+
+    def track_path(self, content_id: str) -> Path | None:
+        """The track's container file, or None when it was never stored or is gone from the disk."""
+        row = self.track(content_id)
+        return row.path if row is not None and row.path is not None and row.path.is_file() else None
+
+    def open_track(self, content_id: str) -> BinaryIO:
+        """The container file, opened for reading, for `ContainerReader(f, key)`; the caller closes it."""
+        path = self.track_path(content_id)
+        if path is None:
+            raise MissingFileError(f"the file of track {content_id!r} is missing")
+        try:
+            return path.open("rb")
+        except FileNotFoundError as e:
+            raise MissingFileError(f"the file of track {content_id!r} is missing") from e
+        except OSError as e:
+            raise storage_error(e, path, "read") from e
+
+    def remove_track_file(self, content_id: str) -> bool:
+        """Delete the track's file but keep its metadata and licenses (it shows as missing); True if a
+        file was removed."""
+        with self.lock:
+            row = self.track(content_id)
+            if row is None:
+                return False
+            with self._index.transaction() as c:
+                c.execute(
+                    "UPDATE tracks SET mime = NULL, file = NULL, size = NULL WHERE content_id = ?",
+                    (content_id,),
+                )
+            return row.path is not None and remove_durably(row.path)
+
+    def scan_files(self) -> list[TrackFileStatus]:
+        """The keyless integrity scan: for each licensed track, is its file there, whole, and its own?
+        Reads only headers and sizes; the segment-by-segment check needs the key (terminal layer)."""
+        licensed = self._index.rows("SELECT DISTINCT content_id FROM licenses ORDER BY content_id")
+        out = []
+        for (content_id,) in licensed:
+            row = self.track(content_id)
+            if row is None:
+                out.append(TrackFileStatus(content_id, None, None, FileState.MISSING, None, "never stored"))
+                continue
+            expected = self.data_dir / layout.track_file(content_id, row.info.version)
+            out.append(_file_status(content_id, row.info.version, row.path or expected))
+        return out
+
+    def _track_row(self, row: Any) -> TrackRow:
+        mime, rel, size = row[9:]
+        return TrackRow(TrackInfo(*row[:9]), mime, None if rel is None else self.data_dir / rel, size)
+
+
+def _file_status(content_id: str, version: int, path: Path) -> TrackFileStatus:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return TrackFileStatus(content_id, version, path, FileState.MISSING, None)
+    except OSError as e:
+        return TrackFileStatus(content_id, version, path, FileState.DAMAGED, None, str(e))
+    try:
+        blobs.check_container_file(path, content_id, version)
+    except (OSError, PlayerError) as e:
+        return TrackFileStatus(content_id, version, path, FileState.DAMAGED, size, str(e))
+    return TrackFileStatus(content_id, version, path, FileState.OK, size)
+
+
+def _names(directory: Path) -> frozenset[str]:
+    try:
+        with os.scandir(directory) as it:
+            return frozenset(e.name for e in it)
+    except FileNotFoundError:
+        return frozenset()
+    except OSError as e:
+        raise storage_error(e, directory, "list") from e
+
+
+def _check_info(info: TrackInfo) -> None:
+    if not info.content_id or info.version < 0:
+        raise ValueError(f"not a storable track: {info!r}")

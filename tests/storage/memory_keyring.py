@@ -1,0 +1,31 @@
+"""An in-memory `keyring` backend for unit tests: the keyring API without an OS keyring.
+
+Installed with `keyring.set_keyring()` by the `memory_keyring` fixture. Its priority is negative so
+that `keyring` never picks it on its own (every backend class registers itself when defined), and the
+real-keyring tests keep reaching gnome-keyring.
+"""
+
+from __future__ import annotations
+
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = -10  # type: ignore[assignment]  # a plain number is what keyring reads
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.entries[(service, username)]
+        except KeyError:
+            raise PasswordDeleteError(f"no {username!r} in {service!r}") from None

@@ -1,0 +1,185 @@
+"""The user's library on disk: tracks arrive encrypted (never as plain audio), licenses are filed with
+their packages, a track erased by mistake shows as missing, and a download survives an interruption."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from player.errors import MalformedError, MismatchError, MissingFileError, StorageError, TruncatedError
+from player.storage import Store
+from player.storage.atomic import write_atomic
+from tests.storage import factory
+
+
+def _buy(store: Store, n: int, *, policy_id: str = "P-1") -> list[str]:
+    """What the terminal does after a purchase (FIG.13): metadata, package, container."""
+    license_ids = []
+    for i in range(n):
+        cid, lid = f"C-{i}", f"L-{i}"
+        sealed, _, _ = factory.sealed_track(cid, size=5000)
+        store.put_package(lid, factory.package_doc(lid, cid, policy_id, f"I-{i}"), cid, policy_id, f"I-{i}")
+        store.put_track_file(factory.info(cid, title=f"Song {i}"), sealed)
+        license_ids.append(lid)
+    return license_ids
+
+
+def test_a_bought_track_appears_in_the_library(store: Store) -> None:
+    _buy(store, 3)
+    rows = store.library()
+    assert [r.license_id for r in rows] == ["L-0", "L-1", "L-2"]
+    row = rows[1]
+    assert (row.content_id, row.title, row.policy_id, row.item_id) == ("C-1", "Song 1", "P-1", "I-1")
+    assert (row.artist, row.album, row.genre, row.provider, row.duration_ms) == (
+        "Some Artist", "Some Album", "jazz", "alpha", 200_000,
+    )  # fmt: skip
+    assert row.path == store.data_dir / "tracks" / "C-1.v1.ipc" and row.path.is_file()
+    assert (row.version, row.mime, row.package_present) == (1, "audio/flac", True)
+    assert store.track_path("C-1") == row.path
+
+
+def test_plain_audio_is_refused_before_it_reaches_the_disk(store: Store) -> None:
+    flac = b"fLaC\x00\x00\x00\x22" + os.urandom(5000)
+    with pytest.raises(MalformedError, match="bad magic"):
+        store.put_track_file(factory.info("C-1"), iter([flac[:100], flac[100:]]))
+    assert os.listdir(store.data_dir / "tracks") == []
+    assert store.track("C-1") is None
+
+
+def test_another_tracks_container_is_refused(store: Store) -> None:
+    sealed, _, _ = factory.sealed_track("C-2")
+    with pytest.raises(MismatchError, match="'C-2'"):
+        store.put_track_file(factory.info("C-1"), sealed)
+    sealed_v2, _, _ = factory.sealed_track("C-1", version=2)
+    with pytest.raises(MismatchError, match="version 2"):
+        store.put_track_file(factory.info("C-1", version=1), sealed_v2)
+    assert os.listdir(store.data_dir / "tracks") == []
+
+
+def test_a_cut_short_or_overlong_container_is_not_kept(store: Store) -> None:
+    sealed, _, _ = factory.sealed_track("C-1")
+    with pytest.raises(TruncatedError):
+        store.put_track_file(factory.info("C-1"), sealed[:-1])
+    with pytest.raises(TruncatedError):
+        store.put_track_file(factory.info("C-1"), [sealed, b"x"])
+    assert os.listdir(store.data_dir / "tracks") == []
+
+
+def test_an_interrupted_download_resumes_and_is_filed_when_complete(store: Store) -> None:
+    sealed, _, _ = factory.sealed_track("C-1")
+    info = factory.info("C-1")
+    with store.open_track_download("C-1", 1) as dl:
+        dl.write(sealed[:70_000])
+    with pytest.raises(TruncatedError):
+        store.finish_track_download(info)  # still short: kept for the next attempt
+    with store.open_track_download("C-1", 1) as dl:
+        assert dl.size == 70_000  # Range: bytes=70000-
+        dl.write(sealed[dl.size :])
+    path = store.finish_track_download(info)
+    assert path.read_bytes() == sealed
+    assert not store.partial_track_path("C-1", 1).exists()
+    assert store.track_path("C-1") == path
+
+
+def test_a_download_of_the_wrong_bytes_is_discarded(store: Store) -> None:
+    with store.open_track_download("C-1", 1) as dl, pytest.raises(MalformedError):
+        dl.write(b"<html>503 Service Unavailable</html>")
+    other, _, _ = factory.sealed_track("C-9")
+    with store.open_track_download("C-1", 1) as dl:
+        dl.write(other)
+    with pytest.raises(MismatchError):
+        store.finish_track_download(factory.info("C-1"))
+    assert not store.partial_track_path("C-1", 1).exists()
+    with pytest.raises(MissingFileError):
+        store.finish_track_download(factory.info("C-1"))
+
+
+def test_a_track_erased_by_mistake_shows_as_missing(store: Store) -> None:
+    _buy(store, 2)
+    (store.data_dir / "tracks" / "C-0.v1.ipc").unlink()  # behind the player's back
+    rows = {r.content_id: r for r in store.library()}
+    assert rows["C-0"].path is None and rows["C-0"].title == "Song 0"
+    assert rows["C-1"].path is not None
+    assert store.track_path("C-0") is None
+    with pytest.raises(MissingFileError):
+        store.open_track("C-0")
+
+
+def test_a_lost_license_package_shows_as_missing(store: Store) -> None:
+    _buy(store, 1)
+    (store.data_dir / "packages" / "L-0.json").unlink()
+    assert store.library()[0].package_present is False
+    with pytest.raises(MissingFileError, match="L-0"):
+        store.package_bytes("L-0")
+    with pytest.raises(KeyError):
+        store.package_bytes("L-never")
+
+
+def test_removing_a_track_file_keeps_its_license_and_metadata(store: Store) -> None:
+    _buy(store, 1)
+    assert store.remove_track_file("C-0")
+    assert not store.remove_track_file("C-0")
+    row = store.library()[0]
+    assert (row.path, row.title, row.license_id) == (None, "Song 0", "L-0")
+
+
+def test_forgetting_a_license_keeps_nothing_of_it(store: Store) -> None:
+    _buy(store, 2)
+    assert store.forget_license("L-0")
+    assert [p.license_id for p in store.packages()] == ["L-1"]
+    assert not (store.data_dir / "packages" / "L-0.json").exists()
+    assert [r.license_id for r in store.library()] == ["L-1"]
+    assert not store.forget_license("L-0")
+
+
+def test_a_package_filed_under_the_wrong_ids_is_refused(store: Store) -> None:
+    raw = factory.package_doc("L-1", "C-1", "P-1", "I-1")
+    with pytest.raises(MismatchError):
+        store.put_package("L-2", raw, "C-1", "P-1", "I-1")
+    with pytest.raises(MalformedError):
+        store.put_package("L-1", factory.policy_doc("P-1"), "C-1", "P-1", "I-1")
+    assert store.packages() == []
+
+
+def test_a_new_version_replaces_the_old_file(store: Store) -> None:
+    """Version upgrade ([0048]): one file per track, the newest recorded version."""
+    v1, _, _ = factory.sealed_track("C-1", version=1)
+    v2, _, _ = factory.sealed_track("C-1", version=2)
+    store.put_track_file(factory.info("C-1", version=1), v1)
+    store.put_track_file(factory.info("C-1", version=2), v2)
+    assert sorted(os.listdir(store.data_dir / "tracks")) == ["C-1.json", "C-1.v2.ipc"]
+    track = store.track("C-1")
+    assert track is not None and track.info.version == 2 and track.size == len(v2)
+
+
+def test_metadata_can_come_before_the_file(store: Store) -> None:
+    store.put_track_info(factory.info("C-1", title="Soon"))
+    track = store.track("C-1")
+    assert track is not None and (track.path, track.mime, track.info.title) == (None, None, "Soon")
+
+
+def test_ids_from_the_network_cannot_escape_the_data_directory(store: Store) -> None:
+    lid = "../../etc/passwd"
+    store.put_package(lid, factory.package_doc(lid, "C/..", "P-1", "I-1"), "C/..", "P-1", "I-1")
+    (path,) = (p.path for p in store.packages())
+    assert path.parent == store.data_dir / "packages" and path.name == "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd.json"
+    assert store.package_bytes(lid).startswith(b"{")
+
+
+def test_settings_hold_the_terminals_small_state(store: Store) -> None:
+    store.set_setting("server_url", "http://127.0.0.1:8765")
+    store.set_setting("username", "hanako")
+    store.set_setting("username", None)
+    assert store.settings() == {"server_url": "http://127.0.0.1:8765"}
+    assert store.setting("server_url") == "http://127.0.0.1:8765"
+    write_atomic(store.data_dir / "settings.json", b"{not json")
+    assert store.settings() == {}, "a broken settings file is moved aside, not fatal"
+    assert any(p.name.startswith("settings.json.broken") for p in store.data_dir.iterdir())
+
+
+def test_a_data_directory_that_cannot_be_created_is_a_storage_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_bytes(b"")
+    with pytest.raises(StorageError, match="cannot create"):
+        Store(tmp_path / "file" / "library")
