@@ -1,0 +1,329 @@
+"""The CLI's subcommands: each asks the terminal core, then prints what it said (text or JSON).
+
+A face, like the GUI: no business logic here, no network, no crypto — only the mapping of results to
+the JSON fields other tools read (issue 3's list) and to a line or table for people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from player.errors import IntegrityError, PlayerError, UsageError
+from player.redistribution import requester
+
+if TYPE_CHECKING:
+    from player.cli import Output
+    from player.client import Progress
+    from player.terminal import Terminal
+
+Password = Callable[[str], str]
+
+
+def dispatch(
+    t: Terminal, args: argparse.Namespace, out: Output, progress: Progress | None, password: Password
+) -> int:
+    handler = _HANDLERS[args.command]
+    return handler(t, args, out, progress, password)
+
+
+def _signup(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, pw: Password) -> int:
+    user_id = t.sign_up(a.user, pw("New password: "))
+    out.emit({"user_id": user_id, "username": a.user}, lambda: f"signed up and signed in as {a.user}")
+    return 0
+
+
+def _login(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, pw: Password) -> int:
+    user_id = t.sign_in(a.user, pw("Password: "))
+    out.emit({"user_id": user_id, "username": a.user}, lambda: f"signed in as {a.user}")
+    return 0
+
+
+def _policy_fields(t: Terminal) -> dict[str, Any]:
+    p = t.policy()
+    fields: dict[str, Any] = {
+        "contract_id": p.contract_id,
+        "insured": p.insured,
+        "state": p.state.value,
+        "premium_yen_per_track": p.premium_yen_per_track,
+        "guarantee_start": p.guarantee_start.isoformat(),
+        "guarantee_end": p.guarantee_end.isoformat(),
+        "relicensing_starts": p.relicensing_starts.isoformat(),
+        "relicensing_limit_per_track": p.relicensing_limit_per_track,
+        "relicensing_limit_total": p.relicensing_limit_total,
+        "price_difference_limit": p.price_difference_limit,
+        "guaranteed_license_ids": list(p.guaranteed_license_ids),
+        "public_key_fingerprint": p.public_key_fingerprint,
+        "insurer_fingerprint": t.insurer_fingerprint(),
+    }
+    history = t.history()
+    if history is not None:  # FIG.6A, online only
+        fields |= {
+            "relicensing_count": history.relicensing_count,
+            "relicensing_left_total": p.relicensing_limit_total - history.relicensing_count,
+            "gross_amount": history.gross_amount,
+            "first_contract_at": history.first_contract_at,
+            "per_track": [
+                {
+                    "content_id": i.content_id,
+                    "original_content_id": i.original_content_id,
+                    "relicense_count": i.relicense_count,
+                    "relicensing_left": p.relicensing_limit_per_track - i.relicense_count,
+                }
+                for i in history.items
+            ],
+        }
+    return fields
+
+
+def _text(fields: dict[str, Any]) -> str:
+    return "\n".join(f"{k}: {v}" for k, v in fields.items() if not isinstance(v, list))
+
+
+def _insure(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    terms = t.terms()
+    t.insure()
+    fields = _policy_fields(t) | {"terms": terms.summary}
+    out.emit(fields, lambda: terms.summary + "\n\n" + _text(fields))
+    return 0
+
+
+def _policy(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    fields = _policy_fields(t)
+    out.emit(fields, lambda: _text(fields))
+    return 0
+
+
+def _catalog(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    keys = ("content_id", "title", "artist", "album", "genre", "provider", "price", "premium", "duration_ms")
+    rows = [{k: getattr(e, k) for k in keys} for e in t.catalog(a.genre)]
+    out.emit(
+        rows, lambda: _table(rows, ("content_id", "title", "artist", "genre", "provider", "price", "premium"))
+    )
+    return 0
+
+
+def _buy(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
+    r = t.buy(a.content_id, p)
+    data = {
+        "purchase_id": r.purchase_id,
+        "content_id": r.license.content_id,
+        "license_id": r.license.license_id,
+        "price": r.price,
+        "premium": r.premium,
+    }
+    out.emit(data, lambda: f"bought {a.content_id} for {r.price} yen (+{r.premium} yen premium), insured")
+    return 0
+
+
+def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    rows = [
+        {
+            "content_id": e.row.content_id,
+            "title": e.row.title,
+            "artist": e.row.artist,
+            "license_id": e.row.license_id,
+            "state": e.state,
+            "reason": e.reason,
+            "path": str(e.row.path) if e.row.path else None,
+        }
+        for e in t.library()
+    ]
+    out.emit(rows, lambda: _table(rows, ("content_id", "title", "artist", "license_id", "state", "reason")))
+    return 0
+
+
+def _sync(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    trusted = t.sync()
+    data = {
+        "version": trusted.version,
+        "issued_at": trusted.issued_at.isoformat(),
+        "expires_at": trusted.expires_at.isoformat(),
+        "entries": len(trusted.entries),
+    }
+    out.emit(
+        data, lambda: f"license list version {trusted.version}, valid offline until {data['expires_at']}"
+    )
+    return 0
+
+
+def _play(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    from player import playback
+
+    track = t.open_for_playback(a.id)
+    try:
+        device = playback.open_device(track.reader, source_file=track.file)
+        if a.decode_only:
+            r = playback.decode_check(device, track.mime)
+            data = {
+                "frames": r.frames,
+                "sample_rate": r.sample_rate,
+                "channels": r.channels,
+                "duration_ms": r.duration_ms,
+            }
+            out.emit(
+                data,
+                lambda: (
+                    f"decoded {track.title}: {r.frames} frames, {r.sample_rate} Hz, "
+                    f"{r.channels} ch, {r.duration_ms} ms"
+                ),
+            )
+            return 0
+        return _play_sound(device, track.mime, track.duration_ms, a.seconds, out, track.title)
+    finally:
+        track.close()
+
+
+def _play_sound(
+    device: Any, mime: str, duration_ms: int, seconds: float | None, out: Output, title: str
+) -> int:
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    from player.playback import PlaybackState, Player
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    player = Player()
+    loop = QEventLoop()
+    errors: list[str] = []
+
+    def on_failed(message: str) -> None:
+        errors.append(message)
+        loop.quit()
+
+    player.failed.connect(on_failed)
+    player.media_ended.connect(loop.quit)
+    limit = seconds if seconds is not None else duration_ms / 1000 + 5
+    QTimer.singleShot(int(limit * 1000), loop.quit)
+    started = time.monotonic()
+    player.play_source(device, mime, duration_ms)
+    loop.exec()
+    position = player.position
+    player.stop()
+    deadline = time.monotonic() + 10
+    while player.state is not PlaybackState.STOPPED and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    if errors:
+        raise IntegrityError(f"playback failed: {errors[0]}")
+    data = {"title": title, "played_ms": position, "seconds": round(time.monotonic() - started, 2)}
+    out.emit(data, lambda: f"played {title} ({position / 1000:.1f} s)")
+    return 0
+
+
+def _verify(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    r = t.verify()
+    data = {"missing": r.missing, "corrupt": r.corrupt, "ok": r.ok}
+    out.emit(
+        data,
+        lambda: f"ok: {r.ok}\nmissing: {' '.join(r.missing) or '-'}\ncorrupt: {' '.join(r.corrupt) or '-'}",
+    )
+    return 5 if r.missing or r.corrupt else 0
+
+
+def _report_loss(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
+    if a.all == bool(a.content_ids):
+        raise UsageError("name the lost tracks (CONTENT_ID...) or give --all")
+    claim, outcomes = requester.report_loss(t, None if a.all else a.content_ids, genre=a.genre, progress=p)
+    items = [
+        {
+            "item_id": o.item_id,
+            "content_id": o.content_id,
+            "title": o.title,
+            "outcome": o.outcome,
+            "reason": o.reason,
+            "alternates": len(o.alternates),
+        }
+        for o in outcomes
+    ]
+    data = {"claim_id": claim.claim_id, "items": items}
+    out.emit(
+        data, lambda: _table(items, ("item_id", "content_id", "title", "outcome", "reason", "alternates"))
+    )
+    return 0
+
+
+def _alternate_rows(alts: list[Any]) -> list[dict[str, Any]]:
+    keys = ("alternate_id", "content_id", "title", "artist", "provider", "genre", "price", "price_difference")
+    return [{k: getattr(x, k) for k in keys} for x in alts]
+
+
+def _alternates(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    rows = _alternate_rows(requester.alternates(t, a.item_id, a.genre))
+    out.emit(
+        rows,
+        lambda: _table(
+            rows, ("alternate_id", "title", "artist", "provider", "genre", "price", "price_difference")
+        ),
+    )
+    return 0
+
+
+def _choose(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
+    choice = requester.choose(t, a.item_id, a.alternate_id, p)
+    data = {
+        "item_id": choice.item_id,
+        "content_id": choice.license.content_id,
+        "license_id": choice.license.license_id,
+        "replaces": choice.replaces,
+    }
+    out.emit(data, lambda: f"{choice.license.content_id} is yours now, replacing license {choice.replaces}")
+    return 0
+
+
+def _recover(t: Terminal, _a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
+    claim, outcomes = requester.recover(t, p)
+    items = [
+        {
+            "item_id": o.item_id,
+            "content_id": o.content_id,
+            "title": o.title,
+            "outcome": o.outcome,
+            "reason": o.reason,
+        }
+        for o in outcomes
+    ]
+    data = {"claim_id": claim.claim_id, "items": items}
+    out.emit(data, lambda: _table(items, ("item_id", "content_id", "title", "outcome", "reason")))
+    return 0
+
+
+def _upgrade(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
+    r = requester.upgrade(t, a.content_id, p)
+    data = {
+        "content_id": r.license.content_id,
+        "license_id": r.license.license_id,
+        "replaces": r.replaces,
+        "from_version": r.from_version,
+        "to_version": r.to_version,
+    }
+    out.emit(data, lambda: f"{a.content_id}: version {r.from_version} -> {r.to_version}")
+    return 0
+
+
+def _table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    from player.cli import _table as table
+
+    return table(rows, columns)
+
+
+Handler = Callable[["Terminal", argparse.Namespace, "Output", "Progress | None", Password], int]
+_HANDLERS: dict[str, Handler] = {
+    "signup": _signup,
+    "login": _login,
+    "insure": _insure,
+    "policy": _policy,
+    "catalog": _catalog,
+    "buy": _buy,
+    "library": _library,
+    "sync": _sync,
+    "play": _play,
+    "verify": _verify,
+    "report-loss": _report_loss,
+    "alternates": _alternates,
+    "choose": _choose,
+    "recover": _recover,
+    "upgrade": _upgrade,
+}
+
+__all__ = ["PlayerError", "dispatch"]

@@ -1,0 +1,430 @@
+"""The user terminal 40 as one object: the face (CLI or GUI) builds it once and asks it for everything.
+
+It wires the storage medium (`Store`, `KeyStore`), the network (`Client`, or the bundled backend started
+as a child), the license usage decision and the re-distribution requests, and holds no widget. Methods
+block (network, disk, crypto): the GUI calls them from worker threads. Every failure is a `PlayerError`.
+
+Trust: the insurer's key is pinned in the keyring on first contact and compared on every later one; the
+licensors' keys come signed into the identity the pinned insurer serves and are cached for offline use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from player.backend_process import EmbeddedBackend
+from player.client import Client, Progress, decode_b64
+from player.errors import (
+    BackendError,
+    BackendRefusedError,
+    InsurerKeyChangedError,
+    IntegrityError,
+    LicenseUnknownError,
+    PlayerError,
+    UsageError,
+)
+from player.license_decision import ListMark, TrustedList, check_license, decide
+from player.protocol import api, container
+from player.protocol.canonical import (
+    b64e,
+    ed25519_public_bytes,
+    fingerprint,
+    load_ed25519_public,
+    now_utc,
+    x25519_public_bytes,
+)
+from player.protocol.license import License
+from player.protocol.license_list import LicenseState, verify_license_list
+from player.protocol.package import LicensePackage, open_license, verify_package
+from player.protocol.policy import Policy, verify_policy
+from player.storage import KeyStore, Store
+from player.storage.records import FileState, LibraryRow, TrackInfo
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One license the terminal knows, with what the cached list says of it."""
+
+    row: LibraryRow
+    state: str  # valid | invalid | unknown
+    reason: str
+
+
+@dataclass(frozen=True)
+class OpenTrack:
+    """A track cleared to play: the decrypting reader over its file, and what to show."""
+
+    license: License
+    reader: container.ContainerReader
+    file: BinaryIO
+    mime: str
+    title: str
+    artist: str
+    duration_ms: int
+
+    def close(self) -> None:
+        self.file.close()
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    missing: list[str]
+    corrupt: list[str]
+    ok: int
+
+
+def _namespace(data_dir: Path) -> str:
+    """One keyring profile per data dir path: restoring the dir from a backup keeps its rollback mark."""
+    return "dd-" + hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+
+
+class Terminal:
+    def __init__(
+        self,
+        data_dir: Path,
+        server: str | None = None,
+        *,
+        keys: KeyStore | None = None,
+        clock: Clock = now_utc,
+    ) -> None:
+        self.data_dir = data_dir
+        self.store = Store(data_dir)
+        self.keys = keys or KeyStore(_namespace(data_dir), lock=self.store.lock)
+        self.now = clock
+        self._server = server
+        self._embedded: EmbeddedBackend | None = None
+        self._client: Client | None = None
+        self.online = False
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._embedded is not None:
+            self._embedded.stop()
+        self.store.close()
+
+    # --- connection and identity -----------------------------------------------------------------
+
+    @property
+    def server_id(self) -> str:
+        return self._server or "bundled"
+
+    def client(self) -> Client:
+        """A connected client; starts the bundled backend on first use when no server is configured."""
+        if self._client is None:
+            if self._server:
+                url = self._server
+            else:
+                self._embedded = EmbeddedBackend(self.data_dir / "bundled-backend")
+                url = self._embedded.start()
+            self._client = Client(url, self.keys.session_token())
+            self._pin(self._client.identity())
+            self.online = True
+        return self._client
+
+    def try_client(self) -> Client | None:
+        """The client, or None (offline) when the backend cannot be reached."""
+        try:
+            return self.client()
+        except BackendError:
+            self.online = False
+            return None
+
+    def _pin(self, identity: api.InsurerIdentity) -> None:
+        pinned = self.keys.pinned_insurer_key(self.server_id)
+        if pinned is None:
+            self.keys.pin_insurer_key(self.server_id, identity.public_key)
+        elif pinned != identity.public_key:
+            raise InsurerKeyChangedError(
+                f"the insurer's signing key changed (now {identity.fingerprint[:16]}...); "
+                "refusing to trust it. If the insurer announced a new key, remove the old pin to accept it."
+            )
+        licensors = {k.id: k.public_key for k in identity.licensors}
+        self.store.set_setting("licensors", json.dumps(licensors, sort_keys=True))
+
+    def insurer_key(self) -> Ed25519PublicKey:
+        pinned = self.keys.pinned_insurer_key(self.server_id)
+        if pinned is None:
+            self.client()
+            pinned = self.keys.pinned_insurer_key(self.server_id)
+        if pinned is None:  # pragma: no cover - client() pins or raises
+            raise BackendRefusedError("the insurer's key is not known yet: connect once")
+        return load_ed25519_public(pinned, "insurer key")
+
+    def insurer_fingerprint(self) -> str:
+        return fingerprint(ed25519_public_bytes(self.insurer_key()))
+
+    def _licensor_keys(self) -> dict[str, Ed25519PublicKey]:
+        text = self.store.setting("licensors") or "{}"
+        return {k: load_ed25519_public(v, f"key of licensor {k}") for k, v in json.loads(text).items()}
+
+    # --- account ---------------------------------------------------------------------------------
+
+    def sign_up(self, username: str, password: str) -> str:
+        self.keys.check()
+        self.client().sign_up(username, password)
+        return self.sign_in(username, password)
+
+    def sign_in(self, username: str, password: str) -> str:
+        self.keys.check()
+        session = self.client().sign_in(username, password)
+        self.keys.set_session_token(session.token)
+        self.store.set_setting("user_id", session.user_id)
+        self.store.set_setting("username", session.username)
+        return session.user_id
+
+    @property
+    def user_id(self) -> str:
+        user = self.store.setting("user_id")
+        if not user:
+            raise UsageError("not signed in: run `signup USER` or `login USER` first")
+        return user
+
+    # --- policy ----------------------------------------------------------------------------------
+
+    def terms(self) -> api.Terms:
+        return self.client().terms()
+
+    def policy_id(self) -> str:
+        policy = self.store.setting("policy_id")
+        if not policy:
+            raise UsageError("no insurance yet: run `insure` first")
+        return policy
+
+    def insure(self) -> Policy:
+        """FIG.13 (1)-(2): a key pair made here ([0028]); the private half goes to the keyring only."""
+        self.keys.check()
+        if self.store.setting("policy_id"):
+            return self.policy()
+        key = X25519PrivateKey.generate()
+        doc = self.client().take_out_policy(b64e(x25519_public_bytes(key)))
+        policy = self.accept_policy(doc.policy)
+        self.keys.set_policy_key(policy.contract_id, key)
+        self.store.set_setting("policy_id", policy.contract_id)
+        return policy
+
+    def accept_policy(self, policy_b64: str) -> Policy:
+        raw = decode_b64(policy_b64, "policy")
+        policy = verify_policy(raw, self.insurer_key())
+        if policy.user_id != self.user_id:
+            raise IntegrityError("the insurer sent a policy for another user")
+        self.store.put_policy(policy.contract_id, raw, policy.revision)
+        return policy
+
+    def policy(self) -> Policy:
+        return verify_policy(self.store.policy_bytes(self.policy_id()), self.insurer_key())
+
+    def history(self) -> api.History | None:
+        client = self.try_client()
+        return None if client is None else client.history(self.policy_id())
+
+    # --- the license list (FIG.7) ----------------------------------------------------------------
+
+    def _mark(self) -> ListMark:
+        return self.keys.list_mark(self.insurer_fingerprint(), self.user_id)
+
+    def trusted_list(self) -> TrustedList | None:
+        chain = self.store.license_list_chain()
+        if chain is None:
+            return None
+        full, deltas = chain
+        return TrustedList.load(
+            [full, *deltas],
+            insurer_key=self.insurer_key(),
+            user_id=self.user_id,
+            mark=self._mark(),
+            now=self.now(),
+        )
+
+    def sync(self) -> TrustedList:
+        """Fetch what changed in the list (or all of it), accept it by the rules, store it, raise the mark."""
+        client = self.client()
+        current = None
+        try:
+            current = self.trusted_list()
+        except PlayerError:
+            current = None  # a damaged or rolled-back cache: the insurer's full list replaces it
+        if current is None:
+            trusted = TrustedList.load(
+                [client.license_list()],
+                insurer_key=self.insurer_key(),
+                user_id=self.user_id,
+                mark=self._mark(),
+                now=self.now(),
+            )
+            self.store.put_license_list(trusted.chain[0])
+        else:
+            try:
+                trusted = current.update(client.license_list(since=current.version), self.now())
+            except PlayerError:
+                trusted = current.update(client.license_list(), self.now())
+            self._store_chain(trusted)
+        self.keys.raise_list_mark(self.insurer_fingerprint(), self.user_id, trusted.new_mark)
+        return trusted
+
+    def _store_chain(self, trusted: TrustedList) -> None:
+        full, *deltas = trusted.chain
+        self.store.put_license_list(full)
+        for delta in deltas:
+            self.store.append_list_delta(delta, verify_license_list(delta, self.insurer_key()).version)
+
+    # --- catalog and purchases -------------------------------------------------------------------
+
+    def catalog(self, genre: str | None = None, query: str | None = None) -> list[api.CatalogEntry]:
+        return self.client().catalog(genre, query)
+
+    def buy(self, content_id: str, progress: Progress | None = None) -> api.Purchase:
+        """FIG.13 (3)-(8): buy insured, keep the package and the new policy, fetch the track, sync."""
+        policy_id = self.policy_id()
+        result = self.client().purchase(policy_id, content_id)
+        self.accept_policy(result.policy)
+        self.receive(result.license, progress)
+        self.sync()
+        return result
+
+    def receive(self, delivered: api.Delivered, progress: Progress | None = None) -> None:
+        """Keep a delivered license package (verified) and make sure its track file is here."""
+        raw = decode_b64(delivered.package, "license package")
+        package = verify_package(raw, self.insurer_key())
+        if (package.license_id, package.content_id) != (delivered.license_id, delivered.content_id):
+            raise IntegrityError("the insurer delivered a package for another license than it said")
+        entry = self.client().catalog_entry(delivered.content_id)
+        info = TrackInfo(
+            entry.content_id,
+            delivered.download.version,
+            entry.title,
+            entry.artist,
+            entry.album,
+            entry.genre,
+            entry.provider,
+            entry.duration_ms,
+            entry.price,
+        )
+        self.store.put_track_info(info)
+        self.store.put_package(
+            package.license_id, raw, package.content_id, package.policy_id, package.item_id
+        )
+        self.download(info, delivered.download.url, progress)
+
+    def download(self, info: TrackInfo, url: str, progress: Progress | None = None) -> Path:
+        row = self.store.track(info.content_id)
+        if (
+            row is not None
+            and row.path is not None
+            and row.info.version == info.version
+            and row.path.is_file()
+        ):
+            return row.path
+        with self.store.open_track_download(info.content_id, info.version) as sink:
+            self.client().download(url, sink, progress)
+        return self.store.finish_track_download(info)
+
+    # --- library and playback (FIG.10) -----------------------------------------------------------
+
+    def library(self) -> list[LibraryEntry]:
+        """Every license the terminal knows, with the cached list's verdict (no network)."""
+        try:
+            trusted = self.trusted_list()
+        except PlayerError as e:
+            return [LibraryEntry(r, "unknown", str(e)) for r in self.store.library()]
+        out = []
+        for row in self.store.library():
+            entry = trusted.entry(row.license_id) if trusted else None
+            if entry is None:
+                out.append(LibraryEntry(row, "unknown", "not in the cached license list"))
+            elif entry.state is LicenseState.VALID:
+                out.append(LibraryEntry(row, "valid", ""))
+            else:
+                when = entry.invalidated_at.date().isoformat() if entry.invalidated_at else "?"
+                reason = entry.reason.value if entry.reason else "invalidated"
+                out.append(LibraryEntry(row, "invalid", f"{reason} on {when}"))
+        return out
+
+    def resolve(self, content_or_license_id: str) -> LibraryRow:
+        """A license ID, or a content ID (its newest license the list calls valid, else its newest)."""
+        rows = [e for e in self.library() if content_or_license_id in (e.row.license_id, e.row.content_id)]
+        if not rows:
+            raise UsageError(f"no track or license {content_or_license_id!r} in your library")
+        valid = [e for e in rows if e.state == "valid"]
+        return (valid or rows)[-1].row
+
+    def open_for_playback(self, content_or_license_id: str) -> OpenTrack:
+        """FIG.10 (1)-(6): decide, open the license with the policy key, and open the track to decrypt."""
+        row = self.resolve(content_or_license_id)
+        package = verify_package(self.store.package_bytes(row.license_id), self.insurer_key())
+        client = self.try_client() if self._client is None else self._client
+        trusted = self._fresh_list(client is not None)
+        decide(
+            package,
+            trusted,
+            user_id=self.user_id,
+            now=self.now(),
+            online=client is not None,
+            insurer_key=self.insurer_key(),
+            ask_insurer=client.validity if client else None,
+            mark=self._mark(),
+        )
+        lic = self._open_license(package)
+        check_license(lic, package, user_id=self.user_id, now=self.now())
+        f = self.store.open_track(row.content_id)
+        try:
+            reader = container.ContainerReader(f, lic.content_key, expect_content_id=lic.content_id)
+        except PlayerError:
+            f.close()
+            raise
+        return OpenTrack(lic, reader, f, reader.header.mime, row.title, row.artist, row.duration_ms)
+
+    def _fresh_list(self, online: bool) -> TrustedList | None:
+        if online:
+            try:
+                return self.sync()
+            except BackendError:
+                self.online = False
+        return self.trusted_list()
+
+    def _open_license(self, package: LicensePackage) -> License:
+        key = self.keys.policy_key(package.policy_id)
+        if key is None:
+            raise LicenseUnknownError(
+                "the key of your insurance policy is not in this computer's keyring: recover your library"
+            )
+        return open_license(package, key, self._licensor_keys())
+
+    # --- integrity scan --------------------------------------------------------------------------
+
+    def verify(self) -> IntegrityReport:
+        """Missing and corrupt tracks; every segment of each file is checked, one at a time in memory."""
+        missing, corrupt, ok = [], [], 0
+        keys: dict[str, bytes] = {}
+        for row in self.store.library():
+            if row.content_id in keys or not row.package_present:
+                continue
+            try:
+                package = verify_package(self.store.package_bytes(row.license_id), self.insurer_key())
+                keys[row.content_id] = self._open_license(package).content_key
+            except PlayerError:
+                continue
+        for status in self.store.scan_files():
+            if status.state is FileState.MISSING:
+                missing.append(status.content_id)
+            elif status.state is FileState.DAMAGED:
+                corrupt.append(status.content_id)
+            elif status.content_id in keys:  # without a key to check it with, the file is not judged
+                try:
+                    with self.store.open_track(status.content_id) as f:
+                        container.ContainerReader(f, keys[status.content_id]).verify_all()
+                    ok += 1
+                except IntegrityError:
+                    corrupt.append(status.content_id)
+        return IntegrityReport(sorted(missing), sorted(corrupt), ok)
