@@ -12,13 +12,21 @@ from datetime import datetime, timedelta
 from player.protocol.canonical import now_utc
 
 
-def now(conn: sqlite3.Connection) -> datetime:
+def offset(conn: sqlite3.Connection) -> int:
+    """Seconds the backend's clock is ahead of wall time."""
     row = conn.execute("SELECT value FROM settings WHERE key = 'clock_offset'").fetchone()
-    offset = int(row[0]) if row else 0
-    return now_utc() + timedelta(seconds=offset)
+    return int(row[0]) if row else 0
+
+
+def now(conn: sqlite3.Connection) -> datetime:
+    return now_utc() + timedelta(seconds=offset(conn))
 
 
 def shift(conn: sqlite3.Connection, seconds: int) -> datetime:
+    """Move the clock by `seconds`; never to before wall time, where periods and sessions that began on
+    the moved clock would end before they started (`ValueError`)."""
+    if offset(conn) + seconds < 0:
+        raise ValueError(f"moving the clock by {seconds} s would put it before wall time")
     conn.execute(
         "INSERT INTO settings(key, value) VALUES('clock_offset', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value",

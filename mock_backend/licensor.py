@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -52,8 +53,26 @@ def call(ctx: Context, conn: sqlite3.Connection, provider_id: str, op: str, **pa
 
 def handle(ctx: Context, conn: sqlite3.Connection, provider_id: str, data: bytes) -> dict[str, Any]:
     """Verify an insurer-signed request and act on it. Must run inside the caller's write transaction."""
-    provider = conn.execute("SELECT * FROM providers WHERE id = ?", (provider_id,)).fetchone()
-    if provider is None:
+    return act(ctx, conn, accept(ctx, conn, provider_id, data))
+
+
+@dataclass(frozen=True)
+class SignedRequest:
+    """A request that passed every check, its nonce now used up."""
+
+    provider_id: str
+    op: object
+    params: dict[str, Any]
+
+
+def accept(ctx: Context, conn: sqlite3.Connection, provider_id: str, data: bytes) -> SignedRequest:
+    """Check signature, audience, timestamp and nonce, and record the nonce as used.
+
+    Over HTTP this runs in a transaction of its own, committed before the licensor acts: a request the
+    licensor then refuses (say, during an outage) is used up all the same, so a captured copy cannot be
+    replayed once the outage is over.
+    """
+    if conn.execute("SELECT 1 FROM providers WHERE id = ?", (provider_id,)).fetchone() is None:
         raise ApiError(404, "unknown_provider", f"there is no provider {provider_id!r}")
     try:
         fields = verify_document(data, REQUEST_TYPE, ctx.insurer_key.public_key(), "licensor request")
@@ -75,16 +94,22 @@ def handle(ctx: Context, conn: sqlite3.Connection, provider_id: str, data: bytes
     )
     if seen.rowcount == 0:
         raise ApiError(409, "replayed_request", "this signed request was already used")
-    op = fields.get("op")
-    if op == "issue":
+    return SignedRequest(provider_id, fields.get("op"), params)
+
+
+def act(ctx: Context, conn: sqlite3.Connection, request: SignedRequest) -> dict[str, Any]:
+    """Carry out an accepted request, judged on the provider's state now."""
+    provider = conn.execute("SELECT * FROM providers WHERE id = ?", (request.provider_id,)).fetchone()
+    params = request.params
+    if request.op == "issue":
         return _issue(ctx, conn, provider, params)
-    if op == "availability":
+    if request.op == "availability":
         return _availability(conn, provider, params)
-    if op == "authenticate":
+    if request.op == "authenticate":
         return _authenticate(ctx, conn, provider, params)
-    if op == "offer":
+    if request.op == "offer":
         return _offer(conn, provider, params)
-    raise ApiError(422, "invalid_request", f"unknown licensor operation {op!r}")
+    raise ApiError(422, "invalid_request", f"unknown licensor operation {request.op!r}")
 
 
 def _str_param(params: dict[str, Any], name: str) -> str:

@@ -147,5 +147,8 @@ def get_clock(conn: Conn) -> dict[str, str]:
 def move_clock(body: ClockShift, conn: Conn) -> dict[str, str]:
     """Move the backend's clock (never back past wall time) to test periods without waiting."""
     with db.transaction(conn):
-        now = clock.shift(conn, body.advance_seconds)
+        try:
+            now = clock.shift(conn, body.advance_seconds)
+        except ValueError as e:
+            raise ApiError(422, "clock_before_wall_time", str(e)) from e
     return {"now": format_time(now)}

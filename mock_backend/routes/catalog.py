@@ -90,7 +90,7 @@ def genres(conn: Conn) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT genre FROM contents ORDER BY genre")]
 
 
-@router.get("/providers", tags=["catalog", "insurer: provider trouble"])
+@router.get("/providers", tags=["insurer: provider trouble"])
 def providers(conn: Conn) -> list[dict[str, Any]]:
     """Each provider's state and the trouble record the insurer prices in ([0041])."""
     out = []

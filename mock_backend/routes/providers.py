@@ -26,7 +26,9 @@ async def licensor_endpoint(provider_id: str, request: Request, ctx: Ctx, conn: 
     if len(data) > MAX_SIGNED_REQUEST:
         raise ApiError(413, "too_large", "signed requests are at most 64 KiB")
     with db.transaction(conn):
-        return licensor.handle(ctx, conn, provider_id, data)
+        accepted = licensor.accept(ctx, conn, provider_id, data)  # the nonce is used up even if refused
+    with db.transaction(conn):
+        return licensor.act(ctx, conn, accepted)
 
 
 class DirectPurchase(BaseModel):
@@ -104,7 +106,7 @@ def content(
     )
 
 
-@router.get("", tags=["providers"])
+@router.get("")
 def provider_info(provider_id: str, ctx: Ctx, conn: Conn) -> dict[str, Any]:
     row = conn.execute("SELECT id, name, status FROM providers WHERE id = ?", (provider_id,)).fetchone()
     if row is None:

@@ -1,8 +1,10 @@
 """Fixtures for talking to a real mock backend over HTTP on loopback.
 
 `backend` is a fresh server for one test: use it when the test changes what every user sees (a
-provider's outage, a discontinued track, the clock, server options). `shared_backend` is one server for
-a whole test module, for tests that only touch their own new users' state; it saves a server start.
+provider's outage, a discontinued track, an upgrade, an imported track, the clock, server options).
+`shared_backend` is one server for the whole session, for tests that only touch the state of users they
+sign up themselves (and refusals that change nothing); each server start costs most of a second.
+Both copy `demo_template` (tests/conftest.py), the demo catalog rendered once per session.
 """
 
 from __future__ import annotations
@@ -12,13 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.backend import Backend, build_template, clone_template, running
+from tests.support.backend import Backend, clone_template, running
 from tests.support.customer import Customer, insured
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_template(tmp_path_factory.mktemp("demo-template"))
 
 
 @pytest.fixture
@@ -27,7 +24,7 @@ def backend(demo_template: Path, tmp_path: Path) -> Iterator[Backend]:
         yield b
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def shared_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
     with running(clone_template(demo_template, tmp_path_factory.mktemp("shared") / "backend")) as b:
         yield b
@@ -35,5 +32,5 @@ def shared_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory
 
 @pytest.fixture
 def customer(shared_backend: Backend) -> Customer:
-    """A new user with a provisional policy, on the module's shared backend."""
+    """A new user with a provisional policy, on the shared backend."""
     return insured(shared_backend)

@@ -74,6 +74,7 @@ class Backend:
         self.session = requests.Session()
 
     def stop(self) -> None:
+        self.session.close()  # an idle kept-alive connection would hold up the server's graceful shutdown
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -81,7 +82,6 @@ class Backend:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
-        self.session.close()
 
     # --- HTTP --------------------------------------------------------------------------------------
 
