@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
+
+from tests.support.backend import build_template
 
 # --- CI: a skipped test is a failure --------------------------------------------------------------
 # `.ci/run` sets CI_FAIL_ON_SKIP=1. There every test must really run (the null sink and the
@@ -49,3 +52,13 @@ def pytest_configure(config: pytest.Config) -> None:
     # Add other pytest_configure work here too (one hook function per conftest).
     if os.environ.get("CI_FAIL_ON_SKIP") == "1":
         config.pluginmanager.register(FailOnSkip(), "ci-fail-on-skip")
+
+
+# --- a real backend: the demo catalog, rendered once per session ----------------------------------
+# Rendering takes ~15 s on two cores; every backend a test starts copies this template (a fraction of
+# a second). Used by tests/mock_backend and tests/stories.
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_template(tmp_path_factory.mktemp("demo-template"))
