@@ -54,6 +54,14 @@ def _new_item(
     return item_id
 
 
+def _refuse_if_insured(conn: sqlite3.Connection, user_id: str, content: sqlite3.Row) -> None:
+    """One insured item per track and user: a second would double the track's re-licensing limit."""
+    if conn.execute(
+        "SELECT 1 FROM items WHERE user_id = ? AND content_id = ?", (user_id, content["id"])
+    ).fetchone():
+        raise ApiError(409, "already_owned", f"you already own an insured license for {content['title']!r}")
+
+
 def purchase(
     ctx: Context, conn: sqlite3.Connection, user_id: str, policy_id: str, content_id: str
 ) -> dict[str, Any]:
@@ -61,10 +69,7 @@ def purchase(
     policy = policies.get_owned(conn, user_id, policy_id)
     policies.require_in_force(conn, policy)
     content = _content(conn, content_id)
-    if conn.execute(
-        "SELECT 1 FROM items WHERE user_id = ? AND content_id = ?", (user_id, content_id)
-    ).fetchone():
-        raise ApiError(409, "already_owned", f"you already own an insured license for {content['title']!r}")
+    _refuse_if_insured(conn, user_id, content)
     premium = premium_for(conn, content)
     issued = licensor.call(
         ctx, conn, content["provider_id"], "issue", user_id=user_id, content_id=content_id, purpose="purchase"
@@ -125,6 +130,7 @@ def insure_existing(
         if not answer["authentic"]:
             raise ApiError(422, "not_authentic", f"license {lic.license_id}: {answer['reason']}")
         content = _content(conn, lic.content_id)
+        _refuse_if_insured(conn, user_id, content)
         issued = licensor.call(
             ctx,
             conn,

@@ -140,3 +140,14 @@ def test_a_license_bought_through_the_insurer_is_not_insured_again(customer: Cus
     again = insure(customer, b64e(xml))
     assert again.status_code == 409
     assert again.json()["error"]["code"] == "already_insured"
+
+
+def test_a_track_already_insured_cannot_be_insured_a_second_time(customer: Customer) -> None:
+    """Two insured items for one track would double its re-licensing limit ([0039]: 3 per content)."""
+    customer.buy("aurora-0005")
+    direct = buy_direct(customer, "aurora", "aurora-0005")
+    r = insure(customer, str(direct["license_xml"]))
+    assert r.status_code == 409
+    assert r.json()["error"]["code"] == "already_owned"
+    assert len(customer.history()["items"]) == 1
+    assert customer.validity(str(direct["license_id"])).state is LicenseState.UNKNOWN

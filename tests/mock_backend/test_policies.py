@@ -116,3 +116,17 @@ def test_rekey_changes_the_key_and_a_later_crash_claim_opens_with_the_new_key_on
         assert lic.licensee == customer.user_id
         with pytest.raises(WrongKeyError):
             customer.open(item["license"], old_key)
+
+
+def test_a_retried_policy_request_returns_the_same_policy(shared_backend: Backend) -> None:
+    alice = sign_up(shared_backend)
+    body = {"public_key": b64e(x25519_public_bytes(alice.policy_key)), "accept_terms": True}
+    first = alice.post("/api/v1/policies", json=body, idem="take-out-1")
+    again = alice.post("/api/v1/policies", json=body, idem="take-out-1")
+    assert first.status_code == again.status_code == 201
+    assert again.json()["policy_id"] == first.json()["policy_id"]
+    assert len(alice.get("/api/v1/policies").json()) == 1
+
+    other_key = body | {"public_key": b64e(x25519_public_bytes(X25519PrivateKey.generate()))}
+    r = alice.post("/api/v1/policies", json=other_key, idem="take-out-1")
+    assert r.status_code == 409 and r.json()["error"]["code"] == "idempotency_key_reused"

@@ -135,7 +135,7 @@ def test_a_retried_purchase_returns_the_same_purchase_and_charges_once(customer:
     assert len(customer.license_list().entries) == 1
 
 
-def test_the_same_idempotency_key_with_another_body_is_refused(customer: Customer) -> None:
+def test_the_same_idempotency_key_with_another_request_is_refused(customer: Customer) -> None:
     key = uuid.uuid4().hex
     first = customer.post(
         "/api/v1/purchases", json={"policy_id": customer.policy_id, "content_id": "harbor-0011"}, idem=key
@@ -146,6 +146,8 @@ def test_the_same_idempotency_key_with_another_body_is_refused(customer: Custome
     )
     assert other.status_code == 409
     assert other.json()["error"]["code"] == "idempotency_key_reused"
+    claim = customer.claim(first.json()["license"]["license_id"], idem=key)  # nor for another call
+    assert claim.status_code == 409 and claim.json()["error"]["code"] == "idempotency_key_reused"
     assert charges(customer.backend, customer) == 1
 
 
@@ -184,3 +186,24 @@ def test_discontinued_tracks_and_ended_providers_no_longer_sell(backend: Backend
     assert r.status_code == 410 and r.json()["error"]["code"] == "provider_ended"
     assert charges(backend, alice) == 0
     assert alice.license_list().entries == ()
+
+
+def test_the_container_is_public_but_only_the_license_opens_it(customer: Customer) -> None:
+    anonymous = customer.backend.get("/providers/harbor/content/harbor-0009")  # no session needed
+    assert anonymous.status_code == 200
+    assert anonymous.content.startswith(b"IPCT")
+    with pytest.raises(WrongKeyError):
+        ContainerReader(anonymous.content, bytes(32))
+    lic = customer.open(customer.buy("harbor-0009")["license"])
+    assert ContainerReader(anonymous.content, lic.content_key).header.content_id == "harbor-0009"
+
+
+def test_unknown_tracks_and_versions_on_the_content_server_are_404(shared_backend: Backend) -> None:
+    for path, code in [
+        ("/providers/aurora/content/aurora-0001?version=9", "unknown_version"),
+        ("/providers/aurora/content/harbor-0001", "unknown_content"),  # the other provider's track
+        ("/providers/nobody/content/aurora-0001", "unknown_provider"),
+    ]:
+        r = shared_backend.get(path)
+        assert r.status_code == 404, path
+        assert r.json()["error"]["code"] == code
