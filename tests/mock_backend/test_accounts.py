@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from tests.support.backend import Backend
-from tests.support.customer import PASSWORD, sign_up
+from tests.support.customer import PASSWORD, all_at_once, sign_up
 
 
 def new_name() -> str:
@@ -36,6 +36,21 @@ def test_a_taken_user_name_is_refused(shared_backend: Backend) -> None:
     r = shared_backend.post("/api/v1/accounts", json={"username": alice.username, "password": "other pw 123"})
     assert r.status_code == 409
     assert r.json()["error"]["code"] == "username_taken"
+
+
+def test_one_user_name_signed_up_from_several_places_at_once_makes_one_account(
+    shared_backend: Backend,
+) -> None:
+    name = new_name()
+    answers = all_at_once(
+        [
+            lambda: shared_backend.post(
+                "/api/v1/accounts", json={"username": name, "password": PASSWORD}, own_connection=True
+            )
+            for _ in range(4)
+        ]
+    )
+    assert sorted(r.status_code for r in answers) == [201, 409, 409, 409]
 
 
 def test_wrong_password_and_unknown_user_are_refused_alike(shared_backend: Backend) -> None:

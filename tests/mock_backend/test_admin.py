@@ -222,3 +222,9 @@ def unused_port() -> int:
         s.bind(("127.0.0.1", 0))
         port: int = s.getsockname()[1]
     return port
+
+
+def test_serve_refuses_a_list_ttl_under_a_minute(tmp_path: Path) -> None:
+    done = cli("serve", "--port", "0", "--data-dir", str(tmp_path / "data"), "--list-ttl", "59")
+    assert done.returncode == 2
+    assert done.stderr == "mock-backend: --list-ttl must be at least 60 seconds\n"

@@ -13,7 +13,7 @@ from player.protocol.container import ContainerReader
 from player.protocol.license import PERMISSION_PLAY
 from player.protocol.policy import PolicyState, verify_policy
 from tests.support.backend import Backend
-from tests.support.customer import Customer, insured
+from tests.support.customer import Customer, all_at_once, insured
 
 CONTAINER_TYPE = "application/vnd.insured-player.container"
 
@@ -207,3 +207,13 @@ def test_unknown_tracks_and_versions_on_the_content_server_are_404(shared_backen
         r = shared_backend.get(path)
         assert r.status_code == 404, path
         assert r.json()["error"]["code"] == code
+
+
+def test_two_buy_clicks_at_once_sell_the_track_once(customer: Customer) -> None:
+    body = {"policy_id": customer.policy_id, "content_id": "aurora-0008"}
+    answers = all_at_once(
+        [lambda: customer.post("/api/v1/purchases", json=body, own_connection=True) for _ in range(4)]
+    )
+    assert sorted(r.status_code for r in answers) == [201, 409, 409, 409]
+    assert {r.json()["error"]["code"] for r in answers if r.status_code == 409} == {"already_owned"}
+    assert charges(customer.backend, customer) == 1
