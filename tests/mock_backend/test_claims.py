@@ -313,19 +313,19 @@ def test_other_users_policies_claims_and_licenses_look_exactly_like_missing_ones
         mallory.get("/api/v1/claims/C-0000000000000000"),
         "unknown_claim",
     )
-    for theirs_path, missing_path in [
-        (f"/api/v1/claims/{claim['claim_id']}/items/{item_id}", "/api/v1/claims/C-0/items/CI-0"),
-    ]:
-        same_refusal(
-            mallory.get(theirs_path + "/alternates"),
-            mallory.get(missing_path + "/alternates"),
-            "unknown_claim_item",
-        )
-        same_refusal(
-            mallory.post(theirs_path + "/choice", json={"content_id": "aurora-0001"}),
-            mallory.post(missing_path + "/choice", json={"content_id": "aurora-0001"}),
-            "unknown_claim_item",
-        )
+    theirs_item = f"/api/v1/claims/{claim['claim_id']}/items/{item_id}"
+    missing_item = "/api/v1/claims/C-0000000000000000/items/CI-0000000000000000"
+    same_refusal(
+        mallory.get(theirs_item + "/alternates"),
+        mallory.get(missing_item + "/alternates"),
+        "unknown_claim_item",
+    )
+    choice = {"content_id": "aurora-0001"}
+    same_refusal(
+        mallory.post(theirs_item + "/choice", json=choice),
+        mallory.post(missing_item + "/choice", json=choice),
+        "unknown_claim_item",
+    )
     assert alice.validity(claim["items"][0]["license"]["license_id"]).state is LicenseState.VALID
 
 
