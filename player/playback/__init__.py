@@ -1,1 +1,38 @@
-"""playback (filled in by issue 3/4)."""
+"""Playback, the terminal's function 44: decrypt a licensed track in memory and play it with QtMultimedia.
+
+Plaintext audio never touches the disk: a track's container is decrypted into memory (`open_device`:
+a `QBuffer` by default, or the on-demand `ContainerDevice`) and handed to FFmpeg through Qt.
+
+- `Player` plays through the system's audio output (`QMediaPlayer` + `QAudioOutput`); it switches
+  tracks the deadlock-free way PLATFORM.md describes, so its controls are queued and report back through
+  signals. `NullPlayer` has the same interface and plays nothing, for headless runs and tests.
+- `decode_check` decodes a whole track without playing it (`QAudioDecoder`) and counts its frames.
+
+Only QtCore and QtMultimedia are used here: widgets belong to `player/ui/`.
+"""
+
+from player.playback._base import PlaybackState, PlayerBase
+from player.playback.decode import DecodeResult, decode_check
+from player.playback.device import (
+    DEFAULT_SOURCE_KIND,
+    ContainerDevice,
+    SourceKind,
+    memory_buffer,
+    open_device,
+)
+from player.playback.engine import Player
+from player.playback.null import NullPlayer
+
+__all__ = [
+    "DEFAULT_SOURCE_KIND",
+    "ContainerDevice",
+    "DecodeResult",
+    "NullPlayer",
+    "PlaybackState",
+    "Player",
+    "PlayerBase",
+    "SourceKind",
+    "decode_check",
+    "memory_buffer",
+    "open_device",
+]

@@ -1,0 +1,130 @@
+"""Time from "play" to PlayingState: an encrypted track against the same audio as a plain file.
+
+The encrypted side includes everything the terminal does on play: reading the container file, opening
+it with the content key (which authenticates the header) and decrypting into the default source
+(`open_device`), then `Player.play_source`. The plain side is `Player.play_file` on the same FLAC bytes.
+Both kinds of source are timed (`ttfa_buffer_ms`, `ttfa_device_ms`) so the default can be checked.
+Runs are interleaved so drift (CPU frequency, caches) hits every side alike; the figure is the median.
+Target: `ttfa_ratio <= 1.10`. The time until the position first moves is reported beside it.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+from mock_backend.demo.media import encode
+from mock_backend.demo.synth import SynthParams, render
+from player.playback import DEFAULT_SOURCE_KIND, PlaybackState, Player, SourceKind, open_device
+from player.protocol.container import ContainerReader, encrypt, new_content_key
+
+MIME = "audio/flac"
+SAMPLE_RATE = 44100
+
+
+def _time_to_playing(player: Player, start: Callable[[], None]) -> tuple[float, float]:
+    """Milliseconds from calling `start` to PlayingState, and to the first position change (sound moving).
+
+    Both are stamped inside the signals. `start` runs from the event loop, as a click handler would, so
+    the main thread is back in the loop (not holding the GIL) as soon as it returns: the same for the
+    plain and the encrypted side.
+    """
+    stamps: dict[str, float] = {}
+    loop = QEventLoop()
+
+    def on_state(state: PlaybackState) -> None:
+        if state is PlaybackState.PLAYING:
+            stamps.setdefault("playing", time.perf_counter())
+
+    def on_position(ms: int) -> None:
+        if ms > 0 and "playing" in stamps:
+            stamps.setdefault("moving", time.perf_counter())
+            loop.quit()
+
+    def begin() -> None:
+        stamps["start"] = time.perf_counter()
+        start()
+
+    guard = QTimer(loop)
+    guard.setSingleShot(True)
+    guard.timeout.connect(loop.quit)
+    guard.start(10_000)
+    player.state_changed.connect(on_state)
+    player.position_changed.connect(on_position)
+    QTimer.singleShot(0, loop, begin)
+    try:
+        loop.exec()
+    finally:
+        guard.stop()
+        player.state_changed.disconnect(on_state)
+        player.position_changed.disconnect(on_position)
+        player.stop()
+    if "moving" not in stamps:
+        raise RuntimeError("the player did not start playing within 10 s")
+    return (stamps["playing"] - stamps["start"]) * 1000, (stamps["moving"] - stamps["start"]) * 1000
+
+
+def run(quick: bool) -> dict[str, float]:
+    app = QCoreApplication.instance() or QCoreApplication([])
+    seconds = 10.0 if quick else 60.0
+    reps = 15 if quick else 41
+    audio = render(SynthParams(seed=7, tempo_bpm=112, key="D", scale="dorian", style="jazz"), seconds)
+    plain = encode(audio, SAMPLE_RATE, "flac")
+    key = new_content_key()
+    sealed = encrypt(plain, key, content_id="bench-ttfa", content_version=1, mime=MIME)
+    hint = int(seconds * 1000)
+    player = Player()
+    playing: dict[str, list[float]] = {"plain": [], "buffer": [], "device": []}
+    moving: dict[str, list[float]] = {"plain": [], "buffer": [], "device": []}
+    with tempfile.TemporaryDirectory(prefix="bench-ttfa-") as tmp:
+        plain_path, sealed_path = Path(tmp, "track.flac"), Path(tmp, "track.ipct")
+        plain_path.write_bytes(plain)  # the baseline's own plain copy: the player never writes one
+        sealed_path.write_bytes(sealed)
+
+        def encrypted(kind: SourceKind) -> Callable[[], None]:
+            def start() -> None:
+                file = sealed_path.open("rb")  # the device closes it when the player lets go
+                reader = ContainerReader(file, key)
+                player.play_source(open_device(reader, kind, source_file=file), reader.header.mime, hint)
+
+            return start
+
+        starts = {
+            "plain": lambda: player.play_file(plain_path),
+            "buffer": encrypted(SourceKind.BUFFER),
+            "device": encrypted(SourceKind.DEVICE),
+        }
+        for _ in range(2):  # warm up FFmpeg, the audio sink and the page cache
+            for start in starts.values():
+                _time_to_playing(player, start)
+        for i in range(reps):
+            names = list(starts)
+            names = names[i % 3 :] + names[: i % 3]
+            for name in names:
+                to_playing, to_moving = _time_to_playing(player, starts[name])
+                playing[name].append(to_playing)
+                moving[name].append(to_moving)
+    del app
+    med = {name: statistics.median(values) for name, values in playing.items()}
+    med_moving = {name: statistics.median(values) for name, values in moving.items()}
+    default = DEFAULT_SOURCE_KIND.value
+    encrypted_ms = med[default]
+    return {
+        "ttfa_encrypted_ms": round(encrypted_ms, 2),
+        "ttfa_plain_ms": round(med["plain"], 2),
+        "ttfa_ratio": round(encrypted_ms / med["plain"], 3),
+        "ttfa_buffer_ms": round(med["buffer"], 2),
+        "ttfa_device_ms": round(med["device"], 2),
+        # Time until the position first moves (sound is coming out), for context: not a target.
+        "first_position_encrypted_ms": round(med_moving[default], 1),
+        "first_position_plain_ms": round(med_moving["plain"], 1),
+    }
+
+
+if __name__ == "__main__":
+    print(run(quick=True))
