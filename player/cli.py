@@ -4,6 +4,12 @@ Exit codes (DESIGN.md): 0 done; 1 refused by the backend or the machine (wrong p
 2 usage; 3 refused by the license decision; 4 backend unreachable or answering nonsense; 5 integrity
 failure (tampered, corrupt or missing data); 6 claim refused by the guarantee conditions.
 Errors are one line on stderr, never a traceback.
+
+Environment: INSURED_PLAYER_DATA_DIR and INSURED_PLAYER_SERVER stand in for --data-dir and --server;
+INSURED_PLAYER_TIMEOUT (seconds) bounds every wait for the network (default: 5 s to connect, 30 s
+for each answer). Test hook, read here only and never by the GUI: INSURED_PLAYER_FAKE_NOW
+(`2026-01-31T12:00:00Z`) is the time the license decision sees, for the freeze and clock-rollback
+stories.
 """
 
 from __future__ import annotations
@@ -15,15 +21,25 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from player.errors import PlayerError, UsageError
+
+if TYPE_CHECKING:
+    from player.terminal import Clock
 
 PROG = "insured-player-cli"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is a `UsageError`: one line on stderr and exit 2, like every error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="the library's folder")
     common.add_argument(
         "--server", default=argparse.SUPPRESS, metavar="URL", help="the insurer (default: bundled)"
@@ -31,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
     )
-    p = argparse.ArgumentParser(prog=PROG, description=__doc__.splitlines()[0], parents=[common])
+    p = _Parser(prog=PROG, description=__doc__.splitlines()[0], parents=[common])
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def cmd(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -96,6 +112,11 @@ class Output:
     def emit(self, data: Any, text: Callable[[], str]) -> None:
         print(json.dumps(data, ensure_ascii=False, indent=None) if self.json else text())
 
+    @staticmethod
+    def error(message: str) -> None:
+        """The one line on stderr that goes with a failing exit status."""
+        print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
     if not rows:
@@ -114,11 +135,38 @@ def run(args: argparse.Namespace) -> int:
     server = getattr(args, "server", None) or os.environ.get("INSURED_PLAYER_SERVER") or None
     out = Output(getattr(args, "json", False))
     progress = _progress(not out.json and sys.stderr.isatty())
-    terminal = Terminal(data_dir, server)
+    terminal = Terminal(data_dir, server, clock=_clock(), timeout=_timeout())
     try:
         return cli_commands.dispatch(terminal, args, out, progress, _password)
     finally:
         terminal.close()
+
+
+def _timeout() -> float | None:
+    text = os.environ.get("INSURED_PLAYER_TIMEOUT")
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < 3600:
+        raise UsageError(f"INSURED_PLAYER_TIMEOUT must be a number of seconds, not {text!r}")
+    return seconds
+
+
+def _clock() -> Clock:
+    """The real clock, or the fixed time of the INSURED_PLAYER_FAKE_NOW test hook."""
+    from player.protocol.canonical import now_utc, parse_time
+
+    text = os.environ.get("INSURED_PLAYER_FAKE_NOW")
+    if not text:
+        return now_utc
+    try:
+        fixed = parse_time(text, "INSURED_PLAYER_FAKE_NOW")
+    except PlayerError as e:
+        raise UsageError(str(e)) from e
+    return lambda: fixed
 
 
 def _default_data_dir() -> Path:
@@ -132,12 +180,11 @@ QUIET_QT = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg*=false"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
     os.environ.setdefault("QT_LOGGING_RULES", QUIET_QT)  # FFmpeg's stream dumps are not for users
     try:
-        return run(args)
+        return run(_parser().parse_args(argv))
     except PlayerError as e:
-        print(f"{PROG}: {e}", file=sys.stderr)
+        Output.error(str(e))
         return e.exit_code
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)

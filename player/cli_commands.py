@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from player.errors import IntegrityError, PlayerError, UsageError
+from player.protocol.canonical import format_time
 from player.redistribution import requester
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from player.terminal import Terminal
 
 Password = Callable[[str], str]
+START_GRACE_S = 10.0  # how long `play` waits for the sound to start before giving up
 
 
 def dispatch(
@@ -48,9 +50,9 @@ def _policy_fields(t: Terminal) -> dict[str, Any]:
         "insured": p.insured,
         "state": p.state.value,
         "premium_yen_per_track": p.premium_yen_per_track,
-        "guarantee_start": p.guarantee_start.isoformat(),
-        "guarantee_end": p.guarantee_end.isoformat(),
-        "relicensing_starts": p.relicensing_starts.isoformat(),
+        "guarantee_start": format_time(p.guarantee_start),
+        "guarantee_end": format_time(p.guarantee_end),
+        "relicensing_starts": format_time(p.relicensing_starts),
         "relicensing_limit_per_track": p.relicensing_limit_per_track,
         "relicensing_limit_total": p.relicensing_limit_total,
         "price_difference_limit": p.price_difference_limit,
@@ -119,6 +121,7 @@ def _buy(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _p
 
 
 def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    entries = t.library()
     rows = [
         {
             "content_id": e.row.content_id,
@@ -129,9 +132,10 @@ def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | No
             "reason": e.reason,
             "path": str(e.row.path) if e.row.path else None,
         }
-        for e in t.library()
+        for e in entries
     ]
-    out.emit(rows, lambda: _table(rows, ("content_id", "title", "artist", "license_id", "state", "reason")))
+    shown = [r | {"reason": e.detail} for r, e in zip(rows, entries, strict=True)]
+    out.emit(rows, lambda: _table(shown, ("content_id", "title", "artist", "license_id", "state", "reason")))
     return 0
 
 
@@ -139,8 +143,8 @@ def _sync(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None,
     trusted = t.sync()
     data = {
         "version": trusted.version,
-        "issued_at": trusted.issued_at.isoformat(),
-        "expires_at": trusted.expires_at.isoformat(),
+        "issued_at": format_time(trusted.issued_at),
+        "expires_at": format_time(trusted.expires_at),
         "entries": len(trusted.entries),
     }
     out.emit(
@@ -192,10 +196,20 @@ def _play_sound(
         errors.append(message)
         loop.quit()
 
+    def on_position(ms: int) -> None:
+        # `--seconds N` means N seconds heard: count from the first sound, which a real sink may take a
+        # second or two to ask for (PLATFORM.md).
+        if ms > 0 and not heard:
+            heard.append(ms)
+            if seconds is not None:
+                QTimer.singleShot(int(seconds * 1000), loop.quit)
+
+    heard: list[int] = []
     player.failed.connect(on_failed)
     player.media_ended.connect(loop.quit)
-    limit = seconds if seconds is not None else duration_ms / 1000 + 5
-    QTimer.singleShot(int(limit * 1000), loop.quit)
+    player.position_changed.connect(on_position)
+    limit = seconds if seconds is not None else duration_ms / 1000
+    QTimer.singleShot(int((limit + START_GRACE_S) * 1000), loop.quit)  # never wait forever
     started = time.monotonic()
     player.play_source(device, mime, duration_ms)
     loop.exec()
@@ -206,6 +220,8 @@ def _play_sound(
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     if errors:
         raise IntegrityError(f"playback failed: {errors[0]}")
+    if not heard:
+        raise PlayerError(f"{title} did not start playing within {START_GRACE_S:.0f} s: no sound output?")
     data = {"title": title, "played_ms": position, "seconds": round(time.monotonic() - started, 2)}
     out.emit(data, lambda: f"played {title} ({position / 1000:.1f} s)")
     return 0
@@ -218,7 +234,10 @@ def _verify(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | Non
         data,
         lambda: f"ok: {r.ok}\nmissing: {' '.join(r.missing) or '-'}\ncorrupt: {' '.join(r.corrupt) or '-'}",
     )
-    return 5 if r.missing or r.corrupt else 0
+    if r.missing or r.corrupt:  # the report above is the answer; the exit status and one line say it failed
+        out.error(f"{len(r.missing)} missing, {len(r.corrupt)} corrupt: report them with `report-loss`")
+        return IntegrityError.exit_code
+    return 0
 
 
 def _report_loss(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:

@@ -41,15 +41,30 @@ class Client:
     """A connection to one backend. Not thread-safe: give each worker thread its own (`copy()`)."""
 
     def __init__(
-        self, base_url: str, token: str | None = None, *, read_timeout: float = READ_TIMEOUT
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        read_timeout: float = READ_TIMEOUT,
+        connect_timeout: float = CONNECT_TIMEOUT,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.read_timeout = read_timeout
+        self.connect_timeout = connect_timeout
         self._http = requests.Session()
 
+    @classmethod
+    def with_timeout(cls, base_url: str, token: str | None, timeout: float | None) -> Client:
+        """`timeout` (seconds) bounds both connecting and each wait for an answer; None: the defaults."""
+        if timeout is None:
+            return cls(base_url, token)
+        return cls(base_url, token, read_timeout=timeout, connect_timeout=min(timeout, CONNECT_TIMEOUT))
+
     def copy(self) -> Client:
-        return Client(self.base_url, self.token, read_timeout=self.read_timeout)
+        return Client(
+            self.base_url, self.token, read_timeout=self.read_timeout, connect_timeout=self.connect_timeout
+        )
 
     def close(self) -> None:
         self._http.close()
@@ -69,7 +84,7 @@ class Client:
         for attempt in range(attempts):
             try:
                 response = self._http.request(
-                    method, url, headers=headers, timeout=(CONNECT_TIMEOUT, self.read_timeout), **kwargs
+                    method, url, headers=headers, timeout=(self.connect_timeout, self.read_timeout), **kwargs
                 )
             except (requests.ConnectionError, requests.Timeout) as e:
                 if attempt + 1 < attempts:
@@ -298,8 +313,9 @@ def _refusal(response: requests.Response) -> PlayerError:
         )
     if detail.claim_refused:
         return ClaimRefusedError(detail.message, detail.code)
-    if response.status_code == 401:
-        return NotSignedInError(detail.message, detail.code, 401)
+    if response.status_code == 401 and detail.code in ("not_signed_in", "session_expired"):
+        message = "not signed in, or the session ended: sign in again (`login USER`)"
+        return NotSignedInError(message, detail.code, 401)
     if response.status_code >= 500 or response.status_code == 503:
         return BackendUnreachableError(detail.message)
     return BackendRefusedError(detail.message, detail.code, response.status_code)

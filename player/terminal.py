@@ -26,6 +26,8 @@ from player.client import Client, Progress, decode_b64
 from player.errors import (
     BackendError,
     BackendRefusedError,
+    ClockRollbackError,
+    DecisionRefusedError,
     InsurerKeyChangedError,
     IntegrityError,
     LicenseUnknownError,
@@ -54,11 +56,19 @@ Clock = Callable[[], datetime]
 
 @dataclass(frozen=True)
 class LibraryEntry:
-    """One license the terminal knows, with what the cached list says of it."""
+    """One license the terminal knows, with what the cached list says of it.
+
+    `reason` is a code for machines: for an invalid license the FIG.7 reason as on the wire
+    (`redistributed_after_loss`, `replaced_by_alternate`, `version_upgrade`, ...); for an unknown one why
+    the list cannot say (`not_in_list`, `no_list`, or the refusal's code such as `list_rollback`); "" when
+    valid. `detail` says the same in words.
+    """
 
     row: LibraryRow
     state: str  # valid | invalid | unknown
-    reason: str
+    reason: str = ""
+    invalidated_at: datetime | None = None
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,12 +107,16 @@ class Terminal:
         *,
         keys: KeyStore | None = None,
         clock: Clock = now_utc,
+        timeout: float | None = None,
     ) -> None:
+        """`clock` is the license decision's "now" (tests move it); `timeout` bounds every network wait
+        in seconds (None: the client's defaults)."""
         self.data_dir = data_dir
         self.store = Store(data_dir)
         self.keys = keys or KeyStore(_namespace(data_dir), lock=self.store.lock)
         self.now = clock
         self._server = server
+        self._timeout = timeout
         self._embedded: EmbeddedBackend | None = None
         self._client: Client | None = None
         self.online = False
@@ -128,7 +142,7 @@ class Terminal:
             else:
                 self._embedded = EmbeddedBackend(self.data_dir / "bundled-backend")
                 url = self._embedded.start()
-            self._client = Client(url, self.keys.session_token())
+            self._client = Client.with_timeout(url, self.keys.session_token(), self._timeout)
             self._pin(self._client.identity())
             self.online = True
         return self._client
@@ -186,6 +200,10 @@ class Terminal:
 
     @property
     def user_id(self) -> str:
+        return self.require_sign_in()
+
+    def require_sign_in(self) -> str:
+        """The signed-in user's ID; `UsageError` saying how to sign in, before anything asks the network."""
         user = self.store.setting("user_id")
         if not user:
             raise UsageError("not signed in: run `signup USER` or `login USER` first")
@@ -194,6 +212,7 @@ class Terminal:
     # --- policy ----------------------------------------------------------------------------------
 
     def terms(self) -> api.Terms:
+        self.require_sign_in()
         return self.client().terms()
 
     def policy_id(self) -> str:
@@ -249,6 +268,7 @@ class Terminal:
 
     def sync(self) -> TrustedList:
         """Fetch what changed in the list (or all of it), accept it by the rules, store it, raise the mark."""
+        user_id = self.require_sign_in()
         client = self.client()
         current = None
         try:
@@ -259,7 +279,7 @@ class Terminal:
             trusted = TrustedList.load(
                 [client.license_list()],
                 insurer_key=self.insurer_key(),
-                user_id=self.user_id,
+                user_id=user_id,
                 mark=self._mark(),
                 now=self.now(),
             )
@@ -315,9 +335,20 @@ class Terminal:
         self.store.put_package(
             package.license_id, raw, package.content_id, package.policy_id, package.item_id
         )
-        self.download(info, delivered.download.url, progress)
+        # Opening it here proves the delivered license is ours to play, and its key checks the file.
+        content_key = self._open_license(package).content_key
+        self.download(info, delivered.download.url, progress, content_key=content_key)
 
-    def download(self, info: TrackInfo, url: str, progress: Progress | None = None) -> Path:
+    def download(
+        self,
+        info: TrackInfo,
+        url: str,
+        progress: Progress | None = None,
+        *,
+        content_key: bytes | None = None,
+    ) -> Path:
+        """Make sure the track's file is here: a file already held is kept when it checks out with
+        `content_key` (a license can be lost while its file remains), else fetched again (resuming)."""
         row = self.store.track(info.content_id)
         if (
             row is not None
@@ -325,10 +356,21 @@ class Terminal:
             and row.info.version == info.version
             and row.path.is_file()
         ):
-            return row.path
+            if content_key is None or self._intact(info.content_id, content_key):
+                return row.path
+            self.store.remove_track_file(info.content_id)  # corrupt: the insurer's copy replaces it
         with self.store.open_track_download(info.content_id, info.version) as sink:
             self.client().download(url, sink, progress)
         return self.store.finish_track_download(info)
+
+    def _intact(self, content_id: str, content_key: bytes) -> bool:
+        """Every segment of the stored file authenticates under this key (one segment in memory at a time)."""
+        try:
+            with self.store.open_track(content_id) as f:
+                container.ContainerReader(f, content_key, expect_content_id=content_id).verify_all()
+        except IntegrityError:
+            return False
+        return True
 
     # --- library and playback (FIG.10) -----------------------------------------------------------
 
@@ -337,18 +379,23 @@ class Terminal:
         try:
             trusted = self.trusted_list()
         except PlayerError as e:
-            return [LibraryEntry(r, "unknown", str(e)) for r in self.store.library()]
+            code = e.code if isinstance(e, DecisionRefusedError) else "list_unusable"
+            return [LibraryEntry(r, "unknown", code, None, str(e)) for r in self.store.library()]
+        if trusted is None:
+            detail = "no license list cached yet: connect to the insurer once"
+            return [LibraryEntry(r, "unknown", "no_list", None, detail) for r in self.store.library()]
         out = []
         for row in self.store.library():
-            entry = trusted.entry(row.license_id) if trusted else None
+            entry = trusted.entry(row.license_id)
             if entry is None:
-                out.append(LibraryEntry(row, "unknown", "not in the cached license list"))
+                detail = "not in the cached license list: it is asked of the insurer when online"
+                out.append(LibraryEntry(row, "unknown", "not_in_list", None, detail))
             elif entry.state is LicenseState.VALID:
-                out.append(LibraryEntry(row, "valid", ""))
-            else:
-                when = entry.invalidated_at.date().isoformat() if entry.invalidated_at else "?"
+                out.append(LibraryEntry(row, "valid"))
+            else:  # FIG.7: reason and date of invalidation
                 reason = entry.reason.value if entry.reason else "invalidated"
-                out.append(LibraryEntry(row, "invalid", f"{reason} on {when}"))
+                on = entry.invalidated_at.date().isoformat() if entry.invalidated_at else "an unknown date"
+                out.append(LibraryEntry(row, "invalid", reason, entry.invalidated_at, f"{reason} on {on}"))
         return out
 
     def resolve(self, content_or_license_id: str) -> LibraryRow:
@@ -360,12 +407,18 @@ class Terminal:
         return (valid or rows)[-1].row
 
     def open_for_playback(self, content_or_license_id: str) -> OpenTrack:
-        """FIG.10 (1)-(6): decide, open the license with the policy key, and open the track to decrypt."""
+        """FIG.10 (1)-(6): decide, open the license with the policy key, and open the track to decrypt.
+
+        The cached list decides (2); an ID it does not name is asked of the insurer when online (3)-(4).
+        The list reaches the terminal after each of its own requests and on `sync` (the push of flow 5);
+        a play does not wait for the network otherwise. Checking the list on every online play would buy
+        nothing against a user who means to cheat: they would just stay offline, within the list's grace.
+        """
         row = self.resolve(content_or_license_id)
         package = verify_package(self.store.package_bytes(row.license_id), self.insurer_key())
         client = self.try_client() if self._client is None else self._client
-        trusted = self._fresh_list(client is not None)
-        decide(
+        trusted = self._decision_list(client is not None)
+        allowed = decide(
             package,
             trusted,
             user_id=self.user_id,
@@ -375,6 +428,8 @@ class Terminal:
             ask_insurer=client.validity if client else None,
             mark=self._mark(),
         )
+        if allowed.refresh_advised and client is not None:  # the insurer was asked: the list lags
+            self._refresh_list()
         lic = self._open_license(package)
         check_license(lic, package, user_id=self.user_id, now=self.now())
         f = self.store.open_track(row.content_id)
@@ -385,13 +440,31 @@ class Terminal:
             raise
         return OpenTrack(lic, reader, f, reader.header.mime, row.title, row.artist, row.duration_ms)
 
-    def _fresh_list(self, online: bool) -> TrustedList | None:
-        if online:
-            try:
-                return self.sync()
-            except BackendError:
-                self.online = False
-        return self.trusted_list()
+    def _decision_list(self, online: bool) -> TrustedList | None:
+        """The list FIG.10 decides with: the cached one. Online, a cache that cannot be trusted (restored
+        from an old backup, damaged) or that ran out is first replaced by the insurer's current list;
+        offline, its refusal stands."""
+        try:
+            trusted = self.trusted_list()
+        except DecisionRefusedError as e:
+            if not online or isinstance(e, ClockRollbackError):
+                raise
+            return self.sync()
+        except IntegrityError:
+            if not online:
+                raise
+            return self.sync()
+        if online and trusted is not None and trusted.is_expired(self.now()):
+            return self._refresh_list() or trusted
+        return trusted
+
+    def _refresh_list(self) -> TrustedList | None:
+        """Sync when the insurer can be reached; None when it just went away (the caller carries on)."""
+        try:
+            return self.sync()
+        except BackendError:
+            self.online = False
+            return None
 
     def _open_license(self, package: LicensePackage) -> License:
         key = self.keys.policy_key(package.policy_id)
@@ -406,24 +479,27 @@ class Terminal:
     def verify(self) -> IntegrityReport:
         """Missing and corrupt tracks; every segment of each file is checked, one at a time in memory."""
         missing, corrupt, ok = [], [], 0
-        keys: dict[str, bytes] = {}
+        keys: dict[tuple[str, int], bytes] = {}  # (content ID, version) -> content key
         for row in self.store.library():
-            if row.content_id in keys or not row.package_present:
+            if not row.package_present:
                 continue
             try:
                 package = verify_package(self.store.package_bytes(row.license_id), self.insurer_key())
-                keys[row.content_id] = self._open_license(package).content_key
+                lic = self._open_license(package)
             except PlayerError:
                 continue
+            # A track's licenses may be for different versions ([0048]): check a file with its own.
+            keys.setdefault((lic.content_id, lic.content_version), lic.content_key)
         for status in self.store.scan_files():
+            key = keys.get((status.content_id, status.version or 0))
             if status.state is FileState.MISSING:
                 missing.append(status.content_id)
             elif status.state is FileState.DAMAGED:
                 corrupt.append(status.content_id)
-            elif status.content_id in keys:  # without a key to check it with, the file is not judged
+            elif key is not None:  # without a key to check it with, the file is not judged
                 try:
                     with self.store.open_track(status.content_id) as f:
-                        container.ContainerReader(f, keys[status.content_id]).verify_all()
+                        container.ContainerReader(f, key).verify_all()
                     ok += 1
                 except IntegrityError:
                     corrupt.append(status.content_id)

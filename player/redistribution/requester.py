@@ -117,6 +117,7 @@ def recover(terminal: Terminal, progress: Progress | None = None) -> tuple[api.C
     """[0035]: on a fresh install after a crash: new policy keys (the old ones died with the disk),
     re-keyed at the insurer, then every insured track re-distributed and downloaded."""
     terminal.keys.check()
+    terminal.require_sign_in()
     client = terminal.client()
     docs = client.policies()
     if not docs:

@@ -68,10 +68,11 @@ def cli(
 @pytest.fixture
 def make_cli(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> Callable[[Backend, str], Cli]:
-    """`make_cli(backend, "name")`: a terminal with its own data dir on that backend."""
+) -> Callable[[Backend | str, str], Cli]:
+    """`make_cli(backend_or_url, "name")`: a terminal with its own data dir on that server."""
 
-    def make(backend: Backend, name: str = "library") -> Cli:
-        return Cli(tmp_path / name, backend.url, capsys, monkeypatch)
+    def make(server: Backend | str, name: str = "library") -> Cli:
+        url = server if isinstance(server, str) else server.url
+        return Cli(tmp_path / name, url, capsys, monkeypatch)
 
     return make

@@ -1,0 +1,70 @@
+"""Story: a lost track's supplier discontinued it, so the insurer offers alternates from every provider
+(FIG.14); the user picks one, which plays, and the old license is invalidated (replaced by an alternate).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.stories.driver import Cli
+from tests.support.backend import Backend
+
+DISCONTINUED = "aurora-0009"  # Rock, 350 yen, Aurora Records
+ALTERNATE_FIELDS = {
+    "alternate_id",
+    "content_id",
+    "title",
+    "artist",
+    "provider",
+    "genre",
+    "price",
+    "price_difference",
+}
+
+
+def test_a_discontinued_track_is_replaced_by_an_alternate_of_the_users_choice(
+    cli: Cli, module_backend: Backend
+) -> None:
+    cli.sign_up_insured("mei")
+    (bought,) = cli.buy(DISCONTINUED)
+    policy = cli.ok("policy")
+    module_backend.admin(f"/content/{DISCONTINUED}/discontinue")
+    (row,) = cli.library()[DISCONTINUED]
+    Path(row["path"]).unlink()
+
+    claim = cli.ok("report-loss", DISCONTINUED, "--genre", "Rock")
+    (item,) = claim["items"]
+    assert (item["content_id"], item["outcome"]) == (DISCONTINUED, "alternates_offered"), item
+    assert item["reason"]  # why it cannot be re-issued (discontinued)
+
+    offered = cli.ok("alternates", item["item_id"])
+    assert offered and all(set(alt) == ALTERNATE_FIELDS for alt in offered), offered
+    assert {alt["provider"] for alt in offered} == {"aurora", "harbor"}  # from *all* providers
+    assert {alt["genre"] for alt in offered} == {"Rock"}  # the genre asked for
+    assert DISCONTINUED not in {alt["content_id"] for alt in offered}
+    for alt in offered:
+        assert alt["price_difference"] == alt["price"] - bought["price"]
+        assert alt["price_difference"] <= policy["price_difference_limit"]
+
+    jazz = cli.ok("alternates", item["item_id"], "--genre", "Jazz")  # asked again in another genre
+    assert jazz and {alt["genre"] for alt in jazz} == {"Jazz"}
+
+    chosen = next(alt for alt in jazz if alt["provider"] == "harbor")
+    choice = cli.ok("choose", item["item_id"], chosen["alternate_id"])
+    assert choice["content_id"] == chosen["content_id"]
+    assert choice["replaces"] == bought["license_id"]
+
+    decoded = cli.ok("play", chosen["content_id"], "--decode-only")
+    catalog = {c["content_id"]: c for c in cli.ok("catalog")}
+    assert abs(decoded["duration_ms"] - catalog[chosen["content_id"]]["duration_ms"]) <= 50
+
+    library = cli.library()
+    (old,) = library[DISCONTINUED]
+    assert (old["state"], old["reason"]) == ("invalid", "replaced_by_alternate"), old
+    (new,) = library[chosen["content_id"]]
+    assert (new["license_id"], new["state"]) == (choice["license_id"], "valid")
+    err = cli.fails(3, "play", bought["license_id"], "--decode-only")
+    assert "alternate" in err, err
+
+    # the choice is taken: the item no longer waits for one
+    cli.fails(2, "choose", item["item_id"], chosen["alternate_id"])

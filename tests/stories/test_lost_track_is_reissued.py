@@ -1,0 +1,55 @@
+"""Story: a track file is erased by mistake; the insurer re-issues it (FIG.12), and it plays again.
+
+The old license is invalidated (FIG.7 reason: re-distributed after a loss), so reporting a loss gains
+nothing; the policy's history counts the re-licensing and its gross amount (FIG.6A).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.stories.driver import Cli
+
+LOST, KEPT = "aurora-0004", "harbor-0001"
+
+
+def test_an_erased_track_is_reported_reissued_and_plays_again(cli: Cli) -> None:
+    cli.sign_up_insured("lin")
+    lost, kept = cli.buy(LOST, KEPT)
+    price = lost["price"]
+    (row,) = cli.library()[LOST]
+    Path(row["path"]).unlink()  # erased by mistake
+
+    err = cli.fails(5, "verify")
+    assert "missing" in err
+    report = cli.run("verify").json()
+    assert report == {"missing": [LOST], "corrupt": [], "ok": 1}
+    cli.fails(5, "play", LOST, "--decode-only")
+
+    claim = cli.ok("report-loss", LOST)
+    assert claim["claim_id"]
+    (item,) = claim["items"]
+    assert (item["content_id"], item["outcome"]) == (LOST, "reissued"), item
+    assert item["item_id"]
+
+    assert cli.ok("verify") == {"missing": [], "corrupt": [], "ok": 2}
+    assert cli.ok("play", LOST, "--decode-only")["frames"] > 0
+
+    rows = cli.library()
+    old = next(r for r in rows[LOST] if r["license_id"] == lost["license_id"])
+    (new,) = [r for r in rows[LOST] if r["license_id"] != lost["license_id"]]
+    assert old["state"] == "invalid" and old["reason"] == "redistributed_after_loss", old
+    assert (new["state"], new["reason"]) == ("valid", "")
+    assert Path(new["path"]).is_file()
+    assert [r["state"] for r in rows[KEPT]] == ["valid"] and rows[KEPT][0]["license_id"] == kept["license_id"]
+
+    # the old license no longer plays, the new one does
+    err = cli.fails(3, "play", lost["license_id"], "--decode-only")
+    assert "redistribut" in err.lower() or "loss" in err.lower(), err
+    assert cli.ok("play", new["license_id"], "--decode-only")["frames"] > 0
+
+    policy = cli.ok("policy")
+    assert policy["relicensing_count"] == 1
+    assert policy["gross_amount"] == price
+    (track,) = [t for t in policy["per_track"] if t["content_id"] == LOST]
+    assert track["relicense_count"] == 1 and track["relicensing_left"] == 2
