@@ -42,6 +42,7 @@ def decode_check(
     Raises the device's own `IntegrityError` (e.g. `TamperedError`) when the container failed while
     being read, and `MalformedError` when the audio does not decode, holds no audio, or does not finish
     within `timeout_s`. Needs a Qt application object; creates a `QCoreApplication` if there is none.
+    A device given is left open: closing it is the caller's business.
     """
     _ensure_app()
     device = _as_device(source)

@@ -6,13 +6,13 @@ Two ways to hand a `ContainerReader` to `QMediaPlayer` / `QAudioDecoder`:
   reader keeps the last one), so memory stays at one segment and a seek costs one segment.
 - `memory_buffer` decrypts the whole track up front into a `QBuffer`.
 
-`open_device` picks the default, the on-demand device. Measured on the 2-core development VM, no sound
-card, a persistent `Player`, median of 40 interleaved runs, "play" to PlayingState including opening the
-container file: device ~1.2 ms, buffer ~2.1 ms, the plain file ~0.8 ms. The buffer's own load is as
-quick as a file's, but decrypting and copying a whole track into fresh memory first costs ~1.2 ms for a
-10 s FLAC (cold caches; ~0.15 ms warm) and grows with the track. While playing, both cost the same CPU
-(~15 ms/s, FFmpeg's decoding dominates); a full decode-only pass costs ~10% more CPU through the device
-(Python calls per 32 KiB read). The device also holds one segment instead of the whole plaintext.
+`open_device` picks the default, the on-demand device. Measured with `bench/ttfa.py` (2-core VM, no
+sound card, one `Player`, medians of interleaved runs, "play" to PlayingState including opening the
+container file): for a 60 s FLAC, device 1.8 ms, buffer 5.2 ms, the plain file 1.3 ms; for a 10 s FLAC
+the two are within noise (~1.7-2.1 ms). The buffer's own load is as quick as a file's, but it first
+decrypts and copies the whole track into fresh memory, which grows with the track. While playing, both
+cost the same CPU (~15 ms/s, FFmpeg's decoding dominates); a full decode-only pass costs ~10% more CPU
+through the device (a Python call per 32 KiB read). The device holds one segment, not the whole track.
 
 FFmpeg reads the device from its own threads (PLATFORM.md), so the reader (which seeks a shared file
 and caches a segment) is guarded by a lock. A read that fails authentication must never raise into

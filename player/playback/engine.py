@@ -8,6 +8,9 @@ with `Qt.QueuedConnection`) and runs later from the event loop, in C++, without 
 stopping then wait in a local event loop (which releases the GIL) until `mediaStatus()` is `NoMedia`, and
 only then is the old device let go and a new one set. The media player does not own the device, so we
 keep it alive until then. This is the recipe PLATFORM.md measured over 445 switches with no hang.
+Seen again here: a direct `setSourceDevice()` while FFmpeg's thread sat in a slow `readData` hung at
+once, every time; `tests/playback/test_engine.py` switches 50 times at exactly that moment.
+(`setSourceDevice` is queued through a signal: `Q_ARG` cannot carry a `QIODevice*` from Python.)
 
 All controls therefore take effect asynchronously; watch the signals. Drop a `Player` only after
 `stop()`: destroying a playing `QMediaPlayer` from Python would wait on the workers the same way.
