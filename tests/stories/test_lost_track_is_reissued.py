@@ -53,3 +53,22 @@ def test_an_erased_track_is_reported_reissued_and_plays_again(cli: Cli) -> None:
     assert policy["gross_amount"] == price
     (track,) = [t for t in policy["per_track"] if t["content_id"] == LOST]
     assert track["relicense_count"] == 1 and track["relicensing_left"] == 2
+
+
+def test_after_every_file_is_lost_the_whole_library_is_reported_at_once(cli: Cli) -> None:
+    cli.sign_up_insured("max")
+    bought = {b["content_id"]: b["license_id"] for b in cli.buy(LOST, KEPT)}
+    for path in (cli.data_dir / "tracks").glob("*.ipc"):
+        path.unlink()
+    assert cli.run("verify").json() == {"missing": sorted(bought), "corrupt": [], "ok": 0}
+
+    claim = cli.ok("report-loss", "--all")
+    assert {i["content_id"]: i["outcome"] for i in claim["items"]} == dict.fromkeys(bought, "reissued")
+    assert cli.ok("verify") == {"missing": [], "corrupt": [], "ok": 2}
+    for cid, old_license in bought.items():
+        states = {r["license_id"]: r["state"] for r in cli.library()[cid]}
+        assert states.pop(old_license) == "invalid" and list(states.values()) == ["valid"]
+        assert cli.ok("play", cid, "--decode-only")["frames"] > 0
+    assert cli.ok("policy")["gross_amount"] == sum(
+        b["price"] for b in cli.ok("catalog") if b["content_id"] in bought
+    )
