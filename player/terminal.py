@@ -34,7 +34,8 @@ from player.errors import (
     PlayerError,
     UsageError,
 )
-from player.license_decision import ListMark, TrustedList, check_license, decide
+from player.license_decision import Allowed, ListMark, TrustedList, check_license
+from player.license_decision import decide as decide_license
 from player.protocol import api, container
 from player.protocol.canonical import (
     b64e,
@@ -119,6 +120,7 @@ class Terminal:
         self._timeout = timeout
         self._embedded: EmbeddedBackend | None = None
         self._client: Client | None = None
+        self._insurer_key: Ed25519PublicKey | None = None
         self.online = False
 
     def close(self) -> None:
@@ -168,13 +170,17 @@ class Terminal:
         self.store.set_setting("licensors", json.dumps(licensors, sort_keys=True))
 
     def insurer_key(self) -> Ed25519PublicKey:
-        pinned = self.keys.pinned_insurer_key(self.server_id)
-        if pinned is None:
-            self.client()
+        """The pinned key (read from the keyring once per terminal: a pin never changes under us, since
+        `_pin` refuses a different key)."""
+        if self._insurer_key is None:
             pinned = self.keys.pinned_insurer_key(self.server_id)
-        if pinned is None:  # pragma: no cover - client() pins or raises
-            raise BackendRefusedError("the insurer's key is not known yet: connect once")
-        return load_ed25519_public(pinned, "insurer key")
+            if pinned is None:
+                self.client()
+                pinned = self.keys.pinned_insurer_key(self.server_id)
+            if pinned is None:  # pragma: no cover - client() pins or raises
+                raise BackendRefusedError("the insurer's key is not known yet: connect once")
+            self._insurer_key = load_ed25519_public(pinned, "insurer key")
+        return self._insurer_key
 
     def insurer_fingerprint(self) -> str:
         return fingerprint(ed25519_public_bytes(self.insurer_key()))
@@ -407,29 +413,10 @@ class Terminal:
         return (valid or rows)[-1].row
 
     def open_for_playback(self, content_or_license_id: str) -> OpenTrack:
-        """FIG.10 (1)-(6): decide, open the license with the policy key, and open the track to decrypt.
-
-        The cached list decides (2); an ID it does not name is asked of the insurer when online (3)-(4).
-        The list reaches the terminal after each of its own requests and on `sync` (the push of flow 5);
-        a play does not wait for the network otherwise. Checking the list on every online play would buy
-        nothing against a user who means to cheat: they would just stay offline, within the list's grace.
-        """
+        """FIG.10 (1)-(6): decide, open the license with the policy key, and open the track to decrypt."""
         row = self.resolve(content_or_license_id)
         package = verify_package(self.store.package_bytes(row.license_id), self.insurer_key())
-        client = self.try_client() if self._client is None else self._client
-        trusted = self._decision_list(client is not None)
-        allowed = decide(
-            package,
-            trusted,
-            user_id=self.user_id,
-            now=self.now(),
-            online=client is not None,
-            insurer_key=self.insurer_key(),
-            ask_insurer=client.validity if client else None,
-            mark=self._mark(),
-        )
-        if allowed.refresh_advised and client is not None:  # the insurer was asked: the list lags
-            self._refresh_list()
+        self.decide(package)
         lic = self._open_license(package)
         check_license(lic, package, user_id=self.user_id, now=self.now())
         f = self.store.open_track(row.content_id)
@@ -440,23 +427,53 @@ class Terminal:
             raise
         return OpenTrack(lic, reader, f, reader.header.mime, row.title, row.artist, row.duration_ms)
 
-    def _decision_list(self, online: bool) -> TrustedList | None:
-        """The list FIG.10 decides with: the cached one. Online, a cache that cannot be trusted (restored
-        from an old backup, damaged) or that ran out is first replaced by the insurer's current list;
-        offline, its refusal stands."""
+    def decide(self, package: LicensePackage) -> Allowed:
+        """FIG.10 (2)-(5) for a verified package; raises the refusal (`DecisionRefusedError`) with its reason.
+
+        The cached list decides (2), and when it is current and names the license, the network is not
+        touched: a play never waits for it. Otherwise the insurer is reached if it can be: a cache that
+        cannot be trusted (restored from an old backup, damaged) or that ran out is replaced by its
+        current list first, and an ID the list does not name is asked of it (3)-(4). Offline, the
+        cache's refusal stands. The list reaches the terminal after each of its own requests and on
+        `sync` (the push of flow 5); checking it on every online play would buy nothing against a user
+        who means to cheat, who would just stay offline within the list's grace.
+        """
+        now = self.now()
+        cache_error: PlayerError | None = None
+        trusted: TrustedList | None = None
         try:
             trusted = self.trusted_list()
-        except DecisionRefusedError as e:
-            if not online or isinstance(e, ClockRollbackError):
-                raise
-            return self.sync()
-        except IntegrityError:
-            if not online:
-                raise
-            return self.sync()
-        if online and trusted is not None and trusted.is_expired(self.now()):
-            return self._refresh_list() or trusted
-        return trusted
+        except (DecisionRefusedError, IntegrityError) as e:
+            cache_error = e
+        if (
+            trusted is not None
+            and not trusted.is_expired(now)
+            and trusted.entry(package.license_id) is not None
+        ):
+            return self._decide(package, trusted, None)
+        client = self.try_client() if self._client is None else self._client
+        if cache_error is not None:
+            if client is None or isinstance(cache_error, ClockRollbackError):
+                raise cache_error
+            trusted = self.sync()
+        elif client is not None and trusted is not None and trusted.is_expired(now):
+            trusted = self._refresh_list() or trusted
+        allowed = self._decide(package, trusted, client)
+        if allowed.refresh_advised and client is not None:  # the insurer was asked: the list lags
+            self._refresh_list()
+        return allowed
+
+    def _decide(self, package: LicensePackage, trusted: TrustedList | None, client: Client | None) -> Allowed:
+        return decide_license(
+            package,
+            trusted,
+            user_id=self.user_id,
+            now=self.now(),
+            online=client is not None,
+            insurer_key=self.insurer_key(),
+            ask_insurer=client.validity if client else None,
+            mark=self._mark(),
+        )
 
     def _refresh_list(self) -> TrustedList | None:
         """Sync when the insurer can be reached; None when it just went away (the caller carries on)."""

@@ -9,7 +9,10 @@ INSURED_PLAYER_FAKE_NOW; the backend keeps its real clock.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+import socket
+import time
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from datetime import datetime, timedelta
 
 import pytest
@@ -26,6 +29,17 @@ KEPT, LOST = "aurora-0011", "harbor-0011"  # two Ambient tracks
 
 def fake_now(t: datetime) -> dict[str, str]:
     return {"INSURED_PLAYER_FAKE_NOW": format_time(t)}
+
+
+@contextmanager
+def gone_silent(url: str) -> Iterator[None]:
+    """The insurer's address now accepts connections and never answers (a hung server, a black hole)."""
+    port = int(url.rsplit(":", 1)[1])
+    with closing(socket.socket()) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind(("127.0.0.1", port))
+        s.listen(16)
+        yield
 
 
 def test_offline_the_cached_list_plays_valid_licenses_and_refuses_invalidated_ones(
@@ -143,3 +157,24 @@ def test_online_a_license_the_cached_list_does_not_name_is_asked_of_the_insurer(
     assert [r["state"] for r in cli.ok("library")] == ["valid"]
     assert cli.ok("play", KEPT, "--decode-only")["frames"] > 0
     assert asked == [bought["license_id"]]  # now the list knows it: no need to ask
+
+
+def test_a_current_cached_list_plays_without_waiting_for_a_hung_insurer(
+    start_backend: StartBackend, make_cli: MakeCli
+) -> None:
+    with start_backend() as backend:
+        cli = make_cli(backend, "library")
+        cli.sign_up_insured("tara")
+        (bought,) = cli.buy(KEPT)
+        backend.stop()
+        with gone_silent(backend.url):
+            started = time.monotonic()
+            assert cli.ok("play", KEPT, "--decode-only")["frames"] > 0  # default timeouts: 5 s, 30 s
+            assert time.monotonic() - started < 5, "the play waited for the network"
+            # A license the list does not name needs the insurer, which does not answer: refused.
+            for cached in (cli.data_dir / "lists").glob("*.json"):
+                cached.unlink()
+            err = cli.fails(
+                3, "play", bought["license_id"], "--decode-only", env={"INSURED_PLAYER_TIMEOUT": "1"}
+            )
+            assert "not in any cached license list" in err, err
