@@ -24,6 +24,7 @@ import numpy as np
 import soundfile
 
 from mock_backend import clock, db, media_store
+from mock_backend.atomic import write_atomic
 from mock_backend.config import Settings
 from mock_backend.demo import catalog as demo_catalog
 from mock_backend.demo import cover, media, synth
@@ -122,7 +123,7 @@ def _publish_all(
                 r.duration_ms,
                 r.cover_png,
             )
-            media_store.write_atomic(
+            write_atomic(
                 media_store.master_path(settings, t.content_id, "flac"), r.encodings[media.MIME["flac"]]
             )
             media_store.publish_version(conn, settings, t.content_id, 1, r.encodings)
@@ -263,6 +264,6 @@ def import_track(
         tags.cover,
     )
     ext = "flac" if audio is not None and len(audio) else media_store.EXTENSIONS.get(tags.mime, "bin")
-    media_store.write_atomic(media_store.master_path(settings, content_id, ext), master)
+    write_atomic(media_store.master_path(settings, content_id, ext), master)
     media_store.publish_version(conn, settings, content_id, 1, encodings)
     return content_id

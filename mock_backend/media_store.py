@@ -7,11 +7,11 @@ that a download would then hand out.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 from mock_backend import clock
+from mock_backend.atomic import write_atomic
 from mock_backend.config import Settings
 from player.protocol import container
 from player.protocol.canonical import format_time
@@ -23,16 +23,6 @@ EXTENSIONS = {
     "audio/wav": "wav",
     "audio/x-wav": "wav",
 }
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    tmp.replace(path)
 
 
 def publish_version(
