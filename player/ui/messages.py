@@ -1,0 +1,50 @@
+"""Every `PlayerError` as a title and a sentence saying what happened and what to do next.
+
+The core's message says what happened; this adds the next step the user can take, by kind of trouble.
+Nothing here shows a traceback: unexpected errors say so and point to the log.
+"""
+
+from __future__ import annotations
+
+from player.errors import (
+    BackendError,
+    BackendRefusedError,
+    ClaimRefusedError,
+    DecisionRefusedError,
+    IntegrityError,
+    KeyringUnavailableError,
+    NotSignedInError,
+    PlayerError,
+    StorageError,
+    UsageError,
+)
+
+_NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
+    (NotSignedInError, "Please sign in", "Sign in again to continue."),
+    (ClaimRefusedError, "The insurer declined", "Check the limits on the Insurance page."),
+    (
+        DecisionRefusedError,
+        "This track cannot play",
+        "Connect to the insurer to refresh your licenses, or report the track as lost if it was replaced.",
+    ),
+    (
+        BackendError,
+        "The insurer cannot be reached",
+        "Check your connection and retry; tracks with a valid cached license keep playing offline.",
+    ),
+    (IntegrityError, "Damaged data", "Run 'Check library' and report damaged tracks as lost."),
+    (KeyringUnavailableError, "No keyring", "Install and unlock gnome-keyring (or KWallet), then restart."),
+    (StorageError, "Cannot write the library", "Free some disk space or check the folder's permissions."),
+    (BackendRefusedError, "Not possible", ""),
+    (UsageError, "Not yet", ""),
+]
+
+
+def describe(error: PlayerError) -> tuple[str, str]:
+    """(title, text) for a dialog or a status line."""
+    for kind, title, step in _NEXT_STEP:
+        if isinstance(error, kind):
+            text = str(error).rstrip(".")
+            text = text[:1].upper() + text[1:] + "."
+            return title, f"{text} {step}".strip()
+    return "Something went wrong", f"{error} (details are in the log)."
