@@ -1,0 +1,417 @@
+"""Choose an alternate for a track that cannot be re-issued (FIG.14 (7)-(19)).
+
+For each claim item waiting for a choice, one after another ("Track 1 of 2"): the original track's
+details (what was paid, why it cannot be re-issued) above a sortable table of the alternates the insurer
+found at every provider, with each price difference shown against the policy's limit. The table is
+keyboard-driven: arrows move, Enter takes the highlighted track, Esc cancels; the genre combo asks the
+insurer to search again in that genre. Taking a choice runs `requester.choose` on the worker (the new
+license, then the download, with progress); the new track then appears in the library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.errors import PlayerError
+from player.protocol import api
+from player.redistribution import requester
+from player.storage.records import TrackInfo
+from player.ui import claim_text
+from player.ui.messages import describe
+from player.ui.session import UiSession
+from player.ui.tasks import Progress
+
+ANY_GENRE = "Any genre"
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMNS = ("Title", "Artist", "Provider", "Genre", "Price", "Difference")
+C_TITLE, C_ARTIST, C_PROVIDER, C_GENRE, C_PRICE, C_DIFF = range(len(COLUMNS))
+
+
+class PendingItem(Protocol):
+    """A claim item waiting for a choice: `requester.Outcome` and `api.ClaimItem` both fit."""
+
+    @property
+    def item_id(self) -> str: ...
+    @property
+    def content_id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def alternates(self) -> list[api.Alternate]: ...
+
+
+@dataclass(frozen=True)
+class _Details:
+    """What the terminal knows to show above the table (read on the worker)."""
+
+    tracks: dict[str, TrackInfo]  # content ID -> as bought
+    provider_names: dict[str, str]
+    genres: list[str]
+    limit: int | None  # the policy's limit on the price difference (yen)
+
+
+def _text_item(text: str, sort: object, align_right: bool = False) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setData(sort, SORT_ROLE)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class AlternatesDialog(QDialog):
+    chosen = Signal(str, object)  # claim item ID, the api.Alternate taken (its track is in the library now)
+
+    def __init__(
+        self,
+        session: UiSession,
+        items: Sequence[PendingItem],
+        parent: QWidget | None = None,
+        *,
+        genre: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.items = list(items)
+        self.index = 0
+        self.taken: list[tuple[PendingItem, api.Alternate | None]] = []  # None: skipped for now
+        self.details_loaded = False
+        self._busy = False
+        self._details = _Details({}, {}, [], None)
+        self._alternates: dict[str, api.Alternate] = {}
+        self._genre = genre
+        self.setWindowTitle("Choose an alternate")
+        self.setMinimumSize(720, 560)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._choose_page())
+        self.pages.addWidget(self._done_page())
+        QVBoxLayout(self).addWidget(self.pages)
+        self._load_details()
+        self._show_item()
+
+    # --- layout ------------------------------------------------------------------------------------
+
+    def _choose_page(self) -> QWidget:
+        page = QWidget(self)
+        self.pager = QLabel("", page)
+        self.original_box = QGroupBox("The track you lost", page)
+        form = QFormLayout(self.original_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.original: dict[str, QLabel] = {}
+        for key, label in (
+            ("title", "Title:"),
+            ("artist", "Artist:"),
+            ("album", "Album:"),
+            ("genre", "Genre:"),
+            ("provider", "Provider:"),
+            ("price", "Price paid:"),
+            ("why", "Why not re-issued:"),
+        ):
+            value = QLabel("", self.original_box)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.original[key] = value
+            form.addRow(label, value)
+
+        self.hint = QLabel("", page)
+        self.hint.setWordWrap(True)
+        self.genre = QComboBox(page)
+        self.genre.setAccessibleName("Search alternates in genre")
+        self.genre.addItem(ANY_GENRE, None)
+        self.genre.activated.connect(lambda _: self.search_again(self.genre.currentData()))
+        genre_label = QLabel("Genre:", page)
+        genre_label.setBuddy(self.genre)
+        self.count = QLabel("", page)
+        search_row = QHBoxLayout()
+        search_row.addWidget(genre_label)
+        search_row.addWidget(self.genre)
+        search_row.addStretch(1)
+        search_row.addWidget(self.count)
+
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model.setSortRole(SORT_ROLE)
+        self.table = QTableView(page)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(C_DIFF, Qt.SortOrder.AscendingOrder)  # the cheapest for the insurer first
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Alternates offered")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(C_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        self.table.doubleClicked.connect(lambda _: self.take_choice())
+
+        self.progress = QProgressBar(page)
+        self.progress.setAccessibleName("Download of the chosen track")
+        self.progress.hide()
+        self.status = QLabel("", page)
+        self.status.setWordWrap(True)
+
+        buttons = QDialogButtonBox(page)
+        self.ok = buttons.addButton("Take this track", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)  # Enter, wherever the focus is in the dialog
+        self.ok.clicked.connect(self.take_choice)
+        self.skip = buttons.addButton("Skip for now", QDialogButtonBox.ButtonRole.ActionRole)
+        self.skip.setAutoDefault(False)
+        self.skip.clicked.connect(self._skip)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pager)
+        layout.addWidget(self.original_box)
+        layout.addWidget(self.hint)
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget(self)
+        self.done_text = QLabel("", page)
+        self.done_text.setWordWrap(True)
+        self.done_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, page)
+        buttons.rejected.connect(self.accept)
+        self.close_button: QPushButton = buttons.button(QDialogButtonBox.StandardButton.Close)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.done_text, 1)
+        layout.addWidget(buttons)
+        return page
+
+    # --- data ----------------------------------------------------------------------------------------
+
+    def _load_details(self) -> None:
+        terminal = self.session.terminal
+        content_ids = [i.content_id for i in self.items]
+
+        def work(_: Progress) -> _Details:
+            tracks = {}
+            for cid in content_ids:
+                row = terminal.store.track(cid)
+                if row is not None:
+                    tracks[cid] = row.info
+            names: dict[str, str] = {}
+            genres: set[str] = set()
+            try:
+                for entry in terminal.catalog():
+                    names[entry.provider] = entry.provider_name
+                    genres.add(entry.genre)
+            except PlayerError:  # offline: the alternates' own genres and names will do
+                pass
+            try:
+                limit: int | None = terminal.policy().price_difference_limit
+            except PlayerError:
+                limit = None
+            return _Details(tracks, names, sorted(g for g in genres if g), limit)
+
+        self.session.call(work, self._details_ready, lambda _: self._details_ready(self._details))
+
+    def _details_ready(self, details: _Details) -> None:
+        self._details = details
+        self.details_loaded = True
+        genres = set(details.genres)
+        for item in self.items:
+            genres |= {a.genre for a in item.alternates}
+        for g in sorted(genres):
+            if self.genre.findData(g) < 0:
+                self.genre.addItem(g, g)
+        self._show_item()
+
+    def current(self) -> PendingItem:
+        return self.items[self.index]
+
+    def _show_item(self) -> None:
+        item = self.current()
+        self.pager.setText(f"<b>Track {self.index + 1} of {len(self.items)}</b>")
+        self.skip.setVisible(self.index + 1 < len(self.items))
+        info = self._details.tracks.get(item.content_id)
+        names = dict(self._details.provider_names)
+        for alt in item.alternates:
+            names.setdefault(alt.provider, alt.provider_name)
+        shown = {
+            "title": info.title if info else item.title,
+            "artist": info.artist if info else "",
+            "album": info.album if info else "",
+            "genre": info.genre if info else "",
+            "provider": names.get(info.provider, info.provider) if info else "",
+            "price": claim_text.yen(info.price) if info else "",
+            "why": claim_text.unavailable(item.reason),
+        }
+        for key, value in shown.items():
+            self.original[key].setText(value or "—")
+        limit = self._details.limit
+        self.hint.setText(
+            "Choose a track to take its place. "
+            + (
+                f"Your policy covers a price difference of up to {claim_text.yen(limit)}."
+                if limit is not None
+                else ""
+            )
+        )
+        # the item's alternates as the claim found them: in the genre the report preferred, if any
+        self.genre.setCurrentIndex(max(0, self.genre.findData(self._genre)) if self._genre else 0)
+        self.set_alternates(item.alternates)
+
+    def set_alternates(self, alternates: Sequence[api.Alternate]) -> None:
+        limit = self._details.limit
+        self.model.removeRows(0, self.model.rowCount())
+        self._alternates = {a.alternate_id: a for a in alternates}
+        for a in alternates:
+            row = [
+                _text_item(a.title, a.title.casefold()),
+                _text_item(a.artist, a.artist.casefold()),
+                _text_item(a.provider_name, a.provider_name.casefold()),
+                _text_item(a.genre, a.genre.casefold()),
+                _text_item(claim_text.yen(a.price), a.price, align_right=True),
+                _text_item(claim_text.difference(a.price_difference, limit), a.price_difference, True),
+            ]
+            row[C_TITLE].setData(a.alternate_id, ID_ROLE)
+            length = f"{a.duration_ms // 60000}:{a.duration_ms // 1000 % 60:02d}"
+            row[C_TITLE].setToolTip(f"{a.title} — {a.album} ({length})")
+            self.model.appendRow(row)
+        header = self.table.horizontalHeader()
+        self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        for col in range(len(COLUMNS)):
+            if col != C_TITLE:
+                self.table.resizeColumnToContents(col)
+        n = len(alternates)
+        self.count.setText(f"{n} alternate{'s' if n != 1 else ''}")
+        if n:
+            self.table.selectRow(0)
+            self.table.setCurrentIndex(self.model.index(0, C_TITLE))
+        self.table.setFocus()
+        self._update_buttons()
+
+    def selected(self) -> api.Alternate | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self._alternates.get(str(self.model.item(index.row(), C_TITLE).data(ID_ROLE)))
+
+    def search_again(self, genre: str | None) -> None:
+        """FIG.14 (7): the insurer searches every provider again, in `genre` when given."""
+        if self._busy:
+            return
+        terminal = self.session.terminal
+        item_id = self.current().item_id
+        self._set_busy(True, "Searching again…")
+
+        def done(alternates: list[api.Alternate]) -> None:
+            self._set_busy(False, "" if alternates else "No alternates in that genre.")
+            self.set_alternates(alternates)
+
+        self.session.call(lambda _: requester.alternates(terminal, item_id, genre), done, self._failed)
+
+    # --- taking the choice ---------------------------------------------------------------------------
+
+    def take_choice(self) -> None:
+        alternate = self.selected()
+        if self._busy or alternate is None:
+            return
+        terminal = self.session.terminal
+        item = self.current()
+        self._set_busy(True, f"Getting “{alternate.title}” from {alternate.provider_name}…")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+
+        def done(_: api.Choice) -> None:
+            self._set_busy(False, "")
+            self.progress.hide()
+            self.taken.append((item, alternate))
+            self.session.refresh_library()
+            self.chosen.emit(item.item_id, alternate)
+            self._next()
+
+        self.session.call(
+            lambda progress: requester.choose(terminal, item.item_id, alternate.alternate_id, progress),
+            done,
+            self._failed,
+            self._on_progress,
+        )
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(min(1000, done * 1000 // total))
+
+    def _failed(self, error: PlayerError) -> None:
+        self.progress.hide()
+        title, text = describe(error)
+        self._set_busy(False, f"<b>{title}.</b> {text}")
+
+    def _skip(self) -> None:
+        if not self._busy:
+            self.taken.append((self.current(), None))
+            self._next()
+
+    def _next(self) -> None:
+        if self.index + 1 < len(self.items):
+            self.index += 1
+            self.status.setText("")
+            self._show_item()
+            return
+        lines = []
+        for item, alternate in self.taken:
+            if alternate is None:
+                lines.append(f"“{item.title}”: no choice made yet; it is still waiting for one.")
+            else:
+                lines.append(
+                    f"“{item.title}” is replaced by “{alternate.title}” by {alternate.artist} "
+                    f"({alternate.provider_name}). It is in your library, ready to play."
+                )
+        self.done_text.setText("<p><b>Done.</b></p>" + "".join(f"<p>{line}</p>" for line in lines))
+        self.pages.setCurrentIndex(1)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+
+    def _set_busy(self, busy: bool, status: str) -> None:
+        self._busy = busy
+        self.status.setText(status)
+        self.table.setEnabled(not busy)
+        self.genre.setEnabled(not busy)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.ok.setEnabled(not self._busy and self.model.rowCount() > 0)
+        self.skip.setEnabled(not self._busy)
+
+    def reject(self) -> None:
+        """Esc cancels, but not while a choice is being taken: its license must land somewhere."""
+        if not self._busy:
+            super().reject()

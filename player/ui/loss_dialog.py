@@ -1,0 +1,514 @@
+"""Report a loss (FIG.12, FIG.14 (1)-(2); crash recovery [0035]).
+
+Three pages. *Choose*: on opening, the integrity scan runs on the worker; every insured track whose
+license is valid (or not yet known) is listed with a checkbox, those the scan found missing or damaged
+ticked already with a note why. Any other may be ticked too (a license can be lost while its file
+remains), or "my whole library is gone" runs the crash recovery instead; a genre may be preferred for
+alternates. *Working*: the insurer's answer and the downloads of re-issued tracks, with progress.
+*Result*: one row per track (re-issued, alternates offered, refused with the reason in words); a claim
+the insurer refused as a whole is shown here too, not as an error box. Alternates are chosen in the
+`AlternatesDialog`, opened from the result page.
+
+Everything that touches the terminal runs through `UiSession.call`; the dialog only shows what it said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QStackedWidget,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.errors import ClaimRefusedError, PlayerError
+from player.protocol import api
+from player.protocol.policy import Policy
+from player.redistribution import requester
+from player.redistribution.requester import Outcome
+from player.terminal import IntegrityReport, LibraryEntry, Terminal
+from player.ui import claim_text
+from player.ui.alternates_dialog import AlternatesDialog
+from player.ui.messages import describe
+from player.ui.session import UiSession
+from player.ui.tasks import Progress
+
+NO_PREFERENCE = "No preference"
+OUTCOME_WORDS = {
+    "reissued": "Re-issued",
+    "alternates_offered": "Choose an alternate",
+    "refused": "Refused",
+    "chosen": "Replaced",
+}
+# columns of the track list and of the result list
+T_TITLE, T_ARTIST, T_ALBUM, T_NOTE = range(4)
+R_TRACK, R_RESULT, R_DETAIL = range(3)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    entries: list[LibraryEntry]
+    report: IntegrityReport | None
+    error: PlayerError | None
+
+
+@dataclass
+class TrackResult:
+    """One row of the result page: what became of a reported track."""
+
+    content_id: str
+    title: str
+    outcome: str  # reissued | alternates_offered | refused | chosen
+    text: str
+    item: Outcome | None = None
+
+
+@dataclass(frozen=True)
+class _Answer:
+    outcomes: list[Outcome]
+    messages: dict[str, str] = field(default_factory=dict)  # item ID -> the insurer's own words
+    refusal: ClaimRefusedError | None = None
+    policy: Policy | None = None
+
+
+def insured_tracks(entries: list[LibraryEntry]) -> list[LibraryEntry]:
+    """One entry per track whose license is valid or unknown (a valid one preferred), in library order."""
+    best: dict[str, LibraryEntry] = {}
+    for e in entries:
+        if e.state in ("valid", "unknown") and (e.row.content_id not in best or e.state == "valid"):
+            best[e.row.content_id] = e
+    return list(best.values())
+
+
+def _policy_or_none(terminal: Terminal) -> Policy | None:
+    try:
+        return terminal.policy()
+    except PlayerError:
+        return None
+
+
+class LossDialog(QDialog):
+    claim_done = Signal(list)  # list[TrackResult], once the insurer answered
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.results: list[TrackResult] = []
+        self.alternates_dialog: AlternatesDialog | None = None
+        self.scan_done = False
+        self._busy = False
+        self._policy: Policy | None = None
+        self._genre: str | None = None
+        self.setWindowTitle("Report a loss")
+        self.setMinimumSize(640, 460)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._choose_page())
+        self.pages.addWidget(self._working_page())
+        self.pages.addWidget(self._result_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self._start_scan()
+
+    # --- page 1: choose ----------------------------------------------------------------------------
+
+    def _choose_page(self) -> QWidget:
+        page = QWidget(self)
+        intro = QLabel(
+            "Tick the tracks you lost: a deleted or damaged file, or a license gone missing. "
+            "Your insurer re-issues each one, or offers alternates when its supplier no longer "
+            "distributes it.",
+            page,
+        )
+        intro.setWordWrap(True)
+        self.scan_busy = QProgressBar(page)
+        self.scan_busy.setRange(0, 0)
+        self.scan_busy.setMaximumWidth(120)
+        self.scan_busy.setTextVisible(False)
+        self.scan_busy.setAccessibleName("Checking the library")
+        self.scan_status = QLabel("Checking every track file in your library…", page)
+        self.scan_status.setWordWrap(True)
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan_busy)
+        scan_row.addWidget(self.scan_status, 1)
+
+        self.tracks = QTreeWidget(page)
+        self.tracks.setHeaderLabels(["Title", "Artist", "Album", "Check result"])
+        self.tracks.setRootIsDecorated(False)
+        self.tracks.setUniformRowHeights(True)
+        self.tracks.setAlternatingRowColors(True)
+        self.tracks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tracks.setAccessibleName("Insured tracks to report as lost")
+        self.tracks.header().setSectionResizeMode(T_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.tracks.itemChanged.connect(lambda *_: self._update_submit())
+
+        self.whole_library = QCheckBox("My whole library is gone (recover)", page)
+        self.whole_library.setToolTip(
+            "After a disk crash or on a new computer: new keys are made for your policy and every "
+            "insured track is re-distributed."
+        )
+        self.whole_library.toggled.connect(self._whole_library_toggled)
+        self.genre = QComboBox(page)
+        self.genre.addItem(NO_PREFERENCE, None)
+        self.genre.setAccessibleName("Preferred genre for alternates")
+        genre_label = QLabel("Preferred genre for alternates:", page)
+        genre_label.setBuddy(self.genre)
+        genre_row = QHBoxLayout()
+        genre_row.addWidget(genre_label)
+        genre_row.addWidget(self.genre)
+        genre_row.addStretch(1)
+
+        buttons = QDialogButtonBox(page)
+        self.submit = buttons.addButton("Report loss", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.submit.setEnabled(False)
+        self.submit.clicked.connect(self.submit_claim)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(intro)
+        layout.addLayout(scan_row)
+        layout.addWidget(self.tracks, 1)
+        layout.addWidget(self.whole_library)
+        layout.addLayout(genre_row)
+        layout.addWidget(buttons)
+        return page
+
+    def _start_scan(self) -> None:
+        terminal = self.session.terminal
+
+        def scan(_: Progress) -> _Scan:
+            entries = terminal.library()
+            try:
+                return _Scan(entries, terminal.verify(), None)
+            except PlayerError as e:  # the list still shows; the user can tick tracks by hand
+                return _Scan(entries, None, e)
+
+        def genres(_: Progress) -> list[str]:
+            try:
+                return sorted({c.genre for c in terminal.catalog() if c.genre})
+            except PlayerError:  # offline: the library's own genres will do
+                return []
+
+        self.session.call(scan, self._show_scan, self._scan_failed)
+        self.session.call(genres, self._add_genres, lambda _: None)
+
+    def _show_scan(self, scan: _Scan) -> None:
+        missing = set(scan.report.missing) if scan.report else set()
+        corrupt = set(scan.report.corrupt) if scan.report else set()
+        self.tracks.blockSignals(True)
+        self.tracks.clear()
+        for entry in insured_tracks(scan.entries):
+            row = entry.row
+            item = QTreeWidgetItem([row.title or row.content_id, row.artist, row.album, ""])
+            item.setData(T_TITLE, Qt.ItemDataRole.UserRole, row.content_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            note = ""
+            if row.content_id in missing:
+                note = "File missing"
+            elif row.content_id in corrupt:
+                note = "File damaged"
+            elif entry.state == "unknown":
+                note = "License not confirmed yet"
+            item.setText(T_NOTE, note)
+            item.setToolTip(T_NOTE, entry.detail or note)
+            item.setCheckState(
+                T_TITLE, Qt.CheckState.Checked if note.startswith("File") else Qt.CheckState.Unchecked
+            )
+            self.tracks.addTopLevelItem(item)
+        for col in (T_TITLE, T_ARTIST, T_ALBUM):
+            self.tracks.resizeColumnToContents(col)
+        self.tracks.blockSignals(False)
+        self.scan_busy.hide()
+        found = len(missing) + len(corrupt)
+        if scan.error is not None:
+            self.scan_status.setText("The check could not finish: " + describe(scan.error)[1])
+        elif found:
+            plural = "track needs" if found == 1 else "tracks need"
+            self.scan_status.setText(f"The check found {found} {plural} reporting; they are ticked below.")
+        else:
+            self.scan_status.setText("Every track file is intact. Tick any track whose license you lost.")
+        if not self.tracks.topLevelItemCount():
+            self.scan_status.setText(self.scan_status.text() + " You have no insured tracks yet.")
+        self._add_genres(sorted({e.row.genre for e in scan.entries if e.row.genre}))
+        self.scan_done = True
+        self._update_submit()
+
+    def _scan_failed(self, error: PlayerError) -> None:
+        self.scan_busy.hide()
+        self.scan_status.setText(" ".join(describe(error)))
+        self.scan_done = True
+        self._update_submit()
+
+    def _add_genres(self, genres: list[str]) -> None:
+        have = {self.genre.itemText(i) for i in range(self.genre.count())}
+        for g in genres:
+            if g not in have:
+                self.genre.addItem(g, g)
+                have.add(g)
+
+    def checked_content_ids(self) -> list[str]:
+        return [_content_id(i) for i in self._track_items() if i.checkState(T_TITLE) == Qt.CheckState.Checked]
+
+    def _track_items(self) -> list[QTreeWidgetItem]:
+        items = (self.tracks.topLevelItem(i) for i in range(self.tracks.topLevelItemCount()))
+        return [i for i in items if i is not None]
+
+    def set_checked(self, content_id: str, checked: bool = True) -> None:
+        for item in self._track_items():
+            if _content_id(item) == content_id:
+                item.setCheckState(T_TITLE, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _whole_library_toggled(self, on: bool) -> None:
+        self.tracks.setEnabled(not on)
+        self.genre.setEnabled(not on)  # a recovery re-distributes everything as it was
+        self._update_submit()
+
+    def _update_submit(self) -> None:
+        ready = self.scan_done and not self._busy
+        self.submit.setEnabled(ready and (self.whole_library.isChecked() or bool(self.checked_content_ids())))
+        self.submit.setText("Recover library" if self.whole_library.isChecked() else "Report loss")
+
+    # --- page 2: working ---------------------------------------------------------------------------
+
+    def _working_page(self) -> QWidget:
+        page = QWidget(self)
+        self.working_title = QLabel("<b>Sending your report to the insurer…</b>", page)
+        note = QLabel(
+            "The insurer checks your policy's limits and asks each track's supplier to issue it again; "
+            "re-issued tracks are downloaded now.",
+            page,
+        )
+        note.setWordWrap(True)
+        self.progress = QProgressBar(page)
+        self.progress.setAccessibleName("Progress of the report")
+        self.progress_text = QLabel("", page)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.working_title)
+        layout.addWidget(note)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.progress_text)
+        layout.addStretch(2)
+        return page
+
+    def submit_claim(self) -> None:
+        if self._busy or not self.submit.isEnabled():
+            return
+        terminal = self.session.terminal
+        recover = self.whole_library.isChecked()
+        content_ids = None if recover else self.checked_content_ids()
+        self._genre = None if recover else self.genre.currentData()
+        genre = self._genre
+        self._reported = self._titles(content_ids)
+
+        def work(progress: Progress) -> _Answer:
+            try:
+                if content_ids is None:
+                    claim, outcomes = requester.recover(terminal, progress)
+                else:
+                    claim, outcomes = requester.report_loss(
+                        terminal, content_ids, genre=genre, progress=progress
+                    )
+            except ClaimRefusedError as e:  # refused as a whole: an answer, shown on the result page
+                return _Answer([], refusal=e, policy=_policy_or_none(terminal))
+            messages = {i.item_id: i.message for i in claim.items}
+            return _Answer(outcomes, messages, policy=_policy_or_none(terminal))
+
+        self._busy = True
+        self.working_title.setText(
+            "<b>Recovering your library…</b>" if recover else "<b>Sending your report to the insurer…</b>"
+        )
+        self.progress.setRange(0, 0)
+        self.progress_text.setText("Waiting for the insurer…")
+        self.pages.setCurrentIndex(1)
+        self.session.call(work, self._show_answer, self._show_error, self._on_progress)
+
+    def _titles(self, content_ids: list[str] | None) -> list[tuple[str, str]]:
+        titles = {_content_id(item): item.text(T_TITLE) for item in self._track_items()}
+        ids = list(titles) if content_ids is None else content_ids
+        return [(cid, titles.get(cid, cid)) for cid in ids]
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(min(1000, done * 1000 // total))
+            self.progress_text.setText(f"Downloading: {done / 1e6:.1f} of {total / 1e6:.1f} MB")
+        else:
+            self.progress.setRange(0, 0)
+            self.progress_text.setText(f"Downloading: {done / 1e6:.1f} MB")
+
+    # --- page 3: result ----------------------------------------------------------------------------
+
+    def _result_page(self) -> QWidget:
+        page = QWidget(self)
+        self.summary = QLabel("", page)
+        self.summary.setWordWrap(True)
+        self.banner_icon = QLabel(page)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.banner_icon.setPixmap(icon.pixmap(32, 32))
+        self.banner = QLabel("", page)
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner_icon, 0, Qt.AlignmentFlag.AlignTop)
+        banner_row.addWidget(self.banner, 1)
+        self.result_list = QTreeWidget(page)
+        self.result_list.setHeaderLabels(["Track", "Result", "Details"])
+        self.result_list.setRootIsDecorated(False)
+        self.result_list.setWordWrap(True)
+        self.result_list.setAlternatingRowColors(True)
+        self.result_list.setAccessibleName("What became of each reported track")
+        self.result_list.header().setStretchLastSection(True)
+
+        buttons = QDialogButtonBox(page)
+        self.choose_button = buttons.addButton("Choose an alternate…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.choose_button.clicked.connect(self.open_alternates)
+        self.back_button = buttons.addButton("Back", QDialogButtonBox.ButtonRole.ResetRole)
+        self.back_button.clicked.connect(self._back)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.clicked.connect(self.accept)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addLayout(banner_row)
+        layout.addWidget(self.result_list, 1)
+        layout.addWidget(buttons)
+        return page
+
+    def _show_answer(self, answer: _Answer) -> None:
+        self._busy = False
+        self._policy = answer.policy
+        self.results = []
+        for o in answer.outcomes:
+            if o.outcome == "reissued":
+                text = "Ready to play."
+            elif o.outcome == "alternates_offered":
+                n = len(o.alternates)
+                text = f"{claim_text.unavailable(o.reason)} {n} alternate{'s' if n != 1 else ''} offered."
+            else:
+                text = claim_text.refusal(o.reason, answer.messages.get(o.item_id, ""), answer.policy)
+            self.results.append(TrackResult(o.content_id, o.title or o.content_id, o.outcome, text, o))
+        refusal = answer.refusal
+        if refusal is not None:
+            why = claim_text.refusal(refusal.reason, str(refusal), answer.policy)
+            for cid, title in self._reported:
+                own = _own_words(str(refusal), title)  # this track's own reason, when the insurer gave one
+                text = claim_text.refusal("", own) if own else why
+                self.results.append(TrackResult(cid, title, "refused", text))
+            self._set_banner(
+                f"<b>The insurer declined this claim.</b> {why}<br>Nothing was re-distributed "
+                "and nothing was counted against your limits."
+            )
+        else:
+            self._set_banner("")
+        self._fill_results()
+        self.back_button.hide()
+        self.pages.setCurrentIndex(2)
+        self.session.refresh_library()
+        self.claim_done.emit(self.results)
+
+    def _show_error(self, error: PlayerError) -> None:
+        self._busy = False
+        title, text = describe(error)
+        self.results = []
+        self._fill_results()
+        self.summary.setText(f"<b>{title}</b>")
+        self._set_banner(f"The report was not sent. {text}")
+        self.back_button.show()
+        self.pages.setCurrentIndex(2)
+
+    def _set_banner(self, html: str) -> None:
+        self.banner.setText(html)
+        self.banner.setVisible(bool(html))
+        self.banner_icon.setVisible(bool(html))
+
+    def _fill_results(self) -> None:
+        self.result_list.clear()
+        for r in self.results:
+            item = QTreeWidgetItem([r.title, OUTCOME_WORDS.get(r.outcome, r.outcome), r.text])
+            item.setToolTip(R_DETAIL, r.text)
+            item.setData(R_TRACK, Qt.ItemDataRole.UserRole, r.content_id)
+            self.result_list.addTopLevelItem(item)
+        self.result_list.resizeColumnToContents(R_TRACK)
+        self.result_list.resizeColumnToContents(R_RESULT)
+        counts = {k: sum(r.outcome == k for r in self.results) for k in OUTCOME_WORDS}
+        parts = []
+        if counts["reissued"]:
+            parts.append(f"{_n(counts['reissued'])} re-issued and ready to play")
+        if counts["chosen"]:
+            parts.append(f"{_n(counts['chosen'])} replaced by an alternate")
+        if counts["alternates_offered"]:
+            parts.append(f"{_n(counts['alternates_offered'])} waiting for you to choose an alternate")
+        if counts["refused"]:
+            parts.append(f"{_n(counts['refused'])} refused")
+        self.summary.setText("<b>" + ("; ".join(parts) or "Nothing was re-distributed") + ".</b>")
+        self.choose_button.setVisible(counts["alternates_offered"] > 0)
+        if counts["alternates_offered"]:
+            self.choose_button.setDefault(True)
+        else:
+            self.close_button.setDefault(True)
+
+    def _back(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self._update_submit()
+
+    # --- alternates --------------------------------------------------------------------------------
+
+    def pending_items(self) -> list[Outcome]:
+        return [r.item for r in self.results if r.outcome == "alternates_offered" and r.item is not None]
+
+    def open_alternates(self) -> AlternatesDialog | None:
+        items = self.pending_items()
+        if not items:
+            return None
+        dialog = AlternatesDialog(self.session, items, self, genre=self._genre)
+        dialog.chosen.connect(self._alternate_chosen)
+        self.alternates_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _alternate_chosen(self, item_id: str, alternate: api.Alternate) -> None:
+        for r in self.results:
+            if r.item is not None and r.item.item_id == item_id:
+                r.outcome = "chosen"
+                r.text = f"Replaced by “{alternate.title}” ({alternate.provider_name}); ready to play."
+        self._fill_results()
+
+    # --- closing -----------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Not while the insurer is working: its answer (and the downloads) must land somewhere."""
+        if not self._busy:
+            super().reject()
+
+
+def _content_id(item: QTreeWidgetItem) -> str:
+    return str(item.data(T_TITLE, Qt.ItemDataRole.UserRole))
+
+
+def _n(count: int) -> str:
+    return f"{count} track" + ("s" if count != 1 else "")
+
+
+def _own_words(message: str, title: str) -> str:
+    """The insurer's sentence about one track in a whole-claim refusal ("Title: why; Title: why")."""
+    for part in message.split("; "):
+        if part.startswith(title + ": "):
+            return part[len(title) + 2 :]
+    return ""
