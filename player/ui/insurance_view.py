@@ -1,0 +1,420 @@
+"""The Insurance page (issue 4, item 3): the policy's guarantee conditions, the limits used and left,
+the re-distribution history and the license list, with the insurer's key fingerprint.
+
+Every FIG.6B field is shown; FIG.6A (history) and FIG.7 (license list) each have a tab. The data comes
+from `insurance_data.gather` on the worker; offline, the cached policy and list still show, with a note
+that the counts need a connection.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QShowEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.errors import BackendError, PlayerError, UsageError
+from player.protocol.license_list import LicenseState
+from player.protocol.policy import PolicyState
+from player.ui import formatting as fmt
+from player.ui.insurance_data import Snapshot, event_words, gather, reason_words, state_words, waiting_words
+from player.ui.notice import Notice, Tone
+from player.ui.session import UiSession
+from player.ui.tables import Cell, fill, make_table
+
+DASH = "—"
+# FIG.6B, in the patent's order; then the insurer's own key, which the terminal pinned.
+POLICY_FIELDS = [
+    ("contract_id", "Contract ID"),
+    ("insured", "Insured"),
+    ("guaranteed_license_ids", "Guaranteed licenses"),
+    ("premium", "Premium"),
+    ("guarantee_period", "Guarantee period"),
+    ("relicensing_starts", "Re-licensing starts"),
+    ("limit_per_track", "Re-licensing limit per track"),
+    ("limit_total", "Re-licensing limit in total"),
+    ("price_difference_limit", "Price difference limit"),
+    ("state", "Policy state"),
+    ("public_key_fingerprint", "Policy key fingerprint"),
+    ("insurer_fingerprint", "Insurer key fingerprint"),
+]
+HISTORY_FIELDS = [
+    ("user", "User"),
+    ("first_contract_at", "Date of first contract"),
+    ("relicensing_count", "Re-licensing count"),
+    ("gross_amount", "Gross amount of guarantee"),
+]
+LIST_FIELDS = [("version", "List version"), ("issued_at", "Issued"), ("expires_at", "Offline playback until")]
+
+
+def _value_label(mono: bool = False) -> QLabel:
+    label = QLabel(DASH)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(not mono)
+    if mono:
+        label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    return label
+
+
+def _form(fields: list[tuple[str, str]], into: dict[str, QLabel], mono: tuple[str, ...] = ()) -> QFormLayout:
+    form = QFormLayout()
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    for key, text in fields:
+        label = _value_label(key in mono)
+        label.setObjectName(key)
+        label.setAccessibleName(text)
+        into[key] = label
+        form.addRow(f"{text}:", label)
+    return form
+
+
+class InsuranceView(QWidget):
+    """`refreshed` fires after each snapshot is shown; `insurance_needed` when the user asks to take
+    out insurance from here (the main window opens the first-run dialog at that step)."""
+
+    refreshed = Signal()
+    insurance_needed = Signal()
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("insuranceView")
+        self.snapshot: Snapshot | None = None
+        self.loading = False
+        self.loaded = False
+        self._again = False
+        self.fields: dict[str, QLabel] = {}
+
+        heading = QLabel("Your insurance")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        self.summary = QLabel()
+        self.summary.setObjectName("insuranceSummary")
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.setAccessibleName("Refresh the insurance details")
+        self.refresh_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.refresh_button)
+        self.notice = Notice(self)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("insuranceTabs")
+        self.tabs.addTab(self._policy_tab(), "Guarantee conditions")
+        self.tabs.addTab(self._history_tab(), "Re-distribution history")
+        self.tabs.addTab(self._list_tab(), "License list")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+        session.synced.connect(lambda _: self.refresh())
+
+    # --- the tabs --------------------------------------------------------------------------------
+
+    def _policy_tab(self) -> QWidget:
+        policy_box = QGroupBox("Insurance policy (FIG.6B)")
+        form = _form(POLICY_FIELDS, self.fields, mono=("public_key_fingerprint", "insurer_fingerprint"))
+        self.fields["contract_id"].setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.license_toggle = QPushButton("Hide IDs")
+        self.license_toggle.setObjectName("licenseToggle")
+        self.license_toggle.setCheckable(True)
+        self.license_toggle.setChecked(True)
+        self.license_toggle.setEnabled(False)
+        self.license_toggle.setAccessibleName("Show or hide the guaranteed license IDs")
+        self.license_toggle.toggled.connect(self._toggle_ids)
+        self.license_ids = QListWidget()
+        self.license_ids.setObjectName("guaranteedLicenseIds")
+        self.license_ids.setAccessibleName("Guaranteed license IDs")
+        self.license_ids.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.license_ids.setToolTip("The license IDs this policy guarantees (FIG.6B)")
+        # The count's row gets the toggle: the form's field becomes [count, toggle].
+        row = [key for key, _ in POLICY_FIELDS].index("guaranteed_license_ids")
+        form.removeRow(row)
+        count = _value_label()
+        count.setObjectName("guaranteed_license_ids")
+        count.setAccessibleName("Guaranteed licenses")
+        self.fields["guaranteed_license_ids"] = count
+        count_row = QHBoxLayout()
+        count_row.setContentsMargins(0, 0, 0, 0)
+        count_row.addWidget(count)
+        count_row.addWidget(self.license_toggle)
+        count_row.addStretch(1)
+        form.insertRow(row, "Guaranteed licenses:", count_row)
+        box_layout = QVBoxLayout(policy_box)
+        box_layout.addLayout(form)
+        box_layout.addWidget(self.license_ids, 1)
+        self._ids_stretch = QWidget()
+        box_layout.addWidget(self._ids_stretch, 1)
+        self._ids_stretch.hide()
+
+        limits_box = QGroupBox("Re-licensing used and left")
+        self.total_limit = QLabel(DASH)
+        self.total_limit.setObjectName("totalLimit")
+        self.total_limit.setWordWrap(True)
+        self.per_track = make_table(
+            ["Track", "Price", "Used", "Left"], "perTrackLimits", "Re-licensing used and left per track", 0
+        )
+        limits = QVBoxLayout(limits_box)
+        limits.addWidget(self.total_limit)
+        limits.addWidget(self.per_track, 1)
+
+        tab = QWidget()
+        row_layout = QHBoxLayout(tab)
+        row_layout.addWidget(policy_box, 3)
+        row_layout.addWidget(limits_box, 2)
+        return tab
+
+    def _history_tab(self) -> QWidget:
+        self.history_fields: dict[str, QLabel] = {}
+        box = QGroupBox("Re-distribution history (FIG.6A)")
+        box.setLayout(_form(HISTORY_FIELDS, self.history_fields))
+        self.history_note = QLabel()
+        self.history_note.setWordWrap(True)
+        self.history_note.hide()
+        self.events = make_table(
+            ["Date", "What happened", "Old license → new license", "Track", "Amount"],
+            "historyEvents",
+            "Re-distribution events",
+            3,
+        )
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(box)
+        layout.addWidget(self.history_note)
+        layout.addWidget(self.events, 1)
+        return tab
+
+    def _list_tab(self) -> QWidget:
+        self.list_fields: dict[str, QLabel] = {}
+        box = QGroupBox("License list (FIG.7), signed by the insurer")
+        box.setLayout(_form(LIST_FIELDS, self.list_fields))
+        self.licenses = make_table(
+            ["License ID", "Track", "State", "Invalidated on", "Reason"], "licenseList", "License list", 4
+        )
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(box)
+        layout.addWidget(self.licenses, 1)
+        return tab
+
+    def _toggle_ids(self, shown: bool) -> None:
+        self.license_ids.setVisible(shown)
+        self._ids_stretch.setVisible(not shown)
+        self.license_toggle.setText("Hide IDs" if shown else "Show IDs")
+
+    # --- refreshing ------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.loaded and not self.loading:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Gather a new snapshot on the worker (a refresh asked for while one runs follows it)."""
+        if self.loading:
+            self._again = True
+            return
+        self.loading = True
+        self.refresh_button.setEnabled(False)
+        terminal = self.session.terminal
+        self.session.call(lambda _: gather(terminal), self._show, self._failed)
+
+    def _failed(self, error: PlayerError) -> None:
+        """`gather` puts every expected error in the snapshot: what lands here is a bug, shown as such."""
+        self._done()
+        self.notice.show_error(error, action="Retry", on_action=self.refresh)
+
+    def _done(self) -> None:
+        self.loading = False
+        self.loaded = True
+        self.refresh_button.setEnabled(True)
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _show(self, snap: Snapshot) -> None:
+        self.snapshot = snap
+        self._show_policy(snap)
+        self._show_limits(snap)
+        self._show_history(snap)
+        self._show_list(snap)
+        self._show_notice(snap)
+        self._done()
+        self.refreshed.emit()
+
+    def _show_notice(self, snap: Snapshot) -> None:
+        policy_error = snap.errors.get("policy")
+        history_error = snap.errors.get("history")
+        if isinstance(policy_error, UsageError):
+            self.notice.show_message(
+                "No insurance yet",
+                "Take out insurance to buy insured tracks; the terms are shown before you accept.",
+                action="Take out insurance…",
+                on_action=self.insurance_needed.emit,
+                dismissable=False,
+            )
+        elif policy_error is not None:
+            self.notice.show_error(policy_error, action="Retry", on_action=self.refresh)
+        elif isinstance(history_error, BackendError):
+            self.notice.show_message(
+                "Offline: showing the policy and license list kept on this computer",
+                "The counts used and left and the history need a connection to the insurer.",
+                tone=Tone.WARNING,
+                action="Retry",
+                on_action=self.refresh,
+                dismissable=False,
+            )
+        elif history_error is not None or "list" in snap.errors:
+            self.notice.show_error(
+                history_error or snap.errors["list"], action="Retry", on_action=self.refresh
+            )
+        else:
+            self.notice.clear()
+
+    def _show_policy(self, snap: Snapshot) -> None:
+        p = snap.policy
+        f = self.fields
+        f["insurer_fingerprint"].setText(
+            fmt.fingerprint(snap.insurer_fingerprint, 8) if snap.insurer_fingerprint else DASH
+        )
+        self.license_ids.clear()
+        if p is None:
+            for key, _ in POLICY_FIELDS[:-1]:
+                f[key].setText(DASH)
+            self.summary.setText("Not insured")
+            self.license_toggle.setEnabled(False)
+            return
+        days_left = fmt.days_between(snap.now, p.guarantee_end)
+        f["contract_id"].setText(p.contract_id)
+        f["insured"].setText(p.insured)
+        f["guaranteed_license_ids"].setText(fmt.plural(len(p.guaranteed_license_ids), "license"))
+        self.license_ids.addItems(list(p.guaranteed_license_ids))
+        self.license_toggle.setEnabled(bool(p.guaranteed_license_ids))
+        f["premium"].setText(f"{fmt.yen(p.premium_yen_per_track)} per track")
+        period = f"{fmt.day(p.guarantee_start)} to {fmt.day(p.guarantee_end)}"
+        f["guarantee_period"].setText(f"{period} ({fmt.plural(days_left, 'day')} left)")
+        f["relicensing_starts"].setText(f"{fmt.day(p.relicensing_starts)} — {waiting_words(p, snap.now)}")
+        f["limit_per_track"].setText(f"{fmt.plural(p.relicensing_limit_per_track, 'time')} per track")
+        f["limit_total"].setText(f"{fmt.plural(p.relicensing_limit_total, 'time')} in total")
+        f["price_difference_limit"].setText(
+            f"An alternate may cost up to {fmt.yen(p.price_difference_limit)} more than the original"
+        )
+        f["state"].setText(state_words(p.state))
+        f["public_key_fingerprint"].setText(fmt.fingerprint(p.public_key_fingerprint, 8))
+        state = "Official" if p.state is PolicyState.OFFICIAL else "Provisional"
+        self.summary.setText(f"  {p.contract_id} · {state} · {waiting_words(p, snap.now)}")
+
+    def _show_limits(self, snap: Snapshot) -> None:
+        p, h = snap.policy, snap.history
+        if p is None:
+            self.total_limit.setText(DASH)
+            fill(self.per_track, [])
+            return
+        if h is None:
+            self.total_limit.setText(
+                f"Limit {fmt.plural(p.relicensing_limit_total, 're-licensing')} in total, "
+                f"{p.relicensing_limit_per_track} per track. "
+                "How many are used needs a connection to the insurer."
+            )
+            fill(self.per_track, [])
+            return
+        left = max(0, p.relicensing_limit_total - h.relicensing_count)
+        self.total_limit.setText(
+            f"In total: {h.relicensing_count} of {p.relicensing_limit_total} used, {left} left"
+        )
+        rows = []
+        for item in h.items:
+            used = item.relicense_count
+            remaining = max(0, p.relicensing_limit_per_track - used)
+            tooltip = ""
+            if item.original_content_id != item.content_id:
+                tooltip = f"An alternate for {snap.title(item.original_content_id)}"
+            rows.append(
+                [
+                    Cell(snap.title(item.content_id), tooltip=tooltip),
+                    Cell(fmt.yen(item.price), item.price, number=True),
+                    Cell(str(used), used, number=True),
+                    Cell(f"{remaining} of {p.relicensing_limit_per_track}", remaining, number=True),
+                ]
+            )
+        fill(self.per_track, rows)
+
+    def _show_history(self, snap: Snapshot) -> None:
+        h = snap.history
+        hf = self.history_fields
+        if h is None:
+            for label in hf.values():
+                label.setText(DASH)
+            fill(self.events, [])
+            self.history_note.setText("The history is kept by the insurer: it shows when you are online.")
+            self.history_note.setVisible(snap.insured)
+            return
+        self.history_note.hide()
+        hf["user"].setText(h.user)
+        hf["first_contract_at"].setText(fmt.moment(fmt.wire_time(h.first_contract_at)))
+        hf["relicensing_count"].setText(str(h.relicensing_count))
+        hf["gross_amount"].setText(fmt.yen(h.gross_amount))
+        rows = []
+        for ev in h.events:
+            at = fmt.wire_time(ev.at)
+            rows.append(
+                [
+                    Cell(fmt.moment(at), ev.at),
+                    Cell(event_words(ev.kind)),
+                    Cell(f"{ev.old_license_id} → {ev.new_license_id}"),
+                    Cell(snap.title(ev.content_id), tooltip=ev.content_id),
+                    Cell(fmt.yen(ev.amount), ev.amount, number=True),
+                ]
+            )
+        fill(self.events, rows)
+
+    def _show_list(self, snap: Snapshot) -> None:
+        t = snap.trusted
+        lf = self.list_fields
+        if t is None:
+            for label in lf.values():
+                label.setText(DASH)
+            fill(self.licenses, [])
+            return
+        days = fmt.days_between(snap.now, t.expires_at)
+        lf["version"].setText(str(t.version))
+        lf["issued_at"].setText(fmt.moment(t.issued_at))
+        lf["expires_at"].setText(f"{fmt.moment(t.expires_at)} ({fmt.plural(days, 'day')} from now)")
+        rows = []
+        for e in t.entries:
+            valid = e.state is LicenseState.VALID
+            when = e.invalidated_at
+            state = Cell("Valid" if valid else "Invalid")
+            if not valid:
+                bold = QFont(state.font())
+                bold.setBold(True)
+                state.setFont(bold)
+            rows.append(
+                [
+                    Cell(e.license_id),
+                    Cell(snap.title(e.content_id), tooltip=e.content_id),
+                    state,
+                    Cell(fmt.day(when) if when else "", when.isoformat() if when else ""),
+                    Cell(reason_words(e)),
+                ]
+            )
+        fill(self.licenses, rows)
+        self.licenses.sortItems(3, Qt.SortOrder.DescendingOrder)
+
+    def table(self, name: str) -> QTableWidget:
+        return {"limits": self.per_track, "events": self.events, "licenses": self.licenses}[name]

@@ -1,0 +1,84 @@
+"""The desktop player's stories, driven through the widgets (pytest-qt, offscreen) on a real backend.
+
+Each view gets a real `Terminal` in a fresh data dir, wrapped in a `UiSession`, on a mock backend
+running on loopback; keys go to the real OS keyring (`./test` unlocks a private gnome-keyring; the
+tests skip anywhere else, and in CI a skip is a failure). Setting a user up (sign up, insure, buy) may go
+straight through the core; what the story is about goes through the widgets.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Before anything creates the Qt application: no display here, and FFmpeg's stream dumps are noise.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg*=false")
+
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+from player.terminal import Terminal
+from player.ui.session import UiSession
+from tests.support.backend import Backend, clone_template, running
+
+PASSWORD = "correct horse battery staple"
+MakeSession = Callable[..., UiSession]
+
+
+@pytest.fixture
+def real_keyring() -> None:
+    """The terminal keeps its keys in the real OS keyring, as the player does."""
+    if os.environ.get("INSURED_PLAYER_REAL_KEYRING") != "1":
+        pytest.skip("the UI stories need the real OS keyring: run ./test (INSURED_PLAYER_REAL_KEYRING=1)")
+    backend = keyring.get_keyring()
+    assert "SecretService" in type(backend).__module__, f"not the Secret Service: {backend!r}"
+
+
+@pytest.fixture(scope="module")
+def module_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    """One backend for a module whose tests each sign up their own user (and change nothing shared)."""
+    with running(clone_template(demo_template, tmp_path_factory.mktemp("backend"))) as b:
+        yield b
+
+
+def unique_name(prefix: str = "user") -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def make_session(real_keyring: None, tmp_path: Path) -> Iterator[MakeSession]:
+    """`make_session(url, name="library", user=None, insured=False, timeout=None)`: a UiSession over a
+    fresh terminal; with `user`, that user is signed up (and with `insured`, insured) through the core."""
+    made: list[UiSession] = []
+
+    def make(
+        url: str,
+        name: str = "library",
+        *,
+        user: str | None = None,
+        insured: bool = False,
+        timeout: float | None = None,
+    ) -> UiSession:
+        terminal = Terminal(tmp_path / name, url, timeout=timeout)
+        if user is not None:
+            terminal.sign_up(user, PASSWORD)
+            if insured:
+                terminal.insure()
+        session = UiSession(terminal)
+        made.append(session)
+        return session
+
+    yield make
+    for session in made:
+        session.tasks.wait()
+        session.terminal.close()
+
+
+@pytest.fixture
+def insured_session(make_session: MakeSession, module_backend: Backend) -> UiSession:
+    """A signed-up, insured user with an empty library, on the module's backend."""
+    return make_session(module_backend.url, user=unique_name(), insured=True)
