@@ -1,8 +1,10 @@
 """`insured-player`: the GUI entry point.
 
-A placeholder until the real window exists (issue 4): it takes the options the player will take, refuses
-to start where Qt would abort for want of a display, starts the bundled backend with the demo catalog
-(unless `--server` names one) off the GUI thread, and says where it runs. Ctrl+Q quits and stops it.
+Takes the CLI's `--data-dir` and `--server` (or INSURED_PLAYER_DATA_DIR / INSURED_PLAYER_SERVER) and
+refuses to start where Qt would abort for want of a display; then `player.ui.launch` builds the terminal,
+the session and the main window. Without `--server` the bundled backend with the demo catalog starts as
+a child, off the GUI thread. Quitting (Ctrl+Q, closing the window, SIGINT/SIGTERM) stops playback, lets
+queued work finish and closes the terminal, which stops that child.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def _has_display() -> bool:
     return any(os.environ.get(name) for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"))
 
 
-def _data_dir(option: Path | None) -> Path:
+def data_dir(option: Path | None) -> Path:
     import platformdirs
 
     env = os.environ.get("INSURED_PLAYER_DATA_DIR")
@@ -34,7 +36,7 @@ def _data_dir(option: Path | None) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
-    server = args.server or os.environ.get("INSURED_PLAYER_SERVER")
+    server = args.server or os.environ.get("INSURED_PLAYER_SERVER") or None
     if not _has_display():
         print(
             "insured-player: no display (DISPLAY and WAYLAND_DISPLAY unset); "
@@ -42,59 +44,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    import signal
-    import threading
+    from player.ui.launch import run  # Qt only after the check
 
-    from PySide6.QtCore import QObject, Qt, QTimer, Signal  # only after the check
-    from PySide6.QtGui import QKeySequence, QShortcut
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-    from player.backend_process import EmbeddedBackend
-    from player.errors import PlayerError
-
-    class Status(QObject):
-        changed = Signal(str)
-
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    window = QMainWindow()
-    window.setWindowTitle("Insured Player")
-    label = QLabel("The player UI is coming soon.")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    window.setCentralWidget(label)
-    window.resize(560, 220)
-    QShortcut(QKeySequence.StandardKey.Quit, window, app.quit)
-    # SIGINT/SIGTERM quit through the event loop so the bundled backend is stopped too.
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: app.quit())
-    ticker = QTimer(window)  # lets the interpreter run signal handlers while Qt waits
-    ticker.timeout.connect(lambda: None)
-    ticker.start(250)
-    status = Status()
-    status.changed.connect(label.setText)
-    backend: EmbeddedBackend | None = None
-    if server:
-        label.setText(f"The player UI is coming soon.\nBackend: {server}")
-    else:
-        backend = EmbeddedBackend(_data_dir(args.data_dir) / "backend")
-        label.setText("Starting the bundled backend (the first start builds the demo catalog)...")
-
-        def start() -> None:
-            try:
-                url = backend.start()
-            except PlayerError as e:
-                status.changed.emit(str(e))
-                return
-            status.changed.emit(f"The player UI is coming soon.\nBundled backend, demo catalog: {url}")
-
-        threading.Thread(target=start, daemon=True).start()
-        app.aboutToQuit.connect(backend.stop)
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        if backend is not None:
-            backend.stop()
+    return run(data_dir(args.data_dir).expanduser(), server)
 
 
 if __name__ == "__main__":

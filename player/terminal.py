@@ -142,10 +142,18 @@ class Terminal:
             if self._server:
                 url = self._server
             else:
-                self._embedded = EmbeddedBackend(self.data_dir / "bundled-backend")
+                if self._embedded is None:
+                    self._embedded = EmbeddedBackend(self.data_dir / "bundled-backend")
                 url = self._embedded.start()
-            self._client = Client.with_timeout(url, self.keys.session_token(), self._timeout)
-            self._pin(self._client.identity())
+            client = Client.with_timeout(url, self.keys.session_token(), self._timeout)
+            # Kept only once the insurer answered and its key checked out: a failed first contact (or a
+            # changed key) must not leave a client that later calls would take for a connection.
+            try:
+                self._pin(client.identity())
+            except BaseException:
+                client.close()
+                raise
+            self._client = client
             self.online = True
         return self._client
 
@@ -297,6 +305,7 @@ class Terminal:
                 trusted = current.update(client.license_list(), self.now())
             self._store_chain(trusted)
         self.keys.raise_list_mark(self.insurer_fingerprint(), self.user_id, trusted.new_mark)
+        self.online = True  # the insurer answered: whatever went wrong before is over
         return trusted
 
     def _store_chain(self, trusted: TrustedList) -> None:

@@ -6,6 +6,7 @@ a `QBuffer` by default, or the on-demand `ContainerDevice`) and handed to FFmpeg
 - `Player` plays through the system's audio output (`QMediaPlayer` + `QAudioOutput`); it switches
   tracks the deadlock-free way PLATFORM.md describes, so its controls are queued and report back through
   signals. `NullPlayer` has the same interface and plays nothing, for headless runs and tests.
+- `cover_art` reads the embedded cover from the decrypted tags, in memory.
 - `decode_check` decodes a whole track without playing it (`QAudioDecoder`) and counts its frames.
 
 Only QtCore and QtMultimedia are used here: widgets belong to `player/ui/`.
@@ -22,16 +23,19 @@ from player.playback.device import (
 )
 from player.playback.engine import Player
 from player.playback.null import NullPlayer
+from player.playback.tags import Cover, cover_art
 
 __all__ = [
     "DEFAULT_SOURCE_KIND",
     "ContainerDevice",
+    "Cover",
     "DecodeResult",
     "NullPlayer",
     "PlaybackState",
     "Player",
     "PlayerBase",
     "SourceKind",
+    "cover_art",
     "decode_check",
     "memory_buffer",
     "open_device",

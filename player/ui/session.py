@@ -2,24 +2,37 @@
 
 It owns the `Terminal` and the serial `TaskRunner`; each method queues a terminal call and reports back
 through a signal, so no view touches the network, the disk or the keyring itself.
+
+Connection states (`connection_changed`): "connecting" while the first contact (or the bundled backend's
+start) is under way, "online", "offline" when the insurer cannot be reached (a retry runs every minute),
+and "working_offline" when the user chose not to try (no automatic retries; `retry()` goes back online).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from player.errors import BackendError, PlayerError, UsageError
+from player.license_decision import TrustedList
 from player.terminal import LibraryEntry, Terminal
 from player.ui.tasks import Progress, TaskRunner
+
+SYNC_INTERVAL_MS = 10 * 60 * 1000  # online: fetch the list's changes this often (the push of flow 5)
+RETRY_INTERVAL_MS = 60 * 1000  # offline: try the insurer again this often
+CLOSE_WAIT_MS = 30_000
 
 
 class UiSession(QObject):
     library_changed = Signal(list)  # list[LibraryEntry]
     online_changed = Signal(bool)
+    connection_changed = Signal(str)  # connecting | online | offline | working_offline
     synced = Signal(object)  # the TrustedList now held (version, issued_at, expires_at)
+    list_status_changed = Signal(object)  # the cached TrustedList, or None when there is none usable
+    providers_changed = Signal(dict)  # provider ID -> name, learnt online
     signed_in_changed = Signal(bool)
     failed = Signal(object)  # PlayerError nobody else handled: the window shows it (no modal storm)
     busy_changed = Signal(bool)
@@ -31,7 +44,18 @@ class UiSession(QObject):
         self.tasks.busy_changed.connect(self.busy_changed)
         self.library: list[LibraryEntry] = []
         self.online = False
-        self.last_sync = None
+        self.connection = "connecting"
+        self.last_sync: TrustedList | None = None
+        self.last_sync_at: datetime | None = None  # when this terminal last synced (local clock)
+        self.trusted: TrustedList | None = None
+        self.provider_names: dict[str, str] = {}
+        self._closed = False
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(SYNC_INTERVAL_MS)
+        self._sync_timer.timeout.connect(self._periodic_sync)
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(RETRY_INTERVAL_MS)
+        self._retry_timer.timeout.connect(self.retry)
 
     # --- plumbing --------------------------------------------------------------------------------
 
@@ -41,21 +65,51 @@ class UiSession(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[PlayerError], None] | None = None,
         on_progress: Progress | None = None,
+        *,
+        priority: int = 0,
     ) -> None:
         """Run `fn(progress)` on the worker. Errors go to `on_error`, else to `failed`; a backend error also
-        flips the session offline."""
+        flips the session offline. `priority` > 0 jumps the queue (not the task already running).
+        After `close()` nothing runs."""
+        if self._closed:
+            return
+
+        def done(result: Any) -> None:
+            if not self.terminal.online and self.online:  # the core found the insurer gone on the way
+                self._set_online(False)
+            if on_done is not None:
+                on_done(result)
 
         def error(e: PlayerError) -> None:
             if isinstance(e, BackendError):
                 self._set_online(False)
             (on_error or self.failed.emit)(e)
 
-        self.tasks.run(fn, on_done, error, on_progress)
+        self.tasks.run(fn, done, error, on_progress, priority=priority)
 
     def _set_online(self, online: bool) -> None:
+        if online:
+            self._set_connection("online")
+        elif self.connection != "working_offline":
+            self._set_connection("offline")
         if online != self.online:
             self.online = online
             self.online_changed.emit(online)
+
+    def _set_connection(self, state: str) -> None:
+        if self._closed:
+            return
+        if state == "online" and self.signed_in:
+            self._sync_timer.start()
+        else:
+            self._sync_timer.stop()
+        if state == "offline":
+            self._retry_timer.start()
+        else:
+            self._retry_timer.stop()
+        if state != self.connection:
+            self.connection = state
+            self.connection_changed.emit(state)
 
     @property
     def signed_in(self) -> bool:
@@ -68,33 +122,91 @@ class UiSession(QObject):
     # --- what the views ask for --------------------------------------------------------------------
 
     def start(self) -> None:
-        """Connect (or start the bundled backend), then sync if signed in; always show the library."""
+        """Show the cached library at once, then connect (or start the bundled backend) and sync if
+        signed in."""
+        self._set_connection("connecting")
+        self.refresh_library()
+        self.call(lambda _: self.terminal.try_client() is not None, self._connected)
 
-        def work(_: Progress) -> bool:
-            return self.terminal.try_client() is not None
+    def _connected(self, online: bool) -> None:
+        self._set_online(online)
+        self.signed_in_changed.emit(self.signed_in)
+        if online and self.signed_in:
+            self.sync()
 
-        def done(online: bool) -> None:
-            self._set_online(online)
-            self.signed_in_changed.emit(self.signed_in)
-            if online and self.signed_in:
-                self.sync()
-            else:
-                self.refresh_library()
+    def refresh_library(self) -> None:
+        def work(_: Progress) -> tuple[list[LibraryEntry], TrustedList | None]:
+            entries = self.terminal.library()
+            try:
+                trusted = self.terminal.trusted_list()
+            except PlayerError:
+                trusted = None  # the entries already say why (state "unknown" with its reason)
+            return entries, trusted
+
+        def done(result: tuple[list[LibraryEntry], TrustedList | None]) -> None:
+            self.library, self.trusted = result
+            self.library_changed.emit(self.library)
+            self.list_status_changed.emit(self.trusted)
 
         self.call(work, done)
 
-    def refresh_library(self) -> None:
-        def done(entries: list[LibraryEntry]) -> None:
-            self.library = entries
-            self.library_changed.emit(entries)
+    def sync(self, on_error: Callable[[PlayerError], None] | None = None) -> None:
+        """Fetch the license list's changes (and the providers' names), then refresh the library."""
 
-        self.call(lambda _: self.terminal.library(), done)
+        def work(_: Progress) -> tuple[TrustedList, dict[str, str]]:
+            trusted = self.terminal.sync()
+            try:
+                names = {p.id: p.name for p in self.terminal.client().providers()}
+            except BackendError:
+                names = {}
+            return trusted, names
 
-    def sync(self) -> None:
-        def done(trusted: Any) -> None:
+        def done(result: tuple[TrustedList, dict[str, str]]) -> None:
+            trusted, names = result
             self._set_online(True)
             self.last_sync = trusted
+            self.last_sync_at = datetime.now(UTC)
+            if names and names != self.provider_names:
+                self.provider_names = names
+                self.providers_changed.emit(names)
             self.synced.emit(trusted)
             self.refresh_library()
 
-        self.call(lambda _: self.terminal.sync(), done)
+        self.call(work, done, on_error)
+
+    def retry(self) -> None:
+        """Try the insurer again (the offline banner's Retry, and every minute while offline)."""
+        if self.connection == "working_offline":
+            self._set_connection("offline")
+
+        def quiet(e: PlayerError) -> None:
+            if not isinstance(e, BackendError):
+                self.failed.emit(e)  # offline is already shown by the banner; anything else is news
+
+        def connected(online: bool) -> None:
+            if online and self.signed_in:
+                self.sync(on_error=quiet)  # reaching the client is not reaching the server: sync proves it
+            else:
+                self._connected(online)
+
+        self.call(lambda _: self.terminal.try_client() is not None, connected, quiet)
+
+    def work_offline(self) -> None:
+        """Stop trying the insurer until `retry()`: cached licenses keep playing."""
+        self._set_online(False)
+        self._set_connection("working_offline")
+
+    def _periodic_sync(self) -> None:
+        if self.online and self.signed_in and not self.tasks.busy:
+            self.sync(on_error=lambda e: None if isinstance(e, BackendError) else self.failed.emit(e))
+
+    def close(self, wait_ms: int = CLOSE_WAIT_MS) -> None:
+        """Let queued work finish (bounded), then close the terminal: its client, the bundled backend
+        and the store. Idempotent; nothing runs afterwards."""
+        if self._closed:
+            return
+        self._closed = True
+        self._sync_timer.stop()
+        self._retry_timer.stop()
+        self.tasks.wait(wait_ms)
+        self.terminal.close()

@@ -76,7 +76,11 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[PlayerError], None] | None = None,
         on_progress: Progress | None = None,
+        *,
+        priority: int = 0,
     ) -> None:
+        """Queue `fn`; a higher `priority` runs before queued work of lower priority (a play the user
+        asked for does not wait behind a queued sync), never interrupting the task already running."""
         relay = _Relay(self)
         self._relays.add(relay)
 
@@ -108,7 +112,7 @@ class TaskRunner(QObject):
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(fn, relay))
+        self._pool.start(_Job(fn, relay), priority)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until queued work is done (for quitting and for tests)."""

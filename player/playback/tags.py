@@ -1,0 +1,112 @@
+"""Cover art read from a track's own tags, from the decrypted audio in memory (never from a plaintext file).
+
+`mutagen` reads through a small file object over the `ContainerReader`, so only the segments holding
+the tags are decrypted (FLAC pictures sit in the first metadata blocks; Ogg keeps them in the comment
+header; MP3 in the ID3 tag), and nothing is written anywhere. Tags are untrusted input even inside an
+authenticated container (the provider wrote them): anything mutagen cannot parse means "no cover".
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import mutagen
+from mutagen.flac import Picture
+
+from player.protocol.container import ContainerReader
+
+__all__ = ["Cover", "cover_art"]
+
+log = logging.getLogger(__name__)
+
+FRONT_COVER = 3  # the ID3/FLAC picture type "Cover (front)"
+MAX_COVER_BYTES = 8 * 1024 * 1024  # larger "covers" are ignored rather than held in memory
+
+
+@dataclass(frozen=True)
+class Cover:
+    data: bytes
+    mime: str
+
+
+class _PlainFile(io.RawIOBase):
+    """A read-only, seekable file object over the reader's plaintext (decrypting on demand)."""
+
+    def __init__(self, reader: ContainerReader) -> None:
+        super().__init__()
+        self._reader = reader
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._reader.size}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        data = self._reader.read(self._pos, len(view))
+        view[: len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+
+def _pick(pictures: list[Cover | tuple[int, Cover]]) -> Cover | None:
+    """The front cover when one is marked so, else the first picture."""
+    typed = [p if isinstance(p, tuple) else (FRONT_COVER, p) for p in pictures]
+    for kind, cover in typed:
+        if kind == FRONT_COVER:
+            return cover
+    return typed[0][1] if typed else None
+
+
+def _pictures(audio: Any) -> list[Cover | tuple[int, Cover]]:
+    found: list[Cover | tuple[int, Cover]] = []
+    for pic in getattr(audio, "pictures", None) or []:  # FLAC
+        found.append((pic.type, Cover(pic.data, pic.mime or "image/")))
+    tags = audio.tags
+    if tags is None:
+        return found
+    if hasattr(tags, "getall"):  # ID3 (MP3)
+        for frame in tags.getall("APIC"):
+            found.append((frame.type, Cover(frame.data, frame.mime or "image/")))
+        return found
+    for value in tags.get("metadata_block_picture", []) if hasattr(tags, "get") else []:  # Ogg
+        try:
+            pic = Picture(base64.b64decode(value))  # type: ignore[no-untyped-call]
+        except (binascii.Error, ValueError, mutagen.MutagenError):
+            continue
+        found.append((pic.type, Cover(pic.data, pic.mime or "image/")))
+    for value in tags.get("covr", []) if hasattr(tags, "get") else []:  # MP4
+        mime = "image/png" if getattr(value, "imageformat", 0) == 14 else "image/jpeg"
+        found.append(Cover(bytes(value), mime))
+    return found
+
+
+def cover_art(reader: ContainerReader) -> Cover | None:
+    """The track's embedded cover (front cover preferred), or None when it has none or its tags are
+    unreadable. Decryption failures (`IntegrityError`) propagate: the caller is about to play it."""
+    try:
+        audio = mutagen.File(_PlainFile(reader))
+    except (mutagen.MutagenError, ValueError, EOFError, IndexError, KeyError) as e:
+        log.info("no cover: the tags do not parse (%s)", e)
+        return None
+    if audio is None:
+        return None
+    cover = _pick(_pictures(audio))
+    if cover is None or not cover.data or len(cover.data) > MAX_COVER_BYTES:
+        return None
+    return cover

@@ -1,0 +1,72 @@
+"""Icons: the app icon, and small line icons drawn in the palette's own colours (light and dark themes).
+
+The SVGs in `resources/` are hand-written; the themed ones use #000000 (and #ffffff) as placeholders that
+are swapped for palette colours before rendering, so no colour is hard-coded in the UI.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+APP_ICON = RESOURCES / "insured-player.svg"
+SIZES = (16, 24, 32, 48)
+_PLACEHOLDER = re.compile("#000000|#ffffff", re.IGNORECASE)
+
+
+def _colour(colours: dict[str, str], match: re.Match[str]) -> str:
+    return colours[match.group(0).lower()]
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(APP_ICON)) if APP_ICON.is_file() else QIcon()
+
+
+def themed_icon(
+    name: str,
+    palette: QPalette,
+    *,
+    fill: QPalette.ColorRole = QPalette.ColorRole.WindowText,
+    detail: QPalette.ColorRole = QPalette.ColorRole.Base,
+) -> QIcon:
+    """`resources/icons/<name>.svg` with #000000 drawn in `fill` and #ffffff in `detail`; for the disabled
+    state the disabled colours. An empty icon when the file is missing."""
+    path = RESOURCES / "icons" / f"{name}.svg"
+    if not path.is_file():
+        return QIcon()
+    source = path.read_text("utf-8")
+    icon = QIcon()
+    for group, mode in (
+        (QPalette.ColorGroup.Active, QIcon.Mode.Normal),
+        (QPalette.ColorGroup.Disabled, QIcon.Mode.Disabled),
+        (QPalette.ColorGroup.Active, QIcon.Mode.Selected),
+    ):
+        selected = mode is QIcon.Mode.Selected
+        ink = QPalette.ColorRole.HighlightedText if selected else fill
+        paper = QPalette.ColorRole.Highlight if selected else detail
+        colours = {"#000000": palette.color(group, ink).name(), "#ffffff": palette.color(group, paper).name()}
+        svg = _PLACEHOLDER.sub(partial(_colour, colours), source)
+        renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+        for size in SIZES:
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            renderer.render(painter, QRectF(0, 0, size, size))
+            painter.end()
+            icon.addPixmap(pixmap, mode)
+    return icon
+
+
+def insured_badge(palette: QPalette) -> QIcon:
+    return themed_icon(
+        "insured-badge",
+        palette,
+        fill=QPalette.ColorRole.Highlight,
+        detail=QPalette.ColorRole.HighlightedText,
+    )

@@ -1,0 +1,53 @@
+"""Run the desktop player: the Qt application, the terminal, the session and the main window.
+
+`player/app.py` parses the options and checks for a display first; this builds the rest. Quitting (Ctrl+Q,
+closing the window, SIGINT/SIGTERM) stops playback, lets queued work finish and closes the terminal,
+which stops the bundled backend when one was started.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from player.errors import PlayerError
+from player.terminal import Terminal
+from player.ui import icons
+from player.ui.main_window import MainWindow
+from player.ui.messages import describe
+from player.ui.session import UiSession
+
+
+def run(data_dir: Path, server: str | None) -> int:
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("insured-player")
+    app.setApplicationDisplayName("Insured Player")
+    app.setOrganizationName("insured-player")
+    app.setDesktopFileName("insured-player")
+    app.setWindowIcon(icons.app_icon())
+    try:
+        terminal = Terminal(data_dir, server)
+    except PlayerError as e:  # the data dir is held by another player, or cannot be written
+        title, text = describe(e)
+        print(f"insured-player: {text}", file=sys.stderr)
+        QMessageBox.critical(None, f"Insured Player: {title}", text)
+        return 1
+    window = MainWindow(UiSession(terminal))
+    # SIGINT/SIGTERM close the window through the event loop, so the bundled backend is stopped too.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: window.close())
+    ticker = QTimer(window)  # lets the interpreter run signal handlers while Qt waits
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+    app.aboutToQuit.connect(window.shutdown)
+    window.show()
+    window.start()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()

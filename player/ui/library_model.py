@@ -1,0 +1,246 @@
+"""The library as a table model: one row per license the terminal knows (`LibraryEntry`), and the proxy
+that sorts and filters it for the view.
+
+Display only: states and reasons come from the core as they are; the model phrases them and greys out
+what the cached list calls invalid (through the palette, so light and dark themes both work).
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
+
+from player.terminal import LibraryEntry
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class Column(enum.IntEnum):
+    TITLE = 0
+    ARTIST = 1
+    ALBUM = 2
+    DURATION = 3
+    GENRE = 4
+    PROVIDER = 5
+    INSURED = 6
+    LICENSE = 7
+
+
+HEADERS = {
+    Column.TITLE: "Title",
+    Column.ARTIST: "Artist",
+    Column.ALBUM: "Album",
+    Column.DURATION: "Length",
+    Column.GENRE: "Genre",
+    Column.PROVIDER: "Provider",
+    Column.INSURED: "Insurance",
+    Column.LICENSE: "License",
+}
+STATE_WORDS = {"valid": "Valid", "invalid": "Invalid", "unknown": "Unknown"}
+STATE_ORDER = {"valid": 0, "unknown": 1, "invalid": 2}
+# FIG.7: the reasons for invalidation (and why a state is unknown), as a person reads them.
+REASON_WORDS = {
+    "redistributed_after_loss": "re-distributed after a loss report: a new copy replaces this one",
+    "redistributed_after_crash": "re-distributed after a crash: a new copy replaces this one",
+    "replaced_by_alternate": "replaced by an alternate track (the supplier discontinued the original)",
+    "version_upgrade": "replaced by a newer version of the track",
+    "replaced_when_insured": "replaced when the purchase was insured: the insured copy plays instead",
+    "not_in_list": "not in the cached license list yet: it is checked with the insurer when online",
+    "no_list": "no license list cached yet: connect to the insurer once",
+}
+
+
+def format_duration(ms: int) -> str:
+    """m:ss (h:mm:ss past an hour); an unknown length is shown as a dash."""
+    if ms <= 0:
+        return "–"
+    seconds = round(ms / 1000)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def reason_text(entry: LibraryEntry) -> str:
+    """Why the entry is not valid, in words, with the date of invalidation when there is one."""
+    if entry.state == "valid":
+        return "The cached license list says this license is valid: it plays, online or offline."
+    words = REASON_WORDS.get(entry.reason) or entry.detail or entry.reason or "no reason given"
+    if entry.invalidated_at is not None:
+        words = f"{words} (on {entry.invalidated_at.date().isoformat()})"
+    return words[:1].upper() + words[1:] + "."
+
+
+class LibraryModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None, *, insured_icon: QIcon | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[LibraryEntry] = []
+        self._providers: dict[str, str] = {}
+        self._current = ""  # license ID of the loaded track
+        self._playing_icon = QIcon()
+        self._insured_icon = insured_icon or QIcon()
+
+    # --- feeding ---------------------------------------------------------------------------------
+
+    def set_entries(self, entries: list[LibraryEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def set_provider_names(self, names: dict[str, str]) -> None:
+        self._providers = dict(names)
+        self._changed_column(Column.PROVIDER)
+
+    def set_current(self, license_id: str, icon: QIcon) -> None:
+        """Mark the loaded track's row (an icon in the title column)."""
+        self._current, self._playing_icon = license_id, icon
+        self._changed_column(Column.TITLE)
+
+    def _changed_column(self, column: Column) -> None:
+        if self._entries:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._entries) - 1, column))
+
+    def entry(self, row: int) -> LibraryEntry:
+        return self._entries[row]
+
+    def entries(self) -> list[LibraryEntry]:
+        return list(self._entries)
+
+    def row_of(self, license_id: str) -> int:
+        for i, e in enumerate(self._entries):
+            if e.row.license_id == license_id:
+                return i
+        return -1
+
+    # --- QAbstractTableModel ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        if not index.isValid() or index.row() >= len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == SORT_ROLE:
+            return self._sort_key(entry, column)
+        if role == ENTRY_ROLE:
+            return entry
+        if role == SEARCH_ROLE:
+            r = entry.row
+            return " ".join((r.title, r.artist, r.album, r.genre, self._provider(r.provider))).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column is Column.INSURED:
+                return self._insured_icon
+            if column is Column.TITLE and entry.row.license_id == self._current:
+                return self._playing_icon
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and entry.state == "invalid":
+            return QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.FontRole and entry.state == "invalid" and column is Column.LICENSE:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.DURATION:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self._display(entry, column)}"
+        return None
+
+    def _provider(self, provider_id: str) -> str:
+        return self._providers.get(provider_id) or provider_id
+
+    def _display(self, entry: LibraryEntry, column: Column) -> str:
+        r = entry.row
+        match column:
+            case Column.TITLE:
+                return r.title or r.content_id
+            case Column.ARTIST:
+                return r.artist
+            case Column.ALBUM:
+                return r.album
+            case Column.DURATION:
+                return format_duration(r.duration_ms)
+            case Column.GENRE:
+                return r.genre
+            case Column.PROVIDER:
+                return self._provider(r.provider)
+            case Column.INSURED:
+                return "Insured"
+            case Column.LICENSE:
+                return STATE_WORDS.get(entry.state, entry.state)
+
+    def _sort_key(self, entry: LibraryEntry, column: Column) -> Any:
+        if column is Column.DURATION:
+            return entry.row.duration_ms
+        if column is Column.LICENSE:
+            return STATE_ORDER.get(entry.state, 9)
+        return self._display(entry, column).casefold()
+
+    def _tooltip(self, entry: LibraryEntry, column: Column) -> str:
+        if column is Column.LICENSE:
+            return reason_text(entry)
+        if column is Column.INSURED:
+            return (
+                f"Insured under policy {entry.row.policy_id}: if the track is lost, the insurer re-issues it."
+            )
+        if entry.state == "invalid":
+            return f"This copy does not play: {reason_text(entry)}"
+        return ""
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    """Sorts by the model's sort keys and keeps the rows whose title, artist, album, genre or provider
+    contain every word typed (case-insensitive)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_search(self, text: str) -> None:
+        words = text.casefold().split()
+        if words != self._words:
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        text = str(model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or "")
+        return all(word in text for word in self._words)
+
+    def entry_at(self, row: int) -> LibraryEntry:
+        entry: LibraryEntry = self.data(self.index(row, 0), ENTRY_ROLE)
+        return entry
+
+    def visible_entries(self) -> list[LibraryEntry]:
+        """The rows in the order the user sees them: the play queue."""
+        return [self.entry_at(r) for r in range(self.rowCount())]

@@ -1,0 +1,164 @@
+"""The Library page: a search box, the inline message bar, and the sortable table of licenses.
+
+Enter or a double-click asks to play a row (`play_requested`); the window decides nothing here. An empty
+library shows a short way into the Store instead of an empty table.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.terminal import LibraryEntry
+from player.ui.banners import MessageBar
+from player.ui.library_model import Column, LibraryFilter, LibraryModel
+
+COLUMN_WIDTHS = {
+    Column.TITLE: 200,
+    Column.ARTIST: 150,
+    Column.ALBUM: 150,
+    Column.DURATION: 58,
+    Column.GENRE: 90,
+    Column.PROVIDER: 130,
+    Column.INSURED: 88,
+}
+
+
+class LibraryPage(QWidget):
+    play_requested = Signal(object)  # LibraryEntry
+    store_requested = Signal()
+
+    def __init__(self, insured_icon: QIcon, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(self, insured_icon=insured_icon)
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search title, artist, album, genre or provider  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the library")
+        self.search.addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+            QLineEdit.ActionPosition.LeadingPosition,
+        )
+        self.search.textChanged.connect(self._search)
+        self.count = QLabel(self)
+        self.count.setAccessibleName("Number of tracks shown")
+
+        self.messages = MessageBar(self)
+
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Library")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.ARTIST, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._activated)  # Enter, and a double-click
+
+        self.empty = QWidget(self)
+        hint = QLabel(
+            "<h3>Your library is empty</h3><p>Tracks you buy with insurance appear here. "
+            "If they are ever lost, the insurer gives them back.</p>",
+            self.empty,
+        )
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        to_store = QPushButton("Open the Store", self.empty)
+        to_store.setAccessibleName("Open the Store")
+        to_store.clicked.connect(self.store_requested)
+        box = QVBoxLayout(self.empty)
+        box.addStretch(1)
+        box.addWidget(hint)
+        box.addWidget(to_store, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch(2)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.stack, 1)
+        self._update_count()
+
+    # --- feeding ---------------------------------------------------------------------------------
+
+    def set_entries(self, entries: list[LibraryEntry]) -> None:
+        selected = self.selected_entry()
+        self.model.set_entries(entries)
+        self.stack.setCurrentWidget(self.table if entries else self.empty)
+        if selected is not None:
+            self.select(selected.row.license_id)
+        self._update_count()
+
+    def select(self, license_id: str) -> bool:
+        row = self.model.row_of(license_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def selected_entry(self) -> LibraryEntry | None:
+        index = self.table.currentIndex()
+        return self.proxy.entry_at(index.row()) if index.isValid() else None
+
+    def visible_entries(self) -> list[LibraryEntry]:
+        return self.proxy.visible_entries()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- reacting --------------------------------------------------------------------------------
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        noun = "track" if total == 1 else "tracks"
+        self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.play_requested.emit(self.proxy.entry_at(index.row()))

@@ -1,0 +1,398 @@
+"""The main window: sections on the left (Library, Store, Insurance), the player bar at the bottom, the
+connection and the license list's offline grace in the status bar, and inline messages on top.
+
+It wires widgets to the `UiSession` and the `NowPlaying` controller and decides nothing itself: every
+question goes to the core through the session, every answer is shown as it comes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.errors import PlayerError
+from player.playback import PlaybackState, Player, PlayerBase
+from player.terminal import IntegrityReport, LibraryEntry
+from player.ui import icons
+from player.ui.banners import MessageBar, OfflineBanner
+from player.ui.first_run import FirstRunDialog
+from player.ui.insurance_view import InsuranceView
+from player.ui.library_view import LibraryPage
+from player.ui.loss_dialog import LossDialog
+from player.ui.messages import describe
+from player.ui.mpris import MprisService
+from player.ui.now_playing import NowPlaying, NowPlayingTrack
+from player.ui.player_bar import PlayerBar
+from player.ui.session import UiSession
+from player.ui.settings import UiSettings
+from player.ui.sidebar import Sidebar
+from player.ui.status import StatusPanel, grace
+from player.ui.store_view import StoreView
+
+SEEK_STEP_MS = 5000
+
+
+LIBRARY, STORE, INSURANCE = range(3)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        session: UiSession,
+        player: PlayerBase | None = None,
+        *,
+        settings: UiSettings | None = None,
+        mpris: bool = True,
+        first_run: bool = True,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings or UiSettings(session.terminal.data_dir)
+        self.setWindowTitle("Insured Player")
+        self.setWindowIcon(icons.app_icon())
+        self.setObjectName("main_window")
+        self._first_run_allowed = first_run
+        self._restored_track = False
+        self._closed = False
+        self.dialog: QDialog | None = None  # the open loss or first-run dialog
+
+        self.player = player or Player(self)
+        self.now = NowPlaying(session, self.player, self)
+
+        palette = self.palette()
+        self.library = LibraryPage(icons.insured_badge(palette), self)
+        self.store = StoreView(session, self)
+        self.insurance = InsuranceView(session, self)
+        self.pages = QStackedWidget(self)
+        for page in (self.library, self.store, self.insurance):
+            self.pages.addWidget(page)
+        self.sidebar = Sidebar(
+            [
+                ("Library", icons.themed_icon("library", palette)),
+                ("Store", icons.themed_icon("store", palette)),
+                ("Insurance", icons.themed_icon("insurance", palette)),
+            ],
+            icons.app_icon(),
+            self,
+        )
+        self.sidebar.nav.currentRowChanged.connect(self._show_page)
+        self.banner = OfflineBanner(self)
+        self.messages = MessageBar(self)
+        self.bar = PlayerBar(self.now, self)
+        self.status = StatusPanel(self.statusBar())
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.pages, 1)
+        content = QVBoxLayout()
+        content.setContentsMargins(8, 8, 8, 0)
+        content.addWidget(self.banner)
+        content.addWidget(self.messages)
+        content.addLayout(body, 1)
+        content.addWidget(self.bar)
+        central = QWidget(self)
+        central.setLayout(content)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._connect()
+        self._restore()
+        self.mpris = MprisService(
+            self.now,
+            raise_window=self._raise,
+            quit=self.close,
+            set_volume=lambda v: self.bar.set_volume(round(v * 100)),
+            parent=self,
+        )
+        self._use_mpris = mpris
+
+    # --- building --------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setObjectName(name or text.lower().replace(" ", "_").strip("._"))
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work with the menu closed and in every section
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.sync_action = a("&Sync Now", "F5", self.session.sync, "sync")
+        self.verify_action = a("&Check Library", None, self.check_library, "check_library")
+        self.loss_action = a("&Report a Loss…", None, self.report_loss, "report_loss")
+        self.account_action = a("Sign &In…", None, self.show_first_run, "sign_in")
+        self.quit_action = a("&Quit", QKeySequence.StandardKey.Quit, self.close, "quit")
+        self.play_action = a("&Play/Pause", "Space", self._space, "play_pause")
+        self.next_action = a("&Next Track", "Ctrl+Right", self.now.next, "next")
+        self.previous_action = a("P&revious Track", "Ctrl+Left", self.now.previous, "previous")
+        self.forward_action = a("Seek &Forward 5 s", "Right", lambda: self._seek(+SEEK_STEP_MS), "forward")
+        self.back_action = a("Seek &Back 5 s", "Left", lambda: self._seek(-SEEK_STEP_MS), "back")
+        self.find_action = a("&Find in Library", QKeySequence.StandardKey.Find, self.focus_search, "find")
+        sections = ("&Library", "S&tore", "&Insurance")
+        self.section_actions = [
+            a(text, f"Ctrl+{i + 1}", lambda _=False, i=i: self.show_section(i), f"section_{i}")
+            for i, text in enumerate(sections)
+        ]
+        about = a("&About Insured Player", None, self._about, "about")
+
+        menus = self.menuBar()
+        file = menus.addMenu("&File")
+        for action in (self.sync_action, self.verify_action, self.loss_action):
+            file.addAction(action)
+        file.addSeparator()
+        file.addAction(self.account_action)
+        file.addSeparator()
+        file.addAction(self.quit_action)
+        playback = menus.addMenu("&Playback")
+        for action in (self.play_action, self.previous_action, self.next_action):
+            playback.addAction(action)
+        playback.addSeparator()
+        playback.addAction(self.back_action)
+        playback.addAction(self.forward_action)
+        view = menus.addMenu("&View")
+        view.addAction(self.find_action)
+        view.addSeparator()
+        for action in self.section_actions:
+            view.addAction(action)
+        menus.addMenu("&Help").addAction(about)
+
+    def _connect(self) -> None:
+        s = self.session
+        s.library_changed.connect(self._library_changed)
+        s.connection_changed.connect(self._connection_changed)
+        s.list_status_changed.connect(lambda trusted: self.status.set_list(trusted, s.last_sync_at))
+        s.synced.connect(self._synced)
+        s.providers_changed.connect(self._providers_changed)
+        s.signed_in_changed.connect(self._signed_in_changed)
+        s.failed.connect(self.show_error)
+        s.busy_changed.connect(self.status.set_busy)
+        self.library.play_requested.connect(self._play_entry)
+        self.library.store_requested.connect(lambda: self.show_section(STORE))
+        self.now.set_queue(self.library.visible_entries)
+        self.now.track_changed.connect(self._track_changed)
+        self.now.refused.connect(lambda title, text: self.messages.show_message("warning", title, text))
+        self.player.state_changed.connect(self._playback_state)
+        self.banner.retry_requested.connect(s.retry)
+        self.banner.work_offline_requested.connect(s.work_offline)
+        self.status.retry_requested.connect(s.retry)
+        self.bar.volume_changed.connect(self._volume_changed)
+
+    def _restore(self) -> None:
+        st = self.settings
+        self.resize(1180, 720)
+        if st.geometry is not None:
+            self.restoreGeometry(st.geometry)
+        if st.window_state is not None:
+            self.restoreState(st.window_state)
+        header = self.library.table.horizontalHeader()
+        if st.header_state is not None:
+            header.restoreState(st.header_state)
+        self.bar.set_volume(st.volume)
+        self.session.last_sync_at = st.last_sync
+        self.library.model.set_provider_names(st.provider_names)
+        self.session.provider_names = st.provider_names
+        self.sidebar.nav.setCurrentRow(LIBRARY)
+
+    def start(self) -> None:
+        """Connect (the bundled backend starts on the worker), show the cached library, join MPRIS."""
+        if self._use_mpris:
+            self.mpris.start()
+        self.session.start()
+
+    # --- sections and actions --------------------------------------------------------------------
+
+    def show_section(self, index: int) -> None:
+        self.sidebar.nav.setCurrentRow(index)
+
+    def _show_page(self, index: int) -> None:
+        if 0 <= index < self.pages.count():
+            self.pages.setCurrentIndex(index)
+
+    def focus_search(self) -> None:
+        self.show_section(LIBRARY)
+        self.library.focus_search()
+
+    def _space(self) -> None:
+        """Space plays/pauses, except on a focused button, which it presses (keyboard users need that)."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QAbstractButton) and focused.window() is self:
+            focused.animateClick()
+        else:
+            self.now.toggle()
+
+    def _seek(self, delta_ms: int) -> None:
+        self.now.seek_by(delta_ms)
+
+    def _play_entry(self, entry: LibraryEntry) -> None:
+        self.messages.hide()
+        self.now.play(entry)
+
+    def check_library(self) -> None:
+        """The integrity scan (every segment of every track) on the worker; the result inline."""
+        self.statusBar().showMessage("Checking every track…")
+
+        def done(report: IntegrityReport) -> None:
+            self.statusBar().clearMessage()
+            titles = {e.row.content_id: e.row.title or e.row.content_id for e in self.session.library}
+            bad = [*report.missing, *report.corrupt]
+            if not bad:
+                noun = "track is" if report.ok == 1 else "tracks are"
+                self.messages.show_message("info", "Library checked", f"All {report.ok} {noun} intact.")
+                return
+            parts = []
+            if report.missing:
+                parts.append("missing: " + ", ".join(titles.get(c, c) for c in report.missing))
+            if report.corrupt:
+                parts.append("damaged: " + ", ".join(titles.get(c, c) for c in report.corrupt))
+            self.messages.show_message(
+                "warning",
+                "Some tracks are lost",
+                "; ".join(parts).capitalize() + ". Your insurance can re-issue them.",
+                ("Report a Loss…", self.report_loss),
+            )
+
+        def failed(e: PlayerError) -> None:
+            self.statusBar().clearMessage()
+            self.show_error(e)
+
+        self.session.call(lambda _: self.session.terminal.verify(), done, failed)
+
+    def report_loss(self) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            return
+        self.dialog = LossDialog(self.session, self)
+        self.dialog.open()
+
+    def show_error(self, error: PlayerError) -> None:
+        title, text = describe(error)
+        self.messages.show_message("error", title, text)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Insured Player",
+            "<h3>Insured Player</h3><p>A music player whose tracks are insured: if they are lost, the "
+            "insurer re-issues them (EP 1 391 838 A1).</p><p>Server: "
+            f"{self.session.terminal.server_id}<br>Library: {self.session.terminal.data_dir}</p>",
+        )
+
+    def _raise(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # --- what the session and the player say ------------------------------------------------------
+
+    def _library_changed(self, entries: list[LibraryEntry]) -> None:
+        self.library.set_entries(entries)
+        current = self.now.current
+        if current is not None:
+            self.library.model.set_current(current.license_id, self._state_icon())
+        if not self._restored_track:
+            self._restored_track = True
+            license_id, position = self.settings.last_track
+            match = [e for e in entries if e.row.license_id == license_id]
+            if match and self.now.current is None:
+                self.now.cue(match[0], position)
+                self.library.select(license_id)
+
+    def _connection_changed(self, state: str) -> None:
+        self.status.set_connection(state)
+        if state == "offline":
+            words, good = grace(self.status.trusted)
+            self.banner.show_offline(f" {words}" if good else f" (but {words}: connect to play them)")
+        else:
+            self.banner.hide()
+
+    def _synced(self, _trusted: object) -> None:
+        if self.session.last_sync_at is not None:
+            self.settings.last_sync = self.session.last_sync_at
+
+    def _providers_changed(self, names: dict[str, str]) -> None:
+        self.library.model.set_provider_names(names)
+        self.settings.provider_names = names
+
+    def _signed_in_changed(self, signed_in: bool) -> None:
+        if not signed_in and self._first_run_allowed and not self._closed:
+            self._first_run_allowed = False  # once per start; File > Sign In... opens it again
+            self.show_first_run()
+
+    def show_first_run(self) -> None:
+        """Sign up or sign in, then insurance, then the store (the first-run dialog)."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            return
+        dialog = FirstRunDialog(self.session, self)
+        dialog.open_store.connect(lambda: self.show_section(STORE))
+        dialog.work_offline.connect(self.session.work_offline)
+        self.dialog = dialog
+        dialog.open()
+
+    def _track_changed(self, track: NowPlayingTrack | None) -> None:
+        self.sidebar.show_track(track)
+        self.library.model.set_current(track.license_id if track else "", self._state_icon())
+
+    def _playback_state(self, _state: PlaybackState) -> None:
+        if self.now.current is not None:
+            self.library.model.set_current(self.now.current.license_id, self._state_icon())
+
+    def _state_icon(self) -> QIcon:
+        pixmap = (
+            QStyle.StandardPixmap.SP_MediaPlay
+            if self.player.state is PlaybackState.PLAYING
+            else QStyle.StandardPixmap.SP_MediaPause
+        )
+        return self.style().standardIcon(pixmap)
+
+    def _volume_changed(self, percent: int) -> None:
+        self.settings.volume = percent
+
+    # --- closing ---------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Remember the layout and the track, stop playback, leave the bus, let queued work finish and
+        close the terminal (which stops the bundled backend). Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        self._save()
+        self.mpris.stop()
+        self.now.stop()
+        for dialog in self.findChildren(QDialog):
+            dialog.close()
+        self.session.close()
+
+    def _save(self) -> None:
+        st = self.settings
+        st.geometry = self.saveGeometry()
+        st.window_state = self.saveState()
+        st.header_state = self.library.table.horizontalHeader().saveState()
+        st.volume = self.bar.volume.value()
+        current = self.now.current
+        st.set_last_track(current.license_id if current else "", self.now.position if current else 0)
+        st.sync()

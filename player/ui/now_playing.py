@@ -1,0 +1,214 @@
+"""What is playing, and what plays next: the GUI's playback controller (no widgets).
+
+A play goes in two halves. On the worker, `Terminal.open_for_playback` makes the license decision
+(FIG.10) and opens the decrypting reader, and the cover is read from the decrypted tags in memory. Back
+on the GUI thread the reader becomes a `QIODevice` and the `Player` plays it (PLATFORM.md's deadlock
+rules live inside `Player`). A refusal comes back as `refused(title, text)` for the window to show inline.
+
+The queue is the library as the user sees it (sorted, filtered): `next`/`previous` walk it, skipping
+rows the cached list already calls invalid, and the end of a track starts the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from player.errors import PlayerError
+from player.playback import Cover, PlaybackState, PlayerBase, cover_art, open_device
+from player.terminal import LibraryEntry, OpenTrack
+from player.ui.messages import describe
+from player.ui.session import UiSession
+from player.ui.tasks import Progress
+
+PLAY_PRIORITY = 10  # a play the user asked for goes before queued background work
+RESTART_THRESHOLD_MS = 3000  # "previous" past this point restarts the track instead
+
+
+@dataclass(frozen=True)
+class NowPlayingTrack:
+    entry: LibraryEntry
+    title: str
+    artist: str
+    album: str
+    duration_ms: int
+    cover: Cover | None = None
+
+    @property
+    def license_id(self) -> str:
+        return self.entry.row.license_id
+
+
+class NowPlaying(QObject):
+    track_changed = Signal(object)  # NowPlayingTrack | None
+    refused = Signal(str, str)  # (title, text): why a track did not play, for the window's message bar
+    loading_changed = Signal(bool)
+
+    def __init__(self, session: UiSession, player: PlayerBase, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.player = player
+        self.current: NowPlayingTrack | None = None
+        self._cued_at = 0  # a restored track waits here, paused, until play
+        self._generation = 0
+        self._queue: Callable[[], list[LibraryEntry]] = lambda: list(session.library)
+        player.media_ended.connect(self._on_ended)
+        player.failed.connect(self._on_player_failed)
+
+    def set_queue(self, queue: Callable[[], list[LibraryEntry]]) -> None:
+        """Where next/previous look: the library in the order the user sees it."""
+        self._queue = queue
+
+    # --- starting tracks -------------------------------------------------------------------------
+
+    def play(self, entry: LibraryEntry, start_at_ms: int = 0) -> None:
+        """Decide and open on the worker, then play; a newer request supersedes one still opening."""
+        self._generation += 1
+        generation = self._generation
+        self.loading_changed.emit(True)
+        license_id = entry.row.license_id
+
+        def work(_: Progress) -> tuple[OpenTrack, Cover | None]:
+            track = self.session.terminal.open_for_playback(license_id)
+            try:
+                cover = cover_art(track.reader)
+            except PlayerError:
+                track.close()
+                raise
+            return track, cover
+
+        def done(result: tuple[OpenTrack, Cover | None]) -> None:
+            track, cover = result
+            if generation != self._generation:
+                track.close()  # the user already asked for something else
+                return
+            self.loading_changed.emit(False)
+            self._cued_at = 0
+            row = entry.row
+            self.current = NowPlayingTrack(
+                entry,
+                track.title or row.title,
+                track.artist or row.artist,
+                row.album,
+                track.duration_ms,
+                cover,
+            )
+            self.track_changed.emit(self.current)
+            device = open_device(track.reader, source_file=track.file)
+            self.player.play_source(device, track.mime, track.duration_ms)
+            if start_at_ms > 0:
+                self.player.seek(start_at_ms)
+
+        def error(e: PlayerError) -> None:
+            if generation != self._generation:
+                return
+            self.loading_changed.emit(False)
+            title, text = describe(e)
+            self.refused.emit(f"“{entry.row.title or entry.row.content_id}” cannot play", f"{title}: {text}")
+
+        self.session.call(work, done, error, priority=PLAY_PRIORITY)
+
+    def cue(self, entry: LibraryEntry, position_ms: int) -> None:
+        """Show a track as current, paused at `position_ms`, without opening it (a restored session)."""
+        row = entry.row
+        self.current = NowPlayingTrack(entry, row.title, row.artist, row.album, row.duration_ms)
+        self._cued_at = max(0, position_ms)
+        self.track_changed.emit(self.current)
+
+    @property
+    def cued_position(self) -> int:
+        return self._cued_at
+
+    @property
+    def position(self) -> int:
+        """Where the current track is (the cued position while it is not loaded)."""
+        if self.player.state is PlaybackState.STOPPED and self.current is not None:
+            return self._cued_at
+        return self.player.position
+
+    # --- the controls ----------------------------------------------------------------------------
+
+    def toggle(self) -> None:
+        """Play/pause; with nothing loaded, start the current (cued) track or the first in the queue."""
+        if self.player.state is not PlaybackState.STOPPED:
+            self.player.toggle()
+        elif self.current is not None:
+            self.play(self.current.entry, self._cued_at)
+        else:
+            first = self._neighbour(+1)
+            if first is not None:
+                self.play(first)
+
+    def pause(self) -> None:
+        if self.player.state is PlaybackState.PLAYING:
+            self.player.pause()
+
+    def resume(self) -> None:
+        if self.player.state is PlaybackState.PAUSED:
+            self.player.resume()
+        elif self.player.state is PlaybackState.STOPPED:
+            self.toggle()
+
+    def stop(self) -> None:
+        self._generation += 1
+        self.player.stop()
+
+    def next(self) -> bool:
+        """Start the next playable row; False (and stopped) at the end of the queue."""
+        entry = self._neighbour(+1)
+        if entry is None:
+            return False
+        self.play(entry)
+        return True
+
+    def previous(self) -> None:
+        if self.current is not None and self.position > RESTART_THRESHOLD_MS:
+            self.seek(0)
+            return
+        entry = self._neighbour(-1)
+        if entry is not None:
+            self.play(entry)
+        elif self.current is not None:
+            self.seek(0)
+
+    def seek(self, ms: int) -> None:
+        if self.player.state is PlaybackState.STOPPED:
+            if self.current is not None:
+                duration = self.current.duration_ms or ms
+                self._cued_at = max(0, min(ms, duration))
+            return
+        duration = self.player.duration or self.current_duration
+        self.player.seek(max(0, min(ms, duration) if duration else ms))
+
+    def seek_by(self, delta_ms: int) -> None:
+        self.seek(self.position + delta_ms)
+
+    @property
+    def current_duration(self) -> int:
+        if self.player.duration > 0:
+            return self.player.duration
+        return self.current.duration_ms if self.current is not None else 0
+
+    # --- the queue -------------------------------------------------------------------------------
+
+    def _neighbour(self, step: int) -> LibraryEntry | None:
+        queue = self._queue()
+        ids = [e.row.license_id for e in queue]
+        current = self.current.license_id if self.current is not None else None
+        i = ids.index(current) if current in ids else (-1 if step > 0 else len(ids))
+        i += step
+        while 0 <= i < len(queue):
+            if queue[i].state != "invalid":  # greyed rows: the cached list already refuses them
+                return queue[i]
+            i += step
+        return None
+
+    def _on_ended(self) -> None:
+        if not self.next():
+            self.player.stop()
+
+    def _on_player_failed(self, message: str) -> None:
+        title = self.current.title if self.current is not None else "The track"
+        self.refused.emit(f"“{title}” stopped", message[:1].upper() + message[1:] + ".")

@@ -1,0 +1,206 @@
+"""The player bar: cover, title and artist, previous / play-pause / next, the seek slider with elapsed and
+total time, and the volume. Icons are the style's `SP_Media*` (glyphs render as boxes, PLATFORM.md)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.playback import PlaybackState
+from player.ui.library_model import format_duration
+from player.ui.now_playing import NowPlaying, NowPlayingTrack
+
+COVER_SIZE = 52
+BUTTON_ICON = QSize(24, 24)
+
+
+def cover_pixmap(data: bytes | None, size: int) -> QPixmap | None:
+    """The cover scaled to `size`, or None when there is none (or it does not decode)."""
+    if not data:
+        return None
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(data):
+        return None
+    return pixmap.scaled(
+        size,
+        size,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+
+
+class PlayerBar(QWidget):
+    volume_changed = Signal(int)  # 0..100
+
+    def __init__(self, now: NowPlaying, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.now = now
+        style = self.style()
+        self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
+        self._pause_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+
+        self.cover = QLabel(self)
+        self.cover.setFixedSize(COVER_SIZE, COVER_SIZE)
+        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cover.setFrameShape(QLabel.Shape.StyledPanel)
+        self.cover.setAccessibleName("Cover art")
+        self.title = QLabel("Nothing playing", self)
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.title.setAccessibleName("Track title")
+        self.artist = QLabel("", self)
+        self.artist.setAccessibleName("Artist")
+        for label in (self.title, self.artist):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.previous = self._button(QStyle.StandardPixmap.SP_MediaSkipBackward, "Previous track")
+        self.play = self._button(QStyle.StandardPixmap.SP_MediaPlay, "Play")
+        self.next = self._button(QStyle.StandardPixmap.SP_MediaSkipForward, "Next track")
+        self.previous.clicked.connect(now.previous)
+        self.play.clicked.connect(now.toggle)
+        self.next.clicked.connect(now.next)
+
+        self.elapsed = QLabel(format_duration(0), self)
+        self.elapsed.setAccessibleName("Elapsed time")
+        self.total = QLabel(format_duration(0), self)
+        self.total.setAccessibleName("Total time")
+        digits = self.fontMetrics().horizontalAdvance("00:00:00")
+        for label in (self.elapsed, self.total):
+            label.setMinimumWidth(digits // 2 + 12)
+        self.elapsed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.seek = QSlider(Qt.Orientation.Horizontal, self)
+        self.seek.setAccessibleName("Seek")
+        self.seek.setRange(0, 0)
+        self.seek.setSingleStep(5000)
+        self.seek.setPageStep(15000)
+        self.seek.sliderMoved.connect(lambda ms: self.elapsed.setText(format_duration(ms) if ms else "0:00"))
+        self.seek.sliderReleased.connect(lambda: now.seek(self.seek.value()))
+        self.seek.actionTriggered.connect(self._slider_action)
+
+        self.mute_icon = QLabel(self)
+        self.mute_icon.setPixmap(style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(18, 18))
+        self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setAccessibleName("Volume")
+        self.volume.setRange(0, 100)
+        self.volume.setFixedWidth(110)
+        self.volume.valueChanged.connect(self._volume)
+
+        info = QVBoxLayout()
+        info.setSpacing(0)
+        info.addStretch(1)
+        info.addWidget(self.title)
+        info.addWidget(self.artist)
+        info.addStretch(1)
+        info_box = QWidget(self)
+        info_box.setLayout(info)
+        info_box.setMinimumWidth(160)
+        info_box.setMaximumWidth(280)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.addWidget(self.cover)
+        row.addWidget(info_box, 2)
+        row.addWidget(self.previous)
+        row.addWidget(self.play)
+        row.addWidget(self.next)
+        row.addSpacing(8)
+        row.addWidget(self.elapsed)
+        row.addWidget(self.seek, 5)
+        row.addWidget(self.total)
+        row.addSpacing(12)
+        row.addWidget(self.mute_icon)
+        row.addWidget(self.volume)
+
+        now.track_changed.connect(self._track)
+        now.player.state_changed.connect(self._state)
+        now.player.position_changed.connect(self._position)
+        now.player.duration_changed.connect(self._duration)
+        self._track(None)
+
+    def _button(self, icon: QStyle.StandardPixmap, name: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(self.style().standardIcon(icon))
+        button.setIconSize(BUTTON_ICON)
+        button.setAutoRaise(True)
+        button.setToolTip(name)
+        button.setAccessibleName(name)
+        return button
+
+    def set_volume(self, percent: int) -> None:
+        self.volume.setValue(percent)
+        self._volume(self.volume.value())
+
+    # --- what the player says --------------------------------------------------------------------
+
+    def _track(self, track: NowPlayingTrack | None) -> None:
+        if track is None:
+            self.title.setText("Nothing playing")
+            self.artist.setText("Double-click a track to play it")
+            self.cover.setPixmap(self._no_cover())
+            self._duration(0)
+            return
+        self.title.setText(track.title)
+        self.title.setToolTip(track.title)
+        self.artist.setText(" — ".join(x for x in (track.artist, track.album) if x))
+        self.cover.setPixmap(
+            cover_pixmap(track.cover.data if track.cover else None, COVER_SIZE - 4) or self._no_cover()
+        )
+        self.cover.setAccessibleDescription(f"Cover of {track.title}" if track.cover else "No cover")
+        self._duration(track.duration_ms)
+        self._position(self.now.position)
+
+    def _no_cover(self) -> QPixmap:
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DriveCDIcon)
+        return icon.pixmap(COVER_SIZE - 16, COVER_SIZE - 16)
+
+    def _state(self, state: PlaybackState) -> None:
+        playing = state is PlaybackState.PLAYING
+        self.play.setIcon(self._pause_icon if playing else self._play_icon)
+        name = "Pause" if playing else "Play"
+        self.play.setToolTip(name)
+        self.play.setAccessibleName(name)
+        if state is PlaybackState.STOPPED and self.now.current is not None:
+            self._position(self.now.position)
+
+    def _position(self, ms: int) -> None:
+        if not self.seek.isSliderDown():
+            self.seek.setValue(ms)
+            self.elapsed.setText(format_duration(ms) if ms > 0 else "0:00")
+
+    def _duration(self, ms: int) -> None:
+        if ms <= 0 and self.now.current is not None:
+            ms = self.now.current_duration
+        self.seek.setRange(0, max(0, ms))
+        self.seek.setEnabled(ms > 0)
+        self.total.setText(format_duration(ms) if ms > 0 else "0:00")
+
+    def _slider_action(self, action: int) -> None:
+        """A click on the groove or an arrow key on the slider: seek to where the slider goes."""
+        if action not in (
+            QAbstractSlider.SliderAction.SliderMove.value,
+            QAbstractSlider.SliderAction.SliderNoAction.value,
+        ):
+            self.now.seek(self.seek.sliderPosition())
+
+    def _volume(self, percent: int) -> None:
+        self.now.player.set_volume(percent / 100)
+        icon = (
+            QStyle.StandardPixmap.SP_MediaVolumeMuted
+            if percent == 0
+            else QStyle.StandardPixmap.SP_MediaVolume
+        )
+        self.mute_icon.setPixmap(self.style().standardIcon(icon).pixmap(18, 18))
+        self.volume.setToolTip(f"Volume {percent}%")
+        self.volume_changed.emit(percent)

@@ -1,0 +1,115 @@
+"""What the window remembers between runs, in an ini file under the data dir (so two data dirs, and two
+test runs, never share settings): geometry and state, the library's column layout, the volume, the last
+track and position, when the list was last synced, and the providers' names.
+
+A damaged ini file just reads as defaults (QSettings ignores what it cannot parse)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+FILE_NAME = "insured-player-ui.ini"
+DEFAULT_VOLUME = 80
+
+
+class UiSettings:
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / FILE_NAME
+        self._s = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._s.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _int(self, key: str, default: int) -> int:
+        raw: object = self._s.value(key, default)
+        try:
+            return int(str(raw))
+        except ValueError:
+            return default
+
+    # --- window ----------------------------------------------------------------------------------
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._s.setValue("window/state", value)
+
+    @property
+    def header_state(self) -> QByteArray | None:
+        return self._bytes("library/header")
+
+    @header_state.setter
+    def header_state(self, value: QByteArray) -> None:
+        self._s.setValue("library/header", value)
+
+    @property
+    def page(self) -> int:
+        return self._int("window/page", 0)
+
+    @page.setter
+    def page(self, value: int) -> None:
+        self._s.setValue("window/page", value)
+
+    # --- playback --------------------------------------------------------------------------------
+
+    @property
+    def volume(self) -> int:
+        return max(0, min(100, self._int("player/volume", DEFAULT_VOLUME)))
+
+    @volume.setter
+    def volume(self, value: int) -> None:
+        self._s.setValue("player/volume", int(value))
+
+    @property
+    def last_track(self) -> tuple[str, int]:
+        """(license ID, position in ms) of the track loaded at the last quit; ("", 0) if none."""
+        return str(self._s.value("player/last_license", "") or ""), self._int("player/last_position", 0)
+
+    def set_last_track(self, license_id: str, position_ms: int) -> None:
+        self._s.setValue("player/last_license", license_id)
+        self._s.setValue("player/last_position", int(position_ms))
+
+    # --- what the session learnt -------------------------------------------------------------------
+
+    @property
+    def last_sync(self) -> datetime | None:
+        text = str(self._s.value("sync/last", "") or "")
+        try:
+            return datetime.fromisoformat(text) if text else None
+        except ValueError:
+            return None
+
+    @last_sync.setter
+    def last_sync(self, value: datetime) -> None:
+        self._s.setValue("sync/last", value.isoformat())
+
+    @property
+    def provider_names(self) -> dict[str, str]:
+        try:
+            names = json.loads(str(self._s.value("library/providers", "{}") or "{}"))
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {}
+
+    @provider_names.setter
+    def provider_names(self, names: dict[str, str]) -> None:
+        self._s.setValue("library/providers", json.dumps(names, sort_keys=True))

@@ -1,0 +1,78 @@
+"""The left column: navigation (Library / Store / Insurance) and, below it, the current track's cover."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from player.ui.now_playing import NowPlayingTrack
+from player.ui.player_bar import cover_pixmap
+
+WIDTH = 200
+COVER = 176
+
+
+class Sidebar(QWidget):
+    def __init__(
+        self, pages: list[tuple[str, QIcon]], app_icon: QIcon, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setFixedWidth(WIDTH)
+        self._app_icon = app_icon
+        self.nav = QListWidget(self)
+        self.nav.setAccessibleName("Sections")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setSpacing(2)
+        blend = self.nav.palette()  # the list sits on the window, not on a white sheet
+        blend.setColor(QPalette.ColorRole.Base, blend.color(QPalette.ColorRole.Window))
+        self.nav.setPalette(blend)
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.nav.setFont(font)
+        for name, icon in pages:
+            item = QListWidgetItem(icon, name)
+            item.setSizeHint(QSize(WIDTH - 8, self.fontMetrics().height() + 18))
+            self.nav.addItem(item)
+        rows = sum(self.nav.sizeHintForRow(i) + 2 * self.nav.spacing() for i in range(self.nav.count()))
+        self.nav.setFixedHeight(rows + 2 * self.nav.frameWidth() + 4)
+
+        self.cover = QLabel(self)
+        self.cover.setFixedSize(COVER, COVER)
+        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cover.setAccessibleName("Cover of the current track")
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.artist = QLabel(self)
+        self.artist.setWordWrap(True)
+        self.artist.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.artist.setForegroundRole(self.artist.foregroundRole())
+        self.artist.setEnabled(False)  # the palette's secondary text
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 8, 6, 10)
+        layout.addWidget(self.nav)
+        layout.addStretch(1)
+        layout.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.title)
+        layout.addWidget(self.artist)
+        self.show_track(None)
+
+    def show_track(self, track: NowPlayingTrack | None) -> None:
+        pixmap = None
+        if track is not None and track.cover is not None:
+            pixmap = cover_pixmap(track.cover.data, COVER)
+        if pixmap is None:
+            pixmap = self._app_icon.pixmap(COVER - 56, COVER - 56)
+            self.cover.setFrameShape(QFrame.Shape.NoFrame)
+        else:
+            self.cover.setFrameShape(QFrame.Shape.NoFrame)
+        self.cover.setPixmap(pixmap)
+        self.cover.setToolTip("" if track is None else f"{track.title} — {track.artist}")
+        self.title.setText(track.title if track is not None else "")
+        self.artist.setText(track.artist if track is not None else "")

@@ -1,0 +1,118 @@
+"""The status bar: online or offline, when the license list was last synced, and how long the cached list
+keeps offline playback working (its `expires_at`, FIG.7), plus a busy indicator and Retry when offline."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QWidget
+
+from player.license_decision import TrustedList
+
+CONNECTION_WORDS = {
+    "connecting": "Connecting to the insurer…",
+    "online": "Online",
+    "offline": "Offline",
+    "working_offline": "Working offline",
+}
+
+
+def when(t: datetime, now: datetime | None = None) -> str:
+    """A local time as people read it: "14:03" today, else "3 Dec 14:03" (with the year when not this one)."""
+    now = (now or datetime.now(UTC)).astimezone()
+    local = t.astimezone()
+    if local.date() == now.date():
+        return local.strftime("%H:%M")
+    if local.year == now.year:
+        return f"{local.day} {local.strftime('%b %H:%M')}"
+    return f"{local.day} {local.strftime('%b %Y %H:%M')}"
+
+
+def grace(trusted: TrustedList | None, now: datetime | None = None) -> tuple[str, bool]:
+    """(words, still_good): how long the cached list lets tracks play offline."""
+    now = now or datetime.now(UTC)
+    if trusted is None:
+        return "no license list cached yet", False
+    expires = trusted.expires_at
+    if expires <= now:
+        return f"the cached license list ran out {when(expires, now)}", False
+    days = (expires - now).days
+    left = f"{days} days" if days >= 2 else "less than 2 days" if days == 1 else "less than a day"
+    return f"until {when(expires, now)} ({left})", True
+
+
+class StatusPanel(QWidget):
+    """Lives in the window's status bar (permanent widgets on the right, messages on the left)."""
+
+    retry_requested = Signal()
+
+    def __init__(self, bar: QStatusBar) -> None:
+        super().__init__(bar)
+        style = self.style()
+        self._online_icon = style.standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon).pixmap(16, 16)
+        self._offline_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumSize(80, 14)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName("Working")
+        self.busy.hide()
+        self.icon = QLabel(self)
+        self.connection = QLabel(CONNECTION_WORDS["connecting"], self)
+        self.connection.setAccessibleName("Connection")
+        self.retry = QPushButton("Retry", self)
+        self.retry.setFlat(True)
+        self.retry.setAccessibleName("Retry connecting to the insurer")
+        self.retry.clicked.connect(self.retry_requested)
+        self.retry.hide()
+        self.synced = QLabel("", self)
+        self.synced.setAccessibleName("Last sync")
+        self.grace = QLabel("", self)
+        self.grace.setAccessibleName("Offline playback")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 6, 0)
+        row.setSpacing(6)
+        row.addWidget(self.busy)
+        row.addWidget(self.icon)
+        row.addWidget(self.connection)
+        row.addWidget(self.retry)
+        row.addWidget(_separator(self))
+        row.addWidget(self.synced)
+        row.addWidget(_separator(self))
+        row.addWidget(self.grace)
+        bar.addPermanentWidget(self)
+        self._trusted: TrustedList | None = None
+        self._last_sync: datetime | None = None
+        self.set_connection("connecting")
+        self.set_list(None, None)
+
+    def set_connection(self, state: str) -> None:
+        self.connection.setText(CONNECTION_WORDS.get(state, state))
+        online = state == "online"
+        self.icon.setPixmap(self._online_icon if online or state == "connecting" else self._offline_icon)
+        self.retry.setVisible(state in ("offline", "working_offline"))
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+
+    def set_list(self, trusted: TrustedList | None, last_sync: datetime | None) -> None:
+        self._trusted = trusted or self._trusted
+        self._last_sync = last_sync or self._last_sync
+        self.synced.setText(f"Synced {when(self._last_sync)}" if self._last_sync else "Not synced yet")
+        words, good = grace(self._trusted)
+        self.grace.setText(f"Offline playback {words}" if good else words[:1].upper() + words[1:])
+        tip = "How long the signed license list cached here lets valid tracks play without the insurer."
+        if self._trusted is not None:
+            tip += f"\nList version {self._trusted.version}, issued {when(self._trusted.issued_at)}."
+        self.grace.setToolTip(tip)
+
+    @property
+    def trusted(self) -> TrustedList | None:
+        return self._trusted
+
+
+def _separator(parent: QWidget) -> QLabel:
+    bar = QLabel("|", parent)
+    bar.setEnabled(False)
+    return bar

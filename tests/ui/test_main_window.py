@@ -1,0 +1,193 @@
+"""The main window's library: what was bought shows with its license state, and it searches, sorts and
+plays the way a desktop player does. Purchases are set up through the core; the story goes through the
+widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPalette
+from pytestqt.qtbot import QtBot
+
+from player.playback import PlaybackState
+from player.redistribution import requester
+from player.ui.library_model import Column
+from player.ui.session import UiSession
+from tests.support.backend import Backend
+from tests.ui.conftest import MakeSession, unique_name
+from tests.ui.window_helpers import (
+    double_click_row,
+    entry_titled,
+    open_window,
+    row_of,
+    shown,
+    visible_dialogs,
+    wait_playing,
+)
+
+JAZZ_1, JAZZ_2, AMBIENT = "aurora-0001", "aurora-0002", "harbor-0011"  # Lantern Street, Blue Hour Waltz
+
+
+def bought(make_session: MakeSession, backend: Backend, *content_ids: str) -> UiSession:
+    session = make_session(backend.url, user=unique_name(), insured=True)
+    for content_id in content_ids:
+        session.terminal.buy(content_id)
+    return session
+
+
+def test_the_library_shows_what_was_bought_insured_and_valid(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    window = open_window(qtbot, bought(make_session, module_backend, JAZZ_1, JAZZ_2, AMBIENT), rows=3)
+
+    assert window.windowTitle() == "Insured Player"
+    row = row_of(window, entry_titled(window, "Lantern Street").row.license_id)
+    cells = [str(window.library.proxy.index(row, c).data()) for c in Column]
+    assert cells == [
+        "Lantern Street",
+        "The Marlow Quartet",
+        "Night Shift Sessions",
+        "0:33",
+        "Jazz",
+        "Aurora Records",  # the provider's name, learnt from the insurer on sync
+        "Insured",
+        "Valid",
+    ]
+    badge = window.library.proxy.index(row, Column.INSURED).data(Qt.ItemDataRole.DecorationRole)
+    assert badge is not None and not badge.isNull()
+    tip = str(window.library.proxy.index(row, Column.LICENSE).data(Qt.ItemDataRole.ToolTipRole))
+    assert "valid" in tip and "offline" in tip
+    assert set(shown(window, Column.LICENSE)) == {"Valid"}
+    assert window.library.count.text() == "3 tracks"
+    assert window.status.connection.text() == "Online"
+    assert window.status.synced.text().startswith("Synced ")
+    assert window.status.grace.text().startswith("Offline playback until "), window.status.grace.text()
+
+
+def test_typing_in_the_search_box_filters_as_you_type(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    window = open_window(qtbot, bought(make_session, module_backend, JAZZ_1, JAZZ_2, AMBIENT), rows=3)
+    window.library.table.setFocus()
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.library.search.hasFocus()
+    qtbot.keyClicks(window.library.search, "jazz")
+    assert sorted(shown(window, Column.TITLE)) == ["Blue Hour Waltz", "Lantern Street"]
+    assert window.library.count.text() == "2 of 3 tracks"
+    qtbot.keyClicks(window.library.search, " waltz")  # every word must match, case aside
+    assert shown(window, Column.TITLE) == ["Blue Hour Waltz"]
+    window.library.search.clear()
+    qtbot.keyClicks(window.library.search, "BLUE HARBOR")  # the provider's name counts too
+    assert shown(window, Column.PROVIDER) == ["Blue Harbor Music"]
+    window.library.search.clear()
+    assert window.library.proxy.rowCount() == 3
+
+
+def test_clicking_a_column_header_sorts_by_it(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    window = open_window(qtbot, bought(make_session, module_backend, JAZZ_1, JAZZ_2, AMBIENT), rows=3)
+    header = window.library.table.horizontalHeader()
+
+    def click_header(column: Column) -> None:
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    click_header(Column.DURATION)
+    lengths = shown(window, Column.DURATION)
+    assert header.sortIndicatorSection() == Column.DURATION
+    first = header.sortIndicatorOrder()
+    click_header(Column.DURATION)
+    assert header.sortIndicatorOrder() != first
+    assert shown(window, Column.DURATION) == list(reversed(lengths))
+    # Durations sort as times, not as text.
+    seconds = [int(m) * 60 + int(s) for m, s in (t.split(":") for t in shown(window, Column.DURATION))]
+    assert seconds in (sorted(seconds), sorted(seconds, reverse=True))
+    click_header(Column.TITLE)
+    titles = shown(window, Column.TITLE)
+    assert titles in (sorted(titles), sorted(titles, reverse=True))
+
+
+def test_double_clicking_a_track_plays_it_with_its_cover(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    window = open_window(qtbot, bought(make_session, module_backend, JAZZ_1, JAZZ_2), rows=2)
+    row = row_of(window, entry_titled(window, "Blue Hour Waltz").row.license_id)
+
+    double_click_row(qtbot, window, row)
+    wait_playing(qtbot, window, "Blue Hour Waltz")
+    qtbot.waitUntil(lambda: window.player.position > 0, timeout=10_000)
+    assert window.bar.title.text() == "Blue Hour Waltz"
+    assert window.bar.total.text() == "0:31"
+    current = window.now.current
+    assert current is not None and current.cover is not None  # read from the decrypted tags, in memory
+    assert current.cover.mime.startswith("image/") and len(current.cover.data) > 1000
+    assert not window.sidebar.cover.pixmap().isNull()
+    assert window.bar.play.accessibleName() == "Pause"
+    marker = window.library.proxy.index(row, Column.TITLE).data(Qt.ItemDataRole.DecorationRole)
+    assert marker is not None and not marker.isNull()
+
+    # Enter on the other row plays that one instead.
+    other = 1 - row
+    window.library.table.setFocus()
+    window.library.table.setCurrentIndex(window.library.proxy.index(other, 0))
+    qtbot.keyClick(window.library.table, Qt.Key.Key_Return)
+    wait_playing(qtbot, window, "Lantern Street")
+
+
+def test_the_next_track_starts_when_one_ends(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    window = open_window(qtbot, bought(make_session, module_backend, JAZZ_1, JAZZ_2, AMBIENT), rows=3)
+    window.library.table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    titles = shown(window, Column.TITLE)  # Blue Hour Waltz, Lantern Street, Low Tide Cartography
+
+    double_click_row(qtbot, window, 0)
+    wait_playing(qtbot, window, titles[0])
+    qtbot.waitUntil(lambda: window.player.position > 0, timeout=10_000)
+    window.now.seek(window.now.current_duration - 1500)
+    wait_playing(qtbot, window, titles[1])  # the end of the first started the second, in view order
+
+    # At the end of the list, playback stops instead of wrapping around.
+    double_click_row(qtbot, window, 2)
+    wait_playing(qtbot, window, titles[2])
+    qtbot.waitUntil(lambda: window.player.position > 0, timeout=10_000)
+    window.now.seek(window.now.current_duration - 1000)
+    qtbot.waitUntil(lambda: window.player.state is PlaybackState.STOPPED, timeout=10_000)
+    assert window.now.current is not None and window.now.current.title == titles[2]
+
+
+def test_an_invalidated_track_is_greyed_and_refused_with_its_reason_in_the_window(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = bought(make_session, module_backend, JAZZ_1, JAZZ_2)
+    # A loss report while the file is still here: the insurer re-issues the track and invalidates the
+    # old license (FIG.7), so the report gains nothing.
+    _, outcomes = requester.report_loss(session.terminal, [JAZZ_1])
+    assert [o.outcome for o in outcomes] == ["reissued"]
+    window = open_window(qtbot, session, rows=3)
+
+    old = entry_titled(window, "Lantern Street", "invalid")
+    row = row_of(window, old.row.license_id)
+    proxy = window.library.proxy
+    assert proxy.index(row, Column.LICENSE).data() == "Invalid"
+    tip = str(proxy.index(row, Column.LICENSE).data(Qt.ItemDataRole.ToolTipRole))
+    assert "re-distributed after a loss" in tip.lower(), tip
+    grey = window.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert proxy.index(row, Column.TITLE).data(Qt.ItemDataRole.ForegroundRole).color() == grey
+    valid_row = row_of(window, entry_titled(window, "Lantern Street", "valid").row.license_id)
+    assert proxy.index(valid_row, Column.TITLE).data(Qt.ItemDataRole.ForegroundRole) is None
+
+    double_click_row(qtbot, window, row)
+    qtbot.waitUntil(window.messages.isVisible, timeout=10_000)
+    assert "cannot play" in window.messages.title
+    assert "re-distributed after a loss" in window.messages.text, window.messages.text
+    assert "Traceback" not in window.messages.text
+    assert window.player.state is PlaybackState.STOPPED
+    assert visible_dialogs() == []  # said inline: no modal box
+
+    # The re-issued copy plays.
+    double_click_row(qtbot, window, valid_row)
+    wait_playing(qtbot, window, "Lantern Street")
+    assert not window.messages.isVisible()
+    assert window.now.current is not None and window.now.current.entry.state == "valid"
