@@ -27,6 +27,7 @@ from player.errors import BackendError, PlayerError, UsageError
 from player.protocol.license_list import LicenseState
 from player.protocol.policy import PolicyState
 from player.ui import formatting as fmt
+from player.ui.guard import while_alive
 from player.ui.insurance_data import Snapshot, event_words, gather, reason_words, state_words, waiting_words
 from player.ui.notice import Notice, Tone
 from player.ui.session import UiSession
@@ -232,7 +233,9 @@ class InsuranceView(QWidget):
         self.loading = True
         self.refresh_button.setEnabled(False)
         terminal = self.session.terminal
-        self.session.call(lambda _: gather(terminal), self._show, self._failed)
+        self.session.call(
+            lambda _: gather(terminal), while_alive(self, self._show), while_alive(self, self._failed)
+        )
 
     def _failed(self, error: PlayerError) -> None:
         """`gather` puts every expected error in the snapshot: what lands here is a bug, shown as such."""
@@ -327,9 +330,9 @@ class InsuranceView(QWidget):
             return
         if h is None:
             self.total_limit.setText(
-                f"Limit {fmt.plural(p.relicensing_limit_total, 're-licensing')} in total, "
+                f"Limits: {fmt.plural(p.relicensing_limit_total, 're-licensing')} in total, "
                 f"{p.relicensing_limit_per_track} per track. "
-                "How many are used needs a connection to the insurer."
+                "The counts used and left need a connection to the insurer."
             )
             fill(self.per_track, [])
             return

@@ -31,6 +31,7 @@ from player.errors import BackendError, BackendRefusedError, PlayerError, UsageE
 from player.protocol.api import CatalogEntry, Purchase
 from player.terminal import LibraryEntry
 from player.ui.formatting import yen
+from player.ui.guard import while_alive
 from player.ui.notice import Notice, Tone
 from player.ui.session import UiSession
 from player.ui.store_model import ENTRY_ROLE, CatalogFilter, CatalogModel, Column
@@ -154,7 +155,11 @@ class StoreView(QWidget):
         self.loading = True
         self.notice.show_message("Loading the catalog…", tone=Tone.INFO, dismissable=False)
         terminal = self.session.terminal
-        self.session.call(lambda _: terminal.catalog(), self._catalog_arrived, self._catalog_failed)
+        self.session.call(
+            lambda _: terminal.catalog(),
+            while_alive(self, self._catalog_arrived),
+            while_alive(self, self._catalog_failed),
+        )
 
     def _catalog_arrived(self, entries: list[CatalogEntry]) -> None:
         self.loading = False
@@ -236,7 +241,7 @@ class StoreView(QWidget):
                 self._covers[content_id] = pixmap
                 self.model.set_cover(content_id, pixmap)
 
-        self.session.call(work, done, lambda _: None)
+        self.session.call(work, while_alive(self, done), lambda _: None)
 
     # --- filtering -------------------------------------------------------------------------------
 
@@ -365,9 +370,9 @@ class StoreView(QWidget):
         content_id = entry.content_id
         self.session.call(
             lambda progress: terminal.buy(content_id, progress),
-            lambda result: self._bought(entry, result),
-            lambda error: self._buy_failed(entry, error),
-            self._progressed,
+            while_alive(self, lambda result: self._bought(entry, result)),
+            while_alive(self, lambda error: self._buy_failed(entry, error)),
+            while_alive(self, self._progressed),
         )
 
     def _progressed(self, done: int, total: int) -> None:

@@ -16,10 +16,12 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;q
 
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import keyring
 import pytest
+from pytestqt.qtbot import QtBot
 
 from player.terminal import Terminal
 from player.ui.session import UiSession
@@ -27,6 +29,7 @@ from tests.support.backend import Backend, clone_template, running
 
 PASSWORD = "correct horse battery staple"
 MakeSession = Callable[..., UiSession]
+StartBackend = Callable[..., AbstractContextManager[Backend]]
 
 
 @pytest.fixture
@@ -45,12 +48,22 @@ def module_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory
         yield b
 
 
+@pytest.fixture
+def start_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> StartBackend:
+    """A backend of one's own: with server options (`--waiting-days 7`), to change, or to stop."""
+
+    def start(*args: str) -> AbstractContextManager[Backend]:
+        return running(clone_template(demo_template, tmp_path_factory.mktemp("backend")), *args)
+
+    return start
+
+
 def unique_name(prefix: str = "user") -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
 @pytest.fixture
-def make_session(real_keyring: None, tmp_path: Path) -> Iterator[MakeSession]:
+def make_session(real_keyring: None, tmp_path: Path, qtbot: QtBot) -> Iterator[MakeSession]:
     """`make_session(url, name="library", user=None, insured=False, timeout=None)`: a UiSession over a
     fresh terminal; with `user`, that user is signed up (and with `insured`, insured) through the core."""
     made: list[UiSession] = []
@@ -74,7 +87,9 @@ def make_session(real_keyring: None, tmp_path: Path) -> Iterator[MakeSession]:
 
     yield make
     for session in made:
-        session.tasks.wait()
+        # Let queued work finish and its answers reach the GUI thread (a view may have queued a sync
+        # the test did not wait for) before the terminal closes under it.
+        qtbot.waitUntil(lambda s=session: not s.tasks.busy, timeout=60_000)  # type: ignore[misc]
         session.terminal.close()
 
 

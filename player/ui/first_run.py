@@ -1,0 +1,539 @@
+"""First run (issue 4, item 6): sign up or sign in, take out insurance with the terms shown first, then
+the store. When the insurer cannot be reached the dialog says so and offers Retry or "Work offline".
+
+The dialog only asks the core (through the session's worker) and shows what it says: where to start is
+decided from the terminal's own state (reachable? signed in? insured?), so a user who is signed in but not
+insured starts at the insurance step. The main window reads `outcome` (or listens to `open_store` /
+`work_offline`) to switch to the Store page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum, IntEnum
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.errors import BackendError, PlayerError, UsageError
+from player.protocol.api import Terms
+from player.protocol.policy import Policy, PolicyState
+from player.ui import formatting as fmt
+from player.ui.guard import while_alive
+from player.ui.messages import describe
+from player.ui.session import UiSession
+from player.ui.tasks import Progress
+
+# The insurer's rules for a user name and a password (mock_backend/routes/accounts.py), checked here
+# first so a typo gets its message at once, inline, without a round trip.
+USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,32}")
+MIN_PASSWORD = 8
+T = TypeVar("T")
+
+
+class Page(IntEnum):
+    CONNECT = 0
+    ACCOUNT = 1
+    INSURE = 2
+    DONE = 3
+
+
+class Outcome(Enum):
+    STORE = "store"  # finished: show the store
+    OFFLINE = "offline"  # the insurer cannot be reached and the user chose to work offline
+    CANCELLED = "cancelled"  # closed before the end
+
+
+@dataclass(frozen=True)
+class _Where:
+    online: bool
+    signed_in: bool
+    insured: bool
+    error: PlayerError | None = None
+
+
+def check_account(username: str, password: str, confirm: str | None) -> str:
+    """The first thing wrong with what was typed, in words; "" when it may be sent."""
+    if not username:
+        return "Enter a user name."
+    if not USERNAME.fullmatch(username):
+        return "A user name is 2 to 32 letters, digits, dots, dashes or underscores."
+    if not password:
+        return "Enter your password."
+    if confirm is not None and len(password) < MIN_PASSWORD:
+        return f"Choose a password of at least {MIN_PASSWORD} characters."
+    if confirm is not None and password != confirm:
+        return "The two passwords differ."
+    return ""
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _wrapped(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class FirstRunDialog(QDialog):
+    open_store = Signal()
+    work_offline = Signal()
+    signed_in = Signal(str)  # user ID
+    insured = Signal(object)  # the Policy
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("firstRunDialog")
+        self.setWindowTitle("Welcome to Insured Player")
+        self.setMinimumSize(560, 420)
+        self.outcome = Outcome.CANCELLED
+        self.busy = False
+        self.terms: Terms | None = None
+        self.policy: Policy | None = None
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._connect_page())
+        self.pages.addWidget(self._account_page())
+        self.pages.addWidget(self._insure_page())
+        self.pages.addWidget(self._done_page())
+        self.steps = QLabel()
+        self.steps.setObjectName("firstRunSteps")
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        self.pages.currentChanged.connect(self._show_steps)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.steps)
+        layout.addWidget(line)
+        layout.addWidget(self.pages, 1)
+        self._show_steps(Page.CONNECT)
+        self.retry()
+
+    def _show_steps(self, index: int) -> None:
+        """Where the user is: 1. Account › 2. Insurance › 3. Store (the current step in bold)."""
+        current = {Page.ACCOUNT: 0, Page.INSURE: 1, Page.DONE: 2}.get(Page(index), -1)
+        names = ["1. Your account", "2. Insurance", "3. The store"]
+        parts = [f"<b>{n}</b>" if i == current else n for i, n in enumerate(names)]
+        self.steps.setText(" &nbsp;›&nbsp; ".join(parts))
+
+    # --- pages -----------------------------------------------------------------------------------
+
+    def _connect_page(self) -> QWidget:
+        page = QWidget()
+        self.connect_title = _heading("Contacting the insurer…")
+        self.connect_text = _wrapped()
+        self.connect_server = _wrapped()
+        self.connect_server.setEnabled(False)  # a quieter line: where the player looks for the insurer
+        self.connect_busy = QProgressBar()
+        self.connect_busy.setRange(0, 0)
+        self.connect_busy.setAccessibleName("Contacting the insurer")
+        self.retry_button = QPushButton("Retry")
+        self.retry_button.setAccessibleName("Try to reach the insurer again")
+        self.retry_button.clicked.connect(self.retry)
+        self.offline_button = QPushButton("Work offline")
+        self.offline_button.setAccessibleName("Close this and use the library offline")
+        self.offline_button.clicked.connect(self._work_offline)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.offline_button)
+        buttons.addWidget(self.retry_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.connect_title)
+        layout.addWidget(self.connect_text)
+        layout.addWidget(self.connect_server)
+        layout.addWidget(self.connect_busy)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _account_page(self) -> QWidget:
+        page = QWidget()
+        self.mode = QTabBar()
+        self.mode.setObjectName("accountMode")
+        self.mode.addTab("Create an account")
+        self.mode.addTab("Sign in")
+        self.mode.setAccessibleName("New account or sign in")
+        self.mode.currentChanged.connect(self._mode_changed)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.username.setAccessibleName("User name")
+        self.username.setMaxLength(32)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setAccessibleName("Password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("confirmPassword")
+        self.confirm.setAccessibleName("Password again")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_label = QLabel("Password again:")
+        for edit in (self.username, self.password, self.confirm):
+            edit.textEdited.connect(self._typed)
+            edit.returnPressed.connect(self.submit_account)
+        form = QFormLayout()
+        form.addRow("User name:", self.username)
+        form.addRow("Password:", self.password)
+        form.addRow(self.confirm_label, self.confirm)
+        self.account_error = _wrapped()
+        self.account_error.setObjectName("accountError")
+        self.account_error.setStyleSheet(
+            "color: white; background: #b3261e; padding: 6px; border-radius: 3px;"
+        )
+        self.account_error.hide()
+        self.account_button = QPushButton("Create account")
+        self.account_button.setObjectName("accountButton")
+        self.account_button.setDefault(True)
+        self.account_button.clicked.connect(self.submit_account)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.account_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(_heading("Your account with the insurer"))
+        layout.addWidget(
+            _wrapped(
+                "Your purchases and their insurance belong to your account. "
+                "The password goes to the insurer only; this computer keeps a session key in its keyring."
+            )
+        )
+        layout.addWidget(self.mode)
+        layout.addLayout(form)
+        layout.addWidget(self.account_error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _insure_page(self) -> QWidget:
+        page = QWidget()
+        self.terms_summary = _wrapped("Loading the terms…")
+        self.terms_summary.setObjectName("termsSummary")
+        self.terms_fields: dict[str, QLabel] = {}
+        box = QGroupBox("The terms in numbers")
+        form = QFormLayout(box)
+        for key, text in (
+            ("premium", "Premium"),
+            ("guarantee", "Guarantee period"),
+            ("waiting", "Waiting period"),
+            ("per_track", "Re-licensing limit per track"),
+            ("total", "Re-licensing limit in total"),
+            ("price_difference", "Price difference limit"),
+            ("insurer", "Insurer key fingerprint"),
+        ):
+            label = _wrapped("—")
+            label.setObjectName(f"terms_{key}")
+            label.setAccessibleName(text)
+            self.terms_fields[key] = label
+            form.addRow(f"{text}:", label)
+        self.terms_fields["insurer"].setWordWrap(False)
+        self.terms_fields["insurer"].setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.accept_terms = QCheckBox("I have read these terms and accept them")
+        self.accept_terms.setObjectName("acceptTerms")
+        self.accept_terms.setEnabled(False)
+        self.accept_terms.toggled.connect(self._update_insure_button)
+        self.insure_error = _wrapped()
+        self.insure_error.hide()
+        self.insure_button = QPushButton("Take out insurance")
+        self.insure_button.setObjectName("insureButton")
+        self.insure_button.setEnabled(False)
+        self.insure_button.clicked.connect(self.take_out_insurance)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_terms)
+        buttons.addStretch(1)
+        buttons.addWidget(self.insure_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(_heading("Take out insurance"))
+        layout.addWidget(self.terms_summary)
+        layout.addWidget(box)
+        layout.addWidget(self.insure_error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget()
+        self.done_text = _wrapped()
+        self.done_text.setObjectName("doneText")
+        self.store_button = QPushButton("Go to the store")
+        self.store_button.setObjectName("storeButton")
+        self.store_button.setDefault(True)
+        self.store_button.clicked.connect(self._finish)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.store_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(_heading("You are insured"))
+        layout.addWidget(self.done_text)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    # --- where to start, and the way back when the insurer is away ---------------------------------
+
+    def retry(self) -> None:
+        """Find out where the user stands (reachable? signed in? insured?) and show that step."""
+        if self.busy:
+            return
+        self._show_checking()
+        terminal = self.session.terminal
+
+        def work(_: Progress) -> _Where:
+            if terminal.try_client() is None:
+                return _Where(False, False, False)
+            try:
+                terminal.require_sign_in()
+            except UsageError:
+                return _Where(True, False, False)
+            try:
+                terminal.policy_id()
+            except UsageError:
+                return _Where(True, True, False)
+            return _Where(True, True, True)
+
+        self._run(work, self._arrived, self._unreachable)
+
+    def _show_checking(self) -> None:
+        self.pages.setCurrentIndex(Page.CONNECT)
+        self.connect_title.setText("Contacting the insurer…")
+        self.connect_text.setText("The insurer keeps your account and your insurance.")
+        server = self.session.terminal.server_id
+        where = "the backend bundled with the player" if server == "bundled" else server
+        self.connect_server.setText(f"Insurer: {where}")
+        self.connect_busy.show()
+        self.retry_button.setEnabled(False)
+        self.offline_button.setEnabled(False)
+
+    def _arrived(self, where: _Where) -> None:
+        if not where.online:
+            self._unreachable(None)
+        elif not where.signed_in:
+            self.pages.setCurrentIndex(Page.ACCOUNT)
+            self.username.setFocus()
+        elif not where.insured:
+            self._show_insure()
+        else:
+            self._show_done(None)
+
+    def _unreachable(self, error: PlayerError | None) -> None:
+        """The way back: say what happened, then Retry, or work offline (the library plays from cache)."""
+        self.pages.setCurrentIndex(Page.CONNECT)
+        self.connect_busy.hide()
+        self.retry_button.setEnabled(True)
+        self.offline_button.setEnabled(True)
+        if error is not None and not isinstance(error, BackendError):
+            title, text = describe(error)
+            self.connect_title.setText(title)
+            self.connect_text.setText(text)
+            return
+        self.connect_title.setText("The insurer cannot be reached")
+        why = f"{str(error).rstrip('.')}. " if error is not None else ""
+        self.connect_text.setText(
+            f"{why}Signing up, taking out insurance and buying need a connection. "
+            "Check your connection and retry, or work offline: tracks you already have keep playing."
+        )
+        self.retry_button.setFocus()
+
+    def _work_offline(self) -> None:
+        self.outcome = Outcome.OFFLINE
+        self.work_offline.emit()
+        self.reject()
+
+    # --- account ---------------------------------------------------------------------------------
+
+    @property
+    def signing_up(self) -> bool:
+        return self.mode.currentIndex() == 0
+
+    def _mode_changed(self, _: int) -> None:
+        self.confirm.setVisible(self.signing_up)
+        self.confirm_label.setVisible(self.signing_up)
+        self.account_button.setText("Create account" if self.signing_up else "Sign in")
+        self.account_error.hide()
+
+    def _typed(self, _: str) -> None:
+        self.account_error.hide()
+
+    def show_account_error(self, text: str) -> None:
+        self.account_error.setText(text)
+        self.account_error.show()
+
+    def submit_account(self) -> None:
+        if self.busy or self.pages.currentIndex() != Page.ACCOUNT:
+            return
+        username, password = self.username.text().strip(), self.password.text()
+        problem = check_account(username, password, self.confirm.text() if self.signing_up else None)
+        if problem:
+            self.show_account_error(problem)
+            return
+        self.account_error.hide()
+        terminal = self.session.terminal
+        signing_up = self.signing_up
+        self.account_button.setText("Creating the account…" if signing_up else "Signing in…")
+
+        def work(_: Progress) -> tuple[str, bool]:
+            user_id = (terminal.sign_up if signing_up else terminal.sign_in)(username, password)
+            try:
+                terminal.policy_id()
+            except UsageError:
+                return user_id, False
+            return user_id, True
+
+        self._run(work, self._account_done, self._account_failed)
+
+    def _account_done(self, result: tuple[str, bool]) -> None:
+        user_id, insured = result
+        self.password.clear()
+        self.confirm.clear()
+        self._mode_changed(self.mode.currentIndex())
+        self.signed_in.emit(user_id)
+        self.session.signed_in_changed.emit(True)
+        self.session.sync()  # the license list and the library of this account
+        if insured:
+            self._show_done(None)
+        else:
+            self._show_insure()
+
+    def _account_failed(self, error: PlayerError) -> None:
+        self._mode_changed(self.mode.currentIndex())
+        if isinstance(error, BackendError):
+            self._unreachable(error)
+        else:
+            self.show_account_error(describe(error)[1])
+
+    # --- insurance -------------------------------------------------------------------------------
+
+    def _show_insure(self) -> None:
+        """The terms first (fetched from the insurer); accepting them is a separate, explicit step."""
+        self.pages.setCurrentIndex(Page.INSURE)
+        self.accept_terms.setChecked(False)
+        self.accept_terms.setEnabled(False)
+        self.insure_error.hide()
+        terminal = self.session.terminal
+        self._run(lambda _: terminal.terms(), self._show_terms, self._insure_failed)
+
+    def _show_terms(self, terms: Terms) -> None:
+        self.terms = terms
+        f = self.terms_fields
+        self.terms_summary.setText(terms.summary)
+        rate = f"{terms.premium_rate * 100:g}% of the price"
+        f["premium"].setText(f"{rate}; {fmt.yen(terms.premium_yen_per_track)} on a typical track")
+        f["guarantee"].setText(f"{fmt.plural(terms.guarantee_days, 'day')} from the contract")
+        f["waiting"].setText(
+            "None: claims are accepted from the day of the contract"
+            if terms.waiting_days == 0
+            else f"{fmt.plural(terms.waiting_days, 'day')}: claims are accepted after that"
+        )
+        f["per_track"].setText(f"{fmt.plural(terms.relicensing_limit_per_track, 'time')} per track")
+        f["total"].setText(f"{fmt.plural(terms.relicensing_limit_total, 'time')} in total")
+        f["price_difference"].setText(
+            f"An alternate may cost up to {fmt.yen(terms.price_difference_limit)} more"
+        )
+        f["insurer"].setText(fmt.fingerprint(terms.insurer_fingerprint, 8))
+        self.accept_terms.setEnabled(True)
+        self._update_insure_button()
+
+    def _update_insure_button(self, *_: object) -> None:
+        self.insure_button.setEnabled(
+            self.terms is not None and self.accept_terms.isChecked() and not self.busy
+        )
+
+    def take_out_insurance(self) -> None:
+        if self.terms is None or not self.accept_terms.isChecked() or self.busy:
+            return
+        self.insure_button.setText("Taking out insurance…")
+        terminal = self.session.terminal
+        self._run(lambda _: terminal.insure(), self._insured, self._insure_failed)
+
+    def _insured(self, policy: Policy) -> None:
+        self.insure_button.setText("Take out insurance")
+        self.insured.emit(policy)
+        self._show_done(policy)
+
+    def _insure_failed(self, error: PlayerError) -> None:
+        self.insure_button.setText("Take out insurance")
+        if isinstance(error, BackendError):
+            self._unreachable(error)
+            return
+        title, text = describe(error)
+        self.insure_error.setText(f"{title}: {text}")
+        self.insure_error.show()
+        self._update_insure_button()
+
+    # --- done ------------------------------------------------------------------------------------
+
+    def _show_done(self, policy: Policy | None) -> None:
+        self.policy = policy
+        if policy is None:
+            self.done_text.setText("Your account is insured already. The store has both providers' catalogs.")
+        else:
+            state = (
+                "It becomes official with your first insured purchase."
+                if policy.state is PolicyState.PROVISIONAL
+                else "It is official."
+            )
+            self.done_text.setText(
+                f"Your policy {policy.contract_id} is in force. {state} "
+                "Every track you buy in the store is insured under it: if it is lost, the insurer "
+                "re-distributes it. The Insurance page shows the conditions and what is left."
+            )
+        self.pages.setCurrentIndex(Page.DONE)
+        self.store_button.setFocus()
+
+    def _finish(self) -> None:
+        self.outcome = Outcome.STORE
+        self.open_store.emit()
+        self.accept()
+
+    # --- plumbing --------------------------------------------------------------------------------
+
+    def _run(
+        self,
+        fn: Callable[[Progress], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[PlayerError], None],
+    ) -> None:
+        """One job at a time from this dialog; buttons wait while it runs."""
+        self._set_busy(True)
+
+        def done(result: T) -> None:
+            self._set_busy(False)
+            on_done(result)
+
+        def failed(error: PlayerError) -> None:
+            self._set_busy(False)
+            on_error(error)
+
+        self.session.call(fn, while_alive(self, done), while_alive(self, failed))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.account_button.setEnabled(not busy)
+        self.mode.setEnabled(not busy)
+        self.accept_terms.setEnabled(not busy and self.terms is not None)
+        self._update_insure_button()
