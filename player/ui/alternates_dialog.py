@@ -44,6 +44,7 @@ from player.ui.session import UiSession
 from player.ui.tasks import Progress
 
 ANY_GENRE = "Any genre"
+PADDING = 16  # px between a column's widest text and the next column
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Title", "Artist", "Provider", "Genre", "Price", "Difference")
@@ -259,6 +260,7 @@ class AlternatesDialog(QDialog):
     def _show_item(self) -> None:
         item = self.current()
         self.pager.setText(f"<b>Track {self.index + 1} of {len(self.items)}</b>")
+        self.pager.setVisible(len(self.items) > 1)
         self.skip.setVisible(self.index + 1 < len(self.items))
         info = self._details.tracks.get(item.content_id)
         names = dict(self._details.provider_names)
@@ -276,13 +278,14 @@ class AlternatesDialog(QDialog):
         for key, value in shown.items():
             self.original[key].setText(value or "—")
         limit = self._details.limit
+        covered = (
+            f" Your policy covers a price difference of up to {claim_text.yen(limit)}."
+            if limit is not None
+            else ""
+        )
         self.hint.setText(
-            "Choose a track to take its place. "
-            + (
-                f"Your policy covers a price difference of up to {claim_text.yen(limit)}."
-                if limit is not None
-                else ""
-            )
+            f"Choose a track to take its place.{covered} Arrow keys move, Enter takes the highlighted "
+            "track, Esc cancels."
         )
         # the item's alternates as the claim found them: in the genre the report preferred, if any
         self.genre.setCurrentIndex(max(0, self.genre.findData(self._genre)) if self._genre else 0)
@@ -310,6 +313,7 @@ class AlternatesDialog(QDialog):
         for col in range(len(COLUMNS)):
             if col != C_TITLE:
                 self.table.resizeColumnToContents(col)
+                self.table.setColumnWidth(col, self.table.columnWidth(col) + PADDING)
         n = len(alternates)
         self.count.setText(f"{n} alternate{'s' if n != 1 else ''}")
         if n:

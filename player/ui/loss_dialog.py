@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QStackedWidget,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -48,14 +50,22 @@ from player.ui.session import UiSession
 from player.ui.tasks import Progress
 
 NO_PREFERENCE = "No preference"
+PADDING = 16  # px between a column's widest text and the next column
 OUTCOME_WORDS = {
     "reissued": "Re-issued",
     "alternates_offered": "Choose an alternate",
     "refused": "Refused",
     "chosen": "Replaced",
 }
+_Icon = QStyle.StandardPixmap
+OUTCOME_ICONS = {
+    "reissued": _Icon.SP_DialogApplyButton,
+    "alternates_offered": _Icon.SP_MessageBoxInformation,
+    "refused": _Icon.SP_MessageBoxWarning,
+    "chosen": _Icon.SP_DialogApplyButton,
+}
 # columns of the track list and of the result list
-T_TITLE, T_ARTIST, T_ALBUM, T_NOTE = range(4)
+T_TITLE, T_ARTIST, T_ALBUM, T_GENRE, T_NOTE = range(5)
 R_TRACK, R_RESULT, R_DETAIL = range(3)
 
 
@@ -83,6 +93,14 @@ class _Answer:
     messages: dict[str, str] = field(default_factory=dict)  # item ID -> the insurer's own words
     refusal: ClaimRefusedError | None = None
     policy: Policy | None = None
+
+
+class RoomyRows(QStyledItemDelegate):
+    """Rows as tall as the main window's tables (a tree widget's default rows are cramped)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 12))
 
 
 def insured_tracks(entries: list[LibraryEntry]) -> list[LibraryEntry]:
@@ -146,9 +164,10 @@ class LossDialog(QDialog):
         scan_row.addWidget(self.scan_status, 1)
 
         self.tracks = QTreeWidget(page)
-        self.tracks.setHeaderLabels(["Title", "Artist", "Album", "Check result"])
+        self.tracks.setHeaderLabels(["Title", "Artist", "Album", "Genre", "Check result"])
         self.tracks.setRootIsDecorated(False)
         self.tracks.setUniformRowHeights(True)
+        self.tracks.setItemDelegate(RoomyRows(self.tracks))
         self.tracks.setAlternatingRowColors(True)
         self.tracks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tracks.setAccessibleName("Insured tracks to report as lost")
@@ -214,7 +233,7 @@ class LossDialog(QDialog):
         self.tracks.clear()
         for entry in insured_tracks(scan.entries):
             row = entry.row
-            item = QTreeWidgetItem([row.title or row.content_id, row.artist, row.album, ""])
+            item = QTreeWidgetItem([row.title or row.content_id, row.artist, row.album, row.genre, ""])
             item.setData(T_TITLE, Qt.ItemDataRole.UserRole, row.content_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             note = ""
@@ -225,21 +244,27 @@ class LossDialog(QDialog):
             elif entry.state == "unknown":
                 note = "License not confirmed yet"
             item.setText(T_NOTE, note)
+            if note.startswith("File"):
+                item.setIcon(T_NOTE, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             item.setToolTip(T_NOTE, entry.detail or note)
             item.setCheckState(
                 T_TITLE, Qt.CheckState.Checked if note.startswith("File") else Qt.CheckState.Unchecked
             )
             self.tracks.addTopLevelItem(item)
-        for col in (T_TITLE, T_ARTIST, T_ALBUM):
+        for col in (T_TITLE, T_ARTIST, T_ALBUM, T_GENRE):
             self.tracks.resizeColumnToContents(col)
+            self.tracks.setColumnWidth(col, self.tracks.columnWidth(col) + PADDING)
         self.tracks.blockSignals(False)
         self.scan_busy.hide()
         found = len(missing) + len(corrupt)
         if scan.error is not None:
             self.scan_status.setText("The check could not finish: " + describe(scan.error)[1])
+        elif found == 1:
+            self.scan_status.setText("The check found 1 track missing or damaged; it is ticked below.")
         elif found:
-            plural = "track needs" if found == 1 else "tracks need"
-            self.scan_status.setText(f"The check found {found} {plural} reporting; they are ticked below.")
+            self.scan_status.setText(
+                f"The check found {found} tracks missing or damaged; they are ticked below."
+            )
         else:
             self.scan_status.setText("Every track file is intact. Tick any track whose license you lost.")
         if not self.tracks.topLevelItemCount():
@@ -371,6 +396,7 @@ class LossDialog(QDialog):
         self.result_list.setHeaderLabels(["Track", "Result", "Details"])
         self.result_list.setRootIsDecorated(False)
         self.result_list.setWordWrap(True)
+        self.result_list.setItemDelegate(RoomyRows(self.result_list))
         self.result_list.setAlternatingRowColors(True)
         self.result_list.setAccessibleName("What became of each reported track")
         self.result_list.header().setStretchLastSection(True)
@@ -442,11 +468,13 @@ class LossDialog(QDialog):
         self.result_list.clear()
         for r in self.results:
             item = QTreeWidgetItem([r.title, OUTCOME_WORDS.get(r.outcome, r.outcome), r.text])
+            item.setIcon(R_RESULT, self.style().standardIcon(OUTCOME_ICONS[r.outcome]))
             item.setToolTip(R_DETAIL, r.text)
             item.setData(R_TRACK, Qt.ItemDataRole.UserRole, r.content_id)
             self.result_list.addTopLevelItem(item)
-        self.result_list.resizeColumnToContents(R_TRACK)
-        self.result_list.resizeColumnToContents(R_RESULT)
+        for col in (R_TRACK, R_RESULT):
+            self.result_list.resizeColumnToContents(col)
+            self.result_list.setColumnWidth(col, self.result_list.columnWidth(col) + PADDING)
         counts = {k: sum(r.outcome == k for r in self.results) for k in OUTCOME_WORDS}
         parts = []
         if counts["reissued"]:
@@ -459,10 +487,9 @@ class LossDialog(QDialog):
             parts.append(f"{_n(counts['refused'])} refused")
         self.summary.setText("<b>" + ("; ".join(parts) or "Nothing was re-distributed") + ".</b>")
         self.choose_button.setVisible(counts["alternates_offered"] > 0)
-        if counts["alternates_offered"]:
-            self.choose_button.setDefault(True)
-        else:
-            self.close_button.setDefault(True)
+        ahead = self.choose_button if counts["alternates_offered"] else self.close_button
+        ahead.setDefault(True)
+        ahead.setFocus()
 
     def _back(self) -> None:
         self.pages.setCurrentIndex(0)

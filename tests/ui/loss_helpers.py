@@ -14,12 +14,14 @@ WAIT = 60_000  # a claim re-downloads tracks: generous, the wait ends as soon as
 
 
 def open_loss_dialog(qtbot: QtBot, session: UiSession) -> LossDialog:
-    """The dialog as the window opens it; returns once the integrity scan is shown."""
+    """The dialog as the window opens it; returns once the integrity scan is shown and the catalog's
+    genres have come in."""
     dialog = LossDialog(session)
     qtbot.addWidget(dialog)
     dialog.resize(760, 520)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.scan_done, timeout=WAIT)
+    wait_idle(qtbot, session)
     return dialog
 
 

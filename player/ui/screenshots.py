@@ -1,0 +1,280 @@
+"""`python -m player.ui.screenshots OUTDIR`: regenerate the README's screenshots on the demo catalog.
+
+It starts the bundled backend with the demo catalog in a temporary directory, and drives the terminal
+core the way a user would have: sign up, take out insurance, buy a few tracks from both providers,
+report one as lost (so the library holds a license the list calls invalid), then the supplier
+discontinues one track (the backend's loopback admin control) and one track file is erased. Then it
+renders the main window, the store, the insurance view, the loss dialog (the erased track pre-checked),
+its result page, and the alternates dialog for the discontinued track, each as a PNG in OUTDIR.
+
+Works with `QT_QPA_PLATFORM=offscreen` (the default here when there is no display) and under
+`xvfb-run -a -s "-screen 0 1280x800x24"`. The keys of this throwaway demo account live in memory for the
+run (its data directory is deleted afterwards), so no OS keyring is needed or touched. A view that does
+not exist yet is reported and skipped: no placeholder image is written in its place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from player.backend_process import EmbeddedBackend
+from player.redistribution import requester
+from player.storage import KeyStore
+from player.terminal import Terminal
+from player.ui.loss_dialog import LossDialog
+from player.ui.session import UiSession
+
+MAX_BYTES = 200 * 1024  # the README's images stay small
+PASSWORD = "demo password"  # noqa: S105 - the throwaway demo account of one run
+BOUGHT = (
+    "aurora-0001",  # Lantern Street (Jazz)
+    "aurora-0004",  # Circuit Bloom (Electronic): its file is erased
+    "aurora-0009",  # Highway Postcards (Rock): discontinued by its supplier
+    "aurora-0013",  # The Miller's Daughter (Folk)
+    "harbor-0003",  # Night Ferry (Electronic)
+    "harbor-0006",  # Morning on the Quay (Classical): reported lost once, re-issued
+    "harbor-0010",  # Harbour Fog (Ambient)
+)
+ERASED, DISCONTINUED, REISSUED = "aurora-0004", "aurora-0009", "harbor-0006"
+PREFERRED_GENRE = "Rock"
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m player.ui.screenshots", description=__doc__.splitlines()[0])
+    p.add_argument("outdir", type=Path, help="where the PNGs go (docs/screenshots for the README)")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    if not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Before QtMultimedia is loaded (the main window's player): FFmpeg's stream dumps are noise here.
+    os.environ.setdefault(
+        "QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg*=false"
+    )
+    _app = QApplication.instance() or QApplication([sys.argv[0]])  # the platform is read here
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="insured-player-shots-") as tmp:
+        return _run(Path(tmp), args.outdir)
+
+
+def _run(tmp: Path, outdir: Path) -> int:
+    backend = EmbeddedBackend(tmp / "backend")
+    _say("starting the bundled backend (the first start renders the demo catalog)...")
+    url = backend.start()
+    terminal = Terminal(tmp / "library", url, keys=KeyStore("screenshots", backend=MemoryKeyring()))
+    try:
+        _stage(terminal, url)
+        session = UiSession(terminal)
+        session.start()
+        _settle(session)
+        written = _shoot(session, outdir)
+        _close(session)
+    finally:
+        terminal.close()
+        backend.stop()
+    missing = [name for name, ok in written.items() if not ok]
+    _say(f"wrote {len(written) - len(missing)} screenshots to {outdir}")
+    if missing:
+        _say("not rendered (the view does not exist yet): " + ", ".join(missing))
+    return 0
+
+
+def _stage(terminal: Terminal, url: str) -> None:
+    """What the user did before the screenshots: all through the core, as the window would."""
+    _say("signing up, insuring, buying the demo tracks...")
+    terminal.sign_up("demo", PASSWORD)
+    terminal.insure()
+    for content_id in BOUGHT:
+        terminal.buy(content_id)
+    requester.report_loss(terminal, [REISSUED])  # FIG.7: the old license is now invalid in the list
+    # The supplier stops distributing a track (the backend's admin control, loopback only).
+    subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "mock_backend", "admin", "--server", url, "discontinue", DISCONTINUED],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    # The user erases a track file by mistake (as a file manager would: outside the player).
+    path = terminal.store.track_path(ERASED)
+    if path is not None:
+        path.unlink()
+
+
+def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
+    written: dict[str, bool] = {}
+    window = _main_window(session)
+    if window is not None:
+        window.resize(1200, 720)
+        window.show()
+        _start(window, session)
+        _settle(session)
+        written["main-window"] = _save(window, outdir / "main-window.png")
+        for name, section in (("store", 1), ("insurance", 2)):  # the window's own sections
+            window.show_section(section)  # type: ignore[attr-defined]
+            _settle(session)
+            written[name] = _save(window, outdir / f"{name}.png")
+        window.show_section(0)  # type: ignore[attr-defined]
+    else:
+        written["main-window"] = False
+        session.start()
+        _settle(session)
+        for name, module, cls in (
+            ("store", "player.ui.store_view", "StoreView"),
+            ("insurance", "player.ui.insurance_view", "InsuranceView"),
+        ):
+            written[name] = _standalone(session, outdir, name, module, cls)
+
+    loss = LossDialog(session, window)
+    loss.resize(760, 500)
+    loss.show()
+    _wait(lambda: loss.scan_done)
+    _settle(session)
+    written["loss-dialog"] = _save(loss, outdir / "loss-dialog.png")
+
+    loss.set_checked(DISCONTINUED)  # the user adds the track that will turn out discontinued
+    loss.genre.setCurrentIndex(max(0, loss.genre.findData(PREFERRED_GENRE)))
+    loss.submit_claim()
+    _wait(lambda: loss.pages.currentIndex() == 2)
+    _settle(session)
+    written["loss-result"] = _save(loss, outdir / "loss-result.png")
+
+    alternates = loss.open_alternates()
+    if alternates is not None:
+        alternates.resize(820, 620)
+        _wait(lambda: alternates.details_loaded)
+        _settle(session)
+        written["alternates-dialog"] = _save(alternates, outdir / "alternates-dialog.png")
+        alternates.reject()
+    loss.accept()
+    if window is not None:
+        window.close()  # the window's own shutdown: closes the session too
+    return written
+
+
+def _main_window(session: UiSession) -> QWidget | None:
+    """The main window, with no sound output, no D-Bus name and no first-run dialog, when it exists."""
+    make = _find("player.ui.main_window", "MainWindow")
+    if make is None:
+        return None
+    from player.playback import NullPlayer  # QtMultimedia: only now, after the logging rules are set
+
+    try:
+        window = make(session, NullPlayer(), mpris=False, first_run=False)
+    except TypeError:
+        window = make(session)
+    if not isinstance(window, QWidget):
+        raise TypeError("player.ui.main_window.MainWindow(session) is not a widget")
+    return window
+
+
+def _start(window: QWidget, session: UiSession) -> None:
+    start = getattr(window, "start", None)
+    if callable(start):
+        start()
+    else:
+        session.start()
+
+
+def _standalone(session: UiSession, outdir: Path, name: str, module: str, cls: str) -> bool:
+    make = _find(module, cls)
+    if make is None:
+        return False
+    widget = make(session)
+    if not isinstance(widget, QWidget):
+        raise TypeError(f"{module}.{cls}(session) is not a widget")
+    widget.resize(1100, 640)
+    widget.show()
+    _settle(session)
+    saved = _save(widget, outdir / f"{name}.png")
+    widget.hide()
+    return saved
+
+
+def _find(module: str, cls: str) -> Callable[..., object] | None:
+    """The view's class when another part of the UI has built it, else None (and say so)."""
+    try:
+        found: Callable[..., object] = getattr(importlib.import_module(module), cls)
+    except (ImportError, AttributeError):
+        _say(f"TODO: {module}.{cls} does not exist yet; no screenshot of it")
+        return None
+    return found
+
+
+def _save(widget: QWidget, path: Path) -> bool:
+    widget.grab().save(str(path), "PNG", 0)  # 0: the smallest file
+    size = path.stat().st_size
+    _say(f"{path} ({size // 1024} KB)")
+    if size > MAX_BYTES:
+        _say(f"warning: {path.name} is over {MAX_BYTES // 1024} KB")
+    return True
+
+
+def _settle(session: UiSession, quiet_ms: int = 400, timeout_s: float = 120.0) -> None:
+    """Let queued work finish and its answers reach the widgets: the worker idle for `quiet_ms`."""
+    deadline = time.monotonic() + timeout_s
+    quiet_since: float | None = None
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        if session.tasks.busy:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif (time.monotonic() - quiet_since) * 1000 >= quiet_ms:
+            return
+        time.sleep(0.02)
+    _say("warning: the worker was still busy when the screenshot was taken")
+
+
+def _wait(condition: Callable[[], bool], timeout_s: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the view did not get ready in time")
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+def _close(session: UiSession) -> None:
+    session.tasks.wait()
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring in this process's memory: the throwaway demo account's keys die with the run."""
+
+    priority = -10  # never chosen by `keyring` on its own
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.entries.pop((service, username), None) is None:
+            raise PasswordDeleteError(f"no {username!r} in {service!r}")
+
+
+def _say(line: str) -> None:
+    print(f"screenshots: {line}", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
