@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QPalette, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 
 from player.protocol.api import CatalogEntry
 from player.ui.formatting import duration, yen
@@ -156,6 +156,11 @@ class CatalogModel(QAbstractTableModel):
             return _alignment(column)
         if role == Qt.ItemDataRole.DecorationRole and column == Column.TITLE:
             return self._covers.get(e.content_id)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.AVAILABILITY:
+            if self.is_owned(e.content_id) and e.content_id not in self._downloading:
+                icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+                return icon.pixmap(16, 16)
+            return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(e)
         if role == Qt.ItemDataRole.ForegroundRole and not e.available and e.content_id not in self._owned:

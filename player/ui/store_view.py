@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from player.ui.store_model import ENTRY_ROLE, CatalogFilter, CatalogModel, Colum
 from player.ui.tasks import Progress
 
 ALL_GENRES = "All genres"
+_SHARES = {Column.TITLE: 0.42, Column.ARTIST: 0.29, Column.ALBUM: 0.29}  # of the width the words get
 COVER_SIZE = 28
 
 
@@ -101,12 +102,17 @@ class StoreView(QWidget):
         self.table.setIconSize(QSize(COVER_SIZE, COVER_SIZE))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(COVER_SIZE + 6)
+        # The short columns take what their contents need; title, artist and album share the rest
+        # (`_fit_columns`), the title most. Fixed widths would squeeze the title in a narrow window.
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in _WIDTHS.items():
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        for column in Column:
+            words = column in _SHARES
+            mode = QHeaderView.ResizeMode.Interactive if words else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+        header.sectionResized.connect(self._section_resized)
+        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.activated.connect(self._double_clicked)
@@ -117,8 +123,6 @@ class StoreView(QWidget):
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.progress_label = QLabel()
-        self.progress_label.hide()
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Genre:"))
@@ -126,14 +130,11 @@ class StoreView(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count)
         bar.addWidget(self.buy_button)
-        footer = QHBoxLayout()
-        footer.addWidget(self.progress_label)
-        footer.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
-        layout.addLayout(footer)
+        layout.addWidget(self.progress)
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         session.library_changed.connect(self._library_changed)
@@ -145,8 +146,25 @@ class StoreView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit_columns()
         if not self.loaded and not self.loading:
             self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()  # the window, or a scroll bar coming or going, changed the room
+        return super().eventFilter(watched, event)
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column not in _SHARES:  # a short column grew with its contents ("Owned", "Downloading 45%")
+            QTimer.singleShot(0, self, self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        fixed = sum(header.sectionSize(c) for c in Column if c not in _SHARES)
+        free = max(0, self.table.viewport().width() - fixed - 4)  # a little slack: no horizontal scrollbar
+        for column, share in _SHARES.items():
+            self.table.setColumnWidth(column, max(80, int(free * share)))
 
     def reload(self) -> None:
         """Fetch the whole catalog (both providers) on the worker; filtering is done here, as you type."""
@@ -169,6 +187,7 @@ class StoreView(QWidget):
         self._fill_genres()
         self._update_count()
         self._update_buttons()
+        self._fit_columns()
         self.catalog_loaded.emit(len(entries))
         self._fetch_covers(entries)
 
@@ -360,10 +379,8 @@ class StoreView(QWidget):
         self.buying = entry
         self.notice.clear()
         self.progress.setValue(0)
-        self.progress.setFormat(f"Downloading “{entry.title}” — %p%")
-        self.progress_label.setText("Buying…")
+        self.progress.setFormat(f"Buying “{entry.title}”…")
         self.progress.show()
-        self.progress_label.show()
         self.model.set_downloading(entry.content_id, 0)
         self._update_buttons()
         terminal = self.session.terminal
@@ -379,15 +396,14 @@ class StoreView(QWidget):
         if self.buying is None or total <= 0:
             return
         percent = min(100, done * 100 // total)
-        self.progress_label.setText("Downloading…")
+        self.progress.setFormat(f"Downloading “{self.buying.title}” — %p%")
         self.progress.setValue(percent)
         self.model.set_downloading(self.buying.content_id, percent)
 
     def _bought(self, entry: CatalogEntry, purchase: Purchase) -> None:
         self.buying = None
         self.progress.setValue(100)
-        self.progress.setFormat("Done")
-        self.progress_label.setText(f"“{entry.title}” is in your library")
+        self.progress.setFormat(f"Done: “{entry.title}” is in your library")
         self.model.set_downloading(entry.content_id, None)
         self.model.set_owned({*owned_content_ids(self.session.library), entry.content_id})
         self._update_buttons()
@@ -396,7 +412,7 @@ class StoreView(QWidget):
             f"Paid {yen(purchase.price)} and a premium of {yen(purchase.premium)}. "
             "It is in your library and plays from there.",
         )
-        QTimer.singleShot(4000, self._hide_progress)
+        QTimer.singleShot(4000, self, self._hide_progress)
         self.bought.emit(entry.content_id)
         self.session.sync()  # the new license list, the library, and the Insurance page follow
 
@@ -422,21 +438,7 @@ class StoreView(QWidget):
     def _hide_progress(self) -> None:
         if self.buying is None:
             self.progress.hide()
-            self.progress_label.hide()
 
     def _library_changed(self, entries: list[LibraryEntry]) -> None:
         self.model.set_owned(owned_content_ids(entries))
         self._update_buttons()
-
-
-_WIDTHS = {
-    Column.TITLE: 200,
-    Column.ARTIST: 170,
-    Column.ALBUM: 170,
-    Column.GENRE: 90,
-    Column.PROVIDER: 140,
-    Column.DURATION: 60,
-    Column.PRICE: 70,
-    Column.PREMIUM: 75,
-    Column.AVAILABILITY: 130,
-}
