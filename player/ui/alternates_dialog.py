@@ -39,6 +39,7 @@ from player.protocol import api
 from player.redistribution import requester
 from player.storage.records import TrackInfo
 from player.ui import claim_text
+from player.ui.guard import while_alive
 from player.ui.messages import describe
 from player.ui.session import UiSession
 from player.ui.tasks import Progress
@@ -241,7 +242,8 @@ class AlternatesDialog(QDialog):
                 limit = None
             return _Details(tracks, names, sorted(g for g in genres if g), limit)
 
-        self.session.call(work, self._details_ready, lambda _: self._details_ready(self._details))
+        ready = while_alive(self, self._details_ready)
+        self.session.call(work, ready, lambda _: ready(self._details))
 
     def _details_ready(self, details: _Details) -> None:
         self._details = details
@@ -340,7 +342,11 @@ class AlternatesDialog(QDialog):
             self._set_busy(False, "" if alternates else "No alternates in that genre.")
             self.set_alternates(alternates)
 
-        self.session.call(lambda _: requester.alternates(terminal, item_id, genre), done, self._failed)
+        self.session.call(
+            lambda _: requester.alternates(terminal, item_id, genre),
+            while_alive(self, done),
+            while_alive(self, self._failed),
+        )
 
     # --- taking the choice ---------------------------------------------------------------------------
 
@@ -354,19 +360,24 @@ class AlternatesDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
 
-        def done(_: api.Choice) -> None:
+        def done() -> None:
             self._set_busy(False, "")
             self.progress.hide()
             self.taken.append((item, alternate))
-            self.session.refresh_library()
             self.chosen.emit(item.item_id, alternate)
             self._next()
 
+        show = while_alive(self, done)
+
+        def answered(_: api.Choice) -> None:
+            self.session.refresh_library()  # the new track, even when the dialog is gone by now
+            show()
+
         self.session.call(
             lambda progress: requester.choose(terminal, item.item_id, alternate.alternate_id, progress),
-            done,
-            self._failed,
-            self._on_progress,
+            answered,
+            while_alive(self, self._failed),
+            while_alive(self, self._on_progress),
         )
 
     def _on_progress(self, done: int, total: int) -> None:

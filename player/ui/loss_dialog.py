@@ -45,6 +45,7 @@ from player.redistribution.requester import Outcome
 from player.terminal import IntegrityReport, LibraryEntry, Terminal
 from player.ui import claim_text
 from player.ui.alternates_dialog import AlternatesDialog
+from player.ui.guard import while_alive
 from player.ui.messages import describe
 from player.ui.session import UiSession
 from player.ui.tasks import Progress
@@ -223,8 +224,8 @@ class LossDialog(QDialog):
             except PlayerError:  # offline: the library's own genres will do
                 return []
 
-        self.session.call(scan, self._show_scan, self._scan_failed)
-        self.session.call(genres, self._add_genres, lambda _: None)
+        self.session.call(scan, while_alive(self, self._show_scan), while_alive(self, self._scan_failed))
+        self.session.call(genres, while_alive(self, self._add_genres), lambda _: None)
 
     def _show_scan(self, scan: _Scan) -> None:
         missing = set(scan.report.missing) if scan.report else set()
@@ -361,7 +362,15 @@ class LossDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress_text.setText("Waiting for the insurer…")
         self.pages.setCurrentIndex(1)
-        self.session.call(work, self._show_answer, self._show_error, self._on_progress)
+        show = while_alive(self, self._show_answer)
+
+        def answered(answer: _Answer) -> None:
+            self.session.refresh_library()  # even when the dialog is gone by now
+            show(answer)
+
+        self.session.call(
+            work, answered, while_alive(self, self._show_error), while_alive(self, self._on_progress)
+        )
 
     def _titles(self, content_ids: list[str] | None) -> list[tuple[str, str]]:
         titles = {_content_id(item): item.text(T_TITLE) for item in self._track_items()}
@@ -446,7 +455,6 @@ class LossDialog(QDialog):
         self._fill_results()
         self.back_button.hide()
         self.pages.setCurrentIndex(2)
-        self.session.refresh_library()
         self.claim_done.emit(self.results)
 
     def _show_error(self, error: PlayerError) -> None:

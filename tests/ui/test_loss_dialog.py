@@ -13,8 +13,8 @@ from player.errors import ClaimRefusedError
 from player.redistribution import requester
 from player.ui import claim_text
 from player.ui.loss_dialog import NO_PREFERENCE, T_NOTE, T_TITLE
-from tests.support.backend import Backend, clone_template, running
-from tests.ui.conftest import MakeSession, unique_name
+from tests.support.backend import Backend
+from tests.ui.conftest import MakeSession, StartBackend, unique_name
 from tests.ui.loss_helpers import (
     decoded_frames,
     entries_of,
@@ -134,9 +134,9 @@ def test_whole_library_gone_runs_the_recovery(
 
 
 def test_a_claim_in_the_waiting_period_shows_when_re_distribution_starts(
-    qtbot: QtBot, make_session: MakeSession, demo_template: Path, tmp_path: Path
+    qtbot: QtBot, make_session: MakeSession, start_backend: StartBackend
 ) -> None:
-    with running(clone_template(demo_template, tmp_path / "backend"), "--waiting-days", "7") as backend:
+    with start_backend("--waiting-days", "7") as backend:
         session = make_session(backend.url, user=unique_name("kai"), insured=True)
         session.terminal.buy(KEPT)
         starts = session.terminal.policy().relicensing_starts
