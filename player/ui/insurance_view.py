@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTabWidget,
@@ -173,6 +174,9 @@ class InsuranceView(QWidget):
         limits = QVBoxLayout(limits_box)
         limits.addWidget(self.total_limit)
         limits.addWidget(self.per_track, 1)
+        self._limits_rest = QWidget()  # takes the room when there is no table to show (offline)
+        limits.addWidget(self._limits_rest, 1)
+        self._limits_rest.hide()
 
         tab = QWidget()
         row_layout = QHBoxLayout(tab)
@@ -306,7 +310,12 @@ class InsuranceView(QWidget):
         f["contract_id"].setText(p.contract_id)
         f["insured"].setText(p.insured)
         f["guaranteed_license_ids"].setText(fmt.plural(len(p.guaranteed_license_ids), "license"))
-        self.license_ids.addItems(list(p.guaranteed_license_ids))
+        contents = {e.license_id: e.content_id for e in snap.trusted.entries} if snap.trusted else {}
+        for license_id in p.guaranteed_license_ids:
+            content = contents.get(license_id)
+            item = QListWidgetItem(f"{license_id}  {snap.title(content)}" if content else license_id)
+            item.setData(Qt.ItemDataRole.UserRole, license_id)
+            self.license_ids.addItem(item)
         self.license_toggle.setEnabled(bool(p.guaranteed_license_ids))
         f["premium"].setText(f"{fmt.yen(p.premium_yen_per_track)} per track")
         period = f"{fmt.day(p.guarantee_start)} to {fmt.day(p.guarantee_end)}"
@@ -327,6 +336,7 @@ class InsuranceView(QWidget):
         if p is None:
             self.total_limit.setText(DASH)
             fill(self.per_track, [])
+            self._show_per_track(False)
             return
         if h is None:
             self.total_limit.setText(
@@ -335,7 +345,9 @@ class InsuranceView(QWidget):
                 "The counts used and left need a connection to the insurer."
             )
             fill(self.per_track, [])
+            self._show_per_track(False)
             return
+        self._show_per_track(True)
         left = max(0, p.relicensing_limit_total - h.relicensing_count)
         self.total_limit.setText(
             f"In total: {h.relicensing_count} of {p.relicensing_limit_total} used, {left} left"
@@ -356,6 +368,10 @@ class InsuranceView(QWidget):
                 ]
             )
         fill(self.per_track, rows)
+
+    def _show_per_track(self, shown: bool) -> None:
+        self.per_track.setVisible(shown)
+        self._limits_rest.setVisible(not shown)
 
     def _show_history(self, snap: Snapshot) -> None:
         h = snap.history

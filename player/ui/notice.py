@@ -11,7 +11,16 @@ from enum import Enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from player.errors import PlayerError
 from player.ui.messages import describe
@@ -112,7 +121,9 @@ class Notice(QFrame):
             self._callback()
 
     def _tint(self) -> None:
-        base = self.palette().color(QPalette.ColorRole.Window)
+        # The application's palette, not ours: our own Window colour is the last tint once a style
+        # sheet has been applied, and tints would pile up.
+        base = QApplication.palette().color(QPalette.ColorRole.Window)
         r, g, b = _TINT[self.tone]
         mix = 0.18
 

@@ -201,7 +201,8 @@ class StoreView(QWidget):
     def show_offline(self, error: PlayerError | None = None) -> None:
         detail = "Buying and browsing the catalog need the insurer. Your library keeps playing offline."
         if error is not None:
-            detail = f"{error}. {detail}"
+            why = str(error).rstrip(".")
+            detail = f"{why[:1].upper()}{why[1:]}. {detail}"
         self.notice.show_message(
             "The store needs a connection",
             detail,

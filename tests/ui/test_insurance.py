@@ -73,7 +73,11 @@ def test_every_fig6b_field_is_shown(qtbot: QtBot, make_session: MakeSession, mod
 
     # The guaranteed license IDs: a count, and the list itself behind a toggle.
     assert view.license_ids.isVisible()
-    ids = [view.license_ids.item(i).text() for i in range(view.license_ids.count())]
+    ids = [view.license_ids.item(i).data(Qt.ItemDataRole.UserRole) for i in range(view.license_ids.count())]
+    titles = {e.row.license_id: e.row.title for e in session.terminal.library()}
+    for i in range(view.license_ids.count()):  # each ID with its track's title
+        item = view.license_ids.item(i)
+        assert item.text().endswith(titles[item.data(Qt.ItemDataRole.UserRole)])
     assert sorted(ids) == sorted(policy.guaranteed_license_ids)
     view.license_toggle.click()
     assert not view.license_ids.isVisible() and view.license_toggle.text() == "Show IDs"
