@@ -473,6 +473,7 @@ class FirstRunDialog(QDialog):
     def _insured(self, policy: Policy) -> None:
         self.insure_button.setText("Take out insurance")
         self.insured.emit(policy)
+        self.session.sync()  # the views that show the policy (Insurance) refresh on `synced`
         self._show_done(policy)
 
     def _insure_failed(self, error: PlayerError) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QShowEvent
+from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -136,7 +136,6 @@ class StoreView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.progress)
 
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         session.library_changed.connect(self._library_changed)
         session.online_changed.connect(self._online_changed)
         self.model.set_owned(owned_content_ids(session.library))
@@ -273,6 +272,12 @@ class StoreView(QWidget):
     def _search_changed(self, text: str) -> None:
         self.proxy.set_text(text)
         self._update_count()
+
+    def focus_search(self) -> None:
+        """For the window's Find (Ctrl+F) while the store is shown: a shortcut of our own would make the
+        window's ambiguous."""
+        self.search.setFocus()
+        self.search.selectAll()
 
     def visible_entries(self) -> list[CatalogEntry]:
         """The rows shown now, in their order."""

@@ -155,7 +155,8 @@ def test_buying_before_taking_out_insurance_points_to_the_insurance_step(
     session = make_session(module_backend.url, user=unique_name())  # signed up, not insured
     view = open_store(qtbot, session)
     assert view.select("aurora-0002")
-    view.buy_button.click()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)  # Enter on a row asks to buy it, like a double-click
     confirm(qtbot, view)
     qtbot.waitUntil(lambda: view.buying is None and view.notice.isVisible(), timeout=WAIT)
     assert view.notice.title.text() == "Take out insurance first"
