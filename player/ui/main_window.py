@@ -141,7 +141,8 @@ class MainWindow(QMainWindow):
         self.verify_action = a("&Check Library", None, self.check_library, "check_library")
         self.loss_action = a("&Report a Loss…", None, self.report_loss, "report_loss")
         self.account_action = a("Sign &In…", None, self.show_first_run, "sign_in")
-        self.quit_action = a("&Quit", QKeySequence.StandardKey.Quit, self.close, "quit")
+        # Spelt out: QKeySequence.StandardKey.Quit is empty on some platforms (offscreen, Windows).
+        self.quit_action = a("&Quit", "Ctrl+Q", self.close, "quit")
         self.play_action = a("&Play/Pause", "Space", self._space, "play_pause")
         self.next_action = a("&Next Track", "Ctrl+Right", self.now.next, "next")
         self.previous_action = a("P&revious Track", "Ctrl+Left", self.now.previous, "previous")
@@ -267,7 +268,7 @@ class MainWindow(QMainWindow):
             self.messages.show_message(
                 "warning",
                 "Some tracks are lost",
-                "; ".join(parts).capitalize() + ". Your insurance can re-issue them.",
+                _sentence("; ".join(parts)) + " Your insurance can re-issue them.",
                 ("Report a Loss…", self.report_loss),
             )
 
@@ -396,3 +397,7 @@ class MainWindow(QMainWindow):
         current = self.now.current
         st.set_last_track(current.license_id if current else "", self.now.position if current else 0)
         st.sync()
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
