@@ -36,11 +36,17 @@ def terms(ctx: Context) -> dict[str, Any]:
         "summary": (
             f"If insured tracks or their licenses are lost within {s.guarantee_days} days, the insurer "
             f"re-distributes them free of charge: up to {s.relicensing_limit_per_track} times per track and "
-            f"{s.relicensing_limit_total} times in total, starting {s.waiting_days} days after the contract. "
+            f"{s.relicensing_limit_total} times in total, starting {_waiting(s.waiting_days)}. "
             "When a track can no longer be issued, you choose an alternate from any provider costing at most "
             f"{s.price_difference_limit} yen more. Each re-distribution invalidates the license it replaces."
         ),
     }
+
+
+def _waiting(days: int) -> str:
+    if days == 0:
+        return "as soon as the contract is signed"
+    return f"{days} day{'s' if days != 1 else ''} after the contract"
 
 
 def create(ctx: Context, conn: sqlite3.Connection, user_id: str, public_key: bytes) -> sqlite3.Row:
