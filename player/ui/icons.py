@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QStyle
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 APP_ICON = RESOURCES / "insured-player.svg"
@@ -70,3 +71,25 @@ def insured_badge(palette: QPalette) -> QIcon:
         fill=QPalette.ColorRole.Highlight,
         detail=QPalette.ColorRole.HighlightedText,
     )
+
+
+def media_icon(style: QStyle, which: QStyle.StandardPixmap, palette: QPalette) -> QIcon:
+    """A standard `SP_Media*` icon (PLATFORM.md: glyphs render as boxes) recoloured in the palette's
+    button-text colour: Fusion draws them dark grey, which vanishes on a dark palette."""
+    source = style.standardIcon(which)
+    icon = QIcon()
+    for mode, group in (
+        (QIcon.Mode.Normal, QPalette.ColorGroup.Active),
+        (QIcon.Mode.Disabled, QPalette.ColorGroup.Disabled),
+    ):
+        colour = palette.color(group, QPalette.ColorRole.ButtonText)
+        for size in SIZES:
+            pixmap = source.pixmap(size, size)
+            if pixmap.isNull():
+                continue
+            painter = QPainter(pixmap)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+            painter.fillRect(pixmap.rect(), colour)
+            painter.end()
+            icon.addPixmap(pixmap, mode)
+    return icon

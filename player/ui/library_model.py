@@ -84,13 +84,13 @@ def reason_text(entry: LibraryEntry) -> str:
 
 
 class LibraryModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None, *, insured_icon: QIcon | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[LibraryEntry] = []
         self._providers: dict[str, str] = {}
         self._current = ""  # license ID of the loaded track
         self._playing_icon = QIcon()
-        self._insured_icon = insured_icon or QIcon()
+        self._insured_icon = QIcon()
 
     # --- feeding ---------------------------------------------------------------------------------
 
@@ -102,6 +102,10 @@ class LibraryModel(QAbstractTableModel):
     def set_provider_names(self, names: dict[str, str]) -> None:
         self._providers = dict(names)
         self._changed_column(Column.PROVIDER)
+
+    def set_insured_icon(self, icon: QIcon) -> None:
+        self._insured_icon = icon
+        self._changed_column(Column.INSURED)
 
     def set_current(self, license_id: str, icon: QIcon) -> None:
         """Mark the loaded track's row (an icon in the title column)."""

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,13 +36,20 @@ COLUMN_WIDTHS = {
 }
 
 
+MAX_WIDTH = 280
+MIN_WIDTH = 56
+MIN_TEXT_WIDTH = 90
+PADDING = 12
+SHRINKABLE = (Column.TITLE, Column.ARTIST, Column.ALBUM, Column.PROVIDER, Column.GENRE)
+
+
 class LibraryPage(QWidget):
     play_requested = Signal(object)  # LibraryEntry
     store_requested = Signal()
 
-    def __init__(self, insured_icon: QIcon, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = LibraryModel(self, insured_icon=insured_icon)
+        self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
 
@@ -51,10 +57,7 @@ class LibraryPage(QWidget):
         self.search.setPlaceholderText("Search title, artist, album, genre or provider  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the library")
-        self.search.addAction(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
-            QLineEdit.ActionPosition.LeadingPosition,
-        )
+        self._search_icon = self.search.addAction(QIcon(), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self._search)
         self.count = QLabel(self)
         self.count.setAccessibleName("Number of tracks shown")
@@ -114,6 +117,37 @@ class LibraryPage(QWidget):
         layout.addWidget(self.messages)
         layout.addWidget(self.stack, 1)
         self._update_count()
+
+    def set_icons(self, insured: QIcon, search: QIcon) -> None:
+        """The palette-drawn icons (again after a switch between light and dark)."""
+        self.model.set_insured_icon(insured)
+        self._search_icon.setIcon(search)
+
+    def fit_columns(self) -> None:
+        """Size the columns to what they hold, within bounds and within the table's width (the text
+        columns give way first); for a first run, before the user's own layout is remembered."""
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        widths: dict[Column, int] = {
+            c: max(MIN_WIDTH, min(header.sectionSize(c) + PADDING, MAX_WIDTH))
+            for c in Column
+            if c is not Column.LICENSE
+        }
+        # The last column stretches over what is left: count what it needs, not what it has.
+        need = max(self.table.sizeHintForColumn(Column.LICENSE), header.sectionSizeHint(Column.LICENSE))
+        last = max(need + PADDING, MIN_WIDTH)
+        excess = sum(widths.values()) + last - self.table.viewport().width()
+        flexible = [c for c in SHRINKABLE if widths[c] > MIN_TEXT_WIDTH]
+        while excess > 0 and flexible:
+            share = max(1, excess // len(flexible))
+            for column in list(flexible):
+                cut = min(share, widths[column] - MIN_TEXT_WIDTH, excess)
+                widths[column] -= cut
+                excess -= cut
+                if widths[column] <= MIN_TEXT_WIDTH:
+                    flexible.remove(column)
+        for column, width in widths.items():
+            header.resizeSection(column, width)
 
     # --- feeding ---------------------------------------------------------------------------------
 

@@ -7,7 +7,8 @@ question goes to the core through the session, every answer is shown as it comes
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.errors import PlayerError
+from player.errors import BackendError, PlayerError
 from player.playback import PlaybackState, Player, PlayerBase
 from player.terminal import IntegrityReport, LibraryEntry
 from player.ui import icons
@@ -64,28 +65,21 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self._first_run_allowed = first_run
         self._restored_track = False
+        self._fitting = False
+        self._auto_columns = False  # set from the settings in _restore
         self._closed = False
         self.dialog: QDialog | None = None  # the open loss or first-run dialog
 
         self.player = player or Player(self)
         self.now = NowPlaying(session, self.player, self)
 
-        palette = self.palette()
-        self.library = LibraryPage(icons.insured_badge(palette), self)
+        self.library = LibraryPage(self)
         self.store = StoreView(session, self)
         self.insurance = InsuranceView(session, self)
         self.pages = QStackedWidget(self)
         for page in (self.library, self.store, self.insurance):
             self.pages.addWidget(page)
-        self.sidebar = Sidebar(
-            [
-                ("Library", icons.themed_icon("library", palette)),
-                ("Store", icons.themed_icon("store", palette)),
-                ("Insurance", icons.themed_icon("insurance", palette)),
-            ],
-            icons.app_icon(),
-            self,
-        )
+        self.sidebar = Sidebar(["Library", "Store", "Insurance"], icons.app_icon(), self)
         self.sidebar.nav.currentRowChanged.connect(self._show_page)
         self.banner = OfflineBanner(self)
         self.messages = MessageBar(self)
@@ -106,6 +100,7 @@ class MainWindow(QMainWindow):
         central.setLayout(content)
         self.setCentralWidget(central)
 
+        self._apply_icons()
         self._build_actions()
         self._connect()
         self._restore()
@@ -137,7 +132,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
-        self.sync_action = a("&Sync Now", "F5", self.session.sync, "sync")
+        self.sync_action = a("&Sync Now", "F5", self.sync_now, "sync")
         self.verify_action = a("&Check Library", None, self.check_library, "check_library")
         self.loss_action = a("&Report a Loss…", None, self.report_loss, "report_loss")
         self.account_action = a("Sign &In…", None, self.show_first_run, "sign_in")
@@ -148,7 +143,7 @@ class MainWindow(QMainWindow):
         self.previous_action = a("P&revious Track", "Ctrl+Left", self.now.previous, "previous")
         self.forward_action = a("Seek &Forward 5 s", "Right", lambda: self._seek(+SEEK_STEP_MS), "forward")
         self.back_action = a("Seek &Back 5 s", "Left", lambda: self._seek(-SEEK_STEP_MS), "back")
-        self.find_action = a("&Find in Library", QKeySequence.StandardKey.Find, self.focus_search, "find")
+        self.find_action = a("&Find", QKeySequence.StandardKey.Find, self.focus_search, "find")
         sections = ("&Library", "S&tore", "&Insurance")
         self.section_actions = [
             a(text, f"Ctrl+{i + 1}", lambda _=False, i=i: self.show_section(i), f"section_{i}")
@@ -206,13 +201,27 @@ class MainWindow(QMainWindow):
         if st.window_state is not None:
             self.restoreState(st.window_state)
         header = self.library.table.horizontalHeader()
+        self._auto_columns = st.header_state is None
         if st.header_state is not None:
             header.restoreState(st.header_state)
+        header.sectionResized.connect(self._column_resized)
         self.bar.set_volume(st.volume)
         self.session.last_sync_at = st.last_sync
         self.library.model.set_provider_names(st.provider_names)
         self.session.provider_names = st.provider_names
         self.sidebar.nav.setCurrentRow(LIBRARY)
+
+    def _apply_icons(self) -> None:
+        """Icons drawn in the palette's colours: at start, and again when the system theme changes."""
+        palette = self.palette()
+        self.library.set_icons(icons.insured_badge(palette), icons.themed_icon("search", palette))
+        self.sidebar.set_icons([icons.themed_icon(n, palette) for n in ("library", "store", "insurance")])
+        self.bar.apply_icons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_icons()
 
     def start(self) -> None:
         """Connect (the bundled backend starts on the worker), show the cached library, join MPRIS."""
@@ -230,6 +239,10 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentIndex(index)
 
     def focus_search(self) -> None:
+        """Ctrl+F: the Store's search while the Store is shown, else the library's."""
+        if self.pages.currentWidget() is self.store:
+            self.store.focus_search()
+            return
         self.show_section(LIBRARY)
         self.library.focus_search()
 
@@ -247,6 +260,19 @@ class MainWindow(QMainWindow):
     def _play_entry(self, entry: LibraryEntry) -> None:
         self.messages.hide()
         self.now.play(entry)
+
+    def sync_now(self) -> None:
+        """F5: fetch the license list's changes. Unreachable is shown by the offline banner, not twice."""
+
+        def failed(error: PlayerError) -> None:
+            if isinstance(error, BackendError):
+                self.statusBar().showMessage(
+                    "The insurer cannot be reached: playing from the cached list.", 8000
+                )
+            else:
+                self.show_error(error)
+
+        self.session.sync(on_error=failed)
 
     def check_library(self) -> None:
         """The integrity scan (every segment of every track) on the worker; the result inline."""
@@ -307,6 +333,8 @@ class MainWindow(QMainWindow):
 
     def _library_changed(self, entries: list[LibraryEntry]) -> None:
         self.library.set_entries(entries)
+        if entries:
+            self._fit_columns()
         current = self.now.current
         if current is not None:
             self.library.model.set_current(current.license_id, self._state_icon())
@@ -333,6 +361,21 @@ class MainWindow(QMainWindow):
     def _providers_changed(self, names: dict[str, str]) -> None:
         self.library.model.set_provider_names(names)
         self.settings.provider_names = names
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns follow their contents until the user sizes one (or a saved layout exists)."""
+        if self._auto_columns and self.library.model.rowCount():
+            self._fitting = True
+            try:
+                self.library.fit_columns()
+            finally:
+                self._fitting = False
+
+    def _column_resized(self, index: int, _old: int, _new: int) -> None:
+        header = self.library.table.horizontalHeader()
+        if not self._fitting and index != header.logicalIndex(header.count() - 1):  # not the stretch
+            self._auto_columns = False
 
     def _signed_in_changed(self, signed_in: bool) -> None:
         if not signed_in and self._first_run_allowed and not self._closed:
@@ -370,6 +413,10 @@ class MainWindow(QMainWindow):
         self.settings.volume = percent
 
     # --- closing ---------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

@@ -13,6 +13,7 @@ from player.errors import (
     DecisionRefusedError,
     IntegrityError,
     KeyringUnavailableError,
+    LicenseInvalidatedError,
     NotSignedInError,
     PlayerError,
     StorageError,
@@ -22,6 +23,11 @@ from player.errors import (
 _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
     (NotSignedInError, "Please sign in", "Sign in again to continue."),
     (ClaimRefusedError, "The insurer declined", "Check the limits on the Insurance page."),
+    (
+        LicenseInvalidatedError,
+        "This copy was replaced",
+        "The copy that replaced it is in your library with a valid license: play that one.",
+    ),
     (
         DecisionRefusedError,
         "This track cannot play",

@@ -105,8 +105,8 @@ class NowPlaying(QObject):
             if generation != self._generation:
                 return
             self.loading_changed.emit(False)
-            title, text = describe(e)
-            self.refused.emit(f"“{entry.row.title or entry.row.content_id}” cannot play", f"{title}: {text}")
+            _, text = describe(e)
+            self.refused.emit(f"“{entry.row.title or entry.row.content_id}” cannot play", text)
 
         self.session.call(work, done, error, priority=PLAY_PRIORITY)
 

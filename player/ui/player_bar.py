@@ -4,7 +4,7 @@ total time, and the volume. Icons are the style's `SP_Media*` (glyphs render as 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractSlider,
     QHBoxLayout,
@@ -18,11 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from player.playback import PlaybackState
+from player.ui import icons
 from player.ui.library_model import format_duration
 from player.ui.now_playing import NowPlaying, NowPlayingTrack
 
 COVER_SIZE = 52
 BUTTON_ICON = QSize(24, 24)
+
+
+def clock(ms: int) -> str:
+    """A position or length on the bar: 0:00 while there is none."""
+    return format_duration(ms) if ms > 0 else "0:00"
 
 
 def cover_pixmap(data: bytes | None, size: int) -> QPixmap | None:
@@ -46,9 +52,8 @@ class PlayerBar(QWidget):
     def __init__(self, now: NowPlaying, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.now = now
-        style = self.style()
-        self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
-        self._pause_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+        self._play_icon = self._pause_icon = QIcon()
+        self._volume_icons: dict[bool, QPixmap] = {}
 
         self.cover = QLabel(self)
         self.cover.setFixedSize(COVER_SIZE, COVER_SIZE)
@@ -66,16 +71,16 @@ class PlayerBar(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.previous = self._button(QStyle.StandardPixmap.SP_MediaSkipBackward, "Previous track")
-        self.play = self._button(QStyle.StandardPixmap.SP_MediaPlay, "Play")
-        self.next = self._button(QStyle.StandardPixmap.SP_MediaSkipForward, "Next track")
+        self.previous = self._button("Previous track")
+        self.play = self._button("Play")
+        self.next = self._button("Next track")
         self.previous.clicked.connect(now.previous)
         self.play.clicked.connect(now.toggle)
         self.next.clicked.connect(now.next)
 
-        self.elapsed = QLabel(format_duration(0), self)
+        self.elapsed = QLabel(clock(0), self)
         self.elapsed.setAccessibleName("Elapsed time")
-        self.total = QLabel(format_duration(0), self)
+        self.total = QLabel(clock(0), self)
         self.total.setAccessibleName("Total time")
         digits = self.fontMetrics().horizontalAdvance("00:00:00")
         for label in (self.elapsed, self.total):
@@ -86,12 +91,11 @@ class PlayerBar(QWidget):
         self.seek.setRange(0, 0)
         self.seek.setSingleStep(5000)
         self.seek.setPageStep(15000)
-        self.seek.sliderMoved.connect(lambda ms: self.elapsed.setText(format_duration(ms) if ms else "0:00"))
+        self.seek.sliderMoved.connect(lambda ms: self.elapsed.setText(clock(ms)))
         self.seek.sliderReleased.connect(lambda: now.seek(self.seek.value()))
         self.seek.actionTriggered.connect(self._slider_action)
 
         self.mute_icon = QLabel(self)
-        self.mute_icon.setPixmap(style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(18, 18))
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setAccessibleName("Volume")
         self.volume.setRange(0, 100)
@@ -123,20 +127,41 @@ class PlayerBar(QWidget):
         row.addWidget(self.mute_icon)
         row.addWidget(self.volume)
 
+        self.apply_icons()
         now.track_changed.connect(self._track)
         now.player.state_changed.connect(self._state)
         now.player.position_changed.connect(self._position)
         now.player.duration_changed.connect(self._duration)
         self._track(None)
 
-    def _button(self, icon: QStyle.StandardPixmap, name: str) -> QToolButton:
+    def _button(self, name: str) -> QToolButton:
         button = QToolButton(self)
-        button.setIcon(self.style().standardIcon(icon))
         button.setIconSize(BUTTON_ICON)
         button.setAutoRaise(True)
         button.setToolTip(name)
         button.setAccessibleName(name)
         return button
+
+    def apply_icons(self) -> None:
+        """The SP_Media* icons in the palette's colours (again after a light/dark switch)."""
+        style, palette = self.style(), self.palette()
+
+        def media(which: QStyle.StandardPixmap) -> QIcon:
+            return icons.media_icon(style, which, palette)
+
+        self._play_icon = media(QStyle.StandardPixmap.SP_MediaPlay)
+        self._pause_icon = media(QStyle.StandardPixmap.SP_MediaPause)
+        self.previous.setIcon(media(QStyle.StandardPixmap.SP_MediaSkipBackward))
+        self.next.setIcon(media(QStyle.StandardPixmap.SP_MediaSkipForward))
+        self._state(self.now.player.state)
+        self._volume_icons = {
+            muted: media(which).pixmap(18, 18)
+            for muted, which in (
+                (True, QStyle.StandardPixmap.SP_MediaVolumeMuted),
+                (False, QStyle.StandardPixmap.SP_MediaVolume),
+            )
+        }
+        self.mute_icon.setPixmap(self._volume_icons[self.volume.value() == 0])
 
     def set_volume(self, percent: int) -> None:
         self.volume.setValue(percent)
@@ -177,14 +202,14 @@ class PlayerBar(QWidget):
     def _position(self, ms: int) -> None:
         if not self.seek.isSliderDown():
             self.seek.setValue(ms)
-            self.elapsed.setText(format_duration(ms) if ms > 0 else "0:00")
+            self.elapsed.setText(clock(ms))
 
     def _duration(self, ms: int) -> None:
         if ms <= 0 and self.now.current is not None:
             ms = self.now.current_duration
         self.seek.setRange(0, max(0, ms))
         self.seek.setEnabled(ms > 0)
-        self.total.setText(format_duration(ms) if ms > 0 else "0:00")
+        self.total.setText(clock(ms))
 
     def _slider_action(self, action: int) -> None:
         """A click on the groove or an arrow key on the slider: seek to where the slider goes."""
@@ -196,11 +221,7 @@ class PlayerBar(QWidget):
 
     def _volume(self, percent: int) -> None:
         self.now.player.set_volume(percent / 100)
-        icon = (
-            QStyle.StandardPixmap.SP_MediaVolumeMuted
-            if percent == 0
-            else QStyle.StandardPixmap.SP_MediaVolume
-        )
-        self.mute_icon.setPixmap(self.style().standardIcon(icon).pixmap(18, 18))
+        if self._volume_icons:
+            self.mute_icon.setPixmap(self._volume_icons[percent == 0])
         self.volume.setToolTip(f"Volume {percent}%")
         self.volume_changed.emit(percent)

@@ -14,9 +14,7 @@ COVER = 176
 
 
 class Sidebar(QWidget):
-    def __init__(
-        self, pages: list[tuple[str, QIcon]], app_icon: QIcon, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, pages: list[str], app_icon: QIcon, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFixedWidth(WIDTH)
         self._app_icon = app_icon
@@ -33,8 +31,8 @@ class Sidebar(QWidget):
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.nav.setFont(font)
-        for name, icon in pages:
-            item = QListWidgetItem(icon, name)
+        for name in pages:
+            item = QListWidgetItem(name)
             item.setSizeHint(QSize(WIDTH - 8, self.fontMetrics().height() + 18))
             self.nav.addItem(item)
         rows = sum(self.nav.sizeHintForRow(i) + 2 * self.nav.spacing() for i in range(self.nav.count()))
@@ -62,6 +60,12 @@ class Sidebar(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.artist)
         self.show_track(None)
+
+    def set_icons(self, page_icons: list[QIcon]) -> None:
+        for i, icon in enumerate(page_icons):
+            item = self.nav.item(i)
+            if item is not None:
+                item.setIcon(icon)
 
     def show_track(self, track: NowPlayingTrack | None) -> None:
         pixmap = None
