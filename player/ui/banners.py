@@ -79,6 +79,7 @@ class MessageBar(_Panel):
         super().__init__(parent)
         self.setAccessibleName("Message")
         self._action = QPushButton(self)
+        self._action.setAccessibleName("Act on the message")
         self._action.setVisible(False)
         self._action_fn: Callable[[], None] | None = None
         self._action.clicked.connect(self._run_action)

@@ -1,4 +1,4 @@
-"""The Library page: a search box, the inline message bar, and the sortable table of licenses.
+"""The Library page: a search box and the sortable table of licenses.
 
 Enter or a double-click asks to play a row (`play_requested`); the window decides nothing here. An empty
 library shows a short way into the Store instead of an empty table.
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from player.terminal import LibraryEntry
-from player.ui.banners import MessageBar
 from player.ui.library_model import Column, LibraryFilter, LibraryModel
 
 COLUMN_WIDTHS = {
@@ -61,8 +60,6 @@ class LibraryPage(QWidget):
         self.search.textChanged.connect(self._search)
         self.count = QLabel(self)
         self.count.setAccessibleName("Number of tracks shown")
-
-        self.messages = MessageBar(self)
 
         self.table = QTableView(self)
         self.table.setAccessibleName("Library")
@@ -114,7 +111,6 @@ class LibraryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.messages)
         layout.addWidget(self.stack, 1)
         self._update_count()
 

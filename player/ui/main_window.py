@@ -7,11 +7,12 @@ question goes to the core through the session, every answer is shown as it comes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QMainWindow,
@@ -121,13 +122,23 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
         slot: object,
         name: str = "",
+        *,
+        within: tuple[QWidget, ...] = (),
     ) -> QAction:
+        """An action whose shortcut works with the menus closed: in the whole window, or only while the
+        focus is inside `within` (plain arrow keys must keep their meaning in the Store's and the
+        dialogs' own controls)."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setObjectName(name or text.lower().replace(" ", "_").strip("._"))
         action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work with the menu closed and in every section
+        if within:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            for widget in within:
+                widget.addAction(action)
+        else:
+            self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
@@ -141,8 +152,13 @@ class MainWindow(QMainWindow):
         self.play_action = a("&Play/Pause", "Space", self._space, "play_pause")
         self.next_action = a("&Next Track", "Ctrl+Right", self.now.next, "next")
         self.previous_action = a("P&revious Track", "Ctrl+Left", self.now.previous, "previous")
-        self.forward_action = a("Seek &Forward 5 s", "Right", lambda: self._seek(+SEEK_STEP_MS), "forward")
-        self.back_action = a("Seek &Back 5 s", "Left", lambda: self._seek(-SEEK_STEP_MS), "back")
+        playing_area = (self.library, self.bar, self.sidebar)
+        self.forward_action = a(
+            "Seek &Forward 5 s", "Right", lambda: self._seek(+SEEK_STEP_MS), "forward", within=playing_area
+        )
+        self.back_action = a(
+            "Seek &Back 5 s", "Left", lambda: self._seek(-SEEK_STEP_MS), "back", within=playing_area
+        )
         self.find_action = a("&Find", QKeySequence.StandardKey.Find, self.focus_search, "find")
         sections = ("&Library", "S&tore", "&Insurance")
         self.section_actions = [
@@ -251,6 +267,8 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if isinstance(focused, QAbstractButton) and focused.window() is self:
             focused.animateClick()
+        elif isinstance(focused, QComboBox) and focused.window() is self:
+            focused.showPopup()
         else:
             self.now.toggle()
 

@@ -63,6 +63,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._pool.setExpiryTimeout(-1)  # one worker thread for the session's life, never a new one
         self._pending = 0
         self._relays: set[_Relay] = set()
 

@@ -9,6 +9,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QProcess, QRect, Qt
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher, QDBusVariant
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QScrollBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from player.playback import PlaybackState
@@ -55,6 +66,24 @@ def test_the_keyboard_plays_pauses_seeks_and_skips(
     assert window.library.search.text() == "a b"
     assert window.library.search.cursorPosition() == 2
     assert window.player.state is PlaybackState.PLAYING
+
+
+def test_every_control_of_the_window_has_an_accessible_name(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    """Screen readers name what they land on: the library, the player bar, the sections, the banners and
+    the status bar (the Store, Insurance and dialogs are checked by their own stories)."""
+    window = open_window(qtbot, make_session(module_backend.url, user=unique_name(), insured=True), rows=0)
+    kinds = (QAbstractButton, QAbstractSlider, QLineEdit, QComboBox, QAbstractItemView)
+    unnamed = []
+    for area in (window.library, window.bar, window.sidebar, window.banner, window.messages, window.status):
+        for widget in [area, *area.findChildren(QWidget)]:
+            internal = isinstance(widget.parent(), (QLineEdit, QAbstractScrollArea))  # clear box, corner
+            control = isinstance(widget, kinds) and not isinstance(widget, (QScrollBar, QHeaderView))
+            if control and not internal and not widget.accessibleName().strip():
+                unnamed.append(f"{type(widget).__name__} {widget.objectName()!r} in {type(area).__name__}")
+    assert unnamed == []
+    assert all(a.text() for a in window.actions())  # every shortcut has a menu text too
 
 
 def test_volume_layout_and_the_last_track_survive_a_restart(
