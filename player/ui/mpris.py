@@ -273,5 +273,5 @@ class MprisService(QObject):
     def _maybe_seeked(self, ms: int) -> None:
         """Positions advance by themselves; a jump of more than a second is a seek (the Seeked signal)."""
         last, self._last_position = self._last_position, ms
-        if self._bus is not None and abs(ms - last) > 1500:
+        if self._bus is not None and ms > 0 and abs(ms - last) > 1500:  # 0: a new track, not a seek
             self._player.Seeked.emit(ms * 1000)
