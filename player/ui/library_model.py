@@ -75,6 +75,8 @@ def format_duration(ms: int) -> str:
 
 def reason_text(entry: LibraryEntry) -> str:
     """Why the entry is not valid, in words, with the date of invalidation when there is one."""
+    if entry.state != "invalid" and entry.row.path is None:
+        return "The track's file is missing: use File > Report a Loss to have it re-issued."
     if entry.state == "valid":
         return "The cached license list says this license is valid: it plays, online or offline."
     words = REASON_WORDS.get(entry.reason) or entry.detail or entry.reason or "no reason given"
@@ -196,7 +198,9 @@ class LibraryModel(QAbstractTableModel):
             case Column.INSURED:
                 return "Insured"
             case Column.LICENSE:
-                return STATE_WORDS.get(entry.state, entry.state)
+                words = STATE_WORDS.get(entry.state, entry.state)
+                # A valid license whose file is gone: the user should see it before pressing play.
+                return f"{words} · file missing" if entry.state != "invalid" and r.path is None else words
 
     def _sort_key(self, entry: LibraryEntry, column: Column) -> Any:
         if column is Column.DURATION:

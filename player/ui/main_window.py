@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
 
         def done(report: IntegrityReport) -> None:
             self.statusBar().clearMessage()
+            self.session.refresh_library()  # the rows show what the scan saw on disk
             titles = {e.row.content_id: e.row.title or e.row.content_id for e in self.session.library}
             bad = [*report.missing, *report.corrupt]
             if not bad:

@@ -7,8 +7,17 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from player.playback import PlaybackState
+from player.ui.library_model import Column
 from tests.ui.conftest import MakeSession, StartBackend, unique_name
-from tests.ui.window_helpers import WAIT, double_click_row, entry_titled, open_window, row_of, wait_playing
+from tests.ui.window_helpers import (
+    WAIT,
+    double_click_row,
+    entry_titled,
+    open_window,
+    row_of,
+    shown,
+    wait_playing,
+)
 
 
 def test_when_the_backend_stops_the_offline_banner_shows_and_cached_tracks_still_play(
@@ -69,6 +78,9 @@ def test_check_library_finds_a_missing_track_and_offers_a_loss_report_inline(
         window.verify_action.trigger()
         qtbot.waitUntil(lambda: window.messages.title == "Some tracks are lost", timeout=WAIT)
         assert "Missing: Blue Hour Waltz" in window.messages.text, window.messages.text
+        # the library says so too, before anyone presses play
+        qtbot.waitUntil(lambda: "Valid · file missing" in shown(window, Column.LICENSE), timeout=WAIT)
+        assert sorted(shown(window, Column.LICENSE)) == ["Valid", "Valid · file missing"]
         assert window.messages._action.isVisible()
         assert window.messages._action.text() == "Report a Loss…"
         window.messages._action.click()
