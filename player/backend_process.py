@@ -11,9 +11,11 @@ import os
 import subprocess
 import sys
 import threading
+import uuid
 from pathlib import Path
 
 from player.errors import BackendUnreachableError
+from player.storage.atomic import storage_error, write_atomic
 
 READY_PREFIX = "mock-backend listening on "
 PR_SET_PDEATHSIG = 1
@@ -95,6 +97,25 @@ class EmbeddedBackend:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+
+    def instance_id(self) -> str:
+        """Who this bundled backend is: made once with its data dir, gone when the dir is wiped.
+
+        The terminal pins the insurer's key per instance, so deleting the bundled backend's data (which
+        makes it a new insurer, with a new key) starts a new pin instead of locking the player out.
+        """
+        path = self.data_dir / "instance-id"
+        try:
+            text = path.read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            text = ""
+        except OSError as e:
+            raise storage_error(e, path, "read") from e
+        if not text:
+            text = uuid.uuid4().hex
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, text.encode("ascii"))
+        return text
 
     @property
     def running(self) -> bool:

@@ -136,6 +136,13 @@ class Terminal:
     def server_id(self) -> str:
         return self._server or "bundled"
 
+    @property
+    def _pin_id(self) -> str:
+        """Whose key the pin is for: the configured server, or this data dir's bundled backend instance."""
+        if self._server:
+            return self._server
+        return "bundled:" + EmbeddedBackend(self.data_dir / "bundled-backend").instance_id()
+
     def client(self) -> Client:
         """A connected client; starts the bundled backend on first use when no server is configured."""
         if self._client is None:
@@ -161,14 +168,16 @@ class Terminal:
         """The client, or None (offline) when the backend cannot be reached."""
         try:
             return self.client()
+        except InsurerKeyChangedError:
+            raise  # not "offline": an insurer we must not trust answered, and the user has to know
         except BackendError:
             self.online = False
             return None
 
     def _pin(self, identity: api.InsurerIdentity) -> None:
-        pinned = self.keys.pinned_insurer_key(self.server_id)
+        pinned = self.keys.pinned_insurer_key(self._pin_id)
         if pinned is None:
-            self.keys.pin_insurer_key(self.server_id, identity.public_key)
+            self.keys.pin_insurer_key(self._pin_id, identity.public_key)
         elif pinned != identity.public_key:
             raise InsurerKeyChangedError(
                 f"the insurer's signing key changed (now {identity.fingerprint[:16]}...); "
@@ -181,10 +190,10 @@ class Terminal:
         """The pinned key (read from the keyring once per terminal: a pin never changes under us, since
         `_pin` refuses a different key)."""
         if self._insurer_key is None:
-            pinned = self.keys.pinned_insurer_key(self.server_id)
+            pinned = self.keys.pinned_insurer_key(self._pin_id)
             if pinned is None:
                 self.client()
-                pinned = self.keys.pinned_insurer_key(self.server_id)
+                pinned = self.keys.pinned_insurer_key(self._pin_id)
             if pinned is None:  # pragma: no cover - client() pins or raises
                 raise BackendRefusedError("the insurer's key is not known yet: connect once")
             self._insurer_key = load_ed25519_public(pinned, "insurer key")

@@ -11,6 +11,7 @@ from player.errors import (
     BackendRefusedError,
     ClaimRefusedError,
     DecisionRefusedError,
+    InsurerKeyChangedError,
     IntegrityError,
     KeyringUnavailableError,
     LicenseInvalidatedError,
@@ -32,6 +33,11 @@ _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
         DecisionRefusedError,
         "This track cannot play",
         "Connect to the insurer to refresh your licenses, or report the track as lost if it was replaced.",
+    ),
+    (
+        InsurerKeyChangedError,
+        "The insurer's key changed",
+        "Your licenses are safe; the player will not trust this insurer until its new key is confirmed.",
     ),
     (
         BackendError,
