@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
+import keyring
 import pytest
 
-from tests.support.backend import build_template
+from tests.support.backend import Backend, build_template, clone_template, running
 
 # --- CI: a skipped test is a failure --------------------------------------------------------------
 # `.ci/run` sets CI_FAIL_ON_SKIP=1. There every test must really run (the null sink and the
@@ -56,9 +59,50 @@ def pytest_configure(config: pytest.Config) -> None:
 
 # --- a real backend: the demo catalog, rendered once per session ----------------------------------
 # Rendering takes ~15 s on two cores; every backend a test starts copies this template (a fraction of
-# a second). Used by tests/mock_backend and tests/stories.
+# a second). Used by tests/mock_backend, tests/stories, tests/terminal and tests/ui.
 
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_template(tmp_path_factory.mktemp("demo-template"))
+
+
+StartBackend = Callable[..., AbstractContextManager[Backend]]
+
+
+@pytest.fixture(scope="module")
+def module_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    """One backend for a module whose tests each sign up their own user (and change nothing shared)."""
+    with running(clone_template(demo_template, tmp_path_factory.mktemp("backend"))) as b:
+        yield b
+
+
+@pytest.fixture
+def start_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> StartBackend:
+    """A backend of one's own: with server options (`--list-ttl 60`), to change, or to stop."""
+
+    def start(*args: str) -> AbstractContextManager[Backend]:
+        return running(clone_template(demo_template, tmp_path_factory.mktemp("backend")), *args)
+
+    return start
+
+
+# --- the real OS keyring ---------------------------------------------------------------------------
+
+
+def require_real_keyring(who: str) -> None:
+    """Skip (a failure in CI) unless the real Secret Service answers: `./test` starts one."""
+    if os.environ.get("INSURED_PLAYER_REAL_KEYRING") != "1":
+        pytest.skip(f"{who} need the real OS keyring: run ./test (INSURED_PLAYER_REAL_KEYRING=1)")
+    backend = keyring.get_keyring()
+    assert "SecretService" in type(backend).__module__, f"not the Secret Service: {backend!r}"
+
+
+# --- one Qt application for the whole session ------------------------------------------------------
+# Code under test creates a QCoreApplication when none exists (the CLI's decode check); widgets later in
+# the same session would then abort. pytest-qt's QApplication, made first, serves both.
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_application(qapp: object) -> object:
+    return qapp

@@ -15,43 +15,20 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg*=false")
 
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Callable
 from pathlib import Path
 
-import keyring
 import pytest
 
+from tests.conftest import require_real_keyring
 from tests.stories.driver import Cli
-from tests.support.backend import Backend, clone_template, running
-
-StartBackend = Callable[..., AbstractContextManager[Backend]]
+from tests.support.backend import Backend
 
 
 @pytest.fixture(autouse=True)
 def real_keyring() -> None:
     """Every story keeps its keys in the real OS keyring, as the player does."""
-    if os.environ.get("INSURED_PLAYER_REAL_KEYRING") != "1":
-        pytest.skip("the stories need the real OS keyring: run ./test (INSURED_PLAYER_REAL_KEYRING=1)")
-    backend = keyring.get_keyring()
-    assert "SecretService" in type(backend).__module__, f"not the Secret Service: {backend!r}"
-
-
-@pytest.fixture(scope="module")
-def module_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
-    """One backend for a module whose stories each sign up their own user (and change nothing shared)."""
-    with running(clone_template(demo_template, tmp_path_factory.mktemp("backend"))) as b:
-        yield b
-
-
-@pytest.fixture
-def start_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> StartBackend:
-    """A backend of one's own, with server options (`--list-ttl 60`), or to stop in the middle."""
-
-    def start(*args: str) -> AbstractContextManager[Backend]:
-        return running(clone_template(demo_template, tmp_path_factory.mktemp("backend")), *args)
-
-    return start
+    require_real_keyring("the stories")
 
 
 @pytest.fixture

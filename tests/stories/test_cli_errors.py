@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.stories.conftest import StartBackend
+from tests.conftest import StartBackend
 from tests.stories.driver import PASSWORD, Cli, run_cli_process
 from tests.support.backend import Backend
 

@@ -19,7 +19,7 @@ import pytest
 
 from player.client import Client
 from player.protocol.canonical import format_time, parse_time
-from tests.stories.conftest import StartBackend
+from tests.conftest import StartBackend
 from tests.stories.driver import Cli
 from tests.support.backend import Backend
 

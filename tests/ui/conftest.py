@@ -16,46 +16,24 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;q
 
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
 from pathlib import Path
 
-import keyring
 import pytest
 from pytestqt.qtbot import QtBot
 
 from player.terminal import Terminal
 from player.ui.session import UiSession
-from tests.support.backend import Backend, clone_template, running
+from tests.conftest import require_real_keyring
+from tests.support.backend import Backend
 
 PASSWORD = "correct horse battery staple"
 MakeSession = Callable[..., UiSession]
-StartBackend = Callable[..., AbstractContextManager[Backend]]
 
 
 @pytest.fixture
 def real_keyring() -> None:
     """The terminal keeps its keys in the real OS keyring, as the player does."""
-    if os.environ.get("INSURED_PLAYER_REAL_KEYRING") != "1":
-        pytest.skip("the UI stories need the real OS keyring: run ./test (INSURED_PLAYER_REAL_KEYRING=1)")
-    backend = keyring.get_keyring()
-    assert "SecretService" in type(backend).__module__, f"not the Secret Service: {backend!r}"
-
-
-@pytest.fixture(scope="module")
-def module_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
-    """One backend for a module whose tests each sign up their own user (and change nothing shared)."""
-    with running(clone_template(demo_template, tmp_path_factory.mktemp("backend"))) as b:
-        yield b
-
-
-@pytest.fixture
-def start_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> StartBackend:
-    """A backend of one's own: with server options (`--waiting-days 7`), to change, or to stop."""
-
-    def start(*args: str) -> AbstractContextManager[Backend]:
-        return running(clone_template(demo_template, tmp_path_factory.mktemp("backend")), *args)
-
-    return start
+    require_real_keyring("the UI stories")
 
 
 def unique_name(prefix: str = "user") -> str:

@@ -13,8 +13,9 @@ from player.errors import UsageError
 from player.protocol.policy import PolicyState
 from player.ui.first_run import FirstRunDialog, Outcome, Page
 from player.ui.session import UiSession
+from tests.conftest import StartBackend
 from tests.support.backend import Backend
-from tests.ui.conftest import PASSWORD, MakeSession, StartBackend, unique_name
+from tests.ui.conftest import PASSWORD, MakeSession, unique_name
 
 WAIT = 30_000
 

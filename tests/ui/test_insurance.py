@@ -12,8 +12,9 @@ from player.ui import formatting as fmt
 from player.ui.insurance_view import DASH, POLICY_FIELDS, InsuranceView
 from player.ui.session import UiSession
 from player.ui.tables import texts
+from tests.conftest import StartBackend
 from tests.support.backend import Backend
-from tests.ui.conftest import MakeSession, StartBackend, unique_name
+from tests.ui.conftest import MakeSession, unique_name
 
 WAIT = 60_000
 

@@ -13,8 +13,9 @@ from player.errors import ClaimRefusedError
 from player.redistribution import requester
 from player.ui import claim_text
 from player.ui.loss_dialog import NO_PREFERENCE, T_NOTE, T_TITLE
+from tests.conftest import StartBackend
 from tests.support.backend import Backend
-from tests.ui.conftest import MakeSession, StartBackend, unique_name
+from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.loss_helpers import (
     decoded_frames,
     entries_of,

@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from player.playback import PlaybackState
 from player.ui.library_model import Column
-from tests.ui.conftest import MakeSession, StartBackend, unique_name
+from tests.conftest import StartBackend
+from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.window_helpers import (
     WAIT,
     double_click_row,
