@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 
 from player.terminal import LibraryEntry
+from player.ui.formatting import duration
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,16 +62,6 @@ REASON_WORDS = {
     "not_in_list": "not in the cached license list yet: it is checked with the insurer when online",
     "no_list": "no license list cached yet: connect to the insurer once",
 }
-
-
-def format_duration(ms: int) -> str:
-    """m:ss (h:mm:ss past an hour); an unknown length is shown as a dash."""
-    if ms <= 0:
-        return "–"
-    seconds = round(ms / 1000)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def reason_text(entry: LibraryEntry) -> str:
@@ -190,7 +181,7 @@ class LibraryModel(QAbstractTableModel):
             case Column.ALBUM:
                 return r.album
             case Column.DURATION:
-                return format_duration(r.duration_ms)
+                return duration(r.duration_ms)
             case Column.GENRE:
                 return r.genre
             case Column.PROVIDER:

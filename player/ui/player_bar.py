@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from player.playback import PlaybackState
 from player.ui import icons
-from player.ui.library_model import format_duration
+from player.ui.formatting import duration
 from player.ui.now_playing import NowPlaying, NowPlayingTrack
 
 COVER_SIZE = 52
@@ -28,7 +28,7 @@ BUTTON_ICON = QSize(24, 24)
 
 def clock(ms: int) -> str:
     """A position or length on the bar: 0:00 while there is none."""
-    return format_duration(ms) if ms > 0 else "0:00"
+    return duration(ms)
 
 
 def cover_pixmap(data: bytes | None, size: int) -> QPixmap | None:
