@@ -103,6 +103,9 @@ def require_real_keyring(who: str) -> None:
 # the same session would then abort. pytest-qt's QApplication, made first, serves both.
 
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed, also outside ./test
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _qt_application(qapp: object) -> object:
     return qapp

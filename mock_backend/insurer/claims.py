@@ -198,16 +198,9 @@ def _judge_item(
     provider_id = content["provider_id"]
     answer = licensor.call(ctx, conn, provider_id, "availability", content_id=content["id"])
     if answer["available"]:
-        issued = licensor.call(
-            ctx,
-            conn,
-            provider_id,
-            "issue",
-            user_id=policy["user_id"],
-            content_id=content["id"],
-            purpose="reissue",
+        issued, package = delivery.issue_and_replace(
+            ctx, conn, policy, item, provider_id, content["id"], "reissue", reason
         )
-        package = delivery.replace_license(ctx, conn, policy, item, issued, provider_id, reason)
         _count(
             conn,
             item,
@@ -421,17 +414,15 @@ def choose(
         "SELECT 1 FROM items WHERE user_id = ? AND content_id = ?", (user_id, content["id"])
     ).fetchone():
         raise ApiError(409, "already_owned", f"you already own {content['title']!r}")
-    issued = licensor.call(
+    issued, package = delivery.issue_and_replace(
         ctx,
         conn,
+        policy,
+        item,
         content["provider_id"],
-        "issue",
-        user_id=user_id,
-        content_id=content["id"],
-        purpose="alternate",
-    )
-    package = delivery.replace_license(
-        ctx, conn, policy, item, issued, content["provider_id"], InvalidationReason.ALTERNATE
+        content["id"],
+        "alternate",
+        InvalidationReason.ALTERNATE,
     )
     record_history(
         conn, item, claim_id, "alternate", issued["license_id"], content["id"], int(content["price"])

@@ -7,7 +7,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
-from mock_backend import clock
+from mock_backend import clock, licensor
 from mock_backend.context import Context
 from mock_backend.insurer import license_control, policies
 from player.protocol.canonical import b64d, b64e
@@ -67,6 +67,24 @@ def replace_license(
     )
     policies.touch(conn, policy["id"])
     return package
+
+
+def issue_and_replace(
+    ctx: Context,
+    conn: sqlite3.Connection,
+    policy: sqlite3.Row,
+    item: sqlite3.Row,
+    provider_id: str,
+    content_id: str,
+    purpose: str,
+    reason: InvalidationReason,
+) -> tuple[dict[str, Any], bytes]:
+    """Have the licensor issue `content_id` for this item (re-issue, alternate, upgrade), then put the
+    new license in the old one's place. Returns the licensor's answer and the new package."""
+    issued = licensor.call(
+        ctx, conn, provider_id, "issue", user_id=policy["user_id"], content_id=content_id, purpose=purpose
+    )
+    return issued, replace_license(ctx, conn, policy, item, issued, provider_id, reason)
 
 
 def download_info(conn: sqlite3.Connection, content_id: str) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from mock_backend import licensor
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
 from mock_backend.insurer import claims, delivery, license_control, policies
@@ -42,17 +41,15 @@ def upgrade(ctx: Context, conn: sqlite3.Connection, user_id: str, license_id: st
     ).fetchone()
     policy = policies.get_owned(conn, user_id, item["policy_id"])
     content = conn.execute("SELECT provider_id FROM contents WHERE id = ?", (item["content_id"],)).fetchone()
-    issued = licensor.call(
+    issued, package = delivery.issue_and_replace(
         ctx,
         conn,
+        policy,
+        item,
         content["provider_id"],
-        "issue",
-        user_id=user_id,
-        content_id=item["content_id"],
-        purpose="upgrade",
-    )
-    package = delivery.replace_license(
-        ctx, conn, policy, item, issued, content["provider_id"], InvalidationReason.UPGRADE
+        item["content_id"],
+        "upgrade",
+        InvalidationReason.UPGRADE,
     )
     claims.record_history(conn, item, None, "upgrade", issued["license_id"], item["content_id"], 0)
     return {
