@@ -77,6 +77,7 @@ class OpenTrack:
     """A track cleared to play: the decrypting reader over its file, and what to show."""
 
     license: License
+    package: LicensePackage
     reader: container.ContainerReader
     file: BinaryIO
     mime: str
@@ -443,7 +444,13 @@ class Terminal:
         except PlayerError:
             f.close()
             raise
-        return OpenTrack(lic, reader, f, reader.header.mime, row.title, row.artist, row.duration_ms)
+        return OpenTrack(lic, package, reader, f, reader.header.mime, row.title, row.artist, row.duration_ms)
+
+    def recheck(self, track: OpenTrack) -> None:
+        """FIG.10 (5) again for a track opened a while ago, without I/O: its license's own period may
+        have ended since (raises `OutsideUsagePeriodError`). The list-based half is the caller's to
+        keep current: a track opened ahead must be dropped when the cached list changes."""
+        check_license(track.license, track.package, user_id=self.user_id, now=self.now())
 
     def decide(self, package: LicensePackage) -> Allowed:
         """FIG.10 (2)-(5) for a verified package; raises the refusal (`DecisionRefusedError`) with its reason.

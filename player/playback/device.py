@@ -82,9 +82,6 @@ class ContainerDevice(QIODevice):
                 self._source_file = None
         super().close()
 
-    def isSequential(self) -> bool:
-        return False
-
     def size(self) -> int:
         return self._size
 

@@ -50,6 +50,7 @@ MIN_SEGMENT_SIZE = 1024
 MAX_SEGMENT_SIZE = 1024 * 1024
 MAX_SEGMENTS = 2**32  # the segment index is a u32 in the nonce
 COMMITMENT_SIZE = 16
+CACHED_SEGMENTS = 2  # decrypted segments a reader keeps (128 KiB of plaintext, in memory only)
 _COMMITMENT_LABEL = b"insured-player/container-key/v1"
 _PREFIX = struct.Struct(">4sBBH")  # magic, format, reserved, body length
 _NONCE_TAIL = struct.Struct(">IB")  # segment index, last-segment flag
@@ -231,7 +232,7 @@ class ContainerReader:
             raise WrongKeyError("the key does not open this container")
         self._header = header
         self._aead = AESGCM(key)
-        self._cached: tuple[int, bytes] | None = None
+        self._recent: dict[int, bytes] = {}  # the last CACHED_SEGMENTS segments decrypted, oldest first
         self._segment(0)
 
     @property
@@ -294,15 +295,28 @@ class ContainerReader:
             except InvalidTag as e:
                 raise TamperedError(f"segment {i} of {h.content_id!r} fails authentication") from e
 
+    def warm(self, segments: int = CACHED_SEGMENTS) -> None:
+        """Decrypt the first `segments` segments now, so a decoder's first reads (FFmpeg probes the
+        format with 32 KiB reads over about the first 100 KiB) are copies, not decryptions on its thread.
+        Raises `TamperedError` like any read."""
+        for index in range(min(segments, CACHED_SEGMENTS, self._header.segment_count)):
+            self._segment(index)
+
     def _segment(self, index: int) -> bytes:
-        """Segment `index` decrypted, remembering the last one so small sequential reads cost one decrypt."""
-        if self._cached is not None and self._cached[0] == index:
-            return self._cached[1]
+        """Segment `index` decrypted. The last two are remembered: small sequential reads cost one
+        decrypt per segment, and a seek back across one boundary (FFmpeg's probe and its seek test)
+        costs none."""
+        recent = self._recent
+        plain = recent.get(index)
+        if plain is not None:
+            return plain
         h = self._header
         ciphertext = self._src.read_exact(h.segment_offset(index), h.segment_plain_length(index) + TAG_SIZE)
         try:
             plain = self._aead.decrypt(h.nonce(index), ciphertext, h.raw)
         except InvalidTag as e:
             raise TamperedError(f"segment {index} of {h.content_id!r} fails authentication") from e
-        self._cached = (index, plain)
+        if len(recent) >= CACHED_SEGMENTS:
+            del recent[next(iter(recent))]
+        recent[index] = plain
         return plain

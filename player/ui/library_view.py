@@ -44,6 +44,7 @@ SHRINKABLE = (Column.TITLE, Column.ARTIST, Column.ALBUM, Column.PROVIDER, Column
 
 class LibraryPage(QWidget):
     play_requested = Signal(object)  # LibraryEntry
+    current_changed = Signal(object)  # LibraryEntry | None: the row the keyboard or a click moved to
     store_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -83,6 +84,9 @@ class LibraryPage(QWidget):
         for column, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)  # Enter, and a double-click
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.current_changed.emit(self.selected_entry())
+        )
 
         self.empty = QWidget(self)
         hint = QLabel(

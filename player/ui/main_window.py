@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         s.failed.connect(self.show_error)
         s.busy_changed.connect(self.status.set_busy)
         self.library.play_requested.connect(self._play_entry)
+        self.library.current_changed.connect(self.now.prepare_soon)
         self.library.store_requested.connect(lambda: self.show_section(STORE))
         self.now.set_queue(self.library.visible_entries)
         self.now.track_changed.connect(self._track_changed)
@@ -453,6 +454,7 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             dialog.close()
         self.session.close()
+        self.now.preparer.clear()  # closes the tracks opened ahead
 
     def _save(self) -> None:
         st = self.settings

@@ -3,7 +3,9 @@
 A play goes in two halves. On the worker, `Terminal.open_for_playback` makes the license decision
 (FIG.10) and opens the decrypting reader, and the cover is read from the decrypted tags in memory. Back
 on the GUI thread the reader becomes a `QIODevice` and the `Player` plays it (PLATFORM.md's deadlock
-rules live inside `Player`). A refusal comes back as `refused(title, text)` for the window to show inline.
+rules live inside `Player`). The first half usually happens before the click: the selected row and the
+next track are opened ahead (`prepared.py`), and a play takes them as they are. A refusal comes back
+as `refused(title, text)` for the window to show inline.
 
 The queue is the library as the user sees it (sorted, filtered): `next`/`previous` walk it, skipping
 rows the cached list already calls invalid, and the end of a track starts the next one.
@@ -14,17 +16,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
 
 from player.errors import PlayerError
 from player.playback import Cover, PlaybackState, PlayerBase, cover_art, open_device
 from player.terminal import LibraryEntry, OpenTrack
 from player.ui.messages import describe
+from player.ui.prepared import PreparedTrack, Preparer
 from player.ui.session import UiSession
 from player.ui.tasks import Progress
 
 PLAY_PRIORITY = 10  # a play the user asked for goes before queued background work
 RESTART_THRESHOLD_MS = 3000  # "previous" past this point restarts the track instead
+PREPARE_DELAY_MS = 80  # a selection resting this long is opened ahead (arrowing past rows opens none)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,15 @@ class NowPlaying(QObject):
         self._cued_at = 0  # a restored track waits here, paused, until play
         self._generation = 0
         self._queue: Callable[[], list[LibraryEntry]] = lambda: list(session.library)
+        self.preparer = Preparer(session, self)
+        self._to_prepare: LibraryEntry | None = None
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(PREPARE_DELAY_MS)
+        self._prepare_timer.timeout.connect(self._prepare_selected)
+        # Whatever was opened ahead was decided on the old list: drop it when the list or library changes.
+        session.library_changed.connect(self.preparer.clear)
+        session.synced.connect(self.preparer.clear)
         player.media_ended.connect(self._on_ended)
         player.failed.connect(self._on_player_failed)
 
@@ -63,11 +76,38 @@ class NowPlaying(QObject):
 
     # --- starting tracks -------------------------------------------------------------------------
 
+    def prepare_soon(self, entry: LibraryEntry | None) -> None:
+        """Open `entry` ahead of its play once the selection rests on it (see `prepared.py`)."""
+        self._to_prepare = entry
+        self._prepare_timer.start()
+
+    def _prepare_selected(self) -> None:
+        entry, self._to_prepare = self._to_prepare, None
+        if entry is not None and (self.current is None or entry.row.license_id != self.current.license_id):
+            self.preparer.prepare(entry)
+
     def play(self, entry: LibraryEntry, start_at_ms: int = 0) -> None:
-        """Decide and open on the worker, then play; a newer request supersedes one still opening."""
+        """Play what was opened ahead, else decide and open on the worker first; a newer request
+        supersedes one still opening."""
         self._generation += 1
         generation = self._generation
         self.loading_changed.emit(True)
+
+        def ready(prepared: PreparedTrack | None, error: PlayerError | None) -> None:
+            if generation != self._generation:
+                if prepared is not None:
+                    prepared.close()  # the user already asked for something else
+            elif error is not None:
+                self._refuse(entry, error)
+            elif prepared is None:
+                self._open_and_play(entry, start_at_ms, generation)
+            else:
+                self._start(entry, prepared.track, prepared.cover, prepared.device, start_at_ms)
+
+        if not self.preparer.claim(entry.row.license_id, ready):
+            self._open_and_play(entry, start_at_ms, generation)
+
+    def _open_and_play(self, entry: LibraryEntry, start_at_ms: int, generation: int) -> None:
         license_id = entry.row.license_id
 
         def work(_: Progress) -> tuple[OpenTrack, Cover | None]:
@@ -84,31 +124,35 @@ class NowPlaying(QObject):
             if generation != self._generation:
                 track.close()  # the user already asked for something else
                 return
-            self.loading_changed.emit(False)
-            self._cued_at = 0
-            row = entry.row
-            self.current = NowPlayingTrack(
-                entry,
-                track.title or row.title,
-                track.artist or row.artist,
-                row.album,
-                track.duration_ms,
-                cover,
-            )
-            self.track_changed.emit(self.current)
-            device = open_device(track.reader, source_file=track.file)
-            self.player.play_source(device, track.mime, track.duration_ms)
-            if start_at_ms > 0:
-                self.player.seek(start_at_ms)
+            self._start(entry, track, cover, open_device(track.reader, source_file=track.file), start_at_ms)
 
         def error(e: PlayerError) -> None:
-            if generation != self._generation:
-                return
-            self.loading_changed.emit(False)
-            _, text = describe(e)
-            self.refused.emit(f"“{entry.row.title or entry.row.content_id}” cannot play", text)
+            if generation == self._generation:
+                self._refuse(entry, e)
 
         self.session.call(work, done, error, priority=PLAY_PRIORITY)
+
+    def _start(
+        self, entry: LibraryEntry, track: OpenTrack, cover: Cover | None, device: QIODevice, start_at_ms: int
+    ) -> None:
+        self.loading_changed.emit(False)
+        self._cued_at = 0
+        row = entry.row
+        self.current = NowPlayingTrack(
+            entry, track.title or row.title, track.artist or row.artist, row.album, track.duration_ms, cover
+        )
+        self.player.play_source(device, track.mime, track.duration_ms)
+        if start_at_ms > 0:
+            self.player.seek(start_at_ms)
+        self.track_changed.emit(self.current)
+        following = self._neighbour(+1)
+        if following is not None:
+            self.preparer.prepare(following)  # the end of this track plays it without a wait
+
+    def _refuse(self, entry: LibraryEntry, e: PlayerError) -> None:
+        self.loading_changed.emit(False)
+        _, text = describe(e)
+        self.refused.emit(f"“{entry.row.title or entry.row.content_id}” cannot play", text)
 
     def cue(self, entry: LibraryEntry, position_ms: int) -> None:
         """Show a track as current, paused at `position_ms`, without opening it (a restored session)."""
