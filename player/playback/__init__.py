@@ -1,7 +1,7 @@
 """Playback, the terminal's function 44: decrypt a licensed track in memory and play it with QtMultimedia.
 
-Plaintext audio never touches the disk: a track's container is decrypted into memory (`open_device`:
-a `QBuffer` by default, or the on-demand `ContainerDevice`) and handed to FFmpeg through Qt.
+Plaintext audio never touches the disk: a track's container is decrypted in memory (`open_device`: the
+on-demand `ContainerDevice` by default, or the whole track in a `QBuffer`) and handed to FFmpeg through Qt.
 
 - `Player` plays through the system's audio output (`QMediaPlayer` + `QAudioOutput`); it switches
   tracks the deadlock-free way PLATFORM.md describes, so its controls are queued and report back through

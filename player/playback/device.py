@@ -9,7 +9,9 @@ Two ways to hand a `ContainerReader` to `QMediaPlayer` / `QAudioDecoder`:
 `open_device` picks the default, the on-demand device. Measured with `bench/ttfa.py` (2-core VM, no
 sound card, one `Player`, medians of interleaved runs, "play" to PlayingState including opening the
 container file): for a 60 s FLAC, device 1.8 ms, buffer 5.2 ms, the plain file 1.3 ms; for a 10 s FLAC
-the two are within noise (~1.7-2.1 ms). The buffer's own load is as quick as a file's, but it first
+device ~1.6-1.9 ms, buffer ~1.7-2.1 ms. With the container opened ahead and its first two segments
+decrypted (`ContainerReader.warm`, as the desktop player does for the selected row), the device is
+at parity with the plain file (ratio 0.96-1.03). The buffer's own load is as quick as a file's, but it first
 decrypts and copies the whole track into fresh memory, which grows with the track. While playing, both
 cost the same CPU (~15 ms/s, FFmpeg's decoding dominates); a full decode-only pass costs ~10% more CPU
 through the device (a Python call per 32 KiB read). The device holds one segment, not the whole track.

@@ -92,6 +92,9 @@ class NowPlaying(QObject):
         self._generation += 1
         generation = self._generation
         self.loading_changed.emit(True)
+        if self._to_prepare is not None and self._to_prepare.row.license_id == entry.row.license_id:
+            self._prepare_timer.stop()  # a double-click faster than the delay: this play opens it
+            self._to_prepare = None
 
         def ready(prepared: PreparedTrack | None, error: PlayerError | None) -> None:
             if generation != self._generation:
