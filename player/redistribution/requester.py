@@ -96,6 +96,33 @@ def alternates(terminal: Terminal, item_id: str, genre: str | None = None) -> li
     return terminal.client().alternates(claim_id, item_id, genre)
 
 
+def pending(terminal: Terminal) -> list[api.ClaimItem]:
+    """The items still waiting for an alternate to be chosen, as the insurer has them now, each with the
+    lost track's title from the library. An item no longer waiting (chosen from another machine) is
+    forgotten here. Without this, closing the loss dialog before choosing would leave no way back."""
+    held = _pending(terminal)
+    if not held:
+        return []
+    client = terminal.client()
+    items: list[api.ClaimItem] = []
+    still: dict[str, str] = {}
+    for claim_id in sorted(set(held.values())):
+        try:
+            claim = client.claim_status(claim_id)
+        except BackendRefusedError:
+            continue  # the insurer no longer knows the claim: nothing to choose there
+        for item in claim.items:
+            if held.get(item.item_id) != claim_id or item.outcome != "alternates_offered":
+                continue
+            still[item.item_id] = claim_id
+            track = terminal.store.track(item.content_id)
+            title = item.title or (track.info.title if track is not None else "") or item.content_id
+            items.append(item.model_copy(update={"title": title}))
+    if still != held:
+        _set_pending(terminal, still)
+    return items
+
+
 def choose(
     terminal: Terminal, item_id: str, alternate_id: str, progress: Progress | None = None
 ) -> api.Choice:

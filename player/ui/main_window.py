@@ -25,8 +25,11 @@ from PySide6.QtWidgets import (
 
 from player.errors import BackendError, PlayerError
 from player.playback import PlaybackState, Player, PlayerBase
+from player.protocol import api
+from player.redistribution import requester
 from player.terminal import IntegrityReport, LibraryEntry
 from player.ui import icons
+from player.ui.alternates_dialog import AlternatesDialog
 from player.ui.banners import MessageBar, OfflineBanner
 from player.ui.first_run import FirstRunDialog
 from player.ui.insurance_view import InsuranceView
@@ -70,6 +73,8 @@ class MainWindow(QMainWindow):
         self._auto_columns = False  # set from the settings in _restore
         self._closed = False
         self.dialog: QDialog | None = None  # the open loss or first-run dialog
+        self.alternates_dialog: AlternatesDialog | None = None
+        self._reminded = False  # of alternates still to choose, once a session
 
         self.player = player or Player(self)
         self.now = NowPlaying(session, self.player, self)
@@ -146,6 +151,7 @@ class MainWindow(QMainWindow):
         self.sync_action = a("&Sync Now", "F5", self.sync_now, "sync")
         self.verify_action = a("&Check Library", None, self.check_library, "check_library")
         self.loss_action = a("&Report a Loss…", None, self.report_loss, "report_loss")
+        self.alternates_action = a("Choose &Alternates…", None, self.choose_alternates, "choose_alternates")
         self.account_action = a("Sign &In…", None, self.show_first_run, "sign_in")
         # Spelt out: QKeySequence.StandardKey.Quit is empty on some platforms (offscreen, Windows).
         self.quit_action = a("&Quit", "Ctrl+Q", self.close, "quit")
@@ -169,7 +175,7 @@ class MainWindow(QMainWindow):
 
         menus = self.menuBar()
         file = menus.addMenu("&File")
-        for action in (self.sync_action, self.verify_action, self.loss_action):
+        for action in (self.sync_action, self.verify_action, self.loss_action, self.alternates_action):
             file.addAction(action)
         file.addSeparator()
         file.addAction(self.account_action)
@@ -331,6 +337,42 @@ class MainWindow(QMainWindow):
         self.dialog = LossDialog(self.session, self)
         self.dialog.open()
 
+    def choose_alternates(self, *, quiet: bool = False) -> None:
+        """The lost tracks still waiting for an alternate (from any earlier loss report), in the
+        alternates dialog; `quiet`: only offer it, in the message bar, when there are some."""
+
+        def done(items: list[api.ClaimItem]) -> None:
+            if self._closed:
+                return
+            if quiet:
+                if items:
+                    n = len(items)
+                    self.messages.show_message(
+                        "info",
+                        f"{n} lost track{'s' if n != 1 else ''} waiting for an alternate",
+                        "The insurer could not re-issue "
+                        + ("it" if n == 1 else "them")
+                        + " and offers alternates instead: choose one when you like.",
+                        ("Choose…", self.choose_alternates),
+                    )
+                return
+            if not items:
+                self.messages.show_message(
+                    "info",
+                    "No alternates to choose",
+                    "No lost track is waiting for you to choose an alternate.",
+                )
+                return
+            if self.alternates_dialog is not None and self.alternates_dialog.isVisible():
+                self.alternates_dialog.raise_()
+                return
+            self.alternates_dialog = AlternatesDialog(self.session, items, self)
+            self.alternates_dialog.open()
+
+        self.session.call(
+            lambda _: requester.pending(self.session.terminal), done, (lambda _: None) if quiet else None
+        )
+
     def show_error(self, error: PlayerError) -> None:
         title, text = describe(error)
         self.messages.show_message("error", title, text)
@@ -368,6 +410,9 @@ class MainWindow(QMainWindow):
 
     def _connection_changed(self, state: str) -> None:
         self.status.set_connection(state)
+        if state == "online" and not self._reminded and self.session.signed_in:
+            self._reminded = True  # once a session: a choice left for later is not forgotten
+            self.choose_alternates(quiet=True)
         if state == "offline":
             words, good = grace(self.status.trusted)
             self.banner.show_offline(f" {words}" if good else f" (but {words}: connect to play them)")
