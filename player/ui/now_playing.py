@@ -65,8 +65,9 @@ class NowPlaying(QObject):
         self._prepare_timer.setInterval(PREPARE_DELAY_MS)
         self._prepare_timer.timeout.connect(self._prepare_selected)
         # Whatever was opened ahead was decided on the old list: drop it when the list or library changes.
-        session.library_changed.connect(self.preparer.clear)
+        # (A sync is followed by the library's refresh, which opens the next track again.)
         session.synced.connect(self.preparer.clear)
+        session.library_changed.connect(self._library_changed)
         player.media_ended.connect(self._on_ended)
         player.failed.connect(self._on_player_failed)
 
@@ -148,9 +149,22 @@ class NowPlaying(QObject):
         if start_at_ms > 0:
             self.player.seek(start_at_ms)
         self.track_changed.emit(self.current)
-        following = self._neighbour(+1)
+        self._prepare_following()
+
+    def _prepare_following(self) -> None:
+        """Open the track after the current one, so its start at the end of this one does not wait."""
+        following = self._neighbour(+1) if self.current is not None else None
         if following is not None:
-            self.preparer.prepare(following)  # the end of this track plays it without a wait
+            self.preparer.prepare(following)
+
+    def _library_changed(self, *_: object) -> None:
+        self.preparer.clear()
+        # Open the next track again on the new list, once every view has taken the change in.
+        QTimer.singleShot(0, self, self._prepare_following_if_playing)
+
+    def _prepare_following_if_playing(self) -> None:
+        if self.player.state is not PlaybackState.STOPPED:
+            self._prepare_following()
 
     def _refuse(self, entry: LibraryEntry, e: PlayerError) -> None:
         self.loading_changed.emit(False)

@@ -152,3 +152,21 @@ def test_clearing_closes_what_was_opened_ahead_and_answers_a_waiting_play(
     assert waiting == [(None, None)]  # the play opens it anew
     qtbot.waitUntil(lambda: not session.tasks.busy, timeout=10_000)
     assert preparer.held() == []  # the opening that finished after the clear was closed, not kept
+
+
+def test_after_a_sync_the_next_track_is_opened_again_on_the_new_list(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = bought(make_session, module_backend, JAZZ_1, JAZZ_2)
+    window = open_window(qtbot, session, rows=2)
+    window.library.table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    second = window.library.proxy.entry_at(1).row.license_id
+    opened = count_opens(session.terminal)
+
+    double_click_row(qtbot, window, 0)
+    wait_playing(qtbot, window, "Blue Hour Waltz")
+    qtbot.waitUntil(lambda: window.now.preparer.is_ready(second), timeout=10_000)
+    with qtbot.waitSignal(session.library_changed, timeout=30_000):
+        session.sync()
+    qtbot.waitUntil(lambda: window.now.preparer.is_ready(second), timeout=10_000)
+    assert opened.count(second) == 2  # dropped with the old list, opened again on the new one
