@@ -40,11 +40,12 @@ from player.errors import (
     OutsideUsagePeriodError,
     WrongLicenseeError,
 )
-from player.license_decision._words import reason, when
 from player.license_decision.trusted_list import ListMark, TrustedList, check_clock
 from player.protocol.license import License
 from player.protocol.license_list import InvalidationReason, LicenseState, verify_validity
 from player.protocol.package import LicensePackage
+from player.words import moment as when
+from player.words import reason
 
 AskInsurer = Callable[[str], bytes]
 """FIG.10 (3): license ID -> the insurer's signed validity statement, as received (e.g. `Client.validity`)."""

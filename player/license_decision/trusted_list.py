@@ -44,9 +44,9 @@ from player.errors import (
     MismatchError,
     WrongLicenseeError,
 )
-from player.license_decision._words import when
 from player.protocol.canonical import canonical_json, format_time, parse_time
 from player.protocol.license_list import LicenseList, ListEntry, apply_delta, verify_license_list
+from player.words import moment as when
 
 # Clocks drift and the insurer's clock is not ours. Five minutes forgives drift and is far too little to
 # stretch a 30-day offline grace in any way that matters.

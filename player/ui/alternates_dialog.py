@@ -35,9 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.errors import PlayerError
-from player.protocol import api
-from player.redistribution import requester
-from player.storage.records import TrackInfo
+from player.terminal import Alternate, Choice, TrackInfo
 from player.ui import claim_text
 from player.ui.guard import while_alive
 from player.ui.messages import describe
@@ -53,7 +51,7 @@ C_TITLE, C_ARTIST, C_PROVIDER, C_GENRE, C_PRICE, C_DIFF = range(len(COLUMNS))
 
 
 class PendingItem(Protocol):
-    """A claim item waiting for a choice: `requester.Outcome` and `api.ClaimItem` both fit."""
+    """A claim item waiting for a choice: `requester.Outcome` and `ClaimItem` both fit."""
 
     @property
     def item_id(self) -> str: ...
@@ -64,7 +62,7 @@ class PendingItem(Protocol):
     @property
     def reason(self) -> str: ...
     @property
-    def alternates(self) -> list[api.Alternate]: ...
+    def alternates(self) -> list[Alternate]: ...
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,7 @@ def _text_item(text: str, sort: object, align_right: bool = False) -> QStandardI
 
 
 class AlternatesDialog(QDialog):
-    chosen = Signal(str, object)  # claim item ID, the api.Alternate taken (its track is in the library now)
+    chosen = Signal(str, object)  # claim item ID, the Alternate taken (its track is in the library now)
 
     def __init__(
         self,
@@ -101,11 +99,11 @@ class AlternatesDialog(QDialog):
         self.session = session
         self.items = list(items)
         self.index = 0
-        self.taken: list[tuple[PendingItem, api.Alternate | None]] = []  # None: skipped for now
+        self.taken: list[tuple[PendingItem, Alternate | None]] = []  # None: skipped for now
         self.details_loaded = False
         self._busy = False
         self._details = _Details({}, {}, [], None)
-        self._alternates: dict[str, api.Alternate] = {}
+        self._alternates: dict[str, Alternate] = {}
         self._genre = genre
         self.setWindowTitle("Choose an alternate")
         self.setMinimumSize(720, 560)
@@ -225,19 +223,19 @@ class AlternatesDialog(QDialog):
         def work(_: Progress) -> _Details:
             tracks = {}
             for cid in content_ids:
-                row = terminal.store.track(cid)
-                if row is not None:
-                    tracks[cid] = row.info
+                info = terminal.library.track_info(cid)
+                if info is not None:
+                    tracks[cid] = info
             names: dict[str, str] = {}
             genres: set[str] = set()
             try:
-                for entry in terminal.catalog():
+                for entry in terminal.purchases.catalog():
                     names[entry.provider] = entry.provider_name
                     genres.add(entry.genre)
             except PlayerError:  # offline: the alternates' own genres and names will do
                 pass
             try:
-                limit: int | None = terminal.policy().price_difference_limit
+                limit: int | None = terminal.account.policy().price_difference_limit
             except PlayerError:
                 limit = None
             return _Details(tracks, names, sorted(g for g in genres if g), limit)
@@ -293,7 +291,7 @@ class AlternatesDialog(QDialog):
         self.genre.setCurrentIndex(max(0, self.genre.findData(self._genre)) if self._genre else 0)
         self.set_alternates(item.alternates)
 
-    def set_alternates(self, alternates: Sequence[api.Alternate]) -> None:
+    def set_alternates(self, alternates: Sequence[Alternate]) -> None:
         limit = self._details.limit
         self.model.removeRows(0, self.model.rowCount())
         self._alternates = {a.alternate_id: a for a in alternates}
@@ -324,7 +322,7 @@ class AlternatesDialog(QDialog):
         self.table.setFocus()
         self._update_buttons()
 
-    def selected(self) -> api.Alternate | None:
+    def selected(self) -> Alternate | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
@@ -338,12 +336,12 @@ class AlternatesDialog(QDialog):
         item_id = self.current().item_id
         self._set_busy(True, "Searching again…")
 
-        def done(alternates: list[api.Alternate]) -> None:
+        def done(alternates: list[Alternate]) -> None:
             self._set_busy(False, "" if alternates else "No alternates in that genre.")
             self.set_alternates(alternates)
 
         self.session.call(
-            lambda _: requester.alternates(terminal, item_id, genre),
+            lambda _: terminal.claims.alternates(item_id, genre),
             while_alive(self, done),
             while_alive(self, self._failed),
         )
@@ -369,12 +367,12 @@ class AlternatesDialog(QDialog):
 
         show = while_alive(self, done)
 
-        def answered(_: api.Choice) -> None:
+        def answered(_: Choice) -> None:
             self.session.refresh_library()  # the new track, even when the dialog is gone by now
             show()
 
         self.session.call(
-            lambda progress: requester.choose(terminal, item.item_id, alternate.alternate_id, progress),
+            lambda progress: terminal.claims.choose(item.item_id, alternate.alternate_id, progress),
             answered,
             while_alive(self, self._failed),
             while_alive(self, self._on_progress),

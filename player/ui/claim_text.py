@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from player.protocol.policy import Policy
+from player.terminal import Policy
 
 YEN = "¥"
 MINUS = "−"  # U+2212, the typographic minus: "−¥30" reads better than "-¥30"

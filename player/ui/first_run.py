@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.errors import BackendError, PlayerError, UsageError
-from player.protocol.api import Terms
-from player.protocol.policy import Policy, PolicyState
+from player.terminal import Policy, PolicyState, Terms
 from player.ui import formatting as fmt
 from player.ui.guard import while_alive
 from player.ui.messages import describe
@@ -304,14 +303,14 @@ class FirstRunDialog(QDialog):
         terminal = self.session.terminal
 
         def work(_: Progress) -> _Where:
-            if terminal.try_client() is None:
+            if not terminal.connection.reachable():
                 return _Where(False, False, False)
             try:
-                terminal.require_sign_in()
+                terminal.account.require_sign_in()
             except UsageError:
                 return _Where(True, False, False)
             try:
-                terminal.policy_id()
+                terminal.account.policy_id()
             except UsageError:
                 return _Where(True, True, False)
             return _Where(True, True, True)
@@ -322,7 +321,7 @@ class FirstRunDialog(QDialog):
         self.pages.setCurrentIndex(Page.CONNECT)
         self.connect_title.setText("Contacting the insurer…")
         self.connect_text.setText("The insurer keeps your account and your insurance.")
-        server = self.session.terminal.server_id
+        server = self.session.terminal.connection.server_id
         where = "the backend bundled with the player" if server == "bundled" else server
         self.connect_server.setText(f"Insurer: {where}")
         self.connect_busy.show()
@@ -397,9 +396,11 @@ class FirstRunDialog(QDialog):
         self.account_button.setText("Creating the account…" if signing_up else "Signing in…")
 
         def work(_: Progress) -> tuple[str, bool]:
-            user_id = (terminal.sign_up if signing_up else terminal.sign_in)(username, password)
+            user_id = (terminal.account.sign_up if signing_up else terminal.account.sign_in)(
+                username, password
+            )
             try:
-                terminal.policy_id()
+                terminal.account.policy_id()
             except UsageError:
                 return user_id, False
             return user_id, True
@@ -435,7 +436,7 @@ class FirstRunDialog(QDialog):
         self.accept_terms.setEnabled(False)
         self.insure_error.hide()
         terminal = self.session.terminal
-        self._run(lambda _: terminal.terms(), self._show_terms, self._insure_failed)
+        self._run(lambda _: terminal.account.terms(), self._show_terms, self._insure_failed)
 
     def _show_terms(self, terms: Terms) -> None:
         self.terms = terms
@@ -468,7 +469,7 @@ class FirstRunDialog(QDialog):
             return
         self.insure_button.setText("Taking out insurance…")
         terminal = self.session.terminal
-        self._run(lambda _: terminal.insure(), self._insured, self._insure_failed)
+        self._run(lambda _: terminal.account.insure(), self._insured, self._insure_failed)
 
     def _insured(self, policy: Policy) -> None:
         self.insure_button.setText("Take out insurance")

@@ -11,11 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from player.errors import BackendError, PlayerError
-from player.license_decision import TrustedList
-from player.protocol import api
-from player.protocol.license_list import InvalidationReason, ListEntry
-from player.protocol.policy import Policy, PolicyState
-from player.terminal import Terminal
+from player.terminal import History, InvalidationReason, ListEntry, ListStatus, Policy, PolicyState, Terminal
 from player.ui.formatting import day, days_between
 
 # FIG.7: the reason for invalidation, in words (the date has its own column).
@@ -68,8 +64,8 @@ class Snapshot:
 
     now: datetime
     policy: Policy | None = None
-    history: api.History | None = None
-    trusted: TrustedList | None = None
+    history: History | None = None
+    trusted: ListStatus | None = None
     insurer_fingerprint: str = ""
     titles: dict[str, str] = field(default_factory=dict)  # content ID -> title, from the library
     errors: dict[str, PlayerError] = field(default_factory=dict)  # "policy" | "history" | "list" | "key"
@@ -93,26 +89,26 @@ def gather(terminal: Terminal) -> Snapshot:
     fingerprint = ""
     titles: dict[str, str] = {}
     try:
-        titles = {e.row.content_id: e.row.title for e in terminal.library()}
+        titles = {e.row.content_id: e.row.title for e in terminal.library.entries()}
     except PlayerError as e:
         errors["library"] = e
     try:
-        fingerprint = terminal.insurer_fingerprint()
+        fingerprint = terminal.connection.insurer_fingerprint()
     except PlayerError as e:
         errors["key"] = e
     try:
-        policy = terminal.policy()
+        policy = terminal.account.policy()
     except PlayerError as e:
         errors["policy"] = e
     if policy is not None:
         try:
-            history = terminal.history()
+            history = terminal.account.history()
             if history is None:
                 errors["history"] = BackendError("the insurer cannot be reached")
         except PlayerError as e:
             errors["history"] = e
         try:
-            trusted = terminal.trusted_list()
+            trusted = terminal.licenses.status()
         except PlayerError as e:
             errors["list"] = e
     return Snapshot(terminal.now(), policy, history, trusted, fingerprint, titles, errors)

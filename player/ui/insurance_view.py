@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.errors import BackendError, PlayerError, UsageError
-from player.protocol.license_list import LicenseState
-from player.protocol.policy import PolicyState
+from player.terminal import LicenseState, PolicyState
 from player.ui import formatting as fmt
 from player.ui.guard import while_alive
 from player.ui.insurance_data import Snapshot, event_words, gather, reason_words, state_words, waiting_words

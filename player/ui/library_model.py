@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 
-from player.terminal import LibraryEntry
+from player.terminal import LibraryEntry, LibraryState
 from player.ui.formatting import duration
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,8 +50,8 @@ HEADERS = {
     Column.INSURED: "Insurance",
     Column.LICENSE: "License",
 }
-STATE_WORDS = {"valid": "Valid", "invalid": "Invalid", "unknown": "Unknown"}
-STATE_ORDER = {"valid": 0, "unknown": 1, "invalid": 2}
+STATE_WORDS = {LibraryState.VALID: "Valid", LibraryState.INVALID: "Invalid", LibraryState.UNKNOWN: "Unknown"}
+STATE_ORDER = {LibraryState.VALID: 0, LibraryState.UNKNOWN: 1, LibraryState.INVALID: 2}
 # FIG.7: the reasons for invalidation (and why a state is unknown), as a person reads them.
 REASON_WORDS = {
     "redistributed_after_loss": "re-distributed after a loss report: a new copy replaces this one",
@@ -66,9 +66,9 @@ REASON_WORDS = {
 
 def reason_text(entry: LibraryEntry) -> str:
     """Why the entry is not valid, in words, with the date of invalidation when there is one."""
-    if entry.state != "invalid" and entry.row.path is None:
+    if entry.state is not LibraryState.INVALID and entry.row.path is None:
         return "The track's file is missing: use File > Report a Loss to have it re-issued."
-    if entry.state == "valid":
+    if entry.state is LibraryState.VALID:
         return "The cached license list says this license is valid: it plays, online or offline."
     words = REASON_WORDS.get(entry.reason) or entry.detail or entry.reason or "no reason given"
     if entry.invalidated_at is not None:
@@ -156,9 +156,13 @@ class LibraryModel(QAbstractTableModel):
             if column is Column.TITLE and entry.row.license_id == self._current:
                 return self._playing_icon
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and entry.state == "invalid":
+        if role == Qt.ItemDataRole.ForegroundRole and entry.state is LibraryState.INVALID:
             return QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        if role == Qt.ItemDataRole.FontRole and entry.state == "invalid" and column is Column.LICENSE:
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and entry.state is LibraryState.INVALID
+            and column is Column.LICENSE
+        ):
             font = QFont()
             font.setItalic(True)
             return font
@@ -191,7 +195,11 @@ class LibraryModel(QAbstractTableModel):
             case Column.LICENSE:
                 words = STATE_WORDS.get(entry.state, entry.state)
                 # A valid license whose file is gone: the user should see it before pressing play.
-                return f"{words} · file missing" if entry.state != "invalid" and r.path is None else words
+                return (
+                    f"{words} · file missing"
+                    if entry.state is not LibraryState.INVALID and r.path is None
+                    else words
+                )
 
     def _sort_key(self, entry: LibraryEntry, column: Column) -> Any:
         if column is Column.DURATION:
@@ -207,7 +215,7 @@ class LibraryModel(QAbstractTableModel):
             return (
                 f"Insured under policy {entry.row.policy_id}: if the track is lost, the insurer re-issues it."
             )
-        if entry.state == "invalid":
+        if entry.state is LibraryState.INVALID:
             return f"This copy does not play: {reason_text(entry)}"
         return ""
 

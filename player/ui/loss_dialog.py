@@ -38,11 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.errors import ClaimRefusedError, PlayerError
-from player.protocol import api
-from player.protocol.policy import Policy
-from player.redistribution import requester
-from player.redistribution.requester import Outcome
-from player.terminal import IntegrityReport, LibraryEntry, Terminal
+from player.terminal import Alternate, IntegrityReport, LibraryEntry, LibraryState, Outcome, Policy, Terminal
 from player.ui import claim_text
 from player.ui.alternates_dialog import AlternatesDialog
 from player.ui.guard import while_alive
@@ -108,14 +104,16 @@ def insured_tracks(entries: list[LibraryEntry]) -> list[LibraryEntry]:
     """One entry per track whose license is valid or unknown (a valid one preferred), in library order."""
     best: dict[str, LibraryEntry] = {}
     for e in entries:
-        if e.state in ("valid", "unknown") and (e.row.content_id not in best or e.state == "valid"):
+        if e.state in (LibraryState.VALID, LibraryState.UNKNOWN) and (
+            e.row.content_id not in best or e.state is LibraryState.VALID
+        ):
             best[e.row.content_id] = e
     return list(best.values())
 
 
 def _policy_or_none(terminal: Terminal) -> Policy | None:
     try:
-        return terminal.policy()
+        return terminal.account.policy()
     except PlayerError:
         return None
 
@@ -212,15 +210,15 @@ class LossDialog(QDialog):
         terminal = self.session.terminal
 
         def scan(_: Progress) -> _Scan:
-            entries = terminal.library()
+            entries = terminal.library.entries()
             try:
-                return _Scan(entries, terminal.verify(), None)
+                return _Scan(entries, terminal.library.verify(), None)
             except PlayerError as e:  # the list still shows; the user can tick tracks by hand
                 return _Scan(entries, None, e)
 
         def genres(_: Progress) -> list[str]:
             try:
-                return sorted({c.genre for c in terminal.catalog() if c.genre})
+                return sorted({c.genre for c in terminal.purchases.catalog() if c.genre})
             except PlayerError:  # offline: the library's own genres will do
                 return []
 
@@ -242,7 +240,7 @@ class LossDialog(QDialog):
                 note = "File missing"
             elif row.content_id in corrupt:
                 note = "File damaged"
-            elif entry.state == "unknown":
+            elif entry.state is LibraryState.UNKNOWN:
                 note = "License not confirmed yet"
             item.setText(T_NOTE, note)
             if note.startswith("File"):
@@ -345,11 +343,9 @@ class LossDialog(QDialog):
         def work(progress: Progress) -> _Answer:
             try:
                 if content_ids is None:
-                    claim, outcomes = requester.recover(terminal, progress)
+                    claim, outcomes = terminal.claims.recover(progress)
                 else:
-                    claim, outcomes = requester.report_loss(
-                        terminal, content_ids, genre=genre, progress=progress
-                    )
+                    claim, outcomes = terminal.claims.report_loss(content_ids, genre=genre, progress=progress)
             except ClaimRefusedError as e:  # refused as a whole: an answer, shown on the result page
                 return _Answer([], refusal=e, policy=_policy_or_none(terminal))
             messages = {i.item_id: i.message for i in claim.items}
@@ -518,7 +514,7 @@ class LossDialog(QDialog):
         dialog.open()
         return dialog
 
-    def _alternate_chosen(self, item_id: str, alternate: api.Alternate) -> None:
+    def _alternate_chosen(self, item_id: str, alternate: Alternate) -> None:
         for r in self.results:
             if r.item is not None and r.item.item_id == item_id:
                 r.outcome = "chosen"

@@ -25,9 +25,7 @@ from PySide6.QtWidgets import (
 
 from player.errors import BackendError, PlayerError
 from player.playback import PlaybackState, Player, PlayerBase
-from player.protocol import api
-from player.redistribution import requester
-from player.terminal import IntegrityReport, LibraryEntry
+from player.terminal import ClaimItem, IntegrityReport, LibraryEntry
 from player.ui import icons
 from player.ui.alternates_dialog import AlternatesDialog
 from player.ui.banners import MessageBar, OfflineBanner
@@ -39,7 +37,7 @@ from player.ui.messages import describe
 from player.ui.mpris import MprisService
 from player.ui.now_playing import NowPlaying, NowPlayingTrack
 from player.ui.player_bar import PlayerBar
-from player.ui.session import UiSession
+from player.ui.session import ConnectionState, UiSession
 from player.ui.settings import UiSettings
 from player.ui.sidebar import Sidebar
 from player.ui.status import StatusPanel, grace
@@ -328,7 +326,7 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             self.show_error(e)
 
-        self.session.call(lambda _: self.session.terminal.verify(), done, failed)
+        self.session.call(lambda _: self.session.terminal.library.verify(), done, failed)
 
     def report_loss(self) -> None:
         if self.dialog is not None and self.dialog.isVisible():
@@ -341,7 +339,7 @@ class MainWindow(QMainWindow):
         """The lost tracks still waiting for an alternate (from any earlier loss report), in the
         alternates dialog; `quiet`: only offer it, in the message bar, when there are some."""
 
-        def done(items: list[api.ClaimItem]) -> None:
+        def done(items: list[ClaimItem]) -> None:
             if self._closed:
                 return
             if quiet:
@@ -370,7 +368,7 @@ class MainWindow(QMainWindow):
             self.alternates_dialog.open()
 
         self.session.call(
-            lambda _: requester.pending(self.session.terminal), done, (lambda _: None) if quiet else None
+            lambda _: self.session.terminal.claims.pending(), done, (lambda _: None) if quiet else None
         )
 
     def show_error(self, error: PlayerError) -> None:
@@ -383,7 +381,7 @@ class MainWindow(QMainWindow):
             "About Insured Player",
             "<h3>Insured Player</h3><p>A music player whose tracks are insured: if they are lost, the "
             "insurer re-issues them (EP 1 391 838 A1).</p><p>Server: "
-            f"{self.session.terminal.server_id}<br>Library: {self.session.terminal.data_dir}</p>",
+            f"{self.session.terminal.connection.server_id}<br>Library: {self.session.terminal.data_dir}</p>",
         )
 
     def _raise(self) -> None:
@@ -410,10 +408,10 @@ class MainWindow(QMainWindow):
 
     def _connection_changed(self, state: str) -> None:
         self.status.set_connection(state)
-        if state == "online" and not self._reminded and self.session.signed_in:
+        if state == ConnectionState.ONLINE and not self._reminded and self.session.signed_in:
             self._reminded = True  # once a session: a choice left for later is not forgotten
             self.choose_alternates(quiet=True)
-        if state == "offline":
+        if state == ConnectionState.OFFLINE:
             words, good = grace(self.status.trusted)
             self.banner.show_offline(f" {words}" if good else f" (but {words}: connect to play them)")
         else:

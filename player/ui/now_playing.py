@@ -1,11 +1,11 @@
 """What is playing, and what plays next: the GUI's playback controller (no widgets).
 
-A play goes in two halves. On the worker, `Terminal.open_for_playback` makes the license decision
-(FIG.10) and opens the decrypting reader, and the cover is read from the decrypted tags in memory. Back
-on the GUI thread the reader becomes a `QIODevice` and the `Player` plays it (PLATFORM.md's deadlock
-rules live inside `Player`). The first half usually happens before the click: the selected row and the
-next track are opened ahead (`prepared.py`), and a play takes them as they are. A refusal comes back
-as `refused(title, text)` for the window to show inline.
+A play goes in two halves. On the worker, `Terminal.open_track` makes the license decision (FIG.10),
+opens the decrypting reader and reads the cover from the decrypted tags in memory. Back on the GUI
+thread the reader becomes a `QIODevice` and the `Player` plays it (the QtMultimedia teardown rule of
+docs/platform.md lives inside `Player`). The first half usually happens before the click: the
+selected row and the next track are opened ahead (`prepared.py`), and a play takes them as they
+are. A refusal comes back as `refused(title, text)` for the window to show inline.
 
 The queue is the library as the user sees it (sorted, filtered): `next`/`previous` walk it, skipping
 rows the cached list already calls invalid, and the end of a track starts the next one.
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
 
 from player.errors import PlayerError
-from player.playback import Cover, PlaybackState, PlayerBase, cover_art, open_device
-from player.terminal import LibraryEntry, OpenTrack
+from player.playback import Cover, PlaybackState, PlayerBase, open_device
+from player.terminal import LibraryEntry, LibraryState, OpenedTrack
 from player.ui.messages import describe
 from player.ui.prepared import PreparedTrack, Preparer
 from player.ui.session import UiSession
@@ -106,7 +106,7 @@ class NowPlaying(QObject):
             elif prepared is None:
                 self._open_and_play(entry, start_at_ms, generation)
             else:
-                self._start(entry, prepared.track, prepared.cover, prepared.device, start_at_ms)
+                self._start(entry, prepared.track, prepared.device, start_at_ms)
 
         if not self.preparer.claim(entry.row.license_id, ready):
             self._open_and_play(entry, start_at_ms, generation)
@@ -114,21 +114,14 @@ class NowPlaying(QObject):
     def _open_and_play(self, entry: LibraryEntry, start_at_ms: int, generation: int) -> None:
         license_id = entry.row.license_id
 
-        def work(_: Progress) -> tuple[OpenTrack, Cover | None]:
-            track = self.session.terminal.open_for_playback(license_id)
-            try:
-                cover = cover_art(track.reader)
-            except PlayerError:
-                track.close()
-                raise
-            return track, cover
+        def work(_: Progress) -> OpenedTrack:
+            return self.session.terminal.open_track(license_id)
 
-        def done(result: tuple[OpenTrack, Cover | None]) -> None:
-            track, cover = result
+        def done(track: OpenedTrack) -> None:
             if generation != self._generation:
                 track.close()  # the user already asked for something else
                 return
-            self._start(entry, track, cover, open_device(track.reader, source_file=track.file), start_at_ms)
+            self._start(entry, track, open_device(track.reader, source_file=track.file), start_at_ms)
 
         def error(e: PlayerError) -> None:
             if generation == self._generation:
@@ -136,14 +129,17 @@ class NowPlaying(QObject):
 
         self.session.call(work, done, error, priority=PLAY_PRIORITY)
 
-    def _start(
-        self, entry: LibraryEntry, track: OpenTrack, cover: Cover | None, device: QIODevice, start_at_ms: int
-    ) -> None:
+    def _start(self, entry: LibraryEntry, track: OpenedTrack, device: QIODevice, start_at_ms: int) -> None:
         self.loading_changed.emit(False)
         self._cued_at = 0
         row = entry.row
         self.current = NowPlayingTrack(
-            entry, track.title or row.title, track.artist or row.artist, row.album, track.duration_ms, cover
+            entry,
+            track.title or row.title,
+            track.artist or row.artist,
+            row.album,
+            track.duration_ms,
+            track.cover,
         )
         self.player.play_source(device, track.mime, track.duration_ms)
         if start_at_ms > 0:
@@ -261,7 +257,9 @@ class NowPlaying(QObject):
         i = ids.index(current) if current in ids else (-1 if step > 0 else len(ids))
         i += step
         while 0 <= i < len(queue):
-            if queue[i].state != "invalid":  # greyed rows: the cached list already refuses them
+            if (
+                queue[i].state is not LibraryState.INVALID
+            ):  # greyed rows: the cached list already refuses them
                 return queue[i]
             i += step
         return None

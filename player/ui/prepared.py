@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QIODevice, QObject
 
 from player.errors import BackendError, PlayerError
-from player.playback import Cover, cover_art, open_device
-from player.terminal import LibraryEntry, OpenTrack
+from player.playback import open_device
+from player.terminal import LibraryEntry, LibraryState, OpenedTrack
 from player.ui.session import UiSession
 from player.ui.tasks import Progress
 
@@ -42,8 +42,7 @@ class PreparedTrack:
     """An opened track with its source device, ready for `Player.play_source`."""
 
     entry: LibraryEntry
-    track: OpenTrack
-    cover: Cover | None
+    track: OpenedTrack
     device: QIODevice
 
     def close(self) -> None:
@@ -86,7 +85,7 @@ class Preparer(QObject):
         slot = self._slots.get(license_id)
         if slot is not None and not (slot.finished and self._stale(slot)):
             return
-        if entry.state == "invalid":
+        if entry.state is LibraryState.INVALID:
             return  # the cached list already refuses it: nothing to gain
         self._drop(license_id)
         slot = _Slot(entry, self._clock())
@@ -95,23 +94,15 @@ class Preparer(QObject):
             self._drop(next(iter(self._slots)))
         terminal = self.session.terminal
 
-        def work(_: Progress) -> tuple[OpenTrack, Cover | None]:
-            track = terminal.open_for_playback(license_id)
-            try:
-                cover = cover_art(track.reader)
-                track.reader.warm()  # FFmpeg's first reads become copies: see ContainerReader.warm
-            except PlayerError:
-                track.close()
-                raise
-            return track, cover
+        def work(_: Progress) -> OpenedTrack:
+            return terminal.open_track(license_id)
 
-        def done(result: tuple[OpenTrack, Cover | None]) -> None:
-            track, cover = result
+        def done(track: OpenedTrack) -> None:
             if self._slots.get(license_id) is not slot:
                 track.close()  # cleared or replaced while it was opening
                 return
             device = open_device(track.reader, source_file=track.file)
-            slot.prepared = PreparedTrack(entry, track, cover, device)
+            slot.prepared = PreparedTrack(entry, track, device)
             self._finish(slot)
 
         def failed(error: PlayerError) -> None:

@@ -30,9 +30,6 @@ from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from player.backend_process import EmbeddedBackend
-from player.redistribution import requester
-from player.storage import KeyStore
 from player.terminal import Terminal
 from player.ui.loss_dialog import LossDialog
 from player.ui.session import UiSession
@@ -73,20 +70,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(tmp: Path, outdir: Path) -> int:
-    backend = EmbeddedBackend(tmp / "backend")
-    _say("starting the bundled backend (the first start renders the demo catalog)...")
-    url = backend.start()
-    terminal = Terminal(tmp / "library", url, keys=KeyStore("screenshots", backend=MemoryKeyring()))
+    terminal = Terminal(tmp / "library", keyring=MemoryKeyring())
     try:
-        _stage(terminal, url)
+        _say("starting the bundled backend (the first start renders the demo catalog)...")
+        _stage(terminal, terminal.connection.url)
         session = UiSession(terminal)
         session.start()
         _settle(session)
         written = _shoot(session, outdir)
         _close(session)
     finally:
-        terminal.close()
-        backend.stop()
+        terminal.close()  # stops the bundled backend too
     missing = [name for name, ok in written.items() if not ok]
     _say(f"wrote {len(written) - len(missing)} screenshots to {outdir}")
     if missing:
@@ -97,11 +91,11 @@ def _run(tmp: Path, outdir: Path) -> int:
 def _stage(terminal: Terminal, url: str) -> None:
     """What the user did before the screenshots: all through the core, as the window would."""
     _say("signing up, insuring, buying the demo tracks...")
-    terminal.sign_up("demo", PASSWORD)
-    terminal.insure()
+    terminal.account.sign_up("demo", PASSWORD)
+    terminal.account.insure()
     for content_id in BOUGHT:
-        terminal.buy(content_id)
-    requester.report_loss(terminal, [REISSUED])  # FIG.7: the old license is now invalid in the list
+        terminal.purchases.buy(content_id)
+    terminal.claims.report_loss([REISSUED])  # FIG.7: the old license is now invalid in the list
     # The supplier stops distributing a track (the backend's admin control, loopback only).
     subprocess.run(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "mock_backend", "admin", "--server", url, "discontinue", DISCONTINUED],
@@ -109,7 +103,7 @@ def _stage(terminal: Terminal, url: str) -> None:
         stdout=subprocess.DEVNULL,
     )
     # The user erases a track file by mistake (as a file manager would: outside the player).
-    path = terminal.store.track_path(ERASED)
+    path = terminal.library.file_path(ERASED)
     if path is not None:
         path.unlink()
 

@@ -12,14 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from player.errors import BackendError, PlayerError, UsageError
-from player.license_decision import TrustedList
-from player.terminal import LibraryEntry, Terminal
+from player.terminal import LibraryEntry, ListStatus, Terminal
 from player.ui.tasks import Progress, TaskRunner
+
+
+class ConnectionState(StrEnum):
+    CONNECTING = "connecting"  # the first contact (or the bundled backend's start) is under way
+    ONLINE = "online"
+    OFFLINE = "offline"  # the insurer cannot be reached; a retry runs every minute
+    WORKING_OFFLINE = "working_offline"  # the user chose not to try; `retry()` goes back online
+
 
 SYNC_INTERVAL_MS = 10 * 60 * 1000  # online: fetch the list's changes this often (the push of flow 5)
 RETRY_INTERVAL_MS = 60 * 1000  # offline: try the insurer again this often
@@ -29,9 +37,9 @@ CLOSE_WAIT_MS = 30_000
 class UiSession(QObject):
     library_changed = Signal(list)  # list[LibraryEntry]
     online_changed = Signal(bool)
-    connection_changed = Signal(str)  # connecting | online | offline | working_offline
-    synced = Signal(object)  # the TrustedList now held (version, issued_at, expires_at)
-    list_status_changed = Signal(object)  # the cached TrustedList, or None when there is none usable
+    connection_changed = Signal(str)  # a ConnectionState
+    synced = Signal(object)  # the ListStatus now held (version, issued_at, expires_at)
+    list_status_changed = Signal(object)  # the cached ListStatus, or None when there is none usable
     providers_changed = Signal(dict)  # provider ID -> name, learnt online
     signed_in_changed = Signal(bool)
     failed = Signal(object)  # PlayerError nobody else handled: the window shows it (no modal storm)
@@ -44,10 +52,10 @@ class UiSession(QObject):
         self.tasks.busy_changed.connect(self.busy_changed)
         self.library: list[LibraryEntry] = []
         self.online = False
-        self.connection = "connecting"
-        self.last_sync: TrustedList | None = None
+        self.connection = ConnectionState.CONNECTING
+        self.last_sync: ListStatus | None = None
         self.last_sync_at: datetime | None = None  # when this terminal last synced (local clock)
-        self.trusted: TrustedList | None = None
+        self.trusted: ListStatus | None = None
         self.provider_names: dict[str, str] = {}
         self._closed = False
         self._sync_timer = QTimer(self)
@@ -75,7 +83,9 @@ class UiSession(QObject):
             return
 
         def done(result: Any) -> None:
-            if not self.terminal.online and self.online:  # the core found the insurer gone on the way
+            if (
+                not self.terminal.connection.online and self.online
+            ):  # the core found the insurer gone on the way
                 self._set_online(False)
             if on_done is not None:
                 on_done(result)
@@ -89,21 +99,21 @@ class UiSession(QObject):
 
     def _set_online(self, online: bool) -> None:
         if online:
-            self._set_connection("online")
-        elif self.connection != "working_offline":
-            self._set_connection("offline")
+            self._set_connection(ConnectionState.ONLINE)
+        elif self.connection is not ConnectionState.WORKING_OFFLINE:
+            self._set_connection(ConnectionState.OFFLINE)
         if online != self.online:
             self.online = online
             self.online_changed.emit(online)
 
-    def _set_connection(self, state: str) -> None:
+    def _set_connection(self, state: ConnectionState) -> None:
         if self._closed:
             return
-        if state == "online" and self.signed_in:
+        if state is ConnectionState.ONLINE and self.signed_in:
             self._sync_timer.start()
         else:
             self._sync_timer.stop()
-        if state == "offline":
+        if state is ConnectionState.OFFLINE:
             self._retry_timer.start()
         else:
             self._retry_timer.stop()
@@ -114,7 +124,7 @@ class UiSession(QObject):
     @property
     def signed_in(self) -> bool:
         try:
-            self.terminal.require_sign_in()
+            self.terminal.account.require_sign_in()
         except UsageError:
             return False
         return True
@@ -124,9 +134,9 @@ class UiSession(QObject):
     def start(self) -> None:
         """Show the cached library at once, then connect (or start the bundled backend) and sync if
         signed in."""
-        self._set_connection("connecting")
+        self._set_connection(ConnectionState.CONNECTING)
         self.refresh_library()
-        self.call(lambda _: self.terminal.try_client() is not None, self._connected)
+        self.call(lambda _: self.terminal.connection.reachable(), self._connected)
 
     def _connected(self, online: bool) -> None:
         self._set_online(online)
@@ -135,15 +145,15 @@ class UiSession(QObject):
             self.sync()
 
     def refresh_library(self) -> None:
-        def work(_: Progress) -> tuple[list[LibraryEntry], TrustedList | None]:
-            entries = self.terminal.library()
+        def work(_: Progress) -> tuple[list[LibraryEntry], ListStatus | None]:
+            entries = self.terminal.library.entries()
             try:
-                trusted = self.terminal.trusted_list()
+                trusted = self.terminal.licenses.status()
             except PlayerError:
                 trusted = None  # the entries already say why (state "unknown" with its reason)
             return entries, trusted
 
-        def done(result: tuple[list[LibraryEntry], TrustedList | None]) -> None:
+        def done(result: tuple[list[LibraryEntry], ListStatus | None]) -> None:
             self.library, self.trusted = result
             self.library_changed.emit(self.library)
             self.list_status_changed.emit(self.trusted)
@@ -153,15 +163,15 @@ class UiSession(QObject):
     def sync(self, on_error: Callable[[PlayerError], None] | None = None) -> None:
         """Fetch the license list's changes (and the providers' names), then refresh the library."""
 
-        def work(_: Progress) -> tuple[TrustedList, dict[str, str]]:
-            trusted = self.terminal.sync()
+        def work(_: Progress) -> tuple[ListStatus, dict[str, str]]:
+            trusted = self.terminal.licenses.sync()
             try:
-                names = {p.id: p.name for p in self.terminal.client().providers()}
+                names = {p.id: p.name for p in self.terminal.connection.client().providers()}
             except BackendError:
                 names = {}
             return trusted, names
 
-        def done(result: tuple[TrustedList, dict[str, str]]) -> None:
+        def done(result: tuple[ListStatus, dict[str, str]]) -> None:
             trusted, names = result
             self._set_online(True)
             self.last_sync = trusted
@@ -176,8 +186,8 @@ class UiSession(QObject):
 
     def retry(self) -> None:
         """Try the insurer again (the offline banner's Retry, and every minute while offline)."""
-        if self.connection == "working_offline":
-            self._set_connection("offline")
+        if self.connection is ConnectionState.WORKING_OFFLINE:
+            self._set_connection(ConnectionState.OFFLINE)
 
         def quiet(e: PlayerError) -> None:
             if not isinstance(e, BackendError):
@@ -189,12 +199,12 @@ class UiSession(QObject):
             else:
                 self._connected(online)
 
-        self.call(lambda _: self.terminal.try_client() is not None, connected, quiet)
+        self.call(lambda _: self.terminal.connection.reachable(), connected, quiet)
 
     def work_offline(self) -> None:
         """Stop trying the insurer until `retry()`: cached licenses keep playing."""
         self._set_online(False)
-        self._set_connection("working_offline")
+        self._set_connection(ConnectionState.WORKING_OFFLINE)
 
     def _periodic_sync(self) -> None:
         if self.online and self.signed_in and not self.tasks.busy:

@@ -8,13 +8,14 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QWidget
 
-from player.license_decision import TrustedList
+from player.terminal import ListStatus
+from player.ui.session import ConnectionState
 
 CONNECTION_WORDS = {
-    "connecting": "Connecting to the insurer…",
-    "online": "Online",
-    "offline": "Offline",
-    "working_offline": "Working offline",
+    ConnectionState.CONNECTING: "Connecting to the insurer…",
+    ConnectionState.ONLINE: "Online",
+    ConnectionState.OFFLINE: "Offline",
+    ConnectionState.WORKING_OFFLINE: "Working offline",
 }
 
 
@@ -29,7 +30,7 @@ def when(t: datetime, now: datetime | None = None) -> str:
     return f"{local.day} {local.strftime('%b %Y %H:%M')}"
 
 
-def grace(trusted: TrustedList | None, now: datetime | None = None) -> tuple[str, bool]:
+def grace(trusted: ListStatus | None, now: datetime | None = None) -> tuple[str, bool]:
     """(words, still_good): how long the cached list lets tracks play offline."""
     now = now or datetime.now(UTC)
     if trusted is None:
@@ -59,7 +60,7 @@ class StatusPanel(QWidget):
         self.busy.setAccessibleName("Working")
         self.busy.hide()
         self.icon = QLabel(self)
-        self.connection = QLabel(CONNECTION_WORDS["connecting"], self)
+        self.connection = QLabel(CONNECTION_WORDS[ConnectionState.CONNECTING], self)
         self.connection.setAccessibleName("Connection")
         self.retry = QPushButton("Retry", self)
         self.retry.setFlat(True)
@@ -82,21 +83,24 @@ class StatusPanel(QWidget):
         row.addWidget(_separator(self))
         row.addWidget(self.grace)
         bar.addPermanentWidget(self)
-        self._trusted: TrustedList | None = None
+        self._trusted: ListStatus | None = None
         self._last_sync: datetime | None = None
-        self.set_connection("connecting")
+        self.set_connection(ConnectionState.CONNECTING)
         self.set_list(None, None)
 
-    def set_connection(self, state: str) -> None:
+    def set_connection(self, name: str) -> None:
+        state = ConnectionState(name)  # a queued signal carries the plain string
         self.connection.setText(CONNECTION_WORDS.get(state, state))
-        online = state == "online"
-        self.icon.setPixmap(self._online_icon if online or state == "connecting" else self._offline_icon)
-        self.retry.setVisible(state in ("offline", "working_offline"))
+        online = state is ConnectionState.ONLINE
+        self.icon.setPixmap(
+            self._online_icon if online or state is ConnectionState.CONNECTING else self._offline_icon
+        )
+        self.retry.setVisible(state in (ConnectionState.OFFLINE, ConnectionState.WORKING_OFFLINE))
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
 
-    def set_list(self, trusted: TrustedList | None, last_sync: datetime | None) -> None:
+    def set_list(self, trusted: ListStatus | None, last_sync: datetime | None) -> None:
         self._trusted = trusted or self._trusted
         self._last_sync = last_sync or self._last_sync
         self.synced.setText(f"Synced {when(self._last_sync)}" if self._last_sync else "Not synced yet")
@@ -108,7 +112,7 @@ class StatusPanel(QWidget):
         self.grace.setToolTip(tip)
 
     @property
-    def trusted(self) -> TrustedList | None:
+    def trusted(self) -> ListStatus | None:
         return self._trusted
 
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
-from player.protocol.api import CatalogEntry
+from player.terminal import CatalogEntry
 from player.ui.formatting import duration, yen
 
 Index = QModelIndex | QPersistentModelIndex

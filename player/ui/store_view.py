@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.errors import BackendError, BackendRefusedError, PlayerError, UsageError
-from player.protocol.api import CatalogEntry, Purchase
-from player.terminal import LibraryEntry
+from player.terminal import CatalogEntry, LibraryEntry, LibraryState, Purchase
 from player.ui.formatting import yen
 from player.ui.guard import while_alive
 from player.ui.notice import Notice, Tone
@@ -45,7 +44,7 @@ COVER_SIZE = 28
 def owned_content_ids(entries: list[LibraryEntry]) -> set[str]:
     """Content the user holds a license for that the list has not invalidated (a replaced original is
     no longer owned: its alternate is)."""
-    return {e.row.content_id for e in entries if e.state != "invalid"}
+    return {e.row.content_id for e in entries if e.state is not LibraryState.INVALID}
 
 
 class StoreView(QWidget):
@@ -173,7 +172,7 @@ class StoreView(QWidget):
         self.notice.show_message("Loading the catalog…", tone=Tone.INFO, dismissable=False)
         terminal = self.session.terminal
         self.session.call(
-            lambda _: terminal.catalog(),
+            lambda _: terminal.purchases.catalog(),
             while_alive(self, self._catalog_arrived),
             while_alive(self, self._catalog_failed),
         )
@@ -235,7 +234,7 @@ class StoreView(QWidget):
         terminal = self.session.terminal
 
         def work(_: Progress) -> dict[str, QImage]:
-            client = terminal.try_client()
+            client = terminal.connection.try_client()
             images: dict[str, QImage] = {}
             if client is None:
                 return images
@@ -392,7 +391,7 @@ class StoreView(QWidget):
         terminal = self.session.terminal
         content_id = entry.content_id
         self.session.call(
-            lambda progress: terminal.buy(content_id, progress),
+            lambda progress: terminal.purchases.buy(content_id, progress),
             while_alive(self, lambda result: self._bought(entry, result)),
             while_alive(self, lambda error: self._buy_failed(entry, error)),
             while_alive(self, self._progressed),

@@ -24,9 +24,9 @@ from player.errors import (
     WrongLicenseeError,
 )
 from player.license_decision import Allowed, ListMark, Source, TrustedList, decide
-from player.license_decision._words import reason as reason_in_words
 from player.protocol.license_list import InvalidationReason, LicenseState, ListEntry
 from player.protocol.package import LicensePackage
+from player.words import reason as reason_in_words
 from tests.license_decision.helpers import (
     GRACE,
     T0,
@@ -114,8 +114,8 @@ def test_loss_reason_reads_as_a_sentence(
     with pytest.raises(LicenseInvalidatedError) as e:
         run(pkg, trusted_with(insurer, invalid("lic-1", on=LOST_ON)), insurer_pub, now=LOST_ON)
     assert str(e.value) == (
-        "License 'lic-1' may not play: it was re-distributed after a loss on 2026-11-03: "
-        "this copy was replaced."
+        "License 'lic-1' may not play: it was re-distributed after a loss report: "
+        "a new copy replaces this one (on 2026-11-03)."
     )
 
 

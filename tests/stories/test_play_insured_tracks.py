@@ -111,12 +111,12 @@ def test_plaintext_audio_and_private_keys_never_touch_the_disk(cli: Cli) -> None
     # What the plaintext is, and which key opens it: read through the terminal core, in memory.
     terminal = Terminal(cli.data_dir, cli.server)
     try:
-        track = terminal.open_for_playback(FIRST)
+        track = terminal.open_track(FIRST)
         try:
             plain = bytes(track.reader.decrypt_all())
         finally:
             track.close()
-        policy_key = terminal.keys.policy_key(terminal.policy_id())
+        policy_key = terminal._keys.policy_key(terminal.account.policy_id())
     finally:
         terminal.close()
     assert policy_key is not None

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from player.backend_process import EmbeddedBackend
 from player.errors import InsurerKeyChangedError
 from player.protocol.canonical import b64e, ed25519_public_bytes
 from player.storage import KeyStore
 from player.terminal import Terminal
+from player.terminal.bundled import EmbeddedBackend
 from tests.storage.memory_keyring import MemoryKeyring
 from tests.support.backend import clone_template, running
 
@@ -28,7 +28,7 @@ def test_an_insurer_with_another_key_is_refused_and_said_so(demo_template: Path,
         terminal = Terminal(tmp_path / "player", backend.url, keys=keys)
         try:
             with pytest.raises(InsurerKeyChangedError):
-                terminal.try_client()  # not None ("offline"): the user must hear about it
+                terminal.connection.try_client()  # not None ("offline"): the user must hear about it
         finally:
             terminal.close()
 
@@ -39,7 +39,7 @@ def test_the_first_contact_pins_and_the_next_one_checks(demo_template: Path, tmp
         for _ in range(2):
             terminal = Terminal(tmp_path / "player", backend.url, keys=keys)
             try:
-                assert terminal.try_client() is not None
+                assert terminal.connection.reachable()
             finally:
                 terminal.close()
         assert keys.pinned_insurer_key(backend.url) == backend.get("/api/v1/insurer").json()["public_key"]

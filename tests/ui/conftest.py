@@ -56,9 +56,9 @@ def make_session(real_keyring: None, tmp_path: Path, qtbot: QtBot) -> Iterator[M
     ) -> UiSession:
         terminal = Terminal(tmp_path / name, url, timeout=timeout)
         if user is not None:
-            terminal.sign_up(user, PASSWORD)
+            terminal.account.sign_up(user, PASSWORD)
             if insured:
-                terminal.insure()
+                terminal.account.insure()
         session = UiSession(terminal)
         made.append(session)
         return session

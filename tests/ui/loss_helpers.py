@@ -53,7 +53,7 @@ def entries_of(session: UiSession, content_id: str) -> list[LibraryEntry]:
 
 def decoded_frames(terminal: Terminal, content_id: str) -> int:
     """FIG.10 through the core, decode-only: the license decision, the key, the decryption, FFmpeg."""
-    track = terminal.open_for_playback(content_id)
+    track = terminal.open_track(content_id)
     try:
         device = playback.open_device(track.reader, source_file=track.file)
         return playback.decode_check(device, track.mime).frames

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from player.redistribution import requester
 from player.ui.alternates_dialog import (
     ANY_GENRE,
     C_DIFF,
@@ -43,10 +42,10 @@ def test_a_discontinued_track_is_replaced_by_an_alternate_chosen_with_the_keyboa
 ) -> None:
     session = make_session(module_backend.url, user=unique_name("mei"), insured=True)
     terminal = session.terminal
-    bought = terminal.buy(DISCONTINUED)
-    limit = terminal.policy().price_difference_limit
+    bought = terminal.purchases.buy(DISCONTINUED)
+    limit = terminal.account.policy().price_difference_limit
     module_backend.admin(f"/content/{DISCONTINUED}/discontinue")
-    path = terminal.store.track_path(DISCONTINUED)
+    path = terminal.library.file_path(DISCONTINUED)
     assert path is not None
     path.unlink()
 
@@ -131,9 +130,9 @@ def test_two_waiting_tracks_are_handled_one_after_another_and_the_genre_searched
     session = make_session(module_backend.url, user=unique_name("ren"), insured=True)
     terminal = session.terminal
     for cid in (first, second):
-        terminal.buy(cid)
+        terminal.purchases.buy(cid)
         module_backend.admin(f"/content/{cid}/discontinue")
-    claim, _ = requester.report_loss(terminal, [first, second])  # through the core: claim items as given
+    claim, _ = terminal.claims.report_loss([first, second])  # through the core: claim items as given
     waiting = [i for i in claim.items if i.outcome == "alternates_offered"]
     assert [i.content_id for i in waiting] == [first, second]
 
@@ -169,4 +168,4 @@ def test_two_waiting_tracks_are_handled_one_after_another_and_the_genre_searched
     assert [e.state for e in entries_of(session, wanted.content_id)] == ["valid"]
     assert decoded_frames(terminal, wanted.content_id) > 0
     # The second still waits for a choice: the insurer offers its alternates again.
-    assert requester.alternates(terminal, waiting[1].item_id)
+    assert terminal.claims.alternates(waiting[1].item_id)

@@ -38,7 +38,7 @@ def test_the_keyboard_plays_pauses_seeks_and_skips(
 ) -> None:
     session = make_session(module_backend.url, user=unique_name(), insured=True)
     for content_id in ("aurora-0001", "aurora-0002"):
-        session.terminal.buy(content_id)
+        session.terminal.purchases.buy(content_id)
     window = open_window(qtbot, session, rows=2)
     window.library.table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
     first, second = shown(window, Column.TITLE)
@@ -91,7 +91,7 @@ def test_volume_layout_and_the_last_track_survive_a_restart(
 ) -> None:
     user = unique_name()
     session = make_session(module_backend.url, user=user, insured=True)
-    session.terminal.buy("aurora-0001")
+    session.terminal.purchases.buy("aurora-0001")
     window = open_window(qtbot, session, rows=1)
     window.setGeometry(QRect(10, 5, 780, 590))  # within the offscreen screen (800 x 600)
     window.bar.volume.setValue(35)
@@ -137,7 +137,7 @@ def test_ctrl_q_closes_the_window_and_stops_the_bundled_backend(
     window.show()
     window.start()
     qtbot.waitUntil(lambda: session.connection == "online", timeout=60_000)
-    child = terminal._embedded
+    child = terminal.connection._embedded
     assert child is not None and child.running
     assert child._proc is not None
     pid = child._proc.pid
@@ -185,7 +185,7 @@ def test_mpris_answers_on_the_session_bus(
     if not QDBusConnection.sessionBus().isConnected():
         pytest.skip("MPRIS needs a session bus: run ./test (dbus-run-session)")
     session = make_session(module_backend.url, user=unique_name(), insured=True)
-    session.terminal.buy("aurora-0002")
+    session.terminal.purchases.buy("aurora-0002")
     window = open_window(qtbot, session, rows=1, mpris=True)
     assert window.mpris.registered and window.mpris.service_name == SERVICE
     # Another connection, as a desktop applet would be: the call really crosses the bus.

@@ -78,7 +78,7 @@ def test_sign_up_then_the_terms_before_accepting_then_insured_then_the_store(
     assert not dialog.accept_terms.isChecked()
     assert not dialog.insure_button.isEnabled()
     with pytest.raises(UsageError):
-        session.terminal.policy_id()
+        session.terminal.account.policy_id()
 
     dialog.accept_terms.click()
     assert dialog.insure_button.isEnabled()
@@ -94,7 +94,7 @@ def test_sign_up_then_the_terms_before_accepting_then_insured_then_the_store(
     assert dialog.outcome is Outcome.STORE
     assert dialog.result() == FirstRunDialog.DialogCode.Accepted
     assert not dialog.isVisible()
-    assert session.terminal.policy().contract_id == policy.contract_id
+    assert session.terminal.account.policy().contract_id == policy.contract_id
 
 
 def test_what_is_typed_is_checked_inline_before_and_after_the_insurer(

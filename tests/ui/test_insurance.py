@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from player.redistribution import requester
 from player.ui import formatting as fmt
 from player.ui.insurance_view import DASH, POLICY_FIELDS, InsuranceView
 from player.ui.session import UiSession
@@ -44,8 +43,8 @@ def test_every_fig6b_field_is_shown(qtbot: QtBot, make_session: MakeSession, mod
     name = unique_name("hanako")
     session = make_session(module_backend.url, user=name, insured=True)
     for content_id in ("aurora-0003", "harbor-0002"):
-        session.terminal.buy(content_id)
-    policy = session.terminal.policy()
+        session.terminal.purchases.buy(content_id)
+    policy = session.terminal.account.policy()
     view = open_insurance(qtbot, session)
 
     for key, _ in POLICY_FIELDS:
@@ -70,12 +69,12 @@ def test_every_fig6b_field_is_shown(qtbot: QtBot, make_session: MakeSession, mod
         policy.public_key_fingerprint[4:8],
     ]
     insurer = field(view, "insurer_fingerprint")
-    assert insurer.replace(" ", "").replace("\n", "") == session.terminal.insurer_fingerprint()
+    assert insurer.replace(" ", "").replace("\n", "") == session.terminal.connection.insurer_fingerprint()
 
     # The guaranteed license IDs: a count, and the list itself behind a toggle.
     assert view.license_ids.isVisible()
     ids = [view.license_ids.item(i).data(Qt.ItemDataRole.UserRole) for i in range(view.license_ids.count())]
-    titles = {e.row.license_id: e.row.title for e in session.terminal.library()}
+    titles = {e.row.license_id: e.row.title for e in session.terminal.library.entries()}
     for i in range(view.license_ids.count()):  # each ID with its track's title
         item = view.license_ids.item(i)
         assert item.text().endswith(titles[item.data(Qt.ItemDataRole.UserRole)])
@@ -101,18 +100,18 @@ def test_counts_used_and_left_change_after_a_claim(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
     session = make_session(module_backend.url, user=unique_name(), insured=True)
-    session.terminal.buy("aurora-0005")
-    session.terminal.buy("harbor-0006")
+    session.terminal.purchases.buy("aurora-0005")
+    session.terminal.purchases.buy("harbor-0006")
     session.refresh_library()
     view = open_insurance(qtbot, session)
-    policy = session.terminal.policy()
+    policy = session.terminal.account.policy()
     per_track, total = policy.relicensing_limit_per_track, policy.relicensing_limit_total
     assert view.total_limit.text() == f"In total: 0 of {total} used, {total} left"
     assert {r[3] for r in texts(view.table("limits"))} == {f"{per_track} of {per_track}"}
-    lost_license = session.terminal.resolve("aurora-0005").license_id
+    lost_license = session.terminal.library.resolve("aurora-0005").license_id
 
     # A claim through the core (as the loss dialog makes it), then the sync that the session pushes.
-    on_worker(qtbot, session, lambda: requester.report_loss(session.terminal, ["aurora-0005"]))
+    on_worker(qtbot, session, lambda: session.terminal.claims.report_loss(["aurora-0005"]))
     with qtbot.waitSignal(view.refreshed, timeout=WAIT):
         session.sync()
 
@@ -144,13 +143,13 @@ def test_the_list_says_in_words_why_a_discontinued_track_was_replaced(
 ) -> None:
     with start_backend() as backend:
         session = make_session(backend.url, user=unique_name(), insured=True)
-        session.terminal.buy("harbor-0004")
+        session.terminal.purchases.buy("harbor-0004")
         backend.admin("/content/harbor-0004/discontinue")
-        _, [outcome] = requester.report_loss(session.terminal, ["harbor-0004"])
+        _, [outcome] = session.terminal.claims.report_loss(["harbor-0004"])
         assert outcome.outcome == "alternates_offered"
         alternate = outcome.alternates[0]
-        old_license = session.terminal.resolve("harbor-0004").license_id
-        requester.choose(session.terminal, outcome.item_id, alternate.alternate_id)
+        old_license = session.terminal.library.resolve("harbor-0004").license_id
+        session.terminal.claims.choose(outcome.item_id, alternate.alternate_id)
         view = open_insurance(qtbot, session)
 
         rows = {r[0]: r for r in texts(view.table("licenses"))}
@@ -170,8 +169,8 @@ def test_offline_the_cached_policy_and_list_show_with_a_note(
 ) -> None:
     with start_backend() as backend:
         session = make_session(backend.url, user=unique_name(), insured=True, timeout=3)
-        session.terminal.buy("aurora-0008")
-        policy = session.terminal.policy()
+        session.terminal.purchases.buy("aurora-0008")
+        policy = session.terminal.account.policy()
     # The backend is gone; the terminal still holds its verified policy and list.
     view = open_insurance(qtbot, session)
     assert field(view, "contract_id") == policy.contract_id
@@ -195,7 +194,7 @@ def test_a_waiting_period_says_how_many_days_are_left(
 ) -> None:
     with start_backend("--waiting-days", "7") as backend:
         session = make_session(backend.url, user=unique_name(), insured=True)
-        policy = session.terminal.policy()
+        policy = session.terminal.account.policy()
         view = open_insurance(qtbot, session)
         starts = fmt.day(policy.relicensing_starts)
         assert field(view, "relicensing_starts") == (

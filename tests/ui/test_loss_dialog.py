@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from player.errors import ClaimRefusedError
-from player.redistribution import requester
 from player.ui import claim_text
 from player.ui.loss_dialog import NO_PREFERENCE, T_NOTE, T_TITLE
 from tests.conftest import StartBackend
@@ -33,9 +32,9 @@ def test_an_erased_track_is_pre_checked_reported_and_re_issued(
 ) -> None:
     session = make_session(module_backend.url, user=unique_name("lin"), insured=True)
     terminal = session.terminal
-    lost = terminal.buy(LOST)
-    terminal.buy(KEPT)
-    path = terminal.store.track_path(LOST)
+    lost = terminal.purchases.buy(LOST)
+    terminal.purchases.buy(KEPT)
+    path = terminal.library.file_path(LOST)
     assert path is not None
     path.unlink()  # erased by mistake
 
@@ -57,13 +56,13 @@ def test_an_erased_track_is_pre_checked_reported_and_re_issued(
     assert result == [["Circuit Bloom", "Re-issued", "Ready to play."]]
     assert "1 track re-issued and ready to play" in dialog.summary.text()
     assert dialog.banner.isHidden() and dialog.choose_button.isHidden()
-    new_path = terminal.store.track_path(LOST)
+    new_path = terminal.library.file_path(LOST)
     assert new_path is not None and new_path.is_file()  # the file is back
     states = {e.row.license_id: e.state for e in entries_of(session, LOST)}
     assert states.pop(lost.license.license_id) == "invalid"  # the reported license no longer plays
     assert list(states.values()) == ["valid"]
     assert decoded_frames(terminal, LOST) > 0
-    assert terminal.verify().missing == []
+    assert terminal.library.verify().missing == []
 
     dialog.close_button.click()
     assert dialog.result() == dialog.DialogCode.Accepted
@@ -74,13 +73,13 @@ def test_a_track_at_its_per_track_limit_is_refused_with_the_reason_in_words(
 ) -> None:
     session = make_session(module_backend.url, user=unique_name("ana"), insured=True)
     terminal = session.terminal
-    terminal.buy(KEPT)
-    limit = terminal.policy().relicensing_limit_per_track
+    terminal.purchases.buy(KEPT)
+    limit = terminal.account.policy().relicensing_limit_per_track
     for _ in range(limit):  # reported through the core until the per-track limit is reached
-        _, (outcome,) = requester.report_loss(terminal, [KEPT])
+        _, (outcome,) = terminal.claims.report_loss([KEPT])
         assert outcome.outcome == "reissued"
     with pytest.raises(ClaimRefusedError):
-        requester.report_loss(terminal, [KEPT])
+        terminal.claims.report_loss([KEPT])
 
     dialog = open_loss_dialog(qtbot, session)
     assert dialog.checked_content_ids() == []  # the file is intact: nothing pre-checked
@@ -107,10 +106,10 @@ def test_whole_library_gone_runs_the_recovery(
 ) -> None:
     session = make_session(module_backend.url, user=unique_name("max"), insured=True)
     terminal = session.terminal
-    bought = {cid: terminal.buy(cid).license.license_id for cid in (LOST, KEPT)}
+    bought = {cid: terminal.purchases.buy(cid).license.license_id for cid in (LOST, KEPT)}
     for path in (terminal.data_dir / "tracks").glob("*.ipc"):
         path.unlink()
-    old_key = terminal.keys.policy_key(terminal.policy_id())
+    old_key = terminal._keys.policy_key(terminal.account.policy_id())
     assert old_key is not None
 
     dialog = open_loss_dialog(qtbot, session)
@@ -125,13 +124,13 @@ def test_whole_library_gone_runs_the_recovery(
         ["Circuit Bloom", "Re-issued", "Ready to play."],
         ["Saltwater Swing", "Re-issued", "Ready to play."],
     ]
-    new_key = terminal.keys.policy_key(terminal.policy_id())  # [0035]: the policy was re-keyed
+    new_key = terminal._keys.policy_key(terminal.account.policy_id())  # [0035]: the policy was re-keyed
     assert new_key is not None and new_key.private_bytes_raw() != old_key.private_bytes_raw()
     for cid, old_license in bought.items():
         states = {e.row.license_id: e.state for e in entries_of(session, cid)}
         assert states.pop(old_license) == "invalid" and list(states.values()) == ["valid"]
         assert decoded_frames(terminal, cid) > 0
-    assert terminal.verify().missing == []
+    assert terminal.library.verify().missing == []
 
 
 def test_a_claim_in_the_waiting_period_shows_when_re_distribution_starts(
@@ -139,8 +138,8 @@ def test_a_claim_in_the_waiting_period_shows_when_re_distribution_starts(
 ) -> None:
     with start_backend("--waiting-days", "7") as backend:
         session = make_session(backend.url, user=unique_name("kai"), insured=True)
-        session.terminal.buy(KEPT)
-        starts = session.terminal.policy().relicensing_starts
+        session.terminal.purchases.buy(KEPT)
+        starts = session.terminal.account.policy().relicensing_starts
 
         dialog = open_loss_dialog(qtbot, session)
         dialog.set_checked(KEPT)
@@ -158,7 +157,7 @@ def test_an_unreachable_insurer_is_explained_and_the_user_can_go_back(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend, tmp_path: Path
 ) -> None:
     session = make_session(module_backend.url, user=unique_name("eve"), insured=True)
-    session.terminal.buy(KEPT)
+    session.terminal.purchases.buy(KEPT)
     session.terminal.close()
     # The same library, with the insurer gone: a closed port on loopback refuses at once.
     offline = make_session("http://127.0.0.1:9", timeout=2)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
 from player.playback import PlaybackState
-from player.redistribution import requester
 from player.ui.library_model import Column
 from player.ui.session import UiSession
 from tests.support.backend import Backend
@@ -30,7 +29,7 @@ JAZZ_1, JAZZ_2, AMBIENT = "aurora-0001", "aurora-0002", "harbor-0011"  # Lantern
 def bought(make_session: MakeSession, backend: Backend, *content_ids: str) -> UiSession:
     session = make_session(backend.url, user=unique_name(), insured=True)
     for content_id in content_ids:
-        session.terminal.buy(content_id)
+        session.terminal.purchases.buy(content_id)
     return session
 
 
@@ -163,7 +162,7 @@ def test_an_invalidated_track_is_greyed_and_refused_with_its_reason_in_the_windo
     session = bought(make_session, module_backend, JAZZ_1, JAZZ_2)
     # A loss report while the file is still here: the insurer re-issues the track and invalidates the
     # old license (FIG.7), so the report gains nothing.
-    _, outcomes = requester.report_loss(session.terminal, [JAZZ_1])
+    _, outcomes = session.terminal.claims.report_loss([JAZZ_1])
     assert [o.outcome for o in outcomes] == ["reissued"]
     window = open_window(qtbot, session, rows=3)
 

@@ -27,7 +27,7 @@ def test_when_the_backend_stops_the_offline_banner_shows_and_cached_tracks_still
     with start_backend() as backend:
         session = make_session(backend.url, user=unique_name(), insured=True)
         for content_id in ("aurora-0001", "harbor-0011"):
-            session.terminal.buy(content_id)
+            session.terminal.purchases.buy(content_id)
         window = open_window(qtbot, session, rows=2)
         assert not window.banner.isVisible()
         assert window.status.connection.text() == "Online"
@@ -65,7 +65,7 @@ def test_check_library_finds_a_missing_track_and_offers_a_loss_report_inline(
     with start_backend() as backend:
         session = make_session(backend.url, user=unique_name(), insured=True)
         for content_id in ("aurora-0001", "aurora-0002"):
-            session.terminal.buy(content_id)
+            session.terminal.purchases.buy(content_id)
         window = open_window(qtbot, session, rows=2)
 
         window.verify_action.trigger()
@@ -73,9 +73,9 @@ def test_check_library_finds_a_missing_track_and_offers_a_loss_report_inline(
         assert window.messages.title == "Library checked"
         assert window.messages.text == "All 2 tracks are intact."
 
-        lost = session.terminal.store.track("aurora-0002")
-        assert lost is not None and lost.path is not None
-        lost.path.unlink()  # erased by mistake
+        lost = session.terminal.library.file_path("aurora-0002")
+        assert lost is not None
+        lost.unlink()  # erased by mistake
         window.verify_action.trigger()
         qtbot.waitUntil(lambda: window.messages.title == "Some tracks are lost", timeout=WAIT)
         assert "Missing: Blue Hour Waltz" in window.messages.text, window.messages.text

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from player.redistribution import requester
+from player.redistribution import PENDING
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.loss_helpers import WAIT, entries_of, wait_idle
@@ -23,9 +23,9 @@ def test_a_lost_track_still_waiting_for_an_alternate_is_offered_again_and_chosen
 ) -> None:
     session = make_session(module_backend.url, user=unique_name("kai"), insured=True)
     terminal = session.terminal
-    terminal.buy(DISCONTINUED)
+    terminal.purchases.buy(DISCONTINUED)
     module_backend.admin(f"/content/{DISCONTINUED}/discontinue")
-    claim, _ = requester.report_loss(terminal, [DISCONTINUED])  # and the dialog closed without a choice
+    claim, _ = terminal.claims.report_loss([DISCONTINUED])  # and the dialog closed without a choice
     (item,) = claim.items
     assert item.outcome == "alternates_offered"
 
@@ -53,7 +53,7 @@ def test_a_lost_track_still_waiting_for_an_alternate_is_offered_again_and_chosen
     dialog.close()
 
     # Nothing waits any more: the action says so instead of opening an empty dialog.
-    assert requester.pending(terminal) == []
+    assert terminal.claims.pending() == []
     window.alternates_dialog = None
     window.alternates_action.trigger()
     qtbot.waitUntil(lambda: window.messages.title == "No alternates to choose", timeout=WAIT)
@@ -65,14 +65,14 @@ def test_an_item_chosen_elsewhere_is_forgotten(
 ) -> None:
     session = make_session(module_backend.url, user=unique_name("noa"), insured=True)
     terminal = session.terminal
-    terminal.buy("harbor-0002")
+    terminal.purchases.buy("harbor-0002")
     module_backend.admin("/content/harbor-0002/discontinue")
-    claim, _ = requester.report_loss(terminal, ["harbor-0002"])
+    claim, _ = terminal.claims.report_loss(["harbor-0002"])
     (item,) = claim.items
-    (waiting,) = requester.pending(terminal)
+    (waiting,) = terminal.claims.pending()
     assert waiting.item_id == item.item_id and waiting.alternates
 
     # The same choice made from another machine of the same user (the insurer's record is what counts).
-    terminal.client().choose(claim.claim_id, item.item_id, waiting.alternates[0].alternate_id)
-    assert requester.pending(terminal) == []
-    assert json.loads(terminal.store.setting(requester.PENDING) or "") == {}  # forgotten in the store too
+    terminal.connection.client().choose(claim.claim_id, item.item_id, waiting.alternates[0].alternate_id)
+    assert terminal.claims.pending() == []
+    assert json.loads(terminal._store.setting(PENDING) or "") == {}  # forgotten in the store too

@@ -11,8 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from player.errors import PlayerError
 from player.playback import PlaybackState
-from player.redistribution import requester
-from player.terminal import OpenTrack, Terminal
+from player.terminal import OpenedTrack, Terminal
 from player.ui.library_model import Column
 from player.ui.prepared import TTL_S, PreparedTrack, Preparer
 from player.ui.session import UiSession
@@ -26,20 +25,20 @@ JAZZ_1, JAZZ_2, AMBIENT = "aurora-0001", "aurora-0002", "harbor-0011"
 def bought(make_session: MakeSession, backend: Backend, *content_ids: str) -> UiSession:
     session = make_session(backend.url, user=unique_name(), insured=True)
     for content_id in content_ids:
-        session.terminal.buy(content_id)
+        session.terminal.purchases.buy(content_id)
     return session
 
 
 def count_opens(terminal: Terminal) -> list[str]:
     """Record which licenses the terminal opens (the real method still does the work)."""
     opened: list[str] = []
-    real: Callable[[str], OpenTrack] = terminal.open_for_playback
+    real: Callable[[str], OpenedTrack] = terminal.open_track
 
-    def open_for_playback(license_id: str) -> OpenTrack:
+    def open_track(license_id: str) -> OpenedTrack:
         opened.append(license_id)
         return real(license_id)
 
-    terminal.open_for_playback = open_for_playback  # type: ignore[method-assign]
+    terminal.open_track = open_track  # type: ignore[method-assign]
     return opened
 
 
@@ -95,7 +94,7 @@ def test_a_license_invalidated_after_its_row_was_opened_ahead_is_refused(
     qtbot.waitUntil(lambda: window.now.preparer.is_ready(lantern), timeout=10_000)
 
     # The insurer invalidates it (a loss report re-issues the track); the list reaches the window.
-    _, outcomes = requester.report_loss(session.terminal, [JAZZ_1])
+    _, outcomes = session.terminal.claims.report_loss([JAZZ_1])
     assert [o.outcome for o in outcomes] == ["reissued"]
     with qtbot.waitSignal(session.library_changed, timeout=30_000):
         session.sync()

@@ -130,7 +130,7 @@ def test_an_owned_track_cannot_be_bought_twice(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
     session = make_session(module_backend.url, user=unique_name(), insured=True)
-    session.terminal.buy("harbor-0001")  # bought before the store opened (setup, through the core)
+    session.terminal.purchases.buy("harbor-0001")  # bought before the store opened (setup, through the core)
     session.refresh_library()
     qtbot.waitUntil(lambda: bool(session.library), timeout=WAIT)
 

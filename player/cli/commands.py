@@ -1,7 +1,8 @@
-"""The CLI's subcommands: each asks the terminal core, then prints what it said (text or JSON).
+"""The CLI's subcommands: each asks the terminal, then prints what it said (text or JSON).
 
 A face, like the GUI: no business logic here, no network, no crypto — only the mapping of results to
-the JSON fields other tools read (issue 3's list) and to a line or table for people.
+the JSON fields other tools read (their names and values are a contract: scripts parse them) and to a
+line or table for people.
 """
 
 from __future__ import annotations
@@ -11,14 +12,12 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from player.cli.output import Output, table
 from player.errors import IntegrityError, PlayerError, UsageError
-from player.protocol.canonical import format_time
-from player.redistribution import requester
+from player.words import stamp
 
 if TYPE_CHECKING:
-    from player.cli import Output
-    from player.client import Progress
-    from player.terminal import Terminal
+    from player.terminal import Progress, Terminal
 
 Password = Callable[[str], str]
 START_GRACE_S = 10.0  # how long `play` waits for the sound to start before giving up
@@ -32,35 +31,35 @@ def dispatch(
 
 
 def _signup(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, pw: Password) -> int:
-    user_id = t.sign_up(a.user, pw("New password: "))
+    user_id = t.account.sign_up(a.user, pw("New password: "))
     out.emit({"user_id": user_id, "username": a.user}, lambda: f"signed up and signed in as {a.user}")
     return 0
 
 
 def _login(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, pw: Password) -> int:
-    user_id = t.sign_in(a.user, pw("Password: "))
+    user_id = t.account.sign_in(a.user, pw("Password: "))
     out.emit({"user_id": user_id, "username": a.user}, lambda: f"signed in as {a.user}")
     return 0
 
 
 def _policy_fields(t: Terminal) -> dict[str, Any]:
-    p = t.policy()
+    p = t.account.policy()
     fields: dict[str, Any] = {
         "contract_id": p.contract_id,
         "insured": p.insured,
         "state": p.state.value,
         "premium_yen_per_track": p.premium_yen_per_track,
-        "guarantee_start": format_time(p.guarantee_start),
-        "guarantee_end": format_time(p.guarantee_end),
-        "relicensing_starts": format_time(p.relicensing_starts),
+        "guarantee_start": stamp(p.guarantee_start),
+        "guarantee_end": stamp(p.guarantee_end),
+        "relicensing_starts": stamp(p.relicensing_starts),
         "relicensing_limit_per_track": p.relicensing_limit_per_track,
         "relicensing_limit_total": p.relicensing_limit_total,
         "price_difference_limit": p.price_difference_limit,
         "guaranteed_license_ids": list(p.guaranteed_license_ids),
         "public_key_fingerprint": p.public_key_fingerprint,
-        "insurer_fingerprint": t.insurer_fingerprint(),
+        "insurer_fingerprint": t.connection.insurer_fingerprint(),
     }
-    history = t.history()
+    history = t.account.history()
     if history is not None:  # FIG.6A, online only
         fields |= {
             "relicensing_count": history.relicensing_count,
@@ -85,8 +84,8 @@ def _text(fields: dict[str, Any]) -> str:
 
 
 def _insure(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
-    terms = t.terms()
-    t.insure()
+    terms = t.account.terms()
+    t.account.insure()
     fields = _policy_fields(t) | {"terms": terms.summary}
     out.emit(fields, lambda: terms.summary + "\n\n" + _text(fields))
     return 0
@@ -100,15 +99,15 @@ def _policy(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | Non
 
 def _catalog(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
     keys = ("content_id", "title", "artist", "album", "genre", "provider", "price", "premium", "duration_ms")
-    rows = [{k: getattr(e, k) for k in keys} for e in t.catalog(a.genre)]
+    rows = [{k: getattr(e, k) for k in keys} for e in t.purchases.catalog(a.genre)]
     out.emit(
-        rows, lambda: _table(rows, ("content_id", "title", "artist", "genre", "provider", "price", "premium"))
+        rows, lambda: table(rows, ("content_id", "title", "artist", "genre", "provider", "price", "premium"))
     )
     return 0
 
 
 def _buy(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
-    r = t.buy(a.content_id, p)
+    r = t.purchases.buy(a.content_id, p)
     data = {
         "purchase_id": r.purchase_id,
         "content_id": r.license.content_id,
@@ -121,42 +120,40 @@ def _buy(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _p
 
 
 def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
-    entries = t.library()
+    entries = t.library.entries()
     rows = [
         {
             "content_id": e.row.content_id,
             "title": e.row.title,
             "artist": e.row.artist,
             "license_id": e.row.license_id,
-            "state": e.state,
+            "state": e.state.value,
             "reason": e.reason,
             "path": str(e.row.path) if e.row.path else None,
         }
         for e in entries
     ]
     shown = [r | {"reason": e.detail} for r, e in zip(rows, entries, strict=True)]
-    out.emit(rows, lambda: _table(shown, ("content_id", "title", "artist", "license_id", "state", "reason")))
+    out.emit(rows, lambda: table(shown, ("content_id", "title", "artist", "license_id", "state", "reason")))
     return 0
 
 
 def _sync(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
-    trusted = t.sync()
+    status = t.licenses.sync()
     data = {
-        "version": trusted.version,
-        "issued_at": format_time(trusted.issued_at),
-        "expires_at": format_time(trusted.expires_at),
-        "entries": len(trusted.entries),
+        "version": status.version,
+        "issued_at": stamp(status.issued_at),
+        "expires_at": stamp(status.expires_at),
+        "entries": len(status.entries),
     }
-    out.emit(
-        data, lambda: f"license list version {trusted.version}, valid offline until {data['expires_at']}"
-    )
+    out.emit(data, lambda: f"license list version {status.version}, valid offline until {data['expires_at']}")
     return 0
 
 
 def _play(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
     from player import playback
 
-    track = t.open_for_playback(a.id)
+    track = t.open_track(a.id)
     try:
         device = playback.open_device(track.reader, source_file=track.file)
         if a.decode_only:
@@ -198,7 +195,7 @@ def _play_sound(
 
     def on_position(ms: int) -> None:
         # `--seconds N` means N seconds heard: count from the first sound, which a real sink may take a
-        # second or two to ask for (PLATFORM.md).
+        # second or two to ask for (docs/platform.md).
         if ms > 0 and not heard:
             heard.append(ms)
             if seconds is not None:
@@ -228,7 +225,7 @@ def _play_sound(
 
 
 def _verify(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
-    r = t.verify()
+    r = t.library.verify()
     data = {"missing": r.missing, "corrupt": r.corrupt, "ok": r.ok}
     out.emit(
         data,
@@ -243,7 +240,7 @@ def _verify(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | Non
 def _report_loss(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
     if a.all == bool(a.content_ids):
         raise UsageError("name the lost tracks (CONTENT_ID...) or give --all")
-    claim, outcomes = requester.report_loss(t, None if a.all else a.content_ids, genre=a.genre, progress=p)
+    claim, outcomes = t.claims.report_loss(None if a.all else a.content_ids, genre=a.genre, progress=p)
     items = [
         {
             "item_id": o.item_id,
@@ -257,7 +254,7 @@ def _report_loss(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | 
     ]
     data = {"claim_id": claim.claim_id, "items": items}
     out.emit(
-        data, lambda: _table(items, ("item_id", "content_id", "title", "outcome", "reason", "alternates"))
+        data, lambda: table(items, ("item_id", "content_id", "title", "outcome", "reason", "alternates"))
     )
     return 0
 
@@ -268,10 +265,10 @@ def _alternate_rows(alts: list[Any]) -> list[dict[str, Any]]:
 
 
 def _alternates(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
-    rows = _alternate_rows(requester.alternates(t, a.item_id, a.genre))
+    rows = _alternate_rows(t.claims.alternates(a.item_id, a.genre))
     out.emit(
         rows,
-        lambda: _table(
+        lambda: table(
             rows, ("alternate_id", "title", "artist", "provider", "genre", "price", "price_difference")
         ),
     )
@@ -279,7 +276,7 @@ def _alternates(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | 
 
 
 def _choose(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
-    choice = requester.choose(t, a.item_id, a.alternate_id, p)
+    choice = t.claims.choose(a.item_id, a.alternate_id, p)
     data = {
         "item_id": choice.item_id,
         "content_id": choice.license.content_id,
@@ -291,7 +288,7 @@ def _choose(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None,
 
 
 def _recover(t: Terminal, _a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
-    claim, outcomes = requester.recover(t, p)
+    claim, outcomes = t.claims.recover(p)
     items = [
         {
             "item_id": o.item_id,
@@ -303,12 +300,12 @@ def _recover(t: Terminal, _a: argparse.Namespace, out: Output, p: Progress | Non
         for o in outcomes
     ]
     data = {"claim_id": claim.claim_id, "items": items}
-    out.emit(data, lambda: _table(items, ("item_id", "content_id", "title", "outcome", "reason")))
+    out.emit(data, lambda: table(items, ("item_id", "content_id", "title", "outcome", "reason")))
     return 0
 
 
 def _upgrade(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
-    r = requester.upgrade(t, a.content_id, p)
+    r = t.claims.upgrade(a.content_id, p)
     data = {
         "content_id": r.license.content_id,
         "license_id": r.license.license_id,
@@ -318,12 +315,6 @@ def _upgrade(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None
     }
     out.emit(data, lambda: f"{a.content_id}: version {r.from_version} -> {r.to_version}")
     return 0
-
-
-def _table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
-    from player.cli import _table as table
-
-    return table(rows, columns)
 
 
 Handler = Callable[["Terminal", argparse.Namespace, "Output", "Progress | None", Password], int]

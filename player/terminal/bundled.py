@@ -1,4 +1,4 @@
-"""The bundled backend as a child process: started when no server is configured, stopped on exit.
+"""The bundled backend: the mock insurer and licensors as a child process of the player, on a loopback port.
 
 The child is `python -m mock_backend serve --demo --port 0` with its data under the player's data dir;
 its first stdout line names the URL it listens on, so no port is ever guessed. The first start renders

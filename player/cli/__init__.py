@@ -1,0 +1,93 @@
+"""`insured-player-cli`: every user action without a window, `--json` on all of them.
+
+Exit codes (docs/protocol.md): 0 done; 1 refused by the backend or the machine (wrong password, no
+keyring); 2 usage; 3 refused by the license decision; 4 backend unreachable or answering nonsense;
+5 integrity failure (tampered, corrupt or missing data); 6 claim refused by the guarantee conditions.
+Errors are one line on stderr, never a traceback.
+
+Environment: INSURED_PLAYER_DATA_DIR and INSURED_PLAYER_SERVER stand in for --data-dir and --server;
+INSURED_PLAYER_TIMEOUT (seconds) bounds every wait for the network (default: 5 s to connect, 30 s
+for each answer). Test hook, read here only and never by the GUI: INSURED_PLAYER_FAKE_NOW
+(`2026-01-31T12:00:00Z`) is the time the license decision sees, for the freeze and clock-rollback
+stories.
+
+The package: `parser` (the grammar), `commands` (one handler per subcommand, over the terminal),
+`output` (what is printed); this module wires them and turns every error into its line and exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from player.cli.output import PROG, Output, progress_printer
+from player.cli.parser import build_parser
+from player.errors import PlayerError, UsageError
+
+QUIET_QT = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg*=false"
+
+
+def run(args: argparse.Namespace) -> int:
+    from player.cli import commands
+    from player.terminal import Terminal, fixed_clock, now_utc
+
+    data_dir = getattr(args, "data_dir", None) or _default_data_dir()
+    server = getattr(args, "server", None) or os.environ.get("INSURED_PLAYER_SERVER") or None
+    out = Output(getattr(args, "json", False))
+    progress = progress_printer(not out.json and sys.stderr.isatty())
+    fake_now = os.environ.get("INSURED_PLAYER_FAKE_NOW")
+    clock = fixed_clock(fake_now, "INSURED_PLAYER_FAKE_NOW") if fake_now else now_utc
+    terminal = Terminal(data_dir, server, clock=clock, timeout=_timeout())
+    try:
+        return commands.dispatch(terminal, args, out, progress, _password)
+    finally:
+        terminal.close()
+
+
+def _password(prompt: str) -> str:
+    """From stdin when it is not a terminal (scripts, tests), else asked for without echo."""
+    if not sys.stdin.isatty():
+        line = sys.stdin.readline().rstrip("\n")
+        if not line:
+            raise UsageError("no password on standard input")
+        return line
+    return getpass.getpass(prompt)
+
+
+def _timeout() -> float | None:
+    text = os.environ.get("INSURED_PLAYER_TIMEOUT")
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < 3600:
+        raise UsageError(f"INSURED_PLAYER_TIMEOUT must be a number of seconds, not {text!r}")
+    return seconds
+
+
+def _default_data_dir() -> Path:
+    import platformdirs
+
+    env = os.environ.get("INSURED_PLAYER_DATA_DIR")
+    return Path(env) if env else Path(platformdirs.user_data_dir("insured-player"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("QT_LOGGING_RULES", QUIET_QT)  # FFmpeg's stream dumps are not for users
+    try:
+        return run(build_parser().parse_args(argv))
+    except PlayerError as e:
+        Output.error(str(e))
+        return e.exit_code
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except OSError as e:  # a disk or pipe failure outside the store's own checks
+        print(f"{PROG}: {e.strerror or e}", file=sys.stderr)
+        return 1

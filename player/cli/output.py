@@ -1,0 +1,47 @@
+"""What the command line prints: one JSON document or text for people on stdout, one line on stderr
+for an error, download progress on stderr when it is a terminal."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+PROG = "insured-player-cli"
+
+
+def progress_printer(enabled: bool) -> Callable[[int, int], None] | None:
+    if not enabled:
+        return None
+
+    def show(done: int, total: int) -> None:
+        share = f"{100 * done // total:3d}%" if total else f"{done // 1024} KiB"
+        sys.stderr.write(f"\rdownloading {share}")
+        if total and done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+class Output:
+    def __init__(self, as_json: bool) -> None:
+        self.json = as_json
+
+    def emit(self, data: Any, text: Callable[[], str]) -> None:
+        print(json.dumps(data, ensure_ascii=False, indent=None) if self.json else text())
+
+    @staticmethod
+    def error(message: str) -> None:
+        """The one line on stderr that goes with a failing exit status."""
+        print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+
+
+def table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
+    if not rows:
+        return "(nothing)"
+    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in columns}
+    lines = ["  ".join(c.upper().ljust(widths[c]) for c in columns)]
+    lines += ["  ".join(str(r.get(c, "")).ljust(widths[c]) for c in columns) for r in rows]
+    return "\n".join(lines)

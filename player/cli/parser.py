@@ -1,0 +1,62 @@
+"""The command line's grammar: every subcommand and option, argparse with mistakes as `UsageError`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import NoReturn
+
+from player.cli.output import PROG
+from player.errors import UsageError
+
+DESCRIPTION = "insured-player-cli: every user action without a window, `--json` on all of them."
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is a `UsageError`: one line on stderr and exit 2, like every error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="the library's folder")
+    common.add_argument(
+        "--server", default=argparse.SUPPRESS, metavar="URL", help="the insurer (default: bundled)"
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    )
+    p = _Parser(prog=PROG, description=DESCRIPTION, parents=[common])
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def cmd(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, parents=[common])
+
+    cmd("signup", "create an account and sign in").add_argument("user")
+    cmd("login", "sign in").add_argument("user")
+    cmd("insure", "take out insurance (shows the terms)")
+    cmd("catalog", "the store: both providers' tracks").add_argument("--genre")
+    cmd("buy", "buy a track with insurance and download it").add_argument("content_id")
+    cmd("library", "every license this terminal holds, with its state")
+    cmd("sync", "fetch the signed license list")
+    play = cmd("play", "play a track (or only decode it)")
+    play.add_argument("id", metavar="CONTENT_OR_LICENSE_ID")
+    play.add_argument("--decode-only", action="store_true")
+    play.add_argument("--seconds", type=float, default=None, help="stop after this long")
+    cmd("verify", "integrity scan: missing and corrupt tracks")
+    loss = cmd("report-loss", "report lost tracks (or the whole library) to the insurer")
+    loss.add_argument("content_ids", nargs="*", metavar="CONTENT_ID")
+    loss.add_argument("--all", action="store_true", help="every insured track")
+    loss.add_argument("--genre", help="preferred genre for alternates")
+    alt = cmd("alternates", "alternates offered for a track that cannot be re-issued")
+    alt.add_argument("item_id")
+    alt.add_argument("--genre")
+    choose = cmd("choose", "take one of the alternates")
+    choose.add_argument("item_id")
+    choose.add_argument("alternate_id")
+    cmd("recover", "after a crash: re-key the policy and re-distribute every insured track")
+    cmd("policy", "the insurance policy, limits used and history")
+    cmd("upgrade", "take a newer version of a track").add_argument("content_id")
+    return p

@@ -1,0 +1,60 @@
+"""The terminal: the one door the faces (GUI, CLI) use to reach the core.
+
+A face imports from here (the `Terminal` and the result types it hands out), from `player.errors`, and
+the playback engine (`player.playback`); nothing else of the core. The protocol types re-exported below
+are the ones results carry.
+"""
+
+from player.client import Progress
+from player.license_decision import Allowed
+from player.protocol.api import (
+    Alternate,
+    CatalogEntry,
+    Choice,
+    Claim,
+    ClaimItem,
+    History,
+    Purchase,
+    Terms,
+    Upgrade,
+    UpgradeOffer,
+)
+from player.protocol.canonical import now_utc
+from player.protocol.license_list import InvalidationReason, LicenseState, ListEntry
+from player.protocol.policy import Policy, PolicyState
+from player.redistribution import Outcome
+from player.storage.records import LibraryRow, TrackInfo
+from player.terminal.facade import Clock, Terminal, fixed_clock
+from player.terminal.results import IntegrityReport, LibraryEntry, LibraryState, ListStatus, OpenedTrack
+
+__all__ = [
+    "Allowed",
+    "Alternate",
+    "CatalogEntry",
+    "Choice",
+    "Claim",
+    "ClaimItem",
+    "Clock",
+    "History",
+    "IntegrityReport",
+    "InvalidationReason",
+    "LibraryEntry",
+    "LibraryRow",
+    "LibraryState",
+    "LicenseState",
+    "ListEntry",
+    "ListStatus",
+    "OpenedTrack",
+    "Outcome",
+    "Policy",
+    "PolicyState",
+    "Progress",
+    "Purchase",
+    "Terminal",
+    "Terms",
+    "TrackInfo",
+    "Upgrade",
+    "UpgradeOffer",
+    "fixed_clock",
+    "now_utc",
+]

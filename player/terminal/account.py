@@ -1,0 +1,121 @@
+"""Who uses this terminal: the account, its session token, and its insurance policy (FIG.6B, FIG.13).
+
+The policy's key pair is made here ([0028]): the private half goes to the OS keyring and nowhere else,
+and it is what opens every license package delivered to the policy (FIG.10 (5)).
+"""
+
+from __future__ import annotations
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from player.client import decode_b64
+from player.errors import IntegrityError, LicenseUnknownError, UsageError
+from player.protocol import api
+from player.protocol.canonical import b64e, x25519_public_bytes
+from player.protocol.license import License
+from player.protocol.package import LicensePackage, open_license
+from player.protocol.policy import Policy, verify_policy
+from player.storage import KeyStore, Store
+from player.terminal.connection import Connection
+
+
+class Account:
+    def __init__(self, store: Store, keys: KeyStore, connection: Connection) -> None:
+        self._store = store
+        self._keys = keys
+        self._connection = connection
+
+    # --- identity ---------------------------------------------------------------------------------
+
+    def sign_up(self, username: str, password: str) -> str:
+        self._keys.check()
+        self._connection.client().sign_up(username, password)
+        return self.sign_in(username, password)
+
+    def sign_in(self, username: str, password: str) -> str:
+        self._keys.check()
+        session = self._connection.client().sign_in(username, password)
+        self._keys.set_session_token(session.token)
+        self._store.set_setting("user_id", session.user_id)
+        self._store.set_setting("username", session.username)
+        return session.user_id
+
+    @property
+    def user_id(self) -> str:
+        return self.require_sign_in()
+
+    @property
+    def signed_in(self) -> bool:
+        return bool(self._store.setting("user_id"))
+
+    def require_sign_in(self) -> str:
+        """The signed-in user's ID; `UsageError` saying how to sign in, before anything asks the network."""
+        user = self._store.setting("user_id")
+        if not user:
+            raise UsageError("not signed in: run `signup USER` or `login USER` first")
+        return user
+
+    # --- the policy -------------------------------------------------------------------------------
+
+    def terms(self) -> api.Terms:
+        self.require_sign_in()
+        return self._connection.client().terms()
+
+    @property
+    def insured(self) -> bool:
+        return bool(self._store.setting("policy_id"))
+
+    def policy_id(self) -> str:
+        policy = self._store.setting("policy_id")
+        if not policy:
+            raise UsageError("no insurance yet: run `insure` first")
+        return policy
+
+    def insure(self) -> Policy:
+        """FIG.13 (1)-(2): a key pair made here ([0028]); the private half goes to the keyring only."""
+        self._keys.check()
+        if self.insured:
+            return self.policy()
+        key = X25519PrivateKey.generate()
+        doc = self._connection.client().take_out_policy(b64e(x25519_public_bytes(key)))
+        policy = self.accept_policy(doc.policy)
+        self._keys.set_policy_key(policy.contract_id, key)
+        self._store.set_setting("policy_id", policy.contract_id)
+        return policy
+
+    def accept_policy(self, policy_b64: str) -> Policy:
+        """Keep a policy the insurer sent (verified, and ours)."""
+        raw = decode_b64(policy_b64, "policy")
+        policy = verify_policy(raw, self._connection.insurer_key())
+        if policy.user_id != self.user_id:
+            raise IntegrityError("the insurer sent a policy for another user")
+        self._store.put_policy(policy.contract_id, raw, policy.revision)
+        return policy
+
+    def rekey(self, policy_id: str) -> Policy:
+        """[0035]: a new key pair for a policy whose key died with the old disk, registered at the insurer."""
+        key = X25519PrivateKey.generate()
+        rekeyed = self._connection.client().rekey(policy_id, b64e(x25519_public_bytes(key)))
+        policy = self.accept_policy(rekeyed.policy)
+        self._keys.set_policy_key(policy.contract_id, key)
+        return policy
+
+    def use_policy(self, policy_id: str) -> None:
+        self._store.set_setting("policy_id", policy_id)
+
+    def policy(self) -> Policy:
+        return verify_policy(self._store.policy_bytes(self.policy_id()), self._connection.insurer_key())
+
+    def history(self) -> api.History | None:
+        """FIG.6A as the insurer keeps it; None offline."""
+        client = self._connection.try_client()
+        return None if client is None else client.history(self.policy_id())
+
+    def unwrap(self, package: LicensePackage) -> License:
+        """FIG.10 (5): open a verified package with the policy's private key from the keyring."""
+        key = self._keys.policy_key(package.policy_id)
+        if key is None:
+            raise LicenseUnknownError(
+                "the key of your insurance policy is not in this computer's keyring: recover your library"
+            )
+        return open_license(package, key, self._connection.licensor_keys())

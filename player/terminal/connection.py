@@ -1,0 +1,149 @@
+"""Reaching the insurer: the configured server or the bundled backend, and whether to trust who answers.
+
+Trust: the insurer's key is pinned in the keyring on first contact and compared on every later one (a
+changed key is an error the user sees, never taken for "offline"); the licensors' keys come signed into
+the identity the pinned insurer serves and are cached in the store for offline use.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from player.client import Client
+from player.errors import BackendError, BackendRefusedError, InsurerKeyChangedError
+from player.protocol import api
+from player.protocol.canonical import ed25519_public_bytes, fingerprint, load_ed25519_public
+from player.storage import KeyStore, Store
+from player.terminal.bundled import EmbeddedBackend
+
+BUNDLED = "bundled"
+
+
+class Connection:
+    """The one client of the session. `online` says whether the insurer answered last time we asked."""
+
+    def __init__(
+        self, data_dir: Path, server: str | None, store: Store, keys: KeyStore, timeout: float | None
+    ) -> None:
+        self._data_dir = data_dir
+        self._server = server
+        self._store = store
+        self._keys = keys
+        self._timeout = timeout
+        self._embedded: EmbeddedBackend | None = None
+        self._client: Client | None = None
+        self._insurer_key: Ed25519PublicKey | None = None
+        self.online = False
+
+    @property
+    def server_id(self) -> str:
+        """The configured server's URL, or "bundled"."""
+        return self._server or BUNDLED
+
+    @property
+    def url(self) -> str:
+        """The insurer's base URL (connecting, or starting the bundled backend, when not yet done)."""
+        return self.client().base_url
+
+    @property
+    def connected(self) -> bool:
+        """A client was made this session (the insurer answered once): a later call may still fail."""
+        return self._client is not None
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._embedded is not None:
+            self._embedded.stop()
+
+    def client(self) -> Client:
+        """A connected client; starts the bundled backend on first use when no server is configured."""
+        if self._client is None:
+            if self._server:
+                url = self._server
+            else:
+                if self._embedded is None:
+                    self._embedded = EmbeddedBackend(self._bundled_dir)
+                url = self._embedded.start()
+            client = Client.with_timeout(url, self._keys.session_token(), self._timeout)
+            # Kept only once the insurer answered and its key checked out: a failed first contact (or a
+            # changed key) must not leave a client that later calls would take for a connection.
+            try:
+                self._pin(client.identity())
+            except BaseException:
+                client.close()
+                raise
+            self._client = client
+            self.online = True
+        return self._client
+
+    def try_client(self) -> Client | None:
+        """The client, or None (offline) when the backend cannot be reached."""
+        try:
+            return self.client()
+        except InsurerKeyChangedError:
+            raise  # not "offline": an insurer we must not trust answered, and the user has to know
+        except BackendError:
+            self.online = False
+            return None
+
+    def reachable(self) -> bool:
+        """Whether the insurer answers (connecting, or starting the bundled backend, on first use)."""
+        return self.try_client() is not None
+
+    def went_away(self) -> None:
+        """A call found the insurer gone: say offline until it answers again."""
+        self.online = False
+
+    def answered(self) -> None:
+        self.online = True
+
+    @property
+    def _bundled_dir(self) -> Path:
+        return self._data_dir / "bundled-backend"
+
+    @property
+    def _pin_id(self) -> str:
+        """Whose key the pin is for: the configured server, or this data dir's bundled backend instance."""
+        if self._server:
+            return self._server
+        return "bundled:" + EmbeddedBackend(self._bundled_dir).instance_id()
+
+    def _pin(self, identity: api.InsurerIdentity) -> None:
+        pinned = self._keys.pinned_insurer_key(self._pin_id)
+        if pinned is None:
+            self._keys.pin_insurer_key(self._pin_id, identity.public_key)
+        elif pinned != identity.public_key:
+            raise InsurerKeyChangedError(
+                f"the insurer's signing key changed (now {identity.fingerprint[:16]}...); "
+                "refusing to trust it. If the insurer announced a new key, remove the old pin to accept it."
+            )
+        licensors = {k.id: k.public_key for k in identity.licensors}
+        self._store.set_setting("licensors", json.dumps(licensors, sort_keys=True))
+
+    def insurer_key(self) -> Ed25519PublicKey:
+        """The pinned key (read from the keyring once per terminal: a pin never changes under us, since
+        `_pin` refuses a different key)."""
+        if self._insurer_key is None:
+            pinned = self._keys.pinned_insurer_key(self._pin_id)
+            if pinned is None:
+                self.client()
+                pinned = self._keys.pinned_insurer_key(self._pin_id)
+            if pinned is None:  # pragma: no cover - client() pins or raises
+                raise BackendRefusedError("the insurer's key is not known yet: connect once")
+            self._insurer_key = load_ed25519_public(pinned, "insurer key")
+        return self._insurer_key
+
+    def insurer_fingerprint(self) -> str:
+        return fingerprint(ed25519_public_bytes(self.insurer_key()))
+
+    def licensor_keys(self) -> dict[str, Ed25519PublicKey]:
+        text = self._store.setting("licensors") or "{}"
+        return {k: load_ed25519_public(v, f"key of licensor {k}") for k, v in json.loads(text).items()}
+
+    def provider_names(self) -> dict[str, str]:
+        """Provider ID -> name, as the insurer tells it (online only; raises `BackendError` offline)."""
+        return {p.id: p.name for p in self.client().providers()}

@@ -1,0 +1,104 @@
+"""The user terminal 40 as one object: the face (CLI or GUI) builds it once and reaches the core through it.
+
+It is made of small parts, one per concern, each a public attribute the faces call:
+
+- `connection`: the insurer (configured server or the bundled backend), its pinned key, online or not;
+- `account`: sign-up and sign-in, the session token, the insurance policy and its key pair (FIG.13, 6B);
+- `licenses`: the signed license list and the decisions made on it (FIG.7, FIG.10);
+- `purchases`: the catalog, buying insured, receiving packages and track files;
+- `library`: what the terminal holds, in what state, and the integrity scan;
+- `claims`: re-distribution requesting (FIG.12, FIG.14, [0035], [0048]);
+
+and `open_track()`, the one way to open a track for its play. Methods block (network, disk, crypto):
+the GUI calls them from its worker thread. Every failure is a `PlayerError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from keyring.backend import KeyringBackend
+
+from player.errors import PlayerError, UsageError
+from player.protocol.canonical import now_utc, parse_time
+from player.redistribution import Requester
+from player.storage import KeyStore, Store
+from player.terminal.account import Account
+from player.terminal.connection import Connection
+from player.terminal.library import Library
+from player.terminal.licenses import Licenses
+from player.terminal.opening import Opener
+from player.terminal.purchases import Purchases
+from player.terminal.results import OpenedTrack
+
+Clock = Callable[[], datetime]
+
+
+def _namespace(data_dir: Path) -> str:
+    """One keyring profile per data dir path: restoring the dir from a backup keeps its rollback mark."""
+    return "dd-" + hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+
+
+def fixed_clock(text: str, what: str) -> Clock:
+    """A clock stopped at `text` (``2026-01-31T12:00:00Z``): the CLI's test hook for the freeze and
+    clock-rollback stories."""
+    try:
+        fixed = parse_time(text, what)
+    except PlayerError as e:
+        raise UsageError(str(e)) from e
+    return lambda: fixed
+
+
+class Terminal:
+    def __init__(
+        self,
+        data_dir: Path,
+        server: str | None = None,
+        *,
+        keys: KeyStore | None = None,
+        keyring: KeyringBackend | None = None,
+        clock: Clock = now_utc,
+        timeout: float | None = None,
+    ) -> None:
+        """`server` is the insurer's URL (None: the bundled backend); `keys` the keyring store (tests
+        pass one on a private keyring); `keyring` a keyring backend to use instead of the system's
+        (the screenshot tool keeps its throwaway keys in memory); `clock` the license decision's
+        "now" (tests move it); `timeout` bounds every network wait in seconds (None: the defaults)."""
+        self.data_dir = data_dir
+        self.now = clock
+        store = Store(data_dir)
+        keys = keys or KeyStore(_namespace(data_dir), backend=keyring, lock=store.lock)
+        self._store = store  # white-box tests look at what is stored and kept in the keyring
+        self._keys = keys
+        self.connection = Connection(data_dir, server, store, keys, timeout)
+        self.account = Account(store, keys, self.connection)
+        self.licenses = Licenses(store, keys, self.connection, self.account, clock)
+        self.purchases = Purchases(store, self.connection, self.account, self.licenses)
+        self.library = Library(store, self.connection, self.account, self.licenses)
+        self.claims = Requester(
+            store,
+            keys,
+            self.connection.client,
+            self.account,
+            self.library,
+            self.purchases.receive,
+            self.licenses.sync,
+        )
+        self._opener = Opener(store, self.connection, self.account, self.licenses, self.library, clock)
+
+    def open_track(self, content_or_license_id: str) -> OpenedTrack:
+        """FIG.10 (1)-(6): decide, open the license with the policy key, open the track to decrypt in
+        memory, read its cover. Raises the refusal (`DecisionRefusedError`) with its reason."""
+        return self._opener.open(content_or_license_id)
+
+    def recheck(self, track: OpenedTrack) -> None:
+        """FIG.10 (5) again, without I/O, for a track opened a while ago (see `Opener.recheck`)."""
+        self._opener.recheck(track)
+
+    def close(self) -> None:
+        """Close the client, stop the bundled backend, release the store's lock."""
+        self.connection.close()
+        self._store.close()

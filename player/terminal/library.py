@@ -1,0 +1,100 @@
+"""The library: every license the terminal holds, what the cached list says of each, and the integrity
+scan of the track files (the storage medium 45 as the user sees it). No network here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from player.errors import DecisionRefusedError, IntegrityError, PlayerError, UsageError
+from player.protocol import container
+from player.protocol.license_list import LicenseState
+from player.protocol.package import verify_package
+from player.storage import Store
+from player.storage.records import FileState, LibraryRow, TrackInfo
+from player.terminal.account import Account
+from player.terminal.connection import Connection
+from player.terminal.licenses import Licenses
+from player.terminal.results import IntegrityReport, LibraryEntry, LibraryState
+
+_NO_LIST = "no license list cached yet: connect to the insurer once"
+_NOT_IN_LIST = "not in the cached license list: it is asked of the insurer when online"
+
+
+class Library:
+    def __init__(self, store: Store, connection: Connection, account: Account, licenses: Licenses) -> None:
+        self._store = store
+        self._connection = connection
+        self._account = account
+        self._licenses = licenses
+
+    def entries(self) -> list[LibraryEntry]:
+        """Every license the terminal knows, with the cached list's verdict (no network)."""
+        rows = self._store.library()
+        try:
+            trusted = self._licenses.trusted()
+        except PlayerError as e:
+            code = e.code if isinstance(e, DecisionRefusedError) else "list_unusable"
+            return [LibraryEntry(r, LibraryState.UNKNOWN, code, None, str(e)) for r in rows]
+        if trusted is None:
+            return [LibraryEntry(r, LibraryState.UNKNOWN, "no_list", None, _NO_LIST) for r in rows]
+        out = []
+        for row in rows:
+            entry = trusted.entry(row.license_id)
+            if entry is None:
+                out.append(LibraryEntry(row, LibraryState.UNKNOWN, "not_in_list", None, _NOT_IN_LIST))
+            elif entry.state is LicenseState.VALID:
+                out.append(LibraryEntry(row, LibraryState.VALID))
+            else:  # FIG.7: reason and date of invalidation
+                reason = entry.reason.value if entry.reason else "invalidated"
+                on = entry.invalidated_at.date().isoformat() if entry.invalidated_at else "an unknown date"
+                detail = f"{reason} on {on}"
+                out.append(LibraryEntry(row, LibraryState.INVALID, reason, entry.invalidated_at, detail))
+        return out
+
+    def resolve(self, content_or_license_id: str) -> LibraryRow:
+        """A license ID, or a content ID (its newest license the list calls valid, else its newest)."""
+        rows = [e for e in self.entries() if content_or_license_id in (e.row.license_id, e.row.content_id)]
+        if not rows:
+            raise UsageError(f"no track or license {content_or_license_id!r} in your library")
+        valid = [e for e in rows if e.state is LibraryState.VALID]
+        return (valid or rows)[-1].row
+
+    def track_info(self, content_id: str) -> TrackInfo | None:
+        """What the catalog said of a track when it was bought; None for a track never held."""
+        row = self._store.track(content_id)
+        return None if row is None else row.info
+
+    def file_path(self, content_id: str) -> Path | None:
+        """Where the track's encrypted file is; None when it is missing."""
+        return self._store.track_path(content_id)
+
+    def verify(self) -> IntegrityReport:
+        """Missing and corrupt tracks; every segment of each file is checked, one at a time in memory."""
+        missing, corrupt, ok = [], [], 0
+        keys: dict[tuple[str, int], bytes] = {}  # (content ID, version) -> content key
+        for row in self._store.library():
+            if not row.package_present:
+                continue
+            try:
+                package = verify_package(
+                    self._store.package_bytes(row.license_id), self._connection.insurer_key()
+                )
+                lic = self._account.unwrap(package)
+            except PlayerError:
+                continue
+            # A track's licenses may be for different versions ([0048]): check a file with its own.
+            keys.setdefault((lic.content_id, lic.content_version), lic.content_key)
+        for status in self._store.scan_files():
+            key = keys.get((status.content_id, status.version or 0))
+            if status.state is FileState.MISSING:
+                missing.append(status.content_id)
+            elif status.state is FileState.DAMAGED:
+                corrupt.append(status.content_id)
+            elif key is not None:  # without a key to check it with, the file is not judged
+                try:
+                    with self._store.open_track(status.content_id) as f:
+                        container.ContainerReader(f, key).verify_all()
+                    ok += 1
+                except IntegrityError:
+                    corrupt.append(status.content_id)
+        return IntegrityReport(sorted(missing), sorted(corrupt), ok)

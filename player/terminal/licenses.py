@@ -1,0 +1,156 @@
+"""The license list and the decisions made on it (FIG.7, FIG.10): the orchestrator around `license_decision`.
+
+Shaped like python-tuf's updater over its trusted set: this module fetches, stores and raises the
+anti-rollback mark; every "may this list replace that one?" and "may this license play?" is answered by
+the pure code in `player.license_decision`, fed the bytes, the keyring's mark and the terminal's clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from player.client import Client
+from player.errors import BackendError, ClockRollbackError, DecisionRefusedError, IntegrityError, PlayerError
+from player.license_decision import Allowed, ListMark, TrustedList
+from player.license_decision import decide as decide_license
+from player.protocol.license_list import verify_license_list
+from player.protocol.package import LicensePackage
+from player.storage import KeyStore, Store
+from player.terminal.account import Account
+from player.terminal.connection import Connection
+from player.terminal.results import ListStatus
+
+Clock = Callable[[], datetime]
+
+
+def status_of(trusted: TrustedList) -> ListStatus:
+    return ListStatus(trusted.version, trusted.issued_at, trusted.expires_at, trusted.entries)
+
+
+class Licenses:
+    def __init__(
+        self, store: Store, keys: KeyStore, connection: Connection, account: Account, clock: Clock
+    ) -> None:
+        self._store = store
+        self._keys = keys
+        self._connection = connection
+        self._account = account
+        self._now = clock
+
+    def _mark(self) -> ListMark:
+        return self._keys.list_mark(self._connection.insurer_fingerprint(), self._account.user_id)
+
+    def trusted(self) -> TrustedList | None:
+        """The cached chain, verified against the pinned key and the mark; None when none is cached.
+        Raises the refusal when the cache cannot be trusted (rolled back, damaged, clock set back)."""
+        chain = self._store.license_list_chain()
+        if chain is None:
+            return None
+        full, deltas = chain
+        return TrustedList.load(
+            [full, *deltas],
+            insurer_key=self._connection.insurer_key(),
+            user_id=self._account.user_id,
+            mark=self._mark(),
+            now=self._now(),
+        )
+
+    def status(self) -> ListStatus | None:
+        """The cached list as facts for a face; raises like `trusted`."""
+        trusted = self.trusted()
+        return None if trusted is None else status_of(trusted)
+
+    def sync(self) -> ListStatus:
+        """Fetch what changed in the list (or all of it), accept it by the rules, store it, raise the mark."""
+        return status_of(self._sync())
+
+    def _sync(self) -> TrustedList:
+        user_id = self._account.require_sign_in()
+        client = self._connection.client()
+        current = None
+        try:
+            current = self.trusted()
+        except PlayerError:
+            current = None  # a damaged or rolled-back cache: the insurer's full list replaces it
+        if current is None:
+            trusted = TrustedList.load(
+                [client.license_list()],
+                insurer_key=self._connection.insurer_key(),
+                user_id=user_id,
+                mark=self._mark(),
+                now=self._now(),
+            )
+            self._store.put_license_list(trusted.chain[0])
+        else:
+            try:
+                trusted = current.update(client.license_list(since=current.version), self._now())
+            except PlayerError:
+                trusted = current.update(client.license_list(), self._now())
+            self._store_chain(trusted)
+        self._keys.raise_list_mark(self._connection.insurer_fingerprint(), user_id, trusted.new_mark)
+        self._connection.answered()  # the insurer answered: whatever went wrong before is over
+        return trusted
+
+    def _store_chain(self, trusted: TrustedList) -> None:
+        full, *deltas = trusted.chain
+        self._store.put_license_list(full)
+        key = self._connection.insurer_key()
+        for delta in deltas:
+            self._store.append_list_delta(delta, verify_license_list(delta, key).version)
+
+    def decide(self, package: LicensePackage) -> Allowed:
+        """FIG.10 (2)-(5) for a verified package; raises the refusal (`DecisionRefusedError`) with its reason.
+
+        The cached list decides (2), and when it is current and names the license, the network is not
+        touched: a play never waits for it. Otherwise the insurer is reached if it can be: a cache that
+        cannot be trusted (restored from an old backup, damaged) or that ran out is replaced by its
+        current list first, and an ID the list does not name is asked of it (3)-(4). Offline, the
+        cache's refusal stands. The list reaches the terminal after each of its own requests and on
+        `sync` (the push of flow 5); checking it on every online play would buy nothing against a user
+        who means to cheat, who would just stay offline within the list's grace.
+        """
+        now = self._now()
+        cache_error: PlayerError | None = None
+        trusted: TrustedList | None = None
+        try:
+            trusted = self.trusted()
+        except (DecisionRefusedError, IntegrityError) as e:
+            cache_error = e
+        if (
+            trusted is not None
+            and not trusted.is_expired(now)
+            and trusted.entry(package.license_id) is not None
+        ):
+            return self._decide(package, trusted, None)
+        client = self._connection.try_client()
+        if cache_error is not None:
+            if client is None or isinstance(cache_error, ClockRollbackError):
+                raise cache_error
+            trusted = self._sync()
+        elif client is not None and trusted is not None and trusted.is_expired(now):
+            trusted = self._refresh() or trusted
+        allowed = self._decide(package, trusted, client)
+        if allowed.refresh_advised and client is not None:  # the insurer was asked: the list lags
+            self._refresh()
+        return allowed
+
+    def _decide(self, package: LicensePackage, trusted: TrustedList | None, client: Client | None) -> Allowed:
+        return decide_license(
+            package,
+            trusted,
+            user_id=self._account.user_id,
+            now=self._now(),
+            online=client is not None,
+            insurer_key=self._connection.insurer_key(),
+            ask_insurer=client.validity if client else None,
+            mark=self._mark(),
+        )
+
+    def _refresh(self) -> TrustedList | None:
+        """Sync when the insurer can be reached; None when it just went away (the caller carries on)."""
+        try:
+            return self._sync()
+        except BackendError:
+            self._connection.went_away()
+            return None

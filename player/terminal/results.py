@@ -1,0 +1,95 @@
+"""What the terminal hands its faces: frozen results, so no face can change the core by editing one.
+
+These and the protocol types re-exported by `player.terminal` are the whole vocabulary a face needs;
+a face never reaches into storage, the decision or the client to get at the same facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, BinaryIO
+
+from player.protocol.license_list import ListEntry
+from player.storage.records import LibraryRow
+
+if TYPE_CHECKING:
+    from player.license_decision import Allowed
+    from player.playback.tags import Cover
+    from player.protocol.container import ContainerReader
+    from player.protocol.license import License
+    from player.protocol.package import LicensePackage
+
+
+class LibraryState(StrEnum):
+    """What the cached license list says of a license the terminal holds (the CLI prints the value)."""
+
+    VALID = "valid"
+    INVALID = "invalid"  # FIG.7: invalidated, with a reason and a date
+    UNKNOWN = "unknown"  # the list cannot say: not named, no list yet, or a list that cannot be trusted
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One license the terminal knows, with what the cached list says of it.
+
+    `reason` is a code for machines: for an invalid license the FIG.7 reason as on the wire
+    (`redistributed_after_loss`, `replaced_by_alternate`, `version_upgrade`, ...); for an unknown one why
+    the list cannot say (`not_in_list`, `no_list`, or the refusal's code such as `list_rollback`); "" when
+    valid. `detail` says the same in words.
+    """
+
+    row: LibraryRow
+    state: LibraryState
+    reason: str = ""
+    invalidated_at: datetime | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ListStatus:
+    """The signed license list the terminal relies on (FIG.7), as facts: it is verified already, and a
+    face can show it but not feed it back into a decision."""
+
+    version: int
+    issued_at: datetime
+    expires_at: datetime
+    entries: tuple[ListEntry, ...]
+
+    def entry(self, license_id: str) -> ListEntry | None:
+        return next((e for e in self.entries if e.license_id == license_id), None)
+
+    def is_expired(self, now: datetime) -> bool:
+        return now >= self.expires_at
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    missing: list[str]
+    corrupt: list[str]
+    ok: int
+
+
+@dataclass(frozen=True)
+class OpenedTrack:
+    """A track cleared to play (FIG.10): the decision, its license, the decrypting reader over the open
+    file (first segments already decrypted), the cover from the decrypted tags, and what to show.
+    The holder closes it; the playback engine builds its source device from `reader` and `file`."""
+
+    license_id: str
+    content_id: str
+    license: License
+    package: LicensePackage
+    decision: Allowed
+    reader: ContainerReader
+    file: BinaryIO
+    mime: str
+    title: str
+    artist: str
+    album: str
+    duration_ms: int
+    cover: Cover | None
+
+    def close(self) -> None:
+        self.file.close()
