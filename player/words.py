@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from player.protocol.canonical import format_time
+from player.errors import PlayerError
+from player.protocol.canonical import format_time, parse_time
 from player.protocol.license_list import InvalidationReason
 from player.protocol.policy import Policy
 
@@ -66,6 +67,16 @@ def stamp(t: datetime) -> str:
     return format_time(t)
 
 
+def wire_time(text: str | None) -> datetime | None:
+    """A wire time (``2026-11-03T09:30:00Z``) as a datetime; None for none or an unreadable one."""
+    if not text:
+        return None
+    try:
+        return parse_time(text)
+    except PlayerError:
+        return None
+
+
 def days_between(start: datetime, end: datetime) -> int:
     """Whole days from `start` to `end`, rounded up (a wait of 6 days and 1 hour is 7 days left)."""
     seconds = (end - start).total_seconds()
@@ -109,6 +120,11 @@ UNKNOWN_REASONS = {
     "not_in_list": "not in the cached license list yet: it is checked with the insurer when online",
     "no_list": "no license list cached yet: connect to the insurer once",
 }
+
+
+def knows_reason(code: str) -> bool:
+    """Whether `code` is a FIG.7 reason or a known why-unknown, with words of its own here."""
+    return code in UNKNOWN_REASONS or code in {r.value for r in InvalidationReason}
 
 
 def reason(why: InvalidationReason | str | None, on: datetime | None = None) -> str:

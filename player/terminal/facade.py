@@ -20,12 +20,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from keyring.backend import KeyringBackend
-
 from player.errors import PlayerError, UsageError
 from player.protocol.canonical import now_utc, parse_time
 from player.redistribution import Requester
 from player.storage import KeyStore, Store
+from player.storage.memory_keyring import MemoryKeyring
 from player.terminal.account import Account
 from player.terminal.connection import Connection
 from player.terminal.library import Library
@@ -59,18 +58,19 @@ class Terminal:
         server: str | None = None,
         *,
         keys: KeyStore | None = None,
-        keyring: KeyringBackend | None = None,
+        keys_in_memory: bool = False,
         clock: Clock = now_utc,
         timeout: float | None = None,
     ) -> None:
         """`server` is the insurer's URL (None: the bundled backend); `keys` the keyring store (tests
-        pass one on a private keyring); `keyring` a keyring backend to use instead of the system's
-        (the screenshot tool keeps its throwaway keys in memory); `clock` the license decision's
-        "now" (tests move it); `timeout` bounds every network wait in seconds (None: the defaults)."""
+        pass one on a private keyring); `keys_in_memory` keeps the keys in this process only, never in
+        the OS keyring (the screenshot tool's throwaway account); `clock` the license decision's "now"
+        (tests move it); `timeout` bounds every network wait in seconds (None: the defaults)."""
         self.data_dir = data_dir
         self.now = clock
         store = Store(data_dir)
-        keys = keys or KeyStore(_namespace(data_dir), backend=keyring, lock=store.lock)
+        backend = MemoryKeyring() if keys_in_memory else None
+        keys = keys or KeyStore(_namespace(data_dir), backend=backend, lock=store.lock)
         self._store = store  # white-box tests look at what is stored and kept in the keyring
         self._keys = keys
         self.connection = Connection(data_dir, server, store, keys, timeout)

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player import words
 from player.errors import PlayerError
 from player.terminal import Alternate, Choice, TrackInfo
-from player.ui import claim_text
 from player.ui.guard import while_alive
 from player.ui.messages import describe
 from player.ui.session import UiSession
@@ -272,14 +272,14 @@ class AlternatesDialog(QDialog):
             "album": info.album if info else "",
             "genre": info.genre if info else "",
             "provider": names.get(info.provider, info.provider) if info else "",
-            "price": claim_text.yen(info.price) if info else "",
-            "why": claim_text.unavailable(item.reason),
+            "price": words.yen(info.price) if info else "",
+            "why": words.unavailable(item.reason),
         }
         for key, value in shown.items():
             self.original[key].setText(value or "—")
         limit = self._details.limit
         covered = (
-            f" Your policy covers a price difference of up to {claim_text.yen(limit)}."
+            f" Your policy covers a price difference of up to {words.yen(limit)}."
             if limit is not None
             else ""
         )
@@ -301,8 +301,8 @@ class AlternatesDialog(QDialog):
                 _text_item(a.artist, a.artist.casefold()),
                 _text_item(a.provider_name, a.provider_name.casefold()),
                 _text_item(a.genre, a.genre.casefold()),
-                _text_item(claim_text.yen(a.price), a.price, align_right=True),
-                _text_item(claim_text.difference(a.price_difference, limit), a.price_difference, True),
+                _text_item(words.yen(a.price), a.price, align_right=True),
+                _text_item(words.difference(a.price_difference, limit), a.price_difference, True),
             ]
             row[C_TITLE].setData(a.alternate_id, ID_ROLE)
             length = f"{a.duration_ms // 60000}:{a.duration_ms // 1000 % 60:02d}"

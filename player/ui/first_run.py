@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player import words
 from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import Policy, PolicyState, Terms
-from player.ui import formatting as fmt
 from player.ui.guard import while_alive
 from player.ui.messages import describe
 from player.ui.session import UiSession
@@ -443,19 +443,19 @@ class FirstRunDialog(QDialog):
         f = self.terms_fields
         self.terms_summary.setText(terms.summary)
         rate = f"{terms.premium_rate * 100:g}% of the price"
-        f["premium"].setText(f"{rate}; {fmt.yen(terms.premium_yen_per_track)} on a typical track")
-        f["guarantee"].setText(f"{fmt.plural(terms.guarantee_days, 'day')} from the contract")
+        f["premium"].setText(f"{rate}; {words.yen(terms.premium_yen_per_track)} on a typical track")
+        f["guarantee"].setText(f"{words.plural(terms.guarantee_days, 'day')} from the contract")
         f["waiting"].setText(
             "None: claims are accepted from the day of the contract"
             if terms.waiting_days == 0
-            else f"{fmt.plural(terms.waiting_days, 'day')}: claims are accepted after that"
+            else f"{words.plural(terms.waiting_days, 'day')}: claims are accepted after that"
         )
-        f["per_track"].setText(f"{fmt.plural(terms.relicensing_limit_per_track, 'time')} per track")
-        f["total"].setText(f"{fmt.plural(terms.relicensing_limit_total, 'time')} in total")
+        f["per_track"].setText(f"{words.plural(terms.relicensing_limit_per_track, 'time')} per track")
+        f["total"].setText(f"{words.plural(terms.relicensing_limit_total, 'time')} in total")
         f["price_difference"].setText(
-            f"An alternate may cost up to {fmt.yen(terms.price_difference_limit)} more"
+            f"An alternate may cost up to {words.yen(terms.price_difference_limit)} more"
         )
-        f["insurer"].setText(fmt.fingerprint(terms.insurer_fingerprint, 8))
+        f["insurer"].setText(words.fingerprint(terms.insurer_fingerprint, 8))
         self.accept_terms.setEnabled(True)
         self._update_insure_button()
 

@@ -10,18 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from player import words
 from player.errors import BackendError, PlayerError
-from player.terminal import History, InvalidationReason, ListEntry, ListStatus, Policy, PolicyState, Terminal
-from player.ui.formatting import day, days_between
-
-# FIG.7: the reason for invalidation, in words (the date has its own column).
-REASONS: dict[InvalidationReason, str] = {
-    InvalidationReason.LOSS: "Re-distributed after a loss: this copy was replaced",
-    InvalidationReason.CRASH: "Re-distributed after a crash: this copy was replaced",
-    InvalidationReason.ALTERNATE: "Replaced by an alternate: the supplier discontinued the original",
-    InvalidationReason.UPGRADE: "Replaced by a newer version of the track",
-    InvalidationReason.INSURED_AFTER_PURCHASE: "Replaced when the purchase was insured",
-}
+from player.terminal import History, ListEntry, ListStatus, Policy, PolicyState, Terminal
+from player.words import day, days_between
 
 # FIG.6A events, as the insurer records their kind.
 EVENT_KINDS = {
@@ -34,7 +26,7 @@ EVENT_KINDS = {
 def reason_words(entry: ListEntry) -> str:
     if entry.reason is None:
         return "" if entry.invalidated_at is None else "Invalidated"
-    return REASONS.get(entry.reason, entry.reason.value.replace("_", " ").capitalize())
+    return words.sentence(words.reason(entry.reason)).rstrip(".")
 
 
 def event_words(kind: str) -> str:

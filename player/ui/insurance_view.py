@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player import words
 from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import LicenseState, PolicyState
-from player.ui import formatting as fmt
 from player.ui.guard import while_alive
 from player.ui.insurance_data import Snapshot, event_words, gather, reason_words, state_words, waiting_words
 from player.ui.notice import Notice, Tone
@@ -296,7 +296,7 @@ class InsuranceView(QWidget):
         p = snap.policy
         f = self.fields
         f["insurer_fingerprint"].setText(
-            fmt.fingerprint(snap.insurer_fingerprint, 8) if snap.insurer_fingerprint else DASH
+            words.fingerprint(snap.insurer_fingerprint, 8) if snap.insurer_fingerprint else DASH
         )
         self.license_ids.clear()
         if p is None:
@@ -305,10 +305,10 @@ class InsuranceView(QWidget):
             self.summary.setText("Not insured")
             self.license_toggle.setEnabled(False)
             return
-        days_left = fmt.days_between(snap.now, p.guarantee_end)
+        days_left = words.days_between(snap.now, p.guarantee_end)
         f["contract_id"].setText(p.contract_id)
         f["insured"].setText(p.insured)
-        f["guaranteed_license_ids"].setText(fmt.plural(len(p.guaranteed_license_ids), "license"))
+        f["guaranteed_license_ids"].setText(words.plural(len(p.guaranteed_license_ids), "license"))
         contents = {e.license_id: e.content_id for e in snap.trusted.entries} if snap.trusted else {}
         for license_id in p.guaranteed_license_ids:
             content = contents.get(license_id)
@@ -316,17 +316,17 @@ class InsuranceView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, license_id)
             self.license_ids.addItem(item)
         self.license_toggle.setEnabled(bool(p.guaranteed_license_ids))
-        f["premium"].setText(f"{fmt.yen(p.premium_yen_per_track)} per track")
-        period = f"{fmt.day(p.guarantee_start)} to {fmt.day(p.guarantee_end)}"
-        f["guarantee_period"].setText(f"{period} ({fmt.plural(days_left, 'day')} left)")
-        f["relicensing_starts"].setText(f"{fmt.day(p.relicensing_starts)} — {waiting_words(p, snap.now)}")
-        f["limit_per_track"].setText(f"{fmt.plural(p.relicensing_limit_per_track, 'time')} per track")
-        f["limit_total"].setText(f"{fmt.plural(p.relicensing_limit_total, 'time')} in total")
+        f["premium"].setText(f"{words.yen(p.premium_yen_per_track)} per track")
+        period = f"{words.day(p.guarantee_start)} to {words.day(p.guarantee_end)}"
+        f["guarantee_period"].setText(f"{period} ({words.plural(days_left, 'day')} left)")
+        f["relicensing_starts"].setText(f"{words.day(p.relicensing_starts)} — {waiting_words(p, snap.now)}")
+        f["limit_per_track"].setText(f"{words.plural(p.relicensing_limit_per_track, 'time')} per track")
+        f["limit_total"].setText(f"{words.plural(p.relicensing_limit_total, 'time')} in total")
         f["price_difference_limit"].setText(
-            f"An alternate may cost up to {fmt.yen(p.price_difference_limit)} more than the original"
+            f"An alternate may cost up to {words.yen(p.price_difference_limit)} more than the original"
         )
         f["state"].setText(state_words(p.state))
-        f["public_key_fingerprint"].setText(fmt.fingerprint(p.public_key_fingerprint, 8))
+        f["public_key_fingerprint"].setText(words.fingerprint(p.public_key_fingerprint, 8))
         state = "Official" if p.state is PolicyState.OFFICIAL else "Provisional"
         self.summary.setText(f"  {p.contract_id} · {state} · {waiting_words(p, snap.now)}")
 
@@ -339,7 +339,7 @@ class InsuranceView(QWidget):
             return
         if h is None:
             self.total_limit.setText(
-                f"Limits: {fmt.plural(p.relicensing_limit_total, 're-licensing')} in total, "
+                f"Limits: {words.plural(p.relicensing_limit_total, 're-licensing')} in total, "
                 f"{p.relicensing_limit_per_track} per track. "
                 "The counts used and left need a connection to the insurer."
             )
@@ -361,7 +361,7 @@ class InsuranceView(QWidget):
             rows.append(
                 [
                     Cell(snap.title(item.content_id), tooltip=tooltip),
-                    Cell(fmt.yen(item.price), item.price, number=True),
+                    Cell(words.yen(item.price), item.price, number=True),
                     Cell(str(used), used, number=True),
                     Cell(f"{remaining} of {p.relicensing_limit_per_track}", remaining, number=True),
                 ]
@@ -384,19 +384,19 @@ class InsuranceView(QWidget):
             return
         self.history_note.hide()
         hf["user"].setText(h.user)
-        hf["first_contract_at"].setText(fmt.moment(fmt.wire_time(h.first_contract_at)))
+        hf["first_contract_at"].setText(words.moment(words.wire_time(h.first_contract_at)))
         hf["relicensing_count"].setText(str(h.relicensing_count))
-        hf["gross_amount"].setText(fmt.yen(h.gross_amount))
+        hf["gross_amount"].setText(words.yen(h.gross_amount))
         rows = []
         for ev in h.events:
-            at = fmt.wire_time(ev.at)
+            at = words.wire_time(ev.at)
             rows.append(
                 [
-                    Cell(fmt.moment(at), ev.at),
+                    Cell(words.moment(at), ev.at),
                     Cell(event_words(ev.kind)),
                     Cell(f"{ev.old_license_id} → {ev.new_license_id}"),
                     Cell(snap.title(ev.content_id), tooltip=ev.content_id),
-                    Cell(fmt.yen(ev.amount), ev.amount, number=True),
+                    Cell(words.yen(ev.amount), ev.amount, number=True),
                 ]
             )
         fill(self.events, rows)
@@ -409,10 +409,10 @@ class InsuranceView(QWidget):
                 label.setText(DASH)
             fill(self.licenses, [])
             return
-        days = fmt.days_between(snap.now, t.expires_at)
+        days = words.days_between(snap.now, t.expires_at)
         lf["version"].setText(str(t.version))
-        lf["issued_at"].setText(fmt.moment(t.issued_at))
-        lf["expires_at"].setText(f"{fmt.moment(t.expires_at)} ({fmt.plural(days, 'day')} from now)")
+        lf["issued_at"].setText(words.moment(t.issued_at))
+        lf["expires_at"].setText(f"{words.moment(t.expires_at)} ({words.plural(days, 'day')} from now)")
         rows = []
         for e in t.entries:
             valid = e.state is LicenseState.VALID
@@ -427,7 +427,7 @@ class InsuranceView(QWidget):
                     Cell(e.license_id),
                     Cell(snap.title(e.content_id), tooltip=e.content_id),
                     state,
-                    Cell(fmt.day(when) if when else "", when.isoformat() if when else ""),
+                    Cell(words.day(when) if when else "", when.isoformat() if when else ""),
                     Cell(reason_words(e)),
                 ]
             )

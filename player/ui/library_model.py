@@ -20,8 +20,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 
+from player import words
 from player.terminal import LibraryEntry, LibraryState
-from player.ui.formatting import duration
+from player.words import duration
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,16 +53,6 @@ HEADERS = {
 }
 STATE_WORDS = {LibraryState.VALID: "Valid", LibraryState.INVALID: "Invalid", LibraryState.UNKNOWN: "Unknown"}
 STATE_ORDER = {LibraryState.VALID: 0, LibraryState.UNKNOWN: 1, LibraryState.INVALID: 2}
-# FIG.7: the reasons for invalidation (and why a state is unknown), as a person reads them.
-REASON_WORDS = {
-    "redistributed_after_loss": "re-distributed after a loss report: a new copy replaces this one",
-    "redistributed_after_crash": "re-distributed after a crash: a new copy replaces this one",
-    "replaced_by_alternate": "replaced by an alternate track (the supplier discontinued the original)",
-    "version_upgrade": "replaced by a newer version of the track",
-    "replaced_when_insured": "replaced when the purchase was insured: the insured copy plays instead",
-    "not_in_list": "not in the cached license list yet: it is checked with the insurer when online",
-    "no_list": "no license list cached yet: connect to the insurer once",
-}
 
 
 def reason_text(entry: LibraryEntry) -> str:
@@ -70,10 +61,9 @@ def reason_text(entry: LibraryEntry) -> str:
         return "The track's file is missing: use File > Report a Loss to have it re-issued."
     if entry.state is LibraryState.VALID:
         return "The cached license list says this license is valid: it plays, online or offline."
-    words = REASON_WORDS.get(entry.reason) or entry.detail or entry.reason or "no reason given"
-    if entry.invalidated_at is not None:
-        words = f"{words} (on {entry.invalidated_at.date().isoformat()})"
-    return words[:1].upper() + words[1:] + "."
+    if words.knows_reason(entry.reason):
+        return words.sentence(words.reason(entry.reason, entry.invalidated_at))
+    return words.sentence(entry.detail or entry.reason or "no reason given")
 
 
 class LibraryModel(QAbstractTableModel):
@@ -193,12 +183,12 @@ class LibraryModel(QAbstractTableModel):
             case Column.INSURED:
                 return "Insured"
             case Column.LICENSE:
-                words = STATE_WORDS.get(entry.state, entry.state)
+                label = STATE_WORDS.get(entry.state, entry.state)
                 # A valid license whose file is gone: the user should see it before pressing play.
                 return (
-                    f"{words} · file missing"
+                    f"{label} · file missing"
                     if entry.state is not LibraryState.INVALID and r.path is None
-                    else words
+                    else label
                 )
 
     def _sort_key(self, entry: LibraryEntry, column: Column) -> Any:
@@ -231,10 +221,10 @@ class LibraryFilter(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_search(self, text: str) -> None:
-        words = text.casefold().split()
-        if words != self._words:
+        terms = text.casefold().split()
+        if terms != self._words:
             self.beginFilterChange()
-            self._words = words
+            self._words = terms
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:

@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player import words
 from player.errors import ClaimRefusedError, PlayerError
 from player.terminal import Alternate, IntegrityReport, LibraryEntry, LibraryState, Outcome, Policy, Terminal
-from player.ui import claim_text
 from player.ui.alternates_dialog import AlternatesDialog
 from player.ui.guard import while_alive
 from player.ui.messages import describe
@@ -431,16 +431,16 @@ class LossDialog(QDialog):
                 text = "Ready to play."
             elif o.outcome == "alternates_offered":
                 n = len(o.alternates)
-                text = f"{claim_text.unavailable(o.reason)} {n} alternate{'s' if n != 1 else ''} offered."
+                text = f"{words.unavailable(o.reason)} {n} alternate{'s' if n != 1 else ''} offered."
             else:
-                text = claim_text.refusal(o.reason, answer.messages.get(o.item_id, ""), answer.policy)
+                text = words.refusal(o.reason, answer.messages.get(o.item_id, ""), answer.policy)
             self.results.append(TrackResult(o.content_id, o.title or o.content_id, o.outcome, text, o))
         refusal = answer.refusal
         if refusal is not None:
-            why = claim_text.refusal(refusal.reason, str(refusal), answer.policy)
+            why = words.refusal(refusal.reason, str(refusal), answer.policy)
             for cid, title in self._reported:
                 own = _own_words(str(refusal), title)  # this track's own reason, when the insurer gave one
-                text = claim_text.refusal("", own) if own else why
+                text = words.refusal("", own) if own else why
                 self.results.append(TrackResult(cid, title, "refused", text))
             self._set_banner(
                 f"<b>The insurer declined this claim.</b> {why}<br>Nothing was re-distributed "

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from player.playback import PlaybackState
 from player.ui import icons
-from player.ui.formatting import duration
 from player.ui.now_playing import NowPlaying, NowPlayingTrack
+from player.words import duration
 
 COVER_SIZE = 52
 BUTTON_ICON = QSize(24, 24)

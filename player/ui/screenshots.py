@@ -25,8 +25,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -70,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(tmp: Path, outdir: Path) -> int:
-    terminal = Terminal(tmp / "library", keyring=MemoryKeyring())
+    terminal = Terminal(tmp / "library", keys_in_memory=True)
     try:
         _say("starting the bundled backend (the first start renders the demo catalog)...")
         _stage(terminal, terminal.connection.url)
@@ -244,26 +242,6 @@ def _wait(condition: Callable[[], bool], timeout_s: float = 120.0) -> None:
 
 def _close(session: UiSession) -> None:
     session.tasks.wait()
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring in this process's memory: the throwaway demo account's keys die with the run."""
-
-    priority = -10  # never chosen by `keyring` on its own
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError(f"no {username!r} in {service!r}")
 
 
 def _say(line: str) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from player.terminal import CatalogEntry
-from player.ui.formatting import duration, yen
+from player.words import duration, yen
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

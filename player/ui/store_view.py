@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 
 from player.errors import BackendError, BackendRefusedError, PlayerError, UsageError
 from player.terminal import CatalogEntry, LibraryEntry, LibraryState, Purchase
-from player.ui.formatting import yen
 from player.ui.guard import while_alive
 from player.ui.notice import Notice, Tone
 from player.ui.session import UiSession
 from player.ui.store_model import ENTRY_ROLE, CatalogFilter, CatalogModel, Column
 from player.ui.tasks import Progress
+from player.words import yen
 
 ALL_GENRES = "All genres"
 _SHARES = {Column.TITLE: 0.42, Column.ARTIST: 0.29, Column.ALBUM: 0.29}  # of the width the words get

@@ -33,31 +33,50 @@ CORE = (
     "player/playback",
     "player/redistribution",
     "player/protocol",
-    "player/terminal.py",
+    "player/terminal",
     "player/client.py",
-    "player/backend_process.py",
     "player/errors.py",
+    "player/words.py",
 )
+FACES = ("player/ui", "player/cli", "player/app.py")
+# What a face may import of the player: the terminal's public face (the package itself, never one of its
+# modules), the errors, the words, the playback engine, and its own package.
+FACE_DOORS = ("player.errors", "player.words", "player.playback", "player.ui", "player.cli")
+FACE_EXACT = ("player.terminal",)
 
 
 @dataclass(frozen=True)
 class Rule:
     """Files under any of `within` (and under none of `outside`) import none of `forbidden`,
-    except what is in (or a parent package of) `allowed`."""
+    except what is in (or a parent package of) `allowed`, or exactly one of `exact`."""
 
     name: str
     within: tuple[str, ...]
     forbidden: tuple[str, ...]
     outside: tuple[str, ...] = ()
     allowed: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
 
     def applies_to(self, path: str) -> bool:
         return any(_under(path, p) for p in self.within) and not any(_under(path, p) for p in self.outside)
 
     def breaks(self, name: str) -> bool:
-        if not _matches(name, self.forbidden) or _matches(name, self.allowed):
+        if not _matches(name, self.forbidden) or _matches(name, self.allowed) or name in self.exact:
             return False
-        return not any(a.startswith(name + ".") for a in self.allowed)  # `player` itself, for player.protocol
+        # `player` itself, for player.protocol; `player.terminal.X` where X is a name the package exports
+        parents = (*self.allowed, *self.exact)
+        if any(a.startswith(name + ".") for a in parents):
+            return False
+        return not any(name.startswith(e + ".") and _exported(e, name) for e in self.exact)
+
+
+def _exported(package: str, name: str) -> bool:
+    """`from player.terminal import LibraryEntry` reads as an import of `player.terminal.LibraryEntry`:
+    a name, not a module of the package (a module would be a file or folder under it)."""
+    rest = name[len(package) + 1 :]
+    base = ROOT / package.replace(".", "/")
+    first = rest.split(".")[0]
+    return not (base / f"{first}.py").exists() and not (base / first).is_dir()
 
 
 RULES = (
@@ -69,13 +88,25 @@ RULES = (
     ),
     Rule(
         "the faces do no network, database or crypto of their own",
-        within=("player/ui", "player/cli.py", "player/cli_commands.py", "player/app.py"),
-        forbidden=("requests", "sqlite3", "cryptography"),
+        within=FACES,
+        forbidden=("requests", "sqlite3", "cryptography", "keyring"),
+    ),
+    Rule(
+        "the faces reach the core through the terminal only",
+        within=FACES,
+        forbidden=("player",),
+        allowed=FACE_DOORS,
+        exact=FACE_EXACT,
     ),
     Rule(
         "the core imports no widget and no face",
         within=CORE,
         forbidden=(*WIDGETS, "player.ui", "player.app", "player.cli"),
+    ),
+    Rule(
+        "the terminal owns re-distribution requesting, never the reverse",
+        within=("player/redistribution",),
+        forbidden=("player.terminal",),
     ),
     Rule(
         "player/protocol is pure formats: no network, database or Qt",
@@ -153,19 +184,33 @@ def test_every_rule_covers_some_file(rule: Rule) -> None:
 
 # --- the checker itself: every rule can fail -----------------------------------------------------
 
-WIDGET_RULE, FACES_RULE, CORE_RULE, PROTOCOL_RULE, BACKEND_RULE = RULES
+WIDGET_RULE, FACES_RULE, DOOR_RULE, CORE_RULE, REDIST_RULE, PROTOCOL_RULE, BACKEND_RULE = RULES
 
 
 @pytest.mark.parametrize(
     ("rule", "path", "source"),
     [
         (WIDGET_RULE, "player/storage/files.py", "from PySide6.QtWidgets import QLabel\n"),
-        (WIDGET_RULE, "player/cli.py", "from PySide6 import QtCore, QtWidgets\n"),
+        (WIDGET_RULE, "player/cli/commands.py", "from PySide6 import QtCore, QtWidgets\n"),
         (WIDGET_RULE, "mock_backend/app.py", "import PySide6.QtMultimediaWidgets as w\n"),
         (WIDGET_RULE, "player/app.py", "from PySide6.QtWidgets import QApplication\n"),
         (FACES_RULE, "player/ui/main_window.py", "import requests\n"),
         (FACES_RULE, "player/ui/dialogs/alternates.py", "from cryptography.hazmat import primitives\n"),
-        (FACES_RULE, "player/cli.py", "import sqlite3\n"),
+        (FACES_RULE, "player/cli/output.py", "import sqlite3\n"),
+        (FACES_RULE, "player/ui/shell/first_run.py", "import keyring\n"),
+        # a face reaching around the terminal: storage, the decision, re-distribution, the client,
+        # protocol internals, a module of the terminal package
+        (DOOR_RULE, "player/ui/library/view.py", "from player.storage.records import TrackInfo\n"),
+        (DOOR_RULE, "player/ui/status.py", "from player.license_decision import TrustedList\n"),
+        (DOOR_RULE, "player/ui/claims/loss_dialog.py", "from player.redistribution import requester\n"),
+        (DOOR_RULE, "player/cli/commands.py", "from player.client import Progress\n"),
+        (DOOR_RULE, "player/cli/commands.py", "from player.protocol.canonical import format_time\n"),
+        (DOOR_RULE, "player/ui/store/view.py", "from player.protocol import api\n"),
+        (DOOR_RULE, "player/ui/screenshots.py", "from player.terminal.bundled import EmbeddedBackend\n"),
+        (DOOR_RULE, "player/ui/session.py", "from player.terminal import connection\n"),
+        (DOOR_RULE, "player/app.py", "import player.storage\n"),
+        (DOOR_RULE, "player/ui/x.py", "from player import storage\n"),
+        (REDIST_RULE, "player/redistribution/requester.py", "from player.terminal import Terminal\n"),
         (CORE_RULE, "player/playback/engine.py", "from PySide6 import QtWidgets\n"),
         (CORE_RULE, "player/license_decision/decide.py", "from ..ui import dialogs\n"),
         (CORE_RULE, "player/redistribution/claims.py", "importlib.import_module('player.ui.x')\n"),
@@ -187,6 +232,19 @@ def test_checker_catches(rule: Rule, path: str, source: str) -> None:
         (WIDGET_RULE, "player/ui/main_window.py", "from PySide6.QtWidgets import QMainWindow\n"),
         (WIDGET_RULE, "player/playback/engine.py", "from PySide6.QtMultimedia import QMediaPlayer\n"),
         (FACES_RULE, "player/ui/main_window.py", "from player.storage import library\n"),
+        (DOOR_RULE, "player/ui/x.py", "from player.terminal import LibraryEntry, Terminal\n"),
+        (
+            DOOR_RULE,
+            "player/ui/x.py",
+            "from player.errors import PlayerError\nfrom player.words import yen\n",
+        ),
+        (DOOR_RULE, "player/ui/x.py", "from player.playback import Player\nfrom player.ui.tasks import T\n"),
+        (
+            DOOR_RULE,
+            "player/cli/commands.py",
+            "from player.cli.output import Output\nimport player.terminal\n",
+        ),
+        (REDIST_RULE, "player/redistribution/requester.py", "from player.storage import Store\n"),
         (FACES_RULE, "player/storage/files.py", "import sqlite3\n"),
         (CORE_RULE, "player/playback/engine.py", "from PySide6 import QtCore, QtMultimedia\n"),
         (CORE_RULE, "player/license_decision/decide.py", "from . import a\nfrom ..protocol import x\n"),

@@ -14,7 +14,7 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from player.storage import Store
-from tests.storage.memory_keyring import MemoryKeyring
+from player.storage.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture

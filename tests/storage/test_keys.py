@@ -18,7 +18,7 @@ from player.errors import InsurerKeyChangedError, KeyringUnavailableError, Malfo
 from player.license_decision import ListMark
 from player.storage import KeyStore
 from player.storage.keys import usable_backend
-from tests.storage.memory_keyring import MemoryKeyring
+from player.storage.memory_keyring import MemoryKeyring
 
 T0 = datetime(2026, 3, 1, tzinfo=UTC)
 

@@ -14,9 +14,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from player.errors import InsurerKeyChangedError
 from player.protocol.canonical import b64e, ed25519_public_bytes
 from player.storage import KeyStore
+from player.storage.memory_keyring import MemoryKeyring
 from player.terminal import Terminal
 from player.terminal.bundled import EmbeddedBackend
-from tests.storage.memory_keyring import MemoryKeyring
 from tests.support.backend import clone_template, running
 
 

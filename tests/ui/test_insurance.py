@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from player.ui import formatting as fmt
+from player import words
 from player.ui.insurance_view import DASH, POLICY_FIELDS, InsuranceView
 from player.ui.session import UiSession
 from player.ui.tables import texts
@@ -52,15 +52,15 @@ def test_every_fig6b_field_is_shown(qtbot: QtBot, make_session: MakeSession, mod
     assert field(view, "contract_id") == policy.contract_id
     assert field(view, "insured") == name
     assert field(view, "guaranteed_license_ids") == "2 licenses"
-    assert field(view, "premium") == f"{fmt.yen(policy.premium_yen_per_track)} per track"
+    assert field(view, "premium") == f"{words.yen(policy.premium_yen_per_track)} per track"
     period = field(view, "guarantee_period")
-    assert fmt.day(policy.guarantee_start) in period and fmt.day(policy.guarantee_end) in period
+    assert words.day(policy.guarantee_start) in period and words.day(policy.guarantee_end) in period
     # The demo backend has no waiting period: claims are accepted from the contract date.
-    starts = fmt.day(policy.relicensing_starts)
+    starts = words.day(policy.relicensing_starts)
     assert field(view, "relicensing_starts") == f"{starts} — Claims accepted from {starts}"
     assert field(view, "limit_per_track") == f"{policy.relicensing_limit_per_track} times per track"
     assert field(view, "limit_total") == f"{policy.relicensing_limit_total} times in total"
-    assert fmt.yen(policy.price_difference_limit) in field(view, "price_difference_limit")
+    assert words.yen(policy.price_difference_limit) in field(view, "price_difference_limit")
     assert field(view, "state") == "Official"
     grouped = field(view, "public_key_fingerprint")
     assert grouped.replace(" ", "").replace("\n", "") == policy.public_key_fingerprint
@@ -133,7 +133,7 @@ def test_counts_used_and_left_change_after_a_claim(
     # FIG.7: the lost license is invalid, dated, with its reason in words.
     rows = {r[0]: r for r in texts(view.table("licenses"))}
     assert rows[lost_license][1:3] == [title, "Invalid"]
-    assert rows[lost_license][3] == fmt.day(session.terminal.now())
+    assert rows[lost_license][3] == words.day(session.terminal.now())
     assert rows[lost_license][4] == "Re-distributed after a loss: this copy was replaced"
     assert field(view, "guaranteed_license_ids") == "2 licenses"
 
@@ -196,7 +196,7 @@ def test_a_waiting_period_says_how_many_days_are_left(
         session = make_session(backend.url, user=unique_name(), insured=True)
         policy = session.terminal.account.policy()
         view = open_insurance(qtbot, session)
-        starts = fmt.day(policy.relicensing_starts)
+        starts = words.day(policy.relicensing_starts)
         assert field(view, "relicensing_starts") == (
             f"{starts} — Waiting period: 7 days left (claims accepted from {starts})"
         )

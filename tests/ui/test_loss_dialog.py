@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from player import words
 from player.errors import ClaimRefusedError
-from player.ui import claim_text
 from player.ui.loss_dialog import NO_PREFERENCE, T_NOTE, T_TITLE
 from tests.conftest import StartBackend
 from tests.support.backend import Backend
@@ -148,7 +148,7 @@ def test_a_claim_in_the_waiting_period_shows_when_re_distribution_starts(
         session.close()  # before its backend stops
 
     assert (track, outcome) == ("Saltwater Swing", "Refused")
-    when = claim_text.day(starts)
+    when = words.long_day(starts)
     assert f"re-distribution starts on {when}" in details
     assert f"waiting period: re-distribution starts on {when}" in dialog.banner.text()
 

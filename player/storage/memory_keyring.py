@@ -1,8 +1,8 @@
-"""An in-memory `keyring` backend for unit tests: the keyring API without an OS keyring.
+"""A `keyring` backend in this process's memory: keys that die with the run.
 
-Installed with `keyring.set_keyring()` by the `memory_keyring` fixture. Its priority is negative so
-that `keyring` never picks it on its own (every backend class registers itself when defined), and the
-real-keyring tests keep reaching gnome-keyring.
+For throwaway sessions (the screenshot tool's demo account) and unit tests, never for a user's library:
+nothing here survives the process. Its priority is negative so that `keyring` never picks it on its own
+(every backend class registers itself when defined), and the real keyring stays the default.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from keyring.errors import PasswordDeleteError
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = -10  # type: ignore[assignment]  # a plain number is what keyring reads
+    priority = -10  # a plain number is what keyring reads
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.entries: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
