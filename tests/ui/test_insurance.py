@@ -134,7 +134,7 @@ def test_counts_used_and_left_change_after_a_claim(
     rows = {r[0]: r for r in texts(view.table("licenses"))}
     assert rows[lost_license][1:3] == [title, "Invalid"]
     assert rows[lost_license][3] == words.day(session.terminal.now())
-    assert rows[lost_license][4] == "Re-distributed after a loss: this copy was replaced"
+    assert rows[lost_license][4] == "Re-distributed after a loss report: a new copy replaces this one"
     assert field(view, "guaranteed_license_ids") == "2 licenses"
 
 
@@ -154,7 +154,7 @@ def test_the_list_says_in_words_why_a_discontinued_track_was_replaced(
 
         rows = {r[0]: r for r in texts(view.table("licenses"))}
         assert rows[old_license][2] == "Invalid"
-        assert rows[old_license][4] == "Replaced by an alternate: the supplier discontinued the original"
+        assert rows[old_license][4] == "Replaced by an alternate track (the supplier discontinued the original)"
         [event] = texts(view.table("events"))
         assert event[1] == "Alternate chosen"
         assert event[3] == alternate.title  # the alternate is in the library now: shown by its title
