@@ -154,7 +154,9 @@ def test_the_list_says_in_words_why_a_discontinued_track_was_replaced(
 
         rows = {r[0]: r for r in texts(view.table("licenses"))}
         assert rows[old_license][2] == "Invalid"
-        assert rows[old_license][4] == "Replaced by an alternate track (the supplier discontinued the original)"
+        assert (
+            rows[old_license][4] == "Replaced by an alternate track (the supplier discontinued the original)"
+        )
         [event] = texts(view.table("events"))
         assert event[1] == "Alternate chosen"
         assert event[3] == alternate.title  # the alternate is in the library now: shown by its title
