@@ -1,6 +1,6 @@
 """The mock backend's demo catalog: its definition, and the music, tags and cover art made from it.
 
-- ``catalog``: ``resources/demo_catalog.toml`` → validated ``DemoProvider`` / ``DemoTrack`` records.
+- ``catalog``: ``demo_catalog.toml`` (package data) → validated ``DemoProvider`` / ``DemoTrack`` records.
 - ``synth``: a seeded, vectorized music synthesizer (``render``) so the catalog ships no audio files.
 - ``cover``: deterministic genre-styled cover art as PNG (stdlib zlib + struct, no imaging library).
 - ``media``: FLAC / Ogg Vorbis / MP3 encoding, tagging with cover art, and ``read_tags`` for imports.

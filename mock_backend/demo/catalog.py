@@ -1,4 +1,4 @@
-"""The demo catalog definition: providers and tracks, loaded from ``resources/demo_catalog.toml``.
+"""The demo catalog definition: providers and tracks, loaded from ``demo_catalog.toml`` in this package.
 
 The catalog is data, not code, so a demo can be re-staged (another price spread, a third genre for one
 provider) without touching the backend. It is validated strictly when loaded — unknown fields, duplicate
@@ -12,6 +12,8 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,8 @@ __all__ = [
     "load_catalog",
 ]
 
-DEFAULT_CATALOG_PATH = Path(__file__).resolve().parents[2] / "resources" / "demo_catalog.toml"
+# Package data (in the wheel too): found through importlib.resources, wherever the package is installed.
+DEFAULT_CATALOG_PATH: Traversable = files("mock_backend.demo") / "demo_catalog.toml"
 MIN_DURATION_S = 20.0
 MAX_DURATION_S = 60.0
 
@@ -93,7 +96,7 @@ class DemoCatalog:
 class _Ctx:
     """Where in the file we are, so every error names the file and the entry."""
 
-    def __init__(self, path: Path | str, where: str) -> None:
+    def __init__(self, path: Traversable | str, where: str) -> None:
         self.path = path
         self.where = where
 
@@ -209,13 +212,15 @@ def _track(table: Mapping[str, Any], ctx: _Ctx, providers: Mapping[str, DemoProv
     )
 
 
-def load_catalog(path: Path | str | None = None) -> DemoCatalog:
-    """Load and validate the catalog (default: the repository's ``resources/demo_catalog.toml``).
+def load_catalog(path: Traversable | Path | str | None = None) -> DemoCatalog:
+    """Load and validate the catalog (default: ``DEFAULT_CATALOG_PATH``, the one this package ships).
 
     Raises ValueError with the file and the offending entry named, for any syntax or content error, and
     FileNotFoundError if the file does not exist.
     """
-    source = Path(path) if path is not None else DEFAULT_CATALOG_PATH
+    source: Traversable = (
+        DEFAULT_CATALOG_PATH if path is None else Path(path) if isinstance(path, str) else path
+    )
     with source.open("rb") as fh:
         try:
             doc = tomllib.load(fh)
