@@ -40,8 +40,15 @@ CORE = (
 )
 FACES = ("player/ui", "player/cli", "player/app.py")
 # What a face may import of the player: the terminal's public face (the package itself, never one of its
-# modules), the errors, the words, the playback engine, and its own package.
-FACE_DOORS = ("player.errors", "player.words", "player.playback", "player.resources", "player.ui", "player.cli")
+# modules), the errors, the words, the playback engine, the packaged icons, and its own package.
+FACE_DOORS = (
+    "player.errors",
+    "player.words",
+    "player.playback",
+    "player.resources",
+    "player.ui",
+    "player.cli",
+)
 FACE_EXACT = ("player.terminal",)
 
 
