@@ -1,7 +1,7 @@
 """Every failure the player can report, as one small hierarchy.
 
 Each branch is a kind of trouble the user must act on differently, so each maps to one CLI exit code
-(DESIGN.md, "Headless faces and exit codes") and one dialog text at the edge. The core raises these and
+(docs/protocol.md, "Exit codes of the CLI") and one dialog text at the edge. The core raises these and
 never prints; `cli.py` and `ui/` turn them into a message. Leaves say *which* check failed so tests (and
 support) can tell a flipped bit from a wrong key.
 """

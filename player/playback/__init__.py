@@ -4,8 +4,8 @@ Plaintext audio never touches the disk: a track's container is decrypted in memo
 on-demand `ContainerDevice` by default, or the whole track in a `QBuffer`) and handed to FFmpeg through Qt.
 
 - `Player` plays through the system's audio output (`QMediaPlayer` + `QAudioOutput`); it switches
-  tracks the deadlock-free way PLATFORM.md describes, so its controls are queued and report back through
-  signals. `NullPlayer` has the same interface and plays nothing, for headless runs and tests.
+  tracks by the teardown rule of docs/platform.md (no deadlock), so its controls are queued and report
+  back through signals. `NullPlayer` has the same interface and plays nothing, for headless runs and tests.
 - `cover_art` reads the embedded cover from the decrypted tags, in memory.
 - `decode_check` decodes a whole track without playing it (`QAudioDecoder`) and counts its frames.
 

@@ -1,8 +1,8 @@
 """Waiting in a local event loop: how the playback code waits for Qt without holding the GIL.
 
 A local `QEventLoop.exec()` releases the GIL, so FFmpeg's workers can finish their `readData` calls
-and the queued QtMultimedia controls run (PLATFORM.md, "Deadlock to avoid"). Timers here are owned by
-the loop, so none fires into a loop that is gone.
+and the queued QtMultimedia controls run (the teardown rule in docs/platform.md). Timers here are owned
+by the loop, so none fires into a loop that is gone.
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """Decode-only check: does this audio decode, and how long is it? (`play --decode-only`, `verify`)
 
 `QAudioDecoder` decodes from our device on FFmpeg's threads while a local event loop (which releases the
-GIL) collects buffers and counts frames exactly (PLATFORM.md: 441,000 frames for 10 s at 44.1 kHz).
+GIL) collects buffers and counts frames exactly (441,000 frames for 10 s of FLAC at 44.1 kHz).
 `durationChanged` gives -1 for in-memory sources, so the duration is computed from the frames.
 
-Stopping the decoder follows the same rule as the player (PLATFORM.md, "Deadlock to avoid"): `stop()`
-is queued, never called from Python while a worker may be inside our `readData`.
+Stopping the decoder follows the player's teardown rule (docs/platform.md): `stop()` is queued, never
+called from Python while a worker may be inside our `readData`.
 """
 
 from __future__ import annotations

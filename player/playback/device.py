@@ -16,7 +16,7 @@ decrypts and copies the whole track into fresh memory, which grows with the trac
 cost the same CPU (~15 ms/s, FFmpeg's decoding dominates); a full decode-only pass costs ~10% more CPU
 through the device (a Python call per 32 KiB read). The device holds one segment, not the whole track.
 
-FFmpeg reads the device from its own threads (PLATFORM.md), so the reader (which seeks a shared file
+FFmpeg reads the device from its own threads (docs/platform.md), so the reader (which seeks a shared file
 and caches a segment) is guarded by a lock. A read that fails authentication must never raise into
 FFmpeg: an exception there (or a bare short read) makes its demuxer retry forever at full CPU
 (measured). Instead the device records the failure, reports end-of-data from then on, which FFmpeg takes

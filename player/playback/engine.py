@@ -1,16 +1,16 @@
 """`Player`: QtMultimedia's `QMediaPlayer` + `QAudioOutput` behind the playback interface.
 
-The deadlock (PLATFORM.md, "Deadlock to avoid"): `QMediaPlayer.stop()`, `setSource()` and
-`setSourceDevice()` wait for FFmpeg's worker threads, and those threads may be inside our Python
-`readData` waiting for the GIL — which the main thread holds while it is in that call. So this module
-never calls a QMediaPlayer control from Python. Every control is *queued* (`QMetaObject.invokeMethod`
-with `Qt.QueuedConnection`) and runs later from the event loop, in C++, without the GIL; switching and
-stopping then wait in a local event loop (which releases the GIL) until `mediaStatus()` is `NoMedia`, and
-only then is the old device let go and a new one set. The media player does not own the device, so we
-keep it alive until then. This is the recipe PLATFORM.md measured over 445 switches with no hang.
-Seen again here: a direct `setSourceDevice()` while FFmpeg's thread sat in a slow `readData` hung at
-once, every time; `tests/playback/test_engine.py` switches 50 times at exactly that moment.
-(`setSourceDevice` is queued through a signal: `Q_ARG` cannot carry a `QIODevice*` from Python.)
+The deadlock (docs/platform.md, "QtMultimedia: the teardown rule"): `QMediaPlayer.stop()`,
+`setSource()` and `setSourceDevice()` wait for FFmpeg's worker threads, and those threads may be inside
+our Python `readData` waiting for the GIL — which the main thread holds while it is in that call. So
+this module never calls a QMediaPlayer control from Python. Every control is *queued*
+(`QMetaObject.invokeMethod` with `Qt.QueuedConnection`) and runs later from the event loop, in C++,
+without the GIL; switching and stopping then wait in a local event loop (which releases the GIL) until
+`mediaStatus()` is `NoMedia`, and only then is the old device let go and a new one set. The media
+player does not own the device, so we keep it alive until then. This recipe was measured over 445
+switches with no hang. Seen again here: a direct `setSourceDevice()` while FFmpeg's thread sat in a
+slow `readData` hung at once, every time; `tests/playback/test_engine.py` switches 50 times at exactly
+that moment. (`setSourceDevice` is queued through a signal: `Q_ARG` cannot carry a `QIODevice*` from Python.)
 
 All controls therefore take effect asynchronously; watch the signals. Drop a `Player` only after
 `stop()`: destroying a playing `QMediaPlayer` from Python would wait on the workers the same way.
@@ -147,7 +147,7 @@ class Player(PlayerBase):
         self._volume = clamp_volume(volume)
         self._output.setVolume(self._volume)
 
-    # --- switching without the deadlock (PLATFORM.md) -------------------------------------------
+    # --- switching without the deadlock (the teardown rule, docs/platform.md) ------------------
 
     def _queue(self, slot: str, *args: object) -> None:
         """Run a QMediaPlayer slot later from the event loop, in C++, without the GIL."""
@@ -229,7 +229,7 @@ class Player(PlayerBase):
             self._set_position(ms)
 
     def _on_duration(self, ms: int) -> None:
-        # In-memory sources may report -1 (PLATFORM.md) and MP3 an estimate (10,031 ms for 10 s):
+        # In-memory sources report -1 (docs/platform.md) and MP3 an estimate (10,031 ms for 10 s):
         # a hint from the caller stands; without one, take what the media player knows.
         if ms > 0 and self._hint is None and not self._tearing_down:
             self._set_duration(ms)

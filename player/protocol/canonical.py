@@ -2,7 +2,8 @@
 
 Signatures are only as good as the agreement on which bytes were signed, so every signed JSON document
 goes through `canonical_json` (sorted keys, no whitespace, UTF-8) and every time through `format_time`
-(UTC, whole seconds, trailing ``Z``). Keys travel as unpadded-free standard base64 of their raw bytes.
+(UTC, whole seconds, trailing ``Z``). Keys travel as standard, padded base64 of their raw bytes
+(docs/protocol.md, "Conventions").
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""The decision is pure: no disk, network, keyring, Qt or clock of its own (STYLE.md, python-tuf)."""
+"""The decision is pure: no disk, network, keyring, Qt or clock of its own.
+
+Like the TUF client's trusted metadata set, every trust decision is a function over the bytes and times
+the caller passes in (docs/protocol.md, "Trust rules"); storage, the network and the keyring feed it.
+"""
 
 from __future__ import annotations
 

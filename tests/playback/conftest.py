@@ -29,7 +29,7 @@ from player.protocol.container import ContainerReader, encrypt, new_content_key
 
 SAMPLE_RATE = 44100
 SECONDS = 10.0
-FRAMES = int(SAMPLE_RATE * SECONDS)  # 441,000 (PLATFORM.md)
+FRAMES = int(SAMPLE_RATE * SECONDS)  # 441,000: FLAC decodes to exactly this (docs/platform.md)
 SMALL_SEGMENT = 4096
 
 
@@ -114,8 +114,9 @@ def deadlock_watchdog(request: pytest.FixtureRequest) -> Iterator[None]:
     """Turn a GIL deadlock into a failed run with every thread's stack, instead of a run that never ends.
 
     pytest-timeout cannot: its SIGALRM handler and its watchdog thread are Python code, and in the
-    deadlock PLATFORM.md describes the main thread holds the GIL inside Qt while FFmpeg's thread waits for
-    it. faulthandler's watchdog is C and needs no GIL; it fires 15 s after the test's own timeout.
+    deadlock the teardown rule of docs/platform.md avoids, the main thread holds the GIL inside Qt while
+    FFmpeg's thread waits for it. faulthandler's watchdog is C and needs no GIL; it fires 15 s after the
+    test's own timeout.
     """
     marker = request.node.get_closest_marker("timeout")
     seconds = float(marker.args[0]) if marker and marker.args else float(request.config.getini("timeout"))

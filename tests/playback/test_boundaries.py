@@ -1,6 +1,7 @@
 """Two promises of the playback package, read from its source (never executed, so nothing can hide):
 
-- it uses QtCore and QtMultimedia only: widgets belong to `player/ui/` (DESIGN.md, "Rules of the house");
+- it uses QtCore and QtMultimedia only: widgets belong to `player/ui/` (the import boundaries under
+  "Layout" in README.md);
 - plaintext audio never touches the disk: no temporary files, no file writes, no disk caches.
 """
 

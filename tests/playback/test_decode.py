@@ -32,7 +32,7 @@ def test_decode_check_counts_every_frame(qapp: QCoreApplication, tracks: dict[st
     track = tracks[fmt]
     result = decode_check(track.device(), track.mime)
     assert (result.sample_rate, result.channels) == (SAMPLE_RATE, 2)
-    if fmt == "flac":  # lossless: not a frame more or less (PLATFORM.md: 441,000 for 10 s)
+    if fmt == "flac":  # lossless: not a frame more or less (441,000 for 10 s, docs/platform.md)
         assert result.frames == FRAMES
     else:
         assert abs(result.frames - FRAMES) <= LOSSY_TOLERANCE

@@ -1,6 +1,6 @@
 """The QtMultimedia engine: plays from an encrypted container, seeks, fails readably, and never deadlocks.
 
-With no sound card QMediaPlayer still reaches PlayingState and its position advances (PLATFORM.md), so
+With no sound card QMediaPlayer still reaches PlayingState and its position advances (docs/platform.md), so
 these run anywhere; whether sound really comes out is `test_sound.py`'s job.
 """
 
@@ -101,7 +101,8 @@ def test_audio_that_does_not_decode_fails_readably(player: Player, qtbot: QtBot,
 def test_the_device_is_let_go_only_after_the_media_player_has(
     player: Player, qtbot: QtBot, flac: Track
 ) -> None:
-    """PLATFORM.md: the player does not own the device, so it must outlive the player's use of it."""
+    """The teardown rule (docs/platform.md): the player does not own the device, so it must outlive the
+    player's use of it."""
     statuses: list[QMediaPlayer.MediaStatus] = []
     found = player.findChild(QMediaPlayer)
     assert found is not None
@@ -120,7 +121,7 @@ def test_the_device_is_let_go_only_after_the_media_player_has(
 
 class _Dawdling(ContainerDevice):
     """Reads slowly with the GIL released, so FFmpeg's thread is often inside `readData` at a switch —
-    the moment a direct `stop()` / `setSource()` from Python would deadlock (PLATFORM.md)."""
+    the moment a direct `stop()` / `setSource()` from Python would deadlock (docs/platform.md)."""
 
     inside = 0  # reads in progress, over all instances
 

@@ -2,7 +2,7 @@
 
 `./test` starts a private PulseAudio whose default sink is the null sink `ci_sink` and sets
 `INSURED_PLAYER_REAL_SINK=1`; we record its monitor with `parec` while the player plays and judge the
-recording by RMS (PLATFORM.md: a 440 Hz tone recorded at 0.325). Without that sink the sound tests skip,
+recording by RMS (docs/platform.md: a 440 Hz tone records at 0.325). Without that sink the sound tests skip,
 and in CI (`CI_FAIL_ON_SKIP=1`) a skip fails the run, so there they always really run.
 
 The recording is raw s16le on parec's stdout, read through a pipe: `--file-format=wav` cannot write to
@@ -132,7 +132,7 @@ def test_an_encrypted_track_is_heard(qapp: object, qtbot: QtBot, record_property
             reader = ContainerReader(sealed, key)
             player.play_source(open_device(reader), reader.header.mime, 8_000)
             qtbot.waitUntil(lambda: player.state is PlaybackState.PLAYING, timeout=5000)
-            # With a real sink the position may start moving ~2 s after PlayingState (PLATFORM.md).
+            # With a real sink the position may start moving 1-2 s after PlayingState (docs/platform.md).
             qtbot.waitUntil(lambda: player.position > 0, timeout=10_000)
             qtbot.wait(2000)
             played_ms = player.position

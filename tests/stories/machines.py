@@ -73,7 +73,7 @@ def fresh_keyring(root: Path, timeout: float = 20.0) -> Iterator[str]:
         if not address:
             raise RuntimeError("the second machine's dbus-daemon did not start")
         env["DBUS_SESSION_BUS_ADDRESS"] = address
-        # The input must hold a newline, or the login keyring stays locked (PLATFORM.md).
+        # The input must hold a newline, or the login keyring stays locked (docs/platform.md).
         keyring_daemon = subprocess.Popen(
             [
                 "gnome-keyring-daemon",

@@ -1,4 +1,4 @@
-"""Story: everything that can go wrong, as a script sees it — each exit code of DESIGN.md, with exactly
+"""Story: everything that can go wrong, as a script sees it — each exit code in docs/protocol.md, with exactly
 one clear line on stderr and never a traceback (checked on every run by `tests.stories.driver`).
 
 2 usage; 3 refused by the license decision; 4 backend unreachable, silent or answering nonsense;

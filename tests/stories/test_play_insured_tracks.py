@@ -1,7 +1,8 @@
 """Story: a new user takes out insurance, buys two tracks from two providers, and plays them.
 
-Along the way: the JSON other tools read has exactly the fields issue 3 promises, the decoded audio is as
-long as the catalog says, and neither the plaintext audio nor a private key ever reaches the disk.
+Along the way: the JSON other tools read has exactly the fields docs/protocol.md lists ("JSON output of
+the CLI"), the decoded audio is as long as the catalog says, and neither the plaintext audio nor a
+private key ever reaches the disk.
 """
 
 from __future__ import annotations
