@@ -1,8 +1,9 @@
 """Reaching the insurer: the configured server or the bundled backend, and whether to trust who answers.
 
 Trust: the insurer's key is pinned in the keyring on first contact and compared on every later one (a
-changed key is an error the user sees, never taken for "offline"); the licensors' keys come signed into
-the identity the pinned insurer serves and are cached in the store for offline use.
+changed key is an error the user sees, never taken for "offline"); the licensors' keys come with the
+identity the insurer serves (plain JSON: what protects a license is the pinned insurer's signature over
+its package, the licensor's key only checks the license inside) and are cached for offline use.
 """
 
 from __future__ import annotations

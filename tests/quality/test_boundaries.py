@@ -1,4 +1,5 @@
-"""The rules of the house (DESIGN.md, "The parts") as a test: which part may import what.
+"""The rules of the house (docs/architecture.md, "The rules, and the tests that keep them") as a test:
+which part may import what.
 
 Imports are read with `ast`, never executed, so a module that fails to import cannot hide a violation.
 An import counts however it is written: `import a.b`, `from a import b` (as `a` and `a.b`), a relative
