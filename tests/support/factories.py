@@ -262,16 +262,10 @@ def a_list(
 
 
 def make_list(
-    signer: Ed25519PrivateKey,
-    version: int,
-    *entries: ListEntry,
-    base: int | None = None,
-    issued_at: datetime = T0,
-    expires_at: datetime | None = None,
-    user_id: str = USER,
+    signer: Ed25519PrivateKey, version: int, *entries: ListEntry, **fields: Any
 ) -> Signed[LicenseList]:
-    """`a_list` signed by `signer` (the insurer, or whoever a test has forge one)."""
-    lst = a_list(version, *entries, base=base, issued_at=issued_at, expires_at=expires_at, user_id=user_id)
+    """`a_list(version, *entries, **fields)` signed by `signer` (the insurer, or a forger)."""
+    lst = a_list(version, *entries, **fields)
     return Signed(sign_license_list(lst, signer), lst)
 
 
@@ -294,19 +288,10 @@ def a_statement(
 
 
 def make_statement(
-    signer: Ed25519PrivateKey,
-    license_id: str,
-    state: LicenseState = LicenseState.VALID,
-    *,
-    user_id: str = USER,
-    list_version: int = 1,
-    issued_at: datetime = T0,
-    reason: InvalidationReason | None = None,
+    signer: Ed25519PrivateKey, license_id: str, state: LicenseState = LicenseState.VALID, **fields: Any
 ) -> Signed[ValidityStatement]:
-    """`a_statement` signed by `signer`."""
-    statement = a_statement(
-        license_id, state, user_id=user_id, list_version=list_version, issued_at=issued_at, reason=reason
-    )
+    """`a_statement(license_id, state, **fields)` signed by `signer`."""
+    statement = a_statement(license_id, state, **fields)
     return Signed(sign_validity(statement, signer), statement)
 
 
