@@ -189,8 +189,9 @@ def make_package(
     if policy is None:
         policy = a_policy(keys.policy, POLICY_ID if policy_id is None else policy_id, user_id=user_id)
     if lic is None:
-        lic = a_license(license_id, content_id=content_id, licensee=user_id)
-    xml = lic if isinstance(lic, bytes) else sign_license(lic, keys.licensor)
+        xml = make_license(keys.licensor, license_id, content_id=content_id, licensee=user_id).data
+    else:
+        xml = lic if isinstance(lic, bytes) else sign_license(lic, keys.licensor)
     data = seal_package(
         xml,
         policy_id=policy.contract_id if policy_id is None else policy_id,
