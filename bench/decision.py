@@ -10,68 +10,41 @@ from __future__ import annotations
 
 import statistics
 import time
-from datetime import UTC, datetime, timedelta
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from datetime import timedelta
 
 from player.license_decision import ListMark, TrustedList, decide
-from player.protocol.license import License, sign_license
-from player.protocol.license_list import (
-    InvalidationReason,
-    LicenseList,
-    LicenseState,
-    ListEntry,
-    sign_license_list,
-)
-from player.protocol.package import LicensePackage, seal_package, verify_package
-from player.protocol.policy import GuaranteeConditions
+from player.protocol.package import LicensePackage
+from tests.support.factories import T0, Keys, invalid, make_list, make_package, valid
 
 ENTRIES = 10_000
 PACKAGES = 64
 USER = "bench-user"
-T0 = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)
 
 
-def _list(insurer: Ed25519PrivateKey) -> bytes:
-    entries = tuple(
-        ListEntry(f"lic-{i:05}", f"track-{i:05}", LicenseState.VALID, None, None)
+def _list(keys: Keys) -> bytes:
+    """Version 42 of the list, every tenth license invalidated (a loss), signed by the insurer."""
+    entries = (
+        valid(f"lic-{i:05}", f"track-{i:05}")
         if i % 10
-        else ListEntry(f"lic-{i:05}", f"track-{i:05}", LicenseState.INVALID, T0, InvalidationReason.LOSS)
+        else invalid(f"lic-{i:05}", content_id=f"track-{i:05}")
         for i in range(ENTRIES)
     )
-    return sign_license_list(LicenseList(USER, 42, None, T0, T0 + timedelta(days=30), entries), insurer)
+    return make_list(keys.insurer, 42, *entries, user_id=USER).data
 
 
-def _packages(insurer: Ed25519PrivateKey) -> list[LicensePackage]:
+def _packages(keys: Keys) -> list[LicensePackage]:
     """Packages for valid licenses spread over the whole list."""
-    licensor, policy_key = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
-    guarantee = GuaranteeConditions("pol-1", USER, T0, T0 + timedelta(days=365), T0, 3, 50, 200)
     out = []
     for n in range(PACKAGES):
         i = (n * (ENTRIES // PACKAGES)) | 1  # odd, so never one of the invalid tenths
-        lic = License(
-            f"lic-{i:05}", "p", USER, "play", f"track-{i:05}", 1, T0, None, bytes(32), T0
-        )  # fmt: skip
-        data = seal_package(
-            sign_license(lic, licensor),
-            policy_id="pol-1",
-            item_id=f"item-{i}",
-            license_id=lic.license_id,
-            content_id=lic.content_id,
-            recipient=policy_key.public_key(),
-            guarantee=guarantee,
-            insurer_key=insurer,
-            issued_at=T0,
-        )
-        out.append(verify_package(data, insurer.public_key()))
+        out.append(make_package(keys, f"lic-{i:05}", f"track-{i:05}", user_id=USER, item_id=f"item-{i}").doc)
     return out
 
 
 def run(quick: bool) -> dict[str, float]:
-    insurer = Ed25519PrivateKey.generate()
-    key = insurer.public_key()
-    signed = _list(insurer)
+    keys = Keys.generate()
+    key = keys.insurer_pub
+    signed = _list(keys)
     now = T0 + timedelta(days=1)
 
     loads = []
@@ -80,7 +53,7 @@ def run(quick: bool) -> dict[str, float]:
         trusted = TrustedList.load([signed], insurer_key=key, user_id=USER, mark=ListMark(), now=now)
         loads.append(time.perf_counter() - t)
 
-    packages = _packages(insurer)
+    packages = _packages(keys)
     rounds = 2_000 if quick else 20_000
     samples = []
     for n in range(rounds):

@@ -11,91 +11,50 @@ licenses are random filler of the real size: neither opening nor listing decrypt
 
 from __future__ import annotations
 
-import os
 import statistics
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from player.protocol import container
-from player.protocol import package as package_format
-from player.protocol.canonical import b64e, fingerprint, format_time, sign_document, x25519_public_bytes
-from player.protocol.policy import Policy, PolicyState, sign_policy
-from player.storage import Store, TrackInfo, blobs, layout
+from player.storage import Store, blobs, layout
+from tests.support.factories import Keys, filler_package, make_container, make_policy, track_info
 
 TRACKS = 10_000
 TRACKS_PER_POLICY = 100
 GENRES = ("jazz", "classical", "rock", "ambient", "folk", "electronic")
 
 
-def _policy(contract_id: str, key: X25519PrivateKey, license_ids: list[str], now: datetime) -> Policy:
-    public = x25519_public_bytes(key)
-    return Policy(
-        contract_id=contract_id,
-        insured="Bench User",
-        user_id="U-bench",
-        state=PolicyState.OFFICIAL,
-        revision=1,
-        guaranteed_license_ids=tuple(license_ids),
-        premium_yen_per_track=30,
-        guarantee_start=now,
-        guarantee_end=now + timedelta(days=365),
-        relicensing_starts=now + timedelta(days=7),
-        relicensing_limit_per_track=3,
-        relicensing_limit_total=100,
-        price_difference_limit=200,
-        public_key=public,
-        public_key_fingerprint=fingerprint(public),
-        issued_at=now,
-    )
-
-
 def build_library(data_dir: Path, n: int = TRACKS) -> None:
     """Write the blob files of an n-track library (no index): one license per track, 100 per policy."""
     layout.make_dirs(data_dir)
-    insurer = Ed25519PrivateKey.generate()
-    now = datetime(2026, 1, 1, tzinfo=UTC)
+    keys = Keys.generate()
     content_key = container.new_content_key()
     for p in range(0, n, TRACKS_PER_POLICY):
         policy_id = f"P-{p // TRACKS_PER_POLICY:04d}"
-        policy_key = X25519PrivateKey.generate()
         license_ids = [f"L-{i:05d}" for i in range(p, min(n, p + TRACKS_PER_POLICY))]
-        policy = _policy(policy_id, policy_key, license_ids, now)
-        guarantee = policy.guarantee().to_fields()
-        (data_dir / layout.policy_file(policy_id)).write_bytes(sign_policy(policy, insurer))
+        # Each policy has its own key pair, made on the terminal; one insurer signs them all.
+        policy_keys = replace(keys, policy=X25519PrivateKey.generate())
+        policy = make_policy(policy_keys, policy_id, guaranteed_license_ids=tuple(license_ids))
+        (data_dir / layout.policy_file(policy_id)).write_bytes(policy.data)
         for i, license_id in enumerate(license_ids, start=p):
-            info = TrackInfo(
-                content_id=f"C-{i:05d}",
-                version=1,
+            info = track_info(
+                f"C-{i:05d}",
                 title=f"Track {i}",
                 artist=f"Artist {i % 400}",
                 album=f"Album {i % 1200}",
                 genre=GENRES[i % len(GENRES)],
                 provider=("alpha", "beta")[i % 2],
                 duration_ms=180_000 + i,
-                price=250,
             )
-            sealed = container.encrypt(
-                b"\0" * 2048, content_key, content_id=info.content_id, content_version=1, mime="audio/flac"
+            sealed = make_container(plaintext=b"\0" * 2048, key=content_key, content_id=info.content_id)
+            package = filler_package(
+                keys, license_id, info.content_id, policy=policy.doc, item_id=f"I-{i:05d}"
             )
-            package = sign_document(
-                package_format.DOC_TYPE,
-                {
-                    "policy_id": policy_id,
-                    "item_id": f"I-{i:05d}",
-                    "license_id": license_id,
-                    "content_id": info.content_id,
-                    "guarantee": guarantee,
-                    "issued_at": format_time(now),
-                    "sealed_license": b64e(os.urandom(1100)),  # filler of the real size: never opened here
-                },
-                insurer,
-            )
-            (data_dir / layout.track_file(info.content_id, 1)).write_bytes(sealed)
+            (data_dir / layout.track_file(info.content_id, 1)).write_bytes(sealed.data)
             (data_dir / layout.track_meta(info.content_id)).write_bytes(blobs.info_json(info))
             (data_dir / layout.package_file(license_id)).write_bytes(package)
 

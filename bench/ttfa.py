@@ -29,7 +29,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QIODevice, QTimer
 from mock_backend.demo.media import encode
 from mock_backend.demo.synth import SynthParams, render
 from player.playback import DEFAULT_SOURCE_KIND, PlaybackState, Player, SourceKind, open_device
-from player.protocol.container import ContainerReader, encrypt, new_content_key
+from player.protocol.container import ContainerReader
+from tests.support.factories import make_container
 
 MIME = "audio/flac"
 SAMPLE_RATE = 44100
@@ -83,8 +84,7 @@ def run(quick: bool) -> dict[str, float]:
     reps = 25 if quick else 41
     audio = render(SynthParams(seed=7, tempo_bpm=112, key="D", scale="dorian", style="jazz"), seconds)
     plain = encode(audio, SAMPLE_RATE, "flac")
-    key = new_content_key()
-    sealed = encrypt(plain, key, content_id="bench-ttfa", content_version=1, mime=MIME)
+    sealed, key, _ = make_container(plaintext=plain, content_id="bench-ttfa", mime=MIME)
     hint = int(seconds * 1000)
     player = Player()
     sides = ("plain", "prepared", "device", "buffer")

@@ -6,16 +6,23 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-
-@pytest.fixture(scope="session")
-def insurer() -> Ed25519PrivateKey:
-    return Ed25519PrivateKey.generate()
+from tests.support.factories import Keys
 
 
 @pytest.fixture(scope="session")
-def insurer_pub(insurer: Ed25519PrivateKey) -> Ed25519PublicKey:
+def keys() -> Keys:
+    return Keys.generate()
+
+
+@pytest.fixture(scope="session")
+def insurer(keys: Keys) -> Ed25519PrivateKey:
+    return keys.insurer
+
+
+@pytest.fixture(scope="session")
+def insurer_pub(keys: Keys) -> Ed25519PublicKey:
     """The insurer key the terminal pinned on first contact."""
-    return insurer.public_key()
+    return keys.insurer_pub
 
 
 @pytest.fixture(scope="session")
@@ -25,10 +32,10 @@ def attacker() -> Ed25519PrivateKey:
 
 
 @pytest.fixture(scope="session")
-def licensor() -> Ed25519PrivateKey:
-    return Ed25519PrivateKey.generate()
+def licensor(keys: Keys) -> Ed25519PrivateKey:
+    return keys.licensor
 
 
 @pytest.fixture(scope="session")
-def policy_key() -> X25519PrivateKey:
-    return X25519PrivateKey.generate()
+def policy_key(keys: Keys) -> X25519PrivateKey:
+    return keys.policy

@@ -11,14 +11,12 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from player.errors import OutsideUsagePeriodError, WrongLicenseeError
 from player.license_decision import check_license
 from player.protocol.package import LicensePackage, open_license
-from tests.license_decision.helpers import T0, USER, a_license, package
+from tests.support.factories import T0, USER, Keys, a_license, make_package
 
 
 @pytest.fixture(scope="module")
-def pkg(
-    insurer: Ed25519PrivateKey, licensor: Ed25519PrivateKey, policy_key: X25519PrivateKey
-) -> LicensePackage:
-    return package(insurer, licensor, policy_key, "lic-1")
+def pkg(keys: Keys) -> LicensePackage:
+    return make_package(keys, "lic-1").doc
 
 
 def test_opened_license_in_its_period_passes(

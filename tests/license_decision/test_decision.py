@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from player.errors import (
     BackendUnreachableError,
@@ -27,14 +26,15 @@ from player.license_decision import Allowed, ListMark, Source, TrustedList, deci
 from player.protocol.license_list import InvalidationReason, LicenseState, ListEntry
 from player.protocol.package import LicensePackage
 from player.words import reason as reason_in_words
-from tests.license_decision.helpers import (
+from tests.support.factories import (
     GRACE,
     T0,
     USER,
+    Keys,
     invalid,
-    package,
-    signed_list,
-    statement,
+    make_list,
+    make_package,
+    make_statement,
     valid,
 )
 
@@ -43,15 +43,13 @@ LOST_ON = datetime(2026, 11, 3, 14, 0, tzinfo=T0.tzinfo)
 
 
 @pytest.fixture(scope="module")
-def pkg(
-    insurer: Ed25519PrivateKey, licensor: Ed25519PrivateKey, policy_key: X25519PrivateKey
-) -> LicensePackage:
-    return package(insurer, licensor, policy_key, "lic-1")
+def pkg(keys: Keys) -> LicensePackage:
+    return make_package(keys, "lic-1").doc
 
 
 def trusted_with(insurer: Ed25519PrivateKey, *entries: ListEntry, version: int = 5) -> TrustedList:
     """The list the terminal holds: version 5, issued at T0, loaded at T0."""
-    data = signed_list(insurer, version, *entries)
+    data = make_list(insurer, version, *entries).data
     return TrustedList.load([data], insurer_key=insurer.public_key(), user_id=USER, mark=ListMark(), now=T0)
 
 
@@ -174,13 +172,10 @@ def test_clock_set_back_is_refused_with_no_list_cached(
 
 
 def test_package_for_another_user_is_refused(
-    insurer: Ed25519PrivateKey,
-    insurer_pub: Ed25519PublicKey,
-    licensor: Ed25519PrivateKey,
-    policy_key: X25519PrivateKey,
+    insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey, keys: Keys
 ) -> None:
     """A package copied from someone else's library: its guarantee conditions name them."""
-    theirs = package(insurer, licensor, policy_key, "lic-9", insured_user_id="user-2")
+    theirs = make_package(keys, "lic-9", user_id="user-2").doc
     with pytest.raises(WrongLicenseeError, match="insures user 'user-2', not you") as e:
         run(theirs, trusted_with(insurer, valid("lic-9")), insurer_pub)
     assert e.value.code == "wrong_licensee"
@@ -217,7 +212,7 @@ def test_unknown_id_offline_is_refused_with_advice(
 def test_insurer_is_not_asked_while_offline(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey, pkg: LicensePackage
 ) -> None:
-    ask = Insurer(lambda i: statement(insurer, i, list_version=5))
+    ask = Insurer(lambda i: make_statement(insurer, i, list_version=5).data)
     with pytest.raises(LicenseUnknownError):
         run(pkg, trusted_with(insurer, valid("lic-2")), insurer_pub, ask=ask)
     assert ask.asked == []
@@ -227,7 +222,7 @@ def test_unknown_id_asked_of_insurer(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey, pkg: LicensePackage
 ) -> None:
     """Bought since the list was fetched: the insurer vouches for it, and the list should be refreshed."""
-    ask = Insurer(lambda i: statement(insurer, i, list_version=6, issued_at=T0 + HOUR))
+    ask = Insurer(lambda i: make_statement(insurer, i, list_version=6, issued_at=T0 + HOUR).data)
     result = run(pkg, trusted_with(insurer, valid("lic-2")), insurer_pub, online=True, ask=ask)
     assert result == Allowed("lic-1", "track-1", Source.INSURER, refresh_advised=True)
     assert ask.asked == ["lic-1"]
@@ -239,14 +234,16 @@ def test_insurer_saying_invalid_or_unknown_is_refused(
 ) -> None:
     trusted = trusted_with(insurer, valid("lic-2"))
     said_invalid = Insurer(
-        lambda i: statement(
-            insurer, i, LicenseState.INVALID, list_version=6, reason=InvalidationReason.UPGRADE
+        lambda i: (
+            make_statement(
+                insurer, i, LicenseState.INVALID, list_version=6, reason=InvalidationReason.UPGRADE
+            ).data
         )
     )
     with pytest.raises(LicenseInvalidatedError, match="newer version") as e:
         run(pkg, trusted, insurer_pub, online=True, ask=said_invalid)
     assert e.value.reason == "version_upgrade"
-    never_heard = Insurer(lambda i: statement(insurer, i, LicenseState.UNKNOWN, list_version=6))
+    never_heard = Insurer(lambda i: make_statement(insurer, i, LicenseState.UNKNOWN, list_version=6).data)
     with pytest.raises(LicenseUnknownError, match="insurer does not know license 'lic-1'"):
         run(pkg, trusted, insurer_pub, online=True, ask=never_heard)
 
@@ -258,10 +255,10 @@ def test_forged_validity_statement_rejected(
     pkg: LicensePackage,
 ) -> None:
     """A man in the middle answers "valid" for a license the insurer invalidated."""
-    forged = Insurer(lambda i: statement(attacker, i, list_version=99))
+    forged = Insurer(lambda i: make_statement(attacker, i, list_version=99).data)
     with pytest.raises(UnknownSignerError):
         run(pkg, None, insurer_pub, online=True, ask=forged)
-    edited = statement(insurer, "lic-1", LicenseState.INVALID, list_version=6)
+    edited = make_statement(insurer, "lic-1", LicenseState.INVALID, list_version=6).data
     edited = edited.replace(b'"state":"invalid"', b'"state":"valid"').replace(
         b'"invalidated_at":"2026-04-01T09:30:00Z"', b'"invalidated_at":null'
     )
@@ -275,7 +272,7 @@ def test_statement_for_another_user_rejected(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey, pkg: LicensePackage
 ) -> None:
     """A genuine "valid" answer about someone else's license lifted into this user's query."""
-    theirs = Insurer(lambda i: statement(insurer, i, user_id="user-2", list_version=6))
+    theirs = Insurer(lambda i: make_statement(insurer, i, user_id="user-2", list_version=6).data)
     with pytest.raises(MismatchError, match="of user 'user-2'"):
         run(pkg, None, insurer_pub, online=True, ask=theirs)
 
@@ -283,7 +280,7 @@ def test_statement_for_another_user_rejected(
 def test_statement_for_another_license_rejected(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey, pkg: LicensePackage
 ) -> None:
-    other = Insurer(lambda i: statement(insurer, "lic-7", list_version=6))
+    other = Insurer(lambda i: make_statement(insurer, "lic-7", list_version=6).data)
     with pytest.raises(MismatchError, match="about license 'lic-7'"):
         run(pkg, None, insurer_pub, online=True, ask=other)
 
@@ -292,7 +289,7 @@ def test_replayed_old_statement_rejected(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey, pkg: LicensePackage
 ) -> None:
     """A "valid" answer recorded before the license was invalidated, replayed after."""
-    old = Insurer(lambda i: statement(insurer, i, list_version=3))
+    old = Insurer(lambda i: make_statement(insurer, i, list_version=3).data)
     with pytest.raises(ListRollbackError, match="old answer replayed"):
         run(pkg, trusted_with(insurer, valid("lic-2")), insurer_pub, online=True, ask=old)
     with pytest.raises(ListRollbackError):
@@ -302,7 +299,9 @@ def test_replayed_old_statement_rejected(
 def test_statement_from_the_future_reveals_a_set_back_clock(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey, pkg: LicensePackage
 ) -> None:
-    ahead = Insurer(lambda i: statement(insurer, i, list_version=6, issued_at=T0 + timedelta(days=40)))
+    ahead = Insurer(
+        lambda i: make_statement(insurer, i, list_version=6, issued_at=T0 + timedelta(days=40)).data
+    )
     with pytest.raises(ClockRollbackError):
         run(pkg, None, insurer_pub, online=True, ask=ahead)
 
@@ -318,7 +317,7 @@ def test_insurer_unreachable_passes_through(insurer_pub: Ed25519PublicKey, pkg: 
 def test_bad_signature_is_an_integrity_failure_not_a_refusal(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey, pkg: LicensePackage
 ) -> None:
-    data = bytearray(statement(insurer, "lic-1", list_version=6))
+    data = bytearray(make_statement(insurer, "lic-1", list_version=6).data)
     i = data.index(b'"signature":"') + len(b'"signature":"')
     data[i] = ord("A") if data[i] != ord("A") else ord("B")
     with pytest.raises(BadSignatureError) as e:

@@ -22,7 +22,7 @@ from player.errors import (
 )
 from player.license_decision import CLOCK_TOLERANCE, ListMark, TrustedList
 from player.protocol.license_list import InvalidationReason, LicenseState
-from tests.license_decision.helpers import GRACE, T0, USER, invalid, signed_list, valid
+from tests.support.factories import GRACE, T0, USER, invalid, make_list, valid
 
 HOUR = timedelta(hours=1)
 
@@ -39,7 +39,7 @@ def load(
 def test_first_list_is_accepted_and_sets_the_mark(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey
 ) -> None:
-    trusted = load(insurer_pub, signed_list(insurer, 3, valid("lic-1"), invalid("lic-2")))
+    trusted = load(insurer_pub, make_list(insurer, 3, valid("lic-1"), invalid("lic-2")).data)
     assert trusted.version == 3
     assert trusted.expires_at == T0 + GRACE
     assert trusted.new_mark == ListMark(3, T0)
@@ -53,8 +53,8 @@ def test_first_list_is_accepted_and_sets_the_mark(
 def test_list_rollback_below_mark_is_refused(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey
 ) -> None:
-    trusted = load(insurer_pub, signed_list(insurer, 7, valid("lic-1")))
-    old = signed_list(insurer, 6, valid("lic-1"), valid("lic-2"), issued_at=T0 - HOUR)
+    trusted = load(insurer_pub, make_list(insurer, 7, valid("lic-1")).data)
+    old = make_list(insurer, 6, valid("lic-1"), valid("lic-2"), issued_at=T0 - HOUR).data
     with pytest.raises(ListRollbackError, match="version 6, but version 7 was already seen") as e:
         trusted.update(old, T0 + HOUR)
     assert e.value.code == "list_rollback"
@@ -64,7 +64,7 @@ def test_data_dir_restored_from_backup_is_refused(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey
 ) -> None:
     """The whole data folder restored from a backup: the keyring's mark remembers the newer list."""
-    backup = signed_list(insurer, 4, valid("lic-1"))  # lic-1 was later invalidated by a loss report
+    backup = make_list(insurer, 4, valid("lic-1")).data  # lic-1 was later invalidated by a loss report
     with pytest.raises(ListRollbackError, match="restored from an old backup"):
         load(insurer_pub, backup, mark=ListMark(9, T0 + HOUR))
 
@@ -75,22 +75,22 @@ def test_deleted_data_dir_does_not_reset_the_mark(
     """With the cache gone, the first list fetched again is held to the keyring's mark all the same."""
     mark = ListMark(9, T0)
     with pytest.raises(ListRollbackError):
-        load(insurer_pub, signed_list(insurer, 8), mark=mark)
-    assert load(insurer_pub, signed_list(insurer, 9), mark=mark).new_mark == mark
+        load(insurer_pub, make_list(insurer, 8).data, mark=mark)
+    assert load(insurer_pub, make_list(insurer, 9).data, mark=mark).new_mark == mark
 
 
 def test_clock_set_back_is_refused_when_loading_and_updating(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey
 ) -> None:
     seen = T0 + timedelta(days=20)
-    cached = signed_list(insurer, 2, issued_at=seen)
+    cached = make_list(insurer, 2, issued_at=seen).data
     with pytest.raises(ClockRollbackError, match="Your clock reads 2026-04-01 09:30 UTC") as e:
         load(insurer_pub, cached, mark=ListMark(2, seen), now=T0)
     assert "2026-04-21 09:30 UTC was already seen: set the clock right" in str(e.value)
     assert e.value.code == "clock_rollback"
     trusted = load(insurer_pub, cached, mark=ListMark(2, seen), now=seen)
     with pytest.raises(ClockRollbackError):
-        trusted.update(signed_list(insurer, 3, issued_at=seen), seen - timedelta(days=1))
+        trusted.update(make_list(insurer, 3, issued_at=seen).data, seen - timedelta(days=1))
 
 
 def test_a_newer_list_teaches_the_mark_the_time_even_if_the_clock_is_behind(
@@ -98,30 +98,30 @@ def test_a_newer_list_teaches_the_mark_the_time_even_if_the_clock_is_behind(
 ) -> None:
     """A genuine list is never turned away for the clock: it moves the mark, and the set-back clock is
     then caught at the next check (the decision runs it before every play)."""
-    trusted = load(insurer_pub, signed_list(insurer, 2), now=T0)
+    trusted = load(insurer_pub, make_list(insurer, 2).data, now=T0)
     real_now = T0 + timedelta(days=10)
-    updated = trusted.update(signed_list(insurer, 3, issued_at=real_now), T0 + timedelta(days=1))
+    updated = trusted.update(make_list(insurer, 3, issued_at=real_now).data, T0 + timedelta(days=1))
     assert updated.new_mark == ListMark(3, real_now)
     with pytest.raises(ClockRollbackError):
         updated.check_clock(T0 + timedelta(days=1))
 
 
 def test_small_clock_drift_is_forgiven(insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey) -> None:
-    load(insurer_pub, signed_list(insurer, 2), mark=ListMark(2, T0), now=T0 - CLOCK_TOLERANCE)
+    load(insurer_pub, make_list(insurer, 2).data, mark=ListMark(2, T0), now=T0 - CLOCK_TOLERANCE)
     with pytest.raises(ClockRollbackError):
         load(
             insurer_pub,
-            signed_list(insurer, 2),
+            make_list(insurer, 2).data,
             mark=ListMark(2, T0),
             now=T0 - CLOCK_TOLERANCE - timedelta(seconds=1),
         )
 
 
 def test_equal_version_is_harmless(insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey) -> None:
-    data = signed_list(insurer, 5, valid("lic-1"))
+    data = make_list(insurer, 5, valid("lic-1")).data
     trusted = load(insurer_pub, data)
     assert trusted.update(data, T0 + HOUR) is trusted
-    replayed_older_copy = signed_list(insurer, 5, valid("lic-1"), issued_at=T0 - HOUR)
+    replayed_older_copy = make_list(insurer, 5, valid("lic-1"), issued_at=T0 - HOUR).data
     assert trusted.update(replayed_older_copy, T0 + HOUR) is trusted
 
 
@@ -129,9 +129,9 @@ def test_same_version_issued_later_renews_the_offline_grace(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey
 ) -> None:
     """The insurer re-signs an unchanged list with a later `issued_at`: the grace starts again."""
-    trusted = load(insurer_pub, signed_list(insurer, 5, valid("lic-1")))
+    trusted = load(insurer_pub, make_list(insurer, 5, valid("lic-1")).data)
     later = T0 + timedelta(days=29)
-    renewed = trusted.update(signed_list(insurer, 5, valid("lic-1"), issued_at=later), later)
+    renewed = trusted.update(make_list(insurer, 5, valid("lic-1"), issued_at=later).data, later)
     assert renewed.expires_at == later + GRACE
     assert renewed.new_mark == ListMark(5, later)
 
@@ -139,15 +139,15 @@ def test_same_version_issued_later_renews_the_offline_grace(
 def test_same_version_with_other_entries_is_refused(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey
 ) -> None:
-    trusted = load(insurer_pub, signed_list(insurer, 5, valid("lic-1")))
-    other = signed_list(insurer, 5, valid("lic-1"), valid("lic-2"), issued_at=T0 + HOUR)
+    trusted = load(insurer_pub, make_list(insurer, 5, valid("lic-1")).data)
+    other = make_list(insurer, 5, valid("lic-1"), valid("lic-2"), issued_at=T0 + HOUR).data
     with pytest.raises(MismatchError, match="two different license lists as version 5"):
         trusted.update(other, T0 + HOUR)
 
 
 def test_delta_for_wrong_base_rejected(insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey) -> None:
-    trusted = load(insurer_pub, signed_list(insurer, 5, valid("lic-1")))
-    delta = signed_list(insurer, 8, invalid("lic-1"), base=6, issued_at=T0 + HOUR)
+    trusted = load(insurer_pub, make_list(insurer, 5, valid("lic-1")).data)
+    delta = make_list(insurer, 8, invalid("lic-1"), base=6, issued_at=T0 + HOUR).data
     with pytest.raises(DeltaBaseMismatchError, match=r"against version 6.*holds version 5.*full list"):
         trusted.update(delta, T0 + HOUR)
 
@@ -155,9 +155,9 @@ def test_delta_for_wrong_base_rejected(insurer: Ed25519PrivateKey, insurer_pub: 
 def test_delta_is_applied_and_the_chain_reloads(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey
 ) -> None:
-    trusted = load(insurer_pub, signed_list(insurer, 5, valid("lic-1"), valid("lic-2")))
+    trusted = load(insurer_pub, make_list(insurer, 5, valid("lic-1"), valid("lic-2")).data)
     later = T0 + HOUR
-    delta = signed_list(insurer, 6, invalid("lic-1", on=later), valid("lic-3"), base=5, issued_at=later)
+    delta = make_list(insurer, 6, invalid("lic-1", on=later), valid("lic-3"), base=5, issued_at=later).data
     updated = trusted.update(delta, later)
     assert updated.version == 6
     assert updated.entry("lic-1") == invalid("lic-1", on=later)
@@ -172,19 +172,19 @@ def test_delta_is_applied_and_the_chain_reloads(
 def test_newer_full_list_replaces_the_chain(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey
 ) -> None:
-    trusted = load(insurer_pub, signed_list(insurer, 5, valid("lic-1")))
+    trusted = load(insurer_pub, make_list(insurer, 5, valid("lic-1")).data)
     trusted = trusted.update(
-        signed_list(insurer, 6, invalid("lic-1"), base=5, issued_at=T0 + HOUR), T0 + HOUR
+        make_list(insurer, 6, invalid("lic-1"), base=5, issued_at=T0 + HOUR).data, T0 + HOUR
     )
-    full = signed_list(insurer, 9, invalid("lic-1"), valid("lic-4"), issued_at=T0 + 2 * HOUR)
+    full = make_list(insurer, 9, invalid("lic-1"), valid("lic-4"), issued_at=T0 + 2 * HOUR).data
     assert trusted.update(full, T0 + 2 * HOUR).chain == (full,)
 
 
 def test_cached_chain_with_a_gap_is_refused(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey
 ) -> None:
-    full = signed_list(insurer, 5, valid("lic-1"))
-    skipping = signed_list(insurer, 8, invalid("lic-1"), base=6)
+    full = make_list(insurer, 5, valid("lic-1")).data
+    skipping = make_list(insurer, 8, invalid("lic-1"), base=6).data
     with pytest.raises(MismatchError, match="broken"):
         load(insurer_pub, full, skipping)
     with pytest.raises(MalformedError, match="starts with a delta"):
@@ -194,12 +194,12 @@ def test_cached_chain_with_a_gap_is_refused(
 def test_forged_list_is_rejected(
     insurer: Ed25519PrivateKey, attacker: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey
 ) -> None:
-    trusted = load(insurer_pub, signed_list(insurer, 5, invalid("lic-1")))
+    trusted = load(insurer_pub, make_list(insurer, 5, invalid("lic-1")).data)
     with pytest.raises(UnknownSignerError):
-        trusted.update(signed_list(attacker, 6, valid("lic-1")), T0 + HOUR)
+        trusted.update(make_list(attacker, 6, valid("lic-1")).data, T0 + HOUR)
     with pytest.raises(UnknownSignerError):
-        load(insurer_pub, signed_list(attacker, 6, valid("lic-1")))
-    edited = signed_list(insurer, 6, invalid("lic-1")).replace(b'"invalid"', b'"valid"  ')
+        load(insurer_pub, make_list(attacker, 6, valid("lic-1")).data)
+    edited = make_list(insurer, 6, invalid("lic-1")).data.replace(b'"invalid"', b'"valid"  ')
     with pytest.raises(IntegrityError):
         trusted.update(edited, T0 + HOUR)
     with pytest.raises(MalformedError):
@@ -207,7 +207,7 @@ def test_forged_list_is_rejected(
 
 
 def test_bit_flipped_signature_is_rejected(insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey) -> None:
-    data = signed_list(insurer, 6, valid("lic-1"))
+    data = make_list(insurer, 6, valid("lic-1")).data
     i = data.index(b'"signature":"') + len(b'"signature":"') + 3
     flipped = data[:i] + (b"A" if data[i : i + 1] != b"A" else b"B") + data[i + 1 :]
     with pytest.raises(BadSignatureError):
@@ -215,11 +215,11 @@ def test_bit_flipped_signature_is_rejected(insurer: Ed25519PrivateKey, insurer_p
 
 
 def test_another_users_list_is_refused(insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey) -> None:
-    theirs = signed_list(insurer, 50, valid("their-lic"), user_id="user-2")
+    theirs = make_list(insurer, 50, valid("their-lic"), user_id="user-2").data
     with pytest.raises(WrongLicenseeError, match="issued to user 'user-2', not to you") as e:
         load(insurer_pub, theirs)
     assert e.value.code == "wrong_licensee"
-    trusted = load(insurer_pub, signed_list(insurer, 5))
+    trusted = load(insurer_pub, make_list(insurer, 5).data)
     with pytest.raises(WrongLicenseeError):
         trusted.update(theirs, T0 + HOUR)
 
@@ -261,7 +261,7 @@ def test_mark_never_goes_down_and_anything_below_it_is_refused(
     """Whatever order lists are offered in, the state only moves forward."""
 
     def offer(version: int, issued_at: datetime) -> bytes:  # one version, one content
-        return signed_list(insurer, version, valid(f"lic-{version}"), issued_at=issued_at)
+        return make_list(insurer, version, valid(f"lic-{version}"), issued_at=issued_at).data
 
     trusted = load(insurer_pub, offer(1, T0))
     for step, version in enumerate(versions, start=1):
@@ -279,7 +279,7 @@ def test_mark_never_goes_down_and_anything_below_it_is_refused(
     # and any cache older than the final mark is a restored backup
     for version in range(1, trusted.version):
         with pytest.raises(ListRollbackError):
-            load(insurer_pub, signed_list(insurer, version), mark=trusted.new_mark, now=T0 + 20 * HOUR)
+            load(insurer_pub, make_list(insurer, version).data, mark=trusted.new_mark, now=T0 + 20 * HOUR)
 
 
 @settings(max_examples=40, deadline=None)
@@ -291,9 +291,9 @@ def test_deltas_fold_to_the_full_list_the_insurer_would_send(
     insurer: Ed25519PrivateKey, insurer_pub: Ed25519PublicKey, reasons: list[InvalidationReason], base: int
 ) -> None:
     ids = [f"lic-{i}" for i in range(len(reasons))]
-    trusted = load(insurer_pub, signed_list(insurer, base, *(valid(i) for i in ids)))
+    trusted = load(insurer_pub, make_list(insurer, base, *(valid(i) for i in ids)).data)
     for step, (license_id, why) in enumerate(zip(ids, reasons, strict=True), start=1):
-        delta = signed_list(insurer, base + step, invalid(license_id, why), base=base + step - 1)
+        delta = make_list(insurer, base + step, invalid(license_id, why), base=base + step - 1).data
         trusted = trusted.update(delta, T0 + HOUR)
     final = {e.license_id: e for e in trusted.entries}
     assert final == {i: invalid(i, r) for i, r in zip(ids, reasons, strict=True)}

@@ -25,7 +25,8 @@ from PySide6.QtCore import QCoreApplication
 from mock_backend.demo.media import MIME, encode
 from mock_backend.demo.synth import SynthParams, render
 from player.playback import ContainerDevice, NullPlayer, Player, PlayerBase
-from player.protocol.container import ContainerReader, encrypt, new_content_key
+from player.protocol.container import ContainerReader, new_content_key
+from tests.support.factories import make_container
 
 SAMPLE_RATE = 44100
 SECONDS = 10.0
@@ -61,9 +62,9 @@ def tracks(music: NDArray[np.float32]) -> dict[str, Track]:
     out = {}
     for fmt in ("flac", "ogg", "mp3"):
         plain = encode(music, SAMPLE_RATE, fmt)
-        sealed = encrypt(
-            plain, key, content_id=f"t-{fmt}", content_version=1, mime=MIME[fmt], segment_size=SMALL_SEGMENT
-        )
+        sealed = make_container(
+            plaintext=plain, key=key, content_id=f"t-{fmt}", mime=MIME[fmt], segment_size=SMALL_SEGMENT
+        ).data
         out[fmt] = Track(fmt, MIME[fmt], plain, sealed, key)
     return out
 

@@ -1,4 +1,5 @@
-"""Shared attack tools and data generators for the protocol tests."""
+"""Attack tools and hypothesis strategies for the protocol tests (the documents themselves come from
+`tests.support.factories`)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import strategies as st
 
 from player.protocol.canonical import canonical_json, sign_document
-
-T0 = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)
 
 # Identifiers as the formats accept them: any non-empty text without control characters.
 ids = st.text(

@@ -34,15 +34,17 @@ from player.protocol.container import (
     read_header,
 )
 from tests.protocol.helpers import bits_of, flip_bit
+from tests.support.factories import make_container
 
 SMALL = 1024  # the smallest segment size: many segments from little data keeps hypothesis fast
 _PREFIX = struct.Struct(">4sBBH")
 
 
 def seal(plaintext: bytes, key: bytes, segment_size: int = SMALL, content_id: str = "track-42") -> bytes:
-    return encrypt(
-        plaintext, key, content_id=content_id, content_version=2, mime="audio/flac", segment_size=segment_size
-    )
+    """Version 2 of `content_id` in small segments, so little data makes many of them."""
+    return make_container(
+        plaintext=plaintext, key=key, content_id=content_id, version=2, segment_size=segment_size
+    ).data
 
 
 def open_all(data: bytes, key: bytes) -> bytes:

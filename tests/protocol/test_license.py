@@ -19,7 +19,8 @@ from player.protocol.license import (
     sign_license,
     verify_license,
 )
-from tests.protocol.helpers import T0, bits_of, flip_bit, ids, times
+from tests.protocol.helpers import bits_of, flip_bit, ids, times
+from tests.support.factories import T0, Keys
 
 _LICENSE_FIELDS = (
     "LicenseID",
@@ -41,8 +42,8 @@ def signed(license_: License, licensor_key: Ed25519PrivateKey) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def trusted(licensor_key: Ed25519PrivateKey) -> dict[str, Ed25519PublicKey]:
-    return {"provider-a": licensor_key.public_key()}
+def trusted(keys: Keys) -> dict[str, Ed25519PublicKey]:
+    return keys.licensors
 
 
 # --- round trips --------------------------------------------------------------------------------------

@@ -25,28 +25,13 @@ from player.protocol.license_list import (
     verify_license_list,
     verify_validity,
 )
-from tests.protocol.helpers import T0, bits_of, edit_keeping_signature, flip_bit, ids, resign, times
-
-GRACE = timedelta(days=30)
-
-
-def valid(license_id: str, content_id: str = "track") -> ListEntry:
-    return ListEntry(license_id, content_id, LicenseState.VALID, None, None)
-
-
-def invalid(
-    license_id: str, reason: InvalidationReason = InvalidationReason.LOSS, content_id: str = "track"
-) -> ListEntry:
-    return ListEntry(license_id, content_id, LicenseState.INVALID, T0, reason)
-
-
-def full_list(version: int, *entries: ListEntry, user_id: str = "user-1") -> LicenseList:
-    return LicenseList(user_id, version, None, T0, T0 + GRACE, tuple(entries))
+from tests.protocol.helpers import bits_of, edit_keeping_signature, flip_bit, ids, resign, times
+from tests.support.factories import GRACE, T0, a_list, a_statement, invalid, make_statement, valid
 
 
 @pytest.fixture(scope="module")
 def sample() -> LicenseList:
-    return full_list(
+    return a_list(
         7,
         valid("lic-1"),
         invalid("lic-2", InvalidationReason.LOSS),
@@ -121,7 +106,7 @@ def test_entry_lookup(sample: LicenseList) -> None:
 
 
 def test_entry_lookup_is_a_dictionary_lookup() -> None:
-    big = full_list(1, *(valid(f"lic-{i}") for i in range(20_000)))
+    big = a_list(1, *(valid(f"lic-{i}") for i in range(20_000)))
     assert big.entry("lic-19999") == valid("lic-19999")
     assert big.__dict__["_by_id"]["lic-0"] == valid("lic-0")  # built once, then reused
 
@@ -129,9 +114,9 @@ def test_entry_lookup_is_a_dictionary_lookup() -> None:
 @pytest.mark.parametrize(
     "statement",
     [
-        ValidityStatement("user-1", "lic-1", LicenseState.VALID, None, None, 7, T0),
-        ValidityStatement("user-1", "lic-2", LicenseState.INVALID, T0, InvalidationReason.ALTERNATE, 7, T0),
-        ValidityStatement("user-1", "lic-9", LicenseState.UNKNOWN, None, None, 0, T0),
+        a_statement("lic-1", list_version=7),
+        a_statement("lic-2", LicenseState.INVALID, list_version=7, reason=InvalidationReason.ALTERNATE),
+        a_statement("lic-9", LicenseState.UNKNOWN, list_version=0),
     ],
 )
 def test_validity_round_trip(statement: ValidityStatement, insurer_key: Ed25519PrivateKey) -> None:
@@ -153,8 +138,8 @@ def test_delta_brings_a_list_up_to_the_full_new_version(
         if data.draw(st.booleans(), label=f"change {e.license_id!r}")
     )
     new = tuple(e for e in later_items if e.license_id not in {b.license_id for b in base_items})
-    base = full_list(3, *base_items)
-    delta = LicenseList("user-1", 5, 3, T0 + timedelta(days=1), T0 + GRACE, changed + new)
+    base = a_list(3, *base_items)
+    delta = a_list(5, *changed, *new, base=3, issued_at=T0 + timedelta(days=1), expires_at=T0 + GRACE)
     by_id = {e.license_id: e for e in changed}
     expected = LicenseList(
         "user-1",
@@ -168,9 +153,7 @@ def test_delta_brings_a_list_up_to_the_full_new_version(
 
 
 def test_delta_that_invalidates_a_license(sample: LicenseList) -> None:
-    delta = LicenseList(
-        "user-1", 8, 7, T0, T0 + GRACE, (invalid("lic-1", InvalidationReason.UPGRADE), valid("lic-5"))
-    )
+    delta = a_list(8, invalid("lic-1", InvalidationReason.UPGRADE), valid("lic-5"), base=7)
     merged = apply_delta(sample, delta)
     assert merged.version == 8 and merged.base_version is None
     assert merged.entry("lic-1") == invalid("lic-1", InvalidationReason.UPGRADE)
@@ -181,10 +164,10 @@ def test_delta_that_invalidates_a_license(sample: LicenseList) -> None:
 @pytest.mark.parametrize(
     "delta",
     [
-        pytest.param(LicenseList("user-1", 9, 6, T0, T0 + GRACE, ()), id="made-against-an-older-list"),
-        pytest.param(LicenseList("user-1", 9, 8, T0, T0 + GRACE, ()), id="made-against-a-newer-list"),
-        pytest.param(LicenseList("user-2", 8, 7, T0, T0 + GRACE, ()), id="for-another-user"),
-        pytest.param(LicenseList("user-1", 8, None, T0, T0 + GRACE, ()), id="a-full-list"),
+        pytest.param(a_list(9, base=6), id="made-against-an-older-list"),
+        pytest.param(a_list(9, base=8), id="made-against-a-newer-list"),
+        pytest.param(a_list(8, base=7, user_id="user-2"), id="for-another-user"),
+        pytest.param(a_list(8), id="a-full-list"),
     ],
 )
 def test_misapplied_delta_is_rejected(delta: LicenseList, sample: LicenseList) -> None:
@@ -195,7 +178,7 @@ def test_misapplied_delta_is_rejected(delta: LicenseList, sample: LicenseList) -
 def test_delta_cannot_be_applied_to_a_delta(sample: LicenseList) -> None:
     base = dataclasses.replace(sample, base_version=6)
     with pytest.raises(MalformedError):
-        apply_delta(base, LicenseList("user-1", 8, 7, T0, T0 + GRACE, ()))
+        apply_delta(base, a_list(8, base=7))
 
 
 # --- attacks ------------------------------------------------------------------------------------------
@@ -216,10 +199,9 @@ def test_any_flipped_bit_is_rejected(
 def test_any_flipped_bit_in_a_validity_statement_is_rejected(
     data: st.DataObject, insurer_key: Ed25519PrivateKey
 ) -> None:
-    doc = sign_validity(
-        ValidityStatement("user-1", "lic-2", LicenseState.INVALID, T0, InvalidationReason.CRASH, 7, T0),
-        insurer_key,
-    )
+    doc = make_statement(
+        insurer_key, "lic-2", LicenseState.INVALID, list_version=7, reason=InvalidationReason.CRASH
+    ).data
     with pytest.raises(IntegrityError) as caught:
         verify_validity(flip_bit(doc, data.draw(bits_of(doc))), insurer_key.public_key())
     assert type(caught.value) is not IntegrityError
@@ -235,9 +217,7 @@ def test_list_from_another_signer_is_rejected(
 def test_validity_from_another_signer_is_rejected(
     attacker_key: Ed25519PrivateKey, insurer_key: Ed25519PrivateKey
 ) -> None:
-    forged = sign_validity(
-        ValidityStatement("user-1", "lic-2", LicenseState.VALID, None, None, 9, T0), attacker_key
-    )
+    forged = make_statement(attacker_key, "lic-2", list_version=9).data
     with pytest.raises(UnknownSignerError):
         verify_validity(forged, insurer_key.public_key())
 
@@ -273,10 +253,7 @@ def test_modified_list_under_a_valid_signature_is_rejected(
 def test_invalid_license_reported_valid_under_a_valid_signature_is_rejected(
     insurer_key: Ed25519PrivateKey,
 ) -> None:
-    doc = sign_validity(
-        ValidityStatement("user-1", "lic-2", LicenseState.INVALID, T0, InvalidationReason.LOSS, 7, T0),
-        insurer_key,
-    )
+    doc = make_statement(insurer_key, "lic-2", LicenseState.INVALID, list_version=7).data
     forged = edit_keeping_signature(doc, state="valid", invalidated_at=None, reason=None)
     with pytest.raises(BadSignatureError):
         verify_validity(forged, insurer_key.public_key())
@@ -335,10 +312,7 @@ def test_signed_but_malformed_list_is_rejected(
 def test_signed_but_malformed_validity_is_rejected(
     change: dict[str, Any], insurer_key: Ed25519PrivateKey
 ) -> None:
-    doc = sign_validity(
-        ValidityStatement("user-1", "lic-2", LicenseState.INVALID, T0, InvalidationReason.LOSS, 7, T0),
-        insurer_key,
-    )
+    doc = make_statement(insurer_key, "lic-2", LicenseState.INVALID, list_version=7).data
     with pytest.raises(MalformedError):
         verify_validity(resign(doc, insurer_key, **change), insurer_key.public_key())
 
@@ -350,6 +324,6 @@ def test_list_cannot_pass_as_a_validity_statement(signed: bytes, insurer_key: Ed
 
 def test_insurer_cannot_sign_a_list_players_would_reject(insurer_key: Ed25519PrivateKey) -> None:
     with pytest.raises(ValueError):
-        sign_license_list(full_list(1, valid("lic-1"), valid("lic-1")), insurer_key)
+        sign_license_list(a_list(1, valid("lic-1"), valid("lic-1")), insurer_key)
     with pytest.raises(ValueError):
         sign_validity(ValidityStatement("u", "l", LicenseState.INVALID, None, None, 1, T0), insurer_key)

@@ -22,15 +22,10 @@ from player.errors import (
 )
 from player.protocol.canonical import b64e
 from player.protocol.license import License, sign_license
-from player.protocol.package import (
-    hpke_info,
-    open_license,
-    open_package,
-    seal_package,
-    verify_package,
-)
+from player.protocol.package import hpke_info, open_license, open_package, verify_package
 from player.protocol.policy import Policy
-from tests.protocol.helpers import T0, bits_of, edit_keeping_signature, flip_bit, ids, resign, times
+from tests.protocol.helpers import bits_of, edit_keeping_signature, flip_bit, ids, resign, times
+from tests.support.factories import Keys, make_package
 
 
 @pytest.fixture(scope="module")
@@ -39,32 +34,20 @@ def license_xml(license_: License, licensor_key: Ed25519PrivateKey) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def licensors(licensor_key: Ed25519PrivateKey) -> dict[str, Ed25519PublicKey]:
-    return {"provider-a": licensor_key.public_key()}
+def licensors(keys: Keys) -> dict[str, Ed25519PublicKey]:
+    return keys.licensors
 
 
-def _seal(
-    xml: bytes, policy: Policy, policy_key: X25519PrivateKey, insurer_key: Ed25519PrivateKey, **overrides: Any
-) -> bytes:
-    args: dict[str, Any] = {
-        "policy_id": policy.contract_id,
-        "item_id": "item-9",
-        "license_id": "lic-0001",
-        "content_id": "track-42",
-        "recipient": policy_key.public_key(),
-        "guarantee": policy.guarantee(),
-        "insurer_key": insurer_key,
-        "issued_at": T0,
-    }
+def _seal(xml: bytes, policy: Policy, keys: Keys, **overrides: Any) -> bytes:
+    """`xml` sealed to `keys.policy` in a package under `policy`, with the IDs of `license_`."""
+    args: dict[str, Any] = {"license_id": "lic-0001", "content_id": "track-42", "item_id": "item-9"}
     args.update(overrides)
-    return seal_package(xml, **args)
+    return make_package(keys, policy=policy, lic=xml, **args).data
 
 
 @pytest.fixture(scope="module")
-def signed(
-    license_xml: bytes, policy: Policy, policy_key: X25519PrivateKey, insurer_key: Ed25519PrivateKey
-) -> bytes:
-    return _seal(license_xml, policy, policy_key, insurer_key)
+def signed(license_xml: bytes, policy: Policy, keys: Keys) -> bytes:
+    return _seal(license_xml, policy, keys)
 
 
 # --- the terminal's story -----------------------------------------------------------------------------
@@ -95,12 +78,11 @@ def test_round_trip(
     issued_at: datetime,
     payload: bytes,
     policy: Policy,
+    keys: Keys,
     policy_key: X25519PrivateKey,
     insurer_key: Ed25519PrivateKey,
 ) -> None:
-    data = _seal(
-        payload, policy, policy_key, insurer_key, policy_id=policy_id, item_id=item_id, issued_at=issued_at
-    )
+    data = _seal(payload, policy, keys, policy_id=policy_id, item_id=item_id, issued_at=issued_at)
     package = verify_package(data, insurer_key.public_key())
     assert (package.policy_id, package.item_id, package.issued_at) == (policy_id, item_id, issued_at)
     assert open_package(package, policy_key) == payload
@@ -183,13 +165,12 @@ def test_package_naming_another_license_than_it_seals_is_rejected(
     overrides: dict[str, Any],
     license_xml: bytes,
     policy: Policy,
+    keys: Keys,
     policy_key: X25519PrivateKey,
     insurer_key: Ed25519PrivateKey,
     licensors: dict[str, Ed25519PublicKey],
 ) -> None:
-    package = verify_package(
-        _seal(license_xml, policy, policy_key, insurer_key, **overrides), insurer_key.public_key()
-    )
+    package = verify_package(_seal(license_xml, policy, keys, **overrides), insurer_key.public_key())
     with pytest.raises(MismatchError):
         open_license(package, policy_key, licensors)
 
@@ -198,12 +179,13 @@ def test_license_issued_to_another_user_is_rejected(
     license_: License,
     licensor_key: Ed25519PrivateKey,
     policy: Policy,
+    keys: Keys,
     policy_key: X25519PrivateKey,
     insurer_key: Ed25519PrivateKey,
     licensors: dict[str, Ed25519PublicKey],
 ) -> None:
     xml = sign_license(dataclasses.replace(license_, licensee="user-2"), licensor_key)
-    package = verify_package(_seal(xml, policy, policy_key, insurer_key), insurer_key.public_key())
+    package = verify_package(_seal(xml, policy, keys), insurer_key.public_key())
     with pytest.raises(MismatchError):
         open_license(package, policy_key, licensors)
 
@@ -212,12 +194,13 @@ def test_license_from_an_untrusted_licensor_is_rejected(
     license_: License,
     attacker_key: Ed25519PrivateKey,
     policy: Policy,
+    keys: Keys,
     policy_key: X25519PrivateKey,
     insurer_key: Ed25519PrivateKey,
     licensors: dict[str, Ed25519PublicKey],
 ) -> None:
     xml = sign_license(license_, attacker_key)
-    package = verify_package(_seal(xml, policy, policy_key, insurer_key), insurer_key.public_key())
+    package = verify_package(_seal(xml, policy, keys), insurer_key.public_key())
     with pytest.raises(UnknownSignerError):
         open_license(package, policy_key, licensors)
 
@@ -242,8 +225,8 @@ def test_signed_but_malformed_package_is_rejected(
 
 
 def test_insurer_cannot_seal_with_an_id_that_breaks_the_binding(
-    license_xml: bytes, policy: Policy, policy_key: X25519PrivateKey, insurer_key: Ed25519PrivateKey
+    license_xml: bytes, policy: Policy, keys: Keys
 ) -> None:
     """A NUL inside an ID would make ("a\\0b", "c") and ("a", "b\\0c") share one HPKE info."""
     with pytest.raises(ValueError):
-        _seal(license_xml, policy, policy_key, insurer_key, policy_id="a\x00b")
+        _seal(license_xml, policy, keys, policy_id="a\x00b")

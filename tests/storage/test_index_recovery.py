@@ -11,7 +11,9 @@ import pytest
 
 from player.errors import StorageError
 from player.storage import LibraryRow, Store
-from tests.storage import factory
+from tests.support.factories import Keys, make_container, make_package, make_policy, track_info
+
+KEYS = Keys.fixed()
 
 
 def _library_with_everything(data_dir: Path) -> tuple[list[LibraryRow], list[object], list[object]]:
@@ -19,16 +21,20 @@ def _library_with_everything(data_dir: Path) -> tuple[list[LibraryRow], list[obj
         for i in range(12):
             cid, lid = f"C-{i}", f"L-{i}"
             store.put_package(
-                lid, factory.package_doc(lid, cid, f"P-{i % 2}", f"I-{i}"), cid, f"P-{i % 2}", f"I-{i}"
+                lid,
+                make_package(KEYS, lid, cid, policy_id=f"P-{i % 2}", item_id=f"I-{i}").data,
+                cid,
+                f"P-{i % 2}",
+                f"I-{i}",
             )
             if i % 3:  # some tracks have a file, some only metadata (not downloaded yet)
                 store.put_track_file(
-                    factory.info(cid, title=f"Song {i}"), factory.sealed_track(cid, size=3000)[0]
+                    track_info(cid, title=f"Song {i}"), make_container(content_id=cid, size=3000).data
                 )
             else:
-                store.put_track_info(factory.info(cid, title=f"Song {i}"))
-        store.put_policy("P-0", factory.policy_doc("P-0", 4), 4)
-        store.put_policy("P-1", factory.policy_doc("P-1", 1), 1)
+                store.put_track_info(track_info(cid, title=f"Song {i}"))
+        store.put_policy("P-0", make_policy(KEYS, "P-0", revision=4).data, 4)
+        store.put_policy("P-1", make_policy(KEYS, "P-1", revision=1).data, 1)
         return _snapshot(store)
 
 

@@ -5,7 +5,7 @@ user is told what to install instead of getting a key file."""
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import keyring
 import pytest
@@ -19,8 +19,7 @@ from player.license_decision import ListMark
 from player.storage import KeyStore
 from player.storage.keys import usable_backend
 from player.storage.memory_keyring import MemoryKeyring
-
-T0 = datetime(2026, 3, 1, tzinfo=UTC)
+from tests.support.factories import T0
 
 
 def _raw(key: X25519PrivateKey) -> bytes:

@@ -15,7 +15,9 @@ from player.errors import StorageError
 from player.protocol.package import verify_package
 from player.storage import Store
 from player.storage.lock import DataDirLock
-from tests.storage import factory
+from tests.support.factories import Keys, make_package, make_policy, track_info
+
+KEYS = Keys.fixed()  # the same in every process: the writers this module spawns sign with it too
 
 SPAWN = mp.get_context("spawn")  # a fresh interpreter, as a second Insured Player process would be
 
@@ -33,9 +35,13 @@ def _writer(data_dir: str, who: str, count: int, ready: Event, go: Event) -> Non
         for i in range(count):
             license_id = f"L-{who}-{i}"
             content_id = f"C-{who}-{i}"
-            store.put_track_info(factory.info(content_id))
+            store.put_track_info(track_info(content_id))
             store.put_package(
-                license_id, factory.package_doc(license_id, content_id), content_id, "P-1", "I-1"
+                license_id,
+                make_package(KEYS, license_id, content_id, policy_id="P-1", item_id="I-1").data,
+                content_id,
+                "P-1",
+                "I-1",
             )
             store.set_setting(f"{who}-{i}", str(i))  # read-modify-write of one shared file
 
@@ -61,7 +67,7 @@ def test_two_processes_writing_at_once_never_corrupt_the_library(data_dir: Path)
         assert len(rows) == 50
         assert all(r.package_present and r.title == f"Title of {r.content_id}" for r in rows)
         for r in rows:  # every package file whole and filed under its own license
-            package = verify_package(store.package_bytes(r.license_id), factory.INSURER.public_key())
+            package = verify_package(store.package_bytes(r.license_id), KEYS.insurer_pub)
             assert package.license_id == r.license_id
         # No write was lost between the processes: every setting from both is there (without the lock,
         # their read-modify-write of settings.json loses about half of them).
@@ -76,7 +82,7 @@ def test_a_busy_library_times_out_with_a_clear_message(data_dir: Path) -> None:
     try:
         assert held.wait(30)
         with pytest.raises(StorageError) as caught:
-            store.put_policy("P-1", factory.policy_doc("P-1"), 1)
+            store.put_policy("P-1", make_policy(KEYS, "P-1").data, 1)
         message = str(caught.value)
         assert "another Insured Player process is busy with this library" in message
         assert f"pid {holder.pid}" in message and "try again" in message
@@ -84,7 +90,7 @@ def test_a_busy_library_times_out_with_a_clear_message(data_dir: Path) -> None:
     finally:
         release.set()
         holder.join(30)
-    assert store.put_policy("P-1", factory.policy_doc("P-1"), 1)
+    assert store.put_policy("P-1", make_policy(KEYS, "P-1").data, 1)
     store.close()
 
 

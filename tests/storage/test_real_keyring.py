@@ -10,7 +10,6 @@ import os
 import secrets
 import shutil
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,11 +20,11 @@ from keyring.errors import PasswordDeleteError
 
 from player.license_decision import ListMark
 from player.storage import KeyStore, Store
-from tests.storage import factory
+from tests.support.factories import T0, Keys, make_list, make_policy
 
 pytestmark = pytest.mark.keyring
 
-T0 = datetime(2026, 3, 1, tzinfo=UTC)
+KEYS = Keys.fixed()
 MAX_SCANNED = 64 * 1024 * 1024
 
 
@@ -60,7 +59,7 @@ def test_a_private_key_round_trips_through_the_os_keyring(keys: KeyStore) -> Non
 
 def test_deleting_the_data_directory_does_not_reset_the_list_mark(keys: KeyStore, data_dir: Path) -> None:
     with Store(data_dir) as store:
-        store.put_license_list(factory.list_doc(9))
+        store.put_license_list(make_list(KEYS.insurer, 9).data)
         keys.raise_list_mark("fp", "U-1", ListMark(9, T0))
     shutil.rmtree(data_dir)  # "erased by mistake", or a user hoping to roll the list back
     with Store(data_dir) as store:
@@ -86,7 +85,7 @@ def test_no_file_holds_the_private_key(keys: KeyStore, data_dir: Path) -> None:
     home = Path.home()
     key = X25519PrivateKey.generate()
     with Store(data_dir) as store:  # a library in use alongside
-        store.put_policy("P-real", factory.policy_doc("P-real"), 1)
+        store.put_policy("P-real", make_policy(KEYS, "P-real").data, 1)
         keys.set_policy_key("P-real", key)
         store.set_setting("user_id", "U-1")
     assert keys.policy_key("P-real") is not None

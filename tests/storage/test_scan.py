@@ -8,16 +8,30 @@ import pytest
 from player.errors import TamperedError
 from player.protocol.container import ContainerReader
 from player.storage import FileState, Store
-from tests.storage import factory
+from tests.support.factories import Keys, make_container, make_package, track_info
+
+KEYS = Keys.fixed()
 
 
 def test_the_scan_reports_each_licensed_tracks_file(store: Store) -> None:
     keys = {}
     for cid in ("C-ok", "C-gone", "C-short", "C-swapped", "C-flipped"):
-        sealed, keys[cid], _ = factory.sealed_track(cid, size=150_000)
-        store.put_package(f"L-{cid}", factory.package_doc(f"L-{cid}", cid), cid, "P-1", "I-1")
-        store.put_track_file(factory.info(cid), sealed)
-    store.put_package("L-unknown", factory.package_doc("L-unknown", "C-unknown"), "C-unknown", "P-1", "I-1")
+        sealed, keys[cid], _ = make_container(content_id=cid, size=150_000)
+        store.put_package(
+            f"L-{cid}",
+            make_package(KEYS, f"L-{cid}", cid, policy_id="P-1", item_id="I-1").data,
+            cid,
+            "P-1",
+            "I-1",
+        )
+        store.put_track_file(track_info(cid), sealed)
+    store.put_package(
+        "L-unknown",
+        make_package(KEYS, "L-unknown", "C-unknown", policy_id="P-1", item_id="I-1").data,
+        "C-unknown",
+        "P-1",
+        "I-1",
+    )
     tracks = store.data_dir / "tracks"
     (tracks / "C-gone.v1.ipc").unlink()
     with (tracks / "C-short.v1.ipc").open("r+b") as f:

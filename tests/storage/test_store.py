@@ -11,7 +11,9 @@ import pytest
 from player.errors import MalformedError, MismatchError, MissingFileError, StorageError, TruncatedError
 from player.storage import Store
 from player.storage.atomic import write_atomic
-from tests.storage import factory
+from tests.support.factories import Keys, make_container, make_package, make_policy, track_info
+
+KEYS = Keys.fixed()
 
 
 def _buy(store: Store, n: int, *, policy_id: str = "P-1") -> list[str]:
@@ -19,9 +21,15 @@ def _buy(store: Store, n: int, *, policy_id: str = "P-1") -> list[str]:
     license_ids = []
     for i in range(n):
         cid, lid = f"C-{i}", f"L-{i}"
-        sealed, _, _ = factory.sealed_track(cid, size=5000)
-        store.put_package(lid, factory.package_doc(lid, cid, policy_id, f"I-{i}"), cid, policy_id, f"I-{i}")
-        store.put_track_file(factory.info(cid, title=f"Song {i}"), sealed)
+        sealed, _, _ = make_container(content_id=cid, size=5000)
+        store.put_package(
+            lid,
+            make_package(KEYS, lid, cid, policy_id=policy_id, item_id=f"I-{i}").data,
+            cid,
+            policy_id,
+            f"I-{i}",
+        )
+        store.put_track_file(track_info(cid, title=f"Song {i}"), sealed)
         license_ids.append(lid)
     return license_ids
 
@@ -43,33 +51,33 @@ def test_a_bought_track_appears_in_the_library(store: Store) -> None:
 def test_plain_audio_is_refused_before_it_reaches_the_disk(store: Store) -> None:
     flac = b"fLaC\x00\x00\x00\x22" + os.urandom(5000)
     with pytest.raises(MalformedError, match="bad magic"):
-        store.put_track_file(factory.info("C-1"), iter([flac[:100], flac[100:]]))
+        store.put_track_file(track_info("C-1"), iter([flac[:100], flac[100:]]))
     assert os.listdir(store.data_dir / "tracks") == []
     assert store.track("C-1") is None
 
 
 def test_another_tracks_container_is_refused(store: Store) -> None:
-    sealed, _, _ = factory.sealed_track("C-2")
+    sealed, _, _ = make_container(content_id="C-2")
     with pytest.raises(MismatchError, match="'C-2'"):
-        store.put_track_file(factory.info("C-1"), sealed)
-    sealed_v2, _, _ = factory.sealed_track("C-1", version=2)
+        store.put_track_file(track_info("C-1"), sealed)
+    sealed_v2, _, _ = make_container(content_id="C-1", version=2)
     with pytest.raises(MismatchError, match="version 2"):
-        store.put_track_file(factory.info("C-1", version=1), sealed_v2)
+        store.put_track_file(track_info("C-1", version=1), sealed_v2)
     assert os.listdir(store.data_dir / "tracks") == []
 
 
 def test_a_cut_short_or_overlong_container_is_not_kept(store: Store) -> None:
-    sealed, _, _ = factory.sealed_track("C-1")
+    sealed, _, _ = make_container(content_id="C-1")
     with pytest.raises(TruncatedError):
-        store.put_track_file(factory.info("C-1"), sealed[:-1])
+        store.put_track_file(track_info("C-1"), sealed[:-1])
     with pytest.raises(TruncatedError):
-        store.put_track_file(factory.info("C-1"), [sealed, b"x"])
+        store.put_track_file(track_info("C-1"), [sealed, b"x"])
     assert os.listdir(store.data_dir / "tracks") == []
 
 
 def test_an_interrupted_download_resumes_and_is_filed_when_complete(store: Store) -> None:
-    sealed, _, _ = factory.sealed_track("C-1")
-    info = factory.info("C-1")
+    sealed, _, _ = make_container(content_id="C-1")
+    info = track_info("C-1")
     with store.open_track_download("C-1", 1) as dl:
         dl.write(sealed[:70_000])
     with pytest.raises(TruncatedError):
@@ -86,14 +94,14 @@ def test_an_interrupted_download_resumes_and_is_filed_when_complete(store: Store
 def test_a_download_of_the_wrong_bytes_is_discarded(store: Store) -> None:
     with store.open_track_download("C-1", 1) as dl, pytest.raises(MalformedError):
         dl.write(b"<html>503 Service Unavailable</html>")
-    other, _, _ = factory.sealed_track("C-9")
+    other, _, _ = make_container(content_id="C-9")
     with store.open_track_download("C-1", 1) as dl:
         dl.write(other)
     with pytest.raises(MismatchError):
-        store.finish_track_download(factory.info("C-1"))
+        store.finish_track_download(track_info("C-1"))
     assert not store.partial_track_path("C-1", 1).exists()
     with pytest.raises(MissingFileError):
-        store.finish_track_download(factory.info("C-1"))
+        store.finish_track_download(track_info("C-1"))
 
 
 def test_a_track_erased_by_mistake_shows_as_missing(store: Store) -> None:
@@ -135,34 +143,36 @@ def test_forgetting_a_license_keeps_nothing_of_it(store: Store) -> None:
 
 
 def test_a_package_filed_under_the_wrong_ids_is_refused(store: Store) -> None:
-    raw = factory.package_doc("L-1", "C-1", "P-1", "I-1")
+    raw = make_package(KEYS, "L-1", "C-1", policy_id="P-1", item_id="I-1").data
     with pytest.raises(MismatchError):
         store.put_package("L-2", raw, "C-1", "P-1", "I-1")
     with pytest.raises(MalformedError):
-        store.put_package("L-1", factory.policy_doc("P-1"), "C-1", "P-1", "I-1")
+        store.put_package("L-1", make_policy(KEYS, "P-1").data, "C-1", "P-1", "I-1")
     assert store.packages() == []
 
 
 def test_a_new_version_replaces_the_old_file(store: Store) -> None:
     """Version upgrade ([0048]): one file per track, the newest recorded version."""
-    v1, _, _ = factory.sealed_track("C-1", version=1)
-    v2, _, _ = factory.sealed_track("C-1", version=2)
-    store.put_track_file(factory.info("C-1", version=1), v1)
-    store.put_track_file(factory.info("C-1", version=2), v2)
+    v1, _, _ = make_container(content_id="C-1", version=1)
+    v2, _, _ = make_container(content_id="C-1", version=2)
+    store.put_track_file(track_info("C-1", version=1), v1)
+    store.put_track_file(track_info("C-1", version=2), v2)
     assert sorted(os.listdir(store.data_dir / "tracks")) == ["C-1.json", "C-1.v2.ipc"]
     track = store.track("C-1")
     assert track is not None and track.info.version == 2 and track.size == len(v2)
 
 
 def test_metadata_can_come_before_the_file(store: Store) -> None:
-    store.put_track_info(factory.info("C-1", title="Soon"))
+    store.put_track_info(track_info("C-1", title="Soon"))
     track = store.track("C-1")
     assert track is not None and (track.path, track.mime, track.info.title) == (None, None, "Soon")
 
 
 def test_ids_from_the_network_cannot_escape_the_data_directory(store: Store) -> None:
     lid = "../../etc/passwd"
-    store.put_package(lid, factory.package_doc(lid, "C/..", "P-1", "I-1"), "C/..", "P-1", "I-1")
+    store.put_package(
+        lid, make_package(KEYS, lid, "C/..", policy_id="P-1", item_id="I-1").data, "C/..", "P-1", "I-1"
+    )
     (path,) = (p.path for p in store.packages())
     assert path.parent == store.data_dir / "packages" and path.name == "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd.json"
     assert store.package_bytes(lid).startswith(b"{")
