@@ -29,7 +29,7 @@ SIGNED_ANSWER: dict[int | str, dict[str, Any]] = {
     200: {"model": api.SignedDocument, "description": "Signed by the insurer: verify the exact bytes"}
 }
 # POSTs that charge or count: a missing Idempotency-Key (400), a key reused for another body (409).
-IDEMPOTENT = (400, 401, 409, 422)
+IDEMPOTENT_REFUSALS = (400, 401, 409, 422)
 
 
 def _public_key(text: str) -> bytes:
@@ -76,7 +76,7 @@ class PolicyRequest(BaseModel):
     status_code=201,
     tags=["insurer: policies"],
     response_model=api.PolicyDoc,
-    responses=error_responses(*IDEMPOTENT),
+    responses=error_responses(*IDEMPOTENT_REFUSALS),
 )
 def take_out_policy(
     body: PolicyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
@@ -126,7 +126,7 @@ class RekeyRequest(BaseModel):
     "/policies/{policy_id}/rekey",
     tags=["insurer: policies"],
     response_model=api.PolicyDoc,
-    responses=error_responses(*IDEMPOTENT, 404),
+    responses=error_responses(*IDEMPOTENT_REFUSALS, 404),
 )
 def rekey_policy(
     policy_id: str, body: RekeyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
@@ -152,7 +152,7 @@ class InsureExistingRequest(BaseModel):
     "/policies/{policy_id}/insure-existing",
     tags=["insurer: policies"],
     response_model=api.InsuredExisting,
-    responses=error_responses(*IDEMPOTENT, 404, 410, 503),
+    responses=error_responses(*IDEMPOTENT_REFUSALS, 404, 410, 503),
 )
 def insure_existing(
     policy_id: str,
@@ -183,7 +183,7 @@ class PurchaseRequest(BaseModel):
     status_code=201,
     tags=["insurer: purchases"],
     response_model=api.Purchase,
-    responses=error_responses(*IDEMPOTENT, 404, 410, 503),
+    responses=error_responses(*IDEMPOTENT_REFUSALS, 404, 410, 503),
 )
 def buy_insured(
     body: PurchaseRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
@@ -238,7 +238,7 @@ class UpgradeRequest(BaseModel):
     "/upgrades",
     tags=["insurer: upgrades"],
     response_model=api.Upgrade,
-    responses=error_responses(*IDEMPOTENT, 410, 503),
+    responses=error_responses(*IDEMPOTENT_REFUSALS, 410, 503),
 )
 def take_upgrade(
     body: UpgradeRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None

@@ -159,9 +159,8 @@ def walk(backend: Backend) -> list[Exchange]:
     t.call("GET", "/api/v1/license-list/{license_id}", 200, path=license_path)
 
     t.family = "providers"
-    url = bought["aurora-0003"]["download"]["url"]
     content = {"provider_id": "aurora", "content_id": "aurora-0003"}
-    codecs = {"codecs": "audio/flac", "version": int(url.rsplit("=", 1)[1])}
+    codecs = {"codecs": "audio/flac", "version": bought["aurora-0003"]["download"]["version"]}
     t.call("GET", "/providers/{provider_id}/content/{content_id}", 200, path=content, params=codecs)
     ranged = {"Range": "bytes=100-"}
     t.call(
