@@ -28,6 +28,7 @@ from mock_backend.atomic import write_atomic
 from mock_backend.config import Settings
 from mock_backend.demo import catalog as demo_catalog
 from mock_backend.demo import cover, media, synth
+from mock_backend.demo import tags as demo_tags
 from player.protocol.canonical import format_time
 
 SAMPLE_RATE = 44_100
@@ -221,7 +222,7 @@ def import_track(
 ) -> str:
     """Import a user's own audio file: tags from mutagen, published as FLAC and Ogg Vorbis when libsndfile
     can decode it, else as the file it is. `ValueError` if it is not audio."""
-    tags = media.read_tags(data, fmt_hint=Path(filename).suffix.lstrip(".").lower() or None)
+    tags = demo_tags.read_tags(data, fmt_hint=Path(filename).suffix.lstrip(".").lower() or None)
     content_id = _next_content_id(conn, provider)
     try:
         audio, rate = soundfile.read(io.BytesIO(data), dtype="float32", always_2d=True)

@@ -3,7 +3,8 @@
 - ``catalog``: ``resources/demo_catalog.toml`` → validated ``DemoProvider`` / ``DemoTrack`` records.
 - ``synth``: a seeded, vectorized music synthesizer (``render``) so the catalog ships no audio files.
 - ``cover``: deterministic genre-styled cover art as PNG (stdlib zlib + struct, no imaging library).
-- ``media``: FLAC / Ogg Vorbis / MP3 encoding, tagging with cover art, and ``read_tags`` for imports.
+- ``media``: FLAC / Ogg Vorbis / MP3 encoding and tagging with cover art.
+- ``tags``: ``read_tags``, what an imported audio file says about itself.
 - ``preview``: ``python -m mock_backend.demo.preview OUTDIR [N]`` writes tagged FLACs to listen to.
 
 Everything here is deterministic in the catalog's seeds, so encoded files (and their hashes) are stable.
@@ -11,8 +12,9 @@ Everything here is deterministic in the catalog's seeds, so encoded files (and t
 
 from mock_backend.demo.catalog import DemoCatalog, DemoProvider, DemoTrack, load_catalog
 from mock_backend.demo.cover import cover_png
-from mock_backend.demo.media import MIME, TrackTags, build_track_media, encode, read_tags, tag
+from mock_backend.demo.media import MIME, build_track_media, encode, tag
 from mock_backend.demo.synth import SynthParams, render
+from mock_backend.demo.tags import TrackTags, read_tags
 
 __all__ = [
     "MIME",

@@ -23,8 +23,9 @@ from numpy.typing import NDArray
 from mock_backend.demo import preview
 from mock_backend.demo.catalog import DemoCatalog, DemoTrack, load_catalog
 from mock_backend.demo.cover import PNG_SIGNATURE, cover_png, encode_png
-from mock_backend.demo.media import MIME, build_track_media, encode, read_tags, tag
+from mock_backend.demo.media import MIME, build_track_media, encode, tag
 from mock_backend.demo.synth import SynthParams, render
+from mock_backend.demo.tags import read_tags
 
 SR = 44100
 
