@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import FastAPI
 
 from mock_backend import catalog_builder, db, keys
 from mock_backend.config import Settings
 from mock_backend.context import Context
-from mock_backend.errors import install_handlers
+from mock_backend.errors import error_responses, install_handlers
 from mock_backend.routes import accounts, admin, catalog, claims, insurer, providers
+from player.protocol import api
 
 API_VERSION = "1"
 
@@ -38,6 +37,7 @@ def create_app(settings: Settings) -> FastAPI:
         version=API_VERSION,
         description="Insurer (insurance service server 50), two licensors (10/11) and content servers "
         "(20/21) of EP 1 391 838 A1, for the Insured Player terminal. Admin routes answer on loopback only.",
+        responses=error_responses(500),
     )
     app.state.ctx = ctx
     install_handlers(app)
@@ -45,7 +45,7 @@ def create_app(settings: Settings) -> FastAPI:
         app.include_router(module.router)
 
     @app.get("/healthz", tags=["health"])
-    def healthz() -> dict[str, Any]:
-        return {"ok": True, "insurer_fingerprint": ctx.insurer_fingerprint, "demo": settings.demo}
+    def healthz() -> api.Health:
+        return api.Health(ok=True, insurer_fingerprint=ctx.insurer_fingerprint, demo=settings.demo)
 
     return app

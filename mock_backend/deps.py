@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from mock_backend import clock, db
 from mock_backend.context import Context
@@ -91,13 +92,15 @@ def idempotent(
     key: str | None,
     endpoint: str,
     request_body: Any,
-    work: Callable[[], tuple[int, dict[str, Any]]],
+    work: Callable[[], tuple[int, BaseModel]],
 ) -> JSONResponse:
     """Run `work` once per (user, Idempotency-Key); a retry gets the first answer back, charging nothing.
 
     Runs inside one write transaction with `work`, so two copies of the same POST racing each other are
     serialised and the second finds the first's answer. A refusal (ApiError) rolls back and is not stored,
     so a retry after the cause is fixed is judged afresh. The same key with a different body is a 409.
+    The answer bypasses FastAPI's response model (a replay must be the stored bytes' twin), so it is
+    dumped here the way FastAPI would: only the fields `work` set.
     """
     if not key or len(key) > 200:
         raise ApiError(400, "idempotency_key_required", "send an 'Idempotency-Key' header (1-200 chars)")
@@ -116,7 +119,8 @@ def idempotent(
             return JSONResponse(
                 status_code=row["status_code"], content=body, headers={"Idempotent-Replay": "true"}
             )
-        status, body = work()
+        status, answer = work()
+        body = answer.model_dump(mode="json", exclude_unset=True)
         conn.execute(
             "INSERT INTO idempotency(user_id, key, endpoint, request_hash, status_code, response,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -1,7 +1,8 @@
-"""Every refusal the API gives is a 4xx with one JSON shape: {"error": {"code", "message", ...}}.
+"""Every refusal the API gives is a 4xx with one JSON shape: `api.ErrorBody`, {"error": {"code", ...}}.
 
 Routes raise `ApiError`; the handlers installed by `install_handlers` turn it, FastAPI's validation
 errors and anything unexpected into that shape, so a client never has to parse an HTML page or a stack.
+`error_responses` documents the same shape in `/openapi.json` for the statuses a route can answer with.
 """
 
 from __future__ import annotations
@@ -14,26 +15,61 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from player.protocol.api import ErrorBody, ErrorDetail, RefusedItem
+
 log = logging.getLogger("mock_backend")
+
+# What each status means in this API, for the OpenAPI description of its error answer.
+_MEANINGS = {
+    400: "Missing or malformed Idempotency-Key",
+    401: "Not signed in, the session expired, or a signed request was refused",
+    403: "Admin controls answer on the loopback interface only",
+    404: "No such thing (or not yours)",
+    406: "None of the encodings the terminal decodes",
+    409: "Refused in the current state (a guarantee condition: `claim_refused` is true)",
+    410: "The provider ended its business or the track is no longer distributed",
+    413: "The request is too large",
+    422: "The request is invalid",
+    500: "The server failed",
+    503: "The provider is not answering (outage)",
+}
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, **extra: Any) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        claim_refused: bool = False,
+        items: list[RefusedItem] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
-        self.code = code
-        self.message = message
-        self.extra = extra
+        extra: dict[str, Any] = {}  # left unset unless given, so ordinary refusals do not carry them
+        if claim_refused:
+            extra["claim_refused"] = True
+        if items is not None:
+            extra["items"] = items
+        self.detail = ErrorDetail(code=code, message=message, **extra)
 
 
-def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message, **extra}}
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """`responses=` entries saying that each of `statuses` answers with `ErrorBody`."""
+    return {status: {"model": ErrorBody, "description": _MEANINGS[status]} for status in statuses}
+
+
+def _answer(status: int, detail: ErrorDetail) -> JSONResponse:
+    # only what was set: `claim_refused` and `items` appear on the refusals that carry them
+    body = ErrorBody(error=detail).model_dump(mode="json", exclude_unset=True)
+    return JSONResponse(status_code=status, content=body)
 
 
 def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(status_code=exc.status, content=error_body(exc.code, exc.message, **exc.extra))
+        return _answer(exc.status, exc.detail)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -42,14 +78,14 @@ def install_handlers(app: FastAPI) -> None:
             where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
             problems.append(f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg")))
         message = "invalid request: " + "; ".join(problems[:5])
-        return JSONResponse(status_code=422, content=error_body("invalid_request", message))
+        return _answer(422, ErrorDetail(code="invalid_request", message=message))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return JSONResponse(status_code=exc.status_code, content=error_body(code, str(exc.detail)))
+        return _answer(exc.status_code, ErrorDetail(code=code, message=str(exc.detail)))
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error", exc_info=exc)
-        return JSONResponse(status_code=500, content=error_body("internal", "the server failed; see its log"))
+        return _answer(500, ErrorDetail(code="internal", message="the server failed; see its log"))

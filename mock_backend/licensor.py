@@ -13,12 +13,15 @@ import secrets
 import sqlite3
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from mock_backend import clock
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
 from player.errors import IntegrityError, MalformedError
+from player.protocol import api
 from player.protocol.canonical import (
     b64d,
     b64e,
@@ -32,6 +35,7 @@ from player.protocol.license import PERMISSION_PLAY, License, parse_license, sig
 REQUEST_TYPE = "licensor-request"
 MAX_SKEW = timedelta(minutes=5)
 PURPOSES = ("purchase", "direct", "reissue", "alternate", "upgrade", "insure_existing")
+Answer = TypeVar("Answer", bound=BaseModel)
 
 
 def make_request(ctx: Context, conn: sqlite3.Connection, provider_id: str, op: str, **params: Any) -> bytes:
@@ -46,12 +50,22 @@ def make_request(ctx: Context, conn: sqlite3.Connection, provider_id: str, op: s
     return sign_document(REQUEST_TYPE, fields, ctx.insurer_key)
 
 
-def call(ctx: Context, conn: sqlite3.Connection, provider_id: str, op: str, **params: Any) -> dict[str, Any]:
+def call(
+    ctx: Context,
+    conn: sqlite3.Connection,
+    provider_id: str,
+    op: str,
+    expected: type[Answer],
+    **params: Any,
+) -> Answer:
     """The insurer's side of a licensor call (in-process, same checks as over HTTP)."""
-    return handle(ctx, conn, provider_id, make_request(ctx, conn, provider_id, op, **params))
+    answer = handle(ctx, conn, provider_id, make_request(ctx, conn, provider_id, op, **params))
+    if not isinstance(answer, expected):
+        raise TypeError(f"licensor {op!r} answered with {type(answer).__name__}")
+    return answer
 
 
-def handle(ctx: Context, conn: sqlite3.Connection, provider_id: str, data: bytes) -> dict[str, Any]:
+def handle(ctx: Context, conn: sqlite3.Connection, provider_id: str, data: bytes) -> api.LicensorAnswer:
     """Verify an insurer-signed request and act on it. Must run inside the caller's write transaction."""
     return act(ctx, conn, accept(ctx, conn, provider_id, data))
 
@@ -97,7 +111,7 @@ def accept(ctx: Context, conn: sqlite3.Connection, provider_id: str, data: bytes
     return SignedRequest(provider_id, fields.get("op"), params)
 
 
-def act(ctx: Context, conn: sqlite3.Connection, request: SignedRequest) -> dict[str, Any]:
+def act(ctx: Context, conn: sqlite3.Connection, request: SignedRequest) -> api.LicensorAnswer:
     """Carry out an accepted request, judged on the provider's state now."""
     provider = conn.execute("SELECT * FROM providers WHERE id = ?", (request.provider_id,)).fetchone()
     params = request.params
@@ -135,7 +149,7 @@ def _content(conn: sqlite3.Connection, provider: sqlite3.Row, content_id: str) -
     return row
 
 
-def unavailable_reason(provider: sqlite3.Row, content: sqlite3.Row) -> str | None:
+def unavailable_reason(provider: sqlite3.Row, content: sqlite3.Row) -> api.Unavailability | None:
     """Why this licensor cannot issue this content now, or None when it can."""
     if provider["status"] == "ended":
         return "provider_ended"
@@ -148,7 +162,7 @@ def unavailable_reason(provider: sqlite3.Row, content: sqlite3.Row) -> str | Non
 
 def _issue(
     ctx: Context, conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]
-) -> dict[str, Any]:
+) -> api.DirectLicense:
     user_id = _str_param(params, "user_id")
     purpose = _str_param(params, "purpose")
     if purpose not in PURPOSES:
@@ -164,7 +178,7 @@ def _issue(
 
 def issue_license(
     ctx: Context, conn: sqlite3.Connection, provider_id: str, content: sqlite3.Row, user_id: str, channel: str
-) -> dict[str, Any]:
+) -> api.DirectLicense:
     version = int(content["current_version"])
     key_row = conn.execute(
         "SELECT content_key FROM content_versions WHERE content_id = ? AND version = ?",
@@ -189,46 +203,54 @@ def issue_license(
         " issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (lic.license_id, provider_id, lic.content_id, version, user_id, channel, xml, format_time(now)),
     )
-    return {
-        "license_id": lic.license_id,
-        "license_xml": b64e(xml),
-        "content_id": lic.content_id,
-        "content_version": version,
-        "price": int(content["price"]),
-    }
+    return api.DirectLicense(
+        license_id=lic.license_id,
+        license_xml=b64e(xml),
+        content_id=lic.content_id,
+        content_version=version,
+        price=int(content["price"]),
+    )
 
 
-def _availability(conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]) -> dict[str, Any]:
+def _availability(
+    conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]
+) -> api.LicensorAvailability:
     # FIG.14 (5)-(6): can the same content still be issued?
     content = _content(conn, provider, _str_param(params, "content_id"))
     reason = unavailable_reason(provider, content)
-    return {"available": reason is None, "reason": reason or ""}
+    return api.LicensorAvailability(available=reason is None, reason=reason or "")
 
 
 def _authenticate(
     ctx: Context, conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]
-) -> dict[str, Any]:
+) -> api.LicensorAuthentication:
     # FIG.15 (6): is this a license we issued, byte for byte, to this user?
     user_id = _str_param(params, "user_id")
     try:
         xml = b64d(_str_param(params, "license_xml"), "license")
         lic, _ = parse_license(xml)
     except MalformedError as e:
-        return {"authentic": False, "reason": f"not a license: {e}"}
+        return _not_authentic(f"not a license: {e}")
     row = conn.execute(
         "SELECT xml, user_id, channel FROM licensor_issued WHERE license_id = ? AND provider_id = ?",
         (lic.license_id, provider["id"]),
     ).fetchone()
     if row is None or bytes(row["xml"]) != xml:
-        return {"authentic": False, "reason": "this licensor never issued that license"}
+        return _not_authentic("this licensor never issued that license")
     if row["user_id"] != user_id:
-        return {"authentic": False, "reason": "the license was issued to another user"}
+        return _not_authentic("the license was issued to another user")
     if row["channel"] != "direct":
-        return {"authentic": False, "reason": "the license was issued through the insurer already"}
-    return {"authentic": True, "reason": "", "content_id": lic.content_id, "license_id": lic.license_id}
+        return _not_authentic("the license was issued through the insurer already")
+    return api.LicensorAuthentication(
+        authentic=True, reason="", content_id=lic.content_id, license_id=lic.license_id
+    )
 
 
-def _offer(conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]) -> dict[str, Any]:
+def _not_authentic(reason: str) -> api.LicensorAuthentication:
+    return api.LicensorAuthentication(authentic=False, reason=reason)
+
+
+def _offer(conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]) -> api.LicensorOffer:
     # FIG.14 (7): which of our contents could stand in, at or below a price, optionally in a genre?
     max_price = params.get("max_price")
     genre = params.get("genre")
@@ -238,11 +260,11 @@ def _offer(conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, An
     if genre is not None and not isinstance(genre, str):
         raise ApiError(422, "invalid_request", "genre must be a string")
     if provider["status"] == "ended" or provider["outage_started_at"] is not None:
-        return {"contents": []}
+        return api.LicensorOffer(contents=[])
     query = "SELECT id FROM contents WHERE provider_id = ? AND discontinued = 0 AND price <= ?"
     args: list[Any] = [provider["id"], max_price]
     if genre:
         query += " AND genre = ? COLLATE NOCASE"
         args.append(genre)
     ids = [r["id"] for r in conn.execute(query + " ORDER BY id", args) if r["id"] not in exclude]
-    return {"contents": ids}
+    return api.LicensorOffer(contents=ids)

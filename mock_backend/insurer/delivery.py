@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from mock_backend import clock, licensor
 from mock_backend.context import Context
 from mock_backend.insurer import license_control, policies
+from player.protocol import api
 from player.protocol.canonical import b64d, b64e
 from player.protocol.license_list import InvalidationReason
 from player.protocol.package import seal_package
@@ -20,16 +20,16 @@ def package_license(
     conn: sqlite3.Connection,
     policy: sqlite3.Row,
     item_id: str,
-    issued: dict[str, Any],
+    issued: api.DirectLicense,
     provider_id: str,
 ) -> bytes:
     """Seal `issued` (a licensor `issue` answer) to the policy key, add it to the list; return the package."""
     package = seal_package(
-        b64d(issued["license_xml"], "license"),
+        b64d(issued.license_xml, "license"),
         policy_id=policy["id"],
         item_id=item_id,
-        license_id=issued["license_id"],
-        content_id=issued["content_id"],
+        license_id=issued.license_id,
+        content_id=issued.content_id,
         recipient=X25519PublicKey.from_public_bytes(bytes(policy["public_key"])),
         guarantee=policies.guarantee(policy),
         insurer_key=ctx.insurer_key,
@@ -38,10 +38,10 @@ def package_license(
     license_control.add_license(
         conn,
         user_id=policy["user_id"],
-        license_id=issued["license_id"],
+        license_id=issued.license_id,
         provider_id=provider_id,
-        content_id=issued["content_id"],
-        content_version=issued["content_version"],
+        content_id=issued.content_id,
+        content_version=issued.content_version,
         policy_id=policy["id"],
         item_id=item_id,
         package=package,
@@ -54,7 +54,7 @@ def replace_license(
     conn: sqlite3.Connection,
     policy: sqlite3.Row,
     item: sqlite3.Row,
-    issued: dict[str, Any],
+    issued: api.DirectLicense,
     provider_id: str,
     reason: InvalidationReason,
 ) -> bytes:
@@ -63,7 +63,7 @@ def replace_license(
     package = package_license(ctx, conn, policy, item["id"], issued, provider_id)
     conn.execute(
         "UPDATE items SET license_id = ?, content_id = ? WHERE id = ?",
-        (issued["license_id"], issued["content_id"], item["id"]),
+        (issued.license_id, issued.content_id, item["id"]),
     )
     policies.touch(conn, policy["id"])
     return package
@@ -78,16 +78,23 @@ def issue_and_replace(
     content_id: str,
     purpose: str,
     reason: InvalidationReason,
-) -> tuple[dict[str, Any], bytes]:
+) -> tuple[api.DirectLicense, bytes]:
     """Have the licensor issue `content_id` for this item (re-issue, alternate, upgrade), then put the
     new license in the old one's place. Returns the licensor's answer and the new package."""
     issued = licensor.call(
-        ctx, conn, provider_id, "issue", user_id=policy["user_id"], content_id=content_id, purpose=purpose
+        ctx,
+        conn,
+        provider_id,
+        "issue",
+        api.DirectLicense,
+        user_id=policy["user_id"],
+        content_id=content_id,
+        purpose=purpose,
     )
     return issued, replace_license(ctx, conn, policy, item, issued, provider_id, reason)
 
 
-def download_info(conn: sqlite3.Connection, content_id: str) -> dict[str, Any]:
+def download_info(conn: sqlite3.Connection, content_id: str) -> api.Download:
     row = conn.execute(
         "SELECT provider_id, current_version FROM contents WHERE id = ?", (content_id,)
     ).fetchone()
@@ -98,23 +105,23 @@ def download_info(conn: sqlite3.Connection, content_id: str) -> dict[str, Any]:
             (content_id, row["current_version"]),
         )
     ]
-    return {
-        "url": f"/providers/{row['provider_id']}/content/{content_id}?version={row['current_version']}",
-        "content_id": content_id,
-        "version": row["current_version"],
-        "encodings": mimes,
-    }
+    return api.Download(
+        url=f"/providers/{row['provider_id']}/content/{content_id}?version={row['current_version']}",
+        content_id=content_id,
+        version=row["current_version"],
+        encodings=mimes,
+    )
 
 
-def delivered(conn: sqlite3.Connection, license_id: str, package: bytes) -> dict[str, Any]:
+def delivered(conn: sqlite3.Connection, license_id: str, package: bytes) -> api.Delivered:
     """What the terminal receives for one license: the package and where to fetch the track."""
     row = conn.execute(
         "SELECT content_id, item_id FROM licenses WHERE license_id = ?", (license_id,)
     ).fetchone()
-    return {
-        "license_id": license_id,
-        "item_id": row["item_id"],
-        "content_id": row["content_id"],
-        "package": b64e(package),
-        "download": download_info(conn, row["content_id"]),
-    }
+    return api.Delivered(
+        license_id=license_id,
+        item_id=row["item_id"],
+        content_id=row["content_id"],
+        package=b64e(package),
+        download=download_info(conn, row["content_id"]),
+    )

@@ -10,37 +10,38 @@ from __future__ import annotations
 import secrets
 import sqlite3
 from datetime import timedelta
-from typing import Any
 
 from mock_backend import clock
 from mock_backend.config import DAY, Settings
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
+from mock_backend.insurer.conditions import within_guarantee_period
+from player.protocol import api
 from player.protocol.canonical import b64e, fingerprint, format_time, parse_time
 from player.protocol.policy import GuaranteeConditions, Policy, PolicyState, sign_policy
 
 STANDARD_PRICE = 250  # yen: the reference track the per-track premium of FIG.6B is quoted for
 
 
-def terms(ctx: Context) -> dict[str, Any]:
+def terms(ctx: Context) -> api.Terms:
     s: Settings = ctx.settings
-    return {
-        "guarantee_days": s.guarantee_days,
-        "waiting_days": s.waiting_days,
-        "relicensing_limit_per_track": s.relicensing_limit_per_track,
-        "relicensing_limit_total": s.relicensing_limit_total,
-        "price_difference_limit": s.price_difference_limit,
-        "premium_yen_per_track": round(STANDARD_PRICE * s.premium_rate),
-        "premium_rate": s.premium_rate,
-        "insurer_fingerprint": ctx.insurer_fingerprint,
-        "summary": (
+    return api.Terms(
+        guarantee_days=s.guarantee_days,
+        waiting_days=s.waiting_days,
+        relicensing_limit_per_track=s.relicensing_limit_per_track,
+        relicensing_limit_total=s.relicensing_limit_total,
+        price_difference_limit=s.price_difference_limit,
+        premium_yen_per_track=round(STANDARD_PRICE * s.premium_rate),
+        premium_rate=s.premium_rate,
+        insurer_fingerprint=ctx.insurer_fingerprint,
+        summary=(
             f"If insured tracks or their licenses are lost within {s.guarantee_days} days, the insurer "
             f"re-distributes them free of charge: up to {s.relicensing_limit_per_track} times per track and "
             f"{s.relicensing_limit_total} times in total, starting {_waiting(s.waiting_days)}. "
             "When a track can no longer be issued, you choose an alternate from any provider costing at most "
             f"{s.price_difference_limit} yen more. Each re-distribution invalidates the license it replaces."
         ),
-    }
+    )
 
 
 def _waiting(days: int) -> str:
@@ -147,8 +148,8 @@ def signed_b64(ctx: Context, conn: sqlite3.Connection, policy_id: str) -> str:
 
 
 def require_in_force(conn: sqlite3.Connection, row: sqlite3.Row) -> None:
-    now = format_time(clock.now(conn))
-    if not row["guarantee_start"] <= now <= row["guarantee_end"]:
+    """A policy takes new tracks (bought or insured afterwards) only within its guarantee period."""
+    if not within_guarantee_period(guarantee(row), clock.now(conn)):
         raise ApiError(
             409,
             "outside_guarantee_period",

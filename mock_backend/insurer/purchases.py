@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-from typing import Any
 
 from mock_backend import clock, licensor
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
 from mock_backend.insurer import delivery, license_control, policies, premiums
 from player.errors import MalformedError
+from player.protocol import api
 from player.protocol.canonical import b64d, format_time
 from player.protocol.license import parse_license
 from player.protocol.license_list import InvalidationReason, LicenseState
@@ -64,7 +64,7 @@ def _refuse_if_insured(conn: sqlite3.Connection, user_id: str, content: sqlite3.
 
 def purchase(
     ctx: Context, conn: sqlite3.Connection, user_id: str, policy_id: str, content_id: str
-) -> dict[str, Any]:
+) -> api.Purchase:
     """FIG.13: provisional policy presented -> licensor issues -> packaged to the policy key -> official."""
     policy = policies.get_owned(conn, user_id, policy_id)
     policies.require_in_force(conn, policy)
@@ -72,9 +72,16 @@ def purchase(
     _refuse_if_insured(conn, user_id, content)
     premium = premium_for(conn, content)
     issued = licensor.call(
-        ctx, conn, content["provider_id"], "issue", user_id=user_id, content_id=content_id, purpose="purchase"
+        ctx,
+        conn,
+        content["provider_id"],
+        "issue",
+        api.DirectLicense,
+        user_id=user_id,
+        content_id=content_id,
+        purpose="purchase",
     )
-    item_id = _new_item(conn, policy, content, issued["license_id"], premium)
+    item_id = _new_item(conn, policy, content, issued.license_id, premium)
     package = delivery.package_license(ctx, conn, policy, item_id, issued, content["provider_id"])
     policies.touch(conn, policy_id, official=True)
     purchase_id = "B-" + secrets.token_hex(8)
@@ -87,25 +94,25 @@ def purchase(
             content_id,
             policy_id,
             item_id,
-            issued["license_id"],
+            issued.license_id,
             content["price"],
             premium,
             format_time(clock.now(conn)),
         ),
     )
-    return {
-        "purchase_id": purchase_id,
-        "price": content["price"],
-        "premium": premium,
-        "policy": policies.signed_b64(ctx, conn, policy_id),
-        "license": delivery.delivered(conn, issued["license_id"], package),
-        "list_version": license_control.current_version(conn, user_id),
-    }
+    return api.Purchase(
+        purchase_id=purchase_id,
+        price=content["price"],
+        premium=premium,
+        policy=policies.signed_b64(ctx, conn, policy_id),
+        license=delivery.delivered(conn, issued.license_id, package),
+        list_version=license_control.current_version(conn, user_id),
+    )
 
 
 def insure_existing(
     ctx: Context, conn: sqlite3.Connection, user_id: str, policy_id: str, licenses_b64: list[str]
-) -> dict[str, Any]:
+) -> api.InsuredExisting:
     """FIG.15 (5)-(9): each presented license is checked with its licensor, replaced by a new one issued
     through the insurer, and listed as invalid so the uninsured copy can no longer play."""
     policy = policies.get_owned(conn, user_id, policy_id)
@@ -126,9 +133,17 @@ def insure_existing(
         if not conn.execute("SELECT 1 FROM providers WHERE id = ?", (lic.licenser,)).fetchone():
             # a forgery naming a licensor that does not exist is as unauthentic as any other
             raise ApiError(422, "not_authentic", f"license {lic.license_id}: no licensor {lic.licenser!r}")
-        answer = licensor.call(ctx, conn, lic.licenser, "authenticate", user_id=user_id, license_xml=text)
-        if not answer["authentic"]:
-            raise ApiError(422, "not_authentic", f"license {lic.license_id}: {answer['reason']}")
+        answer = licensor.call(
+            ctx,
+            conn,
+            lic.licenser,
+            "authenticate",
+            api.LicensorAuthentication,
+            user_id=user_id,
+            license_xml=text,
+        )
+        if not answer.authentic:
+            raise ApiError(422, "not_authentic", f"license {lic.license_id}: {answer.reason}")
         content = _content(conn, lic.content_id)
         _refuse_if_insured(conn, user_id, content)
         issued = licensor.call(
@@ -136,12 +151,13 @@ def insure_existing(
             conn,
             lic.licenser,
             "issue",
+            api.DirectLicense,
             user_id=user_id,
             content_id=lic.content_id,
             purpose="insure_existing",
         )
         premium = premium_for(conn, content)
-        item_id = _new_item(conn, policy, content, issued["license_id"], premium)
+        item_id = _new_item(conn, policy, content, issued.license_id, premium)
         license_control.add_license(
             conn,
             user_id=user_id,
@@ -157,14 +173,15 @@ def insure_existing(
         )
         package = delivery.package_license(ctx, conn, policy, item_id, issued, lic.licenser)
         delivered.append(
-            delivery.delivered(conn, issued["license_id"], package)
-            | {"replaces": lic.license_id, "premium": premium}
+            delivery.delivered(conn, issued.license_id, package).model_copy(
+                update={"replaces": lic.license_id, "premium": premium}
+            )
         )
     if not delivered:
         raise ApiError(422, "invalid_request", "present at least one license to insure")
     policies.touch(conn, policy_id, official=True)
-    return {
-        "policy": policies.signed_b64(ctx, conn, policy_id),
-        "licenses": delivered,
-        "list_version": license_control.current_version(conn, user_id),
-    }
+    return api.InsuredExisting(
+        policy=policies.signed_b64(ctx, conn, policy_id),
+        licenses=delivered,
+        list_version=license_control.current_version(conn, user_id),
+    )

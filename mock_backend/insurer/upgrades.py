@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
 
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
-from mock_backend.insurer import claims, delivery, license_control, policies
+from mock_backend.insurer import delivery, history, license_control, policies
+from player.protocol import api
 from player.protocol.license_list import InvalidationReason
 
 
-def available(conn: sqlite3.Connection, user_id: str) -> list[dict[str, Any]]:
+def available(conn: sqlite3.Connection, user_id: str) -> list[api.UpgradeOffer]:
     """The user's valid insured licenses whose content has a newer version: what the terminal is told."""
     rows = conn.execute(
         "SELECT l.license_id, l.content_id, l.content_version, c.current_version, c.title FROM licenses l"
@@ -21,19 +21,19 @@ def available(conn: sqlite3.Connection, user_id: str) -> list[dict[str, Any]]:
         (user_id,),
     )
     return [
-        {
-            "license_id": r["license_id"],
-            "content_id": r["content_id"],
-            "title": r["title"],
-            "from_version": r["content_version"],
-            "to_version": r["current_version"],
-        }
+        api.UpgradeOffer(
+            license_id=r["license_id"],
+            content_id=r["content_id"],
+            title=r["title"],
+            from_version=r["content_version"],
+            to_version=r["current_version"],
+        )
         for r in rows
     ]
 
 
-def upgrade(ctx: Context, conn: sqlite3.Connection, user_id: str, license_id: str) -> dict[str, Any]:
-    offer = next((u for u in available(conn, user_id) if u["license_id"] == license_id), None)
+def upgrade(ctx: Context, conn: sqlite3.Connection, user_id: str, license_id: str) -> api.Upgrade:
+    offer = next((u for u in available(conn, user_id) if u.license_id == license_id), None)
     if offer is None:
         raise ApiError(409, "no_upgrade", f"there is no newer version for license {license_id}")
     item = conn.execute(
@@ -51,12 +51,12 @@ def upgrade(ctx: Context, conn: sqlite3.Connection, user_id: str, license_id: st
         "upgrade",
         InvalidationReason.UPGRADE,
     )
-    claims.record_history(conn, item, None, "upgrade", issued["license_id"], item["content_id"], 0)
-    return {
-        "license": delivery.delivered(conn, issued["license_id"], package),
-        "replaces": license_id,
-        "from_version": offer["from_version"],
-        "to_version": offer["to_version"],
-        "policy": policies.signed_b64(ctx, conn, policy["id"]),
-        "list_version": license_control.current_version(conn, user_id),
-    }
+    history.record(conn, item, None, "upgrade", issued.license_id, item["content_id"], 0)
+    return api.Upgrade(
+        license=delivery.delivered(conn, issued.license_id, package),
+        replaces=license_id,
+        from_version=offer.from_version,
+        to_version=offer.to_version,
+        policy=policies.signed_b64(ctx, conn, policy["id"]),
+        list_version=license_control.current_version(conn, user_id),
+    )

@@ -13,7 +13,8 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from mock_backend import clock, db
 from mock_backend.deps import BearerToken, Conn, Ctx, CurrentUser, token_hash
-from mock_backend.errors import ApiError
+from mock_backend.errors import ApiError, error_responses
+from player.protocol import api
 from player.protocol.canonical import format_time
 
 router = APIRouter(prefix="/api/v1", tags=["insurer: accounts"])
@@ -31,20 +32,8 @@ class Credentials(BaseModel):
     password: str = Field(min_length=8, max_length=200)
 
 
-class AccountOut(BaseModel):
-    user_id: str
-    username: str
-
-
-class SessionOut(BaseModel):
-    token: str
-    user_id: str
-    username: str
-    expires_at: str
-
-
-@router.post("/accounts", status_code=201, response_model=AccountOut)
-def sign_up(body: Credentials, conn: Conn) -> AccountOut:
+@router.post("/accounts", status_code=201, responses=error_responses(409, 422))
+def sign_up(body: Credentials, conn: Conn) -> api.Account:
     salt = secrets.token_bytes(16)
     user_id = "u-" + secrets.token_hex(8)
     with db.transaction(conn):
@@ -54,11 +43,11 @@ def sign_up(body: Credentials, conn: Conn) -> AccountOut:
             "INSERT INTO users(id, username, pw_salt, pw_hash, created_at) VALUES (?, ?, ?, ?, ?)",
             (user_id, body.username, salt, _hash(body.password, salt), format_time(clock.now(conn))),
         )
-    return AccountOut(user_id=user_id, username=body.username)
+    return api.Account(user_id=user_id, username=body.username)
 
 
-@router.post("/sessions", status_code=201, response_model=SessionOut)
-def sign_in(body: Credentials, conn: Conn, ctx: Ctx) -> SessionOut:
+@router.post("/sessions", status_code=201, responses=error_responses(401, 422))
+def sign_in(body: Credentials, conn: Conn, ctx: Ctx) -> api.Session:
     row = conn.execute(
         "SELECT id, pw_salt, pw_hash FROM users WHERE username = ?", (body.username,)
     ).fetchone()
@@ -73,10 +62,12 @@ def sign_in(body: Credentials, conn: Conn, ctx: Ctx) -> SessionOut:
             "INSERT INTO sessions(token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
             (token_hash(token), row["id"], format_time(now), format_time(expires)),
         )
-    return SessionOut(token=token, user_id=row["id"], username=body.username, expires_at=format_time(expires))
+    return api.Session(
+        token=token, user_id=row["id"], username=body.username, expires_at=format_time(expires)
+    )
 
 
-@router.delete("/sessions/current", status_code=204)
+@router.delete("/sessions/current", status_code=204, responses=error_responses(401, 422))
 def sign_out(user: CurrentUser, token: BearerToken, conn: Conn) -> None:
     """End the session this token belongs to; the user's other devices stay signed in."""
     with db.transaction(conn):
@@ -85,6 +76,6 @@ def sign_out(user: CurrentUser, token: BearerToken, conn: Conn) -> None:
         )
 
 
-@router.get("/me", response_model=AccountOut)
-def whoami(user: CurrentUser) -> AccountOut:
-    return AccountOut(user_id=user.id, username=user.username)
+@router.get("/me", responses=error_responses(401, 422))
+def whoami(user: CurrentUser) -> api.Account:
+    return api.Account(user_id=user.id, username=user.username)

@@ -9,12 +9,18 @@ from pydantic import BaseModel
 
 from mock_backend import catalog_builder, clock, db
 from mock_backend.deps import Conn, Ctx, loopback_only
-from mock_backend.errors import ApiError
+from mock_backend.errors import ApiError, error_responses
 from mock_backend.insurer import premiums
 from mock_backend.routes.catalog import providers as provider_states
+from player.protocol import api
 from player.protocol.canonical import format_time
 
-router = APIRouter(prefix="/admin", tags=["admin"], dependencies=[Depends(loopback_only)])
+router = APIRouter(
+    prefix="/admin",
+    tags=["admin"],
+    dependencies=[Depends(loopback_only)],
+    responses=error_responses(403),
+)
 
 MAX_UPLOAD = 200 * 1024 * 1024
 
@@ -34,7 +40,7 @@ def _content(conn: Conn, content_id: str) -> Any:
 
 
 @router.get("/providers")
-def admin_providers(conn: Conn) -> list[dict[str, Any]]:
+def admin_providers(conn: Conn) -> list[api.ProviderState]:
     return provider_states(conn)
 
 
@@ -42,8 +48,8 @@ class Outage(BaseModel):
     on: bool
 
 
-@router.post("/providers/{provider_id}/outage")
-def outage(provider_id: str, body: Outage, conn: Conn) -> dict[str, Any]:
+@router.post("/providers/{provider_id}/outage", responses=error_responses(404, 422))
+def outage(provider_id: str, body: Outage, conn: Conn) -> api.OutageState:
     """Start or end an outage; the insurer counts it and its length ([0041])."""
     with db.transaction(conn):
         row = _provider(conn, provider_id)
@@ -60,40 +66,40 @@ def outage(provider_id: str, body: Outage, conn: Conn) -> dict[str, Any]:
                 (now, provider_id),
             )
     record = premiums.trouble(conn, provider_id)
-    return {
-        "provider": provider_id,
-        "in_outage": record.in_outage,
-        "outages": record.outages,
-        "premium_loading": round(record.loading, 4),
-    }
+    return api.OutageState(
+        provider=provider_id,
+        in_outage=record.in_outage,
+        outages=record.outages,
+        premium_loading=round(record.loading, 4),
+    )
 
 
-@router.post("/providers/{provider_id}/end-business")
-def end_business(provider_id: str, conn: Conn) -> dict[str, Any]:
+@router.post("/providers/{provider_id}/end-business", responses=error_responses(404, 422))
+def end_business(provider_id: str, conn: Conn) -> api.BusinessEnded:
     with db.transaction(conn):
         _provider(conn, provider_id)
         conn.execute("UPDATE providers SET status = 'ended' WHERE id = ?", (provider_id,))
-    return {"provider": provider_id, "status": "ended"}
+    return api.BusinessEnded(provider=provider_id, status="ended")
 
 
-@router.post("/content/{content_id}/discontinue")
-def discontinue(content_id: str, conn: Conn) -> dict[str, Any]:
+@router.post("/content/{content_id}/discontinue", responses=error_responses(404, 422))
+def discontinue(content_id: str, conn: Conn) -> api.Discontinued:
     with db.transaction(conn):
         _content(conn, content_id)
         conn.execute("UPDATE contents SET discontinued = 1 WHERE id = ?", (content_id,))
-    return {"content_id": content_id, "discontinued": True}
+    return api.Discontinued(content_id=content_id, discontinued=True)
 
 
-@router.post("/content/{content_id}/upgrade")
-def upgrade(content_id: str, ctx: Ctx, conn: Conn) -> dict[str, Any]:
+@router.post("/content/{content_id}/upgrade", responses=error_responses(404, 422))
+def upgrade(content_id: str, ctx: Ctx, conn: Conn) -> api.PublishedUpgrade:
     """The licensor publishes a new version (a remaster under a new content key) ([0048])."""
     with db.transaction(conn):
         _content(conn, content_id)
         version = catalog_builder.publish_upgrade(conn, ctx.settings, content_id)
-    return {"content_id": content_id, "version": version}
+    return api.PublishedUpgrade(content_id=content_id, version=version)
 
 
-@router.post("/tracks", status_code=201)
+@router.post("/tracks", status_code=201, responses=error_responses(404, 413, 422))
 def add_track(
     ctx: Ctx,
     conn: Conn,
@@ -102,7 +108,7 @@ def add_track(
     price: Annotated[int, Form(ge=0, le=100_000)],
     genre: Annotated[str, Form(min_length=1, max_length=40)],
     title: Annotated[str | None, Form(max_length=200)] = None,
-) -> dict[str, Any]:
+) -> api.ImportedTrack:
     """Import a user's own audio file into a provider's catalog (tags read with mutagen)."""
     data = file.file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
@@ -123,15 +129,15 @@ def add_track(
         except ValueError as e:
             raise ApiError(422, "not_audio", str(e)) from e
     row = _content(conn, content_id)
-    return {
-        "content_id": content_id,
-        "title": row["title"],
-        "artist": row["artist"],
-        "genre": row["genre"],
-        "provider": provider,
-        "price": price,
-        "duration_ms": row["duration_ms"],
-    }
+    return api.ImportedTrack(
+        content_id=content_id,
+        title=row["title"],
+        artist=row["artist"],
+        genre=row["genre"],
+        provider=provider,
+        price=price,
+        duration_ms=row["duration_ms"],
+    )
 
 
 class ClockShift(BaseModel):
@@ -139,16 +145,16 @@ class ClockShift(BaseModel):
 
 
 @router.get("/clock")
-def get_clock(conn: Conn) -> dict[str, str]:
-    return {"now": format_time(clock.now(conn))}
+def get_clock(conn: Conn) -> api.ClockReading:
+    return api.ClockReading(now=format_time(clock.now(conn)))
 
 
-@router.post("/clock")
-def move_clock(body: ClockShift, conn: Conn) -> dict[str, str]:
+@router.post("/clock", responses=error_responses(422))
+def move_clock(body: ClockShift, conn: Conn) -> api.ClockReading:
     """Move the backend's clock (never back past wall time) to test periods without waiting."""
     with db.transaction(conn):
         try:
             now = clock.shift(conn, body.advance_seconds)
         except ValueError as e:
             raise ApiError(422, "clock_before_wall_time", str(e)) from e
-    return {"now": format_time(now)}
+    return api.ClockReading(now=format_time(now))

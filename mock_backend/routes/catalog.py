@@ -9,31 +9,40 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from mock_backend.deps import Conn
-from mock_backend.errors import ApiError
+from mock_backend.errors import ApiError, error_responses
 from mock_backend.insurer import premiums
+from player.protocol import api
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
-
-
-def _entry(row: sqlite3.Row, rates: dict[str, tuple[float, premiums.TroubleRecord]]) -> dict[str, Any]:
-    rate, record = rates[row["provider_id"]]
-    return {
-        "content_id": row["id"],
-        "title": row["title"],
-        "artist": row["artist"],
-        "album": row["album"],
-        "genre": row["genre"],
-        "provider": row["provider_id"],
-        "provider_name": row["provider_name"],
-        "price": row["price"],
-        "premium": premiums.quote(int(row["price"]), rate, record),
-        "duration_ms": row["duration_ms"],
-        "track_number": row["track_number"],
-        "version": row["current_version"],
-        "available": not row["discontinued"] and row["status"] == "active" and not record.in_outage,
-        "encodings": (row["encodings"] or "").split(",") if row["encodings"] else [],
-        "cover_url": f"/api/v1/catalog/{row['id']}/cover",
+COVER_ANSWER: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The cover image, as the catalog holds it",
+        "content": {
+            media: {"schema": {"type": "string", "format": "binary"}} for media in ("image/png", "image/jpeg")
+        },
     }
+}
+
+
+def _entry(row: sqlite3.Row, rates: dict[str, tuple[float, premiums.TroubleRecord]]) -> api.CatalogEntry:
+    rate, record = rates[row["provider_id"]]
+    return api.CatalogEntry(
+        content_id=row["id"],
+        title=row["title"],
+        artist=row["artist"],
+        album=row["album"],
+        genre=row["genre"],
+        provider=row["provider_id"],
+        provider_name=row["provider_name"],
+        price=row["price"],
+        premium=premiums.quote(int(row["price"]), rate, record),
+        duration_ms=row["duration_ms"],
+        track_number=row["track_number"],
+        version=row["current_version"],
+        available=not row["discontinued"] and row["status"] == "active" and not record.in_outage,
+        encodings=(row["encodings"] or "").split(",") if row["encodings"] else [],
+        cover_url=f"/api/v1/catalog/{row['id']}/cover",
+    )
 
 
 _SELECT = (
@@ -44,13 +53,13 @@ _SELECT = (
 )
 
 
-@router.get("/catalog")
+@router.get("/catalog", responses=error_responses(422))
 def catalog(
     conn: Conn,
     genre: Annotated[str | None, Query(max_length=40)] = None,
     provider: Annotated[str | None, Query(max_length=40)] = None,
     q: Annotated[str | None, Query(max_length=100, description="words in title, artist or album")] = None,
-) -> list[dict[str, Any]]:
+) -> list[api.CatalogEntry]:
     query, args = _SELECT + " WHERE 1=1", []
     if genre:
         query += " AND c.genre = ? COLLATE NOCASE"
@@ -67,15 +76,19 @@ def catalog(
     ]
 
 
-@router.get("/catalog/{content_id}")
-def catalog_entry(content_id: str, conn: Conn) -> dict[str, Any]:
+@router.get("/catalog/{content_id}", responses=error_responses(404, 422))
+def catalog_entry(content_id: str, conn: Conn) -> api.CatalogEntry:
     row = conn.execute(_SELECT + " WHERE c.id = ?", (content_id,)).fetchone()
     if row is None:
         raise ApiError(404, "unknown_content", f"there is no track {content_id!r} in the catalog")
     return _entry(row, premiums.provider_rates(conn))
 
 
-@router.get("/catalog/{content_id}/cover", response_class=Response)
+@router.get(
+    "/catalog/{content_id}/cover",
+    response_class=Response,
+    responses=COVER_ANSWER | error_responses(404, 422),
+)
 def cover(content_id: str, conn: Conn) -> Response:
     row = conn.execute("SELECT cover FROM contents WHERE id = ?", (content_id,)).fetchone()
     if row is None or row["cover"] is None:
@@ -91,21 +104,21 @@ def genres(conn: Conn) -> list[str]:
 
 
 @router.get("/providers", tags=["insurer: provider trouble"])
-def providers(conn: Conn) -> list[dict[str, Any]]:
+def providers(conn: Conn) -> list[api.ProviderState]:
     """Each provider's state and the trouble record the insurer prices in ([0041])."""
     out = []
     for row in conn.execute("SELECT * FROM providers ORDER BY id"):
         record = premiums.trouble(conn, row["id"])
         out.append(
-            {
-                "id": row["id"],
-                "name": row["name"],
-                "status": row["status"],
-                "in_outage": record.in_outage,
-                "outages": record.outages,
-                "seconds_down": record.seconds_down,
-                "premium_rate": row["premium_rate"],
-                "premium_loading": round(record.loading, 4),
-            }
+            api.ProviderState(
+                id=row["id"],
+                name=row["name"],
+                status=row["status"],
+                in_outage=record.in_outage,
+                outages=record.outages,
+                seconds_down=record.seconds_down,
+                premium_rate=row["premium_rate"],
+                premium_loading=round(record.loading, 4),
+            )
         )
     return out

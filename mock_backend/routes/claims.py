@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
@@ -10,14 +10,17 @@ from pydantic import BaseModel, Field, model_validator
 
 from mock_backend import db
 from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
+from mock_backend.errors import error_responses
+from mock_backend.insurer import alternates as offers
 from mock_backend.insurer import claims
+from player.protocol import api
 
 router = APIRouter(prefix="/api/v1/claims", tags=["insurer: claims"])
 
 
 class ClaimRequest(BaseModel):
     policy_id: str = Field(min_length=1, max_length=64)
-    kind: Literal["loss", "crash"] = "loss"
+    kind: api.ClaimKind = "loss"
     license_ids: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(
         default=None, max_length=1000
     )
@@ -33,7 +36,9 @@ class ClaimRequest(BaseModel):
         return self
 
 
-@router.post("", status_code=201)
+@router.post(
+    "", status_code=201, response_model=api.Claim, responses=error_responses(400, 401, 404, 409, 422)
+)
 def file_claim(
     body: ClaimRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
@@ -59,12 +64,14 @@ def file_claim(
     )
 
 
-@router.get("/{claim_id}")
-def get_claim(claim_id: str, user: CurrentUser, conn: Conn) -> dict[str, Any]:
+# exclude_unset: a claim looked up later carries no re-signed policy or per-item delivery, and leaves them
+# out rather than sending them empty
+@router.get("/{claim_id}", response_model_exclude_unset=True, responses=error_responses(401, 404, 422))
+def get_claim(claim_id: str, user: CurrentUser, conn: Conn) -> api.Claim:
     return claims.get_claim(conn, user.id, claim_id)
 
 
-@router.get("/{claim_id}/items/{item_id}/alternates")
+@router.get("/{claim_id}/items/{item_id}/alternates", responses=error_responses(401, 404, 409, 422))
 def alternates(
     claim_id: str,
     item_id: str,
@@ -72,10 +79,10 @@ def alternates(
     ctx: Ctx,
     conn: Conn,
     genre: Annotated[str | None, Query(min_length=1, max_length=40)] = None,
-) -> list[dict[str, Any]]:
+) -> list[api.Alternate]:
     """The alternates offered for one item; with `genre`, searched again across all providers."""
     with db.transaction(conn):
-        return claims.research_alternates(ctx, conn, user.id, claim_id, item_id, genre)
+        return offers.research(ctx, conn, user.id, claim_id, item_id, genre)
 
 
 class ChoiceRequest(BaseModel):
@@ -89,7 +96,11 @@ class ChoiceRequest(BaseModel):
         return self
 
 
-@router.post("/{claim_id}/items/{item_id}/choice")
+@router.post(
+    "/{claim_id}/items/{item_id}/choice",
+    response_model=api.Choice,
+    responses=error_responses(400, 401, 404, 409, 410, 422, 503),
+)
 def choose(
     claim_id: str,
     item_id: str,
@@ -107,7 +118,7 @@ def choose(
         body.model_dump(),
         lambda: (
             200,
-            claims.choose(
+            offers.choose(
                 ctx,
                 conn,
                 user.id,

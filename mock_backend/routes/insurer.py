@@ -11,9 +11,10 @@ from pydantic import BaseModel, Field
 
 from mock_backend import db
 from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
-from mock_backend.errors import ApiError
-from mock_backend.insurer import license_control, policies, purchases, upgrades
+from mock_backend.errors import ApiError, error_responses
+from mock_backend.insurer import history, license_control, policies, purchases, upgrades
 from player.errors import MalformedError
+from player.protocol import api
 from player.protocol.canonical import b64d, b64e, ed25519_public_bytes, fingerprint
 
 router = APIRouter(prefix="/api/v1", tags=["insurer"])
@@ -22,6 +23,13 @@ B64Key = Annotated[
     str, Field(min_length=44, max_length=44, description="raw 32-byte X25519 public key, base64")
 ]
 SIGNED = "application/json"
+# The signed documents go out as the exact bytes the insurer signed: no response model may re-serialise
+# them, so their answers are documented by hand, as the envelope every signed document shares.
+SIGNED_ANSWER: dict[int | str, dict[str, Any]] = {
+    200: {"model": api.SignedDocument, "description": "Signed by the insurer: verify the exact bytes"}
+}
+# POSTs that charge or count: a missing Idempotency-Key (400), a key reused for another body (409).
+IDEMPOTENT_REFUSALS = (400, 401, 409, 422)
 
 
 def _public_key(text: str) -> bytes:
@@ -35,24 +43,26 @@ def _public_key(text: str) -> bytes:
 
 
 @router.get("/insurer", tags=["insurer: identity"])
-def insurer_identity(ctx: Ctx, conn: Conn) -> dict[str, Any]:
+def insurer_identity(ctx: Ctx, conn: Conn) -> api.InsurerIdentity:
     """The insurer's signing key (pinned by the terminal) and every licensor's, to verify licenses."""
     providers = []
     for row in conn.execute("SELECT id, name FROM providers ORDER BY id"):
         raw = ed25519_public_bytes(ctx.licensor_keys[row["id"]])
         providers.append(
-            {"id": row["id"], "name": row["name"], "public_key": b64e(raw), "fingerprint": fingerprint(raw)}
+            api.LicensorKey(
+                id=row["id"], name=row["name"], public_key=b64e(raw), fingerprint=fingerprint(raw)
+            )
         )
-    return {
-        "name": "Insured Player mock insurer",
-        "public_key": ctx.insurer_public_b64,
-        "fingerprint": ctx.insurer_fingerprint,
-        "licensors": providers,
-    }
+    return api.InsurerIdentity(
+        name="Insured Player mock insurer",
+        public_key=ctx.insurer_public_b64,
+        fingerprint=ctx.insurer_fingerprint,
+        licensors=providers,
+    )
 
 
 @router.get("/policies/terms", tags=["insurer: policies"])
-def policy_terms(ctx: Ctx) -> dict[str, Any]:
+def policy_terms(ctx: Ctx) -> api.Terms:
     return policies.terms(ctx)
 
 
@@ -61,7 +71,13 @@ class PolicyRequest(BaseModel):
     accept_terms: bool
 
 
-@router.post("/policies", status_code=201, tags=["insurer: policies"])
+@router.post(
+    "/policies",
+    status_code=201,
+    tags=["insurer: policies"],
+    response_model=api.PolicyDoc,
+    responses=error_responses(*IDEMPOTENT_REFUSALS),
+)
 def take_out_policy(
     body: PolicyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
@@ -72,75 +88,46 @@ def take_out_policy(
         )
     raw = _public_key(body.public_key)
 
-    def work() -> tuple[int, dict[str, Any]]:
+    def work() -> tuple[int, api.PolicyDoc]:
         row = policies.create(ctx, conn, user.id, raw)
-        return 201, {"policy_id": row["id"], "policy": policies.signed_b64(ctx, conn, row["id"])}
+        return 201, api.PolicyDoc(policy_id=row["id"], policy=policies.signed_b64(ctx, conn, row["id"]))
 
     return idempotent(conn, user, key, "POST /policies", body.model_dump(), work)
 
 
-@router.get("/policies", tags=["insurer: policies"])
-def list_policies(user: CurrentUser, ctx: Ctx, conn: Conn) -> list[dict[str, Any]]:
+@router.get("/policies", tags=["insurer: policies"], responses=error_responses(401, 422))
+def list_policies(user: CurrentUser, ctx: Ctx, conn: Conn) -> list[api.PolicyDoc]:
     rows = conn.execute(
         "SELECT id FROM policies WHERE user_id = ? ORDER BY created_at", (user.id,)
     ).fetchall()
-    return [{"policy_id": r["id"], "policy": policies.signed_b64(ctx, conn, r["id"])} for r in rows]
+    return [api.PolicyDoc(policy_id=r["id"], policy=policies.signed_b64(ctx, conn, r["id"])) for r in rows]
 
 
-@router.get("/policies/{policy_id}", tags=["insurer: policies"])
-def get_policy(policy_id: str, user: CurrentUser, ctx: Ctx, conn: Conn) -> dict[str, Any]:
+@router.get("/policies/{policy_id}", tags=["insurer: policies"], responses=error_responses(401, 404, 422))
+def get_policy(policy_id: str, user: CurrentUser, ctx: Ctx, conn: Conn) -> api.PolicyDoc:
     policies.get_owned(conn, user.id, policy_id)
-    return {"policy_id": policy_id, "policy": policies.signed_b64(ctx, conn, policy_id)}
+    return api.PolicyDoc(policy_id=policy_id, policy=policies.signed_b64(ctx, conn, policy_id))
 
 
-@router.get("/policies/{policy_id}/history", tags=["insurer: policies"])
-def policy_history(policy_id: str, user: CurrentUser, conn: Conn) -> dict[str, Any]:
+@router.get(
+    "/policies/{policy_id}/history", tags=["insurer: policies"], responses=error_responses(401, 404, 422)
+)
+def policy_history(policy_id: str, user: CurrentUser, conn: Conn) -> api.History:
     """FIG.6A for this user, plus each insured track's re-licensing count and the events behind them."""
     policies.get_owned(conn, user.id, policy_id)
-    h = conn.execute("SELECT * FROM history WHERE user_id = ?", (user.id,)).fetchone()
-    items = [
-        {
-            "item_id": r["id"],
-            "original_content_id": r["original_content_id"],
-            "content_id": r["content_id"],
-            "license_id": r["license_id"],
-            "price": r["price"],
-            "premium": r["premium"],
-            "relicense_count": r["relicense_count"],
-        }
-        for r in conn.execute("SELECT * FROM items WHERE policy_id = ? ORDER BY created_at, id", (policy_id,))
-    ]
-    events = [
-        {
-            k: r[k]
-            for k in (
-                "item_id",
-                "claim_id",
-                "kind",
-                "old_license_id",
-                "new_license_id",
-                "content_id",
-                "amount",
-                "at",
-            )
-        }
-        for r in conn.execute("SELECT * FROM redistributions WHERE user_id = ? ORDER BY id", (user.id,))
-    ]
-    return {
-        "user": user.username,
-        "first_contract_at": h["first_contract_at"] if h else None,
-        "relicensing_count": h["relicensing_count"] if h else 0,
-        "gross_amount": h["gross_amount"] if h else 0,
-        "items": items,
-        "events": events,
-    }
+    return history.of_user(conn, user.id, user.username, policy_id)
 
 
 class RekeyRequest(BaseModel):
     public_key: B64Key
 
 
-@router.post("/policies/{policy_id}/rekey", tags=["insurer: policies"])
+@router.post(
+    "/policies/{policy_id}/rekey",
+    tags=["insurer: policies"],
+    response_model=api.PolicyDoc,
+    responses=error_responses(*IDEMPOTENT_REFUSALS, 404),
+)
 def rekey_policy(
     policy_id: str, body: RekeyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
@@ -148,11 +135,11 @@ def rekey_policy(
     every item follows as a crash claim (POST /claims with kind=crash)."""
     raw = _public_key(body.public_key)
 
-    def work() -> tuple[int, dict[str, Any]]:
+    def work() -> tuple[int, api.PolicyDoc]:
         policies.get_owned(conn, user.id, policy_id)
         conn.execute("UPDATE policies SET public_key = ? WHERE id = ?", (raw, policy_id))
         policies.touch(conn, policy_id)
-        return 200, {"policy_id": policy_id, "policy": policies.signed_b64(ctx, conn, policy_id)}
+        return 200, api.PolicyDoc(policy_id=policy_id, policy=policies.signed_b64(ctx, conn, policy_id))
 
     return idempotent(conn, user, key, f"POST /policies/{policy_id}/rekey", body.model_dump(), work)
 
@@ -161,7 +148,12 @@ class InsureExistingRequest(BaseModel):
     licenses: list[str] = Field(min_length=1, max_length=500, description="license XML documents, base64")
 
 
-@router.post("/policies/{policy_id}/insure-existing", tags=["insurer: policies"])
+@router.post(
+    "/policies/{policy_id}/insure-existing",
+    tags=["insurer: policies"],
+    response_model=api.InsuredExisting,
+    responses=error_responses(*IDEMPOTENT_REFUSALS, 404, 410, 503),
+)
 def insure_existing(
     policy_id: str,
     body: InsureExistingRequest,
@@ -186,7 +178,13 @@ class PurchaseRequest(BaseModel):
     content_id: str = Field(min_length=1, max_length=64)
 
 
-@router.post("/purchases", status_code=201, tags=["insurer: purchases"])
+@router.post(
+    "/purchases",
+    status_code=201,
+    tags=["insurer: purchases"],
+    response_model=api.Purchase,
+    responses=error_responses(*IDEMPOTENT_REFUSALS, 404, 410, 503),
+)
 def buy_insured(
     body: PurchaseRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
@@ -201,7 +199,12 @@ def buy_insured(
     )
 
 
-@router.get("/license-list", tags=["insurer: license control"], response_class=Response)
+@router.get(
+    "/license-list",
+    tags=["insurer: license control"],
+    response_class=Response,
+    responses=SIGNED_ANSWER | error_responses(401, 409, 422),
+)
 def license_list(
     user: CurrentUser, ctx: Ctx, conn: Conn, since: Annotated[int | None, Query(ge=0)] = None
 ) -> Response:
@@ -211,14 +214,19 @@ def license_list(
     return Response(content=data, media_type=SIGNED)
 
 
-@router.get("/license-list/{license_id}", tags=["insurer: license control"], response_class=Response)
+@router.get(
+    "/license-list/{license_id}",
+    tags=["insurer: license control"],
+    response_class=Response,
+    responses=SIGNED_ANSWER | error_responses(401, 422),
+)
 def license_validity(license_id: str, user: CurrentUser, ctx: Ctx, conn: Conn) -> Response:
     """FIG.10 (3)-(4): one license's validity, signed (`unknown` if this user never held it)."""
     return Response(content=license_control.validity(ctx, conn, user.id, license_id), media_type=SIGNED)
 
 
-@router.get("/upgrades", tags=["insurer: upgrades"])
-def list_upgrades(user: CurrentUser, conn: Conn) -> list[dict[str, Any]]:
+@router.get("/upgrades", tags=["insurer: upgrades"], responses=error_responses(401, 422))
+def list_upgrades(user: CurrentUser, conn: Conn) -> list[api.UpgradeOffer]:
     return upgrades.available(conn, user.id)
 
 
@@ -226,7 +234,12 @@ class UpgradeRequest(BaseModel):
     license_id: str = Field(min_length=1, max_length=64)
 
 
-@router.post("/upgrades", tags=["insurer: upgrades"])
+@router.post(
+    "/upgrades",
+    tags=["insurer: upgrades"],
+    response_model=api.Upgrade,
+    responses=error_responses(*IDEMPOTENT_REFUSALS, 410, 503),
+)
 def take_upgrade(
     body: UpgradeRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:

@@ -10,7 +10,8 @@ from pydantic import BaseModel, Field
 
 from mock_backend import db, licensor
 from mock_backend.deps import Conn, Ctx, CurrentUser
-from mock_backend.errors import ApiError
+from mock_backend.errors import ApiError, error_responses
+from player.protocol import api
 from player.protocol.canonical import b64e, ed25519_public_bytes, fingerprint
 
 router = APIRouter(prefix="/providers/{provider_id}", tags=["providers"])
@@ -19,8 +20,22 @@ MAX_SIGNED_REQUEST = 64 * 1024
 CONTAINER_TYPE = "application/vnd.insured-player.container"
 
 
-@router.post("/licensor", tags=["providers: licensor"])
-async def licensor_endpoint(provider_id: str, request: Request, ctx: Ctx, conn: Conn) -> dict[str, Any]:
+# exclude_unset: a refused authentication names no license, rather than sending nulls
+@router.post(
+    "/licensor",
+    tags=["providers: licensor"],
+    response_model=api.LicensorAnswer,
+    response_model_exclude_unset=True,
+    responses=error_responses(401, 404, 409, 410, 413, 422, 503),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": "A licensor-request document signed by the insurer (exact bytes)",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SignedDocument"}}},
+        }
+    },
+)
+async def licensor_endpoint(provider_id: str, request: Request, ctx: Ctx, conn: Conn) -> api.LicensorAnswer:
     """Act on a request signed by the insurer (issue / availability / authenticate / offer)."""
     data = await request.body()
     if len(data) > MAX_SIGNED_REQUEST:
@@ -35,10 +50,15 @@ class DirectPurchase(BaseModel):
     content_id: str = Field(min_length=1, max_length=64)
 
 
-@router.post("/direct-purchases", status_code=201, tags=["providers: licensor"])
+@router.post(
+    "/direct-purchases",
+    status_code=201,
+    tags=["providers: licensor"],
+    responses=error_responses(401, 404, 410, 422, 503),
+)
 def direct_purchase(
     provider_id: str, body: DirectPurchase, user: CurrentUser, ctx: Ctx, conn: Conn
-) -> dict[str, Any]:
+) -> api.DirectLicense:
     """FIG.15 (1)-(2): buy a license straight from the licensor, without insurance (insure it later)."""
     with db.transaction(conn):
         provider = conn.execute("SELECT * FROM providers WHERE id = ?", (provider_id,)).fetchone()
@@ -66,7 +86,28 @@ def _pick_encoding(rows: list[Any], codecs: str | None) -> Any:
     raise ApiError(406, "no_acceptable_encoding", f"no encoding among {codecs!r}; this track comes as {have}")
 
 
-@router.get("/content/{content_id}", tags=["providers: content server"], response_class=FileResponse)
+_CONTAINER = {CONTAINER_TYPE: {"schema": {"type": "string", "format": "binary"}}}
+_MIME_HEADERS = {
+    "X-Content-Mime": {"description": "the encoding inside the container", "schema": {"type": "string"}},
+    "X-Content-Version": {"description": "the content version", "schema": {"type": "string"}},
+}
+CONTAINER_ANSWERS: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The encrypted container", "content": _CONTAINER, "headers": _MIME_HEADERS},
+    206: {
+        "description": "The part asked for with HTTP Range: a download resuming",
+        "content": _CONTAINER,
+        "headers": _MIME_HEADERS,
+    },
+    416: {"description": "The range starts at or past the end: the terminal holds the whole file"},
+}
+
+
+@router.get(
+    "/content/{content_id}",
+    tags=["providers: content server"],
+    response_class=FileResponse,
+    responses=CONTAINER_ANSWERS | error_responses(404, 406, 410, 422, 503),
+)
 def content(
     provider_id: str,
     content_id: str,
@@ -106,16 +147,16 @@ def content(
     )
 
 
-@router.get("")
-def provider_info(provider_id: str, ctx: Ctx, conn: Conn) -> dict[str, Any]:
+@router.get("", responses=error_responses(404, 422))
+def provider_info(provider_id: str, ctx: Ctx, conn: Conn) -> api.ProviderInfo:
     row = conn.execute("SELECT id, name, status FROM providers WHERE id = ?", (provider_id,)).fetchone()
     if row is None:
         raise ApiError(404, "unknown_provider", f"there is no provider {provider_id!r}")
     raw = ed25519_public_bytes(ctx.licensor_keys[provider_id])
-    return {
-        "id": row["id"],
-        "name": row["name"],
-        "status": row["status"],
-        "public_key": b64e(raw),
-        "fingerprint": fingerprint(raw),
-    }
+    return api.ProviderInfo(
+        id=row["id"],
+        name=row["name"],
+        status=row["status"],
+        public_key=b64e(raw),
+        fingerprint=fingerprint(raw),
+    )

@@ -1,29 +1,70 @@
-"""The JSON the insurer's API answers with, as strict models the terminal parses every response into.
+"""The JSON the insurer's API answers with: the one contract both sides are built from.
 
-A response that does not fit is the backend "answering nonsense" (exit code 4), so the client turns a
-`pydantic.ValidationError` into `BackendResponseError`. Signed documents travel as base64 of their exact
-bytes (`policy`, `package`), never re-serialised, so their signatures survive the trip.
+The mock backend declares these models as its routes' response models (so `/openapi.json` describes
+what really goes out) and the terminal parses every response into them. A response that does not fit is
+the backend "answering nonsense" (exit code 4), so the client turns a `pydantic.ValidationError` into
+`BackendResponseError`. Signed documents travel as base64 of their exact bytes (`policy`, `package`),
+never re-serialised, so their signatures survive the trip.
+
+Fields with a default are ones the backend leaves out of some answers; the backend sends only the fields
+it sets, so adding an optional field here never changes an answer that does not fill it in.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+ProviderStatus = Literal["active", "ended"]
+ClaimKind = Literal["loss", "crash"]
+# FIG.6A: what a re-distribution was (the free re-issue after a loss, an alternate, a version upgrade)
+RedistributionKind = Literal["reissue", "alternate", "upgrade"]
+# Why a licensor cannot issue a track now; empty when it can.
+Unavailability = Literal["", "provider_ended", "provider_unavailable", "content_discontinued"]
+
+
+class ClaimOutcome(StrEnum):
+    """What became of one claimed track. `chosen` follows `alternates_offered` once the user picks."""
+
+    REISSUED = "reissued"
+    ALTERNATES_OFFERED = "alternates_offered"
+    REFUSED = "refused"
+    CHOSEN = "chosen"
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore")
 
 
+class RefusedItem(_Model):
+    """One track of a claim refused as a whole, with the condition that refused it."""
+
+    license_id: str
+    content_id: str
+    reason: str
+    message: str
+
+
 class ErrorDetail(_Model):
     code: str
     message: str
+    # set on refusals under the guarantee conditions, which the terminal reports as exit code 6
     claim_refused: bool = False
+    items: list[RefusedItem] | None = None
 
 
 class ErrorBody(_Model):
+    """Every 4xx and 5xx answer of the API, so a client never parses an HTML page or a stack."""
+
     error: ErrorDetail
+
+
+class Health(_Model):
+    ok: bool
+    insurer_fingerprint: str
+    demo: bool
 
 
 class LicensorKey(_Model):
@@ -31,6 +72,12 @@ class LicensorKey(_Model):
     name: str
     public_key: str
     fingerprint: str
+
+
+class ProviderInfo(LicensorKey):
+    """A provider introducing itself: its licensor key and whether it is still in business."""
+
+    status: ProviderStatus
 
 
 class InsurerIdentity(_Model):
@@ -90,7 +137,7 @@ class CatalogEntry(_Model):
 class ProviderState(_Model):
     id: str
     name: str
-    status: str
+    status: ProviderStatus
     in_outage: bool
     outages: int
     seconds_down: int
@@ -114,6 +161,7 @@ class Delivered(_Model):
     package: str  # base64 of the signed license package
     download: Download
     replaces: str | None = None
+    premium: int | None = None  # set when an uninsured license was insured afterwards (FIG.15)
 
 
 class Purchase(_Model):
@@ -132,11 +180,39 @@ class InsuredExisting(_Model):
 
 
 class DirectLicense(_Model):
+    """A licensor's license, as it issues one (to the insurer, or straight to a buyer for FIG.15)."""
+
     license_id: str
     license_xml: str
     content_id: str
     content_version: int
     price: int
+
+
+class LicensorAvailability(_Model):
+    """FIG.14 (5)-(6): can the licensor still issue the same content?"""
+
+    available: bool
+    reason: Unavailability
+
+
+class LicensorAuthentication(_Model):
+    """FIG.15 (6): did this licensor issue that license, byte for byte, to that user, directly?"""
+
+    authentic: bool
+    reason: str
+    content_id: str | None = None
+    license_id: str | None = None
+
+
+class LicensorOffer(_Model):
+    """FIG.14 (7): the licensor's contents that could stand in for a lost track."""
+
+    contents: list[str]
+
+
+# What POST /providers/{id}/licensor answers, by the operation the insurer signed.
+LicensorAnswer = DirectLicense | LicensorAvailability | LicensorAuthentication | LicensorOffer
 
 
 class Alternate(_Model):
@@ -153,16 +229,13 @@ class Alternate(_Model):
     duration_ms: int
 
 
-Outcome = Literal["reissued", "alternates_offered", "refused", "chosen"]
-
-
 class ClaimItem(_Model):
     item_id: str
     insured_item_id: str | None = None
     license_id: str
     content_id: str
     title: str = ""
-    outcome: Outcome
+    outcome: ClaimOutcome
     reason: str = ""
     message: str = ""
     license: Delivered | None = None
@@ -171,17 +244,22 @@ class ClaimItem(_Model):
 
 
 class Claim(_Model):
+    """A claim as filed (with the re-signed policy and the list version) or as looked up later (with
+    when and under which policy it was filed)."""
+
     claim_id: str
-    kind: Literal["loss", "crash"]
+    kind: ClaimKind
     genre: str | None = None
     items: list[ClaimItem]
     policy: str | None = None
     list_version: int | None = None
+    created_at: str | None = None
+    policy_id: str | None = None
 
 
 class Choice(_Model):
     item_id: str
-    outcome: Literal["chosen"]
+    outcome: Literal[ClaimOutcome.CHOSEN]
     license: Delivered
     replaces: str
     policy: str
@@ -218,7 +296,7 @@ class HistoryItem(_Model):
 class HistoryEvent(_Model):
     item_id: str
     claim_id: str | None
-    kind: str
+    kind: RedistributionKind
     old_license_id: str
     new_license_id: str
     content_id: str
@@ -235,3 +313,56 @@ class History(_Model):
     gross_amount: int
     items: list[HistoryItem]
     events: list[HistoryEvent]
+
+
+class SignedDocument(_Model):
+    """The envelope of an insurer-signed document (the license list, a validity statement).
+
+    Documented, never parsed with this model: the terminal verifies the exact bytes, whose other fields
+    depend on `type` (`player.protocol.license_list`)."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
+
+    type: str
+    format: int
+    signer: str
+    signature: str
+
+
+# --- admin controls (loopback only): for demos and tests, never used by the terminal -----------------
+
+
+class OutageState(_Model):
+    provider: str
+    in_outage: bool
+    outages: int
+    premium_loading: float
+
+
+class BusinessEnded(_Model):
+    provider: str
+    status: Literal["ended"]
+
+
+class Discontinued(_Model):
+    content_id: str
+    discontinued: bool
+
+
+class PublishedUpgrade(_Model):
+    content_id: str
+    version: int
+
+
+class ImportedTrack(_Model):
+    content_id: str
+    title: str
+    artist: str
+    genre: str
+    provider: str
+    price: int
+    duration_ms: int
+
+
+class ClockReading(_Model):
+    now: str

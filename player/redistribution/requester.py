@@ -32,7 +32,7 @@ class Outcome:
     item_id: str
     content_id: str
     title: str
-    outcome: str  # reissued | alternates_offered | refused
+    outcome: api.ClaimOutcome
     reason: str
     alternates: list[api.Alternate]
 
@@ -105,9 +105,9 @@ class Requester:
         pending = self._pending()
         outcomes = []
         for item in claim.items:
-            if item.outcome == "reissued" and item.license is not None:
+            if item.outcome is api.ClaimOutcome.REISSUED and item.license is not None:
                 self._receive(item.license, progress)
-            elif item.outcome == "alternates_offered":
+            elif item.outcome is api.ClaimOutcome.ALTERNATES_OFFERED:
                 pending[item.item_id] = claim.claim_id
             outcomes.append(
                 Outcome(
@@ -146,7 +146,10 @@ class Requester:
             except BackendRefusedError:
                 continue  # the insurer no longer knows the claim: nothing to choose there
             for item in claim.items:
-                if held.get(item.item_id) != claim_id or item.outcome != "alternates_offered":
+                if (
+                    held.get(item.item_id) != claim_id
+                    or item.outcome is not api.ClaimOutcome.ALTERNATES_OFFERED
+                ):
                     continue
                 still[item.item_id] = claim_id
                 info = self._library.track_info(item.content_id)

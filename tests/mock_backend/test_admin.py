@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mock_backend.demo import cover, media, synth
+from mock_backend.demo.media import read_tags
 from tests.support.backend import Backend
 from tests.support.customer import insured
 
@@ -153,7 +154,7 @@ def test_an_imported_flac_joins_the_catalog_with_its_tags_and_can_be_bought(
     alice = insured(backend)
     mime, audio = alice.play(alice.buy("aurora-0015")["license"])
     assert mime == "audio/flac"
-    tags = media.read_tags(audio)
+    tags = read_tags(audio)
     assert (tags.title, tags.artist, tags.album) == ("Kitchen Tapes", "The Testers", "Home Recordings")
     assert 3900 <= tags.duration_ms <= 4100
 
