@@ -166,8 +166,9 @@ def difference(diff: int, limit: int | None) -> str:
 
 Refusal = Callable[[Policy | None, str], str]
 
-# One line per guarantee condition the insurer may refuse on (FIG.6B), filled in from the policy when it
-# is at hand, else from the insurer's own message.
+# One line per guarantee condition the insurer may refuse on (FIG.6B; the insurer's table of them is
+# mock_backend/insurer/conditions.py), filled in from the policy when it is at hand, else from the
+# insurer's own message.
 REFUSALS: dict[str, Refusal] = {
     "per_track_limit": lambda p, _m: (
         "This track reached your policy's limit of re-distributions per track"
@@ -189,6 +190,12 @@ REFUSALS: dict[str, Refusal] = {
         f"{long_day(p.guarantee_end)})."
         if p
         else "This is outside your policy's guarantee period: " + sentence(m)
+    ),
+    "price_difference_limit": lambda p, m: (
+        f"This alternate costs more than your policy covers: at most {yen(p.price_difference_limit)} more "
+        "than the lost track."
+        if p
+        else "This alternate costs more than your policy covers: " + sentence(m)
     ),
     "no_alternates": lambda _p, _m: (
         "It cannot be re-issued, and no supplier offers an alternate within your policy's limit "

@@ -1,0 +1,58 @@
+"""The player's words: one phrase per thing, and a phrase for everything the insurer can refuse on."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from mock_backend.insurer.conditions import CONDITIONS
+from player import words
+from player.protocol.license_list import InvalidationReason
+from tests.support.factories import a_policy
+
+ON = datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
+
+
+def test_every_guarantee_condition_the_insurer_judges_has_words_of_its_own() -> None:
+    """A condition added to the insurer's table without its line here would reach the user as the
+    insurer's raw message: this is the one line of words such a change needs."""
+    missing = [c.code for c in CONDITIONS if c.code not in words.REFUSALS]
+    assert missing == []
+
+
+def test_a_refusal_is_told_with_the_policys_own_figures() -> None:
+    policy = a_policy(X25519PrivateKey.generate())
+    text = words.refusal("per_track_limit", "raw insurer text", policy)
+    assert f"({policy.relicensing_limit_per_track} times)" in text
+    assert "raw insurer text" not in text
+    assert words.yen(policy.price_difference_limit) in words.refusal("price_difference_limit", "", policy)
+
+
+def test_without_the_policy_the_insurers_message_is_kept_as_a_sentence() -> None:
+    assert words.refusal("waiting_period", "re-distribution starts on 2026-12-01") == (
+        "Your policy is still in its waiting period: Re-distribution starts on 2026-12-01."
+    )
+    assert words.refusal("something_new", "the insurer says no") == "The insurer says no."
+
+
+def test_every_invalidation_reason_reads_differently_and_carries_its_date() -> None:
+    phrases = {words.reason(r) for r in InvalidationReason}
+    assert len(phrases) == len(InvalidationReason)
+    assert words.reason(InvalidationReason.LOSS, ON).endswith("(on 2026-11-03)")
+    assert words.reason("redistributed_after_loss") == words.reason(InvalidationReason.LOSS)
+    assert all(words.knows_reason(r.value) for r in InvalidationReason)
+    assert not words.knows_reason("list_rollback")
+
+
+def test_amounts_dates_and_durations_have_one_form_each() -> None:
+    assert words.yen(1250) == "¥1,250"
+    assert words.yen(-30) == "−¥30"  # the typographic minus
+    assert words.day(ON) == "2026-11-03"
+    assert words.long_day(ON) == "3 November 2026"
+    assert words.moment(ON) == "2026-11-03 09:30 UTC"
+    assert words.stamp(ON) == "2026-11-03T09:30:00Z"
+    assert words.duration(187_000) == "3:07"
+    assert words.duration(3_723_000) == "1:02:03"
+    assert words.difference(50, 100) == "+¥50 of ¥100"
+    assert words.difference(-30, 100) == "−¥30 (cheaper)"
