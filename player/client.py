@@ -1,21 +1,26 @@
 """The one module that talks to the network: the insurer's API and the providers' content servers.
 
-Every call has a timeout (a silent server must not hang the player), every answer is parsed into a
-strict model (`player.protocol.api`), and every failure becomes a `PlayerError`: unreachable or nonsense
--> `BackendError` (exit 4), a refusal under the guarantee conditions -> `ClaimRefusedError` (exit 6),
-any other "no" -> `BackendRefusedError`. POSTs that charge or count carry an Idempotency-Key and are
-retried once on a dropped connection with the same key, so a retry never charges twice.
+Every exchange has one deadline, retries included, and every answer a size limit for its kind
+(`player.transfer`, docs/protocol.md "Limits"): a silent, dripping or endless server cannot hold or
+swamp the player. Every answer is parsed into a strict model (`player.protocol.api`), and every failure
+becomes a `PlayerError`: unreachable, too slow or nonsense -> `BackendError` (exit 4), a refusal under
+the guarantee conditions -> `ClaimRefusedError` (exit 6), any other "no" -> `BackendRefusedError`.
+POSTs that charge or count carry an Idempotency-Key and are retried once on a dropped connection with
+the same key, so a retry never charges twice. Redirects are not followed: the insurer never sends one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol, TypeVar
+from urllib.parse import urlsplit
 
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from player import transfer
 from player.errors import (
     BackendRefusedError,
     BackendResponseError,
@@ -26,54 +31,84 @@ from player.errors import (
 )
 from player.protocol import api
 from player.protocol.canonical import b64d
+from player.transfer import Deadline, Watch
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 Progress = Callable[[int, int], None]  # (bytes so far, total bytes or 0 when unknown)
 
-CONNECT_TIMEOUT = 5.0
-READ_TIMEOUT = 30.0
-CHUNK = 256 * 1024
 ACCEPTED_CODECS = ("audio/flac", "audio/ogg", "audio/mpeg")  # [0050]: what QtMultimedia's FFmpeg decodes
 
 
 class Client:
-    """A connection to one backend. Not thread-safe: give each worker thread its own (`copy()`)."""
+    """A connection to one backend. Not thread-safe: give each worker thread its own (`copy()`).
+
+    `deadline` bounds one exchange (or several under one `within()`), `stall` how long a download may
+    receive nothing, `connect` how long making a connection may take.
+    """
 
     def __init__(
         self,
         base_url: str,
         token: str | None = None,
         *,
-        read_timeout: float = READ_TIMEOUT,
-        connect_timeout: float = CONNECT_TIMEOUT,
+        deadline: float = transfer.DEADLINE,
+        stall: float = transfer.STALL,
+        connect: float = transfer.CONNECT,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
-        self.read_timeout = read_timeout
-        self.connect_timeout = connect_timeout
-        self._http = requests.Session()
+        self.deadline = deadline
+        self.stall = stall
+        self.connect = connect
+        self._http = transfer.session()
+        self._watch: Watch | None = None
 
     @classmethod
     def with_timeout(cls, base_url: str, token: str | None, timeout: float | None) -> Client:
-        """`timeout` (seconds) bounds both connecting and each wait for an answer; None: the defaults."""
+        """`timeout` (seconds) is both the deadline of an exchange and a download's stall limit (and
+        bounds connecting); None: the defaults."""
         if timeout is None:
             return cls(base_url, token)
-        return cls(base_url, token, read_timeout=timeout, connect_timeout=min(timeout, CONNECT_TIMEOUT))
+        return cls(base_url, token, deadline=timeout, stall=timeout, connect=min(timeout, transfer.CONNECT))
 
     def copy(self) -> Client:
         return Client(
-            self.base_url, self.token, read_timeout=self.read_timeout, connect_timeout=self.connect_timeout
+            self.base_url, self.token, deadline=self.deadline, stall=self.stall, connect=self.connect
         )
 
     def close(self) -> None:
         self._http.close()
 
+    @contextlib.contextmanager
+    def within(self) -> Iterator[None]:
+        """Run several exchanges under one deadline (a sync that falls back from the delta to the full
+        list); nested calls share the outermost one."""
+        if self._watch is not None:
+            yield
+            return
+        with Watch(Deadline(self.deadline)) as watch:
+            self._watch = watch
+            try:
+                yield
+            finally:
+                self._watch = None
+
     # --- plumbing ---------------------------------------------------------------------------------
 
     def _send(
-        self, method: str, path: str, *, idem: str | None = None, accept: tuple[int, ...] = (), **kwargs: Any
+        self,
+        method: str,
+        path: str,
+        *,
+        idem: str | None = None,
+        accept: tuple[int, ...] = (),
+        watch: Watch | None = None,
+        **kwargs: Any,
     ) -> requests.Response:
+        """Send and get the answer's status and headers; its body is left to stream. Under `watch`
+        (an exchange) connecting and every read are bounded by its deadline; without (a download) each
+        read is bounded by the stall limit."""
         headers = dict(kwargs.pop("headers", {}))
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -82,38 +117,96 @@ class Client:
         url = path if path.startswith("http") else self.base_url + path
         attempts = 2 if idem or method == "GET" else 1
         for attempt in range(attempts):
+            rest = watch.deadline.remaining() if watch else self.stall
+            if rest <= 0:
+                seconds = f"{watch.deadline.seconds:g}" if watch else "0"
+                raise BackendUnreachableError(f"{self._who(url)} did not answer within {seconds} s")
             try:
                 response = self._http.request(
-                    method, url, headers=headers, timeout=(self.connect_timeout, self.read_timeout), **kwargs
+                    method,
+                    url,
+                    headers=headers,
+                    timeout=(min(self.connect, rest), min(self.stall, rest)),
+                    stream=True,
+                    allow_redirects=False,
+                    **kwargs,
                 )
             except (requests.ConnectionError, requests.Timeout) as e:
-                if attempt + 1 < attempts:
+                late = watch is not None and (watch.fired or watch.deadline.remaining() < 0.5)
+                if attempt + 1 < attempts and not late:
                     continue
-                kind = "did not answer in time" if isinstance(e, requests.Timeout) else "cannot be reached"
-                raise BackendUnreachableError(f"the insurer at {self.base_url} {kind}") from e
+                raise self._unreachable(url, e, watch) from e
             except requests.RequestException as e:
-                raise BackendUnreachableError(f"talking to {self.base_url} failed: {type(e).__name__}") from e
+                raise BackendUnreachableError(
+                    f"talking to {self._who(url)} failed: {type(e).__name__}"
+                ) from e
+            if watch is not None and watch.fired:  # whatever was parsed was cut off by the deadline
+                response.close()
+                raise self._unreachable(url, requests.Timeout(), watch)
+            if response.is_redirect:
+                response.close()
+                raise BackendResponseError(
+                    f"{self._who(url)} answered with a redirect to "
+                    f"{response.headers.get('Location', 'elsewhere')!r}; the player does not follow redirects"
+                )
             if response.status_code >= 400 and response.status_code not in accept:
-                raise _refusal(response)
+                with response:
+                    raise _refusal(response, self._read(response, transfer.ERROR_BODY, url, watch))
             return response
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _json(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
-        response = self._send(method, path, **kwargs)
+    def _exchange(self, method: str, path: str, limit: int, **kwargs: Any) -> bytes:
+        """One request and its whole answer, within the deadline and the size limit."""
+        with self.within():
+            assert self._watch is not None
+            response = self._send(method, path, watch=self._watch, **kwargs)
+            with response:
+                return self._read(response, limit, response.url, self._watch)
+
+    def _read(self, response: requests.Response, limit: int, url: str, watch: Watch | None) -> bytes:
+        what = f"the answer of {self._who(url)}"
         try:
-            return model.model_validate_json(response.content)
+            body = transfer.read_body(response, limit, what)
+        except requests.RequestException as e:
+            raise self._unreachable(url, e, watch) from e
+        if watch is not None and watch.fired:  # the end of the stream was the deadline's doing
+            raise self._unreachable(url, requests.Timeout(), watch)
+        return body
+
+    def _unreachable(self, url: str, e: Exception, watch: Watch | None) -> BackendUnreachableError:
+        if watch is not None and watch.fired:
+            seconds = f"{watch.deadline.seconds:g}"
+            return BackendUnreachableError(f"{self._who(url)} did not answer within {seconds} s")
+        if isinstance(e, requests.Timeout):
+            return BackendUnreachableError(f"{self._who(url)} did not answer in time")
+        if isinstance(e, requests.ConnectionError) and not isinstance(
+            e, requests.exceptions.ChunkedEncodingError
+        ):
+            return BackendUnreachableError(f"{self._who(url)} cannot be reached")
+        return BackendUnreachableError(f"{self._who(url)} broke off its answer")
+
+    def _who(self, url: str) -> str:
+        if url.startswith(self.base_url):
+            return f"the insurer at {self.base_url}"
+        parts = urlsplit(url)
+        return f"the server at {parts.scheme}://{parts.netloc}"
+
+    def _json(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
+        body = self._exchange(method, path, transfer.JSON_ANSWER, **kwargs)
+        try:
+            return model.model_validate_json(body)
         except ValidationError as e:
             raise BackendResponseError(f"the backend answered {path} with something unexpected") from e
 
     def _json_list(self, adapter: TypeAdapter[T], path: str, **kwargs: Any) -> T:
-        response = self._send("GET", path, **kwargs)
+        body = self._exchange("GET", path, transfer.JSON_ANSWER, **kwargs)
         try:
-            return adapter.validate_json(response.content)
+            return adapter.validate_json(body)
         except ValidationError as e:
             raise BackendResponseError(f"the backend answered {path} with something unexpected") from e
 
-    def _bytes(self, path: str, **kwargs: Any) -> bytes:
-        return self._send("GET", path, **kwargs).content
+    def _bytes(self, path: str, limit: int, **kwargs: Any) -> bytes:
+        return self._exchange("GET", path, limit, **kwargs)
 
     # --- accounts and identity --------------------------------------------------------------------
 
@@ -203,16 +296,17 @@ class Client:
         return self._json_list(TypeAdapter(list[api.ProviderState]), "/api/v1/providers")
 
     def cover(self, content_id: str) -> bytes:
-        return self._bytes(f"/api/v1/catalog/{content_id}/cover")
+        return self._bytes(f"/api/v1/catalog/{content_id}/cover", transfer.COVER)
 
     # --- license control --------------------------------------------------------------------------
 
     def license_list(self, since: int | None = None) -> bytes:
         """The signed list (full, or a delta after version `since`): exact bytes, for the verifier."""
-        return self._bytes("/api/v1/license-list", params={"since": since} if since is not None else None)
+        params = {"since": since} if since is not None else None
+        return self._bytes("/api/v1/license-list", transfer.LICENSE_LIST, params=params)
 
     def validity(self, license_id: str) -> bytes:
-        return self._bytes(f"/api/v1/license-list/{license_id}")
+        return self._bytes(f"/api/v1/license-list/{license_id}", transfer.VALIDITY)
 
     # --- re-distribution --------------------------------------------------------------------------
 
@@ -261,14 +355,13 @@ class Client:
     ) -> str:
         """Fetch an encrypted container into `sink`, resuming after the `sink.size` bytes it holds
         (HTTP Range). Returns the MIME type the server chose ([0050]). The store verifies and files the
-        finished file; a dropped connection leaves what arrived to resume from next time.
+        finished file, and refuses more bytes than its header declares; a dropped connection leaves what
+        arrived to resume from next time. No deadline: a download ends when nothing arrives for `stall`.
         """
         have = sink.size
         sep = "&" if "?" in url else "?"
         headers = {"Range": f"bytes={have}-"} if have else {}
-        response = self._send(
-            "GET", f"{url}{sep}codecs={','.join(codecs)}", headers=headers, stream=True, accept=(416,)
-        )
+        response = self._send("GET", f"{url}{sep}codecs={','.join(codecs)}", headers=headers, accept=(416,))
         with response:
             mime = response.headers.get("X-Content-Mime", "")
             if response.status_code == 416:  # nothing past what we have: already complete
@@ -277,14 +370,14 @@ class Client:
                 raise BackendResponseError("the content server ignored the resume request; try again")
             total = have + int(response.headers.get("Content-Length", "0") or 0)
             try:
-                for chunk in response.iter_content(CHUNK):
+                for chunk in response.iter_content(transfer.CHUNK):
                     sink.write(chunk)
                     have += len(chunk)
                     if progress:
                         progress(have, total)
             except requests.RequestException as e:
                 raise BackendUnreachableError(
-                    "the download was interrupted; it resumes where it stopped"
+                    f"the download from {self._who(url)} stopped; it resumes where it stopped"
                 ) from e
         return mime
 
@@ -302,9 +395,9 @@ def _key() -> str:
     return uuid.uuid4().hex
 
 
-def _refusal(response: requests.Response) -> PlayerError:
+def _refusal(response: requests.Response, body: bytes) -> PlayerError:
     try:
-        detail = api.ErrorBody.model_validate_json(response.content).error
+        detail = api.ErrorBody.model_validate_json(body).error
     except ValidationError:
         if response.status_code >= 500:
             return BackendUnreachableError(f"the backend failed (HTTP {response.status_code})")

@@ -100,6 +100,11 @@ class BackendResponseError(BackendError):
     """The server answered with something that is not what the API promises."""
 
 
+class AnswerTooLargeError(BackendResponseError):
+    """An answer is larger than its kind can legitimately be (docs/protocol.md, "Limits"): not read,
+    and not asked for again within the same command."""
+
+
 class BackendRefusedError(PlayerError):
     """The backend understood the request and said no (wrong password, already owned, unknown track).
 

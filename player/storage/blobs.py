@@ -17,6 +17,7 @@ from typing import Any
 from player.errors import MalformedError, MismatchError, PlayerError, TruncatedError
 from player.protocol import container, license_list, package, policy
 from player.protocol.canonical import canonical_json, load_json_object
+from player.storage.atomic import AppendFile
 from player.storage.records import TrackInfo
 
 _HEADER_MAX = 8 + container.MAX_HEADER_BODY
@@ -146,3 +147,48 @@ def is_short_container(partial: Path) -> bool:
             return f.seek(0, os.SEEK_END) < container.read_header(f).container_length
     except (OSError, PlayerError):
         return False
+
+
+class ContainerDownload:
+    """A partial track download that takes no byte past the size its container header declares.
+
+    The header comes first and says how long the whole container is; a server that sends more (a
+    genuine header and then an endless stream) would otherwise fill the disk. The header must also be
+    this track's, so a wrong file is refused before its first byte is kept.
+    """
+
+    def __init__(self, sink: AppendFile, content_id: str, version: int) -> None:
+        self._sink = sink
+        self._content_id = content_id
+        self._version = version
+        self._head = b""
+        self._length: int | None = None
+        if sink.size:
+            with sink.path.open("rb") as f:
+                self._learn(f.read(_HEADER_MAX))
+
+    @property
+    def size(self) -> int:
+        return self._sink.size
+
+    def write(self, chunk: bytes) -> None:
+        if self._length is None:
+            self._learn(bytes(chunk[: _HEADER_MAX - len(self._head)]))
+        if self._length is not None and self.size + len(chunk) > self._length:
+            raise MalformedError(
+                f"the content server sent more than the {self._length} bytes track "
+                f"{self._content_id!r} has; the extra was not kept"
+            )
+        self._sink.write(chunk)
+
+    def _learn(self, more: bytes) -> None:
+        """Add the start of the file to what is known of the header; read it once it is complete."""
+        self._head += more
+        try:
+            header = container.read_header(self._head)
+        except TruncatedError:
+            if len(self._head) >= _HEADER_MAX:
+                raise MalformedError("the download does not start with a container header") from None
+            return
+        check_header(header, self._content_id, self._version)
+        self._length = header.container_length

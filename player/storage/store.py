@@ -12,9 +12,10 @@ Nothing here decides whether a license may play: that is `player.license_decisio
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import astuple
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -23,7 +24,6 @@ from player.errors import MissingFileError, PlayerError, TruncatedError
 from player.protocol import container
 from player.storage import blobs, layout
 from player.storage.atomic import (
-    AppendFile,
     finish_partial,
     open_partial,
     remove_durably,
@@ -133,11 +133,22 @@ class Store(DocumentStore):
         """Where a resumable download of this track accumulates."""
         return self.data_dir / (layout.track_file(content_id, version) + layout.PARTIAL_SUFFIX)
 
-    def open_track_download(self, content_id: str, version: int) -> AppendFile:
-        """An append handle on the partial download; `.size` is where to resume (HTTP Range start).
-        Close it when the transfer stops, then call `finish_track_download`."""
-        handle, _ = open_partial(self.partial_track_path(content_id, version), magic=container.MAGIC)
-        return handle
+    @contextlib.contextmanager
+    def open_track_download(self, content_id: str, version: int) -> Iterator[blobs.ContainerDownload]:
+        """An append handle on the partial download; `.size` is where to resume (HTTP Range start). It
+        refuses bytes past the size the container's header declares. When the transfer stops, call
+        `finish_track_download`."""
+        path = self.partial_track_path(content_id, version)
+        handle, _ = open_partial(path, magic=container.MAGIC)
+        try:
+            download = blobs.ContainerDownload(handle, content_id, version)
+        except (OSError, PlayerError):
+            handle.close()  # what was kept is not this track's start: start again from nothing
+            remove_durably(path)
+            handle, _ = open_partial(path, magic=container.MAGIC)
+            download = blobs.ContainerDownload(handle, content_id, version)
+        with handle:
+            yield download
 
     def finish_track_download(self, info: TrackInfo) -> Path:
         """File a completed partial download as the track. `TruncatedError` leaves a partial that is merely

@@ -11,7 +11,15 @@ from collections.abc import Callable
 from datetime import datetime
 
 from player.client import Client
-from player.errors import BackendError, ClockRollbackError, DecisionRefusedError, IntegrityError, PlayerError
+from player.errors import (
+    AnswerTooLargeError,
+    BackendError,
+    BackendUnreachableError,
+    ClockRollbackError,
+    DecisionRefusedError,
+    IntegrityError,
+    PlayerError,
+)
 from player.license_decision import Allowed, ListMark, TrustedList
 from player.license_decision import decide as decide_license
 from player.protocol.license_list import verify_license_list
@@ -73,21 +81,24 @@ class Licenses:
             current = self.trusted()
         except PlayerError:
             current = None  # a damaged or rolled-back cache: the insurer's full list replaces it
-        if current is None:
-            trusted = TrustedList.load(
-                [client.license_list()],
-                insurer_key=self._connection.insurer_key(),
-                user_id=user_id,
-                mark=self._mark(),
-                now=self._now(),
-            )
-            self._store.put_license_list(trusted.chain[0])
-        else:
-            try:
-                trusted = current.update(client.license_list(since=current.version), self._now())
-            except PlayerError:
-                trusted = current.update(client.license_list(), self._now())
-            self._store_chain(trusted)
+        with client.within():  # one deadline for the delta and, when it will not do, the full list
+            if current is None:
+                trusted = TrustedList.load(
+                    [client.license_list()],
+                    insurer_key=self._connection.insurer_key(),
+                    user_id=user_id,
+                    mark=self._mark(),
+                    now=self._now(),
+                )
+                self._store.put_license_list(trusted.chain[0])
+            else:
+                try:
+                    trusted = current.update(client.license_list(since=current.version), self._now())
+                except (BackendUnreachableError, AnswerTooLargeError):
+                    raise  # the full list would not come either, or be larger still
+                except PlayerError:
+                    trusted = current.update(client.license_list(), self._now())
+                self._store_chain(trusted)
         self._keys.raise_list_mark(self._connection.insurer_fingerprint(), user_id, trusted.new_mark)
         self._connection.answered()  # the insurer answered: whatever went wrong before is over
         return trusted

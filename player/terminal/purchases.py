@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from player.client import Progress, decode_b64
-from player.errors import IntegrityError
+from player.errors import BackendResponseError, IntegrityError
 from player.protocol import api, container
 from player.protocol.package import verify_package
 from player.storage import Store
@@ -90,7 +90,10 @@ class Purchases:
                 return row.path
             self._store.remove_track_file(info.content_id)  # corrupt: the insurer's copy replaces it
         with self._store.open_track_download(info.content_id, info.version) as sink:
-            self._connection.client().download(url, sink, progress)
+            try:
+                self._connection.client().download(url, sink, progress)
+            except IntegrityError as e:  # refused at the door: what arrived is not (all) this track
+                raise BackendResponseError(str(e)) from e
         return self._store.finish_track_download(info)
 
     def _intact(self, content_id: str, content_key: bytes) -> bool:

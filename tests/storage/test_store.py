@@ -95,13 +95,30 @@ def test_a_download_of_the_wrong_bytes_is_discarded(store: Store) -> None:
     with store.open_track_download("C-1", 1) as dl, pytest.raises(MalformedError):
         dl.write(b"<html>503 Service Unavailable</html>")
     other, _, _ = make_container(content_id="C-9")
-    with store.open_track_download("C-1", 1) as dl:
-        dl.write(other)
-    with pytest.raises(MismatchError):
+    with store.open_track_download("C-1", 1) as dl, pytest.raises(MismatchError):
+        dl.write(other)  # another track's container: refused at its header, before a byte is kept
+    assert store.partial_track_path("C-1", 1).stat().st_size == 0
+    with pytest.raises(TruncatedError):
         store.finish_track_download(track_info("C-1"))
     assert not store.partial_track_path("C-1", 1).exists()
-    with pytest.raises(MissingFileError):
-        store.finish_track_download(track_info("C-1"))
+
+
+def test_a_partial_download_that_is_not_the_tracks_start_is_started_again(store: Store) -> None:
+    other, _, _ = make_container(content_id="C-9")
+    store.partial_track_path("C-1", 1).parent.mkdir(parents=True, exist_ok=True)
+    store.partial_track_path("C-1", 1).write_bytes(other[:5000])  # left by an older, broken player
+    with store.open_track_download("C-1", 1) as dl:
+        assert dl.size == 0
+
+
+def test_a_download_takes_no_byte_past_the_size_its_header_declares(store: Store) -> None:
+    sealed, _, _ = make_container(content_id="C-1")
+    with store.open_track_download("C-1", 1) as dl:
+        dl.write(sealed[:-10])
+        with pytest.raises(MalformedError, match="more than"):
+            dl.write(sealed[-10:] + bytes(1 << 20))  # a genuine header, then zeros without end
+        dl.write(sealed[-10:])
+    assert store.finish_track_download(track_info("C-1")).read_bytes() == sealed
 
 
 def test_a_track_erased_by_mistake_shows_as_missing(store: Store) -> None:

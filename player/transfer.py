@@ -1,0 +1,175 @@
+"""HTTP within bounds: a size limit for every kind of answer, one deadline for every exchange.
+
+`requests` bounds only each socket operation: a server that drips a byte a second, or answers headers
+and then nothing, holds the caller for as long as it likes, and an answer is read whole into memory
+before anyone looks at its size. Here an answer is streamed and counted against the limit for its kind
+(docs/protocol.md, "Limits"), and a watchdog ends an exchange at its deadline by shutting its socket
+down, whatever stage it is in: connecting, sending, waiting for headers or reading the body. Retries
+happen inside the same deadline. Downloads are bounded by progress instead (no bytes for `stall`
+seconds ends them); their size is bounded by the container's own header, which the store checks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from typing import Any
+
+import requests
+import urllib3.connection
+import urllib3.connectionpool
+from requests.adapters import HTTPAdapter
+
+from player.errors import AnswerTooLargeError, BackendResponseError
+
+KiB = 1024
+MiB = 1024 * KiB
+
+# The most each kind of answer can legitimately be; more is a broken or hostile server.
+JSON_ANSWER = 8 * MiB  # a catalog of tens of thousands of tracks fits several times over
+LICENSE_LIST = 64 * MiB  # a full list of 100,000 licenses is about 20 MiB
+VALIDITY = 64 * KiB  # one signed statement about one license
+COVER = 8 * MiB
+ERROR_BODY = 64 * KiB
+CHUNK = 256 * KiB
+
+DEADLINE = 30.0  # seconds for one JSON exchange, its retry included
+STALL = 30.0  # seconds a download may receive nothing before it ends
+CONNECT = 5.0  # seconds to connect, within either
+
+
+class Deadline:
+    """A point in (monotonic) time an exchange must be over by."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._end = time.monotonic() + seconds
+
+    def remaining(self) -> float:
+        return max(0.0, self._end - time.monotonic())
+
+
+class Watch:
+    """Shuts down every socket an exchange uses when its deadline passes, which ends any blocked
+    connect, send or receive at once (a receive then sees the end of the stream)."""
+
+    def __init__(self, deadline: Deadline) -> None:
+        self.deadline = deadline
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(deadline.remaining(), self._fire)
+        self._timer.daemon = True
+
+    def attach(self, sock: socket.socket | None) -> None:
+        if sock is None:
+            return
+        with self._lock:
+            self._sockets.append(sock)
+            fired = self.fired
+        if fired:
+            _shut(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+    def __enter__(self) -> Watch:
+        _current.watch = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _current.watch = None
+
+
+_current = threading.local()
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _attach(sock: socket.socket | None) -> None:
+    watch: Watch | None = getattr(_current, "watch", None)
+    if watch is not None:
+        watch.attach(sock)
+
+
+class _WatchedConnection(urllib3.connection.HTTPConnection):
+    """Hands its socket to the exchange's watch, when connecting and when reused."""
+
+    def connect(self) -> None:
+        super().connect()
+        _attach(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _attach(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _attach(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _attach(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _WatchedPool(urllib3.connectionpool.HTTPConnectionPool):
+    ConnectionCls = _WatchedConnection
+
+
+class _WatchedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _WatchedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        # PoolManager keeps its pool classes per instance so that a manager can use its own.
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedPool, "https": _WatchedHTTPSPool}
+
+
+def session() -> requests.Session:
+    """A requests session whose sockets a `Watch` can end; answers are never compressed (a compressed
+    answer could inflate past its limit faster than it is counted) and redirects are not followed."""
+    http = requests.Session()
+    adapter = _WatchedAdapter()
+    http.mount("http://", adapter)
+    http.mount("https://", adapter)
+    http.headers["Accept-Encoding"] = "identity"
+    return http
+
+
+def read_body(response: requests.Response, limit: int, what: str) -> bytes:
+    """The whole body of a streamed answer, refused as soon as it is known to exceed `limit` bytes."""
+    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding not in ("", "identity"):
+        raise BackendResponseError(f"{what} came compressed ({encoding}) although it was asked not to be")
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large(what, limit)
+    body = bytearray()
+    for chunk in response.iter_content(CHUNK):
+        body += chunk
+        if len(body) > limit:
+            raise too_large(what, limit)
+    return bytes(body)
+
+
+def too_large(what: str, limit: int) -> AnswerTooLargeError:
+    return AnswerTooLargeError(f"{what} is larger than the {size_words(limit)} it can be; not reading it")
+
+
+def size_words(n: int) -> str:
+    return f"{n // MiB} MiB" if n >= MiB else f"{n // KiB} KiB"

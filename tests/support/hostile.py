@@ -1,0 +1,178 @@
+"""A hostile server in front of the real backend: it passes every request through, except on the paths
+a test names, where it misbehaves the way an attacker's (or a broken) server would.
+
+The player talks to the proxy as if it were the insurer, so everything else (sign-up, pinning, buying)
+runs for real; only the answers under attack are swapped. `sent` counts the bytes a misbehaviour
+pushed out before the player hung up, so a test can prove the player stopped reading.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import requests
+
+ZEROS = bytes(256 * 1024)
+
+Misbehaviour = Callable[["Handler", "requests.Response | None"], None]
+
+
+@dataclass
+class Hostile:
+    """What the running proxy did: its URL, and bytes sent by misbehaviours so far."""
+
+    url: str
+    armed: bool = True  # off: pass everything through (while a test sets the stage)
+    sent: int = 0
+    hits: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def count(self, n: int) -> None:
+        with self.lock:
+            self.sent += n
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    upstream: str
+    rules: dict[str, tuple[Misbehaviour, bool]]
+    state: Hostile
+
+    def _any(self) -> None:
+        length = int(self.headers.get("Content-Length", "0") or 0)
+        body = self.rfile.read(length) if length else None
+        path = self.path.split("?", 1)[0]
+        for prefix, (misbehave, needs_upstream) in self.rules.items():
+            if self.state.armed and path.startswith(prefix):
+                self.state.hits.append(self.path)
+                upstream = self._forward(body) if needs_upstream else None
+                with contextlib.suppress(OSError):  # the player hung up: exactly what a bound is for
+                    misbehave(self, upstream)
+                self.close_connection = True
+                return
+        answer = self._forward(body)
+        self.send_response(answer.status_code)
+        for name, value in answer.headers.items():
+            if name.lower() not in ("transfer-encoding", "connection", "content-length", "content-encoding"):
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(answer.content)))
+        self.end_headers()
+        self.wfile.write(answer.content)
+
+    def _forward(self, body: bytes | None) -> requests.Response:
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
+        return requests.request(
+            self.command, self.upstream + self.path, headers=headers, data=body, timeout=30
+        )
+
+    do_GET = do_POST = do_PUT = do_DELETE = _any
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    # --- misbehaviours, as building blocks -------------------------------------------------------------
+
+    def start(self, status: int = 200, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+
+    def send(self, data: bytes) -> None:
+        self.wfile.write(data)
+        self.wfile.flush()
+        self.state.count(len(data))
+
+
+def endless(handler: Handler, _: requests.Response | None) -> None:
+    """200 and zeros without end, with no length: only the reader's own limit stops it."""
+    handler.start(200, {"Content-Type": "application/octet-stream", "Connection": "close"})
+    while True:
+        handler.send(ZEROS)
+
+
+def claims_huge(handler: Handler, _: requests.Response | None) -> None:
+    """Says it is 2 GiB long, and starts sending."""
+    handler.start(200, {"Content-Type": "application/json", "Content-Length": str(2 << 30)})
+    while True:
+        handler.send(ZEROS)
+
+
+def drip(handler: Handler, upstream: requests.Response | None) -> None:
+    """The real answer, one byte every 0.2 s (a read never times out: there is always a byte coming)."""
+    assert upstream is not None
+    handler.start(
+        upstream.status_code,
+        {
+            "Content-Type": upstream.headers.get("Content-Type", ""),
+            "Content-Length": str(len(upstream.content)),
+        },
+    )
+    for i in range(len(upstream.content)):
+        handler.send(upstream.content[i : i + 1])
+        time.sleep(0.2)
+
+
+def drip_headers(handler: Handler, _: requests.Response | None) -> None:
+    """A status line, then one header byte every 0.2 s, forever."""
+    handler.wfile.write(b"HTTP/1.1 200 OK\r\n")
+    while True:
+        handler.send(b"X")
+        time.sleep(0.2)
+
+
+def silent_after_headers(handler: Handler, upstream: requests.Response | None) -> None:
+    """The real headers, then nothing at all."""
+    assert upstream is not None
+    handler.start(upstream.status_code, {"Content-Length": str(len(upstream.content))})
+    time.sleep(3600)
+
+
+def genuine_then_zeros(handler: Handler, upstream: requests.Response | None) -> None:
+    """The real content (the genuine container), then zeros without end and no length."""
+    assert upstream is not None
+    headers = {k: v for k, v in upstream.headers.items() if k.lower() in ("content-type", "x-content-mime")}
+    handler.start(upstream.status_code, {**headers, "Connection": "close"})
+    handler.send(upstream.content)
+    while True:
+        handler.send(ZEROS)
+
+
+def redirect_elsewhere(handler: Handler, _: requests.Response | None) -> None:
+    handler.start(307, {"Location": "http://127.0.0.1:9/api/v1/license-list", "Content-Length": "0"})
+
+
+# Which misbehaviours need the real answer first.
+_NEEDS_UPSTREAM = {drip, silent_after_headers, genuine_then_zeros}
+
+
+@contextmanager
+def hostile_proxy(upstream: str, rules: dict[str, Misbehaviour]) -> Iterator[Hostile]:
+    """Serve on a loopback port, in front of `upstream`, misbehaving on the given path prefixes."""
+    state = Hostile("")
+    handler = type(
+        "BoundHandler",
+        (Handler,),
+        {
+            "upstream": upstream.rstrip("/"),
+            "rules": {p: (m, m in _NEEDS_UPSTREAM) for p, m in rules.items()},
+            "state": state,
+        },
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    state.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
