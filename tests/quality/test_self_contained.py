@@ -35,11 +35,11 @@ THIS = Path(__file__).resolve().relative_to(ROOT).as_posix()
 PENDING: frozenset[str] = frozenset(
     {
         "player/ui/__init__.py",
-        "player/ui/first_run.py",
-        "player/ui/icons.py",
-        "player/ui/insurance_view.py",
-        "player/ui/player_bar.py",
-        "player/ui/store_view.py",
+        "player/ui/shell/first_run.py",
+        "player/ui/kit/icons.py",
+        "player/ui/insurance/view.py",
+        "player/ui/playing/player_bar.py",
+        "player/ui/store/view.py",
     }
 )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from player.ui.alternates_dialog import (
+from player.ui.claims.alternates_dialog import (
     ANY_GENRE,
     C_DIFF,
     C_GENRE,

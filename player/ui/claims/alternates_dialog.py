@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 from player import words
 from player.errors import PlayerError
 from player.terminal import Alternate, Choice, TrackInfo
-from player.ui.guard import while_alive
-from player.ui.messages import describe
-from player.ui.session import UiSession
-from player.ui.tasks import Progress
+from player.ui.kit.guard import while_alive
+from player.ui.kit.messages import describe
+from player.ui.kit.tasks import Progress
+from player.ui.shell.session import UiSession
 
 ANY_GENRE = "Any genre"
 PADDING = 16  # px between a column's widest text and the next column

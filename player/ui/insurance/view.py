@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from player import words
 from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import LicenseState, PolicyState
-from player.ui.guard import while_alive
-from player.ui.insurance_data import Snapshot, event_words, gather, reason_words, state_words, waiting_words
-from player.ui.notice import Notice, Tone
-from player.ui.session import UiSession
-from player.ui.tables import Cell, fill, make_table
+from player.ui.insurance.data import Snapshot, event_words, gather, reason_words, state_words, waiting_words
+from player.ui.kit.guard import while_alive
+from player.ui.kit.notice import Notice, Tone
+from player.ui.kit.tables import Cell, fill, make_table
+from player.ui.shell.session import UiSession
 
 DASH = "—"
 # FIG.6B, in the patent's order; then the insurer's own key, which the terminal pinned.

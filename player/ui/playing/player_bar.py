@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from player.playback import PlaybackState
-from player.ui import icons
-from player.ui.now_playing import NowPlaying, NowPlayingTrack
+from player.ui.kit import icons
+from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
 from player.words import duration
 
 COVER_SIZE = 52

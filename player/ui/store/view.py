@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from player.errors import BackendError, BackendRefusedError, PlayerError, UsageError
 from player.terminal import CatalogEntry, LibraryEntry, LibraryState, Purchase
-from player.ui.guard import while_alive
-from player.ui.notice import Notice, Tone
-from player.ui.session import UiSession
-from player.ui.store_model import ENTRY_ROLE, CatalogFilter, CatalogModel, Column
-from player.ui.tasks import Progress
+from player.ui.kit.guard import while_alive
+from player.ui.kit.notice import Notice, Tone
+from player.ui.kit.tasks import Progress
+from player.ui.shell.session import UiSession
+from player.ui.store.model import ENTRY_ROLE, CatalogFilter, CatalogModel, Column
 from player.words import yen
 
 ALL_GENRES = "All genres"

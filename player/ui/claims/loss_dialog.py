@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
 from player import words
 from player.errors import ClaimRefusedError, PlayerError
 from player.terminal import Alternate, IntegrityReport, LibraryEntry, LibraryState, Outcome, Policy, Terminal
-from player.ui.alternates_dialog import AlternatesDialog
-from player.ui.guard import while_alive
-from player.ui.messages import describe
-from player.ui.session import UiSession
-from player.ui.tasks import Progress
+from player.ui.claims.alternates_dialog import AlternatesDialog
+from player.ui.kit.guard import while_alive
+from player.ui.kit.messages import describe
+from player.ui.kit.tasks import Progress
+from player.ui.shell.session import UiSession
 
 NO_PREFERENCE = "No preference"
 PADDING = 16  # px between a column's widest text and the next column
