@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from player import words
-from player.ui.insurance.view import DASH, POLICY_FIELDS, InsuranceView
+from player.ui.insurance.tabs import DASH, POLICY_FIELDS
+from player.ui.insurance.view import InsuranceView
 from player.ui.kit.tables import texts
 from player.ui.shell.session import UiSession
 from tests.conftest import StartBackend
