@@ -1,5 +1,6 @@
 """The player bar: cover, title and artist, previous / play-pause / next, the seek slider with elapsed and
-total time, and the volume. Icons are the style's `SP_Media*` (glyphs render as boxes, PLATFORM.md)."""
+total time, and the volume. Icons are the style's `SP_Media*`, since media glyphs render as boxes
+(docs/platform.md, "System libraries and Qt's platform")."""
 
 from __future__ import annotations
 
