@@ -176,6 +176,8 @@ class MainWindow(FileActions):
         self.banner.work_offline_requested.connect(s.work_offline)
         self.status.retry_requested.connect(s.retry)
         self.bar.volume_changed.connect(self._volume_changed)
+        self.store.insurance_needed.connect(self.show_first_run)
+        self.insurance.insurance_needed.connect(self.show_first_run)
 
     def _restore(self) -> None:
         st = self.settings
