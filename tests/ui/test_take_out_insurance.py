@@ -3,7 +3,6 @@ gets the first-run dialog at its insurance step, from inside the main window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from player.ui.shell.first_run import FirstRunDialog, Page
@@ -31,7 +30,7 @@ def test_the_insurance_pages_take_out_insurance_opens_the_first_run_dialog(
     page = window.insurance
     qtbot.waitUntil(lambda: page.loaded and page.notice.title.text() == "No insurance yet", timeout=WAIT)
     assert window.dialog is None
-    qtbot.mouseClick(page.notice.action, Qt.MouseButton.LeftButton)
+    page.notice.action.click()
     _first_run_opens_at_insurance(qtbot, window)
 
 
@@ -48,5 +47,5 @@ def test_the_stores_get_insured_opens_the_first_run_dialog(
     qtbot.waitUntil(lambda: store.buying is None and store.notice.isVisible(), timeout=WAIT)
     assert store.notice.title.text() == "Take out insurance first"
     assert window.dialog is None
-    qtbot.mouseClick(store.notice.action, Qt.MouseButton.LeftButton)
+    store.notice.action.click()
     _first_run_opens_at_insurance(qtbot, window)
