@@ -154,4 +154,6 @@ def test_no_import_cycles() -> None:
     graph = _import_graph()
     assert "player.ui.shell.main_window" in graph, "the graph missed the GUI: is GRAPHED right?"
     cycles = _cycles(graph)
-    assert not cycles, "import cycles:\n" + "\n".join(f"  {' -> '.join(c)}" for c in cycles)
+    assert not cycles, "modules that import each other (a cycle):\n" + "\n".join(
+        f"  {', '.join(c)}" for c in cycles
+    )
