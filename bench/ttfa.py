@@ -1,7 +1,7 @@
 """Time from "play" to PlayingState: an encrypted track against the same audio as a plain file.
 
 `ttfa_encrypted_ms` is the desktop player's play: the track was opened when its row was selected (or
-when the track before it started), as `player/ui/prepared.py` does — the container file opened, its
+when the track before it started), as `player/ui/playing/prepared.py` does — the container file opened, its
 header authenticated with the content key, the first two segments decrypted (`ContainerReader.warm`) and
 the source device built — so "play" is `Player.play_source`, and every read FFmpeg then makes goes
 through the decrypting device. The plain side is `Player.play_file` on the same FLAC bytes: the baseline

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from player.errors import PlayerError
 from player.terminal import Terminal
-from player.ui import icons
-from player.ui.main_window import MainWindow
-from player.ui.messages import describe
-from player.ui.session import UiSession
+from player.ui.kit import icons
+from player.ui.kit.messages import describe
+from player.ui.shell.main_window import MainWindow
+from player.ui.shell.session import UiSession
 
 
 def run(data_dir: Path, server: str | None) -> int:

@@ -29,8 +29,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from player.terminal import Terminal
-from player.ui.loss_dialog import LossDialog
-from player.ui.session import UiSession
+from player.ui.claims.loss_dialog import LossDialog
+from player.ui.shell.session import UiSession
 
 MAX_BYTES = 200 * 1024  # the README's images stay small
 PASSWORD = "demo password"  # noqa: S105 - the throwaway demo account of one run
@@ -125,8 +125,8 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
         session.start()
         _settle(session)
         for name, module, cls in (
-            ("store", "player.ui.store_view", "StoreView"),
-            ("insurance", "player.ui.insurance_view", "InsuranceView"),
+            ("store", "player.ui.store.view", "StoreView"),
+            ("insurance", "player.ui.insurance.view", "InsuranceView"),
         ):
             written[name] = _standalone(session, outdir, name, module, cls)
 
@@ -159,7 +159,7 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
 
 def _main_window(session: UiSession) -> QWidget | None:
     """The main window, with no sound output, no D-Bus name and no first-run dialog, when it exists."""
-    make = _find("player.ui.main_window", "MainWindow")
+    make = _find("player.ui.shell.main_window", "MainWindow")
     if make is None:
         return None
     from player.playback import NullPlayer  # QtMultimedia: only now, after the logging rules are set
@@ -169,7 +169,7 @@ def _main_window(session: UiSession) -> QWidget | None:
     except TypeError:
         window = make(session)
     if not isinstance(window, QWidget):
-        raise TypeError("player.ui.main_window.MainWindow(session) is not a widget")
+        raise TypeError("player.ui.shell.main_window.MainWindow(session) is not a widget")
     return window
 
 

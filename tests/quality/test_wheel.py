@@ -56,7 +56,7 @@ from mock_backend.demo.catalog import DEFAULT_CATALOG_PATH, load_catalog
 from player import resources
 from PySide6.QtGui import QGuiApplication
 app = QGuiApplication([])
-from player.ui import icons
+from player.ui.kit import icons
 palette = app.palette()
 print(json.dumps({
     "files": [player.__file__, mock_backend.__file__, resources.__file__],

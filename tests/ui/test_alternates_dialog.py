@@ -7,14 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from player.ui.alternates_dialog import (
+from player.ui.claims.alternates_dialog import AlternatesDialog
+from player.ui.claims.alternates_pages import (
     ANY_GENRE,
     C_DIFF,
     C_GENRE,
     C_PRICE,
     C_PROVIDER,
     C_TITLE,
-    AlternatesDialog,
 )
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name

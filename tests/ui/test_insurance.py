@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from player import words
-from player.ui.insurance_view import DASH, POLICY_FIELDS, InsuranceView
-from player.ui.session import UiSession
-from player.ui.tables import texts
+from player.ui.insurance.tabs import DASH, POLICY_FIELDS
+from player.ui.insurance.view import InsuranceView
+from player.ui.kit.tables import texts
+from player.ui.shell.session import UiSession
 from tests.conftest import StartBackend
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name

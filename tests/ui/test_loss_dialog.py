@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from player import words
 from player.errors import ClaimRefusedError
-from player.ui.loss_dialog import NO_PREFERENCE, T_NOTE, T_TITLE
+from player.ui.claims.loss_pages import NO_PREFERENCE, T_NOTE, T_TITLE
 from tests.conftest import StartBackend
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name

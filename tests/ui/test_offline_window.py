@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from player.playback import PlaybackState
-from player.ui.library_model import Column
+from player.ui.library.model import Column
 from tests.conftest import StartBackend
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.window_helpers import (

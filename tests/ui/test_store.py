@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from player.ui.session import UiSession
-from player.ui.store_model import OWNED, Column
-from player.ui.store_view import ALL_GENRES, StoreView
+from player.ui.shell.session import UiSession
+from player.ui.store.model import OWNED, Column
+from player.ui.store.view import ALL_GENRES, StoreView
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
 

@@ -1,5 +1,6 @@
 """The player bar: cover, title and artist, previous / play-pause / next, the seek slider with elapsed and
-total time, and the volume. Icons are the style's `SP_Media*` (glyphs render as boxes, PLATFORM.md)."""
+total time, and the volume. Icons are the style's `SP_Media*`, since media glyphs render as boxes
+(docs/platform.md, "System libraries and Qt's platform")."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from player.playback import PlaybackState
-from player.ui import icons
-from player.ui.now_playing import NowPlaying, NowPlayingTrack
+from player.ui.kit import icons
+from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
 from player.words import duration
 
 COVER_SIZE = 52

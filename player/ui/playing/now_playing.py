@@ -21,10 +21,10 @@ from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
 from player.errors import PlayerError
 from player.playback import Cover, PlaybackState, PlayerBase, open_device
 from player.terminal import LibraryEntry, LibraryState, OpenedTrack
-from player.ui.messages import describe
-from player.ui.prepared import PreparedTrack, Preparer
-from player.ui.session import UiSession
-from player.ui.tasks import Progress
+from player.ui.kit.messages import describe
+from player.ui.kit.tasks import Progress
+from player.ui.playing.prepared import PreparedTrack, Preparer
+from player.ui.shell.session import UiSession
 
 PLAY_PRIORITY = 10  # a play the user asked for goes before queued background work
 RESTART_THRESHOLD_MS = 3000  # "previous" past this point restarts the track instead

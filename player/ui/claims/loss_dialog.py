@@ -14,24 +14,10 @@ Everything that touches the terminal runs through `UiSession.call`; the dialog o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QProgressBar,
     QStackedWidget,
     QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -39,86 +25,37 @@ from PySide6.QtWidgets import (
 
 from player import words
 from player.errors import ClaimRefusedError, PlayerError
-from player.terminal import Alternate, IntegrityReport, LibraryEntry, LibraryState, Outcome, Policy, Terminal
-from player.ui.alternates_dialog import AlternatesDialog
-from player.ui.guard import while_alive
-from player.ui.messages import describe
-from player.ui.session import UiSession
-from player.ui.tasks import Progress
+from player.terminal import Alternate, LibraryState, Outcome, Policy
+from player.ui.claims.alternates_dialog import AlternatesDialog
+from player.ui.claims.loss_data import (
+    OUTCOME_ICONS,
+    OUTCOME_WORDS,
+    Answer,
+    Scan,
+    TrackResult,
+    insured_tracks,
+    policy_or_none,
+)
+from player.ui.claims.loss_pages import (
+    R_DETAIL,
+    R_RESULT,
+    R_TRACK,
+    T_ALBUM,
+    T_ARTIST,
+    T_GENRE,
+    T_NOTE,
+    T_TITLE,
+    LossPages,
+)
+from player.ui.kit.guard import while_alive
+from player.ui.kit.messages import describe
+from player.ui.kit.tasks import Progress
+from player.ui.shell.session import UiSession
 
-NO_PREFERENCE = "No preference"
 PADDING = 16  # px between a column's widest text and the next column
-OUTCOME_WORDS = {
-    "reissued": "Re-issued",
-    "alternates_offered": "Choose an alternate",
-    "refused": "Refused",
-    "chosen": "Replaced",
-}
-_Icon = QStyle.StandardPixmap
-OUTCOME_ICONS = {
-    "reissued": _Icon.SP_DialogApplyButton,
-    "alternates_offered": _Icon.SP_MessageBoxInformation,
-    "refused": _Icon.SP_MessageBoxWarning,
-    "chosen": _Icon.SP_DialogApplyButton,
-}
-# columns of the track list and of the result list
-T_TITLE, T_ARTIST, T_ALBUM, T_GENRE, T_NOTE = range(5)
-R_TRACK, R_RESULT, R_DETAIL = range(3)
 
 
-@dataclass(frozen=True)
-class _Scan:
-    entries: list[LibraryEntry]
-    report: IntegrityReport | None
-    error: PlayerError | None
-
-
-@dataclass
-class TrackResult:
-    """One row of the result page: what became of a reported track."""
-
-    content_id: str
-    title: str
-    outcome: str  # reissued | alternates_offered | refused | chosen
-    text: str
-    item: Outcome | None = None
-
-
-@dataclass(frozen=True)
-class _Answer:
-    outcomes: list[Outcome]
-    messages: dict[str, str] = field(default_factory=dict)  # item ID -> the insurer's own words
-    refusal: ClaimRefusedError | None = None
-    policy: Policy | None = None
-
-
-class RoomyRows(QStyledItemDelegate):
-    """Rows as tall as the main window's tables (a tree widget's default rows are cramped)."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 12))
-
-
-def insured_tracks(entries: list[LibraryEntry]) -> list[LibraryEntry]:
-    """One entry per track whose license is valid or unknown (a valid one preferred), in library order."""
-    best: dict[str, LibraryEntry] = {}
-    for e in entries:
-        if e.state in (LibraryState.VALID, LibraryState.UNKNOWN) and (
-            e.row.content_id not in best or e.state is LibraryState.VALID
-        ):
-            best[e.row.content_id] = e
-    return list(best.values())
-
-
-def _policy_or_none(terminal: Terminal) -> Policy | None:
-    try:
-        return terminal.account.policy()
-    except PlayerError:
-        return None
-
-
-class LossDialog(QDialog):
+class LossDialog(LossPages):
     claim_done = Signal(list)  # list[TrackResult], once the insurer answered
 
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
@@ -136,85 +73,29 @@ class LossDialog(QDialog):
         self.pages.addWidget(self._choose_page())
         self.pages.addWidget(self._working_page())
         self.pages.addWidget(self._result_page())
+        self._wire()
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self._start_scan()
 
-    # --- page 1: choose ----------------------------------------------------------------------------
-
-    def _choose_page(self) -> QWidget:
-        page = QWidget(self)
-        intro = QLabel(
-            "Tick the tracks you lost: a deleted or damaged file, or a license gone missing. "
-            "Your insurer re-issues each one, or offers alternates when its supplier no longer "
-            "distributes it.",
-            page,
-        )
-        intro.setWordWrap(True)
-        self.scan_busy = QProgressBar(page)
-        self.scan_busy.setRange(0, 0)
-        self.scan_busy.setMaximumWidth(120)
-        self.scan_busy.setTextVisible(False)
-        self.scan_busy.setAccessibleName("Checking the library")
-        self.scan_status = QLabel("Checking every track file in your library…", page)
-        self.scan_status.setWordWrap(True)
-        scan_row = QHBoxLayout()
-        scan_row.addWidget(self.scan_busy)
-        scan_row.addWidget(self.scan_status, 1)
-
-        self.tracks = QTreeWidget(page)
-        self.tracks.setHeaderLabels(["Title", "Artist", "Album", "Genre", "Check result"])
-        self.tracks.setRootIsDecorated(False)
-        self.tracks.setUniformRowHeights(True)
-        self.tracks.setItemDelegate(RoomyRows(self.tracks))
-        self.tracks.setAlternatingRowColors(True)
-        self.tracks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tracks.setAccessibleName("Insured tracks to report as lost")
-        self.tracks.header().setSectionResizeMode(T_NOTE, QHeaderView.ResizeMode.Stretch)
-        self.tracks.itemChanged.connect(lambda *_: self._update_submit())
-
-        self.whole_library = QCheckBox("My whole library is gone (recover)", page)
-        self.whole_library.setToolTip(
-            "After a disk crash or on a new computer: new keys are made for your policy and every "
-            "insured track is re-distributed."
-        )
-        self.whole_library.toggled.connect(self._whole_library_toggled)
-        self.genre = QComboBox(page)
-        self.genre.addItem(NO_PREFERENCE, None)
-        self.genre.setAccessibleName("Preferred genre for alternates")
-        genre_label = QLabel("Preferred genre for alternates:", page)
-        genre_label.setBuddy(self.genre)
-        genre_row = QHBoxLayout()
-        genre_row.addWidget(genre_label)
-        genre_row.addWidget(self.genre)
-        genre_row.addStretch(1)
-
-        buttons = QDialogButtonBox(page)
-        self.submit = buttons.addButton("Report loss", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.submit.setEnabled(False)
+    def _wire(self) -> None:
         self.submit.clicked.connect(self.submit_claim)
-        buttons.rejected.connect(self.reject)
+        self.whole_library.toggled.connect(self._whole_library_toggled)
+        self.tracks.itemChanged.connect(lambda *_: self._update_submit())
+        self.back_button.clicked.connect(self._back)
+        self.choose_button.clicked.connect(self.open_alternates)
 
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(intro)
-        layout.addLayout(scan_row)
-        layout.addWidget(self.tracks, 1)
-        layout.addWidget(self.whole_library)
-        layout.addLayout(genre_row)
-        layout.addWidget(buttons)
-        return page
+    # --- page 1: choose ----------------------------------------------------------------------------
 
     def _start_scan(self) -> None:
         terminal = self.session.terminal
 
-        def scan(_: Progress) -> _Scan:
+        def scan(_: Progress) -> Scan:
             entries = terminal.library.entries()
             try:
-                return _Scan(entries, terminal.library.verify(), None)
+                return Scan(entries, terminal.library.verify(), None)
             except PlayerError as e:  # the list still shows; the user can tick tracks by hand
-                return _Scan(entries, None, e)
+                return Scan(entries, None, e)
 
         def genres(_: Progress) -> list[str]:
             try:
@@ -225,7 +106,7 @@ class LossDialog(QDialog):
         self.session.call(scan, while_alive(self, self._show_scan), while_alive(self, self._scan_failed))
         self.session.call(genres, while_alive(self, self._add_genres), lambda _: None)
 
-    def _show_scan(self, scan: _Scan) -> None:
+    def _show_scan(self, scan: Scan) -> None:
         missing = set(scan.report.missing) if scan.report else set()
         corrupt = set(scan.report.corrupt) if scan.report else set()
         self.tracks.blockSignals(True)
@@ -309,27 +190,6 @@ class LossDialog(QDialog):
 
     # --- page 2: working ---------------------------------------------------------------------------
 
-    def _working_page(self) -> QWidget:
-        page = QWidget(self)
-        self.working_title = QLabel("<b>Sending your report to the insurer…</b>", page)
-        note = QLabel(
-            "The insurer checks your policy's limits and asks each track's supplier to issue it again; "
-            "re-issued tracks are downloaded now.",
-            page,
-        )
-        note.setWordWrap(True)
-        self.progress = QProgressBar(page)
-        self.progress.setAccessibleName("Progress of the report")
-        self.progress_text = QLabel("", page)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self.working_title)
-        layout.addWidget(note)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.progress_text)
-        layout.addStretch(2)
-        return page
-
     def submit_claim(self) -> None:
         if self._busy or not self.submit.isEnabled():
             return
@@ -340,16 +200,16 @@ class LossDialog(QDialog):
         genre = self._genre
         self._reported = self._titles(content_ids)
 
-        def work(progress: Progress) -> _Answer:
+        def work(progress: Progress) -> Answer:
             try:
                 if content_ids is None:
                     claim, outcomes = terminal.claims.recover(progress)
                 else:
                     claim, outcomes = terminal.claims.report_loss(content_ids, genre=genre, progress=progress)
             except ClaimRefusedError as e:  # refused as a whole: an answer, shown on the result page
-                return _Answer([], refusal=e, policy=_policy_or_none(terminal))
+                return Answer([], refusal=e, policy=policy_or_none(terminal))
             messages = {i.item_id: i.message for i in claim.items}
-            return _Answer(outcomes, messages, policy=_policy_or_none(terminal))
+            return Answer(outcomes, messages, policy=policy_or_none(terminal))
 
         self._busy = True
         self.working_title.setText(
@@ -360,7 +220,7 @@ class LossDialog(QDialog):
         self.pages.setCurrentIndex(1)
         show = while_alive(self, self._show_answer)
 
-        def answered(answer: _Answer) -> None:
+        def answered(answer: Answer) -> None:
             self.session.refresh_library()  # even when the dialog is gone by now
             show(answer)
 
@@ -384,45 +244,7 @@ class LossDialog(QDialog):
 
     # --- page 3: result ----------------------------------------------------------------------------
 
-    def _result_page(self) -> QWidget:
-        page = QWidget(self)
-        self.summary = QLabel("", page)
-        self.summary.setWordWrap(True)
-        self.banner_icon = QLabel(page)
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.banner_icon.setPixmap(icon.pixmap(32, 32))
-        self.banner = QLabel("", page)
-        self.banner.setWordWrap(True)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        banner_row = QHBoxLayout()
-        banner_row.addWidget(self.banner_icon, 0, Qt.AlignmentFlag.AlignTop)
-        banner_row.addWidget(self.banner, 1)
-        self.result_list = QTreeWidget(page)
-        self.result_list.setHeaderLabels(["Track", "Result", "Details"])
-        self.result_list.setRootIsDecorated(False)
-        self.result_list.setWordWrap(True)
-        self.result_list.setItemDelegate(RoomyRows(self.result_list))
-        self.result_list.setAlternatingRowColors(True)
-        self.result_list.setAccessibleName("What became of each reported track")
-        self.result_list.header().setStretchLastSection(True)
-
-        buttons = QDialogButtonBox(page)
-        self.choose_button = buttons.addButton("Choose an alternate…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.choose_button.clicked.connect(self.open_alternates)
-        self.back_button = buttons.addButton("Back", QDialogButtonBox.ButtonRole.ResetRole)
-        self.back_button.clicked.connect(self._back)
-        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.clicked.connect(self.accept)
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
-        layout.addLayout(banner_row)
-        layout.addWidget(self.result_list, 1)
-        layout.addWidget(buttons)
-        return page
-
-    def _show_answer(self, answer: _Answer) -> None:
+    def _show_answer(self, answer: Answer) -> None:
         self._busy = False
         self._policy = answer.policy
         self.results = []

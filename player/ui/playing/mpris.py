@@ -28,7 +28,7 @@ from PySide6.QtDBus import (
 )
 
 from player.playback import PlaybackState
-from player.ui.now_playing import NowPlaying, NowPlayingTrack
+from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
 
 SERVICE = "org.mpris.MediaPlayer2.insured_player"
 OBJECT_PATH = "/org/mpris/MediaPlayer2"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.terminal import LibraryEntry
-from player.ui.library_model import Column, LibraryFilter, LibraryModel
+from player.ui.library.model import Column, LibraryFilter, LibraryModel
 
 COLUMN_WIDTHS = {
     Column.TITLE: 200,

@@ -89,8 +89,9 @@ def insured_badge(palette: QPalette) -> QIcon:
 
 
 def media_icon(style: QStyle, which: QStyle.StandardPixmap, palette: QPalette) -> QIcon:
-    """A standard `SP_Media*` icon (PLATFORM.md: glyphs render as boxes) recoloured in the palette's
-    button-text colour: Fusion draws them dark grey, which vanishes on a dark palette."""
+    """A standard `SP_Media*` icon (media glyphs render as boxes: docs/platform.md, "System libraries and
+    Qt's platform") recoloured in the palette's button-text colour: Fusion draws them dark grey, which
+    vanishes on a dark palette."""
     source = style.standardIcon(which)
     icon = QIcon()
     for mode, group in (

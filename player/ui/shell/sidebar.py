@@ -6,8 +6,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from player.ui.now_playing import NowPlayingTrack
-from player.ui.player_bar import cover_pixmap
+from player.ui.playing.now_playing import NowPlayingTrack
+from player.ui.playing.player_bar import cover_pixmap
 
 WIDTH = 200
 COVER = 176

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import LibraryEntry, ListStatus, Terminal
-from player.ui.tasks import Progress, TaskRunner
+from player.ui.kit.tasks import Progress, TaskRunner
 
 
 class ConnectionState(StrEnum):

@@ -1,4 +1,4 @@
-"""First run (issue 4, item 6): sign up or sign in, take out insurance with the terms shown first, then
+"""First run: sign up or sign in, take out insurance with the terms shown first, then
 the store. When the insurer cannot be reached the dialog says so and offers Retry or "Work offline".
 
 The dialog only asks the core (through the session's worker) and shows what it says: where to start is
@@ -9,27 +9,16 @@ insured starts at the insurance step. The main window reads `outcome` (or listen
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QFormLayout,
     QFrame,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QProgressBar,
-    QPushButton,
     QStackedWidget,
-    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -37,15 +26,12 @@ from PySide6.QtWidgets import (
 from player import words
 from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import Policy, PolicyState, Terms
-from player.ui.guard import while_alive
-from player.ui.messages import describe
-from player.ui.session import UiSession
-from player.ui.tasks import Progress
+from player.ui.kit.guard import while_alive
+from player.ui.kit.messages import describe
+from player.ui.kit.tasks import Progress
+from player.ui.shell.first_run_pages import FirstRunPages, check_account
+from player.ui.shell.session import UiSession
 
-# The insurer's rules for a user name and a password (mock_backend/routes/accounts.py), checked here
-# first so a typo gets its message at once, inline, without a round trip.
-USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,32}")
-MIN_PASSWORD = 8
 T = TypeVar("T")
 
 
@@ -70,38 +56,7 @@ class _Where:
     error: PlayerError | None = None
 
 
-def check_account(username: str, password: str, confirm: str | None) -> str:
-    """The first thing wrong with what was typed, in words; "" when it may be sent."""
-    if not username:
-        return "Enter a user name."
-    if not USERNAME.fullmatch(username):
-        return "A user name is 2 to 32 letters, digits, dots, dashes or underscores."
-    if not password:
-        return "Enter your password."
-    if confirm is not None and len(password) < MIN_PASSWORD:
-        return f"Choose a password of at least {MIN_PASSWORD} characters."
-    if confirm is not None and password != confirm:
-        return "The two passwords differ."
-    return ""
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.35)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def _wrapped(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-class FirstRunDialog(QDialog):
+class FirstRunDialog(FirstRunPages):
     open_store = Signal()
     work_offline = Signal()
     signed_in = Signal(str)  # user ID
@@ -133,8 +88,21 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.steps)
         layout.addWidget(line)
         layout.addWidget(self.pages, 1)
+        self._wire()
         self._show_steps(Page.CONNECT)
         self.retry()
+
+    def _wire(self) -> None:
+        self.retry_button.clicked.connect(self.retry)
+        self.offline_button.clicked.connect(self._work_offline)
+        self.mode.currentChanged.connect(self._mode_changed)
+        for edit in (self.username, self.password, self.confirm):
+            edit.textEdited.connect(self._typed)
+            edit.returnPressed.connect(self.submit_account)
+        self.account_button.clicked.connect(self.submit_account)
+        self.accept_terms.toggled.connect(self._update_insure_button)
+        self.insure_button.clicked.connect(self.take_out_insurance)
+        self.store_button.clicked.connect(self._finish)
 
     def _show_steps(self, index: int) -> None:
         """Where the user is: 1. Account › 2. Insurance › 3. Store (the current step in bold)."""
@@ -142,156 +110,6 @@ class FirstRunDialog(QDialog):
         names = ["1. Your account", "2. Insurance", "3. The store"]
         parts = [f"<b>{n}</b>" if i == current else n for i, n in enumerate(names)]
         self.steps.setText(" &nbsp;›&nbsp; ".join(parts))
-
-    # --- pages -----------------------------------------------------------------------------------
-
-    def _connect_page(self) -> QWidget:
-        page = QWidget()
-        self.connect_title = _heading("Contacting the insurer…")
-        self.connect_text = _wrapped()
-        self.connect_server = _wrapped()
-        self.connect_server.setEnabled(False)  # a quieter line: where the player looks for the insurer
-        self.connect_busy = QProgressBar()
-        self.connect_busy.setRange(0, 0)
-        self.connect_busy.setAccessibleName("Contacting the insurer")
-        self.retry_button = QPushButton("Retry")
-        self.retry_button.setAccessibleName("Try to reach the insurer again")
-        self.retry_button.clicked.connect(self.retry)
-        self.offline_button = QPushButton("Work offline")
-        self.offline_button.setAccessibleName("Close this and use the library offline")
-        self.offline_button.clicked.connect(self._work_offline)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.offline_button)
-        buttons.addWidget(self.retry_button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.connect_title)
-        layout.addWidget(self.connect_text)
-        layout.addWidget(self.connect_server)
-        layout.addWidget(self.connect_busy)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
-
-    def _account_page(self) -> QWidget:
-        page = QWidget()
-        self.mode = QTabBar()
-        self.mode.setObjectName("accountMode")
-        self.mode.addTab("Create an account")
-        self.mode.addTab("Sign in")
-        self.mode.setAccessibleName("New account or sign in")
-        self.mode.currentChanged.connect(self._mode_changed)
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.username.setAccessibleName("User name")
-        self.username.setMaxLength(32)
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setAccessibleName("Password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("confirmPassword")
-        self.confirm.setAccessibleName("Password again")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_label = QLabel("Password again:")
-        for edit in (self.username, self.password, self.confirm):
-            edit.textEdited.connect(self._typed)
-            edit.returnPressed.connect(self.submit_account)
-        form = QFormLayout()
-        form.addRow("User name:", self.username)
-        form.addRow("Password:", self.password)
-        form.addRow(self.confirm_label, self.confirm)
-        self.account_error = _wrapped()
-        self.account_error.setObjectName("accountError")
-        self.account_error.setStyleSheet(
-            "color: white; background: #b3261e; padding: 6px; border-radius: 3px;"
-        )
-        self.account_error.hide()
-        self.account_button = QPushButton("Create account")
-        self.account_button.setObjectName("accountButton")
-        self.account_button.setDefault(True)
-        self.account_button.clicked.connect(self.submit_account)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.account_button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(_heading("Your account with the insurer"))
-        layout.addWidget(
-            _wrapped(
-                "Your purchases and their insurance belong to your account. "
-                "The password goes to the insurer only; this computer keeps a session key in its keyring."
-            )
-        )
-        layout.addWidget(self.mode)
-        layout.addLayout(form)
-        layout.addWidget(self.account_error)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
-
-    def _insure_page(self) -> QWidget:
-        page = QWidget()
-        self.terms_summary = _wrapped("Loading the terms…")
-        self.terms_summary.setObjectName("termsSummary")
-        self.terms_fields: dict[str, QLabel] = {}
-        box = QGroupBox("The terms in numbers")
-        form = QFormLayout(box)
-        for key, text in (
-            ("premium", "Premium"),
-            ("guarantee", "Guarantee period"),
-            ("waiting", "Waiting period"),
-            ("per_track", "Re-licensing limit per track"),
-            ("total", "Re-licensing limit in total"),
-            ("price_difference", "Price difference limit"),
-            ("insurer", "Insurer key fingerprint"),
-        ):
-            label = _wrapped("—")
-            label.setObjectName(f"terms_{key}")
-            label.setAccessibleName(text)
-            self.terms_fields[key] = label
-            form.addRow(f"{text}:", label)
-        self.terms_fields["insurer"].setWordWrap(False)
-        self.terms_fields["insurer"].setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.accept_terms = QCheckBox("I have read these terms and accept them")
-        self.accept_terms.setObjectName("acceptTerms")
-        self.accept_terms.setEnabled(False)
-        self.accept_terms.toggled.connect(self._update_insure_button)
-        self.insure_error = _wrapped()
-        self.insure_error.hide()
-        self.insure_button = QPushButton("Take out insurance")
-        self.insure_button.setObjectName("insureButton")
-        self.insure_button.setEnabled(False)
-        self.insure_button.clicked.connect(self.take_out_insurance)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.accept_terms)
-        buttons.addStretch(1)
-        buttons.addWidget(self.insure_button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(_heading("Take out insurance"))
-        layout.addWidget(self.terms_summary)
-        layout.addWidget(box)
-        layout.addWidget(self.insure_error)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
-
-    def _done_page(self) -> QWidget:
-        page = QWidget()
-        self.done_text = _wrapped()
-        self.done_text.setObjectName("doneText")
-        self.store_button = QPushButton("Go to the store")
-        self.store_button.setObjectName("storeButton")
-        self.store_button.setDefault(True)
-        self.store_button.clicked.connect(self._finish)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.store_button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(_heading("You are insured"))
-        layout.addWidget(self.done_text)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
 
     # --- where to start, and the way back when the insurer is away ---------------------------------
 

@@ -7,7 +7,9 @@ question goes to the core through the session, every answer is shown as it comes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from functools import partial
+
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QMainWindow,
     QMessageBox,
     QStackedWidget,
     QStyle,
@@ -23,25 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.errors import BackendError, PlayerError
 from player.playback import PlaybackState, Player, PlayerBase
-from player.terminal import ClaimItem, IntegrityReport, LibraryEntry
-from player.ui import icons
-from player.ui.alternates_dialog import AlternatesDialog
-from player.ui.banners import MessageBar, OfflineBanner
-from player.ui.first_run import FirstRunDialog
-from player.ui.insurance_view import InsuranceView
-from player.ui.library_view import LibraryPage
-from player.ui.loss_dialog import LossDialog
-from player.ui.messages import describe
-from player.ui.mpris import MprisService
-from player.ui.now_playing import NowPlaying, NowPlayingTrack
-from player.ui.player_bar import PlayerBar
-from player.ui.session import ConnectionState, UiSession
-from player.ui.settings import UiSettings
-from player.ui.sidebar import Sidebar
-from player.ui.status import StatusPanel, grace
-from player.ui.store_view import StoreView
+from player.terminal import LibraryEntry
+from player.ui.claims.alternates_dialog import AlternatesDialog
+from player.ui.insurance.view import InsuranceView
+from player.ui.kit import icons
+from player.ui.kit.banners import MessageBar, OfflineBanner
+from player.ui.kit.settings import UiSettings
+from player.ui.library.view import LibraryPage
+from player.ui.playing.mpris import MprisService
+from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
+from player.ui.playing.player_bar import PlayerBar
+from player.ui.shell.file_actions import FileActions
+from player.ui.shell.first_run import FirstRunDialog
+from player.ui.shell.menus import fill_menus, make_action
+from player.ui.shell.session import ConnectionState, UiSession
+from player.ui.shell.sidebar import Sidebar
+from player.ui.shell.status import StatusPanel, grace
+from player.ui.store.view import StoreView
 
 SEEK_STEP_MS = 5000
 
@@ -49,7 +49,7 @@ SEEK_STEP_MS = 5000
 LIBRARY, STORE, INSURANCE = range(3)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActions):
     def __init__(
         self,
         session: UiSession,
@@ -119,33 +119,8 @@ class MainWindow(QMainWindow):
 
     # --- building --------------------------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: object,
-        name: str = "",
-        *,
-        within: tuple[QWidget, ...] = (),
-    ) -> QAction:
-        """An action whose shortcut works with the menus closed: in the whole window, or only while the
-        focus is inside `within` (plain arrow keys must keep their meaning in the Store's and the
-        dialogs' own controls)."""
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setObjectName(name or text.lower().replace(" ", "_").strip("._"))
-        action.triggered.connect(slot)
-        if within:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            for widget in within:
-                widget.addAction(action)
-        else:
-            self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        a = self._action
+        a = partial(make_action, self)
         self.sync_action = a("&Sync Now", "F5", self.sync_now, "sync")
         self.verify_action = a("&Check Library", None, self.check_library, "check_library")
         self.loss_action = a("&Report a Loss…", None, self.report_loss, "report_loss")
@@ -171,26 +146,14 @@ class MainWindow(QMainWindow):
         ]
         about = a("&About Insured Player", None, self._about, "about")
 
-        menus = self.menuBar()
-        file = menus.addMenu("&File")
-        for action in (self.sync_action, self.verify_action, self.loss_action, self.alternates_action):
-            file.addAction(action)
-        file.addSeparator()
-        file.addAction(self.account_action)
-        file.addSeparator()
-        file.addAction(self.quit_action)
-        playback = menus.addMenu("&Playback")
-        for action in (self.play_action, self.previous_action, self.next_action):
-            playback.addAction(action)
-        playback.addSeparator()
-        playback.addAction(self.back_action)
-        playback.addAction(self.forward_action)
-        view = menus.addMenu("&View")
-        view.addAction(self.find_action)
-        view.addSeparator()
-        for action in self.section_actions:
-            view.addAction(action)
-        menus.addMenu("&Help").addAction(about)
+        file: list[QAction | None] = [self.sync_action, self.verify_action, self.loss_action]
+        file += [self.alternates_action, None, self.account_action, None, self.quit_action]
+        playing: list[QAction | None] = [self.play_action, self.previous_action, self.next_action, None]
+        playing += [self.back_action, self.forward_action]
+        view: list[QAction | None] = [self.find_action, None, *self.section_actions]
+        menus: list[tuple[str, list[QAction | None]]] = [("&File", file), ("&Playback", playing)]
+        menus += [("&View", view), ("&Help", [about])]
+        fill_menus(self.menuBar(), menus)
 
     def _connect(self) -> None:
         s = self.session
@@ -213,6 +176,8 @@ class MainWindow(QMainWindow):
         self.banner.work_offline_requested.connect(s.work_offline)
         self.status.retry_requested.connect(s.retry)
         self.bar.volume_changed.connect(self._volume_changed)
+        self.store.insurance_needed.connect(self.show_first_run)
+        self.insurance.insurance_needed.connect(self.show_first_run)
 
     def _restore(self) -> None:
         st = self.settings
@@ -283,97 +248,6 @@ class MainWindow(QMainWindow):
     def _play_entry(self, entry: LibraryEntry) -> None:
         self.messages.hide()
         self.now.play(entry)
-
-    def sync_now(self) -> None:
-        """F5: fetch the license list's changes. Unreachable is shown by the offline banner, not twice."""
-
-        def failed(error: PlayerError) -> None:
-            if isinstance(error, BackendError):
-                self.statusBar().showMessage(
-                    "The insurer cannot be reached: playing from the cached list.", 8000
-                )
-            else:
-                self.show_error(error)
-
-        self.session.sync(on_error=failed)
-
-    def check_library(self) -> None:
-        """The integrity scan (every segment of every track) on the worker; the result inline."""
-        self.statusBar().showMessage("Checking every track…")
-
-        def done(report: IntegrityReport) -> None:
-            self.statusBar().clearMessage()
-            self.session.refresh_library()  # the rows show what the scan saw on disk
-            titles = {e.row.content_id: e.row.title or e.row.content_id for e in self.session.library}
-            bad = [*report.missing, *report.corrupt]
-            if not bad:
-                noun = "track is" if report.ok == 1 else "tracks are"
-                self.messages.show_message("info", "Library checked", f"All {report.ok} {noun} intact.")
-                return
-            parts = []
-            if report.missing:
-                parts.append("missing: " + ", ".join(titles.get(c, c) for c in report.missing))
-            if report.corrupt:
-                parts.append("damaged: " + ", ".join(titles.get(c, c) for c in report.corrupt))
-            self.messages.show_message(
-                "warning",
-                "Some tracks are lost",
-                _sentence("; ".join(parts)) + " Your insurance can re-issue them.",
-                ("Report a Loss…", self.report_loss),
-            )
-
-        def failed(e: PlayerError) -> None:
-            self.statusBar().clearMessage()
-            self.show_error(e)
-
-        self.session.call(lambda _: self.session.terminal.library.verify(), done, failed)
-
-    def report_loss(self) -> None:
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.raise_()
-            return
-        self.dialog = LossDialog(self.session, self)
-        self.dialog.open()
-
-    def choose_alternates(self, *, quiet: bool = False) -> None:
-        """The lost tracks still waiting for an alternate (from any earlier loss report), in the
-        alternates dialog; `quiet`: only offer it, in the message bar, when there are some."""
-
-        def done(items: list[ClaimItem]) -> None:
-            if self._closed:
-                return
-            if quiet:
-                if items:
-                    n = len(items)
-                    self.messages.show_message(
-                        "info",
-                        f"{n} lost track{'s' if n != 1 else ''} waiting for an alternate",
-                        "The insurer could not re-issue "
-                        + ("it" if n == 1 else "them")
-                        + " and offers alternates instead: choose one when you like.",
-                        ("Choose…", self.choose_alternates),
-                    )
-                return
-            if not items:
-                self.messages.show_message(
-                    "info",
-                    "No alternates to choose",
-                    "No lost track is waiting for you to choose an alternate.",
-                )
-                return
-            if self.alternates_dialog is not None and self.alternates_dialog.isVisible():
-                self.alternates_dialog.raise_()
-                return
-            self.alternates_dialog = AlternatesDialog(self.session, items, self)
-            self.alternates_dialog.open()
-
-        self.session.call(
-            lambda _: self.session.terminal.claims.pending(), done, (lambda _: None) if quiet else None
-        )
-
-    def show_error(self, error: PlayerError) -> None:
-        title, text = describe(error)
-        self.messages.show_message("error", title, text)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -508,7 +382,3 @@ class MainWindow(QMainWindow):
         current = self.now.current
         st.set_last_track(current.license_id if current else "", self.now.position if current else 0)
         st.sync()
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] + "."

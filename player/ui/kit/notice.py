@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.errors import PlayerError
-from player.ui.messages import describe
+from player.ui.kit.messages import describe
 
 
 class Tone(Enum):

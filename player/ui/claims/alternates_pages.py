@@ -1,0 +1,128 @@
+"""The alternates dialog's two pages (choose an alternate, done), built as widgets only:
+`alternates_dialog.py` wires them and fills them with what the insurer offers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+ANY_GENRE = "Any genre"
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMNS = ("Title", "Artist", "Provider", "Genre", "Price", "Difference")
+C_TITLE, C_ARTIST, C_PROVIDER, C_GENRE, C_PRICE, C_DIFF = range(len(COLUMNS))
+
+
+class AlternatesPages(QDialog):
+    """Builds the pages' widgets as attributes of the dialog (the tests and the dialog reach them there)."""
+
+    def _choose_page(self) -> QWidget:
+        page = QWidget(self)
+        self.pager = QLabel("", page)
+        self.original_box = QGroupBox("The track you lost", page)
+        form = QFormLayout(self.original_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.original: dict[str, QLabel] = {}
+        for key, label in (
+            ("title", "Title:"),
+            ("artist", "Artist:"),
+            ("album", "Album:"),
+            ("genre", "Genre:"),
+            ("provider", "Provider:"),
+            ("price", "Price paid:"),
+            ("why", "Why not re-issued:"),
+        ):
+            value = QLabel("", self.original_box)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.original[key] = value
+            form.addRow(label, value)
+
+        self.hint = QLabel("", page)
+        self.hint.setWordWrap(True)
+        self.genre = QComboBox(page)
+        self.genre.setAccessibleName("Search alternates in genre")
+        self.genre.addItem(ANY_GENRE, None)
+        genre_label = QLabel("Genre:", page)
+        genre_label.setBuddy(self.genre)
+        self.count = QLabel("", page)
+        search_row = QHBoxLayout()
+        search_row.addWidget(genre_label)
+        search_row.addWidget(self.genre)
+        search_row.addStretch(1)
+        search_row.addWidget(self.count)
+
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model.setSortRole(SORT_ROLE)
+        self.table = QTableView(page)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(C_DIFF, Qt.SortOrder.AscendingOrder)  # the cheapest for the insurer first
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Alternates offered")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(C_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+
+        self.progress = QProgressBar(page)
+        self.progress.setAccessibleName("Download of the chosen track")
+        self.progress.hide()
+        self.status = QLabel("", page)
+        self.status.setWordWrap(True)
+
+        buttons = QDialogButtonBox(page)
+        self.ok = buttons.addButton("Take this track", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)  # Enter, wherever the focus is in the dialog
+        self.skip = buttons.addButton("Skip for now", QDialogButtonBox.ButtonRole.ActionRole)
+        self.skip.setAutoDefault(False)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pager)
+        layout.addWidget(self.original_box)
+        layout.addWidget(self.hint)
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget(self)
+        self.done_text = QLabel("", page)
+        self.done_text.setWordWrap(True)
+        self.done_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, page)
+        buttons.rejected.connect(self.accept)
+        self.close_button: QPushButton = buttons.button(QDialogButtonBox.StandardButton.Close)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.done_text, 1)
+        layout.addWidget(buttons)
+        return page

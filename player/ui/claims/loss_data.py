@@ -1,0 +1,70 @@
+"""What the loss report works with, apart from its widgets: which tracks may be reported, the scan and
+the insurer's answer as they come back from the worker, and one result row per reported track.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QStyle
+
+from player.errors import ClaimRefusedError, PlayerError
+from player.terminal import IntegrityReport, LibraryEntry, LibraryState, Outcome, Policy, Terminal
+
+OUTCOME_WORDS = {
+    "reissued": "Re-issued",
+    "alternates_offered": "Choose an alternate",
+    "refused": "Refused",
+    "chosen": "Replaced",
+}
+_Icon = QStyle.StandardPixmap
+OUTCOME_ICONS = {
+    "reissued": _Icon.SP_DialogApplyButton,
+    "alternates_offered": _Icon.SP_MessageBoxInformation,
+    "refused": _Icon.SP_MessageBoxWarning,
+    "chosen": _Icon.SP_DialogApplyButton,
+}
+
+
+@dataclass(frozen=True)
+class Scan:
+    entries: list[LibraryEntry]
+    report: IntegrityReport | None
+    error: PlayerError | None
+
+
+@dataclass
+class TrackResult:
+    """One row of the result page: what became of a reported track."""
+
+    content_id: str
+    title: str
+    outcome: str  # reissued | alternates_offered | refused | chosen
+    text: str
+    item: Outcome | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    outcomes: list[Outcome]
+    messages: dict[str, str] = field(default_factory=dict)  # item ID -> the insurer's own words
+    refusal: ClaimRefusedError | None = None
+    policy: Policy | None = None
+
+
+def insured_tracks(entries: list[LibraryEntry]) -> list[LibraryEntry]:
+    """One entry per track whose license is valid or unknown (a valid one preferred), in library order."""
+    best: dict[str, LibraryEntry] = {}
+    for e in entries:
+        if e.state in (LibraryState.VALID, LibraryState.UNKNOWN) and (
+            e.row.content_id not in best or e.state is LibraryState.VALID
+        ):
+            best[e.row.content_id] = e
+    return list(best.values())
+
+
+def policy_or_none(terminal: Terminal) -> Policy | None:
+    try:
+        return terminal.account.policy()
+    except PlayerError:
+        return None

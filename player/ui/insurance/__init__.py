@@ -1,0 +1,1 @@
+"""The insurance page, kept apart so the policy's words and tables change in one place."""

@@ -1,0 +1,1 @@
+"""What plays and what plays next, together because the bar, the desktop and the preparer follow one track."""

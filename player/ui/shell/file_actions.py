@@ -1,0 +1,120 @@
+"""What the File menu does besides signing in: sync now, check the library, report a loss and choose
+alternates. Each asks the core through the session and shows the answer in the window's message bar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QMainWindow
+
+from player.errors import BackendError, PlayerError
+from player.terminal import ClaimItem, IntegrityReport
+from player.ui.claims.alternates_dialog import AlternatesDialog
+from player.ui.claims.loss_dialog import LossDialog
+from player.ui.kit.banners import MessageBar
+from player.ui.kit.messages import describe
+from player.ui.shell.session import UiSession
+
+
+class FileActions(QMainWindow):
+    """The main window's File-menu work, kept apart from how the window is built (`main_window.py`)."""
+
+    session: UiSession
+    messages: MessageBar
+    dialog: QDialog | None  # the open loss or first-run dialog
+    alternates_dialog: AlternatesDialog | None
+    _closed: bool
+
+    def sync_now(self) -> None:
+        """F5: fetch the license list's changes. Unreachable is shown by the offline banner, not twice."""
+
+        def failed(error: PlayerError) -> None:
+            if isinstance(error, BackendError):
+                self.statusBar().showMessage(
+                    "The insurer cannot be reached: playing from the cached list.", 8000
+                )
+            else:
+                self.show_error(error)
+
+        self.session.sync(on_error=failed)
+
+    def check_library(self) -> None:
+        """The integrity scan (every segment of every track) on the worker; the result inline."""
+        self.statusBar().showMessage("Checking every track…")
+
+        def done(report: IntegrityReport) -> None:
+            self.statusBar().clearMessage()
+            self.session.refresh_library()  # the rows show what the scan saw on disk
+            titles = {e.row.content_id: e.row.title or e.row.content_id for e in self.session.library}
+            bad = [*report.missing, *report.corrupt]
+            if not bad:
+                noun = "track is" if report.ok == 1 else "tracks are"
+                self.messages.show_message("info", "Library checked", f"All {report.ok} {noun} intact.")
+                return
+            parts = []
+            if report.missing:
+                parts.append("missing: " + ", ".join(titles.get(c, c) for c in report.missing))
+            if report.corrupt:
+                parts.append("damaged: " + ", ".join(titles.get(c, c) for c in report.corrupt))
+            self.messages.show_message(
+                "warning",
+                "Some tracks are lost",
+                _sentence("; ".join(parts)) + " Your insurance can re-issue them.",
+                ("Report a Loss…", self.report_loss),
+            )
+
+        def failed(e: PlayerError) -> None:
+            self.statusBar().clearMessage()
+            self.show_error(e)
+
+        self.session.call(lambda _: self.session.terminal.library.verify(), done, failed)
+
+    def report_loss(self) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            return
+        self.dialog = LossDialog(self.session, self)
+        self.dialog.open()
+
+    def choose_alternates(self, *, quiet: bool = False) -> None:
+        """The lost tracks still waiting for an alternate (from any earlier loss report), in the
+        alternates dialog; `quiet`: only offer it, in the message bar, when there are some."""
+
+        def done(items: list[ClaimItem]) -> None:
+            if self._closed:
+                return
+            if quiet:
+                if items:
+                    n = len(items)
+                    self.messages.show_message(
+                        "info",
+                        f"{n} lost track{'s' if n != 1 else ''} waiting for an alternate",
+                        "The insurer could not re-issue "
+                        + ("it" if n == 1 else "them")
+                        + " and offers alternates instead: choose one when you like.",
+                        ("Choose…", self.choose_alternates),
+                    )
+                return
+            if not items:
+                self.messages.show_message(
+                    "info",
+                    "No alternates to choose",
+                    "No lost track is waiting for you to choose an alternate.",
+                )
+                return
+            if self.alternates_dialog is not None and self.alternates_dialog.isVisible():
+                self.alternates_dialog.raise_()
+                return
+            self.alternates_dialog = AlternatesDialog(self.session, items, self)
+            self.alternates_dialog.open()
+
+        self.session.call(
+            lambda _: self.session.terminal.claims.pending(), done, (lambda _: None) if quiet else None
+        )
+
+    def show_error(self, error: PlayerError) -> None:
+        title, text = describe(error)
+        self.messages.show_message("error", title, text)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."

@@ -1,0 +1,202 @@
+"""The first-run dialog's four pages (connect, account, insurance, done) and the account rules checked
+before anything is sent: the widgets only; `first_run.py` wires them and says what happens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+# The insurer's rules for a user name and a password (mock_backend/routes/accounts.py), checked here
+# first so a typo gets its message at once, inline, without a round trip.
+USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,32}")
+MIN_PASSWORD = 8
+
+
+def check_account(username: str, password: str, confirm: str | None) -> str:
+    """The first thing wrong with what was typed, in words; "" when it may be sent."""
+    if not username:
+        return "Enter a user name."
+    if not USERNAME.fullmatch(username):
+        return "A user name is 2 to 32 letters, digits, dots, dashes or underscores."
+    if not password:
+        return "Enter your password."
+    if confirm is not None and len(password) < MIN_PASSWORD:
+        return f"Choose a password of at least {MIN_PASSWORD} characters."
+    if confirm is not None and password != confirm:
+        return "The two passwords differ."
+    return ""
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _wrapped(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class FirstRunPages(QDialog):
+    """Builds the pages' widgets as attributes of the dialog (the tests and the dialog reach them there)."""
+
+    def _connect_page(self) -> QWidget:
+        page = QWidget()
+        self.connect_title = _heading("Contacting the insurer…")
+        self.connect_text = _wrapped()
+        self.connect_server = _wrapped()
+        self.connect_server.setEnabled(False)  # a quieter line: where the player looks for the insurer
+        self.connect_busy = QProgressBar()
+        self.connect_busy.setRange(0, 0)
+        self.connect_busy.setAccessibleName("Contacting the insurer")
+        self.retry_button = QPushButton("Retry")
+        self.retry_button.setAccessibleName("Try to reach the insurer again")
+        self.offline_button = QPushButton("Work offline")
+        self.offline_button.setAccessibleName("Close this and use the library offline")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.offline_button)
+        buttons.addWidget(self.retry_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.connect_title)
+        layout.addWidget(self.connect_text)
+        layout.addWidget(self.connect_server)
+        layout.addWidget(self.connect_busy)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _account_page(self) -> QWidget:
+        page = QWidget()
+        self.mode = QTabBar()
+        self.mode.setObjectName("accountMode")
+        self.mode.addTab("Create an account")
+        self.mode.addTab("Sign in")
+        self.mode.setAccessibleName("New account or sign in")
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.username.setAccessibleName("User name")
+        self.username.setMaxLength(32)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setAccessibleName("Password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("confirmPassword")
+        self.confirm.setAccessibleName("Password again")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_label = QLabel("Password again:")
+        form = QFormLayout()
+        form.addRow("User name:", self.username)
+        form.addRow("Password:", self.password)
+        form.addRow(self.confirm_label, self.confirm)
+        self.account_error = _wrapped()
+        self.account_error.setObjectName("accountError")
+        self.account_error.setStyleSheet(
+            "color: white; background: #b3261e; padding: 6px; border-radius: 3px;"
+        )
+        self.account_error.hide()
+        self.account_button = QPushButton("Create account")
+        self.account_button.setObjectName("accountButton")
+        self.account_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.account_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(_heading("Your account with the insurer"))
+        layout.addWidget(
+            _wrapped(
+                "Your purchases and their insurance belong to your account. "
+                "The password goes to the insurer only; this computer keeps a session key in its keyring."
+            )
+        )
+        layout.addWidget(self.mode)
+        layout.addLayout(form)
+        layout.addWidget(self.account_error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _insure_page(self) -> QWidget:
+        page = QWidget()
+        self.terms_summary = _wrapped("Loading the terms…")
+        self.terms_summary.setObjectName("termsSummary")
+        self.terms_fields: dict[str, QLabel] = {}
+        box = QGroupBox("The terms in numbers")
+        form = QFormLayout(box)
+        for key, text in (
+            ("premium", "Premium"),
+            ("guarantee", "Guarantee period"),
+            ("waiting", "Waiting period"),
+            ("per_track", "Re-licensing limit per track"),
+            ("total", "Re-licensing limit in total"),
+            ("price_difference", "Price difference limit"),
+            ("insurer", "Insurer key fingerprint"),
+        ):
+            label = _wrapped("—")
+            label.setObjectName(f"terms_{key}")
+            label.setAccessibleName(text)
+            self.terms_fields[key] = label
+            form.addRow(f"{text}:", label)
+        self.terms_fields["insurer"].setWordWrap(False)
+        self.terms_fields["insurer"].setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.accept_terms = QCheckBox("I have read these terms and accept them")
+        self.accept_terms.setObjectName("acceptTerms")
+        self.accept_terms.setEnabled(False)
+        self.insure_error = _wrapped()
+        self.insure_error.hide()
+        self.insure_button = QPushButton("Take out insurance")
+        self.insure_button.setObjectName("insureButton")
+        self.insure_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_terms)
+        buttons.addStretch(1)
+        buttons.addWidget(self.insure_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(_heading("Take out insurance"))
+        layout.addWidget(self.terms_summary)
+        layout.addWidget(box)
+        layout.addWidget(self.insure_error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget()
+        self.done_text = _wrapped()
+        self.done_text.setObjectName("doneText")
+        self.store_button = QPushButton("Go to the store")
+        self.store_button.setObjectName("storeButton")
+        self.store_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.store_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(_heading("You are insured"))
+        layout.addWidget(self.done_text)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page

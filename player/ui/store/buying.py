@@ -1,0 +1,194 @@
+"""Buying from the store: the selected row, the confirmation with price and premium, the purchase and
+its download on the worker with progress, and what a failure means for the next step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QTableView, QWidget
+
+from player.errors import BackendRefusedError, PlayerError, UsageError
+from player.terminal import CatalogEntry, LibraryEntry, LibraryState, Purchase
+from player.ui.kit.guard import while_alive
+from player.ui.kit.notice import Notice, Tone
+from player.ui.shell.session import UiSession
+from player.ui.store.model import ENTRY_ROLE, CatalogFilter, CatalogModel
+from player.words import yen
+
+
+def owned_content_ids(entries: list[LibraryEntry]) -> set[str]:
+    """Content the user holds a license for that the list has not invalidated (a replaced original is
+    no longer owned: its alternate is)."""
+    return {e.row.content_id for e in entries if e.state is not LibraryState.INVALID}
+
+
+class BuyingView(QWidget):
+    """The store page's buying, apart from how the page is built and filled (`view.py`)."""
+
+    bought = Signal(str)
+    insurance_needed = Signal()
+
+    session: UiSession
+    model: CatalogModel
+    proxy: CatalogFilter
+    table: QTableView
+    notice: Notice
+    progress: QProgressBar
+    buy_button: QPushButton
+    buying: CatalogEntry | None
+    confirmation: QMessageBox | None
+
+    # --- buying ----------------------------------------------------------------------------------
+
+    def selected_entry(self) -> CatalogEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        entry = rows[0].data(ENTRY_ROLE)
+        return entry if isinstance(entry, CatalogEntry) else None
+
+    def select(self, content_id: str) -> bool:
+        """Select a track's row (for the keyboard, the main window and tests); False if not shown."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            entry = index.data(ENTRY_ROLE)
+            if isinstance(entry, CatalogEntry) and entry.content_id == content_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def _update_buttons(self, *_: Any) -> None:
+        entry = self.selected_entry()
+        if self.buying is not None:
+            self.buy_button.setEnabled(False)
+            self.buy_button.setText("Buying…")
+        elif entry is not None and self.model.is_owned(entry.content_id):
+            self.buy_button.setEnabled(False)
+            self.buy_button.setText("Owned")
+        elif entry is not None and not entry.available:
+            self.buy_button.setEnabled(False)
+            self.buy_button.setText("Not sold now")
+        else:
+            self.buy_button.setEnabled(entry is not None)
+            self.buy_button.setText("Buy insured…")
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        entry = index.data(ENTRY_ROLE)
+        if isinstance(entry, CatalogEntry):
+            self.ask_to_buy(entry)
+
+    def buy_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.ask_to_buy(entry)
+
+    def ask_to_buy(self, entry: CatalogEntry) -> None:
+        """The confirmation with price and premium; window-modal, never blocking the event loop."""
+        if self.buying is not None or self.confirmation is not None:
+            return
+        if self.model.is_owned(entry.content_id):
+            self.notice.show_message(
+                f"“{entry.title}” is already in your library",
+                "An insured track is bought once; if it is lost, report the loss and it is re-issued.",
+            )
+            return
+        if not entry.available:
+            self.notice.show_message(
+                f"“{entry.title}” is not sold at the moment", f"{entry.provider_name} does not offer it now."
+            )
+            return
+        box = QMessageBox(self)
+        box.setObjectName("buyConfirmation")
+        box.setWindowTitle("Buy insured")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(f"Buy “{entry.title}” by {entry.artist}, insured?")
+        box.setInformativeText(
+            f"Price: {yen(entry.price)} ({entry.provider_name})\n"
+            f"Insurance premium: {yen(entry.premium)}\n"
+            f"Together: {yen(entry.price + entry.premium)}\n\n"
+            "If the track or its license is lost, the insurer re-distributes it under your policy."
+        )
+        confirm = box.addButton("Buy insured", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(confirm)
+        self.confirmation = box
+
+        def finished(_: int) -> None:
+            self.confirmation = None
+            chosen = box.clickedButton() is confirm
+            box.deleteLater()
+            if chosen:
+                self.buy(entry)
+
+        box.finished.connect(finished)
+        box.open()
+
+    def buy(self, entry: CatalogEntry) -> None:
+        """Buy without asking (the confirmation calls this): FIG.13 on the worker, progress here."""
+        if self.buying is not None:
+            return
+        self.buying = entry
+        self.notice.clear()
+        self.progress.setValue(0)
+        self.progress.setFormat(f"Buying “{entry.title}”…")
+        self.progress.show()
+        self.model.set_downloading(entry.content_id, 0)
+        self._update_buttons()
+        terminal = self.session.terminal
+        content_id = entry.content_id
+        self.session.call(
+            lambda progress: terminal.purchases.buy(content_id, progress),
+            while_alive(self, lambda result: self._bought(entry, result)),
+            while_alive(self, lambda error: self._buy_failed(entry, error)),
+            while_alive(self, self._progressed),
+        )
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.buying is None or total <= 0:
+            return
+        percent = min(100, done * 100 // total)
+        self.progress.setFormat(f"Downloading “{self.buying.title}” — %p%")
+        self.progress.setValue(percent)
+        self.model.set_downloading(self.buying.content_id, percent)
+
+    def _bought(self, entry: CatalogEntry, purchase: Purchase) -> None:
+        self.buying = None
+        self.progress.setValue(100)
+        self.progress.setFormat(f"Done: “{entry.title}” is in your library")
+        self.model.set_downloading(entry.content_id, None)
+        self.model.set_owned({*owned_content_ids(self.session.library), entry.content_id})
+        self._update_buttons()
+        self.notice.show_message(
+            f"“{entry.title}” is yours, insured",
+            f"Paid {yen(purchase.price)} and a premium of {yen(purchase.premium)}. "
+            "It is in your library and plays from there.",
+        )
+        QTimer.singleShot(4000, self, self._hide_progress)
+        self.bought.emit(entry.content_id)
+        self.session.sync()  # the new license list, the library, and the Insurance page follow
+
+    def _buy_failed(self, entry: CatalogEntry, error: PlayerError) -> None:
+        self.buying = None
+        self.model.set_downloading(entry.content_id, None)
+        self._hide_progress()
+        if isinstance(error, BackendRefusedError) and error.code == "already_owned":
+            self.model.set_owned({*owned_content_ids(self.session.library), entry.content_id})
+        if isinstance(error, UsageError):
+            self.notice.show_message(
+                "Take out insurance first",
+                "Buying insured needs an account and an insurance policy. "
+                "Sign in and accept the terms, then buy again.",
+                tone=Tone.WARNING,
+                action="Get insured…",
+                on_action=self.insurance_needed.emit,
+            )
+        else:
+            self.notice.show_error(error, action="Retry", on_action=lambda: self.ask_to_buy(entry))
+        self._update_buttons()
+
+    def _hide_progress(self) -> None:
+        if self.buying is None:
+            self.progress.hide()
