@@ -1,4 +1,4 @@
-"""The one module that talks to the network: the insurer's API and the providers' content servers.
+"""What the player asks of the network: the insurer's API and the providers' content servers.
 
 Every exchange has one deadline, retries included, and every answer a size limit for its kind
 (`player.transfer`, docs/protocol.md "Limits"): a silent, dripping or endless server cannot hold or
@@ -11,202 +11,26 @@ the same key, so a retry never charges twice. Redirects are not followed: the in
 
 from __future__ import annotations
 
-import contextlib
 import uuid
-from collections.abc import Callable, Iterator
-from typing import Any, Protocol, TypeVar
-from urllib.parse import urlsplit
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import requests
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 
 from player import transfer
-from player.errors import (
-    BackendRefusedError,
-    BackendResponseError,
-    BackendUnreachableError,
-    ClaimRefusedError,
-    NotSignedInError,
-    PlayerError,
-)
+from player.errors import BackendResponseError, BackendUnreachableError, PlayerError
+from player.exchanges import Exchanges
 from player.protocol import api
 from player.protocol.canonical import b64d
-from player.transfer import Deadline, Watch
 
-M = TypeVar("M", bound=BaseModel)
-T = TypeVar("T")
 Progress = Callable[[int, int], None]  # (bytes so far, total bytes or 0 when unknown)
 
 ACCEPTED_CODECS = ("audio/flac", "audio/ogg", "audio/mpeg")  # [0050]: what QtMultimedia's FFmpeg decodes
 
 
-class Client:
-    """A connection to one backend. Not thread-safe: give each worker thread its own (`copy()`).
-
-    `deadline` bounds one exchange (or several under one `within()`), `stall` how long a download may
-    receive nothing, `connect` how long making a connection may take.
-    """
-
-    def __init__(
-        self,
-        base_url: str,
-        token: str | None = None,
-        *,
-        deadline: float = transfer.DEADLINE,
-        stall: float = transfer.STALL,
-        connect: float = transfer.CONNECT,
-    ) -> None:
-        self.base_url = base_url.rstrip("/")
-        self.token = token
-        self.deadline = deadline
-        self.stall = stall
-        self.connect = connect
-        self._http = transfer.session()
-        self._watch: Watch | None = None
-
-    @classmethod
-    def with_timeout(cls, base_url: str, token: str | None, timeout: float | None) -> Client:
-        """`timeout` (seconds) is both the deadline of an exchange and a download's stall limit (and
-        bounds connecting); None: the defaults."""
-        if timeout is None:
-            return cls(base_url, token)
-        return cls(base_url, token, deadline=timeout, stall=timeout, connect=min(timeout, transfer.CONNECT))
-
-    def copy(self) -> Client:
-        return Client(
-            self.base_url, self.token, deadline=self.deadline, stall=self.stall, connect=self.connect
-        )
-
-    def close(self) -> None:
-        self._http.close()
-
-    @contextlib.contextmanager
-    def within(self) -> Iterator[None]:
-        """Run several exchanges under one deadline (a sync that falls back from the delta to the full
-        list); nested calls share the outermost one."""
-        if self._watch is not None:
-            yield
-            return
-        with Watch(Deadline(self.deadline)) as watch:
-            self._watch = watch
-            try:
-                yield
-            finally:
-                self._watch = None
-
-    # --- plumbing ---------------------------------------------------------------------------------
-
-    def _send(
-        self,
-        method: str,
-        path: str,
-        *,
-        idem: str | None = None,
-        accept: tuple[int, ...] = (),
-        watch: Watch | None = None,
-        **kwargs: Any,
-    ) -> requests.Response:
-        """Send and get the answer's status and headers; its body is left to stream. Under `watch`
-        (an exchange) connecting and every read are bounded by its deadline; without (a download) each
-        read is bounded by the stall limit."""
-        headers = dict(kwargs.pop("headers", {}))
-        if self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
-        if idem:
-            headers["Idempotency-Key"] = idem
-        url = path if path.startswith("http") else self.base_url + path
-        attempts = 2 if idem or method == "GET" else 1
-        for attempt in range(attempts):
-            rest = watch.deadline.remaining() if watch else self.stall
-            if rest <= 0:
-                seconds = f"{watch.deadline.seconds:g}" if watch else "0"
-                raise BackendUnreachableError(f"{self._who(url)} did not answer within {seconds} s")
-            try:
-                response = self._http.request(
-                    method,
-                    url,
-                    headers=headers,
-                    timeout=(min(self.connect, rest), min(self.stall, rest)),
-                    stream=True,
-                    allow_redirects=False,
-                    **kwargs,
-                )
-            except (requests.ConnectionError, requests.Timeout) as e:
-                late = watch is not None and (watch.fired or watch.deadline.remaining() < 0.5)
-                if attempt + 1 < attempts and not late:
-                    continue
-                raise self._unreachable(url, e, watch) from e
-            except requests.RequestException as e:
-                raise BackendUnreachableError(
-                    f"talking to {self._who(url)} failed: {type(e).__name__}"
-                ) from e
-            if watch is not None and watch.fired:  # whatever was parsed was cut off by the deadline
-                response.close()
-                raise self._unreachable(url, requests.Timeout(), watch)
-            if response.is_redirect:
-                response.close()
-                raise BackendResponseError(
-                    f"{self._who(url)} answered with a redirect to "
-                    f"{response.headers.get('Location', 'elsewhere')!r}; the player does not follow redirects"
-                )
-            if response.status_code >= 400 and response.status_code not in accept:
-                with response:
-                    raise _refusal(response, self._read(response, transfer.ERROR_BODY, url, watch))
-            return response
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    def _exchange(self, method: str, path: str, limit: int, **kwargs: Any) -> bytes:
-        """One request and its whole answer, within the deadline and the size limit."""
-        with self.within():
-            assert self._watch is not None
-            response = self._send(method, path, watch=self._watch, **kwargs)
-            with response:
-                return self._read(response, limit, response.url, self._watch)
-
-    def _read(self, response: requests.Response, limit: int, url: str, watch: Watch | None) -> bytes:
-        what = f"the answer of {self._who(url)}"
-        try:
-            body = transfer.read_body(response, limit, what)
-        except requests.RequestException as e:
-            raise self._unreachable(url, e, watch) from e
-        if watch is not None and watch.fired:  # the end of the stream was the deadline's doing
-            raise self._unreachable(url, requests.Timeout(), watch)
-        return body
-
-    def _unreachable(self, url: str, e: Exception, watch: Watch | None) -> BackendUnreachableError:
-        if watch is not None and watch.fired:
-            seconds = f"{watch.deadline.seconds:g}"
-            return BackendUnreachableError(f"{self._who(url)} did not answer within {seconds} s")
-        if isinstance(e, requests.Timeout):
-            return BackendUnreachableError(f"{self._who(url)} did not answer in time")
-        if isinstance(e, requests.ConnectionError) and not isinstance(
-            e, requests.exceptions.ChunkedEncodingError
-        ):
-            return BackendUnreachableError(f"{self._who(url)} cannot be reached")
-        return BackendUnreachableError(f"{self._who(url)} broke off its answer")
-
-    def _who(self, url: str) -> str:
-        if url.startswith(self.base_url):
-            return f"the insurer at {self.base_url}"
-        parts = urlsplit(url)
-        return f"the server at {parts.scheme}://{parts.netloc}"
-
-    def _json(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
-        body = self._exchange(method, path, transfer.JSON_ANSWER, **kwargs)
-        try:
-            return model.model_validate_json(body)
-        except ValidationError as e:
-            raise BackendResponseError(f"the backend answered {path} with something unexpected") from e
-
-    def _json_list(self, adapter: TypeAdapter[T], path: str, **kwargs: Any) -> T:
-        body = self._exchange("GET", path, transfer.JSON_ANSWER, **kwargs)
-        try:
-            return adapter.validate_json(body)
-        except ValidationError as e:
-            raise BackendResponseError(f"the backend answered {path} with something unexpected") from e
-
-    def _bytes(self, path: str, limit: int, **kwargs: Any) -> bytes:
-        return self._exchange("GET", path, limit, **kwargs)
+class Client(Exchanges):
+    """A connection to one backend. Not thread-safe: give each worker thread its own (`copy()`)."""
 
     # --- accounts and identity --------------------------------------------------------------------
 
@@ -393,25 +217,6 @@ class Sink(Protocol):
 
 def _key() -> str:
     return uuid.uuid4().hex
-
-
-def _refusal(response: requests.Response, body: bytes) -> PlayerError:
-    try:
-        detail = api.ErrorBody.model_validate_json(body).error
-    except ValidationError:
-        if response.status_code >= 500:
-            return BackendUnreachableError(f"the backend failed (HTTP {response.status_code})")
-        return BackendResponseError(
-            f"the backend answered HTTP {response.status_code} without an explanation"
-        )
-    if detail.claim_refused:
-        return ClaimRefusedError(detail.message, detail.code)
-    if response.status_code == 401 and detail.code in ("not_signed_in", "session_expired"):
-        message = "not signed in, or the session ended: sign in again (`login USER`)"
-        return NotSignedInError(message, detail.code, 401)
-    if response.status_code >= 500 or response.status_code == 503:
-        return BackendUnreachableError(detail.message)
-    return BackendRefusedError(detail.message, detail.code, response.status_code)
 
 
 def decode_b64(text: str, what: str) -> bytes:

@@ -6,10 +6,10 @@ keyring); 2 usage; 3 refused by the license decision; 4 backend unreachable or a
 Errors are one line on stderr, never a traceback.
 
 Environment: INSURED_PLAYER_DATA_DIR and INSURED_PLAYER_SERVER stand in for --data-dir and --server;
-INSURED_PLAYER_TIMEOUT (seconds) bounds every wait for the network (default: 5 s to connect, 30 s
-for each answer). Test hook, read here only and never by the GUI: INSURED_PLAYER_FAKE_NOW
-(`2026-01-31T12:00:00Z`) is the time the license decision sees, for the freeze and clock-rollback
-stories.
+INSURED_PLAYER_TIMEOUT (seconds) is the deadline of each exchange with a server, its retry included,
+and how long a download may receive nothing (default 30 s). Test hook, read here only and never by
+the GUI: INSURED_PLAYER_FAKE_NOW (`2026-01-31T12:00:00Z`) is the time the license decision sees, for
+the freeze and clock-rollback stories.
 
 The package: `parser` (the grammar), `commands` (one handler per subcommand, over the terminal),
 `output` (what is printed); this module wires them and turns every error into its line and exit code.
@@ -33,7 +33,7 @@ QUIET_QT = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg*=false"
 
 def run(args: argparse.Namespace) -> int:
     from player.cli import commands
-    from player.terminal import Terminal, fixed_clock, now_utc
+    from player.terminal import Terminal, fixed_clock, network_timeout, now_utc
 
     data_dir = getattr(args, "data_dir", None) or _default_data_dir()
     server = getattr(args, "server", None) or os.environ.get("INSURED_PLAYER_SERVER") or None
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     progress = progress_printer(not out.json and sys.stderr.isatty())
     fake_now = os.environ.get("INSURED_PLAYER_FAKE_NOW")
     clock = fixed_clock(fake_now, "INSURED_PLAYER_FAKE_NOW") if fake_now else now_utc
-    terminal = Terminal(data_dir, server, clock=clock, timeout=_timeout())
+    terminal = Terminal(data_dir, server, clock=clock, timeout=network_timeout())
     try:
         return commands.dispatch(terminal, args, out, progress, _password)
     finally:
@@ -56,19 +56,6 @@ def _password(prompt: str) -> str:
             raise UsageError("no password on standard input")
         return line
     return getpass.getpass(prompt)
-
-
-def _timeout() -> float | None:
-    text = os.environ.get("INSURED_PLAYER_TIMEOUT")
-    if not text:
-        return None
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = 0.0
-    if not 0 < seconds < 3600:
-        raise UsageError(f"INSURED_PLAYER_TIMEOUT must be a number of seconds, not {text!r}")
-    return seconds
 
 
 def _default_data_dir() -> Path:

@@ -25,6 +25,7 @@ from player.protocol.license_list import InvalidationReason, LicenseState, ListE
 from player.protocol.policy import Policy, PolicyState
 from player.redistribution import Outcome
 from player.storage.records import LibraryRow, TrackInfo
+from player.terminal.environment import network_timeout
 from player.terminal.facade import Clock, Terminal, fixed_clock
 from player.terminal.results import IntegrityReport, LibraryEntry, LibraryState, ListStatus, OpenedTrack
 
@@ -58,5 +59,6 @@ __all__ = [
     "Upgrade",
     "UpgradeOffer",
     "fixed_clock",
+    "network_timeout",
     "now_utc",
 ]

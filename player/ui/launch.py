@@ -15,11 +15,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from player.errors import PlayerError
-from player.terminal import Terminal
+from player.terminal import Terminal, network_timeout
 from player.ui.kit import icons
 from player.ui.kit.messages import describe
+from player.ui.session import UiSession
 from player.ui.shell.main_window import MainWindow
-from player.ui.shell.session import UiSession
 
 
 def run(data_dir: Path, server: str | None) -> int:
@@ -31,8 +31,10 @@ def run(data_dir: Path, server: str | None) -> int:
     app.setDesktopFileName("insured-player")
     app.setWindowIcon(icons.app_icon())
     try:
-        terminal = Terminal(data_dir, server)
-    except PlayerError as e:  # the data dir is held by another player, or cannot be written
+        terminal = Terminal(data_dir, server, timeout=network_timeout())
+    except (
+        PlayerError
+    ) as e:  # a bad INSURED_PLAYER_TIMEOUT; the data dir is held by another player or cannot be written
         title, text = describe(e)
         print(f"insured-player: {text}", file=sys.stderr)
         QMessageBox.critical(None, f"Insured Player: {title}", text)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from player.terminal import Terminal
 from player.ui.claims.loss_dialog import LossDialog
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 
 MAX_BYTES = 200 * 1024  # the README's images stay small
 PASSWORD = "demo password"  # noqa: S105 - the throwaway demo account of one run

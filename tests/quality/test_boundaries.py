@@ -36,6 +36,8 @@ CORE = (
     "player/protocol",
     "player/terminal",
     "player/client.py",
+    "player/exchanges.py",
+    "player/transfer.py",
     "player/errors.py",
     "player/words.py",
 )
@@ -215,7 +217,7 @@ WIDGET_RULE, FACES_RULE, DOOR_RULE, CORE_RULE, REDIST_RULE, PROTOCOL_RULE, BACKE
         (DOOR_RULE, "player/cli/commands.py", "from player.protocol.canonical import format_time\n"),
         (DOOR_RULE, "player/ui/store/view.py", "from player.protocol import api\n"),
         (DOOR_RULE, "player/ui/screenshots.py", "from player.terminal.bundled import EmbeddedBackend\n"),
-        (DOOR_RULE, "player/ui/shell/session.py", "from player.terminal import connection\n"),
+        (DOOR_RULE, "player/ui/session.py", "from player.terminal import connection\n"),
         (DOOR_RULE, "player/app.py", "import player.storage\n"),
         (DOOR_RULE, "player/ui/x.py", "from player import storage\n"),
         (REDIST_RULE, "player/redistribution/requester.py", "from player.terminal import Terminal\n"),

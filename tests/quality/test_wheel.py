@@ -100,6 +100,12 @@ def _inside(path: str | Path, directory: Path) -> bool:
     return Path(path).resolve().is_relative_to(directory.resolve())
 
 
+def _clean_env() -> dict[str, str]:
+    """This environment without PYTHONPATH and the like: a checkout on the path would let pip take the
+    checkout for the installed package (and a worktree's tests would test the wrong sources)."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+
+
 def _build_wheel(into: Path, scratch: Path) -> Path:
     source = scratch / "src"
     for name in BUILD_INPUTS:
@@ -116,6 +122,7 @@ def _build_wheel(into: Path, scratch: Path) -> Path:
         text=True,
         timeout=180,
         check=False,
+        env=_clean_env(),
     )
     assert build.returncode == 0, build.stdout + build.stderr
     (wheel,) = into.glob("insured_player-*.whl")
@@ -146,12 +153,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
         text=True,
         timeout=180,
         check=False,
+        env=_clean_env(),
     )
     assert install.returncode == 0, install.stdout + install.stderr
 
     outside = base / "elsewhere"
     (outside / "home").mkdir(parents=True)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env = _clean_env()
     env["HOME"] = str(outside / "home")
     return Installed(wheel, venv, outside, env, tuple(Path(p).resolve() for p in ours))
 

@@ -22,7 +22,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from player.terminal import Terminal
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 from tests.conftest import require_real_keyring
 from tests.support.backend import Backend
 

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from player import playback
 from player.terminal import LibraryEntry, Terminal
 from player.ui.claims.loss_dialog import LossDialog
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 
 WAIT = 60_000  # a claim re-downloads tracks: generous, the wait ends as soon as the answer is shown
 

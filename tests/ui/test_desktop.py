@@ -26,8 +26,8 @@ from player.playback import PlaybackState
 from player.terminal import Terminal
 from player.ui.library.model import Column
 from player.ui.playing.mpris import OBJECT_PATH, PLAYER_INTERFACE, SERVICE
+from player.ui.session import UiSession
 from player.ui.shell.main_window import MainWindow
-from player.ui.shell.session import UiSession
 from tests.support.backend import Backend, clone_template
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.window_helpers import double_click_row, open_window, shown, wait_playing

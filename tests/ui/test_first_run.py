@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from player.errors import UsageError
 from player.protocol.policy import PolicyState
+from player.ui.session import UiSession
 from player.ui.shell.first_run import FirstRunDialog, Outcome, Page
-from player.ui.shell.session import UiSession
 from tests.conftest import StartBackend
 from tests.support.backend import Backend
 from tests.ui.conftest import PASSWORD, MakeSession, unique_name

@@ -11,7 +11,7 @@ from player import words
 from player.ui.insurance.tabs import DASH, POLICY_FIELDS
 from player.ui.insurance.view import InsuranceView
 from player.ui.kit.tables import texts
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 from tests.conftest import StartBackend
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from player.playback import PlaybackState
 from player.ui.library.model import Column
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.window_helpers import (

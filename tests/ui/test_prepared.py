@@ -14,7 +14,7 @@ from player.playback import PlaybackState
 from player.terminal import OpenedTrack, Terminal
 from player.ui.library.model import Column
 from player.ui.playing.prepared import TTL_S, PreparedTrack, Preparer
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.window_helpers import double_click_row, entry_titled, open_window, row_of, wait_playing

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 from player.ui.store.model import OWNED, Column
 from player.ui.store.view import ALL_GENRES, StoreView
 from tests.support.backend import Backend

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from player.playback import PlaybackState
 from player.terminal import LibraryEntry
 from player.ui.library.model import Column
+from player.ui.session import UiSession
 from player.ui.shell.main_window import MainWindow
-from player.ui.shell.session import UiSession
 
 WAIT = 30_000
 PLAY_WAIT = 15_000

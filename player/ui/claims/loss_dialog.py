@@ -50,7 +50,7 @@ from player.ui.claims.loss_pages import (
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 
 PADDING = 16  # px between a column's widest text and the next column
 

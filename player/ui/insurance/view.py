@@ -29,7 +29,7 @@ from player.ui.insurance.tabs import DASH, POLICY_FIELDS, InsuranceTabs
 from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
 from player.ui.kit.tables import Cell, fill
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 
 
 class InsuranceView(InsuranceTabs):

@@ -24,7 +24,7 @@ from player.terminal import LibraryEntry, LibraryState, OpenedTrack
 from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
 from player.ui.playing.prepared import PreparedTrack, Preparer
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 
 PLAY_PRIORITY = 10  # a play the user asked for goes before queued background work
 RESTART_THRESHOLD_MS = 3000  # "previous" past this point restarts the track instead

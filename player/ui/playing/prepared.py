@@ -28,7 +28,7 @@ from player.errors import BackendError, PlayerError
 from player.playback import open_device
 from player.terminal import LibraryEntry, LibraryState, OpenedTrack
 from player.ui.kit.tasks import Progress
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 
 __all__ = ["CAPACITY", "PREPARE_PRIORITY", "TTL_S", "PreparedTrack", "Preparer"]
 

@@ -12,7 +12,7 @@ from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.claims.loss_dialog import LossDialog
 from player.ui.kit.banners import MessageBar
 from player.ui.kit.messages import describe
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 
 
 class FileActions(QMainWindow):

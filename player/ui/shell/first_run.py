@@ -29,8 +29,8 @@ from player.terminal import Policy, PolicyState, Terms
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
+from player.ui.session import UiSession
 from player.ui.shell.first_run_pages import FirstRunPages, check_account
-from player.ui.shell.session import UiSession
 
 T = TypeVar("T")
 

@@ -35,10 +35,10 @@ from player.ui.library.view import LibraryPage
 from player.ui.playing.mpris import MprisService
 from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
 from player.ui.playing.player_bar import PlayerBar
+from player.ui.session import ConnectionState, UiSession
 from player.ui.shell.file_actions import FileActions
 from player.ui.shell.first_run import FirstRunDialog
 from player.ui.shell.menus import fill_menus, make_action
-from player.ui.shell.session import ConnectionState, UiSession
 from player.ui.shell.sidebar import Sidebar
 from player.ui.shell.status import StatusPanel, grace
 from player.ui.store.view import StoreView

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QWidget
 
 from player.terminal import ListStatus
-from player.ui.shell.session import ConnectionState
+from player.ui.session import ConnectionState
 
 CONNECTION_WORDS = {
     ConnectionState.CONNECTING: "Connecting to the insurer…",

@@ -13,7 +13,7 @@ from player.errors import BackendRefusedError, PlayerError, UsageError
 from player.terminal import CatalogEntry, LibraryEntry, LibraryState, Purchase
 from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 from player.ui.store.model import ENTRY_ROLE, CatalogFilter, CatalogModel
 from player.words import yen
 

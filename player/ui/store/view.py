@@ -32,7 +32,7 @@ from player.terminal import CatalogEntry, LibraryEntry
 from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
 from player.ui.kit.tasks import Progress
-from player.ui.shell.session import UiSession
+from player.ui.session import UiSession
 from player.ui.store.buying import BuyingView, owned_content_ids
 from player.ui.store.model import ENTRY_ROLE, CatalogFilter, CatalogModel, Column
 
