@@ -81,12 +81,12 @@ class Client(Exchanges):
             json={"public_key": public_key_b64},
         )
 
-    def purchase(self, policy_id: str, content_id: str) -> api.Purchase:
+    def purchase(self, policy_id: str, content_id: str, *, key: str | None = None) -> api.Purchase:
         return self._json(
             api.Purchase,
             "POST",
             "/api/v1/purchases",
-            idem=_key(),
+            idem=key or _key(),
             json={"policy_id": policy_id, "content_id": content_id},
         )
 
@@ -135,11 +135,17 @@ class Client(Exchanges):
     # --- re-distribution --------------------------------------------------------------------------
 
     def claim(
-        self, policy_id: str, license_ids: list[str] | None, *, kind: str = "loss", genre: str | None = None
+        self,
+        policy_id: str,
+        license_ids: list[str] | None,
+        *,
+        kind: str = "loss",
+        genre: str | None = None,
+        key: str | None = None,
     ) -> api.Claim:
         body: dict[str, Any] = {"policy_id": policy_id, "kind": kind, "genre": genre}
         body.update({"all": True} if license_ids is None else {"license_ids": license_ids})
-        return self._json(api.Claim, "POST", "/api/v1/claims", idem=_key(), json=body)
+        return self._json(api.Claim, "POST", "/api/v1/claims", idem=key or _key(), json=body)
 
     def claim_status(self, claim_id: str) -> api.Claim:
         return self._json(api.Claim, "GET", f"/api/v1/claims/{claim_id}")
@@ -151,21 +157,21 @@ class Client(Exchanges):
             params={"genre": genre} if genre else None,
         )
 
-    def choose(self, claim_id: str, item_id: str, alternate_id: str) -> api.Choice:
+    def choose(self, claim_id: str, item_id: str, alternate_id: str, *, key: str | None = None) -> api.Choice:
         return self._json(
             api.Choice,
             "POST",
             f"/api/v1/claims/{claim_id}/items/{item_id}/choice",
-            idem=_key(),
+            idem=key or _key(),
             json={"alternate_id": alternate_id},
         )
 
     def upgrades(self) -> list[api.UpgradeOffer]:
         return self._json_list(TypeAdapter(list[api.UpgradeOffer]), "/api/v1/upgrades")
 
-    def upgrade(self, license_id: str) -> api.Upgrade:
+    def upgrade(self, license_id: str, *, key: str | None = None) -> api.Upgrade:
         return self._json(
-            api.Upgrade, "POST", "/api/v1/upgrades", idem=_key(), json={"license_id": license_id}
+            api.Upgrade, "POST", "/api/v1/upgrades", idem=key or _key(), json={"license_id": license_id}
         )
 
     # --- content servers --------------------------------------------------------------------------

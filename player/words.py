@@ -83,6 +83,11 @@ def days_between(start: datetime, end: datetime) -> int:
     return max(0, -int(-seconds // 86400))
 
 
+def track_name(title: str, artist: str = "") -> str:
+    """A track as people name it: “Title” by Artist."""
+    return f"“{title}” by {artist}" if artist else f"“{title}”"
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 

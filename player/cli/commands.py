@@ -27,6 +27,9 @@ def dispatch(
     t: Terminal, args: argparse.Namespace, out: Output, progress: Progress | None, password: Password
 ) -> int:
     handler = _HANDLERS[args.command]
+    if args.command in _ONLINE:  # the network is asked anyway: finish what was left half done first
+        for line in t.resume():
+            out.note(line)
     return handler(t, args, out, progress, password)
 
 
@@ -138,8 +141,11 @@ def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | No
     return 0
 
 
-def _sync(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+def _sync(t: Terminal, _a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
     status = t.licenses.sync()
+    repaired, _ = t.purchases.repair(progress=p)
+    for content_id in repaired:
+        out.note(f"fetched the missing file of {content_id} again")
     data = {
         "version": status.version,
         "issued_at": stamp(status.issued_at),
@@ -224,15 +230,33 @@ def _play_sound(
     return 0
 
 
-def _verify(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+def _verify(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
     r = t.library.verify()
-    data = {"missing": r.missing, "corrupt": r.corrupt, "ok": r.ok}
+    repaired: list[str] = []
+    failed: dict[str, str] = {}
+    if a.repair and (r.missing or r.corrupt):
+        repaired, failed = t.purchases.repair([*r.missing, *r.corrupt], p)
+        r = t.library.verify()
+    data: dict[str, Any] = {"missing": r.missing, "corrupt": r.corrupt, "ok": r.ok}
+    if a.repair:
+        data["repaired"] = repaired
     out.emit(
         data,
-        lambda: f"ok: {r.ok}\nmissing: {' '.join(r.missing) or '-'}\ncorrupt: {' '.join(r.corrupt) or '-'}",
+        lambda: (
+            f"ok: {r.ok}\nmissing: {' '.join(r.missing) or '-'}\ncorrupt: {' '.join(r.corrupt) or '-'}"
+            + (f"\nrepaired: {' '.join(repaired)}" if repaired else "")
+        ),
     )
     if r.missing or r.corrupt:  # the report above is the answer; the exit status and one line say it failed
-        out.error(f"{len(r.missing)} missing, {len(r.corrupt)} corrupt: report them with `report-loss`")
+        if failed:
+            content_id, why = next(iter(failed.items()))
+            out.error(f"{content_id}: {why}")
+        elif a.repair:
+            out.error(f"{len(r.missing)} missing, {len(r.corrupt)} corrupt: report them with `report-loss`")
+        else:
+            out.error(
+                f"{len(r.missing)} missing, {len(r.corrupt)} corrupt: fetch them again with `verify --repair`"
+            )
         return IntegrityError.exit_code
     return 0
 
@@ -316,6 +340,10 @@ def _upgrade(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None
     out.emit(data, lambda: f"{a.content_id}: version {r.from_version} -> {r.to_version}")
     return 0
 
+
+# Commands that talk to the insurer in any case; the others (play, library, verify) work offline and
+# must not wait for a server that may not answer; `recover` finishes its own unfinished claim first.
+_ONLINE = frozenset({"buy", "sync", "report-loss", "alternates", "choose", "upgrade"})
 
 Handler = Callable[["Terminal", argparse.Namespace, "Output", "Progress | None", Password], int]
 _HANDLERS: dict[str, Handler] = {

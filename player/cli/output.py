@@ -32,6 +32,11 @@ class Output:
     def emit(self, data: Any, text: Callable[[], str]) -> None:
         print(json.dumps(data, ensure_ascii=False, indent=None) if self.json else text())
 
+    def note(self, message: str) -> None:
+        """A line for people before the answer (never in JSON, which scripts parse whole)."""
+        if not self.json:
+            print(message)
+
     @staticmethod
     def error(message: str) -> None:
         """The one line on stderr that goes with a failing exit status."""

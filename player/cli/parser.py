@@ -40,12 +40,16 @@ def build_parser() -> argparse.ArgumentParser:
     cmd("catalog", "the store: both providers' tracks").add_argument("--genre")
     cmd("buy", "buy a track with insurance and download it").add_argument("content_id")
     cmd("library", "every license this terminal holds, with its state")
-    cmd("sync", "fetch the signed license list")
+    cmd("sync", "fetch the signed license list (and any missing track file)")
     play = cmd("play", "play a track (or only decode it)")
     play.add_argument("id", metavar="CONTENT_OR_LICENSE_ID")
     play.add_argument("--decode-only", action="store_true")
     play.add_argument("--seconds", type=float, default=None, help="stop after this long")
-    cmd("verify", "integrity scan: missing and corrupt tracks")
+    cmd("verify", "integrity scan: missing and corrupt tracks").add_argument(
+        "--repair",
+        action="store_true",
+        help="fetch missing and corrupt files again (free: the license is kept)",
+    )
     loss = cmd("report-loss", "report lost tracks (or the whole library) to the insurer")
     loss.add_argument("content_ids", nargs="*", metavar="CONTENT_ID")
     loss.add_argument("--all", action="store_true", help="every insured track")

@@ -15,16 +15,19 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
+from player import words
 from player.client import Client, Progress
 from player.errors import BackendRefusedError, UsageError
 from player.protocol import api
 from player.protocol.policy import Policy
 from player.storage import KeyStore, Store
+from player.storage.journal import Journal, Pending
 from player.storage.records import LibraryRow, TrackInfo
 
 PENDING = "pending_alternates"  # store setting: claim item id -> claim id, for `alternates` / `choose`
+CLAIM, CHOICE, UPGRADE = "claim", "choice", "upgrade"  # journal kinds
 
 
 @dataclass(frozen=True)
@@ -64,9 +67,13 @@ class Requester:
         library: LibraryPart,
         receive: Receive,
         sync: Callable[[], object],
+        journal: Journal,
     ) -> None:
-        """`receive` keeps a delivered license and its track; `sync` fetches the license list."""
+        """`receive` keeps a delivered license and its track; `sync` fetches the license list; `journal`
+        records each claim, choice and upgrade before it is sent, so a lost answer is asked for again
+        under the same key instead of being filed anew."""
         self._store = store
+        self._journal = journal
         self._keys = keys
         self._client = client
         self._account = account
@@ -96,8 +103,30 @@ class Requester:
         license_ids = (
             None if content_ids is None else [self._library.resolve(c).license_id for c in content_ids]
         )
-        claim = self._client().claim(policy_id, license_ids, kind=kind, genre=genre)
-        return claim, self._take(claim, progress)
+        body = {"policy_id": policy_id, "license_ids": license_ids, "kind": kind, "genre": genre}
+        return self._claim(body, progress)
+
+    def _claim(self, body: dict[str, Any], progress: Progress | None) -> tuple[api.Claim, list[Outcome]]:
+        with self._journal.request(CLAIM, body) as key:
+            claim = self._client().claim(
+                body["policy_id"], body["license_ids"], kind=body["kind"], genre=body["genre"], key=key
+            )
+            return claim, self._take(claim, progress)
+
+    def replay(self, entry: Pending, title: Callable[[str], str]) -> str:
+        """Ask again, under its key, what `entry` asked; the line that says it is done."""
+        if entry.kind == CLAIM:
+            _, outcomes = self._claim(entry.body, None)
+            kind = "recovery" if entry.body["kind"] == "crash" else "loss report"
+            return f"Finished the {kind} of {words.plural(len(outcomes), 'track')}"
+        if entry.kind == CHOICE:
+            choice = self._choose(entry.body, None)
+            return f"Finished choosing {title(choice.license.content_id)}"
+        if entry.kind == UPGRADE:
+            result = self._upgrade(entry.body, None)
+            return f"Finished the upgrade of {title(result.license.content_id)}"
+        self._journal.forget(entry.key)  # written by a newer player: nothing here knows how to finish it
+        return f"Dropped an unfinished request this version does not know ({entry.kind})"
 
     def _take(self, claim: api.Claim, progress: Progress | None) -> list[Outcome]:
         if claim.policy:
@@ -165,11 +194,18 @@ class Requester:
         claim_id = pending.get(item_id)
         if claim_id is None:
             raise UsageError(f"no item {item_id!r} is waiting for an alternate; report a loss first")
-        choice = self._client().choose(claim_id, item_id, alternate_id)
-        self._account.accept_policy(choice.policy)
-        self._receive(choice.license, progress)
-        del pending[item_id]
-        self._set_pending(pending)
+        return self._choose(
+            {"claim_id": claim_id, "item_id": item_id, "alternate_id": alternate_id}, progress
+        )
+
+    def _choose(self, body: dict[str, str], progress: Progress | None) -> api.Choice:
+        with self._journal.request(CHOICE, body) as key:
+            choice = self._client().choose(body["claim_id"], body["item_id"], body["alternate_id"], key=key)
+            self._account.accept_policy(choice.policy)
+            self._receive(choice.license, progress)
+            pending = self._pending()
+            pending.pop(body["item_id"], None)
+            self._set_pending(pending)
         self._sync()
         return choice
 
@@ -178,6 +214,11 @@ class Requester:
         re-keyed at the insurer, then every insured track re-distributed and downloaded."""
         self._keys.check()
         self._account.require_sign_in()
+        unfinished = next(
+            (e for e in self._journal.entries() if e.kind == CLAIM and e.body["kind"] == "crash"), None
+        )
+        if unfinished is not None:  # keys made and claim filed by a recovery that was cut short: finish it
+            return self._claim(unfinished.body, progress)
         client = self._client()
         docs = client.policies()
         if not docs:
@@ -185,8 +226,8 @@ class Requester:
         for doc in docs:
             self._account.rekey(doc.policy_id)
         self._account.use_policy(docs[0].policy_id)
-        claim = client.claim(docs[0].policy_id, None, kind="crash")
-        return claim, self._take(claim, progress)
+        body = {"policy_id": docs[0].policy_id, "license_ids": None, "kind": "crash", "genre": None}
+        return self._claim(body, progress)
 
     def upgrades(self) -> list[api.UpgradeOffer]:
         """[0048]: newer versions the insurer offers for licenses we hold."""
@@ -197,8 +238,12 @@ class Requester:
         license_id = self._library.resolve(content_id).license_id
         if not any(o.license_id == license_id for o in self.upgrades()):
             raise BackendRefusedError(f"there is no newer version of {content_id!r}", "no_upgrade")
-        result = self._client().upgrade(license_id)
-        self._account.accept_policy(result.policy)
-        self._receive(result.license, progress)
+        return self._upgrade({"license_id": license_id}, progress)
+
+    def _upgrade(self, body: dict[str, str], progress: Progress | None) -> api.Upgrade:
+        with self._journal.request(UPGRADE, body) as key:
+            result = self._client().upgrade(body["license_id"], key=key)
+            self._account.accept_policy(result.policy)
+            self._receive(result.license, progress)
         self._sync()
         return result

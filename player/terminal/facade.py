@@ -20,17 +20,19 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from player.errors import PlayerError, UsageError
+from player import words
+from player.errors import MissingFileError, PlayerError, UsageError
 from player.protocol.canonical import now_utc, parse_time
 from player.redistribution import Requester
 from player.storage import KeyStore, Store
+from player.storage.journal import FINAL, Journal
 from player.storage.memory_keyring import MemoryKeyring
 from player.terminal.account import Account
 from player.terminal.connection import Connection
 from player.terminal.library import Library
 from player.terminal.licenses import Licenses
 from player.terminal.opening import Opener
-from player.terminal.purchases import Purchases
+from player.terminal.purchases import PURCHASE, Purchases
 from player.terminal.results import OpenedTrack
 
 Clock = Callable[[], datetime]
@@ -76,7 +78,8 @@ class Terminal:
         self.connection = Connection(data_dir, server, store, keys, timeout)
         self.account = Account(store, keys, self.connection)
         self.licenses = Licenses(store, keys, self.connection, self.account, clock)
-        self.purchases = Purchases(store, self.connection, self.account, self.licenses)
+        self._journal = Journal(store)
+        self.purchases = Purchases(store, self.connection, self.account, self.licenses, self._journal)
         self.library = Library(store, self.connection, self.account, self.licenses)
         self.claims = Requester(
             store,
@@ -86,13 +89,48 @@ class Terminal:
             self.library,
             self.purchases.receive,
             self.licenses.sync,
+            self._journal,
         )
         self._opener = Opener(store, self.connection, self.account, self.licenses, self.library, clock)
 
     def open_track(self, content_or_license_id: str) -> OpenedTrack:
         """FIG.10 (1)-(6): decide, open the license with the policy key, open the track to decrypt in
-        memory, read its cover. Raises the refusal (`DecisionRefusedError`) with its reason."""
+        memory, read its cover. Raises the refusal (`DecisionRefusedError`) with its reason. A track whose
+        file is missing is fetched again first when the insurer can be reached (free: the license is kept)."""
+        try:
+            return self._opener.open(content_or_license_id)
+        except MissingFileError:
+            content_id = self.library.resolve(content_or_license_id).content_id
+            try:
+                repaired, _ = self.purchases.repair([content_id])
+            except PlayerError:
+                repaired = []
+            if content_id not in repaired:
+                raise
         return self._opener.open(content_or_license_id)
+
+    def resume(self) -> list[str]:
+        """Finish what a lost answer or a crash left half done: every purchase, claim, choice and upgrade
+        in the journal is asked again under its own key (the insurer answers with the original outcome;
+        nothing is charged twice) and what it delivered is kept. Returns one line per request finished.
+        Stops at the first that cannot reach the insurer, leaving it and the rest for next time."""
+        done = []
+        for entry in self._journal.entries():
+            try:
+                if entry.kind == PURCHASE:
+                    result = self.purchases.replay(entry.body)
+                    done.append(f"Finished buying {self._title(result.license.content_id)}")
+                else:
+                    done.append(self.claims.replay(entry, self._title))
+            except FINAL:
+                continue  # refused for good: the journal has forgotten it
+            except PlayerError:
+                break  # no answer, or no room to keep what came: all of it stays for next time
+        return done
+
+    def _title(self, content_id: str) -> str:
+        info = self.library.track_info(content_id)
+        return words.track_name(info.title, info.artist) if info is not None else content_id
 
     def recheck(self, track: OpenedTrack) -> None:
         """FIG.10 (5) again, without I/O, for a track opened a while ago (see `Opener.recheck`)."""

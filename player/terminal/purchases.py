@@ -7,22 +7,35 @@ against the license's content key, so a file that does not belong to the license
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from player.client import Progress, decode_b64
-from player.errors import BackendResponseError, IntegrityError
+from player.errors import (
+    BackendError,
+    BackendRefusedError,
+    BackendResponseError,
+    DecisionRefusedError,
+    IntegrityError,
+)
 from player.protocol import api, container
-from player.protocol.package import verify_package
+from player.protocol.package import LicensePackage, verify_package
 from player.storage import Store
-from player.storage.records import TrackInfo
+from player.storage.journal import Journal
+from player.storage.records import FileState, TrackInfo
 from player.terminal.account import Account
 from player.terminal.connection import Connection
 from player.terminal.licenses import Licenses
 
+PURCHASE = "purchase"  # journal kind
+
 
 class Purchases:
-    def __init__(self, store: Store, connection: Connection, account: Account, licenses: Licenses) -> None:
+    def __init__(
+        self, store: Store, connection: Connection, account: Account, licenses: Licenses, journal: Journal
+    ) -> None:
         self._store = store
+        self._journal = journal
         self._connection = connection
         self._account = account
         self._licenses = licenses
@@ -35,11 +48,18 @@ class Purchases:
         return sorted({c.genre for c in self.catalog() if c.genre})
 
     def buy(self, content_id: str, progress: Progress | None = None) -> api.Purchase:
-        """FIG.13 (3)-(8): buy insured, keep the package and the new policy, fetch the track, sync."""
-        policy_id = self._account.policy_id()
-        result = self._connection.client().purchase(policy_id, content_id)
-        self._account.accept_policy(result.policy)
-        self.receive(result.license, progress)
+        """FIG.13 (3)-(8): buy insured, keep the package and the new policy, fetch the track, sync.
+
+        Recorded in the journal first: buying again after a lost answer or an interrupted download is
+        the same purchase (same key), which the insurer answers with the original license, uncharged."""
+        return self.replay({"policy_id": self._account.policy_id(), "content_id": content_id}, progress)
+
+    def replay(self, body: dict[str, str], progress: Progress | None = None) -> api.Purchase:
+        """The purchase `body` describes, under the journal's key for it."""
+        with self._journal.request(PURCHASE, body) as key:
+            result = self._connection.client().purchase(body["policy_id"], body["content_id"], key=key)
+            self._account.accept_policy(result.policy)
+            self.receive(result.license, progress)
         self._licenses.sync()
         return result
 
@@ -95,6 +115,49 @@ class Purchases:
             except IntegrityError as e:  # refused at the door: what arrived is not (all) this track
                 raise BackendResponseError(str(e)) from e
         return self._store.finish_track_download(info)
+
+    def repair(
+        self, content_ids: Iterable[str] | None = None, progress: Progress | None = None
+    ) -> tuple[list[str], dict[str, str]]:
+        """Fetch again, free, the files of tracks held under a license that may play: a lost or partial
+        file needs no claim, since the license is intact and the content server sends the encrypted file
+        to anyone. `content_ids` (a verify's missing and corrupt) are fetched unless their file checks
+        out; None: every track whose file is missing or not whole. Returns the tracks repaired, and for
+        each that could not be, why (a discontinued track: report it lost to choose an alternate)."""
+        if content_ids is None:
+            content_ids = [f.content_id for f in self._store.scan_files() if f.state is not FileState.OK]
+        repaired, failed = [], {}
+        for content_id in sorted(set(content_ids)):
+            row = self._store.track(content_id)
+            package = self._playable(content_id)
+            if row is None or package is None:
+                continue  # nothing held that may play: only a claim can help
+            info = row.info
+            url = f"/providers/{info.provider}/content/{content_id}?version={info.version}"
+            try:
+                self._download(info, url, progress, content_key=self._account.unwrap(package).content_key)
+            except BackendRefusedError as e:  # discontinued, provider gone: the file will not come again
+                failed[content_id] = f"{e}: report it lost to choose an alternate"
+                continue
+            except BackendError as e:  # no answer: the rest would wait as long; next time
+                failed[content_id] = str(e)
+                break
+            repaired.append(content_id)
+        return repaired, failed
+
+    def _playable(self, content_id: str) -> LicensePackage | None:
+        """The newest package held for the track that the license decision lets play, if any."""
+        rows = [r for r in self._store.library() if r.content_id == content_id and r.package_present]
+        for row in reversed(rows):
+            try:
+                package = verify_package(
+                    self._store.package_bytes(row.license_id), self._connection.insurer_key()
+                )
+                self._licenses.decide(package)
+            except DecisionRefusedError:
+                continue
+            return package
+        return None
 
     def _intact(self, content_id: str, content_key: bytes) -> bool:
         """Every segment of the stored file authenticates under this key (one segment in memory at a time)."""
