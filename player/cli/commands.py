@@ -341,9 +341,11 @@ def _upgrade(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None
     return 0
 
 
-# Commands that talk to the insurer in any case; the others (play, library, verify) work offline and
-# must not wait for a server that may not answer; `recover` finishes its own unfinished claim first.
-_ONLINE = frozenset({"buy", "sync", "report-loss", "alternates", "choose", "upgrade"})
+# Commands that talk to the insurer in any case and ask for nothing that charges: they finish what was
+# left half done first. The others either work offline (play, library, verify: they must not wait for a
+# server that may not answer) or ask for something themselves, which the journal already matches with
+# its unfinished twin (asking again is finishing it; resuming first would make it a second request).
+_ONLINE = frozenset({"sync", "alternates"})
 
 Handler = Callable[["Terminal", argparse.Namespace, "Output", "Progress | None", Password], int]
 _HANDLERS: dict[str, Handler] = {

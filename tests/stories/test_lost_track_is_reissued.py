@@ -15,7 +15,7 @@ LOST, KEPT = "aurora-0004", "harbor-0001"
 
 def test_an_erased_file_comes_back_free_when_played_and_with_verify_repair(cli: Cli) -> None:
     cli.sign_up_insured("lena")
-    lost, kept = cli.buy(LOST, KEPT)
+    lost, _ = cli.buy(LOST, KEPT)
     (row,) = cli.library()[LOST]
     Path(row["path"]).unlink()  # erased by mistake; the license is still here
     assert "verify --repair" in cli.fails(5, "verify")

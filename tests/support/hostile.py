@@ -144,12 +144,28 @@ def genuine_then_zeros(handler: Handler, upstream: requests.Response | None) -> 
         handler.send(ZEROS)
 
 
+def drop_answer(handler: Handler, upstream: requests.Response | None) -> None:
+    """The request reached the insurer and was committed; the answer never comes back (the backend died
+    right after, or the connection dropped): the player sees the connection close."""
+    assert upstream is not None
+    handler.close_connection = True
+
+
+def cut_half_way(handler: Handler, upstream: requests.Response | None) -> None:
+    """The real content's headers and first half, then the connection drops (a killed download)."""
+    assert upstream is not None
+    keep = {"content-type", "x-content-mime", "x-content-version", "content-range"}
+    headers = {k: v for k, v in upstream.headers.items() if k.lower() in keep}
+    handler.start(upstream.status_code, {**headers, "Content-Length": str(len(upstream.content))})
+    handler.send(upstream.content[: len(upstream.content) // 2])
+
+
 def redirect_elsewhere(handler: Handler, _: requests.Response | None) -> None:
     handler.start(307, {"Location": "http://127.0.0.1:9/api/v1/license-list", "Content-Length": "0"})
 
 
 # Which misbehaviours need the real answer first.
-_NEEDS_UPSTREAM = {drip, silent_after_headers, genuine_then_zeros}
+_NEEDS_UPSTREAM = {drip, silent_after_headers, genuine_then_zeros, drop_answer, cut_half_way}
 
 
 @contextmanager
