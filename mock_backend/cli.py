@@ -17,6 +17,7 @@ from typing import Any
 import platformdirs
 import requests
 
+from mock_backend import limits
 from mock_backend.config import Settings
 
 DEFAULT_PORT = 8765
@@ -25,6 +26,25 @@ TIMEOUT = 30.0
 
 def _default_server() -> str:
     return os.environ.get("MOCK_BACKEND_URL", f"http://127.0.0.1:{DEFAULT_PORT}")
+
+
+def _default_data_dir() -> Path:
+    env = os.environ.get("MOCK_BACKEND_DATA_DIR")
+    return Path(env) if env else Path(platformdirs.user_data_dir("insured-player-backend"))
+
+
+def _admin_headers(data_dir: Path | None) -> dict[str, str]:
+    """The admin token the running backend wrote into its data dir: admin controls need it.
+
+    Without one (another data dir, no backend started there yet) the request goes out bare, so an
+    unreachable backend is still reported as such (exit 4) and a reachable one refuses in its own words,
+    naming where its token is (exit 1)."""
+    path = (data_dir or _default_data_dir()) / limits.ADMIN_TOKEN_FILE
+    try:
+        token = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return {limits.ADMIN_TOKEN_HEADER: token} if token else {}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,8 +71,13 @@ def _parser() -> argparse.ArgumentParser:
         help="waiting period before claims (default 0 with --demo, else 7)",
     )
 
-    a = sub.add_parser("admin", help="demo and test controls (the backend answers them on loopback only)")
+    a = sub.add_parser(
+        "admin", help="demo and test controls (on loopback only, with the token in the backend's data dir)"
+    )
     a.add_argument("--server", default=None)
+    a.add_argument(
+        "--data-dir", type=Path, default=None, help="the backend's data dir, where its admin token is"
+    )
     asub = a.add_subparsers(dest="action", required=True)
     asub.add_parser("providers", help="list providers with their state and trouble record")
     o = asub.add_parser("outage", help="start or end a provider outage")
@@ -74,6 +99,9 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--genre", required=True)
     t.add_argument("--title", default=None)
     t.add_argument("--server", default=None)
+    t.add_argument(
+        "--data-dir", type=Path, default=None, help="the backend's data dir, where its admin token is"
+    )
     return p
 
 
@@ -111,23 +139,24 @@ def _print(obj: Any) -> None:
 
 def _admin(args: argparse.Namespace) -> int:
     server = args.server or _default_server()
+    h = _admin_headers(args.data_dir)
     if args.action == "providers":
-        _print(_call("GET", server, "/admin/providers"))
+        _print(_call("GET", server, "/admin/providers", headers=h))
     elif args.action == "outage":
-        _print(
-            _call("POST", server, f"/admin/providers/{args.provider}/outage", json={"on": args.state == "on"})
-        )
+        on = {"on": args.state == "on"}
+        _print(_call("POST", server, f"/admin/providers/{args.provider}/outage", json=on, headers=h))
     elif args.action == "discontinue":
-        _print(_call("POST", server, f"/admin/content/{args.content_id}/discontinue"))
+        _print(_call("POST", server, f"/admin/content/{args.content_id}/discontinue", headers=h))
     elif args.action == "upgrade":
-        _print(_call("POST", server, f"/admin/content/{args.content_id}/upgrade"))
+        _print(_call("POST", server, f"/admin/content/{args.content_id}/upgrade", headers=h))
     elif args.action == "end-business":
-        _print(_call("POST", server, f"/admin/providers/{args.provider}/end-business"))
+        _print(_call("POST", server, f"/admin/providers/{args.provider}/end-business", headers=h))
     elif args.action == "clock":
         if args.advance is None:
-            _print(_call("GET", server, "/admin/clock"))
+            _print(_call("GET", server, "/admin/clock", headers=h))
         else:
-            _print(_call("POST", server, "/admin/clock", json={"advance_seconds": args.advance}))
+            shift = {"advance_seconds": args.advance}
+            _print(_call("POST", server, "/admin/clock", json=shift, headers=h))
     return 0
 
 
@@ -136,6 +165,7 @@ def _add_track(args: argparse.Namespace) -> int:
         data = args.file.read_bytes()
     except OSError as e:
         raise CliError(f"cannot read {args.file}: {e.strerror}", 2) from e
+    headers = _admin_headers(args.data_dir)
     form = {"provider": args.provider, "price": str(args.price), "genre": args.genre}
     if args.title:
         form["title"] = args.title
@@ -146,6 +176,7 @@ def _add_track(args: argparse.Namespace) -> int:
             "/admin/tracks",
             data=form,
             files={"file": (args.file.name, data)},
+            headers=headers,
         )
     )
     return 0
@@ -156,7 +187,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     from mock_backend.app import create_app
 
-    data_dir = args.data_dir or Path(platformdirs.user_data_dir("insured-player-backend"))
+    data_dir = args.data_dir or _default_data_dir()
     settings = Settings(data_dir=data_dir.resolve(), demo=args.demo)
     if args.list_ttl is not None:
         if args.list_ttl < 60:
