@@ -248,17 +248,17 @@ def decode_sane(data: bytes, tags: media.TrackTags) -> tuple[np.ndarray, int]:
     except (soundfile.LibsndfileError, RuntimeError, TypeError) as e:
         raise UnfitAudio("audio_undecodable", f"the audio does not decode: {e}") from e
     decoded_ms = round(len(audio) * 1000 / rate) if rate else 0
-    if decoded_ms < MIN_IMPORT_SECONDS * 1000:
-        raise UnfitAudio(
-            "audio_too_short",
-            f"the audio lasts {decoded_ms} ms; a track lasts at least {MIN_IMPORT_SECONDS:g} s",
-        )
     tolerance = max(LENGTH_TOLERANCE_MS, LENGTH_TOLERANCE_RATIO * decoded_ms)
     if abs(tags.duration_ms - decoded_ms) > tolerance:
         raise UnfitAudio(
             "audio_length_mismatch",
             f"the header says {tags.duration_ms} ms of audio but {decoded_ms} ms decode: the file is"
             " truncated or its header is wrong",
+        )
+    if decoded_ms < MIN_IMPORT_SECONDS * 1000:
+        raise UnfitAudio(
+            "audio_too_short",
+            f"the audio lasts {decoded_ms} ms; a track lasts at least {MIN_IMPORT_SECONDS:g} s",
         )
     return audio, int(rate)
 
