@@ -94,6 +94,10 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:
+            # FastAPI's "There was an error parsing the body" (bad JSON, a broken multipart form): an
+            # invalid request like any other, answered with the 422 every route with a body documents
+            return answer(422, ErrorDetail(code="malformed_body", message=str(exc.detail)))
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return answer(exc.status_code, ErrorDetail(code=code, message=str(exc.detail)))
 

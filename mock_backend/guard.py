@@ -110,7 +110,7 @@ class BodyGuard:
         if declared is None:
             return
         if not declared.strip().isdigit():
-            raise ApiError(400, "bad_content_length", "Content-Length is not a number of bytes")
+            raise ApiError(422, "bad_content_length", "Content-Length is not a number of bytes")
         if int(declared) > rule.limit:
             raise _too_large(rule.limit)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse, Response
 from pydantic import Field
 
@@ -234,8 +234,16 @@ def license_list(
     response_class=Response,
     responses=SIGNED_ANSWER | error_responses(401, 422),
 )
-def license_validity(license_id: str, user: CurrentUser, ctx: Ctx, conn: Conn) -> Response:
-    """FIG.10 (3)-(4): one license's validity, signed (`unknown` if this user never held it)."""
+def license_validity(
+    license_id: Annotated[api.PlainText, Path(min_length=1, max_length=64)],
+    user: CurrentUser,
+    ctx: Ctx,
+    conn: Conn,
+) -> Response:
+    """FIG.10 (3)-(4): one license's validity, signed (`unknown` if this user never held it).
+
+    The asked-for ID is echoed in the signed statement, whose fields hold no control characters: such
+    an ID is refused here (422) rather than failing at signing (a 500)."""
     return Response(content=license_control.validity(ctx, conn, user.id, license_id), media_type=SIGNED)
 
 

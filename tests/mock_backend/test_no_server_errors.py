@@ -85,3 +85,12 @@ def test_clock_cannot_be_walked_past_the_bound_step_by_step(backend: Backend) ->
 def test_licensor_offer_with_a_malformed_exclude_is_422(shared_backend: Backend, exclude: object) -> None:
     data = signed_request(shared_backend, "harbor", "offer", max_price=250, exclude=exclude)
     refused(422, "invalid_request", send(shared_backend, "harbor", data))
+
+
+@pytest.mark.parametrize(
+    "license_id", ["\u008d\u0011", "L-1\nL-2", "L-\ufffe"], ids=["c1-control", "newline", "nonchar"]
+)
+def test_validity_of_a_license_id_with_control_characters_is_422(customer: Customer, license_id: str) -> None:
+    """Found by the fuzz: the ID is echoed into a signed statement, and signing refused it (a 500)."""
+    r = customer.get(f"/api/v1/license-list/{requests.utils.quote(license_id)}")
+    refused(422, "unsafe_text", r)
