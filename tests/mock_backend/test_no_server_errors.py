@@ -6,6 +6,8 @@ that could never be sold to; every case here is refused at the edge instead.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 import requests
 
@@ -92,5 +94,5 @@ def test_licensor_offer_with_a_malformed_exclude_is_422(shared_backend: Backend,
 )
 def test_validity_of_a_license_id_with_control_characters_is_422(customer: Customer, license_id: str) -> None:
     """Found by the fuzz: the ID is echoed into a signed statement, and signing refused it (a 500)."""
-    r = customer.get(f"/api/v1/license-list/{requests.utils.quote(license_id)}")
+    r = customer.get(f"/api/v1/license-list/{quote(license_id)}")
     refused(422, "unsafe_text", r)
