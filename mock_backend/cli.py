@@ -13,11 +13,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import platformdirs
 import requests
 
 from mock_backend import limits
+from mock_backend.atomic import write_atomic
 from mock_backend.config import Settings
 
 DEFAULT_PORT = 8765
@@ -33,18 +35,27 @@ def _default_data_dir() -> Path:
     return Path(env) if env else Path(platformdirs.user_data_dir("insured-player-backend"))
 
 
-def _admin_headers(data_dir: Path | None) -> dict[str, str]:
-    """The admin token the running backend wrote into its data dir: admin controls need it.
+def _admin_headers(server: str, data_dir: Path | None) -> dict[str, str]:
+    """The admin token the running backend wrote at start: admin controls need it.
 
-    Without one (another data dir, no backend started there yet) the request goes out bare, so an
-    unreachable backend is still reported as such (exit 4) and a reachable one refuses in its own words,
-    naming where its token is (exit 1)."""
-    path = (data_dir or _default_data_dir()) / limits.ADMIN_TOKEN_FILE
-    try:
-        token = path.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        return {}
-    return {limits.ADMIN_TOKEN_HEADER: token} if token else {}
+    From `--data-dir` (or `$MOCK_BACKEND_DATA_DIR`) when given; else the copy a backend on this machine
+    leaves under the port of `server` in the runtime dir; else the default data dir. Without any, the
+    request goes out bare, so an unreachable backend is still reported as such (exit 4) and a reachable
+    one refuses in its own words, naming where its token is (exit 1)."""
+    candidates = []
+    if data_dir is None and not os.environ.get("MOCK_BACKEND_DATA_DIR"):
+        port = urlsplit(server).port
+        if port is not None:
+            candidates.append(_token_by_port(port))
+    candidates.append((data_dir or _default_data_dir()) / limits.ADMIN_TOKEN_FILE)
+    for path in candidates:
+        try:
+            token = path.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            continue
+        if token:
+            return {limits.ADMIN_TOKEN_HEADER: token}
+    return {}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -139,7 +150,7 @@ def _print(obj: Any) -> None:
 
 def _admin(args: argparse.Namespace) -> int:
     server = args.server or _default_server()
-    h = _admin_headers(args.data_dir)
+    h = _admin_headers(server, args.data_dir)
     if args.action == "providers":
         _print(_call("GET", server, "/admin/providers", headers=h))
     elif args.action == "outage":
@@ -165,14 +176,15 @@ def _add_track(args: argparse.Namespace) -> int:
         data = args.file.read_bytes()
     except OSError as e:
         raise CliError(f"cannot read {args.file}: {e.strerror}", 2) from e
-    headers = _admin_headers(args.data_dir)
+    server = args.server or _default_server()
+    headers = _admin_headers(server, args.data_dir)
     form = {"provider": args.provider, "price": str(args.price), "genre": args.genre}
     if args.title:
         form["title"] = args.title
     _print(
         _call(
             "POST",
-            args.server or _default_server(),
+            server,
             "/admin/tracks",
             data=form,
             files={"file": (args.file.name, data)},
@@ -211,11 +223,24 @@ def _serve(args: argparse.Namespace) -> int:
     app = create_app(settings)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
+    by_port = _token_by_port(port)
+    write_atomic(by_port, app.state.ctx.admin_token.encode("ascii"), mode=0o600)
     # The first line on stdout is the contract with whoever started us (the player, the tests).
     print(f"mock-backend listening on http://{shown}:{port}", flush=True)
     config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=2)
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        by_port.unlink(missing_ok=True)
     return 0
+
+
+def _token_by_port(port: int) -> Path:
+    """Where a running backend also leaves its admin token for admin commands that name only its URL
+    (`--server`, no `--data-dir`): the user's runtime dir, private to the same user as the data dir."""
+    runtime = Path(platformdirs.user_runtime_dir("insured-player-backend", ensure_exists=True))
+    runtime.chmod(0o700)
+    return runtime / f"{limits.ADMIN_TOKEN_FILE}-{port}"
 
 
 def _replace(settings: Settings, **changes: Any) -> Settings:

@@ -59,6 +59,7 @@ class BodyGuard:
 
         received = 0
         refused = False
+        answering = False  # the application has begun its answer: a 413 can no longer be sent
 
         async def counted_receive() -> Message:
             nonlocal received, refused
@@ -69,20 +70,24 @@ class BodyGuard:
                 received += len(message.get("body", b""))
                 if received > rule.limit:
                     refused = True
-                    await self._refuse(_too_large(rule.limit), scope, None, send)
+                    if not answering:
+                        await self._refuse(_too_large(rule.limit), scope, None, send)
                     return {"type": "http.disconnect"}
             return message
 
         async def guarded_send(message: Message) -> None:
-            if not refused:
-                await send(message)
+            nonlocal answering
+            if refused and not answering:
+                return  # our 413 went out instead
+            answering = True
+            await send(message)
 
         try:
             await self.app(scope, counted_receive, guarded_send)
         except Exception:
             if not refused:
                 raise
-            # the application failed on the cut-off body after our 413 went out: nothing left to say
+            # the application failed on the cut-off body after it was refused: nothing left to say
 
     async def _authorize(self, scope: Scope, rule: limits.BodyRule) -> None:
         if rule.auth == "admin":

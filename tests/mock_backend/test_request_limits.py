@@ -208,7 +208,22 @@ def test_the_admin_cli_reads_the_token_from_the_data_dir(backend: Backend) -> No
     assert done.returncode == 0, done.stderr
     assert "now=" in done.stdout
     done = cli("clock")  # the wrong data dir: no token to send
-    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert done.returncode == 1 and "admin-token" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_admin_cli_given_only_the_url_finds_the_token_the_backend_left_by_its_port(
+    backend: Backend,
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "MOCK_BACKEND_DATA_DIR"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mock_backend", "admin", "--server", backend.url, "clock"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
 
 
 # --- sign-in throttled ----------------------------------------------------------------------------------
