@@ -29,7 +29,7 @@ from mock_backend.errors import ApiError, answer
 
 
 def _too_large(limit: int) -> ApiError:
-    return ApiError(413, "body_too_large", f"this route takes a body of at most {limit} bytes")
+    return ApiError(413, "too_large", f"this route takes a body of at most {limit} bytes")
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -44,9 +44,9 @@ def _public_key(text: str) -> bytes:
     try:
         raw = b64d(text, "public_key")
     except MalformedError as e:
-        raise ApiError(422, "invalid_public_key", str(e)) from e
+        raise ApiError(422, "invalid_request", str(e)) from e
     if len(raw) != 32:
-        raise ApiError(422, "invalid_public_key", "public_key must be a 32-byte X25519 key")
+        raise ApiError(422, "invalid_request", "public_key must be a 32-byte X25519 key")
     try:
         X25519PrivateKey.generate().exchange(X25519PublicKey.from_public_bytes(raw))
     except ValueError as e:

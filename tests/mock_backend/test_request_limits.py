@@ -121,7 +121,7 @@ def test_a_300mb_sign_up_body_is_refused_from_its_content_length(shared_backend:
     head = "POST /api/v1/accounts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
     head += f"Content-Length: {300 * 1024 * 1024}\r\n"
     status, body, _ = raw_exchange(host_port(shared_backend.url), head, b'{"username": "')
-    assert status == 413 and error_code(body) == "body_too_large"
+    assert status == 413 and error_code(body) == "too_large"
 
 
 def test_a_chunked_sign_up_body_is_cut_off_at_the_limit(shared_backend: Backend) -> None:
@@ -132,7 +132,7 @@ def test_a_chunked_sign_up_body_is_cut_off_at_the_limit(shared_backend: Backend)
     chunk = f"{len(piece):x}\r\n".encode() + piece + b"\r\n"
     start = b'10\r\n{"username": "aa\r\n'
     status, body, _ = raw_exchange(host_port(shared_backend.url), head, start, more=chunk, chunks=256)
-    assert status == 413 and error_code(body) == "body_too_large"
+    assert status == 413 and error_code(body) == "too_large"
 
 
 def test_an_oversized_signed_licensor_request_is_refused_from_its_content_length(
@@ -141,7 +141,7 @@ def test_an_oversized_signed_licensor_request_is_refused_from_its_content_length
     head = "POST /providers/aurora/licensor HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
     head += f"Content-Length: {10 * 1024 * 1024}\r\n"
     status, body, _ = raw_exchange(host_port(shared_backend.url), head, b"{")
-    assert status == 413 and error_code(body) == "body_too_large"
+    assert status == 413 and error_code(body) == "too_large"
 
 
 def test_a_large_body_to_a_user_route_without_a_session_is_401_before_it_is_read(
