@@ -6,12 +6,13 @@ that could never be sold to; every case here is refused at the edge instead.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 import pytest
 import requests
 
-from player.protocol.canonical import b64e
+from player.protocol.canonical import b64e, parse_time
 from tests.mock_backend.test_licensor import send, signed_request
 from tests.support.backend import Backend
 from tests.support.customer import Customer, sign_up
@@ -81,6 +82,16 @@ def test_clock_cannot_be_walked_past_the_bound_step_by_step(backend: Backend) ->
     assert r.status_code == 201, r.text
     r = backend.post("/api/v1/sessions", json={"username": "late", "password": "correct horse battery"})
     assert r.status_code == 201, r.text
+
+
+def test_clock_moved_to_year_9999_is_refused_and_sign_in_still_works(backend: Backend) -> None:
+    """The attack: one move to 9999-12-20, after which a session's expiry (30 days on) overflowed."""
+    now = parse_time(backend.get("/admin/clock").json()["now"])
+    target = datetime(9999, 12, 20, tzinfo=UTC)
+    r = backend.request("POST", "/admin/clock", json={"advance_seconds": int((target - now).total_seconds())})
+    refused(422, "clock_out_of_range", r)
+    alice = sign_up(backend)
+    alice.sign_in()
 
 
 @pytest.mark.parametrize("exclude", [5, "aurora-0001", {"a": 1}, [1, 2]], ids=["int", "str", "dict", "ints"])
