@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import secrets
+
 from fastapi import FastAPI
 
-from mock_backend import catalog_builder, db, keys
+from mock_backend import catalog_builder, db, keys, limits
+from mock_backend.atomic import write_atomic
 from mock_backend.config import Settings
 from mock_backend.context import Context
 from mock_backend.errors import error_responses, install_handlers
+from mock_backend.guard import BodyGuard
 from mock_backend.routes import accounts, admin, catalog, claims, insurer, providers
 from player.protocol import api
 
@@ -26,6 +30,7 @@ def create_app(settings: Settings) -> FastAPI:
             settings=settings,
             insurer_key=keys.load_or_create(settings.keys_dir, "insurer"),
             licensor_keys={pid: keys.load_or_create(settings.keys_dir, pid) for pid in provider_ids},
+            admin_token=_new_admin_token(settings),
         )
         if settings.demo:
             catalog_builder.build_demo(conn, settings)
@@ -36,11 +41,14 @@ def create_app(settings: Settings) -> FastAPI:
         title="Insured Player mock backend",
         version=API_VERSION,
         description="Insurer (insurance service server 50), two licensors (10/11) and content servers "
-        "(20/21) of EP 1 391 838 A1, for the Insured Player terminal. Admin routes answer on loopback only.",
+        "(20/21) of EP 1 391 838 A1, for the Insured Player terminal. Admin routes answer on loopback only, "
+        f"to the token the backend writes into its data dir ('{limits.ADMIN_TOKEN_FILE}'), sent as the "
+        f"'{limits.ADMIN_TOKEN_HEADER}' header.",
         responses=error_responses(500),
     )
     app.state.ctx = ctx
     install_handlers(app)
+    app.add_middleware(BodyGuard, context=lambda: ctx)
     for module in (accounts, insurer, catalog, claims, providers, admin):
         app.include_router(module.router)
 
@@ -49,3 +57,11 @@ def create_app(settings: Settings) -> FastAPI:
         return api.Health(ok=True, insurer_fingerprint=ctx.insurer_fingerprint, demo=settings.demo)
 
     return app
+
+
+def _new_admin_token(settings: Settings) -> str:
+    """A fresh admin token for this run, written where only the data dir's owner can read it (0600,
+    atomically, so the CLI never reads half a token). The previous run's token stops working."""
+    token = secrets.token_urlsafe(32)
+    write_atomic(settings.data_dir / limits.ADMIN_TOKEN_FILE, token.encode("ascii"), mode=0o600)
+    return token

@@ -22,12 +22,14 @@ from pathlib import Path
 
 import numpy as np
 import soundfile
+from pydantic_core import PydanticCustomError
 
 from mock_backend import clock, db, media_store
 from mock_backend.atomic import write_atomic
 from mock_backend.config import Settings
 from mock_backend.demo import catalog as demo_catalog
 from mock_backend.demo import cover, media, synth
+from player.protocol.api import check_plain_text
 from player.protocol.canonical import format_time
 
 SAMPLE_RATE = 44_100
@@ -208,6 +210,59 @@ def _next_content_id(conn: sqlite3.Connection, provider: str) -> str:
     return f"{provider}-{max(numbers, default=0) + 1:04d}"
 
 
+MIN_IMPORT_SECONDS = 1.0
+"""Shorter than this is a click, not a track: nothing a user would buy or a claim could stand in for."""
+LENGTH_TOLERANCE_MS = 250
+LENGTH_TOLERANCE_RATIO = 0.02
+"""How far the decoded length may stray from the header's (encoder padding, MP3 length estimates)."""
+
+
+class UnfitAudio(ValueError):
+    """Audio that decodes badly or not at all, with the condition code the API answers with."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def check_text_tags(tags: media.TrackTags) -> None:
+    """Tags read from the file join the catalog beside the form's fields: the same plain-text rule."""
+    for name in ("title", "artist", "album"):
+        value = getattr(tags, name)
+        if value is None:
+            continue
+        try:
+            check_plain_text(value)
+        except PydanticCustomError as e:
+            raise UnfitAudio("unsafe_text", f"the file's {name} tag: {e.message()}") from e
+
+
+def decode_sane(data: bytes, tags: media.TrackTags) -> tuple[np.ndarray, int]:
+    """Decode the whole file; refuse it unless it lasts at least a second and as long as its header says.
+
+    A header may claim 2^31 samples over two seconds of data, or a file be cut short after its header:
+    both were once sold, with a duration of 0 or of the header's fiction, and a terminal played a
+    fraction of what was paid for."""
+    try:
+        audio, rate = soundfile.read(io.BytesIO(data), dtype="float32", always_2d=True)
+    except (soundfile.LibsndfileError, RuntimeError, TypeError) as e:
+        raise UnfitAudio("audio_undecodable", f"the audio does not decode: {e}") from e
+    decoded_ms = round(len(audio) * 1000 / rate) if rate else 0
+    tolerance = max(LENGTH_TOLERANCE_MS, LENGTH_TOLERANCE_RATIO * decoded_ms)
+    if abs(tags.duration_ms - decoded_ms) > tolerance:
+        raise UnfitAudio(
+            "audio_length_mismatch",
+            f"the header says {tags.duration_ms} ms of audio but {decoded_ms} ms decode: the file is"
+            " truncated or its header is wrong",
+        )
+    if decoded_ms < MIN_IMPORT_SECONDS * 1000:
+        raise UnfitAudio(
+            "audio_too_short",
+            f"the audio lasts {decoded_ms} ms; a track lasts at least {MIN_IMPORT_SECONDS:g} s",
+        )
+    return audio, int(rate)
+
+
 def import_track(
     conn: sqlite3.Connection,
     settings: Settings,
@@ -219,37 +274,32 @@ def import_track(
     filename: str,
     data: bytes,
 ) -> str:
-    """Import a user's own audio file: tags from mutagen, published as FLAC and Ogg Vorbis when libsndfile
-    can decode it, else as the file it is. `ValueError` if it is not audio."""
+    """Import a user's own audio file: tags from mutagen, published as FLAC and Ogg Vorbis.
+    `ValueError` if it is not audio, `UnfitAudio` if it is audio unfit to sell (`decode_sane`)."""
     tags = media.read_tags(data, fmt_hint=Path(filename).suffix.lstrip(".").lower() or None)
+    check_text_tags(tags)
+    audio, rate = decode_sane(data, tags)
     content_id = _next_content_id(conn, provider)
-    try:
-        audio, rate = soundfile.read(io.BytesIO(data), dtype="float32", always_2d=True)
-    except (soundfile.LibsndfileError, RuntimeError, TypeError):
-        audio = None
     shown_title = title or tags.title or Path(filename).stem
+    try:
+        check_plain_text(shown_title)
+    except PydanticCustomError as e:
+        raise UnfitAudio("unsafe_text", f"the file name: {e.message()}") from e
     artist = tags.artist or "Unknown artist"
     album = tags.album or "Imported"
-    if audio is not None and len(audio):
-        encodings = {
-            media.MIME[fmt]: media.tag(
-                media.encode(audio, rate, fmt),
-                fmt,
-                title=shown_title,
-                artist=artist,
-                album=album,
-                genre=genre,
-                track_number=0,
-                cover_png=tags.cover,
-            )
-            for fmt in DEMO_FORMATS
-        }
-        master = encodings[media.MIME["flac"]]
-        duration_ms = round(len(audio) * 1000 / rate)
-    else:
-        encodings = {tags.mime: data}
-        master = data
-        duration_ms = tags.duration_ms
+    encodings = {
+        media.MIME[fmt]: media.tag(
+            media.encode(audio, rate, fmt),
+            fmt,
+            title=shown_title,
+            artist=artist,
+            album=album,
+            genre=genre,
+            track_number=0,
+            cover_png=tags.cover,
+        )
+        for fmt in DEMO_FORMATS
+    }
     _insert_content(
         conn,
         content_id,
@@ -260,10 +310,9 @@ def import_track(
         genre,
         price,
         0,
-        duration_ms,
+        round(len(audio) * 1000 / rate),
         tags.cover,
     )
-    ext = "flac" if audio is not None and len(audio) else media_store.EXTENSIONS.get(tags.mime, "bin")
-    write_atomic(media_store.master_path(settings, content_id, ext), master)
+    write_atomic(media_store.master_path(settings, content_id, "flac"), encodings[media.MIME["flac"]])
     media_store.publish_version(conn, settings, content_id, 1, encodings)
     return content_id

@@ -13,10 +13,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import platformdirs
 import requests
 
+from mock_backend import limits
+from mock_backend.atomic import write_atomic
 from mock_backend.config import Settings
 
 DEFAULT_PORT = 8765
@@ -25,6 +28,34 @@ TIMEOUT = 30.0
 
 def _default_server() -> str:
     return os.environ.get("MOCK_BACKEND_URL", f"http://127.0.0.1:{DEFAULT_PORT}")
+
+
+def _default_data_dir() -> Path:
+    env = os.environ.get("MOCK_BACKEND_DATA_DIR")
+    return Path(env) if env else Path(platformdirs.user_data_dir("insured-player-backend"))
+
+
+def _admin_headers(server: str, data_dir: Path | None) -> dict[str, str]:
+    """The admin token the running backend wrote at start: admin controls need it.
+
+    From `--data-dir` (or `$MOCK_BACKEND_DATA_DIR`) when given; else the copy a backend on this machine
+    leaves under the port of `server` in the runtime dir; else the default data dir. Without any, the
+    request goes out bare, so an unreachable backend is still reported as such (exit 4) and a reachable
+    one refuses in its own words, naming where its token is (exit 1)."""
+    candidates = []
+    if data_dir is None and not os.environ.get("MOCK_BACKEND_DATA_DIR"):
+        port = urlsplit(server).port
+        if port is not None:
+            candidates.append(_token_by_port(port))
+    candidates.append((data_dir or _default_data_dir()) / limits.ADMIN_TOKEN_FILE)
+    for path in candidates:
+        try:
+            token = path.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            continue
+        if token:
+            return {limits.ADMIN_TOKEN_HEADER: token}
+    return {}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,8 +82,13 @@ def _parser() -> argparse.ArgumentParser:
         help="waiting period before claims (default 0 with --demo, else 7)",
     )
 
-    a = sub.add_parser("admin", help="demo and test controls (the backend answers them on loopback only)")
+    a = sub.add_parser(
+        "admin", help="demo and test controls (on loopback only, with the token in the backend's data dir)"
+    )
     a.add_argument("--server", default=None)
+    a.add_argument(
+        "--data-dir", type=Path, default=None, help="the backend's data dir, where its admin token is"
+    )
     asub = a.add_subparsers(dest="action", required=True)
     asub.add_parser("providers", help="list providers with their state and trouble record")
     o = asub.add_parser("outage", help="start or end a provider outage")
@@ -74,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--genre", required=True)
     t.add_argument("--title", default=None)
     t.add_argument("--server", default=None)
+    t.add_argument(
+        "--data-dir", type=Path, default=None, help="the backend's data dir, where its admin token is"
+    )
     return p
 
 
@@ -111,23 +150,24 @@ def _print(obj: Any) -> None:
 
 def _admin(args: argparse.Namespace) -> int:
     server = args.server or _default_server()
+    h = _admin_headers(server, args.data_dir)
     if args.action == "providers":
-        _print(_call("GET", server, "/admin/providers"))
+        _print(_call("GET", server, "/admin/providers", headers=h))
     elif args.action == "outage":
-        _print(
-            _call("POST", server, f"/admin/providers/{args.provider}/outage", json={"on": args.state == "on"})
-        )
+        on = {"on": args.state == "on"}
+        _print(_call("POST", server, f"/admin/providers/{args.provider}/outage", json=on, headers=h))
     elif args.action == "discontinue":
-        _print(_call("POST", server, f"/admin/content/{args.content_id}/discontinue"))
+        _print(_call("POST", server, f"/admin/content/{args.content_id}/discontinue", headers=h))
     elif args.action == "upgrade":
-        _print(_call("POST", server, f"/admin/content/{args.content_id}/upgrade"))
+        _print(_call("POST", server, f"/admin/content/{args.content_id}/upgrade", headers=h))
     elif args.action == "end-business":
-        _print(_call("POST", server, f"/admin/providers/{args.provider}/end-business"))
+        _print(_call("POST", server, f"/admin/providers/{args.provider}/end-business", headers=h))
     elif args.action == "clock":
         if args.advance is None:
-            _print(_call("GET", server, "/admin/clock"))
+            _print(_call("GET", server, "/admin/clock", headers=h))
         else:
-            _print(_call("POST", server, "/admin/clock", json={"advance_seconds": args.advance}))
+            shift = {"advance_seconds": args.advance}
+            _print(_call("POST", server, "/admin/clock", json=shift, headers=h))
     return 0
 
 
@@ -136,16 +176,19 @@ def _add_track(args: argparse.Namespace) -> int:
         data = args.file.read_bytes()
     except OSError as e:
         raise CliError(f"cannot read {args.file}: {e.strerror}", 2) from e
+    server = args.server or _default_server()
+    headers = _admin_headers(server, args.data_dir)
     form = {"provider": args.provider, "price": str(args.price), "genre": args.genre}
     if args.title:
         form["title"] = args.title
     _print(
         _call(
             "POST",
-            args.server or _default_server(),
+            server,
             "/admin/tracks",
             data=form,
             files={"file": (args.file.name, data)},
+            headers=headers,
         )
     )
     return 0
@@ -156,7 +199,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     from mock_backend.app import create_app
 
-    data_dir = args.data_dir or Path(platformdirs.user_data_dir("insured-player-backend"))
+    data_dir = args.data_dir or _default_data_dir()
     settings = Settings(data_dir=data_dir.resolve(), demo=args.demo)
     if args.list_ttl is not None:
         if args.list_ttl < 60:
@@ -180,11 +223,24 @@ def _serve(args: argparse.Namespace) -> int:
     app = create_app(settings)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
+    by_port = _token_by_port(port)
+    write_atomic(by_port, app.state.ctx.admin_token.encode("ascii"), mode=0o600)
     # The first line on stdout is the contract with whoever started us (the player, the tests).
     print(f"mock-backend listening on http://{shown}:{port}", flush=True)
     config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=2)
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        by_port.unlink(missing_ok=True)
     return 0
+
+
+def _token_by_port(port: int) -> Path:
+    """Where a running backend also leaves its admin token for admin commands that name only its URL
+    (`--server`, no `--data-dir`): the user's runtime dir, private to the same user as the data dir."""
+    runtime = Path(platformdirs.user_runtime_dir("insured-player-backend", ensure_exists=True))
+    runtime.chmod(0o700)
+    return runtime / f"{limits.ADMIN_TOKEN_FILE}-{port}"
 
 
 def _replace(settings: Settings, **changes: Any) -> Settings:

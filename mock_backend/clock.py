@@ -9,7 +9,12 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 
+from mock_backend.limits import MAX_CLOCK_OFFSET
 from player.protocol.canonical import now_utc
+
+
+class ClockOutOfRange(ValueError):
+    """A move that would put the clock before wall time or more than `MAX_CLOCK_OFFSET` ahead."""
 
 
 def offset(conn: sqlite3.Connection) -> int:
@@ -24,9 +29,15 @@ def now(conn: sqlite3.Connection) -> datetime:
 
 def shift(conn: sqlite3.Connection, seconds: int) -> datetime:
     """Move the clock by `seconds`; never to before wall time, where periods and sessions that began on
-    the moved clock would end before they started (`ValueError`)."""
+    the moved clock would end before they started, nor more than `MAX_CLOCK_OFFSET` ahead, where the
+    periods computed on it would run past year 9999 (`ClockOutOfRange`, the offset unchanged)."""
     if offset(conn) + seconds < 0:
-        raise ValueError(f"moving the clock by {seconds} s would put it before wall time")
+        raise ClockOutOfRange(f"moving the clock by {seconds} s would put it before wall time")
+    if offset(conn) + seconds > MAX_CLOCK_OFFSET:
+        raise ClockOutOfRange(
+            f"moving the clock by {seconds} s would put it more than {MAX_CLOCK_OFFSET} s"
+            " (a hundred years) ahead of wall time"
+        )
     conn.execute(
         "INSERT INTO settings(key, value) VALUES('clock_offset', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from mock_backend.config import Settings
+from mock_backend.throttle import LoginThrottle
 from player.protocol.canonical import b64e, ed25519_public_bytes, fingerprint
 
 
@@ -15,6 +16,8 @@ class Context:
     settings: Settings
     insurer_key: Ed25519PrivateKey = field(repr=False)
     licensor_keys: dict[str, Ed25519PrivateKey] = field(repr=False)
+    admin_token: str = field(repr=False, default="")  # empty: no admin control answers
+    login_throttle: LoginThrottle = field(repr=False, default_factory=LoginThrottle)
 
     @property
     def insurer_public_b64(self) -> str:

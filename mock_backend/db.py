@@ -29,6 +29,8 @@ CREATE TABLE IF NOT EXISTS users (
     list_version INTEGER NOT NULL DEFAULT 0,  -- FIG.7 list version for this user; only goes up
     created_at TEXT NOT NULL
 );
+-- user names are unique whatever their case (sign-up checks first; this holds under any race)
+CREATE UNIQUE INDEX IF NOT EXISTS users_username_nocase ON users(username COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS sessions (
     token_hash TEXT PRIMARY KEY,
     user_id TEXT NOT NULL REFERENCES users(id),

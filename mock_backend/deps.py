@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import ipaddress
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -13,7 +14,7 @@ from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from mock_backend import clock, db
+from mock_backend import clock, db, limits
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
 from player.protocol.canonical import canonical_json, format_time, load_json_object
@@ -57,6 +58,12 @@ BearerToken = Annotated[str, Depends(bearer_token)]
 
 
 def current_user(conn: Conn, token: BearerToken) -> User:
+    return session_user(conn, token)
+
+
+def session_user(conn: sqlite3.Connection, token: str) -> User:
+    """The user a live session token belongs to; shared by the route dependency and the body guard,
+    which asks before a body is read."""
     row = conn.execute(
         "SELECT u.id, u.username, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
         "WHERE s.token_hash = ?",
@@ -70,15 +77,31 @@ def current_user(conn: Conn, token: BearerToken) -> User:
 CurrentUser = Annotated[User, Depends(current_user)]
 
 
-def loopback_only(request: Request) -> None:
-    """Admin controls answer only to the machine the backend runs on."""
-    host = request.client.host if request.client else ""
+def admin_only(request: Request) -> None:
+    """Admin controls answer only to the machine the backend runs on, and only with its admin token."""
+    ctx: Context = request.app.state.ctx
+    check_admin(
+        ctx, request.client.host if request.client else "", request.headers.get(limits.ADMIN_TOKEN_HEADER)
+    )
+
+
+def check_admin(ctx: Context, host: str, token: str | None) -> None:
+    """Loopback first (403), then the token (401). Loopback alone let any local user or any page a local
+    browser loaded drive the controls; the token, in a 0600 file, narrows that to who can read the data
+    dir. Shared by the route dependency and the body guard, which asks before a body is read."""
     try:
         ok = ipaddress.ip_address(host).is_loopback
     except ValueError:
         ok = host in ("testclient", "localhost")
     if not ok:
         raise ApiError(403, "admin_loopback_only", "admin controls answer only on the loopback interface")
+    if not token or not hmac.compare_digest(token.encode("utf-8"), ctx.admin_token.encode("ascii")):
+        raise ApiError(
+            401,
+            "admin_token_required",
+            f"admin controls need the '{limits.ADMIN_TOKEN_HEADER}' header: the token is in the backend's"
+            f" data dir, file '{limits.ADMIN_TOKEN_FILE}'",
+        )
 
 
 # Routes default this to None, so a missing header reaches `idempotent` and gets its own answer

@@ -259,6 +259,8 @@ def _offer(conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, An
         raise ApiError(422, "invalid_request", "offer needs an integer max_price")
     if genre is not None and not isinstance(genre, str):
         raise ApiError(422, "invalid_request", "genre must be a string")
+    if not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
+        raise ApiError(422, "invalid_request", "exclude must be a list of content ids")
     if provider["status"] == "ended" or provider["outage_started_at"] is not None:
         return api.LicensorOffer(contents=[])
     query = "SELECT id FROM contents WHERE provider_id = ? AND discontinued = 0 AND price <= ?"

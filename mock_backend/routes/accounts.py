@@ -1,4 +1,6 @@
-"""Flow 1: accounts and sessions. The password check costs the same whether or not the user exists."""
+"""Flow 1: accounts and sessions. The password check costs the same whether or not the user exists;
+failed sign-ins are throttled per account and per client address (`throttle.LoginThrottle`); user names
+are unique whatever their case, so "Alice" cannot pass for "alice" in a dialog or a support call."""
 
 from __future__ import annotations
 
@@ -8,8 +10,8 @@ import secrets
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter
-from pydantic import BaseModel, Field, StringConstraints
+from fastapi import APIRouter, Request
+from pydantic import Field, StringConstraints
 
 from mock_backend import clock, db
 from mock_backend.deps import BearerToken, Conn, Ctx, CurrentUser, token_hash
@@ -27,7 +29,7 @@ def _hash(password: str, salt: bytes) -> bytes:
     return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=2**14, r=8, p=1, dklen=32)
 
 
-class Credentials(BaseModel):
+class Credentials(api.RequestModel):
     username: Username
     password: str = Field(min_length=8, max_length=200)
 
@@ -37,7 +39,8 @@ def sign_up(body: Credentials, conn: Conn) -> api.Account:
     salt = secrets.token_bytes(16)
     user_id = "u-" + secrets.token_hex(8)
     with db.transaction(conn):
-        if conn.execute("SELECT 1 FROM users WHERE username = ?", (body.username,)).fetchone():
+        taken = conn.execute("SELECT 1 FROM users WHERE username = ? COLLATE NOCASE", (body.username,))
+        if taken.fetchone():
             raise ApiError(409, "username_taken", f"the user name {body.username!r} is taken")
         conn.execute(
             "INSERT INTO users(id, username, pw_salt, pw_hash, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -46,14 +49,19 @@ def sign_up(body: Credentials, conn: Conn) -> api.Account:
     return api.Account(user_id=user_id, username=body.username)
 
 
-@router.post("/sessions", status_code=201, responses=error_responses(401, 422))
-def sign_in(body: Credentials, conn: Conn, ctx: Ctx) -> api.Session:
+@router.post("/sessions", status_code=201, responses=error_responses(401, 422, 429))
+def sign_in(body: Credentials, request: Request, conn: Conn, ctx: Ctx) -> api.Session:
+    address = request.client.host if request.client else ""
+    ctx.login_throttle.check(body.username, address, clock.now(conn))
     row = conn.execute(
-        "SELECT id, pw_salt, pw_hash FROM users WHERE username = ?", (body.username,)
+        "SELECT id, username, pw_salt, pw_hash FROM users WHERE username = ? COLLATE NOCASE",
+        (body.username,),
     ).fetchone()
     computed = _hash(body.password, row["pw_salt"] if row else _DUMMY_SALT)
     if row is None or not hmac.compare_digest(computed, row["pw_hash"]):
+        ctx.login_throttle.failed(body.username, address, clock.now(conn))
         raise ApiError(401, "bad_credentials", "user name or password is wrong")
+    ctx.login_throttle.succeeded(body.username)
     token = secrets.token_urlsafe(32)
     now = clock.now(conn)
     expires = now + timedelta(seconds=ctx.settings.session_ttl_seconds)
@@ -63,7 +71,7 @@ def sign_in(body: Credentials, conn: Conn, ctx: Ctx) -> api.Session:
             (token_hash(token), row["id"], format_time(now), format_time(expires)),
         )
     return api.Session(
-        token=token, user_id=row["id"], username=body.username, expires_at=format_time(expires)
+        token=token, user_id=row["id"], username=row["username"], expires_at=format_time(expires)
     )
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, UploadFile
-from pydantic import BaseModel
 
 from mock_backend import catalog_builder, clock, db
-from mock_backend.deps import Conn, Ctx, loopback_only
+from mock_backend.deps import Conn, Ctx, admin_only
 from mock_backend.errors import ApiError, error_responses
 from mock_backend.insurer import premiums
+from mock_backend.limits import MAX_UPLOAD
 from mock_backend.routes.catalog import providers as provider_states
 from player.protocol import api
 from player.protocol.canonical import format_time
@@ -18,11 +18,9 @@ from player.protocol.canonical import format_time
 router = APIRouter(
     prefix="/admin",
     tags=["admin"],
-    dependencies=[Depends(loopback_only)],
-    responses=error_responses(403),
+    dependencies=[Depends(admin_only)],
+    responses=error_responses(401, 403, 413),
 )
-
-MAX_UPLOAD = 200 * 1024 * 1024
 
 
 def _provider(conn: Conn, provider_id: str) -> Any:
@@ -44,7 +42,7 @@ def admin_providers(conn: Conn) -> list[api.ProviderState]:
     return provider_states(conn)
 
 
-class Outage(BaseModel):
+class Outage(api.RequestModel):
     on: bool
 
 
@@ -106,10 +104,13 @@ def add_track(
     file: Annotated[UploadFile, File(description="an audio file: FLAC, OGG, MP3 or WAV")],
     provider: Annotated[str, Form(min_length=1, max_length=40)],
     price: Annotated[int, Form(ge=0, le=100_000)],
-    genre: Annotated[str, Form(min_length=1, max_length=40)],
-    title: Annotated[str | None, Form(max_length=200)] = None,
+    genre: Annotated[api.PlainText, Form(min_length=1, max_length=40)],
+    title: Annotated[api.PlainText | None, Form(min_length=1, max_length=200)] = None,
 ) -> api.ImportedTrack:
-    """Import a user's own audio file into a provider's catalog (tags read with mutagen)."""
+    """Import a user's own audio file into a provider's catalog (tags read with mutagen).
+
+    Only sane audio joins the catalog (`catalog_builder.import_track`): it decodes, lasts at least a
+    second and is as long as its header says; each refusal has its own code."""
     data = file.file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         raise ApiError(413, "too_large", "audio files are at most 200 MiB")
@@ -126,6 +127,8 @@ def add_track(
                 filename=file.filename or "upload",
                 data=data,
             )
+        except catalog_builder.UnfitAudio as e:
+            raise ApiError(422, e.code, str(e)) from e
         except ValueError as e:
             raise ApiError(422, "not_audio", str(e)) from e
     row = _content(conn, content_id)
@@ -140,8 +143,8 @@ def add_track(
     )
 
 
-class ClockShift(BaseModel):
-    advance_seconds: int
+class ClockShift(api.RequestModel):
+    advance_seconds: int  # bounded by `clock.shift`, which knows the offset already taken
 
 
 @router.get("/clock")
@@ -151,10 +154,12 @@ def get_clock(conn: Conn) -> api.ClockReading:
 
 @router.post("/clock", responses=error_responses(422))
 def move_clock(body: ClockShift, conn: Conn) -> api.ClockReading:
-    """Move the backend's clock (never back past wall time) to test periods without waiting."""
+    """Move the backend's clock (never back past wall time, at most a century ahead of it) to test
+    periods without waiting."""
     with db.transaction(conn):
         try:
             now = clock.shift(conn, body.advance_seconds)
-        except ValueError as e:
-            raise ApiError(422, "clock_before_wall_time", str(e)) from e
+        except clock.ClockOutOfRange as e:
+            code = "clock_before_wall_time" if body.advance_seconds < 0 else "clock_out_of_range"
+            raise ApiError(422, code, str(e)) from e
     return api.ClockReading(now=format_time(now))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 
 from mock_backend import db
 from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
@@ -18,14 +18,14 @@ from player.protocol import api
 router = APIRouter(prefix="/api/v1/claims", tags=["insurer: claims"])
 
 
-class ClaimRequest(BaseModel):
+class ClaimRequest(api.RequestModel):
     policy_id: str = Field(min_length=1, max_length=64)
     kind: api.ClaimKind = "loss"
     license_ids: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(
         default=None, max_length=1000
     )
     all: bool = False
-    genre: Annotated[str, Field(min_length=1, max_length=40)] | None = None
+    genre: Annotated[api.PlainText, Field(min_length=1, max_length=40)] | None = None
 
     @model_validator(mode="after")
     def _one_scope(self) -> ClaimRequest:
@@ -78,14 +78,14 @@ def alternates(
     user: CurrentUser,
     ctx: Ctx,
     conn: Conn,
-    genre: Annotated[str | None, Query(min_length=1, max_length=40)] = None,
+    genre: Annotated[api.PlainText | None, Query(min_length=1, max_length=40)] = None,
 ) -> list[api.Alternate]:
     """The alternates offered for one item; with `genre`, searched again across all providers."""
     with db.transaction(conn):
         return offers.research(ctx, conn, user.id, claim_id, item_id, genre)
 
 
-class ChoiceRequest(BaseModel):
+class ChoiceRequest(api.RequestModel):
     alternate_id: str | None = Field(default=None, min_length=1, max_length=64)
     content_id: str | None = Field(default=None, min_length=1, max_length=64)
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from mock_backend import db
 from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
 from mock_backend.errors import ApiError, error_responses
 from mock_backend.insurer import history, license_control, policies, purchases, upgrades
+from mock_backend.limits import MAX_SQL_INT
 from player.errors import MalformedError
 from player.protocol import api
 from player.protocol.canonical import b64d, b64e, ed25519_public_bytes, fingerprint
@@ -33,12 +35,24 @@ IDEMPOTENT_REFUSALS = (400, 401, 409, 422)
 
 
 def _public_key(text: str) -> bytes:
+    """A policy key every purchase can seal to: 32 bytes that are not a low-order point.
+
+    A low-order key (all zeros, 0x01 then zeros, the points of order 8) makes every shared secret zero,
+    which `cryptography` refuses; accepting one left a policy on which every purchase failed. A trial
+    exchange with a throwaway private key finds them all.
+    """
     try:
         raw = b64d(text, "public_key")
     except MalformedError as e:
         raise ApiError(422, "invalid_request", str(e)) from e
     if len(raw) != 32:
         raise ApiError(422, "invalid_request", "public_key must be a 32-byte X25519 key")
+    try:
+        X25519PrivateKey.generate().exchange(X25519PublicKey.from_public_bytes(raw))
+    except ValueError as e:
+        raise ApiError(
+            422, "invalid_public_key", "public_key is a low-order X25519 point: no secret can be shared"
+        ) from e
     return raw
 
 
@@ -66,7 +80,7 @@ def policy_terms(ctx: Ctx) -> api.Terms:
     return policies.terms(ctx)
 
 
-class PolicyRequest(BaseModel):
+class PolicyRequest(api.RequestModel):
     public_key: B64Key
     accept_terms: bool
 
@@ -118,7 +132,7 @@ def policy_history(policy_id: str, user: CurrentUser, conn: Conn) -> api.History
     return history.of_user(conn, user.id, user.username, policy_id)
 
 
-class RekeyRequest(BaseModel):
+class RekeyRequest(api.RequestModel):
     public_key: B64Key
 
 
@@ -144,7 +158,7 @@ def rekey_policy(
     return idempotent(conn, user, key, f"POST /policies/{policy_id}/rekey", body.model_dump(), work)
 
 
-class InsureExistingRequest(BaseModel):
+class InsureExistingRequest(api.RequestModel):
     licenses: list[str] = Field(min_length=1, max_length=500, description="license XML documents, base64")
 
 
@@ -173,7 +187,7 @@ def insure_existing(
     )
 
 
-class PurchaseRequest(BaseModel):
+class PurchaseRequest(api.RequestModel):
     policy_id: str = Field(min_length=1, max_length=64)
     content_id: str = Field(min_length=1, max_length=64)
 
@@ -206,7 +220,7 @@ def buy_insured(
     responses=SIGNED_ANSWER | error_responses(401, 409, 422),
 )
 def license_list(
-    user: CurrentUser, ctx: Ctx, conn: Conn, since: Annotated[int | None, Query(ge=0)] = None
+    user: CurrentUser, ctx: Ctx, conn: Conn, since: Annotated[int | None, Query(ge=0, le=MAX_SQL_INT)] = None
 ) -> Response:
     """FIG.7, signed: the full list, or a delta of what changed after version `since`."""
     with db.transaction(conn):
@@ -220,8 +234,16 @@ def license_list(
     response_class=Response,
     responses=SIGNED_ANSWER | error_responses(401, 422),
 )
-def license_validity(license_id: str, user: CurrentUser, ctx: Ctx, conn: Conn) -> Response:
-    """FIG.10 (3)-(4): one license's validity, signed (`unknown` if this user never held it)."""
+def license_validity(
+    license_id: Annotated[api.PlainText, Path(min_length=1, max_length=64)],
+    user: CurrentUser,
+    ctx: Ctx,
+    conn: Conn,
+) -> Response:
+    """FIG.10 (3)-(4): one license's validity, signed (`unknown` if this user never held it).
+
+    The asked-for ID is echoed in the signed statement, whose fields hold no control characters: such
+    an ID is refused here (422) rather than failing at signing (a 500)."""
     return Response(content=license_control.validity(ctx, conn, user.id, license_id), media_type=SIGNED)
 
 
@@ -230,7 +252,7 @@ def list_upgrades(user: CurrentUser, conn: Conn) -> list[api.UpgradeOffer]:
     return upgrades.available(conn, user.id)
 
 
-class UpgradeRequest(BaseModel):
+class UpgradeRequest(api.RequestModel):
     license_id: str = Field(min_length=1, max_length=64)
 
 

@@ -6,11 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from mock_backend import db, licensor
 from mock_backend.deps import Conn, Ctx, CurrentUser
 from mock_backend.errors import ApiError, error_responses
+from mock_backend.limits import MAX_SQL_INT
 from player.protocol import api
 from player.protocol.canonical import b64e, ed25519_public_bytes, fingerprint
 
@@ -46,7 +47,7 @@ async def licensor_endpoint(provider_id: str, request: Request, ctx: Ctx, conn: 
         return licensor.act(ctx, conn, accepted)
 
 
-class DirectPurchase(BaseModel):
+class DirectPurchase(api.RequestModel):
     content_id: str = Field(min_length=1, max_length=64)
 
 
@@ -113,7 +114,7 @@ def content(
     content_id: str,
     ctx: Ctx,
     conn: Conn,
-    version: Annotated[int | None, Query(ge=1)] = None,
+    version: Annotated[int | None, Query(ge=1, le=MAX_SQL_INT)] = None,
     codecs: Annotated[
         str | None, Query(max_length=200, description="MIME types the terminal decodes, best first")
     ] = None,

@@ -186,14 +186,16 @@ def test_adding_a_track_needs_provider_price_and_genre(shared_backend: Backend, 
 
 
 def test_the_cli_switches_an_outage_on_and_adds_a_track(backend: Backend, tagged_flac: Path) -> None:
-    done = cli("admin", "--server", backend.url, "outage", "aurora", "on")
+    done = cli(
+        "admin", "--server", backend.url, "--data-dir", str(backend.data_dir), "outage", "aurora", "on"
+    )
     assert done.returncode == 0, done.stderr
     assert "in_outage=True" in done.stdout
     assert trouble(backend, "aurora")["in_outage"] is True
 
     done = cli(
         "add-track", str(tagged_flac), "--provider", "harbor", "--price", "180", "--genre", "Folk",
-        "--title", "Kitchen Tapes (live)", "--server", backend.url,
+        "--title", "Kitchen Tapes (live)", "--server", backend.url, "--data-dir", str(backend.data_dir),
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "content_id=harbor-0015" in done.stdout
@@ -202,7 +204,16 @@ def test_the_cli_switches_an_outage_on_and_adds_a_track(backend: Backend, tagged
 
 
 def test_the_cli_reports_a_refusal_in_one_line(shared_backend: Backend) -> None:
-    done = cli("admin", "--server", shared_backend.url, "outage", "nobody", "on")
+    done = cli(
+        "admin",
+        "--server",
+        shared_backend.url,
+        "--data-dir",
+        str(shared_backend.data_dir),
+        "outage",
+        "nobody",
+        "on",
+    )
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "nobody" in done.stderr
 

@@ -26,6 +26,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from player.protocol.canonical import load_ed25519_public
 
 READY_PREFIX = "mock-backend listening on "
+ADMIN_TOKEN_FILE = "admin-token"  # in the data dir; sent back as the header below
+ADMIN_TOKEN_HEADER = "X-Admin-Token"
 # POSTs that the API only accepts with an Idempotency-Key (money or re-distribution changes hands).
 IDEMPOTENT_PREFIXES = ("/api/v1/purchases", "/api/v1/claims", "/api/v1/policies", "/api/v1/upgrades")
 
@@ -71,6 +73,9 @@ class Backend:
             _, err = self.proc.communicate(timeout=10)
             raise RuntimeError(f"backend did not start: {line!r} {err[-2000:]}")
         self.url = line[len(READY_PREFIX) :].strip()
+        # written before the backend listens: the admin controls' credential for this run
+        token_file = data_dir / ADMIN_TOKEN_FILE
+        self.admin_token = token_file.read_text(encoding="ascii").strip() if token_file.exists() else ""
         self.session = requests.Session()
 
     def stop(self) -> None:
@@ -96,8 +101,11 @@ class Backend:
         **kwargs: Any,
     ) -> requests.Response:
         """One HTTP request. `own_connection` for calls made from several threads at once (a Session
-        is not meant to be shared between threads)."""
+        is not meant to be shared between threads). Admin paths carry the admin token, as the
+        backend's own CLI sends it; tests of its absence use `requests` directly."""
         headers = dict(kwargs.pop("headers", {}))
+        if path.startswith("/admin") and self.admin_token:
+            headers.setdefault(ADMIN_TOKEN_HEADER, self.admin_token)
         if token:
             headers["Authorization"] = f"Bearer {token}"
         if idem:
