@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.stories.driver import Cli
+from tests.stories.driver import PASSWORD, Cli
 from tests.support import hostile
 from tests.support.backend import Backend
 
@@ -94,3 +94,28 @@ def test_a_killed_download_resumes_free_when_the_track_is_bought_again(
         assert Path(cli.library()[TRACK][0]["path"]).stat().st_size > half
         assert cli.ok("verify") == {"missing": [], "corrupt": [], "ok": 1}
         assert cli.ok("policy")["relicensing_count"] == 0
+
+
+def test_a_recovery_whose_answer_is_lost_is_finished_by_recovering_again_and_charged_once(
+    make_cli: MakeCli, module_backend: Backend
+) -> None:
+    old = make_cli(module_backend, "old-machine")
+    old.sign_up_insured("lorna")
+    old.buy(TRACK, OTHER)
+    with hostile.hostile_proxy(module_backend.url, {"/api/v1/claims": hostile.drop_answer}) as proxy:
+        proxy.armed = False
+        new = make_cli(proxy.url, "new-machine")
+        new.ok("login", "lorna", password=PASSWORD)
+        proxy.armed = True
+        new.fails(4, "recover")  # new keys made, the claim filed and granted; its answer lost
+        proxy.armed = False
+        recovered = new.ok("recover")
+        assert {i["content_id"]: i["outcome"] for i in recovered["items"]} == {
+            TRACK: "reissued",
+            OTHER: "reissued",
+        }
+        policy = new.ok("policy")
+        assert policy["relicensing_count"] == 1  # a crash is one accident: counted once, not twice
+        assert {t["content_id"]: t["relicense_count"] for t in policy["per_track"]} == {TRACK: 1, OTHER: 1}
+        for content_id in (TRACK, OTHER):
+            assert new.ok("play", content_id, "--decode-only")["frames"] > 0
