@@ -129,6 +129,10 @@ class Client(Exchanges):
         params = {"since": since} if since is not None else None
         return self._bytes("/api/v1/license-list", transfer.LICENSE_LIST, params=params)
 
+    def issued(self, license_id: str) -> api.Delivered:
+        """A license the insurer issued to this user, delivered again (package and download)."""
+        return self._json(api.Delivered, "GET", f"/api/v1/licenses/{license_id}")
+
     def validity(self, license_id: str) -> bytes:
         return self._bytes(f"/api/v1/license-list/{license_id}", transfer.VALIDITY)
 

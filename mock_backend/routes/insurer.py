@@ -13,7 +13,7 @@ from pydantic import Field
 from mock_backend import db
 from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
 from mock_backend.errors import ApiError, error_responses
-from mock_backend.insurer import history, license_control, policies, purchases, upgrades
+from mock_backend.insurer import delivery, history, license_control, policies, purchases, upgrades
 from mock_backend.limits import MAX_SQL_INT
 from player.errors import MalformedError
 from player.protocol import api
@@ -245,6 +245,28 @@ def license_validity(
     The asked-for ID is echoed in the signed statement, whose fields hold no control characters: such
     an ID is refused here (422) rather than failing at signing (a 500)."""
     return Response(content=license_control.validity(ctx, conn, user.id, license_id), media_type=SIGNED)
+
+
+@router.get(
+    "/licenses/{license_id}",
+    tags=["insurer: license control"],
+    responses=error_responses(401, 404, 422),
+)
+def issued_license(
+    license_id: Annotated[api.PlainText, Path(min_length=1, max_length=64)],
+    user: CurrentUser,
+    conn: Conn,
+) -> api.Delivered:
+    """A license issued to this user, delivered again: its package and where its track is. The list
+    names every license the insurer issued; a terminal that lost an answer (or was away when another
+    of the user's terminals claimed) fetches here what the list names and it lacks."""
+    row = conn.execute(
+        "SELECT package FROM licenses WHERE license_id = ? AND user_id = ? AND state = 'valid'",
+        (license_id, user.id),
+    ).fetchone()
+    if row is None or row["package"] is None:
+        raise ApiError(404, "unknown_license", f"no valid license {license_id!r} was issued to you")
+    return delivery.delivered(conn, license_id, bytes(row["package"]))
 
 
 @router.get("/upgrades", tags=["insurer: upgrades"], responses=error_responses(401, 422))

@@ -142,10 +142,9 @@ def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | No
 
 
 def _sync(t: Terminal, _a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
-    status = t.licenses.sync()
-    repaired, _ = t.purchases.repair(progress=p)
-    for content_id in repaired:
-        out.note(f"fetched the missing file of {content_id} again")
+    status, done = t.catch_up(p)
+    for line in done:
+        out.note(line)
     data = {
         "version": status.version,
         "issued_at": stamp(status.issued_at),
@@ -345,7 +344,7 @@ def _upgrade(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None
 # left half done first. The others either work offline (play, library, verify: they must not wait for a
 # server that may not answer) or ask for something themselves, which the journal already matches with
 # its unfinished twin (asking again is finishing it; resuming first would make it a second request).
-_ONLINE = frozenset({"sync", "alternates"})
+_ONLINE = frozenset({"alternates"})  # `sync` finishes them itself
 
 Handler = Callable[["Terminal", argparse.Namespace, "Output", "Progress | None", Password], int]
 _HANDLERS: dict[str, Handler] = {

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from player import words
+from player.client import Progress
 from player.errors import MissingFileError, PlayerError, UsageError
 from player.protocol.canonical import now_utc, parse_time
 from player.redistribution import Requester
@@ -33,7 +34,7 @@ from player.terminal.library import Library
 from player.terminal.licenses import Licenses
 from player.terminal.opening import Opener
 from player.terminal.purchases import PURCHASE, Purchases
-from player.terminal.results import OpenedTrack
+from player.terminal.results import ListStatus, OpenedTrack
 
 Clock = Callable[[], datetime]
 
@@ -108,6 +109,17 @@ class Terminal:
             if content_id not in repaired:
                 raise
         return self._opener.open(content_or_license_id)
+
+    def catch_up(self, progress: Progress | None = None) -> tuple[ListStatus, list[str]]:
+        """What a sync means to the user, in one call for every face: finish what was left half done
+        (`resume`), fetch the license list, keep any license it names that is not here, and fetch again
+        any file that is missing or partial. Returns the list's status and one line per thing done."""
+        lines = self.resume()
+        status = self.licenses.sync()
+        lines += [f"Received {self._title(c)}" for c in self.purchases.fetch_issued(progress)]
+        repaired, _ = self.purchases.repair(progress=progress)
+        lines += [f"Fetched the missing file of {self._title(c)} again" for c in repaired]
+        return status, lines
 
     def resume(self) -> list[str]:
         """Finish what a lost answer or a crash left half done: every purchase, claim, choice and upgrade

@@ -17,8 +17,11 @@ from player.errors import (
     BackendResponseError,
     DecisionRefusedError,
     IntegrityError,
+    WrongKeyError,
+    WrongLicenseeError,
 )
 from player.protocol import api, container
+from player.protocol.license_list import LicenseState
 from player.protocol.package import LicensePackage, verify_package
 from player.storage import Store
 from player.storage.journal import Journal
@@ -115,6 +118,26 @@ class Purchases:
             except IntegrityError as e:  # refused at the door: what arrived is not (all) this track
                 raise BackendResponseError(str(e)) from e
         return self._store.finish_track_download(info)
+
+    def fetch_issued(self, progress: Progress | None = None) -> list[str]:
+        """Keep every license the cached list calls valid that is not held here: one whose answer was
+        lost, or one another of the user's terminals received. Returns the content IDs received; a
+        license for a policy key this terminal no longer has is left (a recovery re-issues it)."""
+        trusted = self._licenses.trusted()
+        if trusted is None:
+            return []
+        held = {r.license_id for r in self._store.library() if r.package_present}
+        received = []
+        for entry in trusted.entries:
+            if entry.state is not LicenseState.VALID or entry.license_id in held:
+                continue
+            delivered = self._connection.client().issued(entry.license_id)
+            try:
+                self.receive(delivered, progress)
+            except (WrongKeyError, WrongLicenseeError):
+                continue
+            received.append(delivered.content_id)
+        return received
 
     def repair(
         self, content_ids: Iterable[str] | None = None, progress: Progress | None = None

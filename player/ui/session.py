@@ -164,9 +164,8 @@ class UiSession(QObject):
         """Fetch the license list's changes (and the providers' names), then refresh the library."""
 
         def work(_: Progress) -> tuple[ListStatus, dict[str, str]]:
-            self.terminal.resume()  # what a lost answer or a crash left half done, finished first
-            trusted = self.terminal.licenses.sync()
-            self.terminal.purchases.repair()  # a lost or partial file comes back free
+            # Also finishes what a lost answer left half done, and fetches what is missing, free.
+            trusted, _done = self.terminal.catch_up()
             try:
                 names = {p.id: p.name for p in self.terminal.connection.client().providers()}
             except BackendError:

@@ -4,6 +4,7 @@ or counted twice, the license the insurer issued arrives, and what was half down
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -119,3 +120,26 @@ def test_a_recovery_whose_answer_is_lost_is_finished_by_recovering_again_and_cha
         assert {t["content_id"]: t["relicense_count"] for t in policy["per_track"]} == {TRACK: 1, OTHER: 1}
         for content_id in (TRACK, OTHER):
             assert new.ok("play", content_id, "--decode-only")["frames"] > 0
+
+
+def test_a_license_the_list_names_and_the_terminal_lacks_is_fetched_on_sync(
+    make_cli: MakeCli, module_backend: Backend
+) -> None:
+    with hostile.hostile_proxy(module_backend.url, {"/api/v1/claims": hostile.drop_answer}) as proxy:
+        proxy.armed = False
+        cli = make_cli(proxy.url, "library")
+        cli.sign_up_insured("lukas")
+        (old,) = [b["license_id"] for b in cli.buy(TRACK)]
+        proxy.armed = True
+        cli.fails(4, "report-loss", TRACK)
+        proxy.armed = False
+        settings = cli.data_dir / "settings.json"  # no journal: the request was sent by another terminal
+        settings.write_text(
+            json.dumps({k: v for k, v in json.loads(settings.read_text()).items() if k != "pending_requests"})
+        )
+        out = cli.ok("sync", as_json=False)
+        assert "Received “Slow Current”" in out, out
+        states = {r["license_id"]: r["state"] for r in cli.library()[TRACK]}
+        assert states.pop(old) == "invalid" and list(states.values()) == ["valid"]
+        assert cli.ok("play", TRACK, "--decode-only")["frames"] > 0
+        assert cli.ok("policy")["relicensing_count"] == 1
