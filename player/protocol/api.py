@@ -12,12 +12,15 @@ it sets, so adding an optional field here never changes an answer that does not 
 
 from __future__ import annotations
 
-import unicodedata
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field
+
+# What requests may carry, re-exported: the backend's request models take them from here.
+from player.protocol.requests import PlainText as PlainText
+from player.protocol.requests import RequestModel as RequestModel
+from player.protocol.requests import check_plain_text as check_plain_text
 
 ProviderStatus = Literal["active", "ended"]
 ClaimKind = Literal["loss", "crash"]
@@ -38,45 +41,6 @@ class ClaimOutcome(StrEnum):
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore")
-
-
-# --- what requests may carry -------------------------------------------------------------------------
-
-
-class RequestModel(BaseModel):
-    """The base of every JSON request body: strict, so a boolean is `true` or `false` and never the
-    string "yes" (which once filed a claim on a whole library) and a count is never `1.5` or `"60"`."""
-
-    model_config = ConfigDict(strict=True, extra="ignore")
-
-
-# Bidirectional controls reorder what a dialog shows ("track\u202e3pm.exe").
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def check_plain_text(value: str) -> str:
-    """Text users see is plain and on one line: no control, bidi, separator, surrogate or noncharacter,
-    and no `<` or `>`. Line and paragraph separators (Zl, Zp) split a line as a newline does. Titles and
-    genres end up in Qt labels, which render text that looks like markup as rich text, so a catalog entry
-    must not be able to carry markup at all."""
-    for ch in value:
-        if (
-            unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")
-            or ch in _BIDI_CONTROLS
-            or ch in "<>"
-            or (0xFDD0 <= ord(ch) <= 0xFDEF)
-            or (ord(ch) & 0xFFFE) == 0xFFFE
-        ):
-            raise PydanticCustomError(
-                "unsafe_text",
-                "text may not hold control, bidirectional or separator characters, or < and > (found {char})",
-                {"char": f"U+{ord(ch):04X}"},
-            )
-    return value
-
-
-PlainText = Annotated[str, AfterValidator(check_plain_text)]
-"""A string that is safe to show as it is: the one text type of every request field users will see."""
 
 
 class RefusedItem(_Model):

@@ -6,7 +6,7 @@ again as if the request were new: that would charge twice, or file a second clai
 first one already replaced. So each such request is recorded here with its Idempotency-Key before it is
 sent, and stays recorded until everything it delivered is kept (packages, policy, track files). Asking
 the same thing again reuses the key, and the insurer answers a key it has seen with the original outcome
-(docs/protocol.md, "Idempotency"); `entries()` is what the terminal replays on its next chance.
+(docs/protocol.md, "HTTP API"); `entries()` is what the terminal replays on its next chance.
 """
 
 from __future__ import annotations
