@@ -7,6 +7,7 @@ against the license's content key, so a file that does not belong to the license
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from player.terminal.connection import Connection
 from player.terminal.licenses import Licenses
 
 PURCHASE = "purchase"  # journal kind
+NOT_OURS = "foreign_licenses"  # store setting: valid licenses of the user that this terminal cannot open
 
 
 class Purchases:
@@ -72,6 +74,9 @@ class Purchases:
         package = verify_package(raw, self._connection.insurer_key())
         if (package.license_id, package.content_id) != (delivered.license_id, delivered.content_id):
             raise IntegrityError("the insurer delivered a package for another license than it said")
+        # Opened before anything is kept: a package this terminal's policy key does not open (one issued
+        # to the user's other machine after a recovery) is not ours to keep; its key checks the file.
+        content_key = self._account.unwrap(package).content_key
         entry = self._connection.client().catalog_entry(delivered.content_id)
         info = TrackInfo(
             entry.content_id,
@@ -88,8 +93,6 @@ class Purchases:
         self._store.put_package(
             package.license_id, raw, package.content_id, package.policy_id, package.item_id
         )
-        # Opening it here proves the delivered license is ours to play, and its key checks the file.
-        content_key = self._account.unwrap(package).content_key
         self._download(info, delivered.download.url, progress, content_key=content_key)
 
     def _download(
@@ -127,14 +130,17 @@ class Purchases:
         if trusted is None:
             return []
         held = {r.license_id for r in self._store.library() if r.package_present}
+        foreign = set(json.loads(self._store.setting(NOT_OURS) or "[]"))
         received = []
         for entry in trusted.entries:
-            if entry.state is not LicenseState.VALID or entry.license_id in held:
+            if entry.state is not LicenseState.VALID or entry.license_id in held | foreign:
                 continue
             delivered = self._connection.client().issued(entry.license_id)
             try:
                 self.receive(delivered, progress)
             except (WrongKeyError, WrongLicenseeError):
+                foreign.add(entry.license_id)  # not asked for again at every sync
+                self._store.set_setting(NOT_OURS, json.dumps(sorted(foreign)))
                 continue
             received.append(delivered.content_id)
         return received
