@@ -157,6 +157,8 @@ def walk(backend: Backend) -> list[Exchange]:
     t.call("GET", "/api/v1/license-list", 409, params={"since": 10_000})
     license_path = {"license_id": bought["aurora-0003"]["license_id"]}
     t.call("GET", "/api/v1/license-list/{license_id}", 200, path=license_path)
+    t.call("GET", "/api/v1/licenses/{license_id}", 200, path=license_path)
+    t.call("GET", "/api/v1/licenses/{license_id}", 404, path={"license_id": "L-nobody"})
 
     t.family = "providers"
     content = {"provider_id": "aurora", "content_id": "aurora-0003"}

@@ -107,3 +107,13 @@ def test_the_list_expires_list_ttl_seconds_after_it_is_issued(demo_template: Pat
 def test_by_default_the_list_is_good_for_thirty_days_offline(shared_backend: Backend) -> None:
     listed = insured(shared_backend).license_list()
     assert listed.expires_at - listed.issued_at == timedelta(days=30)
+
+
+def test_a_license_is_delivered_again_to_its_owner_and_to_nobody_else(customer: Customer) -> None:
+    bought = customer.buy("aurora-0001")["license"]
+    again = customer.get(f"/api/v1/licenses/{bought['license_id']}")
+    assert again.status_code == 200
+    assert {k: again.json()[k] for k in bought} == bought  # the same package, the same download
+    other = insured(customer.backend)
+    refused = other.get(f"/api/v1/licenses/{bought['license_id']}")
+    assert refused.status_code == 404 and refused.json()["error"]["code"] == "unknown_license"
