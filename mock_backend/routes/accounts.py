@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Request
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from mock_backend import clock, db
 from mock_backend.deps import BearerToken, Conn, Ctx, CurrentUser, token_hash
@@ -21,7 +23,22 @@ from player.protocol.canonical import format_time
 
 router = APIRouter(prefix="/api/v1", tags=["insurer: accounts"])
 
-Username = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{2,32}$")]
+_USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,32}")
+
+
+def _check_username(value: str) -> str:
+    """Said in words: the person choosing a name reads this, not a regular expression."""
+    if not _USERNAME.fullmatch(value):
+        raise PydanticCustomError(
+            "invalid_username",
+            "a user name is 2 to 32 letters (A-Z, a-z), digits, dots, dashes or underscores, without spaces",
+        )
+    return value
+
+
+Username = Annotated[
+    str, AfterValidator(_check_username), WithJsonSchema({"type": "string", "pattern": _USERNAME.pattern})
+]
 _DUMMY_SALT = b"\x00" * 16
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -163,7 +164,7 @@ class KeyStore:
 
     def _usable(self) -> KeyringBackend:
         with _keyring_errors():
-            return usable_backend(self._backend or keyring.get_keyring())
+            return usable_backend(self._backend or _configured_keyring())
 
     def _get(self, name: str) -> str | None:
         backend = self._usable()
@@ -195,6 +196,19 @@ def _later(a: datetime | None, b: datetime | None) -> datetime | None:
     if a is None or b is None:
         return a or b
     return max(a, b)
+
+
+def _configured_keyring() -> KeyringBackend:
+    """The keyring `keyring` chose; a `PYTHON_KEYRING_BACKEND` naming something that cannot be loaded
+    makes it raise whatever the import raised, which is one line for the user, not a traceback."""
+    try:
+        return keyring.get_keyring()
+    except Exception as e:  # any failure to load a configured backend means the same here
+        named = os.environ.get("PYTHON_KEYRING_BACKEND", "")
+        where = f"PYTHON_KEYRING_BACKEND ({named})" if named else "the keyring configuration"
+        raise KeyringUnavailableError(
+            f"the keyring backend named in {where} cannot be loaded ({type(e).__name__}: {e})"
+        ) from e
 
 
 @contextlib.contextmanager

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from player.errors import DecisionRefusedError, IntegrityError, PlayerError, UsageError
+from player.errors import DecisionRefusedError, IntegrityError, ListExpiredError, PlayerError, UsageError
 from player.protocol import container
 from player.protocol.license_list import LicenseState
 from player.protocol.package import verify_package
@@ -37,11 +37,20 @@ class Library:
             return [LibraryEntry(r, LibraryState.UNKNOWN, code, None, str(e)) for r in rows]
         if trusted is None:
             return [LibraryEntry(r, LibraryState.UNKNOWN, "no_list", None, _NO_LIST) for r in rows]
+        # What play would decide offline: a list that ran out vouches for no license any more (an
+        # invalidation it records stays final); online, play refreshes it first.
+        ran_out: ListExpiredError | None = None
+        try:
+            trusted.require_current(self._licenses.now(), online=self._connection.online)
+        except ListExpiredError as e:
+            ran_out = e
         out = []
         for row in rows:
             entry = trusted.entry(row.license_id)
             if entry is None:
                 out.append(LibraryEntry(row, LibraryState.UNKNOWN, "not_in_list", None, _NOT_IN_LIST))
+            elif entry.state is LicenseState.VALID and ran_out is not None:
+                out.append(LibraryEntry(row, LibraryState.UNKNOWN, ran_out.code, None, str(ran_out)))
             elif entry.state is LicenseState.VALID:
                 out.append(LibraryEntry(row, LibraryState.VALID))
             else:  # FIG.7: reason and date of invalidation

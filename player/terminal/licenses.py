@@ -69,6 +69,10 @@ class Licenses:
         trusted = self.trusted()
         return None if trusted is None else status_of(trusted)
 
+    def now(self) -> datetime:
+        """The time the license decision sees (tests and the CLI's test hook move it)."""
+        return self._now()
+
     def sync(self) -> ListStatus:
         """Fetch what changed in the list (or all of it), accept it by the rules, store it, raise the mark."""
         return status_of(self._sync())

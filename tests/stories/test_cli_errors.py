@@ -74,6 +74,22 @@ def test_without_a_usable_keyring_the_cli_names_gnome_keyring_and_writes_no_key_
     assert not [p for p in cli.data_dir.rglob("*") if "key" in p.name.lower()]
 
 
+def test_a_keyring_backend_that_cannot_be_loaded_is_one_line_not_a_traceback(cli: Cli) -> None:
+    broken = {"PYTHON_KEYRING_BACKEND": "no.such.Backend"}
+    r = run_cli_process(cli, "signup", "vera", env=broken, password=PASSWORD)
+    assert r.code == 1
+    assert r.err.strip() == (
+        "insured-player-cli: the keyring backend named in PYTHON_KEYRING_BACKEND (no.such.Backend) "
+        "cannot be loaded (ModuleNotFoundError: No module named 'no')"
+    )
+
+
+def test_a_user_name_that_is_not_allowed_is_explained_in_words(cli: Cli) -> None:
+    err = cli.fails(1, "signup", "a b", password=PASSWORD)
+    assert "[A-Za-z" not in err and "pattern" not in err, err
+    assert "2 to 32" in err and "letters" in err, err
+
+
 # --- 3: refused by the license decision ------------------------------------------------------------
 
 

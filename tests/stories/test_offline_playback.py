@@ -93,6 +93,12 @@ def test_a_list_past_its_expiry_is_refused_while_offline(
         assert cli.ok("play", KEPT, "--decode-only", env=fake_now(expires - timedelta(seconds=5)))["frames"]
         err = cli.fails(3, "play", KEPT, "--decode-only", env=fake_now(expires + timedelta(minutes=2)))
         assert "ran out" in err and "cannot be reached" in err, err
+        # The library says what play would decide: not "valid" on a list that ran out.
+        (row,) = cli.ok("library", env=fake_now(expires + timedelta(minutes=2)))
+        assert (row["state"], row["reason"]) == ("unknown", "list_expired"), row
+        years_ahead = fake_now(expires + timedelta(days=3650))
+        assert {r["state"] for r in cli.ok("library", env=years_ahead)} == {"unknown"}
+        assert "ran out" in cli.fails(3, "play", KEPT, "--decode-only", env=years_ahead)
 
 
 def test_a_clock_set_back_is_refused(start_backend: StartBackend, make_cli: MakeCli) -> None:
