@@ -7,18 +7,22 @@ the pure code in `player.license_decision`, fed the bytes, the keyring's mark an
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 from player.client import Client
 from player.errors import (
     AnswerTooLargeError,
     BackendError,
+    BackendResponseError,
     BackendUnreachableError,
     ClockRollbackError,
     DecisionRefusedError,
     IntegrityError,
+    MalformedError,
     PlayerError,
+    TruncatedError,
 )
 from player.license_decision import Allowed, ListMark, TrustedList
 from player.license_decision import decide as decide_license
@@ -34,6 +38,18 @@ Clock = Callable[[], datetime]
 
 def status_of(trusted: TrustedList) -> ListStatus:
     return ListStatus(trusted.version, trusted.issued_at, trusted.expires_at, trusted.entries)
+
+
+@contextlib.contextmanager
+def _nonsense_is_the_servers(url: str) -> Iterator[None]:
+    """Bytes that do not even parse as a license list are the server answering nonsense (exit 4); a
+    list that parses and fails its signature stays an integrity failure (exit 5): it was tampered with."""
+    try:
+        yield
+    except (MalformedError, TruncatedError) as e:
+        raise BackendResponseError(
+            f"the insurer at {url} answered with something that is not a license list ({e})"
+        ) from e
 
 
 class Licenses:
@@ -85,7 +101,8 @@ class Licenses:
             current = self.trusted()
         except PlayerError:
             current = None  # a damaged or rolled-back cache: the insurer's full list replaces it
-        with client.within():  # one deadline for the delta and, when it will not do, the full list
+        with client.within(), _nonsense_is_the_servers(client.base_url):
+            # one deadline for the delta and, when it will not do, the full list
             if current is None:
                 trusted = TrustedList.load(
                     [client.license_list()],

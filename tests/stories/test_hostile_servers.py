@@ -8,6 +8,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from player import transfer
 from player.protocol import container
 from tests.stories.driver import Cli
@@ -84,6 +86,17 @@ def test_a_redirect_is_refused_as_such_not_as_a_lost_session(
         cli = _insured_with_a_track(make_cli, proxy, "hilde")
         err = cli.fails(4, "sync")
         assert "does not follow redirects" in err and "login" not in err
+
+
+@pytest.mark.parametrize("answer", [hostile.html_page, hostile.deeply_nested], ids=["html", "nested"])
+def test_a_license_list_that_is_not_one_is_the_server_answering_nonsense(
+    make_cli: MakeCli, module_backend: Backend, answer: hostile.Misbehaviour
+) -> None:
+    with hostile.hostile_proxy(module_backend.url, {LIST: answer}) as proxy:
+        cli = _insured_with_a_track(make_cli, proxy, f"hanna-{answer.__name__}")
+        err = cli.fails(4, "sync")  # not 5: nothing signed was tampered with, the server sent junk
+        assert f"the insurer at {proxy.url} answered with something that is not a license list" in err
+        assert cli.ok("play", TRACK, "--decode-only")["frames"] > 0  # the cached list still rules
 
 
 def _bytes_under(directory: Path) -> int:

@@ -160,6 +160,18 @@ def cut_half_way(handler: Handler, upstream: requests.Response | None) -> None:
     handler.send(upstream.content[: len(upstream.content) // 2])
 
 
+def html_page(handler: Handler, _: requests.Response | None) -> None:
+    body = b"<html><body>Welcome to nginx!</body></html>"
+    handler.start(200, {"Content-Type": "text/html", "Content-Length": str(len(body))})
+    handler.send(body)
+
+
+def deeply_nested(handler: Handler, _: requests.Response | None) -> None:
+    body = b"[" * 100_000 + b"]" * 100_000
+    handler.start(200, {"Content-Type": "application/json", "Content-Length": str(len(body))})
+    handler.send(body)
+
+
 def redirect_elsewhere(handler: Handler, _: requests.Response | None) -> None:
     handler.start(307, {"Location": "http://127.0.0.1:9/api/v1/license-list", "Content-Length": "0"})
 
