@@ -120,6 +120,12 @@ class BackendRefusedError(PlayerError):
         self.status = status
 
 
+class OtherUsersLibraryError(PlayerError):
+    """Signing in (or up) as someone else on a library that belongs to a user already."""
+
+    exit_code = 1
+
+
 class NotSignedInError(BackendRefusedError):
     """No session, or it expired: sign in again."""
 

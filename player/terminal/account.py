@@ -9,7 +9,7 @@ from __future__ import annotations
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from player.client import decode_b64
-from player.errors import IntegrityError, LicenseUnknownError, UsageError
+from player.errors import IntegrityError, LicenseUnknownError, OtherUsersLibraryError, UsageError
 from player.protocol import api
 from player.protocol.canonical import b64e, x25519_public_bytes
 from player.protocol.license import License
@@ -29,16 +29,31 @@ class Account:
 
     def sign_up(self, username: str, password: str) -> str:
         self._keys.check()
+        self._refuse_if_owned(username)
         self._connection.client().sign_up(username, password)
         return self.sign_in(username, password)
 
     def sign_in(self, username: str, password: str) -> str:
         self._keys.check()
         session = self._connection.client().sign_in(username, password)
+        owner = self._store.setting("user_id")
+        if owner and owner != session.user_id:
+            self._refuse_if_owned(session.username)
         self._keys.set_session_token(session.token)
         self._store.set_setting("user_id", session.user_id)
         self._store.set_setting("username", session.username)
         return session.user_id
+
+    def _refuse_if_owned(self, username: str) -> None:
+        """A library is one user's: its cached list, policy key and licenses are theirs. Signing in as
+        someone else here would replace the owner's list (and lock them out of it) without a word."""
+        owner = self._store.setting("username") or "another user"
+        if not self._store.setting("user_id") or owner.casefold() == username.casefold():
+            return
+        raise OtherUsersLibraryError(
+            f"this library belongs to {owner}; sign in as {owner}, or give {username} a library of "
+            "their own (--data-dir, or another INSURED_PLAYER_DATA_DIR)"
+        )
 
     @property
     def user_id(self) -> str:

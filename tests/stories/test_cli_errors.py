@@ -90,6 +90,19 @@ def test_a_user_name_that_is_not_allowed_is_explained_in_words(cli: Cli) -> None
     assert "2 to 32" in err and "letters" in err, err
 
 
+def test_signing_in_as_someone_else_leaves_the_owners_library_alone(cli: Cli, make_cli: MakeCli) -> None:
+    cli.sign_up_insured("olga")
+    cli.buy(TRACK)
+    before = cli.ok("library")
+    make_cli(cli.server, "oskars-library").sign_up("oskar")
+    for command in ("login", "signup"):
+        err = cli.fails(1, command, "oskar" if command == "login" else "otto", password=PASSWORD)
+        assert err.startswith("insured-player-cli: this library belongs to olga;"), err
+    assert cli.ok("library") == before
+    assert cli.ok("sync")["entries"] == 1  # still olga's list, olga's session
+    assert cli.ok("play", TRACK, "--decode-only")["frames"] > 0
+
+
 # --- 3: refused by the license decision ------------------------------------------------------------
 
 
