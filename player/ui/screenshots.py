@@ -43,7 +43,10 @@ BOUGHT = (
     "harbor-0006",  # Morning on the Quay (Classical): reported lost once, re-issued
     "harbor-0010",  # Harbour Fog (Ambient)
 )
-ERASED, DISCONTINUED, REISSUED = "aurora-0004", "aurora-0009", "harbor-0006"
+DISCONTINUED, REISSUED = "aurora-0009", "harbor-0006"
+# The erased file is the discontinued track's: any other would come back free at the window's first sync
+# (the license is kept), while this one cannot be sent again and needs a claim, which offers alternates.
+ERASED = DISCONTINUED
 PREFERRED_GENRE = "Rock"
 
 
@@ -137,7 +140,7 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
     _settle(session)
     written["loss-dialog"] = _save(loss, outdir / "loss-dialog.png")
 
-    loss.set_checked(DISCONTINUED)  # the user adds the track that will turn out discontinued
+    loss.set_checked(DISCONTINUED)  # ticked by the scan already: its file is gone
     loss.genre.setCurrentIndex(max(0, loss.genre.findData(PREFERRED_GENRE)))
     loss.submit_claim()
     _wait(lambda: loss.pages.currentIndex() == 2)
