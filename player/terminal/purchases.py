@@ -26,7 +26,7 @@ from player.protocol.license_list import LicenseState
 from player.protocol.package import LicensePackage, verify_package
 from player.storage import Store
 from player.storage.journal import Journal
-from player.storage.records import FileState, TrackInfo
+from player.storage.records import TrackInfo
 from player.terminal.account import Account
 from player.terminal.connection import Connection
 from player.terminal.licenses import Licenses
@@ -151,10 +151,13 @@ class Purchases:
         """Fetch again, free, the files of tracks held under a license that may play: a lost or partial
         file needs no claim, since the license is intact and the content server sends the encrypted file
         to anyone. `content_ids` (a verify's missing and corrupt) are fetched unless their file checks
-        out; None: every track whose file is missing or not whole. Returns the tracks repaired, and for
-        each that could not be, why (a discontinued track: report it lost to choose an alternate)."""
-        if content_ids is None:
-            content_ids = [f.content_id for f in self._store.scan_files() if f.state is not FileState.OK]
+        out; None: every track whose file is missing (a cut-short download has no file yet). Returns
+        the tracks repaired, and for each that could not be, why (a discontinued track: report it lost
+        to choose an alternate)."""
+        if content_ids is None:  # two directory listings, not a header read per track: runs every sync
+            content_ids = [
+                r.content_id for r in self._store.library() if r.path is None and r.package_present
+            ]
         repaired, failed = [], {}
         for content_id in sorted(set(content_ids)):
             row = self._store.track(content_id)
