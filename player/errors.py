@@ -209,3 +209,8 @@ class StorageError(PlayerError):
     """The data directory cannot be written (full disk, permissions, held by another process)."""
 
     exit_code = 1
+
+
+class LibraryReadOnlyError(StorageError):
+    """The library opened read-only (full disk, read-only medium): what it holds lists and plays, and
+    the message says what stops a change and how to lift it."""

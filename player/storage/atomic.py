@@ -25,7 +25,10 @@ from typing import BinaryIO
 from player.errors import MalformedError, StorageError
 
 _FULL = (errno.ENOSPC, errno.EDQUOT)
-_DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
+_DENIED = (errno.EACCES, errno.EPERM)
+UNWRITABLE = (*_FULL, *_DENIED, errno.EROFS)
+_STILL_PLAYS = "tracks already in it still play"
+_ALMOST_FULL = 1 << 20  # bytes; less free than this and SQLite cannot even start a write
 
 
 def storage_error(e: OSError, path: Path, doing: str) -> StorageError:
@@ -34,12 +37,42 @@ def storage_error(e: OSError, path: Path, doing: str) -> StorageError:
         return StorageError(
             f"cannot {doing} {path}: the disk is full (or over quota); free some space and try again"
         )
+    if e.errno == errno.EROFS:
+        return StorageError(
+            f"cannot {doing} {path}: it is on a read-only file system; "
+            "mount it read-write (or use another data directory) to change the library"
+        )
     if e.errno in _DENIED:
         return StorageError(
             f"cannot {doing} {path}: {e.strerror or 'permission denied'}; "
             "check that the Insured Player data directory is writable by you"
         )
     return StorageError(f"cannot {doing} {path}: {e.strerror or e}")
+
+
+def unwritable_reason(directory: Path) -> str | None:
+    """Why nothing can be written in `directory`, in the user's words, or None when its file system
+    would take writes (then a failure to write is something else, and reported as itself)."""
+    try:
+        fs = os.statvfs(directory)
+    except OSError:
+        return None
+    if fs.f_flag & os.ST_RDONLY:
+        return (
+            f"the library at {directory} is on a read-only file system, so it cannot be changed "
+            f"({_STILL_PLAYS}); mount it read-write to buy, claim or sync"
+        )
+    if fs.f_bavail * fs.f_frsize < _ALMOST_FULL:
+        return (
+            f"the disk is full, so the library at {directory} cannot be changed ({_STILL_PLAYS}); "
+            "free some space and try again"
+        )
+    if not os.access(directory, os.W_OK | os.X_OK):
+        return (
+            f"the library at {directory} cannot be written ({_STILL_PLAYS}); "
+            "check that the Insured Player data directory is writable by you"
+        )
+    return None
 
 
 def fsync_dir(directory: Path) -> None:

@@ -29,6 +29,10 @@ class DocumentStore:
         self.lock = lock
         self._index = index
 
+    def _writing(self) -> contextlib.AbstractContextManager[object]:
+        """The data directory lock, taken to write (`Store` refuses it while the library is read-only)."""
+        return self.lock
+
     # --- license packages (FIG.9) ----------------------------------------------------------------
 
     def put_package(self, license_id: str, raw: bytes, content_id: str, policy_id: str, item_id: str) -> None:
@@ -39,7 +43,7 @@ class DocumentStore:
                 f"the package names {named}, not {(license_id, content_id, policy_id, item_id)}"
             )
         rel = layout.package_file(license_id)
-        with self.lock:
+        with self._writing():
             write_atomic(self.data_dir / rel, raw)
             added_at = _mtime(self.data_dir / rel)  # as a rebuild will read it back
             with self._index.transaction() as c:
@@ -76,7 +80,7 @@ class DocumentStore:
 
     def forget_license(self, license_id: str) -> bool:
         """Drop a license entirely — package file and index row; the track stays. True if it was known."""
-        with self.lock:
+        with self._writing():
             row = self.package(license_id)
             with self._index.transaction() as c:
                 c.execute("DELETE FROM licenses WHERE license_id = ?", (license_id,))
@@ -95,7 +99,7 @@ class DocumentStore:
         if named != (policy_id, revision):
             raise MismatchError(f"the policy names {named}, not {(policy_id, revision)}")
         rel = layout.policy_file(policy_id)
-        with self.lock:
+        with self._writing():
             held = self._index.row("SELECT revision FROM policies WHERE policy_id = ?", (policy_id,))
             if held is not None and held[0] >= revision:
                 return False
@@ -127,7 +131,7 @@ class DocumentStore:
         _, base = blobs.list_version(full)
         if base is not None:
             raise MalformedError("a delta was offered as the full license list")
-        with self.lock:
+        with self._writing():
             write_atomic(self.data_dir / layout.FULL_LIST, full)
             for _, path in self._deltas():
                 remove_durably(path)
@@ -137,7 +141,7 @@ class DocumentStore:
         named, base = blobs.list_version(delta)
         if base is None or named != version:
             raise MismatchError(f"expected a delta to version {version}, got version {named} (base {base})")
-        with self.lock:
+        with self._writing():
             chain = self._full_version()
             if chain is None:
                 raise MissingFileError(
@@ -204,8 +208,11 @@ class DocumentStore:
         return self.settings().get(key)
 
     def set_setting(self, key: str, value: str | None) -> None:
-        """Set (or, with None, remove) one setting. Never put a secret here: secrets go to the keyring."""
-        with self.lock:
+        """Set (or, with None, remove) one setting. Never put a secret here: secrets go to the keyring.
+        Setting what is already there writes nothing (so a read-only library still connects)."""
+        if self.settings().get(key) == value:
+            return
+        with self._writing():
             current = self.settings()
             if value is None:
                 current.pop(key, None)

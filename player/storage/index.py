@@ -8,6 +8,11 @@ signed license list, every time.
 One connection per Store, in autocommit mode, shared by threads under a mutex. Writes run in
 `BEGIN IMMEDIATE` transactions and, across processes, inside the data directory lock; WAL lets the
 other process read meanwhile. `synchronous=FULL`: a committed row survives a power cut.
+
+A full disk or a read-only medium must not stop the music: WAL mode cannot even open a database whose
+shared-memory file it cannot size. Then the index is opened read-only (`read_only_because`): the file
+itself as immutable when no write-ahead log holds rows it lacks, else an in-memory copy rebuilt from
+the files. Writes through it are refused with the reason.
 """
 
 from __future__ import annotations
@@ -16,13 +21,14 @@ import contextlib
 import os
 import sqlite3
 import threading
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from player.errors import IntegrityError, StorageError
-from player.storage.atomic import storage_error
+from player.errors import IntegrityError, LibraryReadOnlyError, StorageError
+from player.storage.atomic import UNWRITABLE, storage_error
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -57,6 +63,17 @@ CREATE TABLE policies (
 """
 # SQLite result codes that mean "this file is not (or no longer) a sound database".
 _BROKEN = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+# Primary result codes that mean "it cannot be written here": a full disk (IOERR_SHMSIZE, FULL), a
+# read-only medium or directory (READONLY, CANTOPEN), permissions (PERM).
+_UNWRITABLE = frozenset(
+    {
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_FULL,
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_CANTOPEN,
+        sqlite3.SQLITE_PERM,
+    }
+)
 SELECT_TRACKS = """
 SELECT content_id, version, title, artist, album, genre, provider, duration_ms, price, mime, file, size
 FROM tracks
@@ -78,22 +95,57 @@ class BrokenIndexError(Exception):
     """The index file is not a usable database of ours; the store moves it aside and rebuilds it."""
 
 
-class Index:
-    """Raises `BrokenIndexError` at open for a damaged or foreign file, `StorageError` when it cannot be
-    opened or written at all (permissions, full disk), `IntegrityError` for damage found later."""
+class UnwritableIndexError(StorageError):
+    """The index cannot be opened for writing (full disk, read-only medium, no permission); the store
+    opens it read-only instead."""
 
-    def __init__(self, path: Path) -> None:
+
+class Index:
+    """Raises `BrokenIndexError` at open for a damaged or foreign file, `UnwritableIndexError` when it
+    cannot be written, `StorageError` for other failures, `IntegrityError` for damage found later.
+
+    With `read_only_because` (a sentence for the user) it opens for reading only and never fails for a
+    damaged file: `created` then says the caller must fill it from the files (`rebuild`)."""
+
+    def __init__(self, path: Path, *, read_only_because: str | None = None) -> None:
         self.path = path
+        self.unwritable = read_only_because
         self._mutex = threading.RLock()
+        self._sealed = False
+        if read_only_because is not None:
+            self._conn, self.created = self._open_read_only()
+            self._sealed = not self.created
+            return
         try:
             self._conn = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as e:
+            if _primary(e) in _UNWRITABLE:
+                raise UnwritableIndexError(f"cannot open the library index {path}: {e}") from e
             raise StorageError(f"cannot open the library index {path}: {e}") from e
         try:
             self.created = self._prepare()
         except BaseException:
             self._conn.close()
             raise
+
+    def _open_read_only(self) -> tuple[sqlite3.Connection, bool]:
+        """The file as it is on disk when that is whole and complete, else an empty in-memory index."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        if self.path.is_file() and not (wal.exists() and wal.stat().st_size > 0):
+            # immutable: no locks, no shared memory, nothing created; the file is read as it stands.
+            uri = f"file:{urllib.parse.quote(str(self.path))}?mode=ro&immutable=1"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            try:
+                if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION and [
+                    r[0] for r in conn.execute("PRAGMA quick_check(1)")
+                ] == ["ok"]:
+                    return conn, False
+            except sqlite3.Error:
+                pass
+            conn.close()
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.executescript(f"BEGIN;\n{_SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+        return conn, True
 
     def _prepare(self) -> bool:
         """Set up the connection and check the file; True when the schema was just created (empty)."""
@@ -118,6 +170,10 @@ class Index:
                 raise BrokenIndexError("; ".join(problems))
             return False
 
+    def seal(self) -> None:
+        """A read-only index refuses writes from now on: the in-memory copy is filled."""
+        self._sealed = self.unwritable is not None
+
     def close(self) -> None:
         with self._mutex:
             self._conn.close()
@@ -130,6 +186,10 @@ class Index:
             broken = getattr(e, "sqlite_errorcode", None) in _BROKEN
             if broken and opening:
                 raise BrokenIndexError(str(e)) from e
+            if opening and _primary(e) in _UNWRITABLE:
+                raise UnwritableIndexError(f"the library index {self.path} cannot be written: {e}") from e
+            if self.unwritable is not None and _primary(e) == sqlite3.SQLITE_READONLY:
+                raise LibraryReadOnlyError(self.unwritable) from e
             if broken:
                 raise IntegrityError(
                     f"the library index {self.path} is damaged ({e}); "
@@ -140,6 +200,8 @@ class Index:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; all or nothing. Callers hold the data directory lock."""
+        if self._sealed:
+            raise LibraryReadOnlyError(self.unwritable)
         with self._mutex, self._errors():
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -158,6 +220,11 @@ class Index:
             return self._conn.execute(sql, params).fetchone()
 
 
+def _primary(e: sqlite3.Error) -> int | None:
+    code = getattr(e, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
 def move_aside(path: Path) -> Path:
     """Rename a damaged index (and its WAL) out of the way, keeping it for a post-mortem."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -169,5 +236,7 @@ def move_aside(path: Path) -> Path:
             if side.exists():
                 side.replace(target.with_name(target.name + suffix))
     except OSError as e:
+        if e.errno in UNWRITABLE:
+            raise UnwritableIndexError(str(storage_error(e, path, "move aside the damaged index"))) from e
         raise storage_error(e, path, "move aside the damaged index") from e
     return target

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 
 from player.errors import StorageError
-from player.storage.atomic import storage_error
+from player.storage.atomic import UNWRITABLE, storage_error
 
 LOCK_NAME = ".lock"
 DEFAULT_TIMEOUT = 10.0
@@ -80,11 +80,21 @@ class DataDirLock:
     ) -> None:
         self.release()
 
-    def _lock_file(self, deadline: float) -> int:
+    def _open(self) -> int:
+        """The lock file, read-write; read-only where it cannot be written (a read-only medium), since a
+        flock needs no write access and the library must still open to play."""
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            return os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         except OSError as e:
+            if e.errno in UNWRITABLE:
+                with contextlib.suppress(OSError):
+                    return os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+                with contextlib.suppress(OSError):  # no lock file at all: lock the directory itself
+                    return os.open(self.path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
             raise storage_error(e, self.path, "open the lock file") from e
+
+    def _lock_file(self, deadline: float) -> int:
+        fd = self._open()
         try:
             while True:
                 try:
@@ -94,9 +104,11 @@ class DataDirLock:
                     if time.monotonic() >= deadline:
                         raise self._busy() from None
                     time.sleep(_POLL)
-            # Who holds it, for the message another process shows while it waits.
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            # Who holds it, for the message another process shows while it waits: a courtesy, so a
+            # full disk or a read-only descriptor does not stop the lock from being held.
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         except OSError as e:
             os.close(fd)
             raise storage_error(e, self.path, "lock") from e

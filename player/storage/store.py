@@ -20,7 +20,7 @@ from dataclasses import astuple
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from player.errors import MissingFileError, PlayerError, TruncatedError
+from player.errors import LibraryReadOnlyError, MissingFileError, PlayerError, TruncatedError
 from player.protocol import container
 from player.storage import blobs, layout
 from player.storage.atomic import (
@@ -28,6 +28,7 @@ from player.storage.atomic import (
     open_partial,
     remove_durably,
     storage_error,
+    unwritable_reason,
     write_atomic,
 )
 from player.storage.documents import DocumentStore
@@ -37,6 +38,7 @@ from player.storage.index import (
     SELECT_TRACKS,
     BrokenIndexError,
     Index,
+    UnwritableIndexError,
     move_aside,
 )
 from player.storage.lock import DEFAULT_TIMEOUT, DataDirLock
@@ -64,11 +66,28 @@ class Store(DocumentStore):
         self.recovered_from: Path | None = None
         self.rebuilt: RebuildReport | None = None
         with self.lock:
-            self._index = self._open_index()
-        super().__init__(self.data_dir, self.lock, self._index)  # the documents share lock and index
+            try:
+                index = self._open_index()
+            except UnwritableIndexError as e:
+                why = unwritable_reason(self.data_dir)
+                if why is None:
+                    raise
+                log.info("library index cannot be written (%s); opening the library read-only", e)
+                index = self._filled(Index(self._index_path, read_only_because=why))
+        super().__init__(self.data_dir, self.lock, index)  # the documents share lock and index
+
+    @property
+    def _index_path(self) -> Path:
+        return self.data_dir / layout.INDEX_NAME
+
+    @property
+    def read_only(self) -> str | None:
+        """Why the library cannot be changed now (full disk, read-only medium), or None. What it holds
+        still lists and plays; every write is refused with this sentence until the cause is gone."""
+        return self._index.unwritable
 
     def _open_index(self) -> Index:
-        path = self.data_dir / layout.INDEX_NAME
+        path = self._index_path
         try:
             index = Index(path)
         except BrokenIndexError as e:
@@ -77,9 +96,28 @@ class Store(DocumentStore):
                 "library index %s is damaged (%s); moved to %s, rebuilding", path, e, self.recovered_from
             )
             index = Index(path)
+        return self._filled(index)
+
+    def _filled(self, index: Index) -> Index:
         if index.created:  # new, emptied, or just moved aside: the files say what the library holds
             self.rebuilt = rebuild(index, self.data_dir)
+        index.seal()
         return index
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[object]:
+        """The lock, for a write. A library opened read-only is tried again first: once space is freed
+        (or the medium remounted) writing resumes without a restart; until then the reason is raised."""
+        with self.lock:
+            if self._index.unwritable is not None:
+                try:
+                    index = self._open_index()
+                except UnwritableIndexError as e:
+                    why = unwritable_reason(self.data_dir) or self._index.unwritable
+                    raise LibraryReadOnlyError(why) from e
+                self._index.close()
+                self._index = index
+            yield self.lock
 
     def close(self) -> None:
         self._index.close()
@@ -113,7 +151,7 @@ class Store(DocumentStore):
         """Record what the catalog says about a track before (or without) its file. A new version
         forgets the old version's file: it no longer opens with the new license's key ([0048])."""
         _check_info(info)
-        with self.lock:
+        with self._writing():
             old = self.track(info.content_id)
             if old is not None and old.info.version == info.version:
                 self._file_track(info, old, old.mime, old.path, old.size)
@@ -175,7 +213,7 @@ class Store(DocumentStore):
                 mime, size = container.read_header(f).mime, f.seek(0, os.SEEK_END)
         except OSError as e:
             raise storage_error(e, path, "read") from e
-        with self.lock:
+        with self._writing():
             self._file_track(info, self.track(info.content_id), mime, path, size)
         return path
 
@@ -214,7 +252,7 @@ class Store(DocumentStore):
     def remove_track_file(self, content_id: str) -> bool:
         """Delete the track's file but keep its metadata and licenses (it shows as missing); True if a
         file was removed."""
-        with self.lock:
+        with self._writing():
             row = self.track(content_id)
             if row is None:
                 return False

@@ -3,9 +3,7 @@ and a tiny file system that really runs out of space."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from keyring.backend import KeyringBackend
 
 from player.storage import Store
 from player.storage.memory_keyring import MemoryKeyring
+from tests.support.disks import tmpfs
 
 
 @pytest.fixture
@@ -50,39 +49,8 @@ def real_keyring() -> KeyringBackend:
     return backend
 
 
-@contextlib.contextmanager
-def tmpfs(where: Path, size: str) -> Iterator[Path]:
-    """A real file system of `size` (e.g. "256k") at `where`: writes past it fail with ENOSPC."""
-    where.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(where)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here (needs root): {result.stderr.strip()}")
-    try:
-        yield where
-    finally:
-        if subprocess.run(["umount", str(where)], capture_output=True, check=False).returncode != 0:
-            subprocess.run(["umount", "-l", str(where)], capture_output=True, check=False)
-
-
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 256 KiB tmpfs: small enough to fill in a test, big enough for an empty store."""
     with tmpfs(tmp_path / "tiny", "256k") as where:
         yield where
-
-
-def fill(disk: Path) -> None:
-    """Use up every free byte on `disk` (unbuffered, so nothing is left to flush later)."""
-    fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        for block in (65536, 4096, 1):
-            with contextlib.suppress(OSError):
-                while True:
-                    os.write(fd, b"\0" * block)
-    finally:
-        os.close(fd)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from player.errors import MalformedError, StorageError
 from player.storage import atomic
 from player.storage.atomic import finish_partial, open_partial, write_atomic
-from tests.storage.conftest import fill
+from tests.support.disks import fill, remount
 
 OLD = b"the license package I already had\n" * 10
 
@@ -56,12 +55,12 @@ def test_disk_filling_up_mid_stream_keeps_the_old_file(tiny_disk: Path) -> None:
 def test_read_only_file_system_is_a_clear_storage_error(tiny_disk: Path) -> None:
     target = tiny_disk / "doc.json"
     write_atomic(target, OLD)
-    subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    remount(tiny_disk, "ro")
     try:
-        with pytest.raises(StorageError, match="writable by you"):
+        with pytest.raises(StorageError, match="read-only file system"):
             write_atomic(target, b"new")
     finally:
-        subprocess.run(["mount", "-o", "remount,rw", str(tiny_disk)], check=True)
+        remount(tiny_disk, "rw")
     assert target.read_bytes() == OLD
 
 
