@@ -86,7 +86,7 @@ def _pictures(audio: Any) -> list[Cover | tuple[int, Cover]]:
         return found
     for value in tags.get("metadata_block_picture", []) if hasattr(tags, "get") else []:  # Ogg
         try:
-            pic = Picture(base64.b64decode(value))  # type: ignore[no-untyped-call]
+            pic = Picture(base64.b64decode(value))
         except (binascii.Error, ValueError, mutagen.MutagenError):
             continue
         found.append((pic.type, Cover(pic.data, pic.mime or "image/")))

@@ -19,6 +19,12 @@ def accepted(r: requests.Response) -> dict[str, Any]:
     return body
 
 
+def accepted_rows(r: requests.Response) -> list[dict[str, Any]]:
+    assert r.status_code == 200, r.text
+    rows: list[dict[str, Any]] = r.json()
+    return rows
+
+
 def assert_claim_refused(r: requests.Response, code: str) -> dict[str, Any]:
     """A refusal under the guarantee conditions: 409, `claim_refused`, the JSON error shape."""
     assert r.status_code == 409, r.text

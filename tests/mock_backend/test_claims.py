@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from player.protocol.license_list import InvalidationReason, LicenseState
-from tests.mock_backend.claim_helpers import accepted, assert_claim_refused, catalog, current_license
+from tests.mock_backend.claim_helpers import (
+    accepted,
+    accepted_rows,
+    assert_claim_refused,
+    catalog,
+    current_license,
+)
 from tests.support.backend import Backend
 from tests.support.customer import Customer, insured
 
@@ -158,10 +164,10 @@ def test_a_genre_preference_narrows_the_alternates_and_can_be_changed(backend: B
     assert {a["provider"] for a in item["alternates"]} == {"aurora", "harbor"}
 
     path = f"/api/v1/claims/{claim['claim_id']}/items/{item['item_id']}/alternates"
-    folk = accepted(alice.get(path, params={"genre": "folk"}))
+    folk = accepted_rows(alice.get(path, params={"genre": "folk"}))
     assert {a["content_id"] for a in folk} == {"aurora-0013", "aurora-0014", "harbor-0013", "harbor-0014"}
     # Every rock track costs over 280 yen: an alternate in another genre beats none.
-    rock = accepted(alice.get(path, params={"genre": "Rock"}))
+    rock = accepted_rows(alice.get(path, params={"genre": "Rock"}))
     assert len({a["genre"] for a in rock}) > 1 and all(a["price"] <= 280 for a in rock)
 
 

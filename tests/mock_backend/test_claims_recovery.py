@@ -3,6 +3,7 @@ re-issue, the limits held, one claim per idempotency key)."""
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 from player.protocol.license_list import InvalidationReason, LicenseState
@@ -67,7 +68,7 @@ def test_parallel_claims_cannot_overrun_the_per_track_limit(backend: Backend) ->
 def test_parallel_claims_cannot_overrun_the_total_limit(customer: Customer) -> None:
     tracks = [f"harbor-{n:04d}" for n in range(1, 13)]
     licenses = [customer.buy(c)["license"]["license_id"] for c in tracks]
-    answers = all_at_once([lambda lid=lid: customer.claim(lid, own_connection=True) for lid in licenses])
+    answers = all_at_once([functools.partial(customer.claim, lid, own_connection=True) for lid in licenses])
     assert sorted(r.status_code for r in answers) == [201] * 10 + [409] * 2
     assert {r.json()["error"]["code"] for r in answers if r.status_code == 409} == {"total_limit"}
     assert customer.history()["relicensing_count"] == 10

@@ -47,7 +47,7 @@ def _api_routes(app: FastAPI) -> Iterator[tuple[str, str, APIRoute]]:
         found = [(c.path_format, c.original_route) for c in contexts(app.routes)]
     for path, route in found:
         if isinstance(route, APIRoute) and route.include_in_schema:
-            for method in sorted(route.methods):
+            for method in sorted(route.methods or ()):
                 yield method, path, route
 
 

@@ -29,11 +29,11 @@ def tagged(track: Track) -> bytes:
     """The track's audio with a back cover, then a front cover, written in memory."""
     buffer = io.BytesIO(track.plain)
     if track.fmt == "flac":
-        audio = FLAC(buffer)
-        audio.add_picture(_picture(BACK, 4))
-        audio.add_picture(_picture(FRONT, 3))
+        flac = FLAC(buffer)
+        flac.add_picture(_picture(BACK, 4))
+        flac.add_picture(_picture(FRONT, 3))
         buffer.seek(0)
-        audio.save(buffer)
+        flac.save(buffer)
     elif track.fmt == "ogg":
         audio = OggVorbis(buffer)
         audio["metadata_block_picture"] = [

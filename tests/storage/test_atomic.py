@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from player.errors import MalformedError, StorageError
-from player.storage import atomic
 from player.storage.atomic import finish_partial, open_partial, write_atomic
 from tests.support.disks import fill, remount
 
@@ -76,7 +76,7 @@ def test_fsync_failing_with_no_space_keeps_the_old_file(
     def no_space(fd: int) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(atomic.os, "fsync", no_space)
+    monkeypatch.setattr(os, "fsync", no_space)
     with pytest.raises(StorageError, match="disk is full"):
         write_atomic(target, b"new")
     monkeypatch.undo()
@@ -88,7 +88,7 @@ def test_permission_denied_names_the_path(tmp_path: Path, monkeypatch: pytest.Mo
     def denied(**kwargs: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
     with pytest.raises(StorageError, match=r"doc\.json: Permission denied; check that"):
         write_atomic(tmp_path / "doc.json", b"new")
 

@@ -163,7 +163,9 @@ def test_the_list_says_in_words_why_a_discontinued_track_was_replaced(
         assert event[3] == alternate.title  # the alternate is in the library now: shown by its title
         limits = texts(view.table("limits"))
         assert [r[0] for r in limits] == [alternate.title]
-        tip = view.table("limits").item(0, 0).toolTip()
+        cell = view.table("limits").item(0, 0)
+        assert cell is not None
+        tip = cell.toolTip()
         assert tip.startswith("An alternate for ")
 
 

@@ -86,4 +86,5 @@ def test_check_library_finds_a_missing_track_and_offers_a_loss_report_inline(
         assert window.messages._action.text() == "Report a Loss…"
         window.messages._action.click()
         qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible(), timeout=WAIT)
+        assert window.dialog is not None
         window.dialog.close()

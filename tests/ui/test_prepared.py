@@ -38,7 +38,7 @@ def count_opens(terminal: Terminal) -> list[str]:
         opened.append(license_id)
         return real(license_id)
 
-    terminal.open_track = open_track  # type: ignore[method-assign]
+    terminal.open_track = open_track  # type: ignore[method-assign,assignment]
     return opened
 
 
