@@ -130,19 +130,22 @@ class Index:
 
     def _open_read_only(self) -> tuple[sqlite3.Connection, bool]:
         """The file as it is on disk when that is whole and complete, else an empty in-memory index."""
-        wal = self.path.with_name(self.path.name + "-wal")
-        if self.path.is_file() and not (wal.exists() and wal.stat().st_size > 0):
+        if self.path.is_file() and _size(self.path.with_name(self.path.name + "-wal")) == 0:
             # immutable: no locks, no shared memory, nothing created; the file is read as it stands.
             uri = f"file:{urllib.parse.quote(str(self.path))}?mode=ro&immutable=1"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             try:
-                if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION and [
-                    r[0] for r in conn.execute("PRAGMA quick_check(1)")
-                ] == ["ok"]:
-                    return conn, False
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             except sqlite3.Error:
-                pass
-            conn.close()
+                pass  # unreadable as well: the files still say what the library holds
+            else:
+                try:
+                    if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION and [
+                        r[0] for r in conn.execute("PRAGMA quick_check(1)")
+                    ] == ["ok"]:
+                        return conn, False
+                except sqlite3.Error:
+                    pass
+                conn.close()
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         conn.executescript(f"BEGIN;\n{_SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
         return conn, True
@@ -218,6 +221,14 @@ class Index:
     def row(self, sql: str, params: Sequence[Any] = ()) -> Any:
         with self._mutex, self._errors():
             return self._conn.execute(sql, params).fetchone()
+
+
+def _size(path: Path) -> int:
+    """Bytes in `path`; 0 when it is not there (or cannot be looked at)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _primary(e: sqlite3.Error) -> int | None:

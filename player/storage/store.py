@@ -115,7 +115,7 @@ class Store(DocumentStore):
                 except UnwritableIndexError as e:
                     why = unwritable_reason(self.data_dir) or self._index.unwritable
                     raise LibraryReadOnlyError(why) from e
-                self._index.close()
+                # Not closed here: a reader on another thread may be using it; it closes once dropped.
                 self._index = index
             yield self.lock
 
