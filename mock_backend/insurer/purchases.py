@@ -114,25 +114,57 @@ def insure_existing(
     ctx: Context, conn: sqlite3.Connection, user_id: str, policy_id: str, licenses_b64: list[str]
 ) -> api.InsuredExisting:
     """FIG.15 (5)-(9): each presented license is checked with its licensor, replaced by a new one issued
-    through the insurer, and listed as invalid so the uninsured copy can no longer play."""
+    through the insurer, and listed as invalid so the uninsured copy can no longer play. Each license is
+    judged on its own: a forged one is refused with its reason and the genuine ones beside it insured.
+    A refusal is found before anything is written for that license, so nothing of it is left behind."""
     policy = policies.get_owned(conn, user_id, policy_id)
     policies.require_in_force(conn, policy)
-    delivered = []
+    delivered, refused = [], []
     for index, text in enumerate(licenses_b64):
         try:
-            xml = b64d(text, "license")
-            lic, _ = parse_license(xml)
-        except MalformedError as e:
-            raise ApiError(422, "invalid_license", f"license #{index + 1} is not a license: {e}") from e
-        if conn.execute("SELECT 1 FROM licenses WHERE license_id = ?", (lic.license_id,)).fetchone():
-            raise ApiError(
-                409, "already_insured", f"license {lic.license_id} is already known to the insurer"
-            )
-        if lic.licensee != user_id:
-            raise ApiError(422, "not_authentic", f"license {lic.license_id} was issued to someone else")
-        if not conn.execute("SELECT 1 FROM providers WHERE id = ?", (lic.licenser,)).fetchone():
-            # a forgery naming a licensor that does not exist is as unauthentic as any other
-            raise ApiError(422, "not_authentic", f"license {lic.license_id}: no licensor {lic.licenser!r}")
+            delivered.append(_insure_one(ctx, conn, user_id, policy, index, text))
+        except _Refused as e:
+            refused.append(e.refusal)
+    if delivered:
+        policies.touch(conn, policy_id, official=True)
+    return api.InsuredExisting(
+        policy=policies.signed_b64(ctx, conn, policy_id),
+        licenses=delivered,
+        list_version=license_control.current_version(conn, user_id),
+        refused=refused,
+    )
+
+
+class _Refused(Exception):
+    def __init__(self, refusal: api.RefusedLicense) -> None:
+        self.refusal = refusal
+
+
+def _insure_one(
+    ctx: Context, conn: sqlite3.Connection, user_id: str, policy: sqlite3.Row, index: int, text: str
+) -> api.Delivered:
+    try:
+        xml = b64d(text, "license")
+        lic, _ = parse_license(xml)
+    except MalformedError as e:
+        refusal = api.RefusedLicense(
+            license_id=f"#{index + 1}", content_id=None, code="invalid_license", reason=f"not a license: {e}"
+        )
+        raise _Refused(refusal) from e
+
+    def refuse(code: str, reason: str) -> _Refused:
+        return _Refused(
+            api.RefusedLicense(license_id=lic.license_id, content_id=lic.content_id, code=code, reason=reason)
+        )
+
+    if conn.execute("SELECT 1 FROM licenses WHERE license_id = ?", (lic.license_id,)).fetchone():
+        raise refuse("already_insured", "the insurer already knows this license")
+    if lic.licensee != user_id:
+        raise refuse("not_authentic", "it was issued to someone else")
+    if not conn.execute("SELECT 1 FROM providers WHERE id = ?", (lic.licenser,)).fetchone():
+        # a forgery naming a licensor that does not exist is as unauthentic as any other
+        raise refuse("not_authentic", f"there is no licensor {lic.licenser!r}")
+    try:
         answer = licensor.call(
             ctx,
             conn,
@@ -143,7 +175,7 @@ def insure_existing(
             license_xml=text,
         )
         if not answer.authentic:
-            raise ApiError(422, "not_authentic", f"license {lic.license_id}: {answer.reason}")
+            raise refuse("not_authentic", f"its licensor did not issue it ({answer.reason})")
         content = _content(conn, lic.content_id)
         _refuse_if_insured(conn, user_id, content)
         issued = licensor.call(
@@ -156,32 +188,24 @@ def insure_existing(
             content_id=lic.content_id,
             purpose="insure_existing",
         )
-        premium = premium_for(conn, content)
-        item_id = _new_item(conn, policy, content, issued.license_id, premium)
-        license_control.add_license(
-            conn,
-            user_id=user_id,
-            license_id=lic.license_id,
-            provider_id=lic.licenser,
-            content_id=lic.content_id,
-            content_version=lic.content_version,
-            policy_id=None,
-            item_id=item_id,
-            package=None,
-            state=LicenseState.INVALID,
-            reason=InvalidationReason.INSURED_AFTER_PURCHASE,
-        )
-        package = delivery.package_license(ctx, conn, policy, item_id, issued, lic.licenser)
-        delivered.append(
-            delivery.delivered(conn, issued.license_id, package).model_copy(
-                update={"replaces": lic.license_id, "premium": premium}
-            )
-        )
-    if not delivered:
-        raise ApiError(422, "invalid_request", "present at least one license to insure")
-    policies.touch(conn, policy_id, official=True)
-    return api.InsuredExisting(
-        policy=policies.signed_b64(ctx, conn, policy_id),
-        licenses=delivered,
-        list_version=license_control.current_version(conn, user_id),
+    except ApiError as e:
+        raise refuse(e.detail.code, e.detail.message) from e
+    premium = premium_for(conn, content)
+    item_id = _new_item(conn, policy, content, issued.license_id, premium)
+    license_control.add_license(
+        conn,
+        user_id=user_id,
+        license_id=lic.license_id,
+        provider_id=lic.licenser,
+        content_id=lic.content_id,
+        content_version=lic.content_version,
+        policy_id=None,
+        item_id=item_id,
+        package=None,
+        state=LicenseState.INVALID,
+        reason=InvalidationReason.INSURED_AFTER_PURCHASE,
+    )
+    package = delivery.package_license(ctx, conn, policy, item_id, issued, lic.licenser)
+    return delivery.delivered(conn, issued.license_id, package).model_copy(
+        update={"replaces": lic.license_id, "premium": premium}
     )

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from pydantic import Field
 
 from mock_backend import db, licensor
-from mock_backend.deps import Conn, Ctx, CurrentUser
+from mock_backend.context import Context
+from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
 from mock_backend.errors import ApiError, error_responses
+from mock_backend.insurer import delivery
 from mock_backend.limits import MAX_SQL_INT
 from player.protocol import api
 from player.protocol.canonical import b64e, ed25519_public_bytes, fingerprint
@@ -55,25 +58,45 @@ class DirectPurchase(api.RequestModel):
     "/direct-purchases",
     status_code=201,
     tags=["providers: licensor"],
-    responses=error_responses(401, 404, 410, 422, 503),
+    response_model=api.DirectLicense,
+    responses=error_responses(400, 401, 404, 409, 410, 422, 503),
 )
 def direct_purchase(
-    provider_id: str, body: DirectPurchase, user: CurrentUser, ctx: Ctx, conn: Conn
+    provider_id: str,
+    body: DirectPurchase,
+    user: CurrentUser,
+    ctx: Ctx,
+    conn: Conn,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
+    """FIG.15 (1)-(2): buy a license straight from the licensor, without insurance (insure it later).
+    Money changes hands: a retry with the same Idempotency-Key gets the first license, charged once."""
+    return idempotent(
+        conn,
+        user,
+        key,
+        f"POST /providers/{provider_id}/direct-purchases",
+        body.model_dump(),
+        lambda: (201, _sell(ctx, conn, provider_id, body.content_id, user.id)),
+    )
+
+
+def _sell(
+    ctx: Context, conn: sqlite3.Connection, provider_id: str, content_id: str, user_id: str
 ) -> api.DirectLicense:
-    """FIG.15 (1)-(2): buy a license straight from the licensor, without insurance (insure it later)."""
-    with db.transaction(conn):
-        provider = conn.execute("SELECT * FROM providers WHERE id = ?", (provider_id,)).fetchone()
-        if provider is None:
-            raise ApiError(404, "unknown_provider", f"there is no provider {provider_id!r}")
-        content = conn.execute(
-            "SELECT * FROM contents WHERE id = ? AND provider_id = ?", (body.content_id, provider_id)
-        ).fetchone()
-        if content is None:
-            raise ApiError(404, "unknown_content", f"{provider['name']} has no content {body.content_id!r}")
-        reason = licensor.unavailable_reason(provider, content)
-        if reason is not None:
-            raise ApiError(503 if reason == "provider_unavailable" else 410, reason, f"cannot sell: {reason}")
-        return licensor.issue_license(ctx, conn, provider_id, content, user.id, "direct")
+    provider = conn.execute("SELECT * FROM providers WHERE id = ?", (provider_id,)).fetchone()
+    if provider is None:
+        raise ApiError(404, "unknown_provider", f"there is no provider {provider_id!r}")
+    content = conn.execute(
+        "SELECT * FROM contents WHERE id = ? AND provider_id = ?", (content_id, provider_id)
+    ).fetchone()
+    if content is None:
+        raise ApiError(404, "unknown_content", f"{provider['name']} has no content {content_id!r}")
+    reason = licensor.unavailable_reason(provider, content)
+    if reason is not None:
+        raise ApiError(503 if reason == "provider_unavailable" else 410, reason, f"cannot sell: {reason}")
+    sold = licensor.issue_license(ctx, conn, provider_id, content, user_id, "direct")
+    return sold.model_copy(update={"download": delivery.download_info(conn, content_id)})
 
 
 def _pick_encoding(rows: list[Any], codecs: str | None) -> Any:

@@ -182,6 +182,7 @@ class InsuredExisting(_Model):
     policy: str
     licenses: list[Delivered]
     list_version: int
+    refused: list[RefusedLicense] = []
 
 
 class DirectLicense(_Model):
@@ -192,6 +193,16 @@ class DirectLicense(_Model):
     content_id: str
     content_version: int
     price: int
+    download: Download | None = None  # where the track is, when sold to the buyer (not to the insurer)
+
+
+class RefusedLicense(_Model):
+    """A license presented to be insured that the insurer would not take, and why (FIG.15)."""
+
+    license_id: str
+    content_id: str | None
+    code: str
+    reason: str
 
 
 class LicensorAvailability(_Model):

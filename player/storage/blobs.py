@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from player.errors import MalformedError, MismatchError, PlayerError, TruncatedError
-from player.protocol import container, license_list, package, policy
+from player.protocol import container, direct, license_list, package, policy
 from player.protocol.canonical import canonical_json, load_json_object
 from player.storage.atomic import AppendFile
 from player.storage.records import TrackInfo
@@ -45,8 +45,12 @@ def _int(obj: dict[str, Any], key: str, what: str) -> int:
 
 
 def package_ids(raw: bytes) -> tuple[str, str, str, str]:
-    """(license_id, content_id, policy_id, item_id) named inside a license package."""
+    """(license_id, content_id, policy_id, item_id) named inside a license package; a license bought
+    without insurance (a direct-license document) names no policy and no item: both are ""."""
     what = "license package"
+    if direct.is_direct(raw):
+        doc = direct.parse_direct(raw)
+        return doc.license_id, doc.content_id, "", ""
     obj = _document(raw, package.DOC_TYPE, what)
     ids = [_text(obj, k, what) for k in ("license_id", "content_id", "policy_id", "item_id")]
     return ids[0], ids[1], ids[2], ids[3]

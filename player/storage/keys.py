@@ -109,6 +109,24 @@ class KeyStore:
         """Forget the key (after a re-key, [0035]); licenses sealed to it no longer open here."""
         self._delete(f"policy-key/{policy_id}")
 
+    # --- the device key: what seals licenses bought without insurance -----------------------------
+
+    def device_key(self, user_id: str) -> X25519PrivateKey:
+        """This computer's key for `user_id`'s uninsured licenses, made on first use."""
+        name = f"device-key/{user_id}"
+        value = self._get(name)
+        if value is None:
+            key = X25519PrivateKey.generate()
+            raw = key.private_bytes(
+                serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+            )
+            self._set(name, base64.b64encode(raw).decode("ascii"))
+            return key
+        try:
+            return X25519PrivateKey.from_private_bytes(base64.b64decode(value.encode("ascii"), validate=True))
+        except (binascii.Error, UnicodeEncodeError, ValueError):
+            raise MalformedError("the keyring entry for this computer's device key is not a key") from None
+
     # --- session ---------------------------------------------------------------------------------
 
     def session_token(self) -> str | None:

@@ -189,6 +189,7 @@ def walk(backend: Backend) -> list[Exchange]:
         "POST",
         "/providers/{provider_id}/direct-purchases",
         201,
+        idem=True,
         path={"provider_id": "harbor"},
         json={"content_id": "harbor-0004"},
     ).json()

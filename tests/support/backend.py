@@ -30,6 +30,7 @@ ADMIN_TOKEN_FILE = "admin-token"  # in the data dir; sent back as the header bel
 ADMIN_TOKEN_HEADER = "X-Admin-Token"
 # POSTs that the API only accepts with an Idempotency-Key (money or re-distribution changes hands).
 IDEMPOTENT_PREFIXES = ("/api/v1/purchases", "/api/v1/claims", "/api/v1/policies", "/api/v1/upgrades")
+IDEMPOTENT_SUFFIXES = ("/direct-purchases",)
 
 
 def build_template(directory: Path) -> Path:
@@ -118,7 +119,7 @@ class Backend:
 
     def post(self, path: str, **kw: Any) -> requests.Response:
         """POST; adds a fresh Idempotency-Key where the API needs one, unless `idem=` is given."""
-        if "idem" not in kw and path.startswith(IDEMPOTENT_PREFIXES):
+        if "idem" not in kw and (path.startswith(IDEMPOTENT_PREFIXES) or path.endswith(IDEMPOTENT_SUFFIXES)):
             kw["idem"] = uuid.uuid4().hex
         return self.request("POST", path, **kw)
 
