@@ -90,20 +90,23 @@ class Client(Exchanges):
             json={"policy_id": policy_id, "content_id": content_id},
         )
 
-    def direct_purchase(self, provider: str, content_id: str) -> api.DirectLicense:
+    def direct_purchase(self, provider: str, content_id: str, *, key: str | None = None) -> api.DirectLicense:
         return self._json(
             api.DirectLicense,
             "POST",
             f"/providers/{provider}/direct-purchases",
+            idem=key or _key(),
             json={"content_id": content_id},
         )
 
-    def insure_existing(self, policy_id: str, licenses_b64: list[str]) -> api.InsuredExisting:
+    def insure_existing(
+        self, policy_id: str, licenses_b64: list[str], *, key: str | None = None
+    ) -> api.InsuredExisting:
         return self._json(
             api.InsuredExisting,
             "POST",
             f"/api/v1/policies/{policy_id}/insure-existing",
-            idem=_key(),
+            idem=key or _key(),
             json={"licenses": licenses_b64},
         )
 

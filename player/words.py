@@ -202,6 +202,10 @@ REFUSALS: dict[str, Refusal] = {
         if p
         else "This alternate costs more than your policy covers: " + sentence(m)
     ),
+    "not_insured": lambda _p, m: (
+        f"{m or 'This track'} was bought without insurance, so no claim covers it: insure it first "
+        "(Insure… in the library)."
+    ),
     "no_alternates": lambda _p, _m: (
         "It cannot be re-issued, and no supplier offers an alternate within your policy's limit "
         "on the price difference."

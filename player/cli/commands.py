@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from player.cli import uninsured
 from player.cli.output import Output, table
 from player.errors import IntegrityError, PlayerError, UsageError
 from player.words import stamp
@@ -110,6 +111,8 @@ def _catalog(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | Non
 
 
 def _buy(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
+    if a.uninsured:
+        return uninsured.buy_uninsured(t, a, out, p)
     r = t.purchases.buy(a.content_id, p)
     data = {
         "purchase_id": r.purchase_id,
@@ -131,6 +134,7 @@ def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | No
             "artist": e.row.artist,
             "license_id": e.row.license_id,
             "state": e.state.value,
+            "insured": e.insured,
             "reason": e.reason,
             "path": str(e.row.path) if e.row.path else None,
         }
@@ -354,6 +358,7 @@ _HANDLERS: dict[str, Handler] = {
     "policy": _policy,
     "catalog": _catalog,
     "buy": _buy,
+    "insure-existing": uninsured.insure_existing,
     "library": _library,
     "sync": _sync,
     "play": _play,

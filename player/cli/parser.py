@@ -38,7 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
     cmd("login", "sign in").add_argument("user")
     cmd("insure", "take out insurance (shows the terms)")
     cmd("catalog", "the store: both providers' tracks").add_argument("--genre")
-    cmd("buy", "buy a track with insurance and download it").add_argument("content_id")
+    buy = cmd("buy", "buy a track with insurance and download it")
+    buy.add_argument("content_id")
+    buy.add_argument(
+        "--uninsured", action="store_true", help="buy at the provider without insurance (insure it later)"
+    )
+    insure = cmd("insure-existing", "insure tracks bought without insurance")
+    insure.add_argument("license_ids", nargs="*", metavar="LICENSE_ID")
+    insure.add_argument("--all-uninsured", action="store_true", help="every track bought without insurance")
     cmd("library", "every license this terminal holds, with its state")
     cmd("sync", "fetch the signed license list (and any missing track file)")
     play = cmd("play", "play a track (or only decode it)")

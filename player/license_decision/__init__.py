@@ -6,7 +6,14 @@ clock set back); `decide` runs FIG.10 before the license is opened and `check_li
 is a `DecisionRefusedError` whose message is for people and whose `code` is for machines.
 """
 
-from player.license_decision.decision import Allowed, AskInsurer, Source, check_license, decide
+from player.license_decision.decision import (
+    Allowed,
+    AskInsurer,
+    Source,
+    check_license,
+    decide,
+    decide_uninsured,
+)
 from player.license_decision.trusted_list import CLOCK_TOLERANCE, ListMark, TrustedList, check_clock
 
 __all__ = [
@@ -19,4 +26,5 @@ __all__ = [
     "check_clock",
     "check_license",
     "decide",
+    "decide_uninsured",
 ]

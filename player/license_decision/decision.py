@@ -56,6 +56,7 @@ class Source(StrEnum):
 
     LIST = "list"  # the cached license list 43
     INSURER = "insurer"  # the license control function 55, asked online
+    LICENSOR = "licensor"  # a license bought without insurance: its licensor's signature (FIG.15)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,29 @@ def _ask(
     return Allowed(license_id, package.content_id, Source.INSURER, refresh_advised=True)
 
 
-def check_license(license: License, package: LicensePackage, *, user_id: str, now: datetime) -> None:
+def decide_uninsured(
+    license_id: str,
+    content_id: str,
+    trusted: TrustedList | None,
+    *,
+    user_id: str,
+    now: datetime,
+    mark: ListMark | None = None,
+) -> Allowed:
+    """FIG.15: a license bought straight from its licensor, which no insurer vouches for. It plays on its
+    licensor's signature (checked when it is opened) until the list names it invalid: once insured, the
+    insured copy replaces it. A clock set back or a list for someone else refuses it as any license."""
+    check_clock(trusted.new_mark if trusted is not None else (mark or ListMark()), now)
+    if trusted is not None:
+        if trusted.user_id != user_id:
+            raise WrongLicenseeError(f"The cached license list is for user {trusted.user_id!r}, not for you.")
+        entry = trusted.entry(license_id)
+        if entry is not None and entry.state is LicenseState.INVALID:
+            raise _invalidated(license_id, entry.reason, entry.invalidated_at)
+    return Allowed(license_id, content_id, Source.LICENSOR)
+
+
+def check_license(license: License, package: LicensePackage | None, *, user_id: str, now: datetime) -> None:
     """FIG.10 (5), after the license is opened. `open_license` has already matched the license to the
     package; checking again here keeps this rule true whichever way the license was obtained."""
     if license.licensee != user_id:
@@ -160,7 +183,9 @@ def check_license(license: License, package: LicensePackage, *, user_id: str, no
             f"License {license.license_id!r} was issued to user {license.licensee!r}, "
             f"not to you ({user_id!r})."
         )
-    if license.content_id != package.content_id or license.license_id != package.license_id:
+    if package is not None and (
+        license.content_id != package.content_id or license.license_id != package.license_id
+    ):
         raise WrongLicenseeError(
             f"License {license.license_id!r} is for {license.content_id!r}, but the package is for "
             f"license {package.license_id!r} of {package.content_id!r}."

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from player import words
 from player.client import Client, Progress
-from player.errors import BackendRefusedError, UsageError
+from player.errors import BackendRefusedError, ClaimRefusedError, UsageError
 from player.protocol import api
 from player.protocol.policy import Policy
 from player.storage import KeyStore, Store
@@ -100,9 +100,12 @@ class Requester:
         and downloaded again; items offered alternates are remembered for `choose`. The license reported
         for a track is the one the list calls valid, else the newest held."""
         policy_id = self._account.policy_id()
-        license_ids = (
-            None if content_ids is None else [self._library.resolve(c).license_id for c in content_ids]
-        )
+        rows = None if content_ids is None else [self._library.resolve(c) for c in content_ids]
+        for row in rows or []:
+            if not row.policy_id:  # FIG.15: bought at the provider and never insured
+                name = words.track_name(row.title, row.artist)
+                raise ClaimRefusedError(words.refusal("not_insured", name), reason="not_insured")
+        license_ids = None if rows is None else [r.license_id for r in rows]
         body = {"policy_id": policy_id, "license_ids": license_ids, "kind": kind, "genre": genre}
         return self._claim(body, progress)
 

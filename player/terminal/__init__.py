@@ -14,6 +14,7 @@ from player.protocol.api import (
     Claim,
     ClaimItem,
     ClaimOutcome,
+    DirectLicense,
     History,
     Purchase,
     Terms,
@@ -27,6 +28,7 @@ from player.redistribution import Outcome
 from player.storage.records import LibraryRow, TrackInfo
 from player.terminal.environment import network_timeout
 from player.terminal.facade import Clock, Terminal, fixed_clock
+from player.terminal.insure_later import InsureOutcome
 from player.terminal.results import IntegrityReport, LibraryEntry, LibraryState, ListStatus, OpenedTrack
 
 __all__ = [
@@ -38,7 +40,9 @@ __all__ = [
     "ClaimItem",
     "ClaimOutcome",
     "Clock",
+    "DirectLicense",
     "History",
+    "InsureOutcome",
     "IntegrityReport",
     "InvalidationReason",
     "LibraryEntry",

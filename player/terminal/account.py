@@ -9,9 +9,16 @@ from __future__ import annotations
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from player.client import decode_b64
-from player.errors import IntegrityError, LicenseUnknownError, OtherUsersLibraryError, UsageError
+from player.errors import (
+    IntegrityError,
+    LicenseUnknownError,
+    OtherUsersLibraryError,
+    UsageError,
+    WrongLicenseeError,
+)
 from player.protocol import api
 from player.protocol.canonical import b64e, x25519_public_bytes
+from player.protocol.direct import open_direct, parse_direct
 from player.protocol.license import License
 from player.protocol.package import LicensePackage, open_license
 from player.protocol.policy import Policy, verify_policy
@@ -134,3 +141,14 @@ class Account:
                 "the key of your insurance policy is not in this computer's keyring: recover your library"
             )
         return open_license(package, key, self._connection.licensor_keys())
+
+    def open_direct(self, raw: bytes) -> tuple[License, bytes]:
+        """FIG.15: a license bought without insurance, as kept here (sealed to this computer's device
+        key): verified against its licensor, and issued to this user; with its XML."""
+        user_id = self.require_sign_in()
+        lic, xml = open_direct(
+            parse_direct(raw), self._keys.device_key(user_id), self._connection.licensor_keys()
+        )
+        if lic.licensee != user_id:
+            raise WrongLicenseeError(f"license {lic.license_id!r} was issued to someone else")
+        return lic, xml

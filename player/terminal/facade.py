@@ -30,6 +30,7 @@ from player.storage.journal import FINAL, Journal
 from player.storage.memory_keyring import MemoryKeyring
 from player.terminal.account import Account
 from player.terminal.connection import Connection
+from player.terminal.insure_later import DIRECT_PURCHASE, INSURE_EXISTING, InsureLater
 from player.terminal.library import Library
 from player.terminal.licenses import Licenses
 from player.terminal.opening import Opener
@@ -82,6 +83,9 @@ class Terminal:
         self._journal = Journal(store)
         self.purchases = Purchases(store, self.connection, self.account, self.licenses, self._journal)
         self.library = Library(store, self.connection, self.account, self.licenses)
+        self.insure_later = InsureLater(
+            store, keys, self.connection, self.account, self.licenses, self.purchases, self._journal
+        )
         self.claims = Requester(
             store,
             keys,
@@ -132,6 +136,13 @@ class Terminal:
                 if entry.kind == PURCHASE:
                     result = self.purchases.replay(entry.body)
                     done.append(f"Finished buying {self._title(result.license.content_id)}")
+                elif entry.kind == DIRECT_PURCHASE:
+                    sold = self.insure_later.replay(entry.body)
+                    done.append(f"Finished buying {self._title(sold.content_id)} (without insurance)")
+                elif entry.kind == INSURE_EXISTING:
+                    outcomes = self.insure_later.replay_insure(entry.body)
+                    insured = [o for o in outcomes if o.outcome == "insured"]
+                    done.append(f"Finished insuring {words.plural(len(insured), 'track')}")
                 else:
                     done.append(self.claims.replay(entry, self._title))
             except FINAL:

@@ -36,7 +36,12 @@ class Library:
             code = e.code if isinstance(e, DecisionRefusedError) else "list_unusable"
             return [LibraryEntry(r, LibraryState.UNKNOWN, code, None, str(e)) for r in rows]
         if trusted is None:
-            return [LibraryEntry(r, LibraryState.UNKNOWN, "no_list", None, _NO_LIST) for r in rows]
+            return [
+                LibraryEntry(r, LibraryState.VALID)
+                if not r.policy_id
+                else LibraryEntry(r, LibraryState.UNKNOWN, "no_list", None, _NO_LIST)
+                for r in rows
+            ]
         # What play would decide offline: a list that ran out vouches for no license any more (an
         # invalidation it records stays final); online, play refreshes it first.
         ran_out: ListExpiredError | None = None
@@ -47,7 +52,9 @@ class Library:
         out = []
         for row in rows:
             entry = trusted.entry(row.license_id)
-            if entry is None:
+            if not row.policy_id and (entry is None or entry.state is LicenseState.VALID):
+                out.append(LibraryEntry(row, LibraryState.VALID))  # uninsured: its licensor's word (FIG.15)
+            elif entry is None:
                 out.append(LibraryEntry(row, LibraryState.UNKNOWN, "not_in_list", None, _NOT_IN_LIST))
             elif entry.state is LicenseState.VALID and ran_out is not None:
                 out.append(LibraryEntry(row, LibraryState.UNKNOWN, ran_out.code, None, str(ran_out)))
@@ -85,10 +92,11 @@ class Library:
             if not row.package_present:
                 continue
             try:
-                package = verify_package(
-                    self._store.package_bytes(row.license_id), self._connection.insurer_key()
-                )
-                lic = self._account.unwrap(package)
+                raw = self._store.package_bytes(row.license_id)
+                if row.policy_id:
+                    lic = self._account.unwrap(verify_package(raw, self._connection.insurer_key()))
+                else:
+                    lic, _ = self._account.open_direct(raw)
             except PlayerError:
                 continue
             # A track's licenses may be for different versions ([0048]): check a file with its own.

@@ -24,7 +24,7 @@ from player.errors import (
     PlayerError,
     TruncatedError,
 )
-from player.license_decision import Allowed, ListMark, TrustedList
+from player.license_decision import Allowed, ListMark, TrustedList, decide_uninsured
 from player.license_decision import decide as decide_license
 from player.protocol.license_list import verify_license_list
 from player.protocol.package import LicensePackage
@@ -166,6 +166,18 @@ class Licenses:
         if allowed.refresh_advised and client is not None:  # the insurer was asked: the list lags
             self._refresh()
         return allowed
+
+    def decide_uninsured(self, license_id: str, content_id: str) -> Allowed:
+        """FIG.15: may a license bought without insurance play? Only the cached list's say (no network:
+        the insurer knows of it only once it was insured, and then the list it pushes invalidates it)."""
+        return decide_uninsured(
+            license_id,
+            content_id,
+            self.trusted(),
+            user_id=self._account.user_id,
+            now=self._now(),
+            mark=self._mark(),
+        )
 
     def _decide(self, package: LicensePackage, trusted: TrustedList | None, client: Client | None) -> Allowed:
         return decide_license(

@@ -14,7 +14,7 @@ from datetime import datetime
 from player.errors import PlayerError
 from player.license_decision import check_license
 from player.protocol import container
-from player.protocol.package import verify_package
+from player.protocol.package import LicensePackage, verify_package
 from player.storage import Store
 from player.terminal.account import Account
 from player.terminal.connection import Connection
@@ -44,9 +44,15 @@ class Opener:
         from player.playback.tags import cover_art  # mutagen: only once something is played
 
         row = self._library.resolve(content_or_license_id)
-        package = verify_package(self._store.package_bytes(row.license_id), self._connection.insurer_key())
-        allowed = self._licenses.decide(package)
-        lic = self._account.unwrap(package)
+        raw = self._store.package_bytes(row.license_id)
+        package: LicensePackage | None = None
+        if row.policy_id:
+            package = verify_package(raw, self._connection.insurer_key())
+            allowed = self._licenses.decide(package)
+            lic = self._account.unwrap(package)
+        else:  # bought without insurance (FIG.15): its licensor's signature, unless the list replaced it
+            allowed = self._licenses.decide_uninsured(row.license_id, row.content_id)
+            lic, _ = self._account.open_direct(raw)
         check_license(lic, package, user_id=self._account.user_id, now=self._now())
         f = self._store.open_track(row.content_id)
         try:

@@ -93,9 +93,9 @@ class Purchases:
         self._store.put_package(
             package.license_id, raw, package.content_id, package.policy_id, package.item_id
         )
-        self._download(info, delivered.download.url, progress, content_key=content_key)
+        self.fetch_file(info, delivered.download.url, progress, content_key=content_key)
 
-    def _download(
+    def fetch_file(
         self,
         info: TrackInfo,
         url: str,
@@ -167,7 +167,7 @@ class Purchases:
             info = row.info
             url = f"/providers/{info.provider}/content/{content_id}?version={info.version}"
             try:
-                self._download(info, url, progress, content_key=self._account.unwrap(package).content_key)
+                self.fetch_file(info, url, progress, content_key=self._account.unwrap(package).content_key)
             except BackendRefusedError as e:  # discontinued, provider gone: the file will not come again
                 failed[content_id] = f"{e}: report it lost to choose an alternate"
                 continue

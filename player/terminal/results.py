@@ -46,6 +46,11 @@ class LibraryEntry:
     invalidated_at: datetime | None = None
     detail: str = ""
 
+    @property
+    def insured(self) -> bool:
+        """Covered by an insurance policy; False for a track bought without insurance (FIG.15)."""
+        return bool(self.row.policy_id)
+
 
 @dataclass(frozen=True)
 class ListStatus:
@@ -80,7 +85,7 @@ class OpenedTrack:
     license_id: str
     content_id: str
     license: License
-    package: LicensePackage
+    package: LicensePackage | None  # None for a license bought without insurance
     decision: Allowed
     reader: ContainerReader
     file: BinaryIO

@@ -1,0 +1,55 @@
+"""The CLI's side of buying without insurance and insuring later (FIG.15): `buy --uninsured` and
+`insure-existing`. Same contract as the other commands: JSON field names are for scripts."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from player.cli.output import Output, table
+from player.errors import UsageError
+
+if TYPE_CHECKING:
+    from player.terminal import Progress, Terminal
+
+Password = Callable[[str], str]
+
+
+def buy_uninsured(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None) -> int:
+    sold = t.insure_later.buy(a.content_id, p)
+    data = {
+        "content_id": sold.content_id,
+        "license_id": sold.license_id,
+        "price": sold.price,
+        "premium": 0,
+        "insured": False,
+    }
+    out.emit(data, lambda: f"bought {sold.content_id} for {sold.price} yen, not insured")
+    return 0
+
+
+def insure_existing(
+    t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password
+) -> int:
+    if bool(a.license_ids) == bool(a.all_uninsured):
+        raise UsageError("name the licenses to insure, or give --all-uninsured")
+    outcomes = t.insure_later.insure(None if a.all_uninsured else list(a.license_ids), p)
+    rows = [
+        {
+            "license_id": o.license_id,
+            "content_id": o.content_id,
+            "outcome": o.outcome,
+            "new_license_id": o.new_license_id,
+            "reason": o.reason,
+        }
+        for o in outcomes
+    ]
+
+    def text() -> str:
+        if not rows:
+            return "nothing to insure: every track here is insured"
+        return table(rows, ("content_id", "license_id", "outcome", "new_license_id", "reason"))
+
+    out.emit(rows, text)
+    return 0
