@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from player.terminal import Terminal
 from player.ui.claims.loss_dialog import LossDialog
+from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.session import UiSession
 
 MAX_BYTES = 200 * 1024  # the README's images stay small
@@ -47,6 +48,7 @@ DISCONTINUED, REISSUED = "aurora-0009", "harbor-0006"
 # The erased file is the discontinued track's: any other would come back free at the window's first sync
 # (the license is kept), while this one cannot be sent again and needs a claim, which offers alternates.
 ERASED = DISCONTINUED
+UNINSURED = "harbor-0007"  # bought at its provider without insurance, to be insured later
 PREFERRED_GENRE = "Rock"
 
 
@@ -96,6 +98,7 @@ def _stage(terminal: Terminal, url: str) -> None:
     terminal.account.insure()
     for content_id in BOUGHT:
         terminal.purchases.buy(content_id)
+    terminal.insure_later.buy(UNINSURED)
     terminal.claims.report_loss([REISSUED])  # FIG.7: the old license is now invalid in the list
     # The supplier stops distributing a track (the backend's admin control, loopback only).
     subprocess.run(  # noqa: S603 - our own interpreter and module
@@ -132,6 +135,14 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
             ("insurance", "player.ui.insurance.view", "InsuranceView"),
         ):
             written[name] = _standalone(session, outdir, name, module, cls)
+
+    uninsured = [e for e in session.library if not e.insured]
+    insure = InsureDialog(session, uninsured, window)
+    insure.show()
+    _wait(lambda: insure.insure_button.isEnabled())
+    _settle(session)
+    written["insure-dialog"] = _save(insure, outdir / "insure-dialog.png")
+    insure.reject()
 
     loss = LossDialog(session, window)
     loss.resize(760, 500)

@@ -123,13 +123,19 @@ class LossDialog(LossPages):
                 note = "File damaged"
             elif entry.state is LibraryState.UNKNOWN:
                 note = "License not confirmed yet"
+            if not entry.insured:  # bought without insurance: shown, but no claim covers it
+                note = "Not insured"
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable & ~Qt.ItemFlag.ItemIsEnabled)
             item.setText(T_NOTE, note)
             if note.startswith("File"):
                 item.setIcon(T_NOTE, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             item.setToolTip(T_NOTE, entry.detail or note)
-            item.setCheckState(
-                T_TITLE, Qt.CheckState.Checked if note.startswith("File") else Qt.CheckState.Unchecked
-            )
+            if entry.insured:
+                item.setCheckState(
+                    T_TITLE, Qt.CheckState.Checked if note.startswith("File") else Qt.CheckState.Unchecked
+                )
+            else:
+                item.setToolTip(T_NOTE, words.refusal("not_insured", words.track_name(row.title, row.artist)))
             self.tracks.addTopLevelItem(item)
         for col in (T_TITLE, T_ARTIST, T_ALBUM, T_GENRE):
             self.tracks.resizeColumnToContents(col)

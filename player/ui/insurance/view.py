@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from player import words
 from player.errors import BackendError, PlayerError, UsageError
-from player.terminal import LicenseState, PolicyState
+from player.terminal import LibraryEntry, LibraryState, LicenseState, PolicyState
 from player.ui.insurance.data import Snapshot, event_words, gather, reason_words, state_words, waiting_words
 from player.ui.insurance.tabs import DASH, POLICY_FIELDS, InsuranceTabs
 from player.ui.kit.guard import while_alive
@@ -38,6 +38,7 @@ class InsuranceView(InsuranceTabs):
 
     refreshed = Signal()
     insurance_needed = Signal()
+    insure_requested = Signal(object)  # list[LibraryEntry]: every track bought without insurance
 
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,11 @@ class InsuranceView(InsuranceTabs):
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addWidget(self.summary, 1)
+        self.insure_button = QPushButton("Insure tracks bought without insurance…")
+        self.insure_button.setObjectName("insureUninsuredButton")
+        self.insure_button.clicked.connect(lambda: self.insure_requested.emit(self._uninsured()))
+        self.insure_button.hide()
+        top.addWidget(self.insure_button)
         top.addWidget(self.refresh_button)
         self.notice = Notice(self)
 
@@ -76,6 +82,10 @@ class InsuranceView(InsuranceTabs):
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         session.synced.connect(lambda _: self.refresh())
+        session.library_changed.connect(lambda _: self.insure_button.setVisible(bool(self._uninsured())))
+
+    def _uninsured(self) -> list[LibraryEntry]:
+        return [e for e in self.session.library if not e.insured and e.state is not LibraryState.INVALID]
 
     # --- refreshing ------------------------------------------------------------------------------
 

@@ -142,7 +142,7 @@ class LibraryModel(QAbstractTableModel):
             return self._tooltip(entry, column)
         if role == Qt.ItemDataRole.DecorationRole:
             if column is Column.INSURED:
-                return self._insured_icon
+                return self._insured_icon if entry.insured else None
             if column is Column.TITLE and entry.row.license_id == self._current:
                 return self._playing_icon
             return None
@@ -181,7 +181,7 @@ class LibraryModel(QAbstractTableModel):
             case Column.PROVIDER:
                 return self._provider(r.provider)
             case Column.INSURED:
-                return "Insured"
+                return "Insured" if entry.insured else "Not insured"
             case Column.LICENSE:
                 label = STATE_WORDS.get(entry.state, entry.state)
                 # A valid license whose file is gone: the user should see it before pressing play.
@@ -201,6 +201,8 @@ class LibraryModel(QAbstractTableModel):
     def _tooltip(self, entry: LibraryEntry, column: Column) -> str:
         if column is Column.LICENSE:
             return reason_text(entry)
+        if column is Column.INSURED and not entry.insured:
+            return "Bought without insurance: a loss is not covered. Choose Insure… to insure it."
         if column is Column.INSURED:
             return (
                 f"Insured under policy {entry.row.policy_id}: if the track is lost, the insurer re-issues it."

@@ -6,7 +6,7 @@ library shows a short way into the Store instead of an empty table.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.terminal import LibraryEntry
+from player.terminal import LibraryEntry, LibraryState
 from player.ui.library.model import Column, LibraryFilter, LibraryModel
 
 COLUMN_WIDTHS = {
@@ -46,6 +47,7 @@ class LibraryPage(QWidget):
     play_requested = Signal(object)  # LibraryEntry
     current_changed = Signal(object)  # LibraryEntry | None: the row the keyboard or a click moved to
     store_requested = Signal()
+    insure_requested = Signal(object)  # list[LibraryEntry]: tracks bought without insurance, to insure
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +70,7 @@ class LibraryPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.ARTIST, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
@@ -84,6 +86,16 @@ class LibraryPage(QWidget):
         for column, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)  # Enter, and a double-click
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.insure_button = QPushButton("Insure…", self)
+        self.insure_button.setObjectName("insureButton")
+        self.insure_button.setAccessibleName("Insure the selected tracks bought without insurance")
+        self.insure_button.setToolTip(
+            "Insure tracks bought without insurance (all of them, or those selected)"
+        )
+        self.insure_button.clicked.connect(self.insure_selected)
+        self.insure_button.hide()
         self.table.selectionModel().currentRowChanged.connect(
             lambda *_: self.current_changed.emit(self.selected_entry())
         )
@@ -112,6 +124,7 @@ class LibraryPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count)
+        top.addWidget(self.insure_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -188,7 +201,33 @@ class LibraryPage(QWidget):
         self.proxy.set_search(text)
         self._update_count()
 
+    def uninsured_entries(self, *, selected_only: bool = False) -> list[LibraryEntry]:
+        """Rows bought without insurance that still play (the selected ones, or all)."""
+        if selected_only:
+            rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+            entries = [self.proxy.entry_at(r) for r in sorted(rows)]
+        else:
+            entries = self.model.entries()
+        return [e for e in entries if not e.insured and e.state is not LibraryState.INVALID]
+
+    def insure_selected(self) -> None:
+        """Insure the selected uninsured tracks, or every one when none of them is selected."""
+        chosen = self.uninsured_entries(selected_only=True) or self.uninsured_entries()
+        if chosen:
+            self.insure_requested.emit(chosen)
+
+    def _context_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        play = menu.addAction("Play")
+        play.setEnabled(self.selected_entry() is not None)
+        play.triggered.connect(lambda: self._activated(self.table.currentIndex()))
+        insure = menu.addAction("Insure…")
+        insure.setEnabled(bool(self.uninsured_entries(selected_only=True)))
+        insure.triggered.connect(self.insure_selected)
+        menu.popup(self.table.viewport().mapToGlobal(point))
+
     def _update_count(self) -> None:
+        self.insure_button.setVisible(bool(self.uninsured_entries()))
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         noun = "track" if total == 1 else "tracks"
         self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")

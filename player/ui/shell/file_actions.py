@@ -7,9 +7,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from player.errors import BackendError, PlayerError
-from player.terminal import ClaimItem, IntegrityReport
+from player.terminal import ClaimItem, IntegrityReport, LibraryEntry
 from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.claims.loss_dialog import LossDialog
+from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.kit.banners import MessageBar
 from player.ui.kit.messages import describe
 from player.ui.session import UiSession
@@ -73,6 +74,14 @@ class FileActions(QMainWindow):
             self.dialog.raise_()
             return
         self.dialog = LossDialog(self.session, self)
+        self.dialog.open()
+
+    def insure_tracks(self, entries: list[LibraryEntry]) -> None:
+        """Insure tracks bought without insurance (from the library's Insure… button or menu)."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            return
+        self.dialog = InsureDialog(self.session, entries, self)
         self.dialog.open()
 
     def choose_alternates(self, *, quiet: bool = False) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QTableView, QWidget
 
 from player.errors import BackendRefusedError, PlayerError, UsageError
-from player.terminal import CatalogEntry, LibraryEntry, LibraryState, Purchase
+from player.terminal import CatalogEntry, DirectLicense, LibraryEntry, LibraryState, Purchase
 from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
 from player.ui.session import UiSession
@@ -37,6 +37,7 @@ class BuyingView(QWidget):
     notice: Notice
     progress: QProgressBar
     buy_button: QPushButton
+    buy_plain_button: QPushButton
     buying: CatalogEntry | None
     confirmation: QMessageBox | None
 
@@ -62,30 +63,30 @@ class BuyingView(QWidget):
 
     def _update_buttons(self, *_: Any) -> None:
         entry = self.selected_entry()
+        can_buy = False
         if self.buying is not None:
-            self.buy_button.setEnabled(False)
             self.buy_button.setText("Buying…")
         elif entry is not None and self.model.is_owned(entry.content_id):
-            self.buy_button.setEnabled(False)
             self.buy_button.setText("Owned")
         elif entry is not None and not entry.available:
-            self.buy_button.setEnabled(False)
             self.buy_button.setText("Not sold now")
         else:
-            self.buy_button.setEnabled(entry is not None)
+            can_buy = entry is not None
             self.buy_button.setText("Buy insured…")
+        self.buy_button.setEnabled(can_buy)
+        self.buy_plain_button.setEnabled(can_buy)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         entry = index.data(ENTRY_ROLE)
         if isinstance(entry, CatalogEntry):
             self.ask_to_buy(entry)
 
-    def buy_selected(self) -> None:
+    def buy_selected(self, *, insured: bool = True) -> None:
         entry = self.selected_entry()
         if entry is not None:
-            self.ask_to_buy(entry)
+            self.ask_to_buy(entry, insured=insured)
 
-    def ask_to_buy(self, entry: CatalogEntry) -> None:
+    def ask_to_buy(self, entry: CatalogEntry, *, insured: bool = True) -> None:
         """The confirmation with price and premium; window-modal, never blocking the event loop."""
         if self.buying is not None or self.confirmation is not None:
             return
@@ -102,16 +103,27 @@ class BuyingView(QWidget):
             return
         box = QMessageBox(self)
         box.setObjectName("buyConfirmation")
-        box.setWindowTitle("Buy insured")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setText(f"Buy “{entry.title}” by {entry.artist}, insured?")
-        box.setInformativeText(
-            f"Price: {yen(entry.price)} ({entry.provider_name})\n"
-            f"Insurance premium: {yen(entry.premium)}\n"
-            f"Together: {yen(entry.price + entry.premium)}\n\n"
-            "If the track or its license is lost, the insurer re-distributes it under your policy."
-        )
-        confirm = box.addButton("Buy insured", QMessageBox.ButtonRole.AcceptRole)
+        if insured:
+            box.setWindowTitle("Buy insured")
+            box.setText(f"Buy “{entry.title}” by {entry.artist}, insured?")
+            box.setInformativeText(
+                f"Price: {yen(entry.price)} ({entry.provider_name})\n"
+                f"Insurance premium: {yen(entry.premium)}\n"
+                f"Together: {yen(entry.price + entry.premium)}\n\n"
+                "If the track or its license is lost, the insurer re-distributes it under your policy."
+            )
+        else:
+            box.setWindowTitle("Buy without insurance")
+            box.setText(
+                f"Buy “{entry.title}” by {entry.artist} from {entry.provider_name}, without insurance?"
+            )
+            box.setInformativeText(
+                f"Price: {yen(entry.price)}, no premium.\n\n"
+                "If the track or its license is lost, nothing re-distributes it. You can insure it later "
+                f"from your library (premium now {yen(entry.premium)})."
+            )
+        confirm = box.addButton(box.windowTitle(), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(confirm)
         self.confirmation = box
@@ -121,13 +133,14 @@ class BuyingView(QWidget):
             chosen = box.clickedButton() is confirm
             box.deleteLater()
             if chosen:
-                self.buy(entry)
+                self.buy(entry, insured=insured)
 
         box.finished.connect(finished)
         box.open()
 
-    def buy(self, entry: CatalogEntry) -> None:
-        """Buy without asking (the confirmation calls this): FIG.13 on the worker, progress here."""
+    def buy(self, entry: CatalogEntry, *, insured: bool = True) -> None:
+        """Buy without asking (the confirmation calls this): FIG.13 (or, uninsured, FIG.15 (1)-(2)) on the
+        worker, progress here."""
         if self.buying is not None:
             return
         self.buying = entry
@@ -139,8 +152,9 @@ class BuyingView(QWidget):
         self._update_buttons()
         terminal = self.session.terminal
         content_id = entry.content_id
+        buying = terminal.purchases.buy if insured else terminal.insure_later.buy
         self.session.call(
-            lambda progress: terminal.purchases.buy(content_id, progress),
+            lambda progress: buying(content_id, progress),
             while_alive(self, lambda result: self._bought(entry, result)),
             while_alive(self, lambda error: self._buy_failed(entry, error)),
             while_alive(self, self._progressed),
@@ -154,18 +168,25 @@ class BuyingView(QWidget):
         self.progress.setValue(percent)
         self.model.set_downloading(self.buying.content_id, percent)
 
-    def _bought(self, entry: CatalogEntry, purchase: Purchase) -> None:
+    def _bought(self, entry: CatalogEntry, purchase: Purchase | DirectLicense) -> None:
         self.buying = None
         self.progress.setValue(100)
         self.progress.setFormat(f"Done: “{entry.title}” is in your library")
         self.model.set_downloading(entry.content_id, None)
         self.model.set_owned({*owned_content_ids(self.session.library), entry.content_id})
         self._update_buttons()
-        self.notice.show_message(
-            f"“{entry.title}” is yours, insured",
-            f"Paid {yen(purchase.price)} and a premium of {yen(purchase.premium)}. "
-            "It is in your library and plays from there.",
-        )
+        if isinstance(purchase, Purchase):
+            self.notice.show_message(
+                f"“{entry.title}” is yours, insured",
+                f"Paid {yen(purchase.price)} and a premium of {yen(purchase.premium)}. "
+                "It is in your library and plays from there.",
+            )
+        else:
+            self.notice.show_message(
+                f"“{entry.title}” is yours, not insured",
+                f"Paid {yen(purchase.price)} to {entry.provider_name}. It is in your library and plays from "
+                "there; insure it later from the library (Insure…).",
+            )
         QTimer.singleShot(4000, self, self._hide_progress)
         self.bought.emit(entry.content_id)
         self.session.sync()  # the new license list, the library, and the Insurance page follow
