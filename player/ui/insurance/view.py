@@ -82,7 +82,10 @@ class InsuranceView(InsuranceTabs):
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         session.synced.connect(lambda _: self.refresh())
-        session.library_changed.connect(lambda _: self.insure_button.setVisible(bool(self._uninsured())))
+        session.library_changed.connect(self._library_changed)  # a bound slot: dropped with the view
+
+    def _library_changed(self, _entries: object) -> None:
+        self.insure_button.setVisible(bool(self._uninsured()))
 
     def _uninsured(self) -> list[LibraryEntry]:
         return [e for e in self.session.library if not e.insured and e.state is not LibraryState.INVALID]
