@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 import requests
 from pydantic import TypeAdapter
@@ -30,7 +30,17 @@ ACCEPTED_CODECS = ("audio/flac", "audio/ogg", "audio/mpeg")  # [0050]: what QtMu
 
 
 class Client(Exchanges):
-    """A connection to one backend. Not thread-safe: give each worker thread its own (`copy()`)."""
+    """A connection to one backend. Not thread-safe: give each worker thread its own (`copy()`).
+
+    `codecs` ([0050]): the MIME types this terminal decodes, best first; stated with every download, claim,
+    recovery, alternates search and choice, so what comes back is something it can play."""
+
+    codecs: tuple[str, ...] = ACCEPTED_CODECS
+
+    def copy(self) -> Self:
+        twin = super().copy()
+        twin.codecs = self.codecs
+        return twin
 
     # --- accounts and identity --------------------------------------------------------------------
 
@@ -150,7 +160,12 @@ class Client(Exchanges):
         genre: str | None = None,
         key: str | None = None,
     ) -> api.Claim:
-        body: dict[str, Any] = {"policy_id": policy_id, "kind": kind, "genre": genre}
+        body: dict[str, Any] = {
+            "policy_id": policy_id,
+            "kind": kind,
+            "genre": genre,
+            "codecs": list(self.codecs),
+        }
         body.update({"all": True} if license_ids is None else {"license_ids": license_ids})
         return self._json(api.Claim, "POST", "/api/v1/claims", idem=key or _key(), json=body)
 
@@ -161,7 +176,7 @@ class Client(Exchanges):
         return self._json_list(
             TypeAdapter(list[api.Alternate]),
             f"/api/v1/claims/{claim_id}/items/{item_id}/alternates",
-            params={"genre": genre} if genre else None,
+            params={"codecs": ",".join(self.codecs)} | ({"genre": genre} if genre else {}),
         )
 
     def choose(self, claim_id: str, item_id: str, alternate_id: str, *, key: str | None = None) -> api.Choice:
@@ -170,7 +185,7 @@ class Client(Exchanges):
             "POST",
             f"/api/v1/claims/{claim_id}/items/{item_id}/choice",
             idem=key or _key(),
-            json={"alternate_id": alternate_id},
+            json={"alternate_id": alternate_id, "codecs": list(self.codecs)},
         )
 
     def upgrades(self) -> list[api.UpgradeOffer]:
@@ -188,7 +203,7 @@ class Client(Exchanges):
         url: str,
         sink: Sink,
         progress: Progress | None = None,
-        codecs: tuple[str, ...] = ACCEPTED_CODECS,
+        codecs: tuple[str, ...] | None = None,
     ) -> str:
         """Fetch an encrypted container into `sink`, resuming after the `sink.size` bytes it holds
         (HTTP Range). Returns the MIME type the server chose ([0050]). The store verifies and files the
@@ -198,7 +213,9 @@ class Client(Exchanges):
         have = sink.size
         sep = "&" if "?" in url else "?"
         headers = {"Range": f"bytes={have}-"} if have else {}
-        response = self._send("GET", f"{url}{sep}codecs={','.join(codecs)}", headers=headers, accept=(416,))
+        if "codecs=" not in url:  # the insurer's URL may carry them already, narrowed to what it has
+            url = f"{url}{sep}codecs={','.join(codecs or self.codecs)}"
+        response = self._send("GET", url, headers=headers, accept=(416,))
         with response:
             mime = response.headers.get("X-Content-Mime", "")
             if response.status_code == 416:  # nothing past what we have: already complete

@@ -151,6 +151,7 @@ UNAVAILABLE = {
     "content_discontinued": "Its supplier no longer distributes this track.",
     "provider_unavailable": "Its supplier's service is down at the moment.",
     "provider_ended": "Its supplier has ended its business.",
+    "no_playable_encoding": "It is not published in a format this computer plays.",
 }
 
 

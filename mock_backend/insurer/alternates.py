@@ -28,9 +28,11 @@ def find(
     terms: GuaranteeConditions,
     item: sqlite3.Row,
     genre: str | None,
+    codecs: list[str] | None = None,
 ) -> list[tuple[str, int]]:
     """(content_id, price difference) from every provider; falls back to all genres if the preferred one
-    has nothing, because an alternate in another genre beats none."""
+    has nothing, because an alternate in another genre beats none. With `codecs`, only tracks published in
+    an encoding the terminal decodes ([0050])."""
     owned = [
         r["content_id"]
         for r in conn.execute("SELECT content_id FROM items WHERE user_id = ?", (item["user_id"],))
@@ -50,6 +52,8 @@ def find(
                 exclude=owned,
             )
             for content_id in answer.contents:
+                if not delivery.playable(conn, content_id, codecs):
+                    continue
                 row = conn.execute("SELECT title, price FROM contents WHERE id = ?", (content_id,)).fetchone()
                 offer = StandIn(row["title"], int(row["price"]) - lost_price)
                 if judge(Circumstances(terms, alternate=offer)) is None:
@@ -113,14 +117,20 @@ def _awaiting_choice(
 
 
 def research(
-    ctx: Context, conn: sqlite3.Connection, user_id: str, claim_id: str, claim_item_id: str, genre: str | None
+    ctx: Context,
+    conn: sqlite3.Connection,
+    user_id: str,
+    claim_id: str,
+    claim_item_id: str,
+    genre: str | None,
+    codecs: list[str] | None = None,
 ) -> list[api.Alternate]:
     """The alternates for an item still waiting for a choice, searched again (optionally in another genre)."""
     ci = _awaiting_choice(conn, user_id, claim_id, claim_item_id)
-    if genre is not None:
+    if genre is not None or codecs is not None:
         policy = policies.get_owned(conn, user_id, ci["policy_id"])
         item = conn.execute("SELECT * FROM items WHERE id = ?", (ci["item_id"],)).fetchone()
-        offers = find(ctx, conn, policies.guarantee(policy), item, genre)
+        offers = find(ctx, conn, policies.guarantee(policy), item, genre, codecs)
         if offers:
             store(conn, claim_item_id, offers)
     return offered(conn, claim_item_id)
@@ -135,6 +145,7 @@ def choose(
     *,
     alternate_id: str | None,
     content_id: str | None,
+    codecs: list[str] | None = None,
 ) -> api.Choice:
     """FIG.14 (9)-(19): the user's choice -> licensor issues -> old license invalid, new one delivered.
 
@@ -160,6 +171,10 @@ def choose(
     refusal = judge(Circumstances(policies.guarantee(policy), alternate=chosen))
     if refusal:
         raise refusal.error()
+    if not delivery.playable(conn, content["id"], codecs):
+        raise ApiError(
+            409, "no_playable_encoding", f"{content['title']!r} is not published in a format you can play"
+        )
     if conn.execute(
         "SELECT 1 FROM items WHERE user_id = ? AND content_id = ?", (user_id, content["id"])
     ).fetchone():
@@ -182,7 +197,7 @@ def choose(
     return api.Choice(
         item_id=claim_item_id,
         outcome=ClaimOutcome.CHOSEN,
-        license=delivery.delivered(conn, issued.license_id, package),
+        license=delivery.delivered(conn, issued.license_id, package, codecs),
         replaces=ci["license_id"],
         policy=policies.signed_b64(ctx, conn, policy["id"]),
         list_version=license_control.current_version(conn, user_id),

@@ -67,6 +67,7 @@ class _Claim:
     budget: _Budget
     reason: InvalidationReason
     genre: str | None
+    codecs: list[str] | None = None  # [0050]: what the terminal decodes, best first (None: not said)
 
 
 def file_claim(
@@ -78,6 +79,7 @@ def file_claim(
     kind: api.ClaimKind,
     license_ids: list[str] | None,
     genre: str | None,
+    codecs: list[str] | None = None,
 ) -> api.Claim:
     policy = policies.get_owned(conn, user_id, policy_id)
     terms = policies.guarantee(policy)
@@ -100,6 +102,7 @@ def file_claim(
         budget=budget,
         reason=InvalidationReason.CRASH if budget.crash else InvalidationReason.LOSS,
         genre=genre,
+        codecs=codecs,
     )
     conn.execute(
         "INSERT INTO claims(id, user_id, policy_id, kind, genre, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -209,7 +212,9 @@ def _judge_item(ctx: Context, conn: sqlite3.Connection, claim: _Claim, item: sql
     availability = licensor.call(
         ctx, conn, provider_id, "availability", api.LicensorAvailability, content_id=content["id"]
     )
-    if availability.available:
+    # [0050]: the same track in no encoding the terminal decodes is no re-issue: alternates instead
+    playable = bool(delivery.playable(conn, content["id"], claim.codecs))
+    if availability.available and playable:
         issued, package = delivery.issue_and_replace(
             ctx, conn, claim.policy, item, provider_id, content["id"], "reissue", claim.reason
         )
@@ -219,17 +224,18 @@ def _judge_item(ctx: Context, conn: sqlite3.Connection, claim: _Claim, item: sql
         )
         fields = record(ClaimOutcome.REISSUED, "", issued.license_id)
         return api.ClaimItem.model_validate(
-            fields | {"license": delivery.delivered(conn, issued.license_id, package)}
+            fields | {"license": delivery.delivered(conn, issued.license_id, package, claim.codecs)}
         )
 
-    offers = alternates.find(ctx, conn, claim.terms, item, claim.genre)
+    why = availability.reason if not availability.available else "no_playable_encoding"
+    offers = alternates.find(ctx, conn, claim.terms, item, claim.genre, claim.codecs)
     if not offers:
-        message = f"the track cannot be re-issued ({availability.reason}) and no provider offers an alternate"
+        message = f"the track cannot be re-issued ({why}) and no provider offers an alternate"
         return api.ClaimItem.model_validate(
             record(ClaimOutcome.REFUSED, "no_alternates") | {"message": message}
         )
     _count(conn, item, claim.budget)
-    fields = record(ClaimOutcome.ALTERNATES_OFFERED, availability.reason)
+    fields = record(ClaimOutcome.ALTERNATES_OFFERED, why)
     alternates.store(conn, claim_item_id, offers)  # after its claim item: the alternates refer to it
     return api.ClaimItem.model_validate(fields | {"alternates": alternates.offered(conn, claim_item_id)})
 

@@ -94,26 +94,41 @@ def issue_and_replace(
     return issued, replace_license(ctx, conn, policy, item, issued, provider_id, reason)
 
 
-def download_info(conn: sqlite3.Connection, content_id: str) -> api.Download:
+def encodings(conn: sqlite3.Connection, content_id: str) -> list[str]:
+    """The MIME types the track's current version is published in."""
+    return [
+        r["mime"]
+        for r in conn.execute(
+            "SELECT e.mime FROM encodings e JOIN contents c ON c.id = e.content_id"
+            " AND e.version = c.current_version WHERE c.id = ? ORDER BY e.mime",
+            (content_id,),
+        )
+    ]
+
+
+def playable(conn: sqlite3.Connection, content_id: str, codecs: list[str] | None) -> list[str]:
+    """[0050]: the encodings of the track the terminal decodes, in the terminal's order of preference
+    (every encoding when the terminal did not say)."""
+    have = encodings(conn, content_id)
+    return have if codecs is None else [c for c in codecs if c in have]
+
+
+def download_info(conn: sqlite3.Connection, content_id: str, codecs: list[str] | None = None) -> api.Download:
+    """Where the track is: with the terminal's `codecs`, only the encodings it can play, and the URL asks
+    the content server for them in its order."""
     row = conn.execute(
         "SELECT provider_id, current_version FROM contents WHERE id = ?", (content_id,)
     ).fetchone()
-    mimes = [
-        r["mime"]
-        for r in conn.execute(
-            "SELECT mime FROM encodings WHERE content_id = ? AND version = ? ORDER BY mime",
-            (content_id, row["current_version"]),
-        )
-    ]
-    return api.Download(
-        url=f"/providers/{row['provider_id']}/content/{content_id}?version={row['current_version']}",
-        content_id=content_id,
-        version=row["current_version"],
-        encodings=mimes,
-    )
+    mimes = playable(conn, content_id, codecs)
+    url = f"/providers/{row['provider_id']}/content/{content_id}?version={row['current_version']}"
+    if codecs is not None and mimes:
+        url += "&codecs=" + ",".join(mimes)
+    return api.Download(url=url, content_id=content_id, version=row["current_version"], encodings=mimes)
 
 
-def delivered(conn: sqlite3.Connection, license_id: str, package: bytes) -> api.Delivered:
+def delivered(
+    conn: sqlite3.Connection, license_id: str, package: bytes, codecs: list[str] | None = None
+) -> api.Delivered:
     """What the terminal receives for one license: the package and where to fetch the track."""
     row = conn.execute(
         "SELECT content_id, item_id FROM licenses WHERE license_id = ?", (license_id,)
@@ -123,5 +138,5 @@ def delivered(conn: sqlite3.Connection, license_id: str, package: bytes) -> api.
         item_id=row["item_id"],
         content_id=row["content_id"],
         package=b64e(package),
-        download=download_info(conn, row["content_id"]),
+        download=download_info(conn, row["content_id"], codecs),
     )

@@ -26,6 +26,7 @@ class ClaimRequest(api.RequestModel):
     )
     all: bool = False
     genre: Annotated[api.PlainText, Field(min_length=1, max_length=40)] | None = None
+    codecs: api.Codecs | None = None  # [0050]: what the terminal decodes, best first
 
     @model_validator(mode="after")
     def _one_scope(self) -> ClaimRequest:
@@ -59,6 +60,7 @@ def file_claim(
                 kind=body.kind,
                 license_ids=None if body.all else body.license_ids,
                 genre=body.genre,
+                codecs=body.codecs,
             ),
         ),
     )
@@ -79,15 +81,22 @@ def alternates(
     ctx: Ctx,
     conn: Conn,
     genre: Annotated[api.PlainText | None, Query(min_length=1, max_length=40)] = None,
+    codecs: Annotated[
+        str | None,
+        Query(max_length=200, pattern=r"^audio/[a-z0-9.+-]+(,audio/[a-z0-9.+-]+)*$", description="[0050]"),
+    ] = None,
 ) -> list[api.Alternate]:
-    """The alternates offered for one item; with `genre`, searched again across all providers."""
+    """The alternates offered for one item; with `genre` (or the terminal's `codecs`, comma-separated),
+    searched again across all providers."""
+    wanted = codecs.split(",") if codecs else None
     with db.transaction(conn):
-        return offers.research(ctx, conn, user.id, claim_id, item_id, genre)
+        return offers.research(ctx, conn, user.id, claim_id, item_id, genre, wanted)
 
 
 class ChoiceRequest(api.RequestModel):
     alternate_id: str | None = Field(default=None, min_length=1, max_length=64)
     content_id: str | None = Field(default=None, min_length=1, max_length=64)
+    codecs: api.Codecs | None = None  # [0050]: what the terminal decodes, best first
 
     @model_validator(mode="after")
     def _one_choice(self) -> ChoiceRequest:
@@ -126,6 +135,7 @@ def choose(
                 item_id,
                 alternate_id=body.alternate_id,
                 content_id=body.content_id,
+                codecs=body.codecs,
             ),
         ),
     )

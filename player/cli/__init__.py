@@ -33,7 +33,7 @@ QUIET_QT = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg*=false"
 
 def run(args: argparse.Namespace) -> int:
     from player.cli import commands
-    from player.terminal import Terminal, fixed_clock, network_timeout, now_utc
+    from player.terminal import Terminal, fixed_clock, network_timeout, now_utc, playable_codecs
 
     data_dir = getattr(args, "data_dir", None) or _default_data_dir()
     server = getattr(args, "server", None) or os.environ.get("INSURED_PLAYER_SERVER") or None
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     progress = progress_printer(not out.json and sys.stderr.isatty())
     fake_now = os.environ.get("INSURED_PLAYER_FAKE_NOW")
     clock = fixed_clock(fake_now, "INSURED_PLAYER_FAKE_NOW") if fake_now else now_utc
-    terminal = Terminal(data_dir, server, clock=clock, timeout=network_timeout())
+    terminal = Terminal(data_dir, server, clock=clock, timeout=network_timeout(), codecs=playable_codecs())
     try:
         return commands.dispatch(terminal, args, out, progress, _password)
     finally:

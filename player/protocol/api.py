@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 # What requests may carry, re-exported: the backend's request models take them from here.
+from player.protocol.requests import Codecs as Codecs
 from player.protocol.requests import PlainText as PlainText
 from player.protocol.requests import RequestModel as RequestModel
 from player.protocol.requests import check_plain_text as check_plain_text

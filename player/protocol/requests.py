@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 
@@ -47,3 +47,7 @@ def check_plain_text(value: str) -> str:
 
 PlainText = Annotated[str, AfterValidator(check_plain_text)]
 """A string that is safe to show as it is: the one text type of every request field users will see."""
+
+# A MIME type the terminal decodes ([0050]), as it states them with a claim or a choice, best first.
+Codec = Annotated[str, StringConstraints(pattern=r"^audio/[a-z0-9.+-]{1,40}$")]
+Codecs = Annotated[list[Codec], Field(min_length=1, max_length=8)]

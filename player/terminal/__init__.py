@@ -26,7 +26,7 @@ from player.protocol.license_list import InvalidationReason, LicenseState, ListE
 from player.protocol.policy import Policy, PolicyState
 from player.redistribution import Outcome
 from player.storage.records import LibraryRow, TrackInfo
-from player.terminal.environment import network_timeout
+from player.terminal.environment import network_timeout, playable_codecs
 from player.terminal.facade import Clock, Terminal, fixed_clock
 from player.terminal.insure_later import InsureOutcome
 from player.terminal.results import IntegrityReport, LibraryEntry, LibraryState, ListStatus, OpenedTrack
@@ -65,4 +65,5 @@ __all__ = [
     "fixed_clock",
     "network_timeout",
     "now_utc",
+    "playable_codecs",
 ]

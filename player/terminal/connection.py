@@ -27,8 +27,15 @@ class Connection:
     """The one client of the session. `online` says whether the insurer answered last time we asked."""
 
     def __init__(
-        self, data_dir: Path, server: str | None, store: Store, keys: KeyStore, timeout: float | None
+        self,
+        data_dir: Path,
+        server: str | None,
+        store: Store,
+        keys: KeyStore,
+        timeout: float | None,
+        codecs: tuple[str, ...] | None = None,
     ) -> None:
+        self._codecs = codecs
         self._data_dir = data_dir
         self._server = server
         self._store = store
@@ -70,6 +77,8 @@ class Connection:
                     self._embedded = EmbeddedBackend(self._bundled_dir)
                 url = self._embedded.start()
             client = Client.with_timeout(url, self._keys.session_token(), self._timeout)
+            if self._codecs:
+                client.codecs = self._codecs
             # Kept only once the insurer answered and its key checked out: a failed first contact (or a
             # changed key) must not leave a client that later calls would take for a connection.
             try:

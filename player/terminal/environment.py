@@ -23,3 +23,21 @@ def network_timeout(env: Mapping[str, str] = os.environ) -> float | None:
     if not 0 < seconds < 3600:
         raise UsageError(f"{TIMEOUT_VARIABLE} must be a number of seconds, not {text!r}")
     return seconds
+
+
+CODECS_VARIABLE = "INSURED_PLAYER_CODECS"
+KNOWN_CODECS = ("audio/flac", "audio/ogg", "audio/mpeg")  # what QtMultimedia's FFmpeg decodes here
+
+
+def playable_codecs(env: Mapping[str, str] = os.environ) -> tuple[str, ...] | None:
+    """`INSURED_PLAYER_CODECS` (comma-separated MIME types, best first): the formats this terminal asks
+    for ([0050]), to restrict them (a device that plays only some); None for all it decodes. `UsageError`
+    for a type it cannot play."""
+    text = env.get(CODECS_VARIABLE)
+    if not text:
+        return None
+    codecs = tuple(c.strip() for c in text.split(",") if c.strip())
+    unknown = [c for c in codecs if c not in KNOWN_CODECS]
+    if unknown or not codecs:
+        raise UsageError(f"{CODECS_VARIABLE} takes some of {', '.join(KNOWN_CODECS)}, not {text!r}")
+    return codecs

@@ -65,11 +65,13 @@ class Terminal:
         keys_in_memory: bool = False,
         clock: Clock = now_utc,
         timeout: float | None = None,
+        codecs: tuple[str, ...] | None = None,
     ) -> None:
         """`server` is the insurer's URL (None: the bundled backend); `keys` the keyring store (tests
         pass one on a private keyring); `keys_in_memory` keeps the keys in this process only, never in
         the OS keyring (the screenshot tool's throwaway account); `clock` the license decision's "now"
-        (tests move it); `timeout` bounds every network wait in seconds (None: the defaults)."""
+        (tests move it); `timeout` bounds every network wait in seconds (None: the defaults); `codecs` the
+        formats to ask for, best first (None: every one this player decodes)."""
         self.data_dir = data_dir
         self.now = clock
         store = Store(data_dir)
@@ -77,7 +79,7 @@ class Terminal:
         keys = keys or KeyStore(_namespace(data_dir), backend=backend, lock=store.lock)
         self._store = store  # white-box tests look at what is stored and kept in the keyring
         self._keys = keys
-        self.connection = Connection(data_dir, server, store, keys, timeout)
+        self.connection = Connection(data_dir, server, store, keys, timeout, codecs)
         self.account = Account(store, keys, self.connection)
         self.licenses = Licenses(store, keys, self.connection, self.account, clock)
         self._journal = Journal(store)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from player.errors import PlayerError
-from player.terminal import Terminal, network_timeout
+from player.terminal import Terminal, network_timeout, playable_codecs
 from player.ui.kit import icons
 from player.ui.kit.messages import describe
 from player.ui.session import UiSession
@@ -31,7 +31,7 @@ def run(data_dir: Path, server: str | None) -> int:
     app.setDesktopFileName("insured-player")
     app.setWindowIcon(icons.app_icon())
     try:
-        terminal = Terminal(data_dir, server, timeout=network_timeout())
+        terminal = Terminal(data_dir, server, timeout=network_timeout(), codecs=playable_codecs())
     except (
         PlayerError
     ) as e:  # a bad INSURED_PLAYER_TIMEOUT; the data dir is held by another player or cannot be written
