@@ -111,7 +111,8 @@ CREATE TABLE IF NOT EXISTS policies (             -- insurance contract DB 54, F
     limit_per_track INTEGER NOT NULL,
     limit_total INTEGER NOT NULL,
     price_difference_limit INTEGER NOT NULL,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    check_every_play INTEGER NOT NULL DEFAULT 0  -- claim 26: the terminal asks the insurer on every play
 );
 CREATE INDEX IF NOT EXISTS policies_user ON policies(user_id);
 CREATE TABLE IF NOT EXISTS items (                -- one insured track, stable across re-issues
@@ -230,11 +231,25 @@ def initialise(path: Path) -> None:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.executescript(SCHEMA)
+        _add_missing_columns(conn)
         conn.execute(
             "INSERT OR IGNORE INTO settings(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
     finally:
         conn.close()
+
+
+# Columns added since the schema was first published: a data dir from an older backend gets them (with
+# their default) on its next start, so an update never needs the database thrown away.
+_ADDED_COLUMNS = {"policies": {"check_every_play": "INTEGER NOT NULL DEFAULT 0"}}
+
+
+def _add_missing_columns(conn: sqlite3.Connection) -> None:
+    for table, columns in _ADDED_COLUMNS.items():
+        have = {r["name"] for r in conn.execute(f"PRAGMA table_info({table})")}
+        for name, decl in columns.items():
+            if name not in have:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {decl}")
 
 
 @contextmanager

@@ -67,14 +67,9 @@ class Client(Exchanges):
     def terms(self) -> api.Terms:
         return self._json(api.Terms, "GET", "/api/v1/policies/terms")
 
-    def take_out_policy(self, public_key_b64: str) -> api.PolicyDoc:
-        return self._json(
-            api.PolicyDoc,
-            "POST",
-            "/api/v1/policies",
-            idem=_key(),
-            json={"public_key": public_key_b64, "accept_terms": True},
-        )
+    def take_out_policy(self, public_key_b64: str, *, check_every_play: bool = False) -> api.PolicyDoc:
+        body = {"public_key": public_key_b64, "accept_terms": True, "check_every_play": check_every_play}
+        return self._json(api.PolicyDoc, "POST", "/api/v1/policies", idem=_key(), json=body)
 
     def policies(self) -> list[api.PolicyDoc]:
         return self._json_list(TypeAdapter(list[api.PolicyDoc]), "/api/v1/policies")

@@ -21,6 +21,14 @@ from player.protocol.canonical import b64e, fingerprint, format_time, parse_time
 from player.protocol.policy import GuaranteeConditions, Policy, PolicyState, sign_policy
 
 STANDARD_PRICE = 250  # yen: the reference track the per-track premium of FIG.6B is quoted for
+# Claim 26: a policy whose terminal asks the insurer on every play costs less, since a license replaced
+# elsewhere stops at once on every terminal (offline, within the list's grace, it still plays).
+EVERY_PLAY_DISCOUNT = 0.25
+
+
+def premium(base: int, every_play: bool) -> int:
+    """A premium in yen under a policy with or without the every-play check."""
+    return round(base * (1 - EVERY_PLAY_DISCOUNT)) if every_play else base
 
 
 def terms(ctx: Context) -> api.Terms:
@@ -33,6 +41,7 @@ def terms(ctx: Context) -> api.Terms:
         price_difference_limit=s.price_difference_limit,
         premium_yen_per_track=round(STANDARD_PRICE * s.premium_rate),
         premium_rate=s.premium_rate,
+        every_play_premium_yen_per_track=premium(round(STANDARD_PRICE * s.premium_rate), True),
         insurer_fingerprint=ctx.insurer_fingerprint,
         summary=(
             f"If insured tracks or their licenses are lost within {s.guarantee_days} days, the insurer "
@@ -50,7 +59,9 @@ def _waiting(days: int) -> str:
     return f"{days} day{'s' if days != 1 else ''} after the contract"
 
 
-def create(ctx: Context, conn: sqlite3.Connection, user_id: str, public_key: bytes) -> sqlite3.Row:
+def create(
+    ctx: Context, conn: sqlite3.Connection, user_id: str, public_key: bytes, *, check_every_play: bool = False
+) -> sqlite3.Row:
     if len(public_key) != 32:
         raise ApiError(422, "invalid_request", "public_key must be a 32-byte X25519 key")
     s = ctx.settings
@@ -59,13 +70,13 @@ def create(ctx: Context, conn: sqlite3.Connection, user_id: str, public_key: byt
     conn.execute(
         "INSERT INTO policies(id, user_id, state, revision, public_key, premium_per_track,"
         " guarantee_start, guarantee_end, relicensing_starts, limit_per_track, limit_total,"
-        " price_difference_limit, created_at)"
-        " VALUES (?, ?, 'provisional', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " price_difference_limit, created_at, check_every_play)"
+        " VALUES (?, ?, 'provisional', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             policy_id,
             user_id,
             public_key,
-            round(STANDARD_PRICE * s.premium_rate),
+            premium(round(STANDARD_PRICE * s.premium_rate), check_every_play),
             format_time(now),
             format_time(now + timedelta(seconds=s.guarantee_days * DAY)),
             format_time(now + timedelta(seconds=s.waiting_days * DAY)),
@@ -73,6 +84,7 @@ def create(ctx: Context, conn: sqlite3.Connection, user_id: str, public_key: byt
             s.relicensing_limit_total,
             s.price_difference_limit,
             format_time(now),
+            int(check_every_play),
         ),
     )
     # FIG.5 (1): an entry for this user in the re-distribution history DB (FIG.6A)
@@ -139,6 +151,7 @@ def signed(ctx: Context, conn: sqlite3.Connection, policy_id: str) -> bytes:
         public_key=pub,
         public_key_fingerprint=fingerprint(pub),
         issued_at=clock.now(conn),
+        check_every_play=bool(row["check_every_play"]),
     )
     return sign_policy(policy, ctx.insurer_key)
 

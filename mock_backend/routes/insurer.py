@@ -83,6 +83,7 @@ def policy_terms(ctx: Ctx) -> api.Terms:
 class PolicyRequest(api.RequestModel):
     public_key: B64Key
     accept_terms: bool
+    check_every_play: bool = False  # claim 26: the cheaper policy, asked on every play
 
 
 @router.post(
@@ -103,7 +104,7 @@ def take_out_policy(
     raw = _public_key(body.public_key)
 
     def work() -> tuple[int, api.PolicyDoc]:
-        row = policies.create(ctx, conn, user.id, raw)
+        row = policies.create(ctx, conn, user.id, raw, check_every_play=body.check_every_play)
         return 201, api.PolicyDoc(policy_id=row["id"], policy=policies.signed_b64(ctx, conn, row["id"]))
 
     return idempotent(conn, user, key, "POST /policies", body.model_dump(), work)

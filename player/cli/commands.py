@@ -53,6 +53,7 @@ def _policy_fields(t: Terminal) -> dict[str, Any]:
         "insured": p.insured,
         "state": p.state.value,
         "premium_yen_per_track": p.premium_yen_per_track,
+        "check_every_play": p.check_every_play,
         "guarantee_start": stamp(p.guarantee_start),
         "guarantee_end": stamp(p.guarantee_end),
         "relicensing_starts": stamp(p.relicensing_starts),
@@ -87,9 +88,9 @@ def _text(fields: dict[str, Any]) -> str:
     return "\n".join(f"{k}: {v}" for k, v in fields.items() if not isinstance(v, list))
 
 
-def _insure(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+def _insure(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
     terms = t.account.terms()
-    t.account.insure()
+    t.account.insure(check_every_play=a.check_every_play)
     fields = _policy_fields(t) | {"terms": terms.summary}
     out.emit(fields, lambda: terms.summary + "\n\n" + _text(fields))
     return 0

@@ -36,7 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     cmd("signup", "create an account and sign in").add_argument("user")
     cmd("login", "sign in").add_argument("user")
-    cmd("insure", "take out insurance (shows the terms)")
+    cmd("insure", "take out insurance (shows the terms)").add_argument(
+        "--check-every-play",
+        action="store_true",
+        help="the cheaper policy: every play asks the insurer first while online",
+    )
     cmd("catalog", "the store: both providers' tracks").add_argument("--genre")
     buy = cmd("buy", "buy a track with insurance and download it")
     buy.add_argument("content_id")

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -59,6 +59,12 @@ class Source(StrEnum):
     LICENSOR = "licensor"  # a license bought without insurance: its licensor's signature (FIG.15)
 
 
+# Claim 26: how old the insurer's answer may be when a policy checks every play. It covers a clock that
+# differs from the insurer's by a little and a track opened ahead of its play (the desktop's prepared
+# opening is used for at most this long under such a policy).
+STATEMENT_FRESH = timedelta(seconds=30)
+
+
 @dataclass(frozen=True)
 class Allowed:
     """The decision's yes. `refresh_advised` is set when the list is stale or the insurer knows newer
@@ -80,8 +86,13 @@ def decide(
     insurer_key: Ed25519PublicKey,
     ask_insurer: AskInsurer | None = None,
     mark: ListMark | None = None,
+    every_play: bool = False,
 ) -> Allowed:
     """FIG.10 (2)-(5) for a package the caller has already verified with `verify_package`.
+
+    `every_play` (claim 26, a policy term): while online the insurer is asked even when the list calls
+    the license valid, and its answer must be fresh (`STATEMENT_FRESH`), so a license replaced from
+    another terminal stops at once; offline the cached list decides as always.
 
     `trusted` is None when no list is cached yet. Then pass the keyring's `mark`, which still catches a
     clock set back, and which the insurer's answer must not be older than. `ask_insurer` is only called
@@ -110,14 +121,15 @@ def decide(
                 raise _invalidated(license_id, entry.reason, entry.invalidated_at)
         trusted.require_current(now, online=online)
         stale = trusted.is_expired(now)
-        if entry is not None:  # valid: [0063]
+        if entry is not None and not (every_play and online and ask_insurer is not None):  # valid: [0063]
             return Allowed(license_id, package.content_id, Source.LIST, refresh_advised=stale)
     if not online or ask_insurer is None:
         where = "the cached license list" if trusted is not None else "any cached license list (none yet)"
         raise LicenseUnknownError(
             f"License {license_id!r} is not in {where}; connect to the insurer once to check it."
         )
-    return _ask(package, ask_insurer, insurer_key, user_id=user_id, now=now, floor=floor)
+    fresh = STATEMENT_FRESH if every_play else None
+    return _ask(package, ask_insurer, insurer_key, user_id=user_id, now=now, floor=floor, fresh=fresh)
 
 
 def _ask(
@@ -128,8 +140,10 @@ def _ask(
     user_id: str,
     now: datetime,
     floor: ListMark,
+    fresh: timedelta | None = None,
 ) -> Allowed:
-    """FIG.10 (3)-(4): the insurer's signed word on one license ID, checked before it is believed."""
+    """FIG.10 (3)-(4): the insurer's signed word on one license ID, checked before it is believed; with
+    `fresh`, an answer signed longer ago than that is an old one replayed, not the insurer's word now."""
     license_id = package.license_id
     statement = verify_validity(ask_insurer(license_id), insurer_key)
     if statement.user_id != user_id or statement.license_id != license_id:
@@ -144,6 +158,11 @@ def _ask(
             f"but version {floor.highest_version} was already seen: it is an old answer replayed."
         )
     check_clock(ListMark(newest_issued_at=statement.issued_at), now)
+    if fresh is not None and now - statement.issued_at > fresh:
+        raise ListRollbackError(
+            f"The insurer's answer about {license_id!r} was signed at {when(statement.issued_at)}, too long "
+            "ago for a policy that checks every play: it is an old answer replayed."
+        )
     if statement.state is LicenseState.INVALID:
         raise _invalidated(license_id, statement.reason, statement.invalidated_at)
     if statement.state is LicenseState.UNKNOWN:

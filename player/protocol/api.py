@@ -113,6 +113,7 @@ class Terms(_Model):
     price_difference_limit: int
     premium_yen_per_track: int
     premium_rate: float
+    every_play_premium_yen_per_track: int  # the same, under a policy that checks on every play (claim 26)
     insurer_fingerprint: str
     summary: str
 

@@ -124,6 +124,9 @@ class Policy:
     public_key: bytes  # raw X25519 public key of the policy key pair (private half: terminal keyring)
     public_key_fingerprint: str
     issued_at: datetime
+    # Claim 26: every play asks the insurer for the license's signed validity first (while online). In
+    # the signed document only when true, so a policy without the term reads as it always did.
+    check_every_play: bool = False
 
     def guarantee(self) -> GuaranteeConditions:
         return GuaranteeConditions(
@@ -167,12 +170,15 @@ def _to_fields(p: Policy) -> dict[str, Any]:
         "public_key": b64e(p.public_key),
         "public_key_fingerprint": p.public_key_fingerprint,
         "issued_at": format_time(p.issued_at),
-    }
+    } | ({"check_every_play": True} if p.check_every_play else {})
 
 
 def _from_fields(fields: dict[str, Any]) -> Policy:
     what = "policy"
-    obj = f.require_object(fields, _POLICY_KEYS, what)
+    every_play = fields.get("check_every_play", False) if isinstance(fields, dict) else False
+    if "check_every_play" in fields and every_play is not True:
+        raise MalformedError("policy check_every_play: present only as true")
+    obj = f.require_object(fields, _POLICY_KEYS | ({"check_every_play"} if every_play else set()), what)
     public_key = f.get_bytes(obj, "public_key", what, POLICY_KEY_SIZE)
     # [0028]: the user compares this fingerprint with the one the terminal shows for its own key.
     if obj["public_key_fingerprint"] != fingerprint(public_key):
@@ -196,6 +202,7 @@ def _from_fields(fields: dict[str, Any]) -> Policy:
         public_key=public_key,
         public_key_fingerprint=obj["public_key_fingerprint"],
         issued_at=f.get_time(obj, "issued_at", what),
+        check_every_play=every_play,
     )
 
 

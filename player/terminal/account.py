@@ -13,6 +13,7 @@ from player.errors import (
     IntegrityError,
     LicenseUnknownError,
     OtherUsersLibraryError,
+    PlayerError,
     UsageError,
     WrongLicenseeError,
 )
@@ -93,13 +94,15 @@ class Account:
             raise UsageError("no insurance yet: run `insure` first")
         return policy
 
-    def insure(self) -> Policy:
-        """FIG.13 (1)-(2): a key pair made here ([0028]); the private half goes to the keyring only."""
+    def insure(self, *, check_every_play: bool = False) -> Policy:
+        """FIG.13 (1)-(2): a key pair made here ([0028]); the private half goes to the keyring only.
+        `check_every_play` (claim 26): the cheaper policy whose terminal asks the insurer on every play."""
         self._keys.check()
         if self.insured:
             return self.policy()
         key = X25519PrivateKey.generate()
-        doc = self._connection.client().take_out_policy(b64e(x25519_public_bytes(key)))
+        public = b64e(x25519_public_bytes(key))
+        doc = self._connection.client().take_out_policy(public, check_every_play=check_every_play)
         policy = self.accept_policy(doc.policy)
         self._keys.set_policy_key(policy.contract_id, key)
         self._store.set_setting("policy_id", policy.contract_id)
@@ -141,6 +144,15 @@ class Account:
                 "the key of your insurance policy is not in this computer's keyring: recover your library"
             )
         return open_license(package, key, self._connection.licensor_keys())
+
+    def checks_every_play(self, policy_id: str) -> bool:
+        """Whether the policy a package is under asks the insurer on every play (claim 26)."""
+        if self._store.setting("policy_id") != policy_id:
+            return False
+        try:
+            return self.policy().check_every_play
+        except PlayerError:
+            return True  # a policy that cannot be read here cannot waive the check: ask, when online
 
     def open_direct(self, raw: bytes) -> tuple[License, bytes]:
         """FIG.15: a license bought without insurance, as kept here (sealed to this computer's device

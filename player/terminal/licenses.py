@@ -140,9 +140,11 @@ class Licenses:
         current list first, and an ID the list does not name is asked of it (3)-(4). Offline, the
         cache's refusal stands. The list reaches the terminal after each of its own requests and on
         `sync` (the push of flow 5); checking it on every online play would buy nothing against a user
-        who means to cheat, who would just stay offline within the list's grace.
+        who means to cheat, who would just stay offline within the list's grace. Unless the policy says
+        otherwise (claim 26, `check_every_play`): then, while online, every play asks the insurer.
         """
         now = self._now()
+        every_play = self._account.checks_every_play(package.policy_id)
         cache_error: PlayerError | None = None
         trusted: TrustedList | None = None
         try:
@@ -153,6 +155,7 @@ class Licenses:
             trusted is not None
             and not trusted.is_expired(now)
             and trusted.entry(package.license_id) is not None
+            and not every_play
         ):
             return self._decide(package, trusted, None)
         client = self._connection.try_client()
@@ -162,9 +165,10 @@ class Licenses:
             trusted = self._sync()
         elif client is not None and trusted is not None and trusted.is_expired(now):
             trusted = self._refresh() or trusted
-        allowed = self._decide(package, trusted, client)
-        if allowed.refresh_advised and client is not None:  # the insurer was asked: the list lags
-            self._refresh()
+        allowed = self._decide(package, trusted, client, every_play=every_play)
+        listed = trusted is not None and trusted.entry(package.license_id) is not None
+        if allowed.refresh_advised and client is not None and not (every_play and listed):
+            self._refresh()  # the insurer was asked about a license the list lacks: the list lags
         return allowed
 
     def decide_uninsured(self, license_id: str, content_id: str) -> Allowed:
@@ -179,7 +183,14 @@ class Licenses:
             mark=self._mark(),
         )
 
-    def _decide(self, package: LicensePackage, trusted: TrustedList | None, client: Client | None) -> Allowed:
+    def _decide(
+        self,
+        package: LicensePackage,
+        trusted: TrustedList | None,
+        client: Client | None,
+        *,
+        every_play: bool = False,
+    ) -> Allowed:
         return decide_license(
             package,
             trusted,
@@ -189,6 +200,7 @@ class Licenses:
             insurer_key=self._connection.insurer_key(),
             ask_insurer=client.validity if client else None,
             mark=self._mark(),
+            every_play=every_play,
         )
 
     def _refresh(self) -> TrustedList | None:

@@ -96,5 +96,13 @@ class OpenedTrack:
     duration_ms: int
     cover: Cover | None
 
+    @property
+    def reusable_for_s(self) -> float | None:
+        """How long a track opened ahead may wait for its play on this decision: the insurer's fresh
+        answer (every-play policies, claim 26) is good for `STATEMENT_FRESH` only; None: no such bound."""
+        from player.license_decision.decision import STATEMENT_FRESH, Source
+
+        return STATEMENT_FRESH.total_seconds() if self.decision.source is Source.INSURER else None
+
     def close(self) -> None:
         self.file.close()

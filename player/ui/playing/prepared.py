@@ -147,7 +147,10 @@ class Preparer(QObject):
     # --- inside ----------------------------------------------------------------------------------
 
     def _stale(self, slot: _Slot) -> bool:
-        return self._clock() - slot.started > TTL_S
+        ttl = TTL_S
+        if slot.prepared is not None and slot.prepared.track.reusable_for_s is not None:
+            ttl = min(ttl, slot.prepared.track.reusable_for_s)  # decided on the insurer's word just now
+        return self._clock() - slot.started > ttl
 
     def _finish(self, slot: _Slot) -> None:
         slot.finished = True
