@@ -10,7 +10,7 @@ import json
 import os
 import sys
 
-from bench import decision, decrypt, library_open, ttfa
+from bench import decision, decrypt, every_play, library_open, ttfa
 
 TARGETS = {
     "decrypt_ratio": (">=", 0.70),
@@ -39,6 +39,12 @@ def main() -> int:
     results.update(decision.run(args.quick))
     results.update(library_open.run(args.quick))
     results.update(ttfa.run(args.quick))
+    results.update(every_play.run(args.quick))
+    # claim 26: the unprepared play pays the round trip before the sound; the prepared one paid it ahead
+    results["ttfa_every_play_unprepared_ms"] = round(
+        results["ttfa_unprepared_ms"] + results["every_play_added_ms"], 2
+    )
+    results["ttfa_every_play_prepared_ms"] = results["ttfa_encrypted_ms"]
     missed = [k for k in TARGETS if k in results and not _met(k, results[k])]
     if args.json:
         print(json.dumps({**results, "targets_missed": missed}))

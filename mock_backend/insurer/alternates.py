@@ -127,13 +127,15 @@ def research(
 ) -> list[api.Alternate]:
     """The alternates for an item still waiting for a choice, searched again (optionally in another genre)."""
     ci = _awaiting_choice(conn, user_id, claim_id, claim_item_id)
-    if genre is not None or codecs is not None:
+    if genre is not None:
         policy = policies.get_owned(conn, user_id, ci["policy_id"])
         item = conn.execute("SELECT * FROM items WHERE id = ?", (ci["item_id"],)).fetchone()
         offers = find(ctx, conn, policies.guarantee(policy), item, genre, codecs)
         if offers:
             store(conn, claim_item_id, offers)
-    return offered(conn, claim_item_id)
+    # [0050]: of what is on offer, only what the terminal can play (the claim filtered it already when it
+    # stated its formats; a terminal asking with other formats now sees those only)
+    return [a for a in offered(conn, claim_item_id) if delivery.playable(conn, a.content_id, codecs)]
 
 
 def choose(

@@ -75,6 +75,10 @@ def test_sign_up_then_the_terms_before_accepting_then_insured_then_the_store(
     assert (
         dialog.terms_fields["insurer"].text().replace(" ", "").replace("\n", "") == terms.insurer_fingerprint
     )
+    assert f"¥{terms.every_play_premium_yen_per_track} instead of ¥{terms.premium_yen_per_track}" in (
+        dialog.every_play.text()
+    )
+    assert not dialog.every_play.isChecked()  # the standard policy unless the user picks the other
     assert not dialog.accept_terms.isChecked()
     assert not dialog.insure_button.isEnabled()
     with pytest.raises(UsageError):
@@ -86,6 +90,7 @@ def test_sign_up_then_the_terms_before_accepting_then_insured_then_the_store(
         qtbot.mouseClick(dialog.insure_button, Qt.MouseButton.LeftButton)
     policy = insured.args[0]
     assert policy.state is PolicyState.PROVISIONAL and policy.insured == name
+    assert not policy.check_every_play and policy.premium_yen_per_track == terms.premium_yen_per_track
     assert dialog.pages.currentIndex() == Page.DONE
     assert policy.contract_id in dialog.done_text.text()
 
@@ -95,6 +100,25 @@ def test_sign_up_then_the_terms_before_accepting_then_insured_then_the_store(
     assert dialog.result() == FirstRunDialog.DialogCode.Accepted
     assert not dialog.isVisible()
     assert session.terminal.account.policy().contract_id == policy.contract_id
+
+
+def test_the_cheaper_policy_that_checks_every_play_can_be_chosen(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = make_session(module_backend.url)
+    dialog = open_first_run(qtbot, session)
+    type_account(qtbot, dialog, unique_name("kei"), PASSWORD)
+    with qtbot.waitSignal(dialog.signed_in, timeout=WAIT):
+        qtbot.mouseClick(dialog.account_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, dialog)
+    terms = dialog.terms
+    assert terms is not None and terms.every_play_premium_yen_per_track < terms.premium_yen_per_track
+    dialog.every_play.click()
+    dialog.accept_terms.click()
+    with qtbot.waitSignal(dialog.insured, timeout=WAIT) as insured:
+        qtbot.mouseClick(dialog.insure_button, Qt.MouseButton.LeftButton)
+    policy = insured.args[0]
+    assert policy.check_every_play and policy.premium_yen_per_track == terms.every_play_premium_yen_per_track
 
 
 def test_what_is_typed_is_checked_inline_before_and_after_the_insurer(

@@ -185,7 +185,8 @@ class InsuranceView(InsuranceTabs):
             item.setData(Qt.ItemDataRole.UserRole, license_id)
             self.license_ids.addItem(item)
         self.license_toggle.setEnabled(bool(p.guaranteed_license_ids))
-        f["premium"].setText(f"{words.yen(p.premium_yen_per_track)} per track")
+        checked = " (every play is checked with the insurer while online)" if p.check_every_play else ""
+        f["premium"].setText(f"{words.yen(p.premium_yen_per_track)} per track{checked}")
         period = f"{words.day(p.guarantee_start)} to {words.day(p.guarantee_end)}"
         f["guarantee_period"].setText(f"{period} ({words.plural(days_left, 'day')} left)")
         f["relicensing_starts"].setText(f"{words.day(p.relicensing_starts)} — {waiting_words(p, snap.now)}")

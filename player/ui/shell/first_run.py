@@ -274,6 +274,11 @@ class FirstRunDialog(FirstRunPages):
             f"An alternate may cost up to {words.yen(terms.price_difference_limit)} more"
         )
         f["insurer"].setText(words.fingerprint(terms.insurer_fingerprint, 8))
+        self.every_play.setText(
+            "Check with the insurer on every play: premium "
+            f"{words.yen(terms.every_play_premium_yen_per_track)} instead of "
+            f"{words.yen(terms.premium_yen_per_track)} on a typical track"
+        )
         self.accept_terms.setEnabled(True)
         self._update_insure_button()
 
@@ -287,7 +292,10 @@ class FirstRunDialog(FirstRunPages):
             return
         self.insure_button.setText("Taking out insurance…")
         terminal = self.session.terminal
-        self._run(lambda _: terminal.account.insure(), self._insured, self._insure_failed)
+        every_play = self.every_play.isChecked()
+        self._run(
+            lambda _: terminal.account.insure(check_every_play=every_play), self._insured, self._insure_failed
+        )
 
     def _insured(self, policy: Policy) -> None:
         self.insure_button.setText("Take out insurance")

@@ -163,6 +163,12 @@ class FirstRunPages(QDialog):
             form.addRow(f"{text}:", label)
         self.terms_fields["insurer"].setWordWrap(False)
         self.terms_fields["insurer"].setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.every_play = QCheckBox("Check with the insurer on every play (a lower premium)")
+        self.every_play.setObjectName("everyPlay")
+        self.every_play.setToolTip(
+            "While online, each play first asks the insurer whether the license is still valid, so a track "
+            "replaced from another computer stops at once. Offline, tracks play as usual."
+        )
         self.accept_terms = QCheckBox("I have read these terms and accept them")
         self.accept_terms.setObjectName("acceptTerms")
         self.accept_terms.setEnabled(False)
@@ -179,6 +185,7 @@ class FirstRunPages(QDialog):
         layout.addWidget(_heading("Take out insurance"))
         layout.addWidget(self.terms_summary)
         layout.addWidget(box)
+        layout.addWidget(self.every_play)
         layout.addWidget(self.insure_error)
         layout.addStretch(1)
         layout.addLayout(buttons)
