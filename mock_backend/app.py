@@ -12,7 +12,7 @@ from mock_backend.config import Settings
 from mock_backend.context import Context
 from mock_backend.errors import error_responses, install_handlers
 from mock_backend.guard import BodyGuard
-from mock_backend.routes import accounts, admin, catalog, claims, insurer, providers
+from mock_backend.routes import accounts, admin, catalog, claims, insurer, providers, receipts
 from player.protocol import api
 
 API_VERSION = "1"
@@ -49,7 +49,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.ctx = ctx
     install_handlers(app)
     app.add_middleware(BodyGuard, context=lambda: ctx)
-    for module in (accounts, insurer, catalog, claims, providers, admin):
+    for module in (accounts, insurer, catalog, claims, receipts, providers, admin):
         app.include_router(module.router)
 
     @app.get("/healthz", tags=["health"])

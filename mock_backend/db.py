@@ -198,6 +198,15 @@ CREATE TABLE IF NOT EXISTS purchases (
     premium INTEGER NOT NULL,
     at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS receipts (             -- claim 30: every charge, signed by the party that charged
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL,
+    signer TEXT NOT NULL,                      -- "insurer", or the provider ID that sold without insurance
+    document BLOB NOT NULL,                    -- the signed receipt, exactly as sent
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS receipts_user ON receipts(user_id, created_at);
 CREATE TABLE IF NOT EXISTS idempotency (
     user_id TEXT NOT NULL,
     key TEXT NOT NULL,

@@ -14,12 +14,13 @@ import sqlite3
 from mock_backend import licensor
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
-from mock_backend.insurer import delivery, history, license_control, policies
+from mock_backend.insurer import delivery, history, license_control, policies, receipts
 from mock_backend.insurer.conditions import Circumstances, StandIn, judge, price_ceiling
 from player.protocol import api
 from player.protocol.api import ClaimOutcome
 from player.protocol.license_list import InvalidationReason
 from player.protocol.policy import GuaranteeConditions
+from player.protocol.receipt import ReceiptKind
 
 
 def find(
@@ -196,7 +197,10 @@ def choose(
         "UPDATE claim_items SET outcome = ?, new_license_id = ?, chosen_alternate_id = ? WHERE id = ?",
         (ClaimOutcome.CHOSEN, issued.license_id, alternate_id, claim_item_id),
     )
+    bill = [receipts.item(conn, content["id"], price=0)]  # the difference is covered by the policy
+    receipt_id = receipts.issue(ctx, conn, user_id, ReceiptKind.ALTERNATE, bill, policy=policy)
     return api.Choice(
+        receipt_id=receipt_id,
         item_id=claim_item_id,
         outcome=ClaimOutcome.CHOSEN,
         license=delivery.delivered(conn, issued.license_id, package, codecs),

@@ -24,13 +24,14 @@ from datetime import datetime
 from mock_backend import clock, licensor
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
-from mock_backend.insurer import alternates, delivery, history, license_control, policies
+from mock_backend.insurer import alternates, delivery, history, license_control, policies, receipts
 from mock_backend.insurer.conditions import Circumstances, Refusal, judge
 from player.protocol import api
 from player.protocol.api import ClaimOutcome
 from player.protocol.canonical import format_time
 from player.protocol.license_list import InvalidationReason
 from player.protocol.policy import GuaranteeConditions
+from player.protocol.receipt import ReceiptKind
 
 
 @dataclass
@@ -122,7 +123,13 @@ def file_claim(
             "UPDATE history SET relicensing_count = relicensing_count + ? WHERE user_id = ?",
             (budget.spent, user_id),
         )
+    reissued = [r for r in results if r.outcome == ClaimOutcome.REISSUED]
+    receipt_id = None
+    if reissued:  # free of charge under the policy, and said so on paper
+        bill = [receipts.item(conn, r.content_id, price=0) for r in reissued]
+        receipt_id = receipts.issue(ctx, conn, user_id, ReceiptKind.REISSUE, bill, policy=policy)
     return api.Claim(
+        receipt_id=receipt_id,
         claim_id=claim.id,
         kind=kind,
         genre=genre,

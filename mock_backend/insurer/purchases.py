@@ -8,12 +8,13 @@ import sqlite3
 from mock_backend import clock, licensor
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
-from mock_backend.insurer import delivery, license_control, policies, premiums
+from mock_backend.insurer import delivery, license_control, policies, premiums, receipts
 from player.errors import MalformedError
 from player.protocol import api
 from player.protocol.canonical import b64d, format_time
 from player.protocol.license import parse_license
 from player.protocol.license_list import InvalidationReason, LicenseState
+from player.protocol.receipt import ReceiptKind
 
 
 def _content(conn: sqlite3.Connection, content_id: str) -> sqlite3.Row:
@@ -102,7 +103,10 @@ def purchase(
             format_time(clock.now(conn)),
         ),
     )
+    bill = [receipts.item(conn, content_id, price=int(content["price"]), premium=premium)]
+    receipt_id = receipts.issue(ctx, conn, user_id, ReceiptKind.PURCHASE, bill, policy=policy)
     return api.Purchase(
+        receipt_id=receipt_id,
         purchase_id=purchase_id,
         price=content["price"],
         premium=premium,
@@ -127,9 +131,13 @@ def insure_existing(
             delivered.append(_insure_one(ctx, conn, user_id, policy, index, text))
         except _Refused as e:
             refused.append(e.refusal)
+    receipt_id = None
     if delivered:
         policies.touch(conn, policy_id, official=True)
+        bill = [receipts.item(conn, d.content_id, price=0, premium=d.premium or 0) for d in delivered]
+        receipt_id = receipts.issue(ctx, conn, user_id, ReceiptKind.INSURED_LATER, bill, policy=policy)
     return api.InsuredExisting(
+        receipt_id=receipt_id,
         policy=policies.signed_b64(ctx, conn, policy_id),
         licenses=delivered,
         list_version=license_control.current_version(conn, user_id),

@@ -6,9 +6,10 @@ import sqlite3
 
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
-from mock_backend.insurer import delivery, history, license_control, policies
+from mock_backend.insurer import delivery, history, license_control, policies, receipts
 from player.protocol import api
 from player.protocol.license_list import InvalidationReason
+from player.protocol.receipt import ReceiptKind
 
 
 def available(conn: sqlite3.Connection, user_id: str) -> list[api.UpgradeOffer]:
@@ -52,7 +53,10 @@ def upgrade(ctx: Context, conn: sqlite3.Connection, user_id: str, license_id: st
         InvalidationReason.UPGRADE,
     )
     history.record(conn, item, None, "upgrade", issued.license_id, item["content_id"], 0)
+    bill = [receipts.item(conn, item["content_id"], price=0)]
+    receipt_id = receipts.issue(ctx, conn, user_id, ReceiptKind.UPGRADE, bill, policy=policy)
     return api.Upgrade(
+        receipt_id=receipt_id,
         license=delivery.delivered(conn, issued.license_id, package),
         replaces=license_id,
         from_version=offer.from_version,

@@ -13,11 +13,12 @@ from pydantic import Field
 from mock_backend import db
 from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
 from mock_backend.errors import ApiError, error_responses
-from mock_backend.insurer import delivery, history, license_control, policies, purchases, upgrades
+from mock_backend.insurer import delivery, history, license_control, policies, purchases, receipts, upgrades
 from mock_backend.limits import MAX_SQL_INT
 from player.errors import MalformedError
 from player.protocol import api
 from player.protocol.canonical import b64d, b64e, ed25519_public_bytes, fingerprint
+from player.protocol.receipt import ReceiptKind
 
 router = APIRouter(prefix="/api/v1", tags=["insurer"])
 
@@ -105,7 +106,11 @@ def take_out_policy(
 
     def work() -> tuple[int, api.PolicyDoc]:
         row = policies.create(ctx, conn, user.id, raw, check_every_play=body.check_every_play)
-        return 201, api.PolicyDoc(policy_id=row["id"], policy=policies.signed_b64(ctx, conn, row["id"]))
+        receipt_id = receipts.issue(ctx, conn, user.id, ReceiptKind.INSURANCE, [], policy=row)
+        doc = api.PolicyDoc(
+            policy_id=row["id"], policy=policies.signed_b64(ctx, conn, row["id"]), receipt_id=receipt_id
+        )
+        return 201, doc
 
     return idempotent(conn, user, key, "POST /policies", body.model_dump(), work)
 

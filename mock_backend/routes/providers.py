@@ -13,10 +13,11 @@ from mock_backend import db, licensor
 from mock_backend.context import Context
 from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
 from mock_backend.errors import ApiError, error_responses
-from mock_backend.insurer import delivery
+from mock_backend.insurer import delivery, receipts
 from mock_backend.limits import MAX_SQL_INT
 from player.protocol import api
 from player.protocol.canonical import b64e, ed25519_public_bytes, fingerprint
+from player.protocol.receipt import ReceiptKind
 
 router = APIRouter(prefix="/providers/{provider_id}", tags=["providers"])
 
@@ -96,7 +97,11 @@ def _sell(
     if reason is not None:
         raise ApiError(503 if reason == "provider_unavailable" else 410, reason, f"cannot sell: {reason}")
     sold = licensor.issue_license(ctx, conn, provider_id, content, user_id, "direct")
-    return sold.model_copy(update={"download": delivery.download_info(conn, content_id)})
+    bill = [receipts.item(conn, content_id, price=sold.price)]
+    receipt_id = receipts.issue(ctx, conn, user_id, ReceiptKind.DIRECT_PURCHASE, bill, signer=provider_id)
+    return sold.model_copy(
+        update={"download": delivery.download_info(conn, content_id), "receipt_id": receipt_id}
+    )
 
 
 def _pick_encoding(rows: list[Any], codecs: str | None) -> Any:

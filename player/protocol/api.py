@@ -121,6 +121,7 @@ class Terms(_Model):
 class PolicyDoc(_Model):
     policy_id: str
     policy: str  # base64 of the signed policy
+    receipt_id: str | None = None  # claim 30: the receipt of taking out the policy
 
 
 class CatalogEntry(_Model):
@@ -178,6 +179,16 @@ class Purchase(_Model):
     policy: str
     license: Delivered
     list_version: int
+    receipt_id: str | None = None  # claim 30: the signed receipt of this charge
+
+
+class ReceiptDoc(_Model):
+    """A signed receipt (claim 30) and who signed it: "insurer", or the ID of the provider that sold."""
+
+    receipt_id: str
+    kind: str
+    signer: str
+    receipt: str  # base64 of the signed receipt document
 
 
 class InsuredExisting(_Model):
@@ -185,6 +196,7 @@ class InsuredExisting(_Model):
     licenses: list[Delivered]
     list_version: int
     refused: list[RefusedLicense] = []
+    receipt_id: str | None = None  # claim 30: the signed receipt of this charge
 
 
 class DirectLicense(_Model):
@@ -196,6 +208,7 @@ class DirectLicense(_Model):
     content_version: int
     price: int
     download: Download | None = None  # where the track is, when sold to the buyer (not to the insurer)
+    receipt_id: str | None = None  # claim 30: signed by the provider that sold it
 
 
 class RefusedLicense(_Model):
@@ -273,6 +286,7 @@ class Claim(_Model):
     list_version: int | None = None
     created_at: str | None = None
     policy_id: str | None = None
+    receipt_id: str | None = None  # claim 30: the signed receipt of this charge
 
 
 class Choice(_Model):
@@ -282,6 +296,7 @@ class Choice(_Model):
     replaces: str
     policy: str
     list_version: int
+    receipt_id: str | None = None  # claim 30: the signed receipt of this charge
 
 
 class UpgradeOffer(_Model):
@@ -299,6 +314,7 @@ class Upgrade(_Model):
     to_version: int
     policy: str
     list_version: int
+    receipt_id: str | None = None  # claim 30: the signed receipt of this charge
 
 
 class HistoryItem(_Model):

@@ -159,6 +159,9 @@ def walk(backend: Backend) -> list[Exchange]:
     t.call("GET", "/api/v1/license-list/{license_id}", 200, path=license_path)
     t.call("GET", "/api/v1/licenses/{license_id}", 200, path=license_path)
     t.call("GET", "/api/v1/licenses/{license_id}", 404, path={"license_id": "L-nobody"})
+    receipts = t.call("GET", "/api/v1/receipts", 200).json()
+    t.call("GET", "/api/v1/receipts/{receipt_id}", 200, path={"receipt_id": receipts[0]["receipt_id"]})
+    t.call("GET", "/api/v1/receipts/{receipt_id}", 404, path={"receipt_id": "R-nobody"})
 
     t.family = "providers"
     content = {"provider_id": "aurora", "content_id": "aurora-0003"}
