@@ -12,7 +12,7 @@ from mock_backend.errors import ApiError, error_responses
 from mock_backend.insurer import premiums
 from mock_backend.limits import MAX_UPLOAD
 from mock_backend.routes.catalog import providers as provider_states
-from player.protocol import api
+from player.protocol import admin_api, api
 from player.protocol.canonical import format_time
 
 router = APIRouter(
@@ -47,7 +47,7 @@ class Outage(api.RequestModel):
 
 
 @router.post("/providers/{provider_id}/outage", responses=error_responses(404, 422))
-def outage(provider_id: str, body: Outage, conn: Conn) -> api.OutageState:
+def outage(provider_id: str, body: Outage, conn: Conn) -> admin_api.OutageState:
     """Start or end an outage; the insurer counts it and its length ([0041])."""
     with db.transaction(conn):
         row = _provider(conn, provider_id)
@@ -64,7 +64,7 @@ def outage(provider_id: str, body: Outage, conn: Conn) -> api.OutageState:
                 (now, provider_id),
             )
     record = premiums.trouble(conn, provider_id)
-    return api.OutageState(
+    return admin_api.OutageState(
         provider=provider_id,
         in_outage=record.in_outage,
         outages=record.outages,
@@ -73,28 +73,28 @@ def outage(provider_id: str, body: Outage, conn: Conn) -> api.OutageState:
 
 
 @router.post("/providers/{provider_id}/end-business", responses=error_responses(404, 422))
-def end_business(provider_id: str, conn: Conn) -> api.BusinessEnded:
+def end_business(provider_id: str, conn: Conn) -> admin_api.BusinessEnded:
     with db.transaction(conn):
         _provider(conn, provider_id)
         conn.execute("UPDATE providers SET status = 'ended' WHERE id = ?", (provider_id,))
-    return api.BusinessEnded(provider=provider_id, status="ended")
+    return admin_api.BusinessEnded(provider=provider_id, status="ended")
 
 
 @router.post("/content/{content_id}/discontinue", responses=error_responses(404, 422))
-def discontinue(content_id: str, conn: Conn) -> api.Discontinued:
+def discontinue(content_id: str, conn: Conn) -> admin_api.Discontinued:
     with db.transaction(conn):
         _content(conn, content_id)
         conn.execute("UPDATE contents SET discontinued = 1 WHERE id = ?", (content_id,))
-    return api.Discontinued(content_id=content_id, discontinued=True)
+    return admin_api.Discontinued(content_id=content_id, discontinued=True)
 
 
 @router.post("/content/{content_id}/upgrade", responses=error_responses(404, 422))
-def upgrade(content_id: str, ctx: Ctx, conn: Conn) -> api.PublishedUpgrade:
+def upgrade(content_id: str, ctx: Ctx, conn: Conn) -> admin_api.PublishedUpgrade:
     """The licensor publishes a new version (a remaster under a new content key) ([0048])."""
     with db.transaction(conn):
         _content(conn, content_id)
         version = catalog_builder.publish_upgrade(conn, ctx.settings, content_id)
-    return api.PublishedUpgrade(content_id=content_id, version=version)
+    return admin_api.PublishedUpgrade(content_id=content_id, version=version)
 
 
 @router.post("/tracks", status_code=201, responses=error_responses(404, 413, 422))
@@ -106,7 +106,7 @@ def add_track(
     price: Annotated[int, Form(ge=0, le=100_000)],
     genre: Annotated[api.PlainText, Form(min_length=1, max_length=40)],
     title: Annotated[api.PlainText | None, Form(min_length=1, max_length=200)] = None,
-) -> api.ImportedTrack:
+) -> admin_api.ImportedTrack:
     """Import a user's own audio file into a provider's catalog (tags read with mutagen).
 
     Only sane audio joins the catalog (`catalog_builder.import_track`): it decodes, lasts at least a
@@ -132,7 +132,7 @@ def add_track(
         except ValueError as e:
             raise ApiError(422, "not_audio", str(e)) from e
     row = _content(conn, content_id)
-    return api.ImportedTrack(
+    return admin_api.ImportedTrack(
         content_id=content_id,
         title=row["title"],
         artist=row["artist"],
@@ -148,12 +148,12 @@ class ClockShift(api.RequestModel):
 
 
 @router.get("/clock")
-def get_clock(conn: Conn) -> api.ClockReading:
-    return api.ClockReading(now=format_time(clock.now(conn)))
+def get_clock(conn: Conn) -> admin_api.ClockReading:
+    return admin_api.ClockReading(now=format_time(clock.now(conn)))
 
 
 @router.post("/clock", responses=error_responses(422))
-def move_clock(body: ClockShift, conn: Conn) -> api.ClockReading:
+def move_clock(body: ClockShift, conn: Conn) -> admin_api.ClockReading:
     """Move the backend's clock (never back past wall time, at most a century ahead of it) to test
     periods without waiting."""
     with db.transaction(conn):
@@ -162,4 +162,4 @@ def move_clock(body: ClockShift, conn: Conn) -> api.ClockReading:
         except clock.ClockOutOfRange as e:
             code = "clock_before_wall_time" if body.advance_seconds < 0 else "clock_out_of_range"
             raise ApiError(422, code, str(e)) from e
-    return api.ClockReading(now=format_time(now))
+    return admin_api.ClockReading(now=format_time(now))

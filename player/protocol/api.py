@@ -40,11 +40,13 @@ class ClaimOutcome(StrEnum):
     CHOSEN = "chosen"
 
 
-class _Model(BaseModel):
+class Answer(BaseModel):
+    """What every answer model shares: frozen, and fields the terminal does not know are ignored."""
+
     model_config = ConfigDict(frozen=True, extra="ignore")
 
 
-class RefusedItem(_Model):
+class RefusedItem(Answer):
     """One track of a claim refused as a whole, with the condition that refused it."""
 
     license_id: str
@@ -53,7 +55,7 @@ class RefusedItem(_Model):
     message: str
 
 
-class ErrorDetail(_Model):
+class ErrorDetail(Answer):
     code: str
     message: str
     # set on refusals under the guarantee conditions, which the terminal reports as exit code 6
@@ -61,19 +63,19 @@ class ErrorDetail(_Model):
     items: list[RefusedItem] | None = None
 
 
-class ErrorBody(_Model):
+class ErrorBody(Answer):
     """Every 4xx and 5xx answer of the API, so a client never parses an HTML page or a stack."""
 
     error: ErrorDetail
 
 
-class Health(_Model):
+class Health(Answer):
     ok: bool
     insurer_fingerprint: str
     demo: bool
 
 
-class LicensorKey(_Model):
+class LicensorKey(Answer):
     id: str
     name: str
     public_key: str
@@ -86,26 +88,26 @@ class ProviderInfo(LicensorKey):
     status: ProviderStatus
 
 
-class InsurerIdentity(_Model):
+class InsurerIdentity(Answer):
     name: str
     public_key: str
     fingerprint: str
     licensors: list[LicensorKey]
 
 
-class Session(_Model):
+class Session(Answer):
     token: str
     user_id: str
     username: str
     expires_at: str
 
 
-class Account(_Model):
+class Account(Answer):
     user_id: str
     username: str
 
 
-class Terms(_Model):
+class Terms(Answer):
     guarantee_days: int
     waiting_days: int
     relicensing_limit_per_track: int
@@ -118,13 +120,13 @@ class Terms(_Model):
     summary: str
 
 
-class PolicyDoc(_Model):
+class PolicyDoc(Answer):
     policy_id: str
     policy: str  # base64 of the signed policy
     receipt_id: str | None = None  # claim 30: the receipt of taking out the policy
 
 
-class CatalogEntry(_Model):
+class CatalogEntry(Answer):
     content_id: str
     title: str
     artist: str
@@ -142,7 +144,7 @@ class CatalogEntry(_Model):
     cover_url: str = ""
 
 
-class ProviderState(_Model):
+class ProviderState(Answer):
     id: str
     name: str
     status: ProviderStatus
@@ -153,14 +155,14 @@ class ProviderState(_Model):
     premium_loading: float
 
 
-class Download(_Model):
+class Download(Answer):
     url: str
     content_id: str
     version: int
     encodings: list[str]
 
 
-class Delivered(_Model):
+class Delivered(Answer):
     """One license as the terminal receives it: the sealed package and where its track is."""
 
     license_id: str
@@ -172,7 +174,7 @@ class Delivered(_Model):
     premium: int | None = None  # set when an uninsured license was insured afterwards (FIG.15)
 
 
-class Purchase(_Model):
+class Purchase(Answer):
     purchase_id: str
     price: int
     premium: int
@@ -182,7 +184,7 @@ class Purchase(_Model):
     receipt_id: str | None = None  # claim 30: the signed receipt of this charge
 
 
-class ReceiptDoc(_Model):
+class ReceiptDoc(Answer):
     """A signed receipt (claim 30) and who signed it: "insurer", or the ID of the provider that sold."""
 
     receipt_id: str
@@ -191,7 +193,7 @@ class ReceiptDoc(_Model):
     receipt: str  # base64 of the signed receipt document
 
 
-class InsuredExisting(_Model):
+class InsuredExisting(Answer):
     policy: str
     licenses: list[Delivered]
     list_version: int
@@ -199,7 +201,7 @@ class InsuredExisting(_Model):
     receipt_id: str | None = None  # claim 30: the signed receipt of this charge
 
 
-class DirectLicense(_Model):
+class DirectLicense(Answer):
     """A licensor's license, as it issues one (to the insurer, or straight to a buyer for FIG.15)."""
 
     license_id: str
@@ -211,7 +213,7 @@ class DirectLicense(_Model):
     receipt_id: str | None = None  # claim 30: signed by the provider that sold it
 
 
-class RefusedLicense(_Model):
+class RefusedLicense(Answer):
     """A license presented to be insured that the insurer would not take, and why (FIG.15)."""
 
     license_id: str
@@ -220,14 +222,14 @@ class RefusedLicense(_Model):
     reason: str
 
 
-class LicensorAvailability(_Model):
+class LicensorAvailability(Answer):
     """FIG.14 (5)-(6): can the licensor still issue the same content?"""
 
     available: bool
     reason: Unavailability
 
 
-class LicensorAuthentication(_Model):
+class LicensorAuthentication(Answer):
     """FIG.15 (6): did this licensor issue that license, byte for byte, to that user, directly?"""
 
     authentic: bool
@@ -236,7 +238,7 @@ class LicensorAuthentication(_Model):
     license_id: str | None = None
 
 
-class LicensorOffer(_Model):
+class LicensorOffer(Answer):
     """FIG.14 (7): the licensor's contents that could stand in for a lost track."""
 
     contents: list[str]
@@ -246,7 +248,7 @@ class LicensorOffer(_Model):
 LicensorAnswer = DirectLicense | LicensorAvailability | LicensorAuthentication | LicensorOffer
 
 
-class Alternate(_Model):
+class Alternate(Answer):
     alternate_id: str
     content_id: str
     title: str
@@ -260,7 +262,7 @@ class Alternate(_Model):
     duration_ms: int
 
 
-class ClaimItem(_Model):
+class ClaimItem(Answer):
     item_id: str
     insured_item_id: str | None = None
     license_id: str
@@ -274,7 +276,7 @@ class ClaimItem(_Model):
     new_license_id: str | None = None
 
 
-class Claim(_Model):
+class Claim(Answer):
     """A claim as filed (with the re-signed policy and the list version) or as looked up later (with
     when and under which policy it was filed)."""
 
@@ -289,7 +291,7 @@ class Claim(_Model):
     receipt_id: str | None = None  # claim 30: the signed receipt of this charge
 
 
-class Choice(_Model):
+class Choice(Answer):
     item_id: str
     outcome: Literal[ClaimOutcome.CHOSEN]
     license: Delivered
@@ -299,7 +301,7 @@ class Choice(_Model):
     receipt_id: str | None = None  # claim 30: the signed receipt of this charge
 
 
-class UpgradeOffer(_Model):
+class UpgradeOffer(Answer):
     license_id: str
     content_id: str
     title: str
@@ -307,7 +309,7 @@ class UpgradeOffer(_Model):
     to_version: int
 
 
-class Upgrade(_Model):
+class Upgrade(Answer):
     license: Delivered
     replaces: str
     from_version: int
@@ -317,7 +319,7 @@ class Upgrade(_Model):
     receipt_id: str | None = None  # claim 30: the signed receipt of this charge
 
 
-class HistoryItem(_Model):
+class HistoryItem(Answer):
     item_id: str
     original_content_id: str
     content_id: str
@@ -327,7 +329,7 @@ class HistoryItem(_Model):
     relicense_count: int
 
 
-class HistoryEvent(_Model):
+class HistoryEvent(Answer):
     item_id: str
     claim_id: str | None
     kind: RedistributionKind
@@ -338,7 +340,7 @@ class HistoryEvent(_Model):
     at: str
 
 
-class History(_Model):
+class History(Answer):
     """FIG.6A for this user, with each insured track's count."""
 
     user: str
@@ -349,7 +351,7 @@ class History(_Model):
     events: list[HistoryEvent]
 
 
-class SignedDocument(_Model):
+class SignedDocument(Answer):
     """The envelope of an insurer-signed document (the license list, a validity statement).
 
     Documented, never parsed with this model: the terminal verifies the exact bytes, whose other fields
@@ -361,42 +363,3 @@ class SignedDocument(_Model):
     format: int
     signer: str
     signature: str
-
-
-# --- admin controls (loopback only): for demos and tests, never used by the terminal -----------------
-
-
-class OutageState(_Model):
-    provider: str
-    in_outage: bool
-    outages: int
-    premium_loading: float
-
-
-class BusinessEnded(_Model):
-    provider: str
-    status: Literal["ended"]
-
-
-class Discontinued(_Model):
-    content_id: str
-    discontinued: bool
-
-
-class PublishedUpgrade(_Model):
-    content_id: str
-    version: int
-
-
-class ImportedTrack(_Model):
-    content_id: str
-    title: str
-    artist: str
-    genre: str
-    provider: str
-    price: int
-    duration_ms: int
-
-
-class ClockReading(_Model):
-    now: str
