@@ -10,6 +10,7 @@ import argparse
 import os
 import socket
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -238,7 +239,11 @@ def _serve(args: argparse.Namespace) -> int:
 def _token_by_port(port: int) -> Path:
     """Where a running backend also leaves its admin token for admin commands that name only its URL
     (`--server`, no `--data-dir`): the user's runtime dir, private to the same user as the data dir."""
-    runtime = Path(platformdirs.user_runtime_dir("insured-player-backend", ensure_exists=True))
+    # Newer platformdirs warn on stderr when XDG_RUNTIME_DIR is unset (a plain ssh or sudo shell) and
+    # then fall back to a private directory on their own; that fallback is fine, the warning is noise.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        runtime = Path(platformdirs.user_runtime_dir("insured-player-backend", ensure_exists=True))
     runtime.chmod(0o700)
     return runtime / f"{limits.ADMIN_TOKEN_FILE}-{port}"
 
