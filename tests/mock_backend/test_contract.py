@@ -20,7 +20,10 @@ from pydantic import BaseModel
 
 from mock_backend.app import create_app
 from mock_backend.config import Settings
-from player.protocol import api
+from player.protocol import admin_api, api
+
+# The contract: the answers the terminal parses, and the admin controls' answers kept beside them.
+CONTRACT = {api.__name__, admin_api.__name__}
 
 EXEMPT = {
     ("GET", "/api/v1/license-list"): "the signed list goes out as the exact bytes the insurer signed: a "
@@ -58,7 +61,7 @@ def routes_of(app: FastAPI) -> list[tuple[str, str, APIRoute]]:
 def from_the_contract(answer: Any) -> bool:
     """A model of `player.protocol.api`, or lists and unions of them and of plain scalars; never a dict."""
     if isinstance(answer, type) and issubclass(answer, BaseModel):
-        return answer.__module__ == api.__name__
+        return answer.__module__ in CONTRACT
     if isinstance(answer, type):
         return answer in SCALARS
     origin = typing.get_origin(answer)
