@@ -115,6 +115,10 @@ class Client(Exchanges):
             json={"licenses": licenses_b64},
         )
 
+    def receipts(self) -> list[api.ReceiptDoc]:
+        """Claim 30: every receipt the insurer keeps for the signed-in user, oldest first."""
+        return self._json_list(TypeAdapter(list[api.ReceiptDoc]), "/api/v1/receipts")
+
     # --- catalog ----------------------------------------------------------------------------------
 
     def catalog(self, genre: str | None = None, query: str | None = None) -> list[api.CatalogEntry]:

@@ -175,6 +175,17 @@ Refusal = Callable[[Policy | None, str], str]
 # One line per guarantee condition the insurer may refuse on (FIG.6B; the insurer's table of them is
 # mock_backend/insurer/conditions.py), filled in from the policy when it is at hand, else from the
 # insurer's own message.
+# What a receipt was for (its `kind`), as the receipt says it.
+RECEIPT_KINDS = {
+    "purchase": "Purchase with insurance",
+    "insurance": "Insurance policy",
+    "reissue": "Replacement of a lost track",
+    "alternate": "Alternate for a lost track",
+    "upgrade": "Newer version of a track",
+    "insured_later": "Insurance of tracks you had bought",
+    "direct_purchase": "Purchase without insurance",
+}
+
 REFUSALS: dict[str, Refusal] = {
     "per_track_limit": lambda p, _m: (
         "This track reached your policy's limit of re-distributions per track"

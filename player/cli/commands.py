@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from player.cli import uninsured
+from player.cli import receipts, uninsured
 from player.cli.output import Output, table
 from player.errors import IntegrityError, PlayerError, UsageError
 from player.words import stamp
@@ -369,6 +369,9 @@ _HANDLERS: dict[str, Handler] = {
     "choose": _choose,
     "recover": _recover,
     "upgrade": _upgrade,
+    "receipts": receipts.list_receipts,
+    "receipt": receipts.show_receipt,
+    "import-receipt": receipts.import_receipt,
 }
 
 __all__ = ["PlayerError", "dispatch"]

@@ -74,4 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     cmd("recover", "after a crash: re-key the policy and re-distribute every insured track")
     cmd("policy", "the insurance policy, limits used and history")
     cmd("upgrade", "take a newer version of a track").add_argument("content_id")
+    cmd("receipts", "every receipt: what was charged, signed by who charged it")
+    receipt = cmd("receipt", "one receipt in full, as PDF or as the signed file")
+    receipt.add_argument("receipt_id")
+    receipt.add_argument("--pdf", type=Path, metavar="FILE", help="write it as a PDF")
+    receipt.add_argument(
+        "--save", type=Path, metavar="FILE", help="write the signed receipt (to import elsewhere)"
+    )
+    cmd("import-receipt", "keep a signed receipt from a file, after checking it").add_argument(
+        "file", type=Path
+    )
     return p

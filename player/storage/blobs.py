@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from player.errors import MalformedError, MismatchError, PlayerError, TruncatedError
-from player.protocol import container, direct, license_list, package, policy
+from player.protocol import container, direct, license_list, package, policy, receipt
 from player.protocol.canonical import canonical_json, load_json_object
 from player.storage.atomic import AppendFile
 from player.storage.records import TrackInfo
@@ -60,6 +60,11 @@ def policy_revision(raw: bytes) -> tuple[str, int]:
     """(policy_id, revision) of a policy; the policy ID is its contract ID (FIG.6B)."""
     obj = _document(raw, policy.DOC_TYPE, "policy")
     return _text(obj, "contract_id", "policy"), _int(obj, "revision", "policy")
+
+
+def receipt_id(raw: bytes) -> str:
+    """The receipt ID a signed receipt names."""
+    return _text(_document(raw, receipt.DOC_TYPE, "receipt"), "receipt_id", "receipt")
 
 
 def list_version(raw: bytes) -> tuple[int, int | None]:

@@ -186,6 +186,44 @@ class DocumentStore:
             raise storage_error(e, directory, "list") from e
         return sorted(found)
 
+    # --- receipts (claim 30) ---------------------------------------------------------------------
+
+    def put_receipt(self, receipt_id: str, raw: bytes) -> None:
+        """Keep a signed receipt (verified by the caller); `MismatchError` when it names another ID."""
+        named = blobs.receipt_id(raw)
+        if named != receipt_id:
+            raise MismatchError(f"the receipt names {named!r}, not {receipt_id!r}")
+        directory = self.data_dir / layout.RECEIPTS
+        with self._writing():
+            try:
+                directory.mkdir(mode=0o700, exist_ok=True)
+            except OSError as e:
+                raise storage_error(e, directory, "create") from e
+            write_atomic(self.data_dir / layout.receipt_file(receipt_id), raw)
+
+    def receipt_ids(self) -> list[str]:
+        """The IDs of the receipts kept here, in the order they were kept (receipts of one second keep the
+        insurer's order that way), as each file says (a file not naming one is skipped)."""
+        directory = self.data_dir / layout.RECEIPTS
+        try:
+            paths = sorted(directory.glob("*.json"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+        except FileNotFoundError:
+            return []
+        except OSError as e:
+            raise storage_error(e, directory, "list") from e
+        found = []
+        for path in paths:
+            try:
+                named = blobs.receipt_id(path.read_bytes())
+            except (OSError, MalformedError):
+                continue
+            if path.name == layout.receipt_file(named).removeprefix(f"{layout.RECEIPTS}/"):
+                found.append(named)
+        return found
+
+    def receipt_bytes(self, receipt_id: str) -> bytes:
+        return self._read(self.data_dir / layout.receipt_file(receipt_id), f"the receipt {receipt_id!r}")
+
     # --- the terminal's settings -----------------------------------------------------------------
 
     def settings(self) -> dict[str, str]:

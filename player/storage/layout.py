@@ -10,6 +10,7 @@
     <data_dir>/policies/<policy_id>.json      signed policies, highest revision only
     <data_dir>/lists/full.json                the signed license list
     <data_dir>/lists/delta-<N>.json           signed deltas on top of it, by version
+    <data_dir>/receipts/<receipt_id>.json     signed receipts, as received or imported
 
 IDs come from the network, so they are escaped before they touch a path: only [A-Za-z0-9_-] stay as
 they are and every other UTF-8 byte becomes %XX (so "../x" and "a.v2" cannot escape or collide); an ID
@@ -28,7 +29,7 @@ _MAX_NAME = 160  # leaves room for ".v<version>.ipc.part" and the temp-file affi
 
 INDEX_NAME = "library.sqlite3"
 SETTINGS_NAME = "settings.json"
-TRACKS, PACKAGES, POLICIES, LISTS = "tracks", "packages", "policies", "lists"
+TRACKS, PACKAGES, POLICIES, LISTS, RECEIPTS = "tracks", "packages", "policies", "lists", "receipts"
 FULL_LIST = f"{LISTS}/full.json"
 CONTAINER_SUFFIX = ".ipc"
 PARTIAL_SUFFIX = ".part"
@@ -61,6 +62,10 @@ def policy_file(policy_id: str) -> str:
     return f"{POLICIES}/{safe_name(policy_id)}.json"
 
 
+def receipt_file(receipt_id: str) -> str:
+    return f"{RECEIPTS}/{safe_name(receipt_id)}.json"
+
+
 def delta_file(version: int) -> str:
     return f"{LISTS}/delta-{version}.json"
 
@@ -74,7 +79,9 @@ def delta_version(name: str) -> int | None:
 
 
 def make_dirs(data_dir: Path) -> None:
-    """Create the data directory and its folders, private to the user (the library is nobody else's)."""
+    """Create the data directory and its folders, private to the user (the library is nobody else's).
+    `receipts/` came later and is made by its first write, so a library from before it still opens on a
+    read-only disk."""
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     for sub in (TRACKS, PACKAGES, POLICIES, LISTS):
         (data_dir / sub).mkdir(mode=0o700, exist_ok=True)

@@ -133,6 +133,9 @@ class Connection:
             )
         licensors = {k.id: k.public_key for k in identity.licensors}
         self._store.set_setting("licensors", json.dumps(licensors, sort_keys=True))
+        names = {k.id: k.name for k in identity.licensors}
+        self._store.set_setting("licensor_names", json.dumps(names, sort_keys=True, ensure_ascii=False))
+        self._store.set_setting("insurer_name", identity.name)
 
     def insurer_key(self) -> Ed25519PublicKey:
         """The pinned key (read from the keyring once per terminal: a pin never changes under us, since
@@ -153,6 +156,14 @@ class Connection:
     def licensor_keys(self) -> dict[str, Ed25519PublicKey]:
         text = self._store.setting("licensors") or "{}"
         return {k: load_ed25519_public(v, f"key of licensor {k}") for k, v in json.loads(text).items()}
+
+    def licensor_names(self) -> dict[str, str]:
+        """Provider ID -> name, as the insurer last introduced them (kept for offline use)."""
+        names = json.loads(self._store.setting("licensor_names") or "{}")
+        return {k: v for k, v in names.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def insurer_name(self) -> str:
+        return self._store.setting("insurer_name") or "your insurer"
 
     def provider_names(self) -> dict[str, str]:
         """Provider ID -> name, as the insurer tells it (online only; raises `BackendError` offline)."""

@@ -35,6 +35,7 @@ from player.terminal.library import Library
 from player.terminal.licenses import Licenses
 from player.terminal.opening import Opener
 from player.terminal.purchases import PURCHASE, Purchases
+from player.terminal.receipts import Receipts
 from player.terminal.results import ListStatus, OpenedTrack
 
 Clock = Callable[[], datetime]
@@ -98,6 +99,7 @@ class Terminal:
             self.licenses.sync,
             self._journal,
         )
+        self.receipts = Receipts(store, self.connection, self.account)
         self._opener = Opener(store, self.connection, self.account, self.licenses, self.library, clock)
 
     def open_track(self, content_or_license_id: str) -> OpenedTrack:
@@ -118,13 +120,17 @@ class Terminal:
 
     def catch_up(self, progress: Progress | None = None) -> tuple[ListStatus, list[str]]:
         """What a sync means to the user, in one call for every face: finish what was left half done
-        (`resume`), fetch the license list, keep any license it names that is not here, and fetch again
-        any file that is missing or partial. Returns the list's status and one line per thing done."""
+        (`resume`), fetch the license list, keep any license it names that is not here, fetch again any
+        file that is missing or partial, and keep the receipts not here yet. Returns the list's status
+        and one line per thing done."""
         lines = self.resume()
         status = self.licenses.sync()
         lines += [f"Received {self._title(c)}" for c in self.purchases.fetch_issued(progress)]
         repaired, _ = self.purchases.repair(progress=progress)
         lines += [f"Fetched the missing file of {self._title(c)} again" for c in repaired]
+        received = self.receipts.fetch()
+        if received:
+            lines.append(f"Received {words.plural(len(received), 'receipt')}")
         return status, lines
 
     def resume(self) -> list[str]:

@@ -1,0 +1,141 @@
+"""The CLI's receipts (claim 30): `receipts`, `receipt ID [--pdf FILE] [--save FILE]`, `import-receipt FILE`.
+
+Every receipt shown has had its signature checked against the insurer or the provider that signed it.
+`--pdf` lays it out with Qt's text engine on the offscreen platform (no display needed); `--save` writes
+the signed receipt itself, which another computer of the same user can import and verify.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from player import words
+from player.cli.output import Output, table
+from player.storage.atomic import write_atomic
+
+if TYPE_CHECKING:
+    from player.terminal import Progress, Terminal
+    from player.terminal.receipts import KeptReceipt
+
+Password = Callable[[str], str]
+
+
+def fields(kept: KeptReceipt) -> dict[str, Any]:
+    r = kept.receipt
+    c = kept.conditions
+    return {
+        "receipt_id": r.receipt_id,
+        "issued_at": words.stamp(r.issued_at),
+        "kind": r.kind.value,
+        "signer": kept.signer,
+        "signer_name": kept.signer_name,
+        "buyer": r.buyer,
+        "items": [
+            {"content_id": i.content_id, "title": i.title, "price": i.price, "premium": i.premium}
+            for i in r.items
+        ],
+        "total_yen": r.total_yen,
+        "conditions": None
+        if c is None
+        else {
+            "contract_id": c.contract_id,
+            "guarantee_start": words.stamp(c.guarantee_start),
+            "guarantee_end": words.stamp(c.guarantee_end),
+            "relicensing_starts": words.stamp(c.relicensing_starts),
+            "relicensing_limit_per_track": c.relicensing_limit_per_track,
+            "relicensing_limit_total": c.relicensing_limit_total,
+            "price_difference_limit": c.price_difference_limit,
+        },
+    }
+
+
+def list_receipts(
+    t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password
+) -> int:
+    t.receipts.fetch()
+    kept = t.receipts.listed()
+    rows = [fields(k) for k in kept]
+
+    def text() -> str:
+        if not kept:
+            return "no receipts yet: every purchase, policy and replacement leaves one"
+        shown = [
+            {
+                "receipt": k.receipt.receipt_id,
+                "date": words.day(k.receipt.issued_at),
+                "for": words.RECEIPT_KINDS.get(k.receipt.kind.value, k.receipt.kind.value),
+                "tracks": len(k.receipt.items),
+                "total": words.yen(k.receipt.total_yen),
+                "signed by": k.signer_name,
+            }
+            for k in kept
+        ]
+        return table(shown, ("receipt", "date", "for", "tracks", "total", "signed by"))
+
+    out.emit(rows, text)
+    return 0
+
+
+def show_receipt(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    kept = t.receipts.one(a.receipt_id)
+    if a.save is not None:
+        write_atomic(a.save, kept.raw)
+    if a.pdf is not None:
+        _write_pdf(kept, a.pdf)
+    out.emit(fields(kept), lambda: _text(kept, a.pdf, a.save))
+    return 0
+
+
+def import_receipt(
+    t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password
+) -> int:
+    kept = t.receipts.import_file(a.file)
+    out.emit(fields(kept), lambda: f"kept receipt {kept.receipt.receipt_id}, signed by {kept.signer_name}")
+    return 0
+
+
+def _text(kept: KeptReceipt, pdf: Path | None, saved: Path | None) -> str:
+    r = kept.receipt
+    lines = [
+        f"Receipt {r.receipt_id}: {words.RECEIPT_KINDS.get(r.kind.value, r.kind.value)}",
+        f"  date       {words.moment(r.issued_at)}",
+        f"  issued by  {kept.signer_name} (signature checked)",
+        f"  issued to  {r.buyer}",
+    ]
+    lines += [
+        f"  {i.title}: {words.yen(i.price)}" + (f" + insurance {words.yen(i.premium)}" if i.premium else "")
+        for i in r.items
+    ]
+    lines.append(f"  total      {words.yen(r.total_yen)}")
+    c = kept.conditions
+    if c is not None:
+        lines.append(
+            f"  insured    {words.day(c.guarantee_start)} to {words.day(c.guarantee_end)}, "
+            f"{c.relicensing_limit_per_track} replacements per track, {c.relicensing_limit_total} in all"
+        )
+    if pdf is not None:
+        lines.append(f"wrote {pdf}")
+    if saved is not None:
+        lines.append(f"saved the signed receipt to {saved}")
+    return "\n".join(lines)
+
+
+def _write_pdf(kept: KeptReceipt, path: Path) -> None:
+    """The PDF needs Qt's GUI module but no display: the offscreen platform lays it out."""
+    from PySide6.QtGui import QGuiApplication
+
+    from player.ui.kit.receipt_pdf import save_pdf
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["insured-player-cli"])
+        try:
+            save_pdf(kept, path)
+        finally:
+            del app
+    else:
+        save_pdf(kept, path)

@@ -1,0 +1,136 @@
+"""Electronic receipts (claim 30, [0006], [0037]): every charge, kept as the party that charged signed it.
+
+The insurer signs what it charged for (a policy, an insured purchase, a re-issue, an alternate, an
+upgrade, insuring a purchase later); a provider signs what it sold without insurance. The terminal keeps
+each receipt byte for byte in `receipts/<receipt_id>.json`, verifies it against whoever its envelope
+names (the pinned insurer, or a licensor the insurer vouches for) every time it is shown, and refuses one
+issued to another user. A receipt found elsewhere (mailed, kept on another computer) can be imported the
+same way. Because the guarantee conditions inside travel as their own insurer-signed document, the
+terminal can learn its conditions from a receipt alone, even with its policy file gone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from player.client import decode_b64
+from player.errors import MismatchError, UnknownSignerError, UsageError
+from player.protocol.canonical import ed25519_public_bytes, fingerprint, load_json_object
+from player.protocol.policy import GuaranteeConditions
+from player.protocol.receipt import Receipt, verify_conditions, verify_receipt
+from player.storage import Store
+from player.terminal.account import Account
+from player.terminal.connection import Connection
+
+INSURER = "insurer"
+MAX_RECEIPT_FILE = 1 << 20  # a receipt of a thousand items is far below this
+
+
+@dataclass(frozen=True)
+class KeptReceipt:
+    """A verified receipt and who signed it: `signer` is "insurer" or a provider's ID, `signer_name` the
+    name to show (the insurer's or the provider's, as the insurer last introduced them)."""
+
+    receipt: Receipt
+    signer: str
+    signer_name: str
+    conditions: GuaranteeConditions | None  # checked against the insurer's own signature
+    raw: bytes
+
+
+class Receipts:
+    def __init__(self, store: Store, connection: Connection, account: Account) -> None:
+        self._store = store
+        self._connection = connection
+        self._account = account
+
+    def fetch(self) -> list[str]:
+        """Keep every receipt the insurer holds for this user that is not here yet; their IDs. Offline:
+        nothing (the receipts kept here still show)."""
+        user_id = self._account.require_sign_in()
+        client = self._connection.try_client()
+        if client is None:
+            return []
+        held = set(self._store.receipt_ids())
+        kept = []
+        for doc in client.receipts():
+            if doc.receipt_id in held:
+                continue
+            raw = decode_b64(doc.receipt, "receipt")
+            found = self._verify(raw, user_id)
+            if found.receipt.receipt_id != doc.receipt_id:
+                raise MismatchError(
+                    f"the insurer sent receipt {found.receipt.receipt_id} as {doc.receipt_id}"
+                )
+            self._store.put_receipt(doc.receipt_id, raw)
+            kept.append(doc.receipt_id)
+        return kept
+
+    def listed(self) -> list[KeptReceipt]:
+        """Every receipt kept here, verified, oldest first. One that no longer verifies (edited on disk)
+        raises: a receipt is evidence, and showing a forged one as genuine would be worse than none."""
+        user_id = self._account.require_sign_in()
+        found = [self._verify(self._store.receipt_bytes(rid), user_id) for rid in self._store.receipt_ids()]
+        return sorted(found, key=lambda k: k.receipt.issued_at)  # stable: ties keep the order kept
+
+    def one(self, receipt_id: str) -> KeptReceipt:
+        """One receipt by its ID (fetched first when it is not here and the insurer answers)."""
+        user_id = self._account.require_sign_in()
+        if receipt_id not in self._store.receipt_ids():
+            self.fetch()
+        if receipt_id not in self._store.receipt_ids():
+            raise UsageError(f"you have no receipt {receipt_id!r}: `receipts` lists the ones you have")
+        return self._verify(self._store.receipt_bytes(receipt_id), user_id)
+
+    def import_file(self, path: Path) -> KeptReceipt:
+        """Keep a receipt from a file (saved with `receipt ID --save`, or from another computer): verified and
+        ours, else refused with nothing written."""
+        user_id = self._account.require_sign_in()
+        try:
+            with path.open("rb") as f:
+                raw = f.read(MAX_RECEIPT_FILE + 1)
+        except OSError as e:
+            raise UsageError(f"cannot read {path}: {e.strerror or e}") from e
+        if len(raw) > MAX_RECEIPT_FILE:
+            raise UsageError(f"{path} is not a receipt (over {MAX_RECEIPT_FILE // 1024} KiB)")
+        found = self._verify(raw, user_id)
+        self._store.put_receipt(found.receipt.receipt_id, raw)
+        return found
+
+    def conditions(self) -> GuaranteeConditions | None:
+        """The guarantee conditions of the newest receipt that carries them (None: no such receipt).
+        Each receipt carries them as the insurer signed them, so they can be learnt from a receipt
+        alone, when the policy file kept here is lost."""
+        with_conditions = [k for k in self.listed() if k.conditions is not None]
+        return with_conditions[-1].conditions if with_conditions else None
+
+    def _verify(self, raw: bytes, user_id: str) -> KeptReceipt:
+        signer, key, name = self._signer_of(raw)
+        receipt = verify_receipt(raw, key)
+        if receipt.user_id != user_id:
+            raise MismatchError(f"receipt {receipt.receipt_id} was issued to someone else, not to you")
+        conditions = None
+        if receipt.conditions is not None:
+            conditions = verify_conditions(receipt.conditions, self._connection.insurer_key())
+        return KeptReceipt(receipt, signer, name, conditions, raw)
+
+    def _signer_of(self, raw: bytes) -> tuple[str, Ed25519PublicKey, str]:
+        """Who the envelope says signed it, among the keys this terminal trusts."""
+        claimed = load_json_object(raw, "receipt").get("signer")
+        insurer = self._connection.insurer_key()
+        if claimed == _fingerprint(insurer):
+            return INSURER, insurer, self._connection.insurer_name()
+        names = self._connection.licensor_names()
+        for provider, key in self._connection.licensor_keys().items():
+            if claimed == _fingerprint(key):
+                return provider, key, names.get(provider, provider)
+        raise UnknownSignerError(
+            "the receipt is not signed by your insurer nor by a provider it works with: it cannot be trusted"
+        )
+
+
+def _fingerprint(key: Ed25519PublicKey) -> str:
+    return fingerprint(ed25519_public_bytes(key))
