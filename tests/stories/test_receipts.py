@@ -68,7 +68,8 @@ def test_each_charge_leaves_a_signed_receipt_shown_as_pdf_and_imported_elsewhere
             "Guarantee conditions",
         ):
             assert words in text, (words, text)
-        assert "Insured Player" in pypdf.PdfReader(pdf).metadata.get("/Creator", "")
+        metadata = pypdf.PdfReader(pdf).metadata
+        assert metadata is not None and "Insured Player" in str(metadata.get("/Creator"))
 
         # The conditions are learnt from the receipt alone, with the policy file gone.
         for kept in (cli.data_dir / "policies").iterdir():
