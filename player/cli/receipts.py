@@ -15,11 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from player import words
 from player.cli.output import Output, table
-from player.storage.atomic import write_atomic
 
 if TYPE_CHECKING:
-    from player.terminal import Progress, Terminal
-    from player.terminal.receipts import KeptReceipt
+    from player.terminal import KeptReceipt, Progress, Terminal
 
 Password = Callable[[str], str]
 
@@ -83,9 +81,9 @@ def list_receipts(
 def show_receipt(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
     kept = t.receipts.one(a.receipt_id)
     if a.save is not None:
-        write_atomic(a.save, kept.raw)
+        t.receipts.save_signed(kept, a.save)
     if a.pdf is not None:
-        _write_pdf(kept, a.pdf)
+        t.receipts.save_rendered(a.pdf, _pdf(kept))
     out.emit(fields(kept), lambda: _text(kept, a.pdf, a.save))
     return 0
 
@@ -124,18 +122,17 @@ def _text(kept: KeptReceipt, pdf: Path | None, saved: Path | None) -> str:
     return "\n".join(lines)
 
 
-def _write_pdf(kept: KeptReceipt, path: Path) -> None:
+def _pdf(kept: KeptReceipt) -> bytes:
     """The PDF needs Qt's GUI module but no display: the offscreen platform lays it out."""
     from PySide6.QtGui import QGuiApplication
 
-    from player.ui.kit.receipt_pdf import save_pdf
+    from player.ui.kit.receipt_pdf import pdf_bytes
 
-    if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["insured-player-cli"])
-        try:
-            save_pdf(kept, path)
-        finally:
-            del app
-    else:
-        save_pdf(kept, path)
+    if QGuiApplication.instance() is not None:
+        return pdf_bytes(kept)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QGuiApplication(["insured-player-cli"])
+    try:
+        return pdf_bytes(kept)
+    finally:
+        del app

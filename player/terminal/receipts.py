@@ -17,11 +17,19 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from player.client import decode_b64
-from player.errors import MismatchError, UnknownSignerError, UsageError
+from player.errors import (
+    IntegrityError,
+    MismatchError,
+    MissingFileError,
+    PlayerError,
+    UnknownSignerError,
+    UsageError,
+)
 from player.protocol.canonical import ed25519_public_bytes, fingerprint, load_json_object
 from player.protocol.policy import GuaranteeConditions
 from player.protocol.receipt import Receipt, verify_conditions, verify_receipt
 from player.storage import Store
+from player.storage.atomic import write_atomic
 from player.terminal.account import Account
 from player.terminal.connection import Connection
 
@@ -72,9 +80,24 @@ class Receipts:
     def listed(self) -> list[KeptReceipt]:
         """Every receipt kept here, verified, oldest first. One that no longer verifies (edited on disk)
         raises: a receipt is evidence, and showing a forged one as genuine would be worse than none."""
+        kept, refused = self.survey()
+        if refused:
+            raise next(iter(refused.values()))
+        return kept
+
+    def survey(self) -> tuple[list[KeptReceipt], dict[str, PlayerError]]:
+        """The receipts that verify, oldest first, and apart from them why each other one does not (for
+        the window, which shows the genuine ones and says which cannot be trusted)."""
         user_id = self._account.require_sign_in()
-        found = [self._verify(self._store.receipt_bytes(rid), user_id) for rid in self._store.receipt_ids()]
-        return sorted(found, key=lambda k: k.receipt.issued_at)  # stable: ties keep the order kept
+        kept: list[KeptReceipt] = []
+        refused: dict[str, PlayerError] = {}
+        for receipt_id in self._store.receipt_ids():
+            try:
+                kept.append(self._verify(self._store.receipt_bytes(receipt_id), user_id))
+            except (IntegrityError, MissingFileError) as e:
+                refused[receipt_id] = e
+        kept.sort(key=lambda k: k.receipt.issued_at)  # stable: receipts of one second keep the order kept
+        return kept, refused
 
     def one(self, receipt_id: str) -> KeptReceipt:
         """One receipt by its ID (fetched first when it is not here and the insurer answers)."""
@@ -99,6 +122,14 @@ class Receipts:
         found = self._verify(raw, user_id)
         self._store.put_receipt(found.receipt.receipt_id, raw)
         return found
+
+    def save_signed(self, kept: KeptReceipt, path: Path) -> None:
+        """Write the receipt as signed (to import on another computer), atomically."""
+        write_atomic(path, kept.raw)
+
+    def save_rendered(self, path: Path, data: bytes) -> None:
+        """Write what a face made of a receipt (its PDF), atomically: a failed write leaves no half file."""
+        write_atomic(path, data)
 
     def conditions(self) -> GuaranteeConditions | None:
         """The guarantee conditions of the newest receipt that carries them (None: no such receipt).

@@ -4,8 +4,9 @@ It starts the bundled backend with the demo catalog in a temporary directory, an
 core the way a user would have: sign up, take out insurance, buy a few tracks from both providers,
 report one as lost (so the library holds a license the list calls invalid), then the supplier
 discontinues one track (the backend's loopback admin control) and one track file is erased. Then it
-renders the main window, the store, the insurance view, the loss dialog (the erased track pre-checked),
-its result page, and the alternates dialog for the discontinued track, each as a PNG in OUTDIR.
+renders the main window, the store, the insurance view, the receipts, the loss dialog (the erased track
+pre-checked), its result page, and the alternates dialog for the discontinued track, each as a PNG in
+OUTDIR.
 
 Works with `QT_QPA_PLATFORM=offscreen` (the default here when there is no display) and under
 `xvfb-run -a -s "-screen 0 1280x800x24"`. The keys of this throwaway demo account live in memory for the
@@ -125,6 +126,13 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
             window.show_section(section)  # type: ignore[attr-defined]
             _settle(session)
             written[name] = _save(window, outdir / f"{name}.png")
+        window.show_section(3)  # type: ignore[attr-defined]
+        _settle(session)
+        receipts = window.receipts  # type: ignore[attr-defined]
+        bought = [k for k in receipts.kept.values() if k.receipt.kind.value == "purchase"]
+        if bought:
+            receipts.select_receipt(bought[-1].receipt.receipt_id)
+        written["receipts"] = _save(window, outdir / "receipts.png")
         window.show_section(0)  # type: ignore[attr-defined]
     else:
         written["main-window"] = False

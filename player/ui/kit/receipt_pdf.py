@@ -1,32 +1,29 @@
-"""A receipt as a page: the HTML both the window and the CLI lay out, written as PDF or sent to a printer.
+"""A receipt as a page: the HTML both the window and the CLI lay out, as PDF or sent to a printer.
 
 Qt's rich-text engine lays the page out (`QTextDocument`), so the PDF needs QtGui only, never a widget:
-the CLI runs it on the offscreen platform. The PDF is made in memory and written atomically, like every
-other file the player writes. Every text from the network (titles, names) is escaped before it becomes
-HTML.
+the CLI runs it on the offscreen platform. The PDF is made in memory; the terminal writes it atomically
+(`Terminal.receipts.save_rendered`), like every other file the player writes. Every text from the network
+(titles, names) is escaped before it becomes HTML.
 """
 
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from player import words
-from player.storage.atomic import write_atomic
-from player.terminal.receipts import KeptReceipt
+from player.terminal import KeptReceipt
 
 _STYLE = """
 body { font-family: sans-serif; font-size: 10pt; }
 h1 { font-size: 16pt; margin-bottom: 2pt; }
 table.items { border-collapse: collapse; margin-top: 8pt; }
-table.items th { text-align: left; border-bottom: 1px solid #888; padding: 3pt 8pt 3pt 0; }
+table.items th { text-align: left; border-bottom: 1px solid gray; padding: 3pt 8pt 3pt 0; }
 table.items td { padding: 3pt 8pt 3pt 0; }
-td.n, th.n { text-align: right; }
-tr.total td { border-top: 1px solid #888; font-weight: bold; }
-p.small { color: #555; font-size: 8pt; }
+tr.total td { border-top: 1px solid gray; font-weight: bold; }
+p.small { color: dimgray; font-size: 8pt; }
 """
 
 
@@ -34,13 +31,7 @@ def receipt_html(kept: KeptReceipt) -> str:
     """The receipt as one self-contained HTML page: who charged whom, for what, and on which terms."""
     r = kept.receipt
     e = html.escape
-    rows = "".join(
-        f"<tr><td>{e(i.title)}</td>"
-        + "".join(f"<td class='n'>{e(words.yen(n))}</td>" for n in amounts)
-        + "</tr>"
-        for i in r.items
-        if (amounts := (i.price, i.premium, i.price + i.premium))
-    )
+    rows = "".join(_item_row(i.title, (i.price, i.premium, i.price + i.premium)) for i in r.items)
     parts = [
         f"<html><head><style>{_STYLE}</style></head><body>",
         f"<h1>Receipt</h1><p>{e(words.RECEIPT_KINDS.get(r.kind.value, r.kind.value))}</p>",
@@ -50,11 +41,11 @@ def receipt_html(kept: KeptReceipt) -> str:
         f"<tr><td>Issued by</td><td>{e(kept.signer_name)}</td></tr>",
         f"<tr><td>Issued to</td><td>{e(r.buyer)}</td></tr>",
         "</table>",
-        "<table class='items' width='100%'><tr><th>Track</th><th class='n'>Price</th>"
-        "<th class='n'>Insurance</th><th class='n'>Amount</th></tr>",
+        "<table class='items' width='100%'><tr><th align='left'>Track</th><th align='right'>Price</th>"
+        "<th align='right'>Insurance</th><th align='right'>Amount</th></tr>",
         rows,
         "<tr class='total'><td>Total</td><td></td><td></td>"
-        f"<td class='n'>{e(words.yen(r.total_yen))}</td></tr>",
+        f"<td align='right'>{e(words.yen(r.total_yen))}</td></tr>",
         "</table>",
     ]
     if kept.conditions is not None:
@@ -81,7 +72,7 @@ def receipt_html(kept: KeptReceipt) -> str:
 
 
 def _item_row(title: str, amounts: tuple[int, ...]) -> str:
-    cells = "".join(f"<td class='n'>{html.escape(words.yen(n))}</td>" for n in amounts)
+    cells = "".join(f"<td align='right'>{html.escape(words.yen(n))}</td>" for n in amounts)
     return f"<tr><td>{html.escape(title)}</td>{cells}</tr>"
 
 
@@ -118,8 +109,3 @@ def print_to(kept: KeptReceipt, device: QPagedPaintDevice, resolution: int) -> N
     rect = device.pageLayout().paintRectPixels(resolution)
     doc.setPageSize(QSizeF(rect.width(), rect.height()))
     doc.print_(device)
-
-
-def save_pdf(kept: KeptReceipt, path: Path) -> None:
-    """Write the receipt as a PDF at `path`, atomically (a failed write leaves no half PDF)."""
-    write_atomic(path, pdf_bytes(kept))

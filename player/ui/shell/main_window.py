@@ -1,5 +1,5 @@
-"""The main window: sections on the left (Library, Store, Insurance), the player bar at the bottom, the
-connection and the license list's offline grace in the status bar, and inline messages on top.
+"""The main window: sections on the left (Library, Store, Insurance, Receipts), the player bar at the
+bottom, the connection and the license list's offline grace in the status bar, and inline messages on top.
 
 It wires widgets to the `UiSession` and the `NowPlaying` controller and decides nothing itself: every
 question goes to the core through the session, every answer is shown as it comes.
@@ -35,6 +35,7 @@ from player.ui.library.view import LibraryPage
 from player.ui.playing.mpris import MprisService
 from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
 from player.ui.playing.player_bar import PlayerBar
+from player.ui.receipts.view import ReceiptsView
 from player.ui.session import ConnectionState, UiSession
 from player.ui.shell.file_actions import FileActions
 from player.ui.shell.first_run import FirstRunDialog
@@ -46,7 +47,7 @@ from player.ui.store.view import StoreView
 SEEK_STEP_MS = 5000
 
 
-LIBRARY, STORE, INSURANCE = range(3)
+LIBRARY, STORE, INSURANCE, RECEIPTS = range(4)
 
 
 class MainWindow(FileActions):
@@ -80,10 +81,11 @@ class MainWindow(FileActions):
         self.library = LibraryPage(self)
         self.store = StoreView(session, self)
         self.insurance = InsuranceView(session, self)
+        self.receipts = ReceiptsView(session, self)
         self.pages = QStackedWidget(self)
-        for page in (self.library, self.store, self.insurance):
+        for page in (self.library, self.store, self.insurance, self.receipts):
             self.pages.addWidget(page)
-        self.sidebar = Sidebar(["Library", "Store", "Insurance"], icons.app_icon(), self)
+        self.sidebar = Sidebar(["Library", "Store", "Insurance", "Receipts"], icons.app_icon(), self)
         self.sidebar.nav.currentRowChanged.connect(self._show_page)
         self.banner = OfflineBanner(self)
         self.messages = MessageBar(self)
@@ -139,7 +141,7 @@ class MainWindow(FileActions):
             "Seek &Back 5 s", "Left", lambda: self._seek(-SEEK_STEP_MS), "back", within=playing_area
         )
         self.find_action = a("&Find", QKeySequence.StandardKey.Find, self.focus_search, "find")
-        sections = ("&Library", "S&tore", "&Insurance")
+        sections = ("&Library", "S&tore", "&Insurance", "&Receipts")
         self.section_actions = [
             a(text, f"Ctrl+{i + 1}", lambda _=False, i=i: self.show_section(i), f"section_{i}")
             for i, text in enumerate(sections)
@@ -203,7 +205,9 @@ class MainWindow(FileActions):
         """Icons drawn in the palette's colours: at start, and again when the system theme changes."""
         palette = self.palette()
         self.library.set_icons(icons.insured_badge(palette), icons.themed_icon("search", palette))
-        self.sidebar.set_icons([icons.themed_icon(n, palette) for n in ("library", "store", "insurance")])
+        self.sidebar.set_icons(
+            [icons.themed_icon(n, palette) for n in ("library", "store", "insurance", "receipts")]
+        )
         self.bar.apply_icons()
 
     def changeEvent(self, event: QEvent) -> None:
