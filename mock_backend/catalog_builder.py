@@ -40,8 +40,8 @@ def ensure_providers(conn: sqlite3.Connection) -> list[str]:
     """Both distribution services exist from the first start, demo catalog or not."""
     for p in demo_catalog.load_catalog().providers:
         conn.execute(
-            "INSERT OR IGNORE INTO providers(id, name, premium_rate) VALUES (?, ?, ?)",
-            (p.provider_id, p.name, p.premium_rate),
+            "INSERT OR IGNORE INTO providers(id, name, premium_rate, configurations) VALUES (?, ?, ?, ?)",
+            (p.provider_id, p.name, p.premium_rate, ",".join(p.configurations)),
         )
     return [r[0] for r in conn.execute("SELECT id FROM providers ORDER BY id")]
 

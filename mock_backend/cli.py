@@ -99,6 +99,11 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("content_id")
     u = asub.add_parser("upgrade", help="publish a new version of a track")
     u.add_argument("content_id")
+    k = asub.add_parser(
+        "sells", help="where a provider sells insured tracks: through the insurer, its own checkout, or both"
+    )
+    k.add_argument("provider")
+    k.add_argument("configurations", nargs="+", choices=["front_end", "back_end"])
     e = asub.add_parser("end-business", help="a provider ends its business")
     e.add_argument("provider")
     c = asub.add_parser("clock", help="show the backend clock, or move it forward by SECONDS")
@@ -161,6 +166,10 @@ def _admin(args: argparse.Namespace) -> int:
         _print(_call("POST", server, f"/admin/content/{args.content_id}/discontinue", headers=h))
     elif args.action == "upgrade":
         _print(_call("POST", server, f"/admin/content/{args.content_id}/upgrade", headers=h))
+    elif args.action == "sells":
+        chosen = {"configurations": args.configurations}
+        path = f"/admin/providers/{args.provider}/configurations"
+        _print(_call("POST", server, path, json=chosen, headers=h))
     elif args.action == "end-business":
         _print(_call("POST", server, f"/admin/providers/{args.provider}/end-business", headers=h))
     elif args.action == "clock":

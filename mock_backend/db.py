@@ -92,6 +92,12 @@ CREATE TABLE IF NOT EXISTS licensor_issued (      -- FIG.15 (4): license issuanc
     xml BLOB NOT NULL,
     issued_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS contract_nonces (      -- replay guard for licensor-signed contract requests
+    provider_id TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (provider_id, nonce)
+);
 CREATE TABLE IF NOT EXISTS licensor_nonces (      -- replay guard for insurer-signed requests
     provider_id TEXT NOT NULL,
     nonce TEXT NOT NULL,
@@ -250,7 +256,10 @@ def initialise(path: Path) -> None:
 
 # Columns added since the schema was first published: a data dir from an older backend gets them (with
 # their default) on its next start, so an update never needs the database thrown away.
-_ADDED_COLUMNS = {"policies": {"check_every_play": "INTEGER NOT NULL DEFAULT 0"}}
+_ADDED_COLUMNS = {
+    "policies": {"check_every_play": "INTEGER NOT NULL DEFAULT 0"},
+    "providers": {"configurations": "TEXT NOT NULL DEFAULT 'front_end'"},
+}
 
 
 def _add_missing_columns(conn: sqlite3.Connection) -> None:

@@ -126,6 +126,17 @@ def act(ctx: Context, conn: sqlite3.Connection, request: SignedRequest) -> api.L
     raise ApiError(422, "invalid_request", f"unknown licensor operation {request.op!r}")
 
 
+def configurations(provider: sqlite3.Row) -> list[api.SaleConfiguration]:
+    """Where `provider` sells insured tracks: through the insurer, at its own checkout, or both."""
+    found: list[api.SaleConfiguration] = []
+    for name in str(provider["configurations"]).split(","):
+        if name == "front_end":
+            found.append("front_end")
+        elif name == "back_end":
+            found.append("back_end")
+    return found
+
+
 def _str_param(params: dict[str, Any], name: str) -> str:
     value = params.get(name)
     if not isinstance(value, str) or not value:

@@ -95,6 +95,18 @@ class Client(Exchanges):
             json={"policy_id": policy_id, "content_id": content_id},
         )
 
+    def checkout(
+        self, provider: str, policy_id: str, content_id: str, *, key: str | None = None
+    ) -> api.Purchase:
+        """FIG.11: buy insured at the provider's own checkout, which asks the insurer to insure the sale."""
+        return self._json(
+            api.Purchase,
+            "POST",
+            f"/providers/{provider}/checkout",
+            idem=key or _key(),
+            json={"policy_id": policy_id, "content_id": content_id},
+        )
+
     def direct_purchase(self, provider: str, content_id: str, *, key: str | None = None) -> api.DirectLicense:
         return self._json(
             api.DirectLicense,

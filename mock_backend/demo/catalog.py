@@ -44,6 +44,8 @@ class DemoProvider:
     provider_id: str
     name: str
     premium_rate: float
+    # where it sells insured tracks: "front_end" (through the insurer), "back_end" (its own checkout)
+    configurations: tuple[str, ...] = ("front_end",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,8 @@ class _Ctx:
         return float(value)
 
 
-_PROVIDER_KEYS = {"provider_id", "name", "premium_rate"}
+_PROVIDER_KEYS = {"provider_id", "name", "premium_rate", "configurations"}
+_CONFIGURATIONS = ("front_end", "back_end")
 _TRACK_KEYS = {f.name for f in fields(DemoTrack)}
 _SYNTH_KEYS = {f.name for f in fields(SynthParams)}
 _SYNTH_REQUIRED = {"seed", "tempo_bpm", "key", "scale", "style"}
@@ -149,7 +152,17 @@ def _provider(table: Mapping[str, Any], ctx: _Ctx) -> DemoProvider:
     rate = ctx.number(table, "premium_rate") if "premium_rate" in table else 0.08
     if not 0.0 <= rate < 1.0:
         raise ctx.error(f"premium_rate must be within [0, 1), got {rate}")
-    return DemoProvider(ctx.identifier(table, "provider_id"), ctx.text(table, "name"), rate)
+    configurations = table.get("configurations", ["front_end"])
+    if (
+        not isinstance(configurations, list)
+        or not configurations
+        or any(c not in _CONFIGURATIONS for c in configurations)
+        or len(set(configurations)) != len(configurations)
+    ):
+        raise ctx.error(f"configurations must be a non-empty list of {', '.join(_CONFIGURATIONS)}")
+    return DemoProvider(
+        ctx.identifier(table, "provider_id"), ctx.text(table, "name"), rate, tuple(configurations)
+    )
 
 
 def _synth(table: Any, ctx: _Ctx) -> SynthParams:

@@ -17,7 +17,7 @@ from player.protocol.license_list import InvalidationReason, LicenseState
 from player.protocol.receipt import ReceiptKind
 
 
-def _content(conn: sqlite3.Connection, content_id: str) -> sqlite3.Row:
+def content_row(conn: sqlite3.Connection, content_id: str) -> sqlite3.Row:
     row: sqlite3.Row | None = conn.execute("SELECT * FROM contents WHERE id = ?", (content_id,)).fetchone()
     if row is None:
         raise ApiError(404, "unknown_content", f"there is no track {content_id!r} in the catalog")
@@ -57,7 +57,7 @@ def _new_item(
     return item_id
 
 
-def _refuse_if_insured(conn: sqlite3.Connection, user_id: str, content: sqlite3.Row) -> None:
+def refuse_if_insured(conn: sqlite3.Connection, user_id: str, content: sqlite3.Row) -> None:
     """One insured item per track and user: a second would double the track's re-licensing limit."""
     if conn.execute(
         "SELECT 1 FROM items WHERE user_id = ? AND content_id = ?", (user_id, content["id"])
@@ -68,12 +68,19 @@ def _refuse_if_insured(conn: sqlite3.Connection, user_id: str, content: sqlite3.
 def purchase(
     ctx: Context, conn: sqlite3.Connection, user_id: str, policy_id: str, content_id: str
 ) -> api.Purchase:
-    """FIG.13: provisional policy presented -> licensor issues -> packaged to the policy key -> official."""
+    """FIG.13: provisional policy presented -> licensor issues -> packaged to the policy key -> official.
+    Only for a provider that sells through the insurer (the front-end configuration, FIG.3)."""
     policy = policies.get_owned(conn, user_id, policy_id)
     policies.require_in_force(conn, policy)
-    content = _content(conn, content_id)
-    _refuse_if_insured(conn, user_id, content)
-    premium = premium_for(conn, content, policy)
+    content = content_row(conn, content_id)
+    provider = conn.execute("SELECT * FROM providers WHERE id = ?", (content["provider_id"],)).fetchone()
+    if "front_end" not in licensor.configurations(provider):
+        raise ApiError(
+            409,
+            "buy_at_provider",
+            f"{provider['name']} sells {content['title']!r} at its own checkout, not through the insurer",
+        )
+    refuse_if_insured(conn, user_id, content)
     issued = licensor.call(
         ctx,
         conn,
@@ -84,6 +91,23 @@ def purchase(
         content_id=content_id,
         purpose="purchase",
     )
+    return insure_issued(ctx, conn, policy, content, issued, signer=receipts.INSURER)
+
+
+def insure_issued(
+    ctx: Context,
+    conn: sqlite3.Connection,
+    policy: sqlite3.Row,
+    content: sqlite3.Row,
+    issued: api.DirectLicense,
+    *,
+    signer: str,
+) -> api.Purchase:
+    """The insurer's part of any insured sale, whoever sold it: the item, the package sealed to the
+    policy key, the policy made official, the purchase record and the receipt, signed by `signer` (the
+    insurer, or the provider whose checkout sold it, FIG.11)."""
+    user_id, policy_id, content_id = policy["user_id"], policy["id"], content["id"]
+    premium = premium_for(conn, content, policy)
     item_id = _new_item(conn, policy, content, issued.license_id, premium)
     package = delivery.package_license(ctx, conn, policy, item_id, issued, content["provider_id"])
     policies.touch(conn, policy_id, official=True)
@@ -104,7 +128,7 @@ def purchase(
         ),
     )
     bill = [receipts.item(conn, content_id, price=int(content["price"]), premium=premium)]
-    receipt_id = receipts.issue(ctx, conn, user_id, ReceiptKind.PURCHASE, bill, policy=policy)
+    receipt_id = receipts.issue(ctx, conn, user_id, ReceiptKind.PURCHASE, bill, policy=policy, signer=signer)
     return api.Purchase(
         receipt_id=receipt_id,
         purchase_id=purchase_id,
@@ -113,6 +137,7 @@ def purchase(
         policy=policies.signed_b64(ctx, conn, policy_id),
         license=delivery.delivered(conn, issued.license_id, package),
         list_version=license_control.current_version(conn, user_id),
+        sold_by=signer,
     )
 
 
@@ -186,8 +211,8 @@ def _insure_one(
         )
         if not answer.authentic:
             raise refuse("not_authentic", f"its licensor did not issue it ({answer.reason})")
-        content = _content(conn, lic.content_id)
-        _refuse_if_insured(conn, user_id, content)
+        content = content_row(conn, lic.content_id)
+        refuse_if_insured(conn, user_id, content)
         issued = licensor.call(
             ctx,
             conn,

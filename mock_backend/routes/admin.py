@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, UploadFile
+from pydantic import Field
 
 from mock_backend import catalog_builder, clock, db
 from mock_backend.deps import Conn, Ctx, admin_only
@@ -70,6 +71,22 @@ def outage(provider_id: str, body: Outage, conn: Conn) -> admin_api.OutageState:
         outages=record.outages,
         premium_loading=round(record.loading, 4),
     )
+
+
+class Configurations(api.RequestModel):
+    configurations: list[api.SaleConfiguration] = Field(min_length=1, max_length=2)
+
+
+@router.post("/providers/{provider_id}/configurations", responses=error_responses(404, 422))
+def set_configurations(
+    provider_id: str, body: Configurations, conn: Conn
+) -> admin_api.ProviderConfigurations:
+    """Where the provider sells insured tracks from now on: through the insurer, at its checkout, or both."""
+    chosen = sorted(set(body.configurations), key=("front_end", "back_end").index)
+    with db.transaction(conn):
+        _provider(conn, provider_id)
+        conn.execute("UPDATE providers SET configurations = ? WHERE id = ?", (",".join(chosen), provider_id))
+    return admin_api.ProviderConfigurations(provider=provider_id, configurations=chosen)
 
 
 @router.post("/providers/{provider_id}/end-business", responses=error_responses(404, 422))

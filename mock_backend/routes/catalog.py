@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from mock_backend.deps import Conn
 from mock_backend.errors import ApiError, error_responses
 from mock_backend.insurer import premiums
+from mock_backend.licensor import configurations
 from player.protocol import api
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
@@ -42,11 +43,12 @@ def _entry(row: sqlite3.Row, rates: dict[str, tuple[float, premiums.TroubleRecor
         available=not row["discontinued"] and row["status"] == "active" and not record.in_outage,
         encodings=(row["encodings"] or "").split(",") if row["encodings"] else [],
         cover_url=f"/api/v1/catalog/{row['id']}/cover",
+        configurations=configurations(row),
     )
 
 
 _SELECT = (
-    "SELECT c.*, p.name AS provider_name, p.status,"
+    "SELECT c.*, p.name AS provider_name, p.status, p.configurations,"
     " (SELECT group_concat(mime) FROM encodings e"
     "  WHERE e.content_id = c.id AND e.version = c.current_version) AS encodings"
     " FROM contents c JOIN providers p ON p.id = c.provider_id"
@@ -119,6 +121,7 @@ def providers(conn: Conn) -> list[api.ProviderState]:
                 seconds_down=record.seconds_down,
                 premium_rate=row["premium_rate"],
                 premium_loading=round(record.loading, 4),
+                configurations=configurations(row),
             )
         )
     return out

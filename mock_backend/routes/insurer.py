@@ -6,14 +6,23 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import Field
 
 from mock_backend import db
 from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
 from mock_backend.errors import ApiError, error_responses
-from mock_backend.insurer import delivery, history, license_control, policies, purchases, receipts, upgrades
+from mock_backend.insurer import (
+    contracts,
+    delivery,
+    history,
+    license_control,
+    policies,
+    purchases,
+    receipts,
+    upgrades,
+)
 from mock_backend.limits import MAX_SQL_INT
 from player.errors import MalformedError
 from player.protocol import api
@@ -33,6 +42,7 @@ SIGNED_ANSWER: dict[int | str, dict[str, Any]] = {
 }
 # POSTs that charge or count: a missing Idempotency-Key (400), a key reused for another body (409).
 IDEMPOTENT_REFUSALS = (400, 401, 409, 422)
+MAX_CONTRACT_REQUEST = 64 * 1024
 
 
 def _public_key(text: str) -> bytes:
@@ -217,6 +227,32 @@ def buy_insured(
         body.model_dump(),
         lambda: (201, purchases.purchase(ctx, conn, user.id, body.policy_id, body.content_id)),
     )
+
+
+@router.post(
+    "/contracts",
+    status_code=201,
+    tags=["insurer: purchases"],
+    response_model=api.Purchase,
+    responses=error_responses(401, 403, 404, 409, 410, 413, 422),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": "A contract-request document signed by a provider's licensor key (exact bytes)",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SignedDocument"}}},
+        }
+    },
+)
+async def insure_provider_sale(request: Request, ctx: Ctx, conn: Conn) -> api.Purchase:
+    """FIG.11: a provider that sold at its own checkout asks the insurer to insure the sale (server to
+    server: authenticated by the provider's signature, never by a user's token; replays refused)."""
+    data = await request.body()
+    if len(data) > MAX_CONTRACT_REQUEST:
+        raise ApiError(413, "too_large", "contract requests are at most 64 KiB")
+    with db.transaction(conn):
+        accepted = contracts.accept(ctx, conn, data)  # the nonce is used up even if refused below
+    with db.transaction(conn):
+        return contracts.insure(ctx, conn, accepted)
 
 
 @router.get(

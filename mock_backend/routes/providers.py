@@ -13,7 +13,7 @@ from mock_backend import db, licensor
 from mock_backend.context import Context
 from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
 from mock_backend.errors import ApiError, error_responses
-from mock_backend.insurer import delivery, receipts
+from mock_backend.insurer import contracts, delivery, receipts
 from mock_backend.limits import MAX_SQL_INT
 from player.protocol import api
 from player.protocol.canonical import b64e, ed25519_public_bytes, fingerprint
@@ -82,9 +82,8 @@ def direct_purchase(
     )
 
 
-def _sell(
-    ctx: Context, conn: sqlite3.Connection, provider_id: str, content_id: str, user_id: str
-) -> api.DirectLicense:
+def _on_sale(conn: sqlite3.Connection, provider_id: str, content_id: str) -> tuple[sqlite3.Row, sqlite3.Row]:
+    """The provider and its content, when it can sell that content now."""
     provider = conn.execute("SELECT * FROM providers WHERE id = ?", (provider_id,)).fetchone()
     if provider is None:
         raise ApiError(404, "unknown_provider", f"there is no provider {provider_id!r}")
@@ -96,12 +95,69 @@ def _sell(
     reason = licensor.unavailable_reason(provider, content)
     if reason is not None:
         raise ApiError(503 if reason == "provider_unavailable" else 410, reason, f"cannot sell: {reason}")
+    return provider, content
+
+
+def _sell(
+    ctx: Context, conn: sqlite3.Connection, provider_id: str, content_id: str, user_id: str
+) -> api.DirectLicense:
+    _, content = _on_sale(conn, provider_id, content_id)
     sold = licensor.issue_license(ctx, conn, provider_id, content, user_id, "direct")
     bill = [receipts.item(conn, content_id, price=sold.price)]
     receipt_id = receipts.issue(ctx, conn, user_id, ReceiptKind.DIRECT_PURCHASE, bill, signer=provider_id)
     return sold.model_copy(
         update={"download": delivery.download_info(conn, content_id), "receipt_id": receipt_id}
     )
+
+
+class CheckoutRequest(api.RequestModel):
+    content_id: str = Field(min_length=1, max_length=64)
+    policy_id: str = Field(min_length=1, max_length=64)
+
+
+@router.post(
+    "/checkout",
+    status_code=201,
+    tags=["providers: licensor"],
+    response_model=api.Purchase,
+    responses=error_responses(400, 401, 404, 409, 410, 422, 503),
+)
+def checkout(
+    provider_id: str,
+    body: CheckoutRequest,
+    user: CurrentUser,
+    ctx: Ctx,
+    conn: Conn,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
+    """FIG.11 (back-end configuration): buy at the provider's own checkout with "insure this purchase"
+    ticked. The licensor issues the license and asks the insurer's contract processing to insure it; the
+    answer is the same insured package, policy and download as a purchase through the insurer."""
+    return idempotent(
+        conn,
+        user,
+        key,
+        f"POST /providers/{provider_id}/checkout",
+        body.model_dump(),
+        lambda: (201, _sell_insured(ctx, conn, provider_id, body.content_id, user.id, body.policy_id)),
+    )
+
+
+def _sell_insured(
+    ctx: Context, conn: sqlite3.Connection, provider_id: str, content_id: str, user_id: str, policy_id: str
+) -> api.Purchase:
+    provider, content = _on_sale(conn, provider_id, content_id)
+    if "back_end" not in licensor.configurations(provider):
+        raise ApiError(
+            409,
+            "no_checkout",
+            f"{provider['name']} sells insured tracks through the insurer, not at a checkout",
+        )
+    sold = licensor.issue_license(ctx, conn, provider_id, content, user_id, "insurer")
+    # The insurer's contract processing, reached in-process by the bundled backend: the same signed
+    # request and checks as POST /api/v1/contracts from a provider that runs elsewhere.
+    request = contracts.make_request(ctx, conn, provider_id, user_id, policy_id, sold)
+    return contracts.insure_sale(ctx, conn, request)
 
 
 def _pick_encoding(rows: list[Any], codecs: str | None) -> Any:

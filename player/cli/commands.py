@@ -18,7 +18,7 @@ from player.errors import IntegrityError, PlayerError, UsageError
 from player.words import stamp
 
 if TYPE_CHECKING:
-    from player.terminal import Progress, Terminal
+    from player.terminal import BuyAt, Progress, Terminal
 
 Password = Callable[[str], str]
 START_GRACE_S = 10.0  # how long `play` waits for the sound to start before giving up
@@ -114,15 +114,21 @@ def _catalog(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | Non
 def _buy(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
     if a.uninsured:
         return uninsured.buy_uninsured(t, a, out, p)
-    r = t.purchases.buy(a.content_id, p)
+    at: BuyAt | None = "provider" if a.at_provider else "insurer" if a.at_insurer else None
+    r = t.purchases.buy(a.content_id, p, at=at)
     data = {
         "purchase_id": r.purchase_id,
         "content_id": r.license.content_id,
         "license_id": r.license.license_id,
         "price": r.price,
         "premium": r.premium,
+        "sold_by": r.sold_by,
+        "receipt_id": r.receipt_id,
     }
-    out.emit(data, lambda: f"bought {a.content_id} for {r.price} yen (+{r.premium} yen premium), insured")
+    where = "" if r.sold_by == "insurer" else f" at {r.sold_by}'s checkout"
+    out.emit(
+        data, lambda: f"bought {a.content_id}{where} for {r.price} yen (+{r.premium} yen premium), insured"
+    )
     return 0
 
 

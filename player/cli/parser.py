@@ -44,9 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     cmd("catalog", "the store: both providers' tracks").add_argument("--genre")
     buy = cmd("buy", "buy a track with insurance and download it")
     buy.add_argument("content_id")
-    buy.add_argument(
+    where = buy.add_mutually_exclusive_group()
+    where.add_argument(
         "--uninsured", action="store_true", help="buy at the provider without insurance (insure it later)"
     )
+    where.add_argument(
+        "--at-provider", action="store_true", help="insured, at the provider's own checkout (if it has one)"
+    )
+    where.add_argument("--at-insurer", action="store_true", help="insured, through the insurer")
     insure = cmd("insure-existing", "insure tracks bought without insurance")
     insure.add_argument("license_ids", nargs="*", metavar="LICENSE_ID")
     insure.add_argument("--all-uninsured", action="store_true", help="every track bought without insurance")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from player.protocol.api import Answer
+from player.protocol.api import Answer, SaleConfiguration
 
 
 class OutageState(Answer):
@@ -16,6 +16,11 @@ class OutageState(Answer):
     in_outage: bool
     outages: int
     premium_loading: float
+
+
+class ProviderConfigurations(Answer):
+    provider: str
+    configurations: list[SaleConfiguration]
 
 
 class BusinessEnded(Answer):

@@ -24,6 +24,9 @@ from player.protocol.requests import RequestModel as RequestModel
 from player.protocol.requests import check_plain_text as check_plain_text
 
 ProviderStatus = Literal["active", "ended"]
+# Where a provider sells insured tracks (FIG.3 / FIG.11): through the insurer ("front_end"), at its own
+# checkout which asks the insurer to insure the sale ("back_end"), or both.
+SaleConfiguration = Literal["front_end", "back_end"]
 ClaimKind = Literal["loss", "crash"]
 # FIG.6A: what a re-distribution was (the free re-issue after a loss, an alternate, a version upgrade)
 RedistributionKind = Literal["reissue", "alternate", "upgrade"]
@@ -126,6 +129,10 @@ class PolicyDoc(Answer):
     receipt_id: str | None = None  # claim 30: the receipt of taking out the policy
 
 
+def _front_end_only() -> list[SaleConfiguration]:
+    return ["front_end"]
+
+
 class CatalogEntry(Answer):
     content_id: str
     title: str
@@ -142,6 +149,7 @@ class CatalogEntry(Answer):
     available: bool = True
     encodings: list[str] = Field(default_factory=list)
     cover_url: str = ""
+    configurations: list[SaleConfiguration] = Field(default_factory=_front_end_only)  # its provider's
 
 
 class ProviderState(Answer):
@@ -153,6 +161,7 @@ class ProviderState(Answer):
     seconds_down: int
     premium_rate: float
     premium_loading: float
+    configurations: list[SaleConfiguration] = Field(default_factory=_front_end_only)
 
 
 class Download(Answer):
@@ -182,6 +191,7 @@ class Purchase(Answer):
     license: Delivered
     list_version: int
     receipt_id: str | None = None  # claim 30: the signed receipt of this charge
+    sold_by: str = "insurer"  # "insurer" (FIG.3), or the provider whose checkout sold it (FIG.11)
 
 
 class ReceiptDoc(Answer):

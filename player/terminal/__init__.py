@@ -29,12 +29,14 @@ from player.storage.records import LibraryRow, TrackInfo
 from player.terminal.environment import network_timeout, playable_codecs
 from player.terminal.facade import Clock, Terminal, fixed_clock
 from player.terminal.insure_later import InsureOutcome
+from player.terminal.purchases import BuyAt
 from player.terminal.receipts import KeptReceipt
 from player.terminal.results import IntegrityReport, LibraryEntry, LibraryState, ListStatus, OpenedTrack
 
 __all__ = [
     "Allowed",
     "Alternate",
+    "BuyAt",
     "CatalogEntry",
     "Choice",
     "Claim",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 from player.client import Progress, decode_b64
 from player.errors import (
@@ -18,6 +19,7 @@ from player.errors import (
     BackendResponseError,
     DecisionRefusedError,
     IntegrityError,
+    UsageError,
     WrongKeyError,
     WrongLicenseeError,
 )
@@ -32,6 +34,8 @@ from player.terminal.connection import Connection
 from player.terminal.licenses import Licenses
 
 PURCHASE = "purchase"  # journal kind
+# Where to buy insured: through the insurer (FIG.3, front end) or at the provider's checkout (FIG.11).
+BuyAt = Literal["insurer", "provider"]
 NOT_OURS = "foreign_licenses"  # store setting: valid licenses of the user that this terminal cannot open
 
 
@@ -52,17 +56,46 @@ class Purchases:
     def genres(self) -> list[str]:
         return sorted({c.genre for c in self.catalog() if c.genre})
 
-    def buy(self, content_id: str, progress: Progress | None = None) -> api.Purchase:
+    def buy(
+        self, content_id: str, progress: Progress | None = None, *, at: BuyAt | None = None
+    ) -> api.Purchase:
         """FIG.13 (3)-(8): buy insured, keep the package and the new policy, fetch the track, sync.
+
+        Where: through the insurer (FIG.3) or at the provider's own checkout, which asks the insurer to
+        insure the sale (FIG.11); `at` is "insurer", "provider", or None to follow the provider (through
+        the insurer when it sells that way). Either way the same insured package arrives.
 
         Recorded in the journal first: buying again after a lost answer or an interrupted download is
         the same purchase (same key), which the insurer answers with the original license, uncharged."""
-        return self.replay({"policy_id": self._account.policy_id(), "content_id": content_id}, progress)
+        body = {"policy_id": self._account.policy_id(), "content_id": content_id}
+        provider = self.checkout_of(self._connection.client().catalog_entry(content_id), at)
+        if provider is not None:
+            body["provider"] = provider
+        return self.replay(body, progress)
+
+    @staticmethod
+    def checkout_of(entry: api.CatalogEntry, at: BuyAt | None) -> str | None:
+        """The provider whose checkout sells `entry` insured, or None to buy through the insurer."""
+        sells = entry.configurations
+        if at is None:
+            return None if "front_end" in sells else entry.provider
+        if at == "provider":
+            if "back_end" not in sells:
+                raise UsageError(f"{entry.provider_name} has no checkout of its own: buy through the insurer")
+            return entry.provider
+        if "front_end" not in sells:
+            raise UsageError(f"{entry.provider_name} sells “{entry.title}” at its own checkout only")
+        return None
 
     def replay(self, body: dict[str, str], progress: Progress | None = None) -> api.Purchase:
-        """The purchase `body` describes, under the journal's key for it."""
+        """The purchase `body` describes, under the journal's key for it (at the provider's checkout when
+        it names one)."""
         with self._journal.request(PURCHASE, body) as key:
-            result = self._connection.client().purchase(body["policy_id"], body["content_id"], key=key)
+            client = self._connection.client()
+            if "provider" in body:
+                result = client.checkout(body["provider"], body["policy_id"], body["content_id"], key=key)
+            else:
+                result = client.purchase(body["policy_id"], body["content_id"], key=key)
             self._account.accept_policy(result.policy)
             self.receive(result.license, progress)
         self._licenses.sync()

@@ -204,6 +204,13 @@ def walk(backend: Backend) -> list[Exchange]:
         path={"policy_id": policy_id},
         json={"licenses": [direct["license_xml"]]},
     )
+    checkout = "/providers/{provider_id}/checkout"
+    at_aurora = {"policy_id": policy_id, "content_id": "aurora-0008"}
+    t.call("POST", checkout, 201, idem=True, path={"provider_id": "aurora"}, json=at_aurora)
+    at_harbor = {"policy_id": policy_id, "content_id": "harbor-0008"}
+    t.call("POST", checkout, 409, idem=True, path={"provider_id": "harbor"}, json=at_harbor)
+    t.call("POST", "/api/v1/contracts", 422, anonymous=True, data=b"not json")
+    t.call("POST", "/api/v1/contracts", 401, anonymous=True, data=b'{"provider_id": "aurora"}')
 
     t.family = "claims"
     lost = bought["aurora-0003"]["license_id"]
@@ -265,6 +272,9 @@ def walk(backend: Backend) -> list[Exchange]:
     t.call("POST", "/admin/clock", 200, json={"advance_seconds": 60})
     t.call("POST", "/admin/clock", 422, json={"advance_seconds": -(10**9)})
     t.call("POST", "/admin/content/{content_id}/discontinue", 404, path={"content_id": "nowhere-0001"})
+    sells = "/admin/providers/{provider_id}/configurations"
+    t.call("POST", sells, 200, path=provider, json={"configurations": ["front_end", "back_end"]})
+    t.call("POST", sells, 422, path=provider, json={"configurations": []})
     t.call("POST", "/admin/providers/{provider_id}/end-business", 200, path=provider)
 
     t.family = "accounts"

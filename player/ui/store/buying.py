@@ -7,10 +7,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QProgressBar, QPushButton, QTableView, QWidget
 
 from player.errors import BackendRefusedError, PlayerError, UsageError
-from player.terminal import CatalogEntry, DirectLicense, LibraryEntry, LibraryState, Purchase
+from player.terminal import (
+    BuyAt,
+    CatalogEntry,
+    DirectLicense,
+    LibraryEntry,
+    LibraryState,
+    Progress,
+    Purchase,
+)
 from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
 from player.ui.session import UiSession
@@ -22,6 +30,13 @@ def owned_content_ids(entries: list[LibraryEntry]) -> set[str]:
     """Content the user holds a license for that the list has not invalidated (a replaced original is
     no longer owned: its alternate is)."""
     return {e.row.content_id for e in entries if e.state is not LibraryState.INVALID}
+
+
+def _where_words(entry: CatalogEntry) -> str:
+    """Where the sale happens, when it is not simply through the insurer."""
+    if "front_end" in entry.configurations:
+        return ""
+    return f"\n\nSold at {entry.provider_name}’s own checkout, which asks your insurer to insure it."
 
 
 class BuyingView(QWidget):
@@ -104,6 +119,7 @@ class BuyingView(QWidget):
         box = QMessageBox(self)
         box.setObjectName("buyConfirmation")
         box.setIcon(QMessageBox.Icon.Question)
+        at_checkout: QCheckBox | None = None
         if insured:
             box.setWindowTitle("Buy insured")
             box.setText(f"Buy “{entry.title}” by {entry.artist}, insured?")
@@ -112,7 +128,16 @@ class BuyingView(QWidget):
                 f"Insurance premium: {yen(entry.premium)}\n"
                 f"Together: {yen(entry.price + entry.premium)}\n\n"
                 "If the track or its license is lost, the insurer re-distributes it under your policy."
+                + _where_words(entry)
             )
+            if {"front_end", "back_end"} <= set(entry.configurations):
+                at_checkout = QCheckBox(f"Pay at {entry.provider_name}’s own checkout")
+                at_checkout.setObjectName("atCheckout")
+                at_checkout.setToolTip(
+                    f"{entry.provider_name} sells it and asks your insurer to insure it: the same cover, "
+                    f"with the receipt from {entry.provider_name}"
+                )
+                box.setCheckBox(at_checkout)
         else:
             box.setWindowTitle("Buy without insurance")
             box.setText(
@@ -131,16 +156,18 @@ class BuyingView(QWidget):
         def finished(_: int) -> None:
             self.confirmation = None
             chosen = box.clickedButton() is confirm
+            at: BuyAt | None = "provider" if at_checkout is not None and at_checkout.isChecked() else None
             box.deleteLater()
             if chosen:
-                self.buy(entry, insured=insured)
+                self.buy(entry, insured=insured, at=at)
 
         box.finished.connect(finished)
         box.open()
 
-    def buy(self, entry: CatalogEntry, *, insured: bool = True) -> None:
+    def buy(self, entry: CatalogEntry, *, insured: bool = True, at: BuyAt | None = None) -> None:
         """Buy without asking (the confirmation calls this): FIG.13 (or, uninsured, FIG.15 (1)-(2)) on the
-        worker, progress here."""
+        worker, progress here. `at`: "provider" for the provider's own checkout (FIG.11), else where the
+        provider sells."""
         if self.buying is not None:
             return
         self.buying = entry
@@ -152,9 +179,14 @@ class BuyingView(QWidget):
         self._update_buttons()
         terminal = self.session.terminal
         content_id = entry.content_id
-        buying = terminal.purchases.buy if insured else terminal.insure_later.buy
+
+        def buying(progress: Progress) -> Purchase | DirectLicense:
+            if insured:
+                return terminal.purchases.buy(content_id, progress, at=at)
+            return terminal.insure_later.buy(content_id, progress)
+
         self.session.call(
-            lambda progress: buying(content_id, progress),
+            buying,
             while_alive(self, lambda result: self._bought(entry, result)),
             while_alive(self, lambda error: self._buy_failed(entry, error)),
             while_alive(self, self._progressed),
@@ -176,9 +208,10 @@ class BuyingView(QWidget):
         self.model.set_owned({*owned_content_ids(self.session.library), entry.content_id})
         self._update_buttons()
         if isinstance(purchase, Purchase):
+            where = "" if purchase.sold_by == "insurer" else f" at {entry.provider_name}’s checkout"
             self.notice.show_message(
                 f"“{entry.title}” is yours, insured",
-                f"Paid {yen(purchase.price)} and a premium of {yen(purchase.premium)}. "
+                f"Paid {yen(purchase.price)} and a premium of {yen(purchase.premium)}{where}. "
                 "It is in your library and plays from there.",
             )
         else:
