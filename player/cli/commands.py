@@ -125,7 +125,7 @@ def _buy(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _p
         "sold_by": r.sold_by,
         "receipt_id": r.receipt_id,
     }
-    where = "" if r.sold_by == "insurer" else f" at {r.sold_by}'s checkout"
+    where = "" if r.sold_by == "insurer" else f" at the checkout of provider {r.sold_by}"
     out.emit(
         data, lambda: f"bought {a.content_id}{where} for {r.price} yen (+{r.premium} yen premium), insured"
     )

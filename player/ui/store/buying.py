@@ -36,7 +36,7 @@ def _where_words(entry: CatalogEntry) -> str:
     """Where the sale happens, when it is not simply through the insurer."""
     if "front_end" in entry.configurations:
         return ""
-    return f"\n\nSold at {entry.provider_name}’s own checkout, which asks your insurer to insure it."
+    return f"\n\nSold at the checkout of {entry.provider_name}, which asks your insurer to insure it."
 
 
 class BuyingView(QWidget):
@@ -131,7 +131,7 @@ class BuyingView(QWidget):
                 + _where_words(entry)
             )
             if {"front_end", "back_end"} <= set(entry.configurations):
-                at_checkout = QCheckBox(f"Pay at {entry.provider_name}’s own checkout")
+                at_checkout = QCheckBox(f"Pay at the checkout of {entry.provider_name}")
                 at_checkout.setObjectName("atCheckout")
                 at_checkout.setToolTip(
                     f"{entry.provider_name} sells it and asks your insurer to insure it: the same cover, "
@@ -208,7 +208,7 @@ class BuyingView(QWidget):
         self.model.set_owned({*owned_content_ids(self.session.library), entry.content_id})
         self._update_buttons()
         if isinstance(purchase, Purchase):
-            where = "" if purchase.sold_by == "insurer" else f" at {entry.provider_name}’s checkout"
+            where = "" if purchase.sold_by == "insurer" else f" at the checkout of {entry.provider_name}"
             self.notice.show_message(
                 f"“{entry.title}” is yours, insured",
                 f"Paid {yen(purchase.price)} and a premium of {yen(purchase.premium)}{where}. "
