@@ -11,7 +11,7 @@ from tests.support.backend import Backend
 
 ENTRY_FIELDS = {
     "content_id", "title", "artist", "album", "genre", "provider", "provider_name", "price", "premium",
-    "duration_ms", "track_number", "version", "available", "encodings", "cover_url",
+    "duration_ms", "track_number", "version", "available", "encodings", "cover_url", "configurations",
 }  # fmt: skip
 
 

@@ -42,8 +42,9 @@ def unique_name(prefix: str = "user") -> str:
 
 @pytest.fixture
 def make_session(real_keyring: None, tmp_path: Path, qtbot: QtBot) -> Iterator[MakeSession]:
-    """`make_session(url, name="library", user=None, insured=False, timeout=None)`: a UiSession over a
-    fresh terminal; with `user`, that user is signed up (and with `insured`, insured) through the core."""
+    """`make_session(url, name="library", user=None, insured=False, timeout=None, codecs=None)`: a
+    UiSession over a fresh terminal (asking for `codecs`, best first, when given); with `user`, that user
+    is signed up (and with `insured`, insured) through the core."""
     made: list[UiSession] = []
 
     def make(
@@ -53,8 +54,9 @@ def make_session(real_keyring: None, tmp_path: Path, qtbot: QtBot) -> Iterator[M
         user: str | None = None,
         insured: bool = False,
         timeout: float | None = None,
+        codecs: tuple[str, ...] | None = None,
     ) -> UiSession:
-        terminal = Terminal(tmp_path / name, url, timeout=timeout)
+        terminal = Terminal(tmp_path / name, url, timeout=timeout, codecs=codecs)
         if user is not None:
             terminal.account.sign_up(user, PASSWORD)
             if insured:

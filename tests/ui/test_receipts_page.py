@@ -49,6 +49,7 @@ def test_a_purchase_receipt_is_shown_saved_as_pdf_printed_and_imported_elsewhere
 
     pdf = tmp_path / "receipt.pdf"
     page.save_pdf(pdf)
+    assert "ﬀ" not in text_of(pdf) and "ﬁ" not in text_of(pdf)  # numbers copy out as they are
     assert paid in text_of(pdf) and purchase.receipt.receipt_id in text_of(pdf)
     assert page.notice.title.text() == "Receipt saved"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from player import words
 from player.terminal import KeptReceipt
@@ -78,6 +78,11 @@ def _item_row(title: str, amounts: tuple[int, ...]) -> str:
 
 def document(kept: KeptReceipt) -> QTextDocument:
     doc = QTextDocument()
+    # No ligatures: a PDF reader copies "ff" in a receipt number as the one character U+FB00, and a
+    # number pasted from the PDF would then name no receipt.
+    font = QFont(doc.defaultFont())
+    font.setFeature(QFont.Tag("liga"), 0)
+    doc.setDefaultFont(font)
     doc.setHtml(receipt_html(kept))
     return doc
 
