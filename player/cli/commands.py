@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from player.cli import receipts, uninsured
 from player.cli.output import Output, table
-from player.errors import IntegrityError, PlayerError, UsageError
+from player.errors import IntegrityError, MissingFileError, PlayerError, UsageError
 from player.words import stamp
 
 if TYPE_CHECKING:
@@ -97,7 +97,17 @@ def _insure(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None
 
 
 def _policy(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
-    fields = _policy_fields(t)
+    try:
+        fields = _policy_fields(t)
+    except (MissingFileError, UsageError):
+        # No policy here (lost, or never fetched to this computer): the newest receipt's conditions,
+        # signed by the insurer, still say what is insured.
+        kept = t.receipts.with_conditions()
+        if kept is None:
+            raise
+        fields = receipts.conditions_fields(kept)
+        out.emit(fields, lambda: receipts.conditions_text(kept))
+        return 0
     out.emit(fields, lambda: _text(fields))
     return 0
 

@@ -24,7 +24,6 @@ Password = Callable[[str], str]
 
 def fields(kept: KeptReceipt) -> dict[str, Any]:
     r = kept.receipt
-    c = kept.conditions
     return {
         "receipt_id": r.receipt_id,
         "issued_at": words.stamp(r.issued_at),
@@ -37,18 +36,46 @@ def fields(kept: KeptReceipt) -> dict[str, Any]:
             for i in r.items
         ],
         "total_yen": r.total_yen,
-        "conditions": None
-        if c is None
-        else {
-            "contract_id": c.contract_id,
-            "guarantee_start": words.stamp(c.guarantee_start),
-            "guarantee_end": words.stamp(c.guarantee_end),
-            "relicensing_starts": words.stamp(c.relicensing_starts),
-            "relicensing_limit_per_track": c.relicensing_limit_per_track,
-            "relicensing_limit_total": c.relicensing_limit_total,
-            "price_difference_limit": c.price_difference_limit,
-        },
+        "conditions": _conditions(kept),
     }
+
+
+def _conditions(kept: KeptReceipt) -> dict[str, Any] | None:
+    c = kept.conditions
+    if c is None:
+        return None
+    return {
+        "contract_id": c.contract_id,
+        "guarantee_start": words.stamp(c.guarantee_start),
+        "guarantee_end": words.stamp(c.guarantee_end),
+        "relicensing_starts": words.stamp(c.relicensing_starts),
+        "relicensing_limit_per_track": c.relicensing_limit_per_track,
+        "relicensing_limit_total": c.relicensing_limit_total,
+        "price_difference_limit": c.price_difference_limit,
+    }
+
+
+def conditions_fields(kept: KeptReceipt) -> dict[str, Any]:
+    """`policy --json` when no policy is kept here: the conditions a receipt carries, and which one."""
+    fields: dict[str, Any] = dict(_conditions(kept) or {})
+    fields["from_receipt"] = kept.receipt.receipt_id
+    return fields
+
+
+def conditions_text(kept: KeptReceipt) -> str:
+    c = kept.conditions
+    assert c is not None  # `with_conditions` returns only receipts that carry them
+    return "\n".join(
+        [
+            f"no policy is kept on this computer; receipt {kept.receipt.receipt_id} carries its conditions,"
+            " signed by the insurer:",
+            f"  contract   {c.contract_id}",
+            f"  insured    {words.day(c.guarantee_start)} to {words.day(c.guarantee_end)}",
+            f"  claims     from {words.day(c.relicensing_starts)}",
+            f"  limits     {c.relicensing_limit_per_track} per track, {c.relicensing_limit_total} in all",
+            f"  alternates may cost up to {words.yen(c.price_difference_limit)} more",
+        ]
+    )
 
 
 def list_receipts(

@@ -12,6 +12,7 @@ from player.client import decode_b64
 from player.errors import (
     IntegrityError,
     LicenseUnknownError,
+    MissingFileError,
     OtherUsersLibraryError,
     PlayerError,
     UsageError,
@@ -129,7 +130,13 @@ class Account:
         self._store.set_setting("policy_id", policy_id)
 
     def policy(self) -> Policy:
-        return verify_policy(self._store.policy_bytes(self.policy_id()), self._connection.insurer_key())
+        """The policy kept here, verified; `MissingFileError` when its file is gone."""
+        policy_id = self.policy_id()
+        try:
+            raw = self._store.policy_bytes(policy_id)
+        except KeyError as e:
+            raise MissingFileError(f"the policy {policy_id!r} is not kept on this computer") from e
+        return verify_policy(raw, self._connection.insurer_key())
 
     def history(self) -> api.History | None:
         """FIG.6A as the insurer keeps it; None offline."""

@@ -131,12 +131,13 @@ class Receipts:
         """Write what a face made of a receipt (its PDF), atomically: a failed write leaves no half file."""
         write_atomic(path, data)
 
-    def conditions(self) -> GuaranteeConditions | None:
-        """The guarantee conditions of the newest receipt that carries them (None: no such receipt).
-        Each receipt carries them as the insurer signed them, so they can be learnt from a receipt
-        alone, when the policy file kept here is lost."""
-        with_conditions = [k for k in self.listed() if k.conditions is not None]
-        return with_conditions[-1].conditions if with_conditions else None
+    def with_conditions(self) -> KeptReceipt | None:
+        """The newest receipt kept here that carries guarantee conditions (None: none does). Each
+        carries them as the insurer signed them, so they can be learnt from a receipt alone, when the
+        policy file kept here is lost or on a computer that has only the receipt."""
+        found, _ = self.survey()
+        carrying = [k for k in found if k.conditions is not None]
+        return carrying[-1] if carrying else None
 
     def _verify(self, raw: bytes, user_id: str) -> KeptReceipt:
         signer, key, name = self._signer_of(raw)

@@ -76,12 +76,20 @@ def test_each_charge_leaves_a_signed_receipt_shown_as_pdf_and_imported_elsewhere
             kept.unlink()
         again = cli.ok("receipt", purchase["receipt_id"])
         assert again["conditions"] == purchase["conditions"]
+        relearnt = cli.ok("policy")  # no policy kept here: the newest receipt's signed conditions
+        assert relearnt["from_receipt"] == by_kind["reissue"]["receipt_id"]
+        assert {k: relearnt[k] for k in purchase["conditions"]} == purchase["conditions"]
 
         saved = tmp_path / "receipt.json"
         cli.ok("receipt", purchase["receipt_id"], "--save", str(saved))
         other = make_cli(backend, "laptop")
         assert other.ok("login", "rena", password=PASSWORD)["user_id"]
+        assert "no insurance" in other.fails(2, "policy")  # nothing of the policy on this computer
         assert other.ok("import-receipt", str(saved))["receipt_id"] == purchase["receipt_id"]
+        learnt = other.ok("policy")
+        assert learnt["from_receipt"] == purchase["receipt_id"]
+        assert learnt["contract_id"] == policy["contract_id"]
+        assert "signed by the insurer" in other.ok("policy", as_json=False)
 
         forged = json.loads(saved.read_bytes())
         forged["total_yen"] = 1
