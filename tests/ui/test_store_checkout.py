@@ -1,13 +1,15 @@
 """The store offers a provider's own checkout where it has one: ticked, the track is bought there and
-insured all the same, and the receipt comes from the provider; Blue Harbor (through the insurer only)
-offers no such choice."""
+insured all the same, the receipt comes from the provider, and a loss is re-issued from the loss dialog
+as for any track; Blue Harbor (through the insurer only) offers no such choice."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from player.ui.session import UiSession
+from tests.ui.loss_helpers import decoded_frames, open_loss_dialog, wait_for_result
 from tests.ui.test_store import WAIT, open_store
 
 AT_CHECKOUT, INSURER_ONLY = "aurora-0005", "harbor-0005"
@@ -43,3 +45,14 @@ def test_ticking_the_providers_checkout_buys_there_insured(qtbot: QtBot, insured
     receipts = terminal.receipts
     receipts.fetch()
     assert [k.signer for k in receipts.listed() if k.receipt.kind.value == "purchase"] == ["aurora"]
+
+    # Lost, and re-issued from the loss dialog like any track bought through the insurer.
+    path = terminal.library.file_path(AT_CHECKOUT)
+    assert path is not None
+    path.unlink()
+    dialog = open_loss_dialog(qtbot, insured_session)
+    assert dialog.checked_content_ids() == [AT_CHECKOUT]
+    qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
+    (row,) = wait_for_result(qtbot, dialog)
+    assert row[1] == "Re-issued", row
+    assert decoded_frames(terminal, AT_CHECKOUT) > 0
