@@ -154,6 +154,7 @@ def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | No
             "insured": e.insured,
             "reason": e.reason,
             "path": str(e.row.path) if e.row.path else None,
+            "replaced_by": e.replaced_by or None,
         }
         for e in entries
     ]

@@ -3,11 +3,12 @@ scan of the track files (the storage medium 45 as the user sees it). No network 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from player.errors import DecisionRefusedError, IntegrityError, ListExpiredError, PlayerError, UsageError
 from player.protocol import container
-from player.protocol.license_list import LicenseState
+from player.protocol.license_list import InvalidationReason, LicenseState
 from player.protocol.package import verify_package
 from player.storage import Store
 from player.storage.records import FileState, LibraryRow, TrackInfo
@@ -18,6 +19,25 @@ from player.terminal.results import IntegrityReport, LibraryEntry, LibraryState
 
 _NO_LIST = "no license list cached yet: connect to the insurer once"
 _NOT_IN_LIST = "not in the cached license list: it is asked of the insurer when online"
+
+
+def _linked(entries: list[LibraryEntry]) -> list[LibraryEntry]:
+    """Each invalid license with the copy here that replaced it: the usable license under the same
+    insured item (a re-issue, an alternate or an upgrade keeps the item), or, for a purchase insured
+    later, the insured license of the same track."""
+    usable = [e for e in entries if e.state is not LibraryState.INVALID]
+    by_item = {(e.row.policy_id, e.row.item_id): e for e in usable if e.row.policy_id}
+    by_content = {e.row.content_id: e for e in usable if e.row.policy_id}
+    linked = []
+    for e in entries:
+        head = None
+        if e.state is LibraryState.INVALID:
+            if e.row.policy_id:
+                head = by_item.get((e.row.policy_id, e.row.item_id))
+            elif e.reason == InvalidationReason.INSURED_AFTER_PURCHASE.value:
+                head = by_content.get(e.row.content_id)
+        linked.append(replace(e, replaced_by=head.row.license_id) if head is not None else e)
+    return linked
 
 
 class Library:
@@ -65,7 +85,17 @@ class Library:
                 on = entry.invalidated_at.date().isoformat() if entry.invalidated_at else "an unknown date"
                 detail = f"{reason} on {on}"
                 out.append(LibraryEntry(row, LibraryState.INVALID, reason, entry.invalidated_at, detail))
-        return out
+        return _linked(out)
+
+    def successor(self, license_id: str) -> LibraryEntry | None:
+        """The copy that replaced `license_id` here, following a chain of replacements to its end (an
+        old copy opened from a face plays what stands in for it now); None when nothing replaced it."""
+        by_id = {e.row.license_id: e for e in self.entries()}
+        entry, seen = by_id.get(license_id), set()
+        while entry is not None and entry.replaced_by and entry.row.license_id not in seen:
+            seen.add(entry.row.license_id)
+            entry = by_id.get(entry.replaced_by)
+        return entry if entry is not None and entry.row.license_id != license_id else None
 
     def resolve(self, content_or_license_id: str) -> LibraryRow:
         """A license ID, or a content ID (its newest license the list calls valid, else its newest)."""

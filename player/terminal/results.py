@@ -45,6 +45,9 @@ class LibraryEntry:
     reason: str = ""
     invalidated_at: datetime | None = None
     detail: str = ""
+    # An invalid license's successor held here (re-issued, alternate, upgrade, insured later): the copy
+    # that replaced it. A face folds such an entry under its successor; "" when nothing here replaced it.
+    replaced_by: str = ""
 
     @property
     def insured(self) -> bool:

@@ -4,6 +4,8 @@ widgets."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
@@ -156,7 +158,7 @@ def test_the_next_track_starts_when_one_ends(
     assert window.now.current is not None and window.now.current.title == titles[2]
 
 
-def test_an_invalidated_track_is_greyed_and_refused_with_its_reason_in_the_window(
+def test_after_a_reissue_the_track_is_one_row_with_its_history_and_plays(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
     session = bought(make_session, module_backend, JAZZ_1, JAZZ_2)
@@ -164,29 +166,54 @@ def test_an_invalidated_track_is_greyed_and_refused_with_its_reason_in_the_windo
     # old license (FIG.7), so the report gains nothing.
     _, outcomes = session.terminal.claims.report_loss([JAZZ_1])
     assert [o.outcome for o in outcomes] == ["reissued"]
-    window = open_window(qtbot, session, rows=3)
+    window = open_window(qtbot, session, rows=2)  # one row per track owned, not per license
 
-    old = entry_titled(window, "Lantern Street", "invalid")
-    row = row_of(window, old.row.license_id)
-    proxy = window.library.proxy
-    assert proxy.index(row, Column.LICENSE).data() == "Invalid"
+    library = window.library
+    assert library.count.text() == "2 tracks"
+    assert shown(window, Column.TITLE).count("Lantern Street") == 1
+    old = next(e for e in session.library if e.row.title == "Lantern Street" and e.state == "invalid")
+    current = entry_titled(window, "Lantern Street", "valid")
+    assert old.replaced_by == current.row.license_id
+    row = row_of(window, current.row.license_id)
+    proxy = library.proxy
+    assert proxy.index(row, Column.LICENSE).data() == "Valid"
+    assert proxy.index(row, Column.INSURED).data() == "Insured"
     tip = str(proxy.index(row, Column.LICENSE).data(Qt.ItemDataRole.ToolTipRole))
-    assert "re-distributed after a loss" in tip.lower(), tip
-    grey = window.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-    assert proxy.index(row, Column.TITLE).data(Qt.ItemDataRole.ForegroundRole).color() == grey
-    valid_row = row_of(window, entry_titled(window, "Lantern Street", "valid").row.license_id)
-    assert proxy.index(valid_row, Column.TITLE).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert "Replaces an earlier copy" in tip and "re-distributed after a loss" in tip.lower(), tip
+    assert not any(e.state == "invalid" for e in library.visible_entries())
+    assert library.model.row_of(old.row.license_id) == library.model.row_of(current.row.license_id)
+
+    library.table.selectRow(row)
+    library.show_history()
+    box = library.history_box
+    assert box is not None and box.isVisible()
+    assert "re-distributed after a loss" in box.informativeText().lower()
+    assert "L-" not in box.text() + box.informativeText()  # named by title, never by license ID
+    box.close()
 
     double_click_row(qtbot, window, row)
+    wait_playing(qtbot, window, "Lantern Street")
+    assert window.now.current is not None and window.now.current.entry.state == "valid"
+
+
+def test_a_lost_copy_nothing_here_replaced_yet_is_greyed_and_refused_with_its_reason(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = bought(make_session, module_backend, JAZZ_1)
+    session.terminal.claims.report_loss([JAZZ_1])
+    window = open_window(qtbot, session, rows=1)
+    # As a terminal sees a copy replaced elsewhere before the replacement reaches it: not folded.
+    old = next(e for e in session.library if e.state == "invalid")
+    window.library.set_entries([replace(old, replaced_by="")])
+    proxy = window.library.proxy
+    assert proxy.index(0, Column.LICENSE).data() == "Invalid"
+    grey = window.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert proxy.index(0, Column.TITLE).data(Qt.ItemDataRole.ForegroundRole).color() == grey
+
+    double_click_row(qtbot, window, 0)
     qtbot.waitUntil(window.messages.isVisible, timeout=10_000)
     assert "cannot play" in window.messages.title
     assert "re-distributed after a loss" in window.messages.text, window.messages.text
     assert "Traceback" not in window.messages.text
     assert window.player.state is PlaybackState.STOPPED
     assert visible_dialogs() == []  # said inline: no modal box
-
-    # The re-issued copy plays.
-    double_click_row(qtbot, window, valid_row)
-    wait_playing(qtbot, window, "Lantern Street")
-    assert not window.messages.isVisible()
-    assert window.now.current is not None and window.now.current.entry.state == "valid"

@@ -88,3 +88,13 @@ def test_check_library_finds_a_missing_track_and_offers_a_loss_report_inline(
         qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible(), timeout=WAIT)
         assert window.dialog is not None
         window.dialog.close()
+
+        # Offline, playing it says so by its title, never by an ID, and offers the loss report.
+        backend.stop()
+        window.messages.hide()
+        missing = entry_titled(window, "Blue Hour Waltz")
+        double_click_row(qtbot, window, row_of(window, missing.row.license_id))
+        qtbot.waitUntil(window.messages.isVisible, timeout=WAIT)
+        assert window.messages.title == "“Blue Hour Waltz” cannot play"
+        assert "file is missing" in window.messages.text and "aurora-0002" not in window.messages.text
+        assert window.messages._action.text() == "Report a Loss…"

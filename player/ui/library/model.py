@@ -1,5 +1,6 @@
-"""The library as a table model: one row per license the terminal knows (`LibraryEntry`), and the proxy
-that sorts and filters it for the view.
+"""The library as a table model: one row per track the user owns, and the proxy that sorts and filters it
+for the view. A license replaced by another held here (re-issued after a loss, an alternate, an upgrade,
+insured later) is no row of its own: it folds under the copy that replaced it, as that row's history.
 
 Display only: states and reasons come from the core as they are; the model phrases them and greys out
 what the cached list calls invalid (through the palette, so light and dark themes both work).
@@ -58,7 +59,7 @@ STATE_ORDER = {LibraryState.VALID: 0, LibraryState.UNKNOWN: 1, LibraryState.INVA
 def reason_text(entry: LibraryEntry) -> str:
     """Why the entry is not valid, in words, with the date of invalidation when there is one."""
     if entry.state is not LibraryState.INVALID and entry.row.path is None:
-        return "The track's file is missing: use File > Report a Loss to have it re-issued."
+        return "The track's file is missing: play it to fetch it again, or use File > Report a Loss."
     if entry.state is LibraryState.VALID:
         return "The cached license list says this license is valid: it plays, online or offline."
     if words.knows_reason(entry.reason):
@@ -66,10 +67,25 @@ def reason_text(entry: LibraryEntry) -> str:
     return words.sentence(entry.detail or entry.reason or "no reason given")
 
 
+def history_lines(replaced: list[LibraryEntry]) -> list[str]:
+    """What happened to the earlier copies of a track, in words (for its tooltip and History)."""
+    if not replaced:
+        return []
+    lines = [
+        "Replaces an earlier copy:" if len(replaced) == 1 else f"Replaces {len(replaced)} earlier copies:"
+    ]
+    for old in replaced:
+        what = words.reason(old.reason, old.invalidated_at) if words.knows_reason(old.reason) else old.detail
+        title = old.row.title or "this track"
+        lines.append(f"• {title}: {what}")
+    return lines
+
+
 class LibraryModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[LibraryEntry] = []
+        self._history: dict[str, list[LibraryEntry]] = {}  # license ID -> the copies it replaced
         self._providers: dict[str, str] = {}
         self._current = ""  # license ID of the loaded track
         self._playing_icon = QIcon()
@@ -78,9 +94,22 @@ class LibraryModel(QAbstractTableModel):
     # --- feeding ---------------------------------------------------------------------------------
 
     def set_entries(self, entries: list[LibraryEntry]) -> None:
+        """Show one row per track owned: each replaced license goes to its successor's history."""
+        history: dict[str, list[LibraryEntry]] = {}
+        for e in entries:
+            if e.replaced_by:
+                history.setdefault(e.replaced_by, []).append(e)
         self.beginResetModel()
-        self._entries = list(entries)
+        self._entries = [e for e in entries if not e.replaced_by]
+        self._history = history
         self.endResetModel()
+
+    def history(self, license_id: str) -> list[LibraryEntry]:
+        """The copies the license `license_id` replaced, oldest first."""
+        return sorted(
+            self._history.get(license_id, []),
+            key=lambda e: e.invalidated_at.isoformat() if e.invalidated_at else "",
+        )
 
     def set_provider_names(self, names: dict[str, str]) -> None:
         self._providers = dict(names)
@@ -106,8 +135,11 @@ class LibraryModel(QAbstractTableModel):
         return list(self._entries)
 
     def row_of(self, license_id: str) -> int:
+        """The row of `license_id`, or of the copy that replaced it (-1: neither is shown)."""
         for i, e in enumerate(self._entries):
-            if e.row.license_id == license_id:
+            if e.row.license_id == license_id or any(
+                old.row.license_id == license_id for old in self._history.get(e.row.license_id, [])
+            ):
                 return i
         return -1
 
@@ -200,7 +232,7 @@ class LibraryModel(QAbstractTableModel):
 
     def _tooltip(self, entry: LibraryEntry, column: Column) -> str:
         if column is Column.LICENSE:
-            return reason_text(entry)
+            return "\n".join([reason_text(entry), *history_lines(self.history(entry.row.license_id))])
         if column is Column.INSURED and not entry.insured:
             return "Bought without insurance: a loss is not covered. Choose Insure… to insure it."
         if column is Column.INSURED:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.terminal import LibraryEntry, LibraryState
-from player.ui.library.model import Column, LibraryFilter, LibraryModel
+from player.ui.library.model import Column, LibraryFilter, LibraryModel, history_lines
 
 COLUMN_WIDTHS = {
     Column.TITLE: 200,
@@ -51,6 +52,7 @@ class LibraryPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.history_box: QMessageBox | None = None  # the open History box
         self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -224,7 +226,24 @@ class LibraryPage(QWidget):
         insure = menu.addAction("Insure…")
         insure.setEnabled(bool(self.uninsured_entries(selected_only=True)))
         insure.triggered.connect(self.insure_selected)
+        selected = self.selected_entry()
+        history = menu.addAction("History…")
+        history.setEnabled(selected is not None and bool(self.model.history(selected.row.license_id)))
+        history.triggered.connect(self.show_history)
         menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def show_history(self) -> None:
+        """The earlier copies of the selected track: what replaced them, and when."""
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        lines = history_lines(self.model.history(entry.row.license_id))
+        box = QMessageBox(QMessageBox.Icon.Information, "History", "", QMessageBox.StandardButton.Close, self)
+        box.setObjectName("trackHistory")
+        box.setText(f"{entry.row.title or 'This track'}: the copy you have now plays.")
+        box.setInformativeText("\n".join(lines) if lines else "No earlier copy was replaced.")
+        self.history_box = box
+        box.open()
 
     def _update_count(self) -> None:
         self.insure_button.setVisible(bool(self.uninsured_entries()))

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
 
-from player.errors import PlayerError
+from player import words
+from player.errors import LicenseInvalidatedError, MissingFileError, PlayerError
 from player.playback import Cover, PlaybackState, PlayerBase, open_device
 from player.terminal import LibraryEntry, LibraryState, OpenedTrack
 from player.ui.kit.messages import describe
@@ -48,6 +49,7 @@ class NowPlayingTrack:
 class NowPlaying(QObject):
     track_changed = Signal(object)  # NowPlayingTrack | None
     refused = Signal(str, str)  # (title, text): why a track did not play, for the window's message bar
+    file_missing = Signal(str, str)  # (title, text): a track whose file is gone, to report as lost
     loading_changed = Signal(bool)
 
     def __init__(self, session: UiSession, player: PlayerBase, parent: QObject | None = None) -> None:
@@ -165,7 +167,17 @@ class NowPlaying(QObject):
     def _refuse(self, entry: LibraryEntry, e: PlayerError) -> None:
         self.loading_changed.emit(False)
         _, text = describe(e)
-        self.refused.emit(f"“{entry.row.title or entry.row.content_id}” cannot play", text)
+        title = f"“{entry.row.title or 'This track'}” cannot play"
+        if isinstance(e, LicenseInvalidatedError):  # in words, without the license's ID
+            text = f"This copy was {words.reason(e.reason or None, e.invalidated_at)}: it no longer plays."
+        if isinstance(e, MissingFileError):
+            self.file_missing.emit(
+                title,
+                "Its file is missing from this computer and the insurer cannot be reached to send it "
+                "again. If the license is gone too, report a loss: the insurer re-issues it.",
+            )
+            return
+        self.refused.emit(title, text)
 
     def cue(self, entry: LibraryEntry, position_ms: int) -> None:
         """Show a track as current, paused at `position_ms`, without opening it (a restored session)."""

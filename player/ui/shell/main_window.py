@@ -175,6 +175,11 @@ class MainWindow(FileActions):
         self.now.set_queue(self.library.visible_entries)
         self.now.track_changed.connect(self._track_changed)
         self.now.refused.connect(lambda title, text: self.messages.show_message("warning", title, text))
+        self.now.file_missing.connect(
+            lambda title, text: self.messages.show_message(
+                "warning", title, text, action=("Report a Loss…", self.report_loss)
+            )
+        )
         self.player.state_changed.connect(self._playback_state)
         self.banner.retry_requested.connect(s.retry)
         self.banner.work_offline_requested.connect(s.work_offline)
@@ -281,10 +286,14 @@ class MainWindow(FileActions):
         if not self._restored_track:
             self._restored_track = True
             license_id, position = self.settings.last_track
-            match = [e for e in entries if e.row.license_id == license_id]
-            if match and self.now.current is None:
-                self.now.cue(match[0], position)
-                self.library.select(license_id)
+            by_id = {e.row.license_id: e for e in entries}
+            entry = by_id.get(license_id)
+            while entry is not None and entry.replaced_by:  # replaced since: its successor plays
+                entry = by_id.get(entry.replaced_by)
+                position = 0
+            if entry is not None and self.now.current is None:
+                self.now.cue(entry, position)
+                self.library.select(entry.row.license_id)
 
     def _connection_changed(self, state: str) -> None:
         self.status.set_connection(state)
