@@ -83,9 +83,30 @@ def days_between(start: datetime, end: datetime) -> int:
     return max(0, -int(-seconds // 86400))
 
 
+def time_left(until: datetime, now: datetime) -> str:
+    """``29 days``, ``less than 2 days``, ``less than a day``: whole days left, never rounded up, so
+    every place that says how long the offline grace lasts says the same."""
+    days = (until - now).days
+    return f"{days} days" if days >= 2 else "less than 2 days" if days == 1 else "less than a day"
+
+
 def track_name(title: str, artist: str = "") -> str:
     """A track as people name it: “Title” by Artist."""
     return f"“{title}” by {artist}" if artist else f"“{title}”"
+
+
+def percent(rate: float) -> str:
+    """``8%``, ``10.5%``: a share as people write it."""
+    return f"{rate * 100:.1f}".rstrip("0").rstrip(".") + "%"
+
+
+def premium_rates(rates: list[tuple[str, float]]) -> str:
+    """``8% of the price at Aurora Records, 10% at Blue Harbor Music``: each provider's premium as
+    charged (providers' rates differ, so one figure for all would be wrong for some)."""
+    parts = [f"{percent(rate)} at {name}" for name, rate in rates]
+    if not parts:
+        return ""
+    return f"{parts[0].replace(' at ', ' of the price at ', 1)}" + "".join(f", {p}" for p in parts[1:])
 
 
 def plural(n: int, word: str) -> str:

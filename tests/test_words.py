@@ -56,3 +56,15 @@ def test_amounts_dates_and_durations_have_one_form_each() -> None:
     assert words.duration(3_723_000) == "1:02:03"
     assert words.difference(50, 100) == "+¥50 of ¥100"
     assert words.difference(-30, 100) == "−¥30 (cheaper)"
+
+
+def test_premiums_are_said_per_provider_and_time_left_is_never_rounded_up() -> None:
+    rates = [("Aurora Records", 0.08), ("Blue Harbor Music", 0.1)]
+    assert words.premium_rates(rates) == "8% of the price at Aurora Records, 10% at Blue Harbor Music"
+    assert words.premium_rates([("Solo", 0.105)]) == "10.5% of the price at Solo"
+    assert words.premium_rates([]) == ""
+    assert words.percent(0.25) == "25%"
+    day = 86_400
+    assert words.time_left(datetime.fromtimestamp(ON.timestamp() + 30 * day - 60, UTC), ON) == "29 days"
+    assert words.time_left(datetime.fromtimestamp(ON.timestamp() + day + 5, UTC), ON) == "less than 2 days"
+    assert words.time_left(datetime.fromtimestamp(ON.timestamp() + 5, UTC), ON) == "less than a day"

@@ -15,6 +15,7 @@ from mock_backend import clock
 from mock_backend.config import DAY, Settings
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
+from mock_backend.insurer import premiums
 from mock_backend.insurer.conditions import within_guarantee_period
 from player.protocol import api
 from player.protocol.canonical import b64e, fingerprint, format_time, parse_time
@@ -31,9 +32,18 @@ def premium(base: int, every_play: bool) -> int:
     return round(base * (1 - EVERY_PLAY_DISCOUNT)) if every_play else base
 
 
-def terms(ctx: Context) -> api.Terms:
+def terms(ctx: Context, conn: sqlite3.Connection) -> api.Terms:
     s: Settings = ctx.settings
+    names = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM providers ORDER BY id")}
+    rates = premiums.provider_rates(conn)
+    charged = [
+        # as charged now: the provider's base rate times its trouble loading ([0041])
+        api.ProviderPremium(provider=pid, name=name, rate=round(rates[pid][0] * rates[pid][1].loading, 4))
+        for pid, name in names.items()
+        if pid in rates
+    ]
     return api.Terms(
+        provider_premiums=charged,
         guarantee_days=s.guarantee_days,
         waiting_days=s.waiting_days,
         relicensing_limit_per_track=s.relicensing_limit_per_track,

@@ -87,8 +87,8 @@ def insurer_identity(ctx: Ctx, conn: Conn) -> api.InsurerIdentity:
 
 
 @router.get("/policies/terms", tags=["insurer: policies"])
-def policy_terms(ctx: Ctx) -> api.Terms:
-    return policies.terms(ctx)
+def policy_terms(ctx: Ctx, conn: Conn) -> api.Terms:
+    return policies.terms(ctx, conn)
 
 
 class PolicyRequest(api.RequestModel):

@@ -110,6 +110,14 @@ class Account(Answer):
     username: str
 
 
+class ProviderPremium(Answer):
+    """The premium one provider's tracks are insured at, as a share of the price, as charged now."""
+
+    provider: str
+    name: str
+    rate: float
+
+
 class Terms(Answer):
     guarantee_days: int
     waiting_days: int
@@ -121,6 +129,7 @@ class Terms(Answer):
     every_play_premium_yen_per_track: int  # the same, under a policy that checks on every play (claim 26)
     insurer_fingerprint: str
     summary: str
+    provider_premiums: list[ProviderPremium] = Field(default_factory=list)
 
 
 class PolicyDoc(Answer):

@@ -71,13 +71,16 @@ def test_sign_up_then_the_terms_before_accepting_then_insured_then_the_store(
     assert f"{terms.relicensing_limit_per_track} times per track" == dialog.terms_fields["per_track"].text()
     assert f"{terms.relicensing_limit_total} times in total" == dialog.terms_fields["total"].text()
     assert f"¥{terms.price_difference_limit}" in dialog.terms_fields["price_difference"].text()
-    assert f"¥{terms.premium_yen_per_track}" in dialog.terms_fields["premium"].text()
+    # Each provider's premium as charged: Aurora 8%, Blue Harbor 10% (one figure would be wrong for one)
+    premium = dialog.terms_fields["premium"].text()
+    assert premium.startswith("8% of the price at Aurora Records, 10% at Blue Harbor Music"), premium
     assert (
         dialog.terms_fields["insurer"].text().replace(" ", "").replace("\n", "") == terms.insurer_fingerprint
     )
     assert f"¥{terms.every_play_premium_yen_per_track} instead of ¥{terms.premium_yen_per_track}" in (
         dialog.every_play.text()
     )
+    assert "25% lower" in dialog.every_play.text()
     assert not dialog.every_play.isChecked()  # the standard policy unless the user picks the other
     assert not dialog.accept_terms.isChecked()
     assert not dialog.insure_button.isEnabled()
@@ -92,7 +95,8 @@ def test_sign_up_then_the_terms_before_accepting_then_insured_then_the_store(
     assert policy.state is PolicyState.PROVISIONAL and policy.insured == name
     assert not policy.check_every_play and policy.premium_yen_per_track == terms.premium_yen_per_track
     assert dialog.pages.currentIndex() == Page.DONE
-    assert policy.contract_id in dialog.done_text.text()
+    assert "is in force until" in dialog.done_text.text()
+    assert policy.contract_id not in dialog.done_text.text()  # the contract number is under Advanced
 
     with qtbot.waitSignal(dialog.open_store, timeout=1000):
         qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)

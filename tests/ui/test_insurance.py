@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from player import words
-from player.ui.insurance.tabs import DASH, POLICY_FIELDS
+from player.ui.insurance.tabs import ADVANCED_FIELDS, DASH, POLICY_FIELDS
 from player.ui.insurance.view import InsuranceView
 from player.ui.kit.tables import texts
 from player.ui.session import UiSession
@@ -48,12 +48,18 @@ def test_every_fig6b_field_is_shown(qtbot: QtBot, make_session: MakeSession, mod
     policy = session.terminal.account.policy()
     view = open_insurance(qtbot, session)
 
-    for key, _ in POLICY_FIELDS:
+    for key, _ in POLICY_FIELDS + ADVANCED_FIELDS:
         assert field(view, key) not in ("", DASH), key
+    assert [view.tabs.tabText(i) for i in range(view.tabs.count())] == ["Your cover", "History", "Advanced"]
+    cover = view.cover.text()
+    assert cover.startswith(f"You’re covered until {words.long_day(policy.guarantee_end)}"), cover
+    assert f"claims left: {policy.relicensing_limit_total} of {policy.relicensing_limit_total}" in cover
+    assert "A claim costs nothing" in view.how_to_claim.text() and view.report_button.isEnabled()
     assert field(view, "contract_id") == policy.contract_id
     assert field(view, "insured") == name
     assert field(view, "guaranteed_license_ids") == "2 licenses"
-    assert field(view, "premium") == f"{words.yen(policy.premium_yen_per_track)} per track"
+    premium = field(view, "premium")
+    assert premium == "8% of the price at Aurora Records, 10% at Blue Harbor Music, paid with each purchase"
     period = field(view, "guarantee_period")
     assert words.day(policy.guarantee_start) in period and words.day(policy.guarantee_end) in period
     # The demo backend has no waiting period: claims are accepted from the contract date.
@@ -72,7 +78,9 @@ def test_every_fig6b_field_is_shown(qtbot: QtBot, make_session: MakeSession, mod
     insurer = field(view, "insurer_fingerprint")
     assert insurer.replace(" ", "").replace("\n", "") == session.terminal.connection.insurer_fingerprint()
 
-    # The guaranteed license IDs: a count, and the list itself behind a toggle.
+    # The guaranteed license IDs, under Advanced: a count, and the list itself behind a toggle.
+    assert not view.license_ids.isVisible()  # not on the first tab
+    view.tabs.setCurrentIndex(2)
     assert view.license_ids.isVisible()
     ids = [view.license_ids.item(i).data(Qt.ItemDataRole.UserRole) for i in range(view.license_ids.count())]
     titles = {e.row.license_id: e.row.title for e in session.terminal.library.entries()}
@@ -128,8 +136,10 @@ def test_counts_used_and_left_change_after_a_claim(
     assert view.history_fields["gross_amount"].text() == limits[title][1]
     [event] = texts(view.table("events"))
     assert event[1] == "Re-issued (the same track)"
-    assert event[2].startswith(f"{lost_license} → L-")
-    assert event[3] == title and event[4] == limits[title][1]
+    assert event[2] == title and event[3] == limits[title][1]  # one amount for the track everywhere
+    assert "L-" not in " ".join(event)  # license IDs are under Advanced only
+    # The summary at the top follows the claim without a Refresh.
+    assert f"claims left: {total - 1} of {total}" in view.cover.text()
 
     # FIG.7: the lost license is invalid, dated, with its reason in words.
     rows = {r[0]: r for r in texts(view.table("licenses"))}
@@ -160,9 +170,10 @@ def test_the_list_says_in_words_why_a_discontinued_track_was_replaced(
         )
         [event] = texts(view.table("events"))
         assert event[1] == "Alternate chosen"
-        assert event[3] == alternate.title  # the alternate is in the library now: shown by its title
+        assert event[2] == alternate.title  # the alternate is in the library now: shown by its title
         limits = texts(view.table("limits"))
         assert [r[0] for r in limits] == [alternate.title]
+        assert limits[0][1] == event[3] == words.yen(alternate.price)  # the same amount in both tables
         cell = view.table("limits").item(0, 0)
         assert cell is not None
         tip = cell.toolTip()
@@ -208,7 +219,7 @@ def test_a_waiting_period_says_how_many_days_are_left(
         assert field(view, "state").startswith("Provisional")  # nothing bought yet
         assert field(view, "guaranteed_license_ids") == "0 licenses"
         assert not view.license_toggle.isEnabled()
-        assert "Waiting period: 7 days left" in view.summary.text()
+        assert "Waiting period: 7 days left" in view.how_to_claim.text()
 
 
 def test_without_insurance_the_page_offers_to_take_it_out(

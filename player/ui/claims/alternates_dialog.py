@@ -267,7 +267,8 @@ class AlternatesDialog(AlternatesPages):
         show = while_alive(self, done)
 
         def answered(_: Choice) -> None:
-            self.session.refresh_library()  # the new track, even when the dialog is gone by now
+            # The new track, and the counts of the Insurance page, even when the dialog is gone by now.
+            self.session.sync(on_error=lambda _e: self.session.refresh_library())
             show()
 
         self.session.call(

@@ -227,7 +227,9 @@ class LossDialog(LossPages):
         show = while_alive(self, self._show_answer)
 
         def answered(answer: Answer) -> None:
-            self.session.refresh_library()  # even when the dialog is gone by now
+            # The library, the status bar and the Insurance page's counts follow at once (a sync ends in
+            # `synced`, which they all listen to), even when the dialog is gone by now.
+            self.session.sync(on_error=lambda _e: self.session.refresh_library())
             show(answer)
 
         self.session.call(

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from player import words
 from player.errors import BackendError, PlayerError
-from player.terminal import History, ListEntry, ListStatus, Policy, PolicyState, Terminal
+from player.terminal import History, ListEntry, ListStatus, Policy, PolicyState, Terminal, Terms
 from player.words import day, days_between
 
 # FIG.6A events, as the insurer records their kind.
@@ -60,6 +60,8 @@ class Snapshot:
     trusted: ListStatus | None = None
     insurer_fingerprint: str = ""
     titles: dict[str, str] = field(default_factory=dict)  # content ID -> title, from the library
+    prices: dict[str, int] = field(default_factory=dict)  # content ID -> yen, as bought
+    terms: Terms | None = None  # the insurer's terms now (each provider's premium as charged); online
     errors: dict[str, PlayerError] = field(default_factory=dict)  # "policy" | "history" | "list" | "key"
 
     @property
@@ -71,7 +73,28 @@ class Snapshot:
         return isinstance(self.errors.get("history"), BackendError)
 
     def title(self, content_id: str) -> str:
-        return self.titles.get(content_id, content_id)
+        """The track's title; never its ID (that is for the Advanced tab's tooltips)."""
+        return self.titles.get(content_id) or "a track no longer here"
+
+    def premium_words(self) -> str:
+        """The policy's premium: each provider's share of the price as charged (online), else the
+        premium on a typical track that the policy records."""
+        p = self.policy
+        if p is None:
+            return ""
+        terms = self.terms
+        if terms is None or not terms.provider_premiums:
+            return f"{words.yen(p.premium_yen_per_track)} per track"
+        factor = 1.0
+        if p.check_every_play:  # the cheaper policy: the same share of the standard premium
+            factor = terms.every_play_premium_yen_per_track / max(1, terms.premium_yen_per_track)
+        rates = [(pp.name, round(pp.rate * factor, 4)) for pp in terms.provider_premiums]
+        return f"{words.premium_rates(rates)}, paid with each purchase"
+
+    def price(self, content_id: str, otherwise: int) -> int:
+        """What the track cost when it came to this library (an alternate: its own price, the same
+        amount the history shows), else `otherwise`."""
+        return self.prices.get(content_id, otherwise)
 
 
 def gather(terminal: Terminal) -> Snapshot:
@@ -80,8 +103,13 @@ def gather(terminal: Terminal) -> Snapshot:
     policy = history = trusted = None
     fingerprint = ""
     titles: dict[str, str] = {}
+    prices: dict[str, int] = {}
     try:
-        titles = {e.row.content_id: e.row.title for e in terminal.library.entries()}
+        for entry in terminal.library.entries():
+            info = terminal.library.track_info(entry.row.content_id)
+            titles[entry.row.content_id] = entry.row.title
+            if info is not None:
+                prices[entry.row.content_id] = info.price
     except PlayerError as e:
         errors["library"] = e
     try:
@@ -103,4 +131,15 @@ def gather(terminal: Terminal) -> Snapshot:
             trusted = terminal.licenses.status()
         except PlayerError as e:
             errors["list"] = e
-    return Snapshot(terminal.now(), policy, history, trusted, fingerprint, titles, errors)
+    terms = None
+    if history is not None:  # online: the premiums as charged now
+        try:
+            terms = terminal.account.terms()
+        except PlayerError:
+            terms = None
+    if history is not None:  # tracks replaced since: their titles as the catalog gave them when bought
+        for cid in {i.original_content_id for i in history.items} | {ev.content_id for ev in history.events}:
+            info = terminal.library.track_info(cid)
+            if cid not in titles and info is not None:
+                titles[cid] = info.title
+    return Snapshot(terminal.now(), policy, history, trusted, fingerprint, titles, prices, terms, errors)

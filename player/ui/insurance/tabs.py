@@ -1,5 +1,7 @@
-"""The Insurance page's three tabs (guarantee conditions with the limits, the re-distribution history,
-the license list), built as widgets only: `view.py` fills them from a snapshot.
+"""The Insurance page's three tabs, built as widgets only (`view.py` fills them from a snapshot): "Your
+cover" (the guarantee conditions in plain words, with the replacements used and left), "History" (what
+was replaced, when), and "Advanced" (contract number, keys, license IDs and the signed license list, for
+those who want to check them). Internal IDs and key fingerprints appear under Advanced only.
 """
 
 from __future__ import annotations
@@ -20,26 +22,29 @@ from PySide6.QtWidgets import (
 from player.ui.kit.tables import make_table
 
 DASH = "—"
-# FIG.6B, in the patent's order; then the insurer's own key, which the terminal pinned.
+# The guarantee conditions (the patent's FIG.6B) as a buyer reads them.
 POLICY_FIELDS = [
-    ("contract_id", "Contract ID"),
-    ("insured", "Insured"),
-    ("guaranteed_license_ids", "Guaranteed licenses"),
     ("premium", "Premium"),
-    ("guarantee_period", "Guarantee period"),
-    ("relicensing_starts", "Re-licensing starts"),
-    ("limit_per_track", "Re-licensing limit per track"),
-    ("limit_total", "Re-licensing limit in total"),
-    ("price_difference_limit", "Price difference limit"),
+    ("guarantee_period", "Covered"),
+    ("relicensing_starts", "Claims"),
+    ("limit_per_track", "Replacements per track"),
+    ("limit_total", "Replacements in all"),
+    ("price_difference_limit", "Alternates"),
+]
+# The same policy's record-keeping, and the insurer's key the terminal pinned: under Advanced.
+ADVANCED_FIELDS = [
+    ("contract_id", "Contract number"),
+    ("insured", "Policy holder"),
+    ("guaranteed_license_ids", "Licenses covered"),
     ("state", "Policy state"),
-    ("public_key_fingerprint", "Policy key fingerprint"),
-    ("insurer_fingerprint", "Insurer key fingerprint"),
+    ("public_key_fingerprint", "Your policy key"),
+    ("insurer_fingerprint", "The insurer's key"),
 ]
 HISTORY_FIELDS = [
-    ("user", "User"),
-    ("first_contract_at", "Date of first contract"),
-    ("relicensing_count", "Re-licensing count"),
-    ("gross_amount", "Gross amount of guarantee"),
+    ("user", "Policy holder"),
+    ("first_contract_at", "Insured since"),
+    ("relicensing_count", "Replacements so far"),
+    ("gross_amount", "Value replaced so far"),
 ]
 LIST_FIELDS = [("version", "List version"), ("issued_at", "Issued"), ("expires_at", "Offline playback until")]
 
@@ -74,8 +79,11 @@ class InsuranceTabs(QWidget):
     # --- the tabs --------------------------------------------------------------------------------
 
     def _policy_tab(self) -> QWidget:
-        policy_box = QGroupBox("Insurance policy (FIG.6B)")
-        form = _form(POLICY_FIELDS, self.fields, mono=("public_key_fingerprint", "insurer_fingerprint"))
+        cover_box = QGroupBox("What your policy covers")
+        QVBoxLayout(cover_box).addLayout(_form(POLICY_FIELDS, self.fields))
+        policy_box = QGroupBox("Your policy")
+        form = _form(ADVANCED_FIELDS, self.fields, mono=("public_key_fingerprint", "insurer_fingerprint"))
+        self.advanced_policy = policy_box
         self.fields["contract_id"].setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.license_toggle = QPushButton("Hide IDs")
         self.license_toggle.setObjectName("licenseToggle")
@@ -90,18 +98,18 @@ class InsuranceTabs(QWidget):
         self.license_ids.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.license_ids.setToolTip("The license IDs this policy guarantees (FIG.6B)")
         # The count's row gets the toggle: the form's field becomes [count, toggle].
-        row = [key for key, _ in POLICY_FIELDS].index("guaranteed_license_ids")
+        row = [key for key, _ in ADVANCED_FIELDS].index("guaranteed_license_ids")
         form.removeRow(row)
         count = _value_label()
         count.setObjectName("guaranteed_license_ids")
-        count.setAccessibleName("Guaranteed licenses")
+        count.setAccessibleName("Licenses covered")
         self.fields["guaranteed_license_ids"] = count
         count_row = QHBoxLayout()
         count_row.setContentsMargins(0, 0, 0, 0)
         count_row.addWidget(count)
         count_row.addWidget(self.license_toggle)
         count_row.addStretch(1)
-        form.insertRow(row, "Guaranteed licenses:", count_row)
+        form.insertRow(row, "Licenses covered:", count_row)
         box_layout = QVBoxLayout(policy_box)
         box_layout.addLayout(form)
         box_layout.addWidget(self.license_ids, 1)
@@ -109,12 +117,12 @@ class InsuranceTabs(QWidget):
         box_layout.addWidget(self._ids_stretch, 1)
         self._ids_stretch.hide()
 
-        limits_box = QGroupBox("Re-licensing used and left")
+        limits_box = QGroupBox("Replacements used and left")
         self.total_limit = QLabel(DASH)
         self.total_limit.setObjectName("totalLimit")
         self.total_limit.setWordWrap(True)
         self.per_track = make_table(
-            ["Track", "Price", "Used", "Left"], "perTrackLimits", "Re-licensing used and left per track", 0
+            ["Track", "Price", "Used", "Left"], "perTrackLimits", "Replacements used and left per track", 0
         )
         limits = QVBoxLayout(limits_box)
         limits.addWidget(self.total_limit)
@@ -125,22 +133,19 @@ class InsuranceTabs(QWidget):
 
         tab = QWidget()
         row_layout = QHBoxLayout(tab)
-        row_layout.addWidget(policy_box, 3)
+        row_layout.addWidget(cover_box, 3)
         row_layout.addWidget(limits_box, 2)
         return tab
 
     def _history_tab(self) -> QWidget:
         self.history_fields: dict[str, QLabel] = {}
-        box = QGroupBox("Re-distribution history (FIG.6A)")
+        box = QGroupBox("Replacements so far")
         box.setLayout(_form(HISTORY_FIELDS, self.history_fields))
         self.history_note = QLabel()
         self.history_note.setWordWrap(True)
         self.history_note.hide()
         self.events = make_table(
-            ["Date", "What happened", "Old license → new license", "Track", "Amount"],
-            "historyEvents",
-            "Re-distribution events",
-            3,
+            ["Date", "What happened", "Track", "Value"], "historyEvents", "What was replaced, and when", 2
         )
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -149,17 +154,20 @@ class InsuranceTabs(QWidget):
         layout.addWidget(self.events, 1)
         return tab
 
-    def _list_tab(self) -> QWidget:
+    def _advanced_tab(self) -> QWidget:
+        """The policy's record-keeping and the signed license list (built after `_policy_tab`)."""
         self.list_fields: dict[str, QLabel] = {}
-        box = QGroupBox("License list (FIG.7), signed by the insurer")
-        box.setLayout(_form(LIST_FIELDS, self.list_fields))
+        box = QGroupBox("License list, signed by the insurer")
         self.licenses = make_table(
             ["License ID", "Track", "State", "Invalidated on", "Reason"], "licenseList", "License list", 4
         )
+        list_layout = QVBoxLayout(box)
+        list_layout.addLayout(_form(LIST_FIELDS, self.list_fields))
+        list_layout.addWidget(self.licenses, 1)
         tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(box)
-        layout.addWidget(self.licenses, 1)
+        layout = QHBoxLayout(tab)
+        layout.addWidget(self.advanced_policy, 2)
+        layout.addWidget(box, 3)
         return tab
 
     def _toggle_ids(self, shown: bool) -> None:

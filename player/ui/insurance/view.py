@@ -1,9 +1,11 @@
-"""The Insurance page: the policy's guarantee conditions, the limits used and left,
-the re-distribution history and the license list, with the insurer's key fingerprint.
+"""The Insurance page: first what the user has and can do (covered until when, claims left, what a claim
+costs, how to claim, with a Report a Loss button), then the conditions in plain words with the
+replacements used and left, the history, and under Advanced the record-keeping (contract number, keys,
+license IDs, the signed license list).
 
-Every FIG.6B field is shown; FIG.6A (history) and FIG.7 (license list) each have a tab. The data comes
-from `data.gather` on the worker; offline, the cached policy and list still show, with a note
-that the counts need a connection.
+Every FIG.6B field is shown, FIG.6A is the History tab and FIG.7 is under Advanced. The data comes from
+`data.gather` on the worker; offline, the cached policy and list still show, with a note that the counts
+need a connection. The page refreshes itself after every sync, which follows every purchase and claim.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from player import words
 from player.errors import BackendError, PlayerError, UsageError
-from player.terminal import LibraryEntry, LibraryState, LicenseState, PolicyState
+from player.terminal import LibraryEntry, LibraryState, LicenseState
 from player.ui.insurance.data import Snapshot, event_words, gather, reason_words, state_words, waiting_words
 from player.ui.insurance.tabs import DASH, POLICY_FIELDS, InsuranceTabs
 from player.ui.kit.guard import while_alive
@@ -39,6 +41,7 @@ class InsuranceView(InsuranceTabs):
     refreshed = Signal()
     insurance_needed = Signal()
     insure_requested = Signal(object)  # list[LibraryEntry]: every track bought without insurance
+    loss_requested = Signal()  # the user wants to report a loss (the window opens the loss dialog)
 
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,15 +74,37 @@ class InsuranceView(InsuranceTabs):
         top.addWidget(self.refresh_button)
         self.notice = Notice(self)
 
+        self.cover = QLabel()
+        self.cover.setObjectName("coverSummary")
+        self.cover.setWordWrap(True)
+        self.cover.setTextFormat(Qt.TextFormat.PlainText)
+        big = self.cover.font()
+        big.setPointSizeF(big.pointSizeF() * 1.15)
+        self.cover.setFont(big)
+        self.how_to_claim = QLabel()
+        self.how_to_claim.setObjectName("howToClaim")
+        self.how_to_claim.setWordWrap(True)
+        self.report_button = QPushButton("Report a Loss…")
+        self.report_button.setObjectName("reportLossButton")
+        self.report_button.setAccessibleName("Report a lost track or a crashed library")
+        self.report_button.clicked.connect(self.loss_requested.emit)
+        cover_text = QVBoxLayout()
+        cover_text.addWidget(self.cover)
+        cover_text.addWidget(self.how_to_claim)
+        cover_row = QHBoxLayout()
+        cover_row.addLayout(cover_text, 1)
+        cover_row.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
+
         self.tabs = QTabWidget()
         self.tabs.setObjectName("insuranceTabs")
-        self.tabs.addTab(self._policy_tab(), "Guarantee conditions")
-        self.tabs.addTab(self._history_tab(), "Re-distribution history")
-        self.tabs.addTab(self._list_tab(), "License list")
+        self.tabs.addTab(self._policy_tab(), "Your cover")
+        self.tabs.addTab(self._history_tab(), "History")
+        self.tabs.addTab(self._advanced_tab(), "Advanced")
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice)
+        layout.addLayout(cover_row)
         layout.addWidget(self.tabs, 1)
         session.synced.connect(lambda _: self.refresh())
         session.library_changed.connect(self._library_changed)  # a bound slot: dropped with the view
@@ -186,7 +211,7 @@ class InsuranceView(InsuranceTabs):
             self.license_ids.addItem(item)
         self.license_toggle.setEnabled(bool(p.guaranteed_license_ids))
         checked = " (every play is checked with the insurer while online)" if p.check_every_play else ""
-        f["premium"].setText(f"{words.yen(p.premium_yen_per_track)} per track{checked}")
+        f["premium"].setText(f"{snap.premium_words()}{checked}")
         period = f"{words.day(p.guarantee_start)} to {words.day(p.guarantee_end)}"
         f["guarantee_period"].setText(f"{period} ({words.plural(days_left, 'day')} left)")
         f["relicensing_starts"].setText(f"{words.day(p.relicensing_starts)} — {waiting_words(p, snap.now)}")
@@ -197,8 +222,32 @@ class InsuranceView(InsuranceTabs):
         )
         f["state"].setText(state_words(p.state))
         f["public_key_fingerprint"].setText(words.fingerprint(p.public_key_fingerprint, 8))
-        state = "Official" if p.state is PolicyState.OFFICIAL else "Provisional"
-        self.summary.setText(f"  {p.contract_id} · {state} · {waiting_words(p, snap.now)}")
+        self.summary.setText("")
+        self._show_cover(snap)
+
+    def _show_cover(self, snap: Snapshot) -> None:
+        """What the user has and can do, in one glance: until when, claims left, what a claim costs."""
+        p, h = snap.policy, snap.history
+        if p is None:
+            self.cover.setText("Not insured yet.")
+            self.how_to_claim.setText("Take out insurance, and a lost track is re-issued free.")
+            self.report_button.setEnabled(False)
+            return
+        until = f"You’re covered until {words.long_day(p.guarantee_end)}"
+        if snap.now >= p.guarantee_end:
+            until = f"Your cover ended on {words.long_day(p.guarantee_end)}"
+        if h is not None:
+            left = max(0, p.relicensing_limit_total - h.relicensing_count)
+            claims = f"claims left: {left} of {p.relicensing_limit_total}"
+        else:
+            claims = f"up to {p.relicensing_limit_total} claims in all (the count shows when online)"
+        self.cover.setText(f"{until} · {claims} · up to {p.relicensing_limit_per_track} per track")
+        self.how_to_claim.setText(
+            "A claim costs nothing: a lost track is re-issued free. When it cannot be re-issued you choose "
+            f"an alternate costing up to {words.yen(p.price_difference_limit)} more, at no charge. "
+            f"{waiting_words(p, snap.now)}. To claim, choose Report a Loss."
+        )
+        self.report_button.setEnabled(True)
 
     def _show_limits(self, snap: Snapshot) -> None:
         p, h = snap.policy, snap.history
@@ -231,7 +280,7 @@ class InsuranceView(InsuranceTabs):
             rows.append(
                 [
                     Cell(snap.title(item.content_id), tooltip=tooltip),
-                    Cell(words.yen(item.price), item.price, number=True),
+                    Cell(words.yen(snap.price(item.content_id, item.price)), item.price, number=True),
                     Cell(str(used), used, number=True),
                     Cell(f"{remaining} of {p.relicensing_limit_per_track}", remaining, number=True),
                 ]
@@ -264,8 +313,7 @@ class InsuranceView(InsuranceTabs):
                 [
                     Cell(words.moment(at), ev.at),
                     Cell(event_words(ev.kind)),
-                    Cell(f"{ev.old_license_id} → {ev.new_license_id}"),
-                    Cell(snap.title(ev.content_id), tooltip=ev.content_id),
+                    Cell(snap.title(ev.content_id)),
                     Cell(words.yen(ev.amount), ev.amount, number=True),
                 ]
             )
@@ -279,10 +327,10 @@ class InsuranceView(InsuranceTabs):
                 label.setText(DASH)
             fill(self.licenses, [])
             return
-        days = words.days_between(snap.now, t.expires_at)
         lf["version"].setText(str(t.version))
         lf["issued_at"].setText(words.moment(t.issued_at))
-        lf["expires_at"].setText(f"{words.moment(t.expires_at)} ({words.plural(days, 'day')} from now)")
+        left = words.time_left(t.expires_at, snap.now)
+        lf["expires_at"].setText(f"{words.moment(t.expires_at)} ({left} from now)")
         rows = []
         for e in t.entries:
             valid = e.state is LicenseState.VALID

@@ -260,8 +260,9 @@ class FirstRunDialog(FirstRunPages):
         self.terms = terms
         f = self.terms_fields
         self.terms_summary.setText(terms.summary)
-        rate = f"{terms.premium_rate * 100:g}% of the price"
-        f["premium"].setText(f"{rate}; {words.yen(terms.premium_yen_per_track)} on a typical track")
+        charged = [(p.name, p.rate) for p in terms.provider_premiums]
+        rate = words.premium_rates(charged) or f"{words.percent(terms.premium_rate)} of the price"
+        f["premium"].setText(f"{rate}, paid with each purchase")
         f["guarantee"].setText(f"{words.plural(terms.guarantee_days, 'day')} from the contract")
         f["waiting"].setText(
             "None: claims are accepted from the day of the contract"
@@ -274,10 +275,11 @@ class FirstRunDialog(FirstRunPages):
             f"An alternate may cost up to {words.yen(terms.price_difference_limit)} more"
         )
         f["insurer"].setText(words.fingerprint(terms.insurer_fingerprint, 8))
+        discount = 1 - terms.every_play_premium_yen_per_track / max(1, terms.premium_yen_per_track)
         self.every_play.setText(
-            "Check with the insurer on every play: premium "
-            f"{words.yen(terms.every_play_premium_yen_per_track)} instead of "
-            f"{words.yen(terms.premium_yen_per_track)} on a typical track"
+            f"Check with the insurer on every play: premiums {words.percent(round(discount, 2))} lower "
+            f"({words.yen(terms.every_play_premium_yen_per_track)} instead of "
+            f"{words.yen(terms.premium_yen_per_track)} on a typical track)"
         )
         self.accept_terms.setEnabled(True)
         self._update_insure_button()
@@ -326,7 +328,7 @@ class FirstRunDialog(FirstRunPages):
                 else "It is official."
             )
             self.done_text.setText(
-                f"Your policy {policy.contract_id} is in force. {state} "
+                f"Your policy is in force until {words.long_day(policy.guarantee_end)}. {state} "
                 "Every track you buy in the store is insured under it: if it is lost, the insurer "
                 "re-distributes it. The Insurance page shows the conditions and what is left."
             )

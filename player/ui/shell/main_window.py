@@ -172,6 +172,7 @@ class MainWindow(FileActions):
         self.library.store_requested.connect(lambda: self.show_section(STORE))
         self.library.insure_requested.connect(self.insure_tracks)
         self.insurance.insure_requested.connect(self.insure_tracks)
+        self.insurance.loss_requested.connect(self.report_loss)
         self.now.set_queue(self.library.visible_entries)
         self.now.track_changed.connect(self._track_changed)
         self.now.refused.connect(lambda title, text: self.messages.show_message("warning", title, text))

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QWidget
 
+from player import words
 from player.terminal import ListStatus
 from player.ui.session import ConnectionState
 
@@ -38,9 +39,7 @@ def grace(trusted: ListStatus | None, now: datetime | None = None) -> tuple[str,
     expires = trusted.expires_at
     if expires <= now:
         return f"the cached license list ran out {when(expires, now)}", False
-    days = (expires - now).days
-    left = f"{days} days" if days >= 2 else "less than 2 days" if days == 1 else "less than a day"
-    return f"until {when(expires, now)} ({left})", True
+    return f"until {when(expires, now)} ({words.time_left(expires, now)})", True
 
 
 class StatusPanel(QWidget):
