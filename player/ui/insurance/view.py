@@ -214,7 +214,7 @@ class InsuranceView(InsuranceTabs):
         f["premium"].setText(f"{snap.premium_words()}{checked}")
         period = f"{words.day(p.guarantee_start)} to {words.day(p.guarantee_end)}"
         f["guarantee_period"].setText(f"{period} ({words.plural(days_left, 'day')} left)")
-        f["relicensing_starts"].setText(f"{words.day(p.relicensing_starts)} — {waiting_words(p, snap.now)}")
+        f["relicensing_starts"].setText(waiting_words(p, snap.now))
         f["limit_per_track"].setText(f"{words.plural(p.relicensing_limit_per_track, 'time')} per track")
         f["limit_total"].setText(f"{words.plural(p.relicensing_limit_total, 'time')} in total")
         f["price_difference_limit"].setText(
