@@ -29,7 +29,17 @@ CATALOG_FIELDS = {
     "premium",
     "duration_ms",
 }
-LIBRARY_FIELDS = {"content_id", "title", "artist", "license_id", "state", "insured", "reason", "path", "replaced_by"}
+LIBRARY_FIELDS = {
+    "content_id",
+    "title",
+    "artist",
+    "license_id",
+    "state",
+    "insured",
+    "reason",
+    "path",
+    "replaced_by",
+}
 POLICY_FIELDS = {
     "contract_id",
     "state",
