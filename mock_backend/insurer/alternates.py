@@ -73,15 +73,37 @@ def store(conn: sqlite3.Connection, claim_item_id: str, offers: list[tuple[str, 
         )
 
 
+MATCHES: tuple[api.AlternateMatch, ...] = ("same_artist", "same_album", "same_genre", "")
+
+
+def _closeness(lost: sqlite3.Row | None, offer: sqlite3.Row) -> int:
+    """0 the same artist, 1 the same album (a compilation), 2 the same genre, 3 only within the price."""
+    if lost is None:
+        return 3
+    if offer["artist"] == lost["artist"]:
+        return 0
+    if offer["album"] and offer["album"] == lost["album"]:
+        return 1
+    return 2 if offer["genre"] == lost["genre"] else 3
+
+
 def offered(conn: sqlite3.Connection, claim_item_id: str) -> list[api.Alternate]:
-    """The alternates on offer for a claim item, dearest first: the closest in value to the lost track."""
-    rows = conn.execute(
+    """The alternates on offer for a claim item, closest to the lost track first: the same artist, then
+    the same album, then the same genre, then the nearest in price (a lost Rock track is not offered
+    Ambient first because Ambient is cheaper)."""
+    lost = conn.execute(
+        "SELECT c.artist, c.album, c.genre FROM claim_items ci JOIN contents c ON c.id = ci.content_id"
+        " WHERE ci.id = ?",
+        (claim_item_id,),
+    ).fetchone()
+    found = conn.execute(
         "SELECT a.id, a.price_difference, c.id AS content_id, c.title, c.artist, c.album, c.genre, c.price,"
         " c.duration_ms, c.provider_id, p.name AS provider_name FROM alternates a"
         " JOIN contents c ON c.id = a.content_id JOIN providers p ON p.id = c.provider_id"
-        " WHERE a.claim_item_id = ? ORDER BY a.price_difference DESC, c.title",
+        " WHERE a.claim_item_id = ?",
         (claim_item_id,),
-    )
+    ).fetchall()
+    rows = sorted(found, key=lambda r: (_closeness(lost, r), abs(r["price_difference"]), r["title"]))
     return [
         api.Alternate(
             alternate_id=r["id"],
@@ -95,6 +117,7 @@ def offered(conn: sqlite3.Connection, claim_item_id: str) -> list[api.Alternate]
             price=r["price"],
             price_difference=r["price_difference"],
             duration_ms=r["duration_ms"],
+            match=MATCHES[_closeness(lost, r)],
         )
         for r in rows
     ]

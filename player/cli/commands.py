@@ -305,7 +305,17 @@ def _report_loss(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | 
 
 
 def _alternate_rows(alts: list[Any]) -> list[dict[str, Any]]:
-    keys = ("alternate_id", "content_id", "title", "artist", "provider", "genre", "price", "price_difference")
+    keys = (
+        "alternate_id",
+        "content_id",
+        "title",
+        "artist",
+        "provider",
+        "genre",
+        "price",
+        "price_difference",
+        "match",
+    )
     return [{k: getattr(x, k) for k in keys} for x in alts]
 
 

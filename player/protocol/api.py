@@ -30,6 +30,8 @@ SaleConfiguration = Literal["front_end", "back_end"]
 ClaimKind = Literal["loss", "crash"]
 # FIG.6A: what a re-distribution was (the free re-issue after a loss, an alternate, a version upgrade)
 RedistributionKind = Literal["reissue", "alternate", "upgrade"]
+# How an alternate is close to the lost track, closest first (FIG.14's choice, ranked for people).
+AlternateMatch = Literal["same_artist", "same_album", "same_genre", ""]
 # Why a licensor cannot issue a track now; empty when it can.
 Unavailability = Literal["", "provider_ended", "provider_unavailable", "content_discontinued"]
 
@@ -268,6 +270,9 @@ LicensorAnswer = DirectLicense | LicensorAvailability | LicensorAuthentication |
 
 
 class Alternate(Answer):
+    """A track offered in place of a lost one, closest first: `match` says how it is close (the same
+    artist, the same album, the same genre, or "" when only the price is)."""
+
     alternate_id: str
     content_id: str
     title: str
@@ -279,6 +284,7 @@ class Alternate(Answer):
     price: int
     price_difference: int
     duration_ms: int
+    match: AlternateMatch = ""
 
 
 class ClaimItem(Answer):

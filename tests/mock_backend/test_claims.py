@@ -107,6 +107,20 @@ def test_a_discontinued_track_is_offered_alternates_from_both_providers_within_t
     assert accepted(alice.get(f"/api/v1/claims/{claim['claim_id']}"))["items"][0]["alternates"]
 
 
+def test_alternates_come_closest_first_same_artist_then_genre_then_nearest_in_price(backend: Backend) -> None:
+    alice = insured(backend)
+    lost = alice.buy("aurora-0009")["license"]  # Highway Postcards, Copper Lanes, Rock, 350 yen
+    backend.admin("/content/aurora-0009/discontinue")
+    [item] = accepted(alice.claim(lost["license_id"]))["items"]
+    offered = item["alternates"]
+    assert (offered[0]["content_id"], offered[0]["match"]) == ("aurora-0010", "same_artist")  # Ember Run
+    ranks = {"same_artist": 0, "same_album": 1, "same_genre": 2, "": 3}
+    order = [(ranks[a["match"]], abs(a["price_difference"])) for a in offered]
+    assert order == sorted(order)
+    assert all((a["genre"] == "Rock") == (a["match"] in ("same_artist", "same_genre")) for a in offered)
+    assert len({a["match"] for a in offered}) >= 2  # not only Rock is within the price limit
+
+
 def test_choosing_an_alternate_licenses_it_and_invalidates_the_old_license(backend: Backend) -> None:
     alice = insured(backend)
     lost = alice.buy("aurora-0002")["license"]  # Jazz, 280 yen

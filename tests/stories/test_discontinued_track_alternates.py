@@ -12,6 +12,7 @@ from tests.support.backend import Backend
 DISCONTINUED = "aurora-0009"  # Rock, 350 yen, Aurora Records
 ALTERNATE_FIELDS = {
     "alternate_id",
+    "match",
     "content_id",
     "title",
     "artist",
@@ -42,6 +43,7 @@ def test_a_discontinued_track_is_replaced_by_an_alternate_of_the_users_choice(
     assert {alt["provider"] for alt in offered} == {"aurora", "harbor"}  # from *all* providers
     assert {alt["genre"] for alt in offered} == {"Rock"}  # the genre asked for
     assert DISCONTINUED not in {alt["content_id"] for alt in offered}
+    assert offered[0]["match"] == "same_artist"  # the same artist's other track comes first
     for alt in offered:
         assert alt["price_difference"] == alt["price"] - bought["price"]
         assert alt["price_difference"] <= policy["price_difference_limit"]

@@ -10,8 +10,10 @@ from pytestqt.qtbot import QtBot
 from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.claims.alternates_pages import (
     ANY_GENRE,
+    C_ARTIST,
     C_DIFF,
     C_GENRE,
+    C_MATCH,
     C_PRICE,
     C_PROVIDER,
     C_TITLE,
@@ -85,8 +87,15 @@ def test_a_discontinued_track_is_replaced_by_an_alternate_chosen_with_the_keyboa
     for r in offered:
         price = int(r[C_PRICE].removeprefix("¥"))
         assert r[C_DIFF] == f"+¥{price - 350} of ¥{limit}"
-    diffs = [int(r[C_DIFF].split()[0].removeprefix("+¥")) for r in offered]
-    assert diffs == sorted(diffs)  # sorted by difference at first
+    # Closest first: the same artist's other track, then the rest of the genre nearest in price.
+    assert (offered[0][C_TITLE], offered[0][C_ARTIST], offered[0][C_MATCH]) == (
+        "Ember Run",
+        "Copper Lanes",
+        "Same artist",
+    )
+    assert {r[C_MATCH] for r in offered[1:]} == {"Same genre"}
+    diffs = [int(r[C_DIFF].split()[0].removeprefix("+¥")) for r in offered[1:]]
+    assert diffs == sorted(diffs)
 
     # Sortable: by price, descending, then back.
     dialog.table.sortByColumn(C_PRICE, Qt.SortOrder.DescendingOrder)

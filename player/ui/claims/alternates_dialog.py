@@ -29,6 +29,7 @@ from player.ui.claims.alternates_pages import (
     C_TITLE,
     COLUMNS,
     ID_ROLE,
+    MATCH_WORDS,
     SORT_ROLE,
     AlternatesPages,
 )
@@ -194,7 +195,7 @@ class AlternatesDialog(AlternatesPages):
         limit = self._details.limit
         self.model.removeRows(0, self.model.rowCount())
         self._alternates = {a.alternate_id: a for a in alternates}
-        for a in alternates:
+        for rank, a in enumerate(alternates):  # the insurer's order: the closest to the lost track first
             row = [
                 _text_item(a.title, a.title.casefold()),
                 _text_item(a.artist, a.artist.casefold()),
@@ -202,6 +203,7 @@ class AlternatesDialog(AlternatesPages):
                 _text_item(a.genre, a.genre.casefold()),
                 _text_item(words.yen(a.price), a.price, align_right=True),
                 _text_item(words.difference(a.price_difference, limit), a.price_difference, True),
+                _text_item(MATCH_WORDS.get(a.match, ""), rank),
             ]
             row[C_TITLE].setData(a.alternate_id, ID_ROLE)
             length = f"{a.duration_ms // 60000}:{a.duration_ms // 1000 % 60:02d}"

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 ANY_GENRE = "Any genre"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("Title", "Artist", "Provider", "Genre", "Price", "Difference")
-C_TITLE, C_ARTIST, C_PROVIDER, C_GENRE, C_PRICE, C_DIFF = range(len(COLUMNS))
+COLUMNS = ("Title", "Artist", "Provider", "Genre", "Price", "Difference", "Match")
+C_TITLE, C_ARTIST, C_PROVIDER, C_GENRE, C_PRICE, C_DIFF, C_MATCH = range(len(COLUMNS))
+# How an alternate is close to the lost track, as the insurer ranked it.
+MATCH_WORDS = {"same_artist": "Same artist", "same_album": "Same album", "same_genre": "Same genre", "": ""}
 
 
 class AlternatesPages(QDialog):
@@ -80,7 +82,7 @@ class AlternatesPages(QDialog):
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(C_DIFF, Qt.SortOrder.AscendingOrder)  # the cheapest for the insurer first
+        self.table.sortByColumn(C_MATCH, Qt.SortOrder.AscendingOrder)  # the closest to the lost track first
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Alternates offered")
         header = self.table.horizontalHeader()
