@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from player import words
@@ -16,6 +17,7 @@ from tests.conftest import StartBackend
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.loss_helpers import (
+    WAIT,
     decoded_frames,
     entries_of,
     open_loss_dialog,
@@ -114,7 +116,24 @@ def test_whole_library_gone_runs_the_recovery(
 
     dialog = open_loss_dialog(qtbot, session)
     assert sorted(dialog.checked_content_ids()) == sorted(bought)
-    dialog.whole_library.click()
+
+    # Tab to the box and Space: only a question, whose default answer is Cancel.
+    dialog.whole_library.setFocus()
+    qtbot.keyClick(dialog.whole_library, Qt.Key.Key_Space)
+    asked = dialog.recover_confirmation
+    assert asked is not None and asked.isVisible() and not dialog.whole_library.isChecked()
+    assert asked.defaultButton() is asked.button(QMessageBox.StandardButton.Cancel)
+    assert "copies on your other computers stop playing" in asked.informativeText()
+    qtbot.keyClick(asked, Qt.Key.Key_Return)  # Enter takes the default: Cancel
+    qtbot.waitUntil(lambda: dialog.recover_confirmation is None, timeout=WAIT)
+    assert not dialog.whole_library.isChecked() and dialog.submit.text() == "Report loss"
+
+    dialog.whole_library.click()  # and this time, the user means it
+    asked = dialog.recover_confirmation
+    assert asked is not None
+    [recover] = [b for b in asked.buttons() if asked.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+    recover.click()
+    qtbot.waitUntil(dialog.whole_library.isChecked, timeout=WAIT)
     assert not dialog.tracks.isEnabled() and not dialog.genre.isEnabled()
     assert dialog.submit.text() == "Recover library"
     dialog.submit.click()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QMessageBox,
     QStackedWidget,
     QStyle,
     QTreeWidgetItem,
@@ -47,6 +48,7 @@ from player.ui.claims.loss_pages import (
     T_TITLE,
     LossPages,
 )
+from player.ui.claims.recover_confirmation import ask_to_recover
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
@@ -65,6 +67,7 @@ class LossDialog(LossPages):
         self.alternates_dialog: AlternatesDialog | None = None
         self.scan_done = False
         self._busy = False
+        self.recover_confirmation: QMessageBox | None = None  # asked before a whole-library recovery
         self._policy: Policy | None = None
         self._genre: str | None = None
         self.setWindowTitle("Report a loss")
@@ -81,6 +84,7 @@ class LossDialog(LossPages):
     def _wire(self) -> None:
         self.submit.clicked.connect(self.submit_claim)
         self.whole_library.toggled.connect(self._whole_library_toggled)
+        self.whole_library.clicked.connect(self._whole_library_clicked)
         self.tracks.itemChanged.connect(lambda *_: self._update_submit())
         self.back_button.clicked.connect(self._back)
         self.choose_button.clicked.connect(self.open_alternates)
@@ -183,6 +187,19 @@ class LossDialog(LossPages):
         for item in self._track_items():
             if _content_id(item) == content_id:
                 item.setCheckState(T_TITLE, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _whole_library_clicked(self, checked: bool) -> None:
+        """Ticking "my whole library is gone" asks first, Cancel being the default: a stray Tab and
+        Space must never line up a recovery, which re-keys the policy and stops the other computers."""
+        if not checked:
+            return
+        self.whole_library.setChecked(False)
+        self.recover_confirmation = ask_to_recover(self, self._recover_confirmed)
+
+    def _recover_confirmed(self, confirmed: bool) -> None:
+        self.recover_confirmation = None
+        if confirmed:
+            self.whole_library.setChecked(True)
 
     def _whole_library_toggled(self, on: bool) -> None:
         self.tracks.setEnabled(not on)
