@@ -11,6 +11,7 @@ from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
 from player.playback import PlaybackState
+from player.ui.claims.loss_dialog import LossDialog
 from player.ui.library.model import Column
 from player.ui.session import UiSession
 from tests.support.backend import Backend
@@ -217,3 +218,19 @@ def test_a_lost_copy_nothing_here_replaced_yet_is_greyed_and_refused_with_its_re
     assert "Traceback" not in window.messages.text
     assert window.player.state is PlaybackState.STOPPED
     assert visible_dialogs() == []  # said inline: no modal box
+
+
+def test_report_as_lost_from_a_tracks_menu_opens_the_loss_report_with_it_ticked(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = bought(make_session, module_backend, JAZZ_1, JAZZ_2)
+    window = open_window(qtbot, session, rows=2)
+    entry = entry_titled(window, "Blue Hour Waltz")
+    window.library.table.selectRow(row_of(window, entry.row.license_id))
+    window.library.report_selected_lost()
+    qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible(), timeout=10_000)
+    dialog = window.dialog
+    assert isinstance(dialog, LossDialog)
+    qtbot.waitUntil(lambda: dialog.scan_done, timeout=30_000)
+    assert dialog.checked_content_ids() == [JAZZ_2]  # only the track asked about; its file is intact
+    dialog.close()

@@ -60,9 +60,13 @@ PADDING = 16  # px between a column's widest text and the next column
 class LossDialog(LossPages):
     claim_done = Signal(list)  # list[TrackResult], once the insurer answered
 
-    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: UiSession, parent: QWidget | None = None, *, preselect: tuple[str, ...] = ()
+    ) -> None:
+        """`preselect`: content IDs ticked from the start (the library's "Report as Lost…")."""
         super().__init__(parent)
         self.session = session
+        self._preselect = frozenset(preselect)
         self.results: list[TrackResult] = []
         self.alternates_dialog: AlternatesDialog | None = None
         self.scan_done = False
@@ -135,9 +139,8 @@ class LossDialog(LossPages):
                 item.setIcon(T_NOTE, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             item.setToolTip(T_NOTE, entry.detail or note)
             if entry.insured:
-                item.setCheckState(
-                    T_TITLE, Qt.CheckState.Checked if note.startswith("File") else Qt.CheckState.Unchecked
-                )
+                ticked = note.startswith("File") or row.content_id in self._preselect
+                item.setCheckState(T_TITLE, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             else:
                 item.setToolTip(T_NOTE, words.refusal("not_insured", words.track_name(row.title, row.artist)))
             self.tracks.addTopLevelItem(item)

@@ -49,6 +49,7 @@ class LibraryPage(QWidget):
     current_changed = Signal(object)  # LibraryEntry | None: the row the keyboard or a click moved to
     store_requested = Signal()
     insure_requested = Signal(object)  # list[LibraryEntry]: tracks bought without insurance, to insure
+    loss_requested = Signal(object)  # list[str]: content IDs of insured tracks the user reports lost
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,10 +228,21 @@ class LibraryPage(QWidget):
         insure.setEnabled(bool(self.uninsured_entries(selected_only=True)))
         insure.triggered.connect(self.insure_selected)
         selected = self.selected_entry()
+        lost = menu.addAction("Report as Lost…")
+        lost.setEnabled(selected is not None and selected.insured)
+        lost.triggered.connect(self.report_selected_lost)
         history = menu.addAction("History…")
         history.setEnabled(selected is not None and bool(self.model.history(selected.row.license_id)))
         history.triggered.connect(self.show_history)
         menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def report_selected_lost(self) -> None:
+        """The loss dialog with the selected insured tracks ticked."""
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        chosen = [self.proxy.entry_at(r) for r in sorted(rows)]
+        content_ids = [e.row.content_id for e in chosen if e.insured]
+        if content_ids:
+            self.loss_requested.emit(content_ids)
 
     def show_history(self) -> None:
         """The earlier copies of the selected track: what replaced them, and when."""

@@ -69,11 +69,12 @@ class FileActions(QMainWindow):
 
         self.session.call(lambda _: self.session.terminal.library.verify(), done, failed)
 
-    def report_loss(self) -> None:
+    def report_loss(self, content_ids: list[str] | None = None) -> None:
+        """The loss dialog; `content_ids` ticked from the start (a track's "Report as Lost…")."""
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             return
-        self.dialog = LossDialog(self.session, self)
+        self.dialog = LossDialog(self.session, self, preselect=tuple(content_ids or ()))
         self.dialog.open()
 
     def insure_tracks(self, entries: list[LibraryEntry]) -> None:

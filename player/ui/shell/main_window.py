@@ -171,6 +171,7 @@ class MainWindow(FileActions):
         self.library.current_changed.connect(self.now.prepare_soon)
         self.library.store_requested.connect(lambda: self.show_section(STORE))
         self.library.insure_requested.connect(self.insure_tracks)
+        self.library.loss_requested.connect(self.report_loss)
         self.insurance.insure_requested.connect(self.insure_tracks)
         self.insurance.loss_requested.connect(self.report_loss)
         self.now.set_queue(self.library.visible_entries)
