@@ -186,3 +186,27 @@ def test_the_store_offline_says_it_needs_a_connection_and_retries(
     qtbot.waitUntil(lambda: not view.loading, timeout=WAIT)
     assert view.notice.title.text() == "The store needs a connection"
     assert not offline.online
+
+
+def test_working_offline_the_buy_buttons_are_disabled_and_say_why(
+    qtbot: QtBot, insured_session: UiSession
+) -> None:
+    view = open_store(qtbot, insured_session)
+    assert view.select("harbor-0012")
+    assert view.buy_button.isEnabled() and view.buy_plain_button.isEnabled()
+    insured_session.work_offline()
+    assert not view.buy_button.isEnabled() and not view.buy_plain_button.isEnabled()
+    assert "needs a connection" in view.buy_button.toolTip()
+    insured_session.retry()  # back online: buying again
+    qtbot.waitUntil(view.buy_button.isEnabled, timeout=WAIT)
+
+
+def test_an_unreachable_insurer_is_said_without_its_address(qtbot: QtBot, make_session: MakeSession) -> None:
+    offline = make_session("http://127.0.0.1:9", "offline", timeout=2)
+    view = StoreView(offline)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: not view.loading and view.notice.isVisible(), timeout=WAIT)
+    said = view.notice.text.text()
+    assert "127.0.0.1" not in said and "http" not in said and "Error" not in said, said
+    assert said.startswith("The insurer did not answer."), said

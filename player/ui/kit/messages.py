@@ -6,9 +6,12 @@ Nothing here shows a traceback: unexpected errors say so and point to the log.
 
 from __future__ import annotations
 
+import re
+
 from player.errors import (
     BackendError,
     BackendRefusedError,
+    BackendResponseError,
     ClaimRefusedError,
     DecisionRefusedError,
     InsurerKeyChangedError,
@@ -21,6 +24,8 @@ from player.errors import (
     StorageError,
     UsageError,
 )
+
+_URL = re.compile(r"https?://\S+")
 
 _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
     (NotSignedInError, "Please sign in", "Sign in again to continue."),
@@ -54,11 +59,21 @@ _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
 ]
 
 
+def _what_happened(error: PlayerError) -> str:
+    """The core's sentence, without what users need not read: a server's address or an exception's
+    class name (the log keeps those)."""
+    if isinstance(error, BackendResponseError):
+        return "The insurer answered with something the player cannot use"
+    if isinstance(error, BackendError) and not isinstance(error, InsurerKeyChangedError):
+        return "The insurer did not answer"
+    return _URL.sub("the server", str(error))
+
+
 def describe(error: PlayerError) -> tuple[str, str]:
     """(title, text) for a dialog or a status line."""
     for kind, title, step in _NEXT_STEP:
         if isinstance(error, kind):
-            text = str(error).rstrip(".")
+            text = _what_happened(error).rstrip(".")
             text = text[:1].upper() + text[1:] + "."
             return title, f"{text} {step}".strip()
     return "Something went wrong", f"{error} (details are in the log)."

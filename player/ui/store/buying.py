@@ -21,7 +21,7 @@ from player.terminal import (
 )
 from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
-from player.ui.session import UiSession
+from player.ui.session import ConnectionState, UiSession
 from player.ui.store.model import ENTRY_ROLE, CatalogFilter, CatalogModel
 from player.words import yen
 
@@ -88,8 +88,11 @@ class BuyingView(QWidget):
         else:
             can_buy = entry is not None
             self.buy_button.setText("Buy insured…")
-        self.buy_button.setEnabled(can_buy)
-        self.buy_plain_button.setEnabled(can_buy)
+        offline = self.session.connection in (ConnectionState.OFFLINE, ConnectionState.WORKING_OFFLINE)
+        tip = "Buying needs a connection to the insurer: Retry, or wait until it answers." if offline else ""
+        for button in (self.buy_button, self.buy_plain_button):
+            button.setEnabled(can_buy and not offline)
+            button.setToolTip(tip)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         entry = index.data(ENTRY_ROLE)

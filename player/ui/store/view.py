@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from player.errors import BackendError, PlayerError
 from player.terminal import CatalogEntry, LibraryEntry
 from player.ui.kit.guard import while_alive
+from player.ui.kit.messages import describe
 from player.ui.kit.notice import Notice, Tone
 from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
@@ -135,6 +136,7 @@ class StoreView(BuyingView):
 
         session.library_changed.connect(self._library_changed)
         session.online_changed.connect(self._online_changed)
+        session.connection_changed.connect(self._connection_changed)  # bound: dropped with the view
         self.model.set_owned(owned_content_ids(session.library))
         self._update_count()
 
@@ -197,8 +199,7 @@ class StoreView(BuyingView):
     def show_offline(self, error: PlayerError | None = None) -> None:
         detail = "Buying and browsing the catalog need the insurer. Your library keeps playing offline."
         if error is not None:
-            why = str(error).rstrip(".")
-            detail = f"{why[:1].upper()}{why[1:]}. {detail}"
+            detail = f"{describe(error)[1].split('. ')[0].rstrip('.')}. {detail}"
         self.notice.show_message(
             "The store needs a connection",
             detail,
@@ -208,7 +209,11 @@ class StoreView(BuyingView):
             dismissable=False,
         )
 
+    def _connection_changed(self, _state: str) -> None:
+        self._update_buttons()
+
     def _online_changed(self, online: bool) -> None:
+        self._update_buttons()  # buying needs the insurer: the buttons say so while offline
         if online and not self.loaded and self.isVisible():
             self.reload()
         elif not online and not self.loaded and not self.loading:
