@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from player.cli import receipts, uninsured
+from player.cli import claims, receipts, uninsured
 from player.cli.output import Output, table
 from player.errors import IntegrityError, MissingFileError, PlayerError, UsageError
 from player.words import stamp
@@ -282,83 +282,6 @@ def _verify(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None,
     return 0
 
 
-def _report_loss(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
-    if a.all == bool(a.content_ids):
-        raise UsageError("name the lost tracks (CONTENT_ID...) or give --all")
-    claim, outcomes = t.claims.report_loss(None if a.all else a.content_ids, genre=a.genre, progress=p)
-    items = [
-        {
-            "item_id": o.item_id,
-            "content_id": o.content_id,
-            "title": o.title,
-            "outcome": o.outcome,
-            "reason": o.reason,
-            "alternates": len(o.alternates),
-        }
-        for o in outcomes
-    ]
-    data = {"claim_id": claim.claim_id, "items": items}
-    out.emit(
-        data, lambda: table(items, ("item_id", "content_id", "title", "outcome", "reason", "alternates"))
-    )
-    return 0
-
-
-def _alternate_rows(alts: list[Any]) -> list[dict[str, Any]]:
-    keys = (
-        "alternate_id",
-        "content_id",
-        "title",
-        "artist",
-        "provider",
-        "genre",
-        "price",
-        "price_difference",
-        "match",
-    )
-    return [{k: getattr(x, k) for k in keys} for x in alts]
-
-
-def _alternates(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
-    rows = _alternate_rows(t.claims.alternates(a.item_id, a.genre))
-    out.emit(
-        rows,
-        lambda: table(
-            rows, ("alternate_id", "title", "artist", "provider", "genre", "price", "price_difference")
-        ),
-    )
-    return 0
-
-
-def _choose(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
-    choice = t.claims.choose(a.item_id, a.alternate_id, p)
-    data = {
-        "item_id": choice.item_id,
-        "content_id": choice.license.content_id,
-        "license_id": choice.license.license_id,
-        "replaces": choice.replaces,
-    }
-    out.emit(data, lambda: f"{choice.license.content_id} is yours now, replacing license {choice.replaces}")
-    return 0
-
-
-def _recover(t: Terminal, _a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
-    claim, outcomes = t.claims.recover(p)
-    items = [
-        {
-            "item_id": o.item_id,
-            "content_id": o.content_id,
-            "title": o.title,
-            "outcome": o.outcome,
-            "reason": o.reason,
-        }
-        for o in outcomes
-    ]
-    data = {"claim_id": claim.claim_id, "items": items}
-    out.emit(data, lambda: table(items, ("item_id", "content_id", "title", "outcome", "reason")))
-    return 0
-
-
 def _upgrade(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
     r = t.claims.upgrade(a.content_id, p)
     data = {
@@ -391,10 +314,10 @@ _HANDLERS: dict[str, Handler] = {
     "sync": _sync,
     "play": _play,
     "verify": _verify,
-    "report-loss": _report_loss,
-    "alternates": _alternates,
-    "choose": _choose,
-    "recover": _recover,
+    "report-loss": claims.report_loss,
+    "alternates": claims.alternates,
+    "choose": claims.choose,
+    "recover": claims.recover,
     "upgrade": _upgrade,
     "receipts": receipts.list_receipts,
     "receipt": receipts.show_receipt,

@@ -69,6 +69,10 @@ class FileActions(QMainWindow):
 
         self.session.call(lambda _: self.session.terminal.library.verify(), done, failed)
 
+    def show_missing(self, title: str, text: str) -> None:
+        """A track whose file is gone and cannot be fetched now: say so, with the loss report at hand."""
+        self.messages.show_message("warning", title, text, action=("Report a Loss…", self.report_loss))
+
     def report_loss(self, content_ids: list[str] | None = None) -> None:
         """The loss dialog; `content_ids` ticked from the start (a track's "Report as Lost…")."""
         if self.dialog is not None and self.dialog.isVisible():

@@ -177,11 +177,7 @@ class MainWindow(FileActions):
         self.now.set_queue(self.library.visible_entries)
         self.now.track_changed.connect(self._track_changed)
         self.now.refused.connect(lambda title, text: self.messages.show_message("warning", title, text))
-        self.now.file_missing.connect(
-            lambda title, text: self.messages.show_message(
-                "warning", title, text, action=("Report a Loss…", self.report_loss)
-            )
-        )
+        self.now.file_missing.connect(self.show_missing)
         self.player.state_changed.connect(self._playback_state)
         self.banner.retry_requested.connect(s.retry)
         self.banner.work_offline_requested.connect(s.work_offline)

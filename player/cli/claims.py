@@ -1,0 +1,93 @@
+"""The CLI's claims (FIG.12, FIG.14, crash recovery [0035]): `report-loss`, `alternates`, `choose`,
+`recover`. Same contract as the other commands: JSON field names are for scripts."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from player.cli.output import Output, table
+from player.errors import UsageError
+
+if TYPE_CHECKING:
+    from player.terminal import Progress, Terminal
+
+Password = Callable[[str], str]
+
+
+def report_loss(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
+    if a.all == bool(a.content_ids):
+        raise UsageError("name the lost tracks (CONTENT_ID...) or give --all")
+    claim, outcomes = t.claims.report_loss(None if a.all else a.content_ids, genre=a.genre, progress=p)
+    items = [
+        {
+            "item_id": o.item_id,
+            "content_id": o.content_id,
+            "title": o.title,
+            "outcome": o.outcome,
+            "reason": o.reason,
+            "alternates": len(o.alternates),
+        }
+        for o in outcomes
+    ]
+    data = {"claim_id": claim.claim_id, "items": items}
+    out.emit(
+        data, lambda: table(items, ("item_id", "content_id", "title", "outcome", "reason", "alternates"))
+    )
+    return 0
+
+
+def alternate_rows(alts: list[Any]) -> list[dict[str, Any]]:
+    keys = (
+        "alternate_id",
+        "content_id",
+        "title",
+        "artist",
+        "provider",
+        "genre",
+        "price",
+        "price_difference",
+        "match",
+    )
+    return [{k: getattr(x, k) for k in keys} for x in alts]
+
+
+def alternates(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    rows = alternate_rows(t.claims.alternates(a.item_id, a.genre))
+    out.emit(
+        rows,
+        lambda: table(
+            rows, ("alternate_id", "title", "artist", "provider", "genre", "price", "price_difference")
+        ),
+    )
+    return 0
+
+
+def choose(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
+    choice = t.claims.choose(a.item_id, a.alternate_id, p)
+    data = {
+        "item_id": choice.item_id,
+        "content_id": choice.license.content_id,
+        "license_id": choice.license.license_id,
+        "replaces": choice.replaces,
+    }
+    out.emit(data, lambda: f"{choice.license.content_id} is yours now, replacing license {choice.replaces}")
+    return 0
+
+
+def recover(t: Terminal, _a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
+    claim, outcomes = t.claims.recover(p)
+    items = [
+        {
+            "item_id": o.item_id,
+            "content_id": o.content_id,
+            "title": o.title,
+            "outcome": o.outcome,
+            "reason": o.reason,
+        }
+        for o in outcomes
+    ]
+    data = {"claim_id": claim.claim_id, "items": items}
+    out.emit(data, lambda: table(items, ("item_id", "content_id", "title", "outcome", "reason")))
+    return 0
