@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTreeWidget
+from PySide6.QtWidgets import QMessageBox, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from player import playback
 from player.terminal import LibraryEntry, Terminal
+from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.claims.loss_dialog import LossDialog
 from player.ui.session import UiSession
 
@@ -59,3 +60,14 @@ def decoded_frames(terminal: Terminal, content_id: str) -> int:
         return playback.decode_check(device, track.mime).frames
     finally:
         track.close()
+
+
+def confirm_choice(qtbot: QtBot, dialog: AlternatesDialog) -> str:
+    """Take the alternate in the confirmation the dialog asks first; returns what it said."""
+    qtbot.waitUntil(lambda: dialog.choice_confirmation is not None, timeout=WAIT)
+    box = dialog.choice_confirmation
+    assert box is not None
+    said = f"{box.text()}\n{box.informativeText()}"
+    [take] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+    take.click()
+    return said

@@ -22,6 +22,7 @@ from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.loss_helpers import (
     WAIT,
+    confirm_choice,
     decoded_frames,
     entries_of,
     open_loss_dialog,
@@ -113,6 +114,8 @@ def test_a_discontinued_track_is_replaced_by_an_alternate_chosen_with_the_keyboa
     assert wanted is not None and wanted.title == table(dialog)[1][C_TITLE]
     with qtbot.waitSignal(dialog.chosen, timeout=WAIT) as chosen:
         qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+        said = confirm_choice(qtbot, dialog)  # asked first: what is taken, for what, and that it is final
+    assert "in place of “Highway Postcards”" in said and "The choice is final" in said
     assert chosen.args[1].content_id == wanted.content_id
     wait_idle(qtbot, session)
 
@@ -164,6 +167,7 @@ def test_two_waiting_tracks_are_handled_one_after_another_and_the_genre_searched
     assert wanted is not None
     with qtbot.waitSignal(dialog.chosen, timeout=WAIT):
         qtbot.keyClick(dialog.table, Qt.Key.Key_Enter)  # the keypad's Enter too
+        confirm_choice(qtbot, dialog)
 
     qtbot.waitUntil(lambda: dialog.pager.text() == "<b>Track 2 of 2</b>", timeout=WAIT)
     assert dialog.original["title"].text() == "Velvet Ledger"

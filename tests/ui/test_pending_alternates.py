@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from player.redistribution import PENDING
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
-from tests.ui.loss_helpers import WAIT, entries_of, wait_idle
+from tests.ui.loss_helpers import WAIT, confirm_choice, entries_of, wait_idle
 from tests.ui.window_helpers import open_window
 
 DISCONTINUED = "aurora-0009"  # Highway Postcards, Rock
@@ -45,8 +45,17 @@ def test_a_lost_track_still_waiting_for_an_alternate_is_offered_again_and_chosen
 
     wanted = dialog.selected()
     assert wanted is not None
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # asked first; Cancel takes nothing
+    qtbot.waitUntil(lambda: dialog.choice_confirmation is not None, timeout=WAIT)
+    box = dialog.choice_confirmation
+    assert box is not None
+    box.reject()
+    qtbot.waitUntil(lambda: dialog.choice_confirmation is None, timeout=WAIT)
+    assert [i.item_id for i in terminal.claims.pending()] == [item.item_id]
     with qtbot.waitSignal(dialog.chosen, timeout=WAIT):
         qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+        said = confirm_choice(qtbot, dialog)
+    assert f"Take “{wanted.title}”" in said and "in place of “Highway Postcards”" in said
     wait_idle(qtbot, session)
     (new,) = entries_of(session, wanted.content_id)
     assert new.state == "valid" and new.row.path is not None and new.row.path.is_file()

@@ -17,6 +17,7 @@ from typing import Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import (
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -93,6 +94,7 @@ class AlternatesDialog(AlternatesPages):
         self.taken: list[tuple[PendingItem, Alternate | None]] = []  # None: skipped for now
         self.details_loaded = False
         self._busy = False
+        self.choice_confirmation: QMessageBox | None = None  # asked before a choice is taken
         self._details = _Details({}, {}, [], None)
         self._alternates: dict[str, Alternate] = {}
         self._genre = genre
@@ -250,8 +252,39 @@ class AlternatesDialog(AlternatesPages):
     # --- taking the choice ---------------------------------------------------------------------------
 
     def take_choice(self) -> None:
+        """Ask first, naming both tracks and what the choice means: it is final (the lost copy stops
+        playing and the choice counts against the policy's limits)."""
         alternate = self.selected()
-        if self._busy or alternate is None:
+        if self._busy or alternate is None or self.choice_confirmation is not None:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("choiceConfirmation")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Take this track?")
+        box.setText(f"Take “{alternate.title}” by {alternate.artist} in place of “{self.current().title}”?")
+        difference = words.difference(alternate.price_difference, self._details.limit)
+        box.setInformativeText(
+            f"From {alternate.provider_name}, {words.yen(alternate.price)} ({difference}), at no charge to "
+            "you. It counts as one replacement under your policy, and the lost copy stops playing. "
+            "The choice is final."
+        )
+        take = box.addButton("Take This Track", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(take)
+        self.choice_confirmation = box
+
+        def finished(_: int) -> None:
+            self.choice_confirmation = None
+            confirmed = box.clickedButton() is take
+            box.deleteLater()
+            if confirmed:
+                self._take(alternate)
+
+        box.finished.connect(finished)
+        box.open()
+
+    def _take(self, alternate: Alternate) -> None:
+        if self._busy:
             return
         terminal = self.session.terminal
         item = self.current()
