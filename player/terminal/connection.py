@@ -104,6 +104,22 @@ class Connection:
         """Whether the insurer answers (connecting, or starting the bundled backend, on first use)."""
         return self.try_client() is not None
 
+    def bundled_died(self) -> bool:
+        """The bundled backend this session started has exited (crashed, killed); never True with a
+        configured server. Asking reaps an exited child, so none lingers as a zombie."""
+        embedded = self._embedded
+        return embedded is not None and embedded.url is not None and not embedded.running
+
+    def restart_bundled(self) -> None:
+        """Drop the dead bundled backend and the client that spoke to it: the next call starts a new one
+        (its data, and so its key and the pin, are the same)."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._embedded is not None:
+            self._embedded.stop()
+        self.online = False
+
     def went_away(self) -> None:
         """A call found the insurer gone: say offline until it answers again."""
         self.online = False

@@ -31,6 +31,8 @@ class ConnectionState(StrEnum):
 
 SYNC_INTERVAL_MS = 10 * 60 * 1000  # online: fetch the list's changes this often (the push of flow 5)
 RETRY_INTERVAL_MS = 60 * 1000  # offline: try the insurer again this often
+WATCH_INTERVAL_MS = 2000  # how often the bundled backend is checked: a death is noticed within 5 s
+MAX_RESTARTS = 3  # bundled backend restarts in one session before giving up (and saying why)
 CLOSE_WAIT_MS = 30_000
 
 
@@ -44,6 +46,7 @@ class UiSession(QObject):
     signed_in_changed = Signal(bool)
     failed = Signal(object)  # PlayerError nobody else handled: the window shows it (no modal storm)
     busy_changed = Signal(bool)
+    backend_restarted = Signal(bool)  # the bundled backend died: True restarted, False given up
 
     def __init__(self, terminal: Terminal, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +67,10 @@ class UiSession(QObject):
         self._retry_timer = QTimer(self)
         self._retry_timer.setInterval(RETRY_INTERVAL_MS)
         self._retry_timer.timeout.connect(self.retry)
+        self.restarts = 0
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self._watch_timer.timeout.connect(self._watch_bundled)
 
     # --- plumbing --------------------------------------------------------------------------------
 
@@ -135,6 +142,7 @@ class UiSession(QObject):
         """Show the cached library at once, then connect (or start the bundled backend) and sync if
         signed in."""
         self._set_connection(ConnectionState.CONNECTING)
+        self._watch_timer.start()
         self.refresh_library()
         self.call(lambda _: self.terminal.connection.reachable(), self._connected)
 
@@ -202,6 +210,21 @@ class UiSession(QObject):
 
         self.call(lambda _: self.terminal.connection.reachable(), connected, quiet)
 
+    def _watch_bundled(self) -> None:
+        """A bundled backend that died is reaped at once, said, and started again (a few times)."""
+        connection = self.terminal.connection
+        if self._closed or not connection.bundled_died():
+            return
+        connection.restart_bundled()  # reaps the child and forgets its client
+        self._set_online(False)
+        if self.restarts >= MAX_RESTARTS or self.connection is ConnectionState.WORKING_OFFLINE:
+            self.work_offline()  # no more automatic tries: Retry starts it again
+            self.backend_restarted.emit(False)
+            return
+        self.restarts += 1
+        self.backend_restarted.emit(True)
+        self.retry()
+
     def work_offline(self) -> None:
         """Stop trying the insurer until `retry()`: cached licenses keep playing."""
         self._set_online(False)
@@ -219,5 +242,6 @@ class UiSession(QObject):
         self._closed = True
         self._sync_timer.stop()
         self._retry_timer.stop()
+        self._watch_timer.stop()
         self.tasks.wait(wait_ms)
         self.terminal.close()

@@ -69,6 +69,24 @@ class FileActions(QMainWindow):
 
         self.session.call(lambda _: self.session.terminal.library.verify(), done, failed)
 
+    def bundled_backend_stopped(self, restarted: bool) -> None:
+        """The built-in insurer (the bundled backend) died: say it was started again, or why not."""
+        if restarted:
+            self.messages.show_message(
+                "info",
+                "The built-in insurer stopped",
+                "It is being started again. Tracks with a valid cached license keep playing meanwhile.",
+            )
+            return
+        log = self.session.terminal.data_dir / "bundled-backend" / "backend.log"
+        self.messages.show_message(
+            "warning",
+            "The built-in insurer keeps stopping",
+            f"The player stopped restarting it; what it said is in {log}. Tracks with a valid cached "
+            "license keep playing.",
+            action=("Retry", self.session.retry),
+        )
+
     def show_missing(self, title: str, text: str) -> None:
         """A track whose file is gone and cannot be fetched now: say so, with the loss report at hand."""
         self.messages.show_message("warning", title, text, action=("Report a Loss…", self.report_loss))

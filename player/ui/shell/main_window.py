@@ -178,6 +178,7 @@ class MainWindow(FileActions):
         self.now.track_changed.connect(self._track_changed)
         self.now.refused.connect(lambda title, text: self.messages.show_message("warning", title, text))
         self.now.file_missing.connect(self.show_missing)
+        s.backend_restarted.connect(self.bundled_backend_stopped)
         self.player.state_changed.connect(self._playback_state)
         self.banner.retry_requested.connect(s.retry)
         self.banner.work_offline_requested.connect(s.work_offline)
