@@ -87,16 +87,6 @@ class Library:
                 out.append(LibraryEntry(row, LibraryState.INVALID, reason, entry.invalidated_at, detail))
         return _linked(out)
 
-    def successor(self, license_id: str) -> LibraryEntry | None:
-        """The copy that replaced `license_id` here, following a chain of replacements to its end (an
-        old copy opened from a face plays what stands in for it now); None when nothing replaced it."""
-        by_id = {e.row.license_id: e for e in self.entries()}
-        entry, seen = by_id.get(license_id), set()
-        while entry is not None and entry.replaced_by and entry.row.license_id not in seen:
-            seen.add(entry.row.license_id)
-            entry = by_id.get(entry.replaced_by)
-        return entry if entry is not None and entry.row.license_id != license_id else None
-
     def resolve(self, content_or_license_id: str) -> LibraryRow:
         """A license ID, or a content ID (its newest license the list calls valid, else its newest)."""
         rows = [e for e in self.entries() if content_or_license_id in (e.row.license_id, e.row.content_id)]

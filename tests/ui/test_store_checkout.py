@@ -46,7 +46,9 @@ def test_ticking_the_providers_checkout_buys_there_insured(qtbot: QtBot, insured
     receipts.fetch()
     assert [k.signer for k in receipts.listed() if k.receipt.kind.value == "purchase"] == ["aurora"]
 
-    # Lost, and re-issued from the loss dialog like any track bought through the insurer.
+    # Lost, and re-issued from the loss dialog like any track bought through the insurer. (The sync that
+    # follows a purchase fetches missing files again: let it finish before the file goes.)
+    qtbot.waitUntil(lambda: not insured_session.tasks.busy, timeout=WAIT)
     path = terminal.library.file_path(AT_CHECKOUT)
     assert path is not None
     path.unlink()
