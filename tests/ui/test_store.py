@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from player.ui.session import UiSession
 from player.ui.store.model import OWNED, Column
 from player.ui.store.view import ALL_GENRES, StoreView
+from tests.conftest import StartBackend
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
 
@@ -210,3 +211,19 @@ def test_an_unreachable_insurer_is_said_without_its_address(qtbot: QtBot, make_s
     said = view.notice.text.text()
     assert "127.0.0.1" not in said and "http" not in said and "Error" not in said, said
     assert said.startswith("The insurer did not answer."), said
+
+
+def test_a_track_withdrawn_meanwhile_stops_looking_available_at_the_next_sync(
+    qtbot: QtBot, make_session: MakeSession, start_backend: StartBackend
+) -> None:
+    with start_backend() as backend:
+        session = make_session(backend.url, user=unique_name(), insured=True)
+        view = open_store(qtbot, session)
+        assert view.select("harbor-0010")
+        assert availability(view, "harbor-0010") == "Available"
+        backend.admin("/content/harbor-0010/discontinue")
+        with qtbot.waitSignal(view.model.modelReset, timeout=WAIT):
+            session.sync()
+        qtbot.waitUntil(lambda: availability(view, "harbor-0010") != "Available", timeout=WAIT)
+        assert view.selected_entry() is not None and view.selected_entry().content_id == "harbor-0010"  # type: ignore[union-attr]
+        assert not view.buy_button.isEnabled()

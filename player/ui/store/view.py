@@ -137,6 +137,7 @@ class StoreView(BuyingView):
         session.library_changed.connect(self._library_changed)
         session.online_changed.connect(self._online_changed)
         session.connection_changed.connect(self._connection_changed)  # bound: dropped with the view
+        session.synced.connect(self._synced)
         self.model.set_owned(owned_content_ids(session.library))
         self._update_count()
 
@@ -175,6 +176,29 @@ class StoreView(BuyingView):
             lambda _: terminal.purchases.catalog(),
             while_alive(self, self._catalog_arrived),
             while_alive(self, self._catalog_failed),
+        )
+
+    def _synced(self, _trusted: object) -> None:
+        """After each sync, the catalog again, quietly: a track withdrawn meanwhile stops looking
+        available (the selection and the covers stay)."""
+        if not self.loaded or self.loading or self.buying is not None:
+            return
+        self.loading = True
+        selected = self.selected_entry()
+        terminal = self.session.terminal
+
+        def arrived(entries: list[CatalogEntry]) -> None:
+            self.loading = False
+            self.model.set_entries(entries)
+            if selected is not None:
+                self.select(selected.content_id)
+            self._update_buttons()
+
+        def failed(_error: PlayerError) -> None:
+            self.loading = False  # the banner says offline; what is shown stays
+
+        self.session.call(
+            lambda _: terminal.purchases.catalog(), while_alive(self, arrived), while_alive(self, failed)
         )
 
     def _catalog_arrived(self, entries: list[CatalogEntry]) -> None:
