@@ -131,6 +131,10 @@ class Terminal:
         received = self.receipts.fetch()
         if received:
             lines.append(f"Received {words.plural(len(received), 'receipt')}")
+        if self.receipts.not_kept:  # said, never kept: the list and everything else synced all the same
+            n = len(self.receipts.not_kept)
+            verb = "was" if n == 1 else "were"
+            lines.append(f"{words.plural(n, 'receipt')} from the insurer did not verify and {verb} not kept")
         return status, lines
 
     def resume(self) -> list[str]:

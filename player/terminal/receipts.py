@@ -11,6 +11,7 @@ terminal can learn its conditions from a receipt alone, even with its policy fil
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from player.client import decode_b64
 from player.errors import (
+    BackendResponseError,
     IntegrityError,
     MismatchError,
     MissingFileError,
@@ -32,6 +34,8 @@ from player.storage import Store
 from player.storage.atomic import write_atomic
 from player.terminal.account import Account
 from player.terminal.connection import Connection
+
+log = logging.getLogger(__name__)
 
 INSURER = "insurer"
 MAX_RECEIPT_FILE = 1 << 20  # a receipt of a thousand items is far below this
@@ -54,10 +58,12 @@ class Receipts:
         self._store = store
         self._connection = connection
         self._account = account
+        self.not_kept: dict[str, str] = {}  # receipt ID -> why a receipt the insurer sent was refused
 
     def fetch(self) -> list[str]:
         """Keep every receipt the insurer holds for this user that is not here yet; their IDs. Offline:
-        nothing (the receipts kept here still show)."""
+        nothing (the receipts kept here still show). One that does not verify is not kept and does not
+        stop the others (nor the sync around it): `not_kept` says which, and why."""
         user_id = self._account.require_sign_in()
         client = self._connection.try_client()
         if client is None:
@@ -67,12 +73,17 @@ class Receipts:
         for doc in client.receipts():
             if doc.receipt_id in held:
                 continue
-            raw = decode_b64(doc.receipt, "receipt")
-            found = self._verify(raw, user_id)
-            if found.receipt.receipt_id != doc.receipt_id:
-                raise MismatchError(
-                    f"the insurer sent receipt {found.receipt.receipt_id} as {doc.receipt_id}"
-                )
+            try:
+                raw = decode_b64(doc.receipt, "receipt")
+                found = self._verify(raw, user_id)
+                if found.receipt.receipt_id != doc.receipt_id:
+                    named = found.receipt.receipt_id
+                    raise MismatchError(f"the insurer sent receipt {named} as {doc.receipt_id}")
+            except (IntegrityError, BackendResponseError) as e:
+                log.warning("receipt %s from the insurer not kept: %s", doc.receipt_id, e)
+                self.not_kept[doc.receipt_id] = str(e)
+                continue
+            self.not_kept.pop(doc.receipt_id, None)
             self._store.put_receipt(doc.receipt_id, raw)
             kept.append(doc.receipt_id)
         return kept

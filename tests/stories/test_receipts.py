@@ -18,6 +18,7 @@ import pypdf
 
 from tests.conftest import StartBackend
 from tests.stories.driver import PASSWORD, Cli
+from tests.support import hostile
 from tests.support.backend import Backend
 
 MakeCli = Callable[[Backend | str, str], Cli]
@@ -107,6 +108,21 @@ def test_each_charge_leaves_a_signed_receipt_shown_as_pdf_and_imported_elsewhere
         assert [r["receipt_id"] for r in offline] == [r["receipt_id"] for r in receipts]
         table = cli.ok("receipts", as_json=False)
         assert purchase["receipt_id"] in table and "Purchase with insurance" in table
+
+
+def test_a_tampered_receipt_from_the_insurer_is_not_kept_and_the_sync_goes_on(
+    module_backend: Backend, make_cli: MakeCli
+) -> None:
+    with hostile.hostile_proxy(module_backend.url, {"/api/v1/receipts": hostile.tampered_receipt}) as proxy:
+        cli = make_cli(proxy.url, "library")
+        cli.sign_up_insured("tomo")  # its first receipt (the policy's) is the one the proxy changes
+        cli.buy(INSURED)
+        synced = cli.run("sync", as_json=False)
+        assert synced.code == 0, synced.err
+        assert "1 receipt from the insurer did not verify and was not kept" in synced.out, synced.out
+        kept = cli.ok("receipts")
+        assert [r["kind"] for r in kept] == ["purchase"]  # the genuine one is kept; the changed one is not
+        assert cli.ok("play", INSURED, "--decode-only")["frames"] > 0  # everything else synced
 
 
 def test_a_receipt_edited_on_disk_is_refused_not_shown(cli: Cli) -> None:

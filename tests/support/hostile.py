@@ -8,7 +8,9 @@ pushed out before the player hung up, so a test can prove the player stopped rea
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import json
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -177,7 +179,26 @@ def redirect_elsewhere(handler: Handler, _: requests.Response | None) -> None:
 
 
 # Which misbehaviours need the real answer first.
-_NEEDS_UPSTREAM = {drip, silent_after_headers, genuine_then_zeros, drop_answer, cut_half_way}
+def tampered_receipt(handler: Handler, upstream: requests.Response | None) -> None:
+    """The insurer's receipts as sent, but the first one's signed bytes changed (a yen added)."""
+    assert upstream is not None
+    docs = upstream.json()
+    if docs:
+        raw = base64.b64decode(docs[0]["receipt"]).replace(b'"total_yen":', b'"total_yen":1', 1)
+        docs[0]["receipt"] = base64.b64encode(raw).decode("ascii")
+    body = json.dumps(docs).encode("utf-8")
+    handler.start(200, {"Content-Type": "application/json", "Content-Length": str(len(body))})
+    handler.send(body)
+
+
+_NEEDS_UPSTREAM = {
+    tampered_receipt,
+    drip,
+    silent_after_headers,
+    genuine_then_zeros,
+    drop_answer,
+    cut_half_way,
+}
 
 
 @contextmanager
