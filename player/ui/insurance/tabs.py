@@ -96,7 +96,7 @@ class InsuranceTabs(QWidget):
         self.license_ids.setObjectName("guaranteedLicenseIds")
         self.license_ids.setAccessibleName("Guaranteed license IDs")
         self.license_ids.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.license_ids.setToolTip("The license IDs this policy guarantees (FIG.6B)")
+        self.license_ids.setToolTip("The licenses this policy covers, each with its track")
         # The count's row gets the toggle: the form's field becomes [count, toggle].
         row = [key for key, _ in ADVANCED_FIELDS].index("guaranteed_license_ids")
         form.removeRow(row)

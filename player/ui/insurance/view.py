@@ -30,7 +30,7 @@ from player.ui.insurance.data import Snapshot, event_words, gather, reason_words
 from player.ui.insurance.tabs import DASH, POLICY_FIELDS, InsuranceTabs
 from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
-from player.ui.kit.tables import Cell, fill
+from player.ui.kit.tables import Cell, fill, page_heading
 from player.ui.session import UiSession
 
 
@@ -53,11 +53,7 @@ class InsuranceView(InsuranceTabs):
         self._again = False
         self.fields: dict[str, QLabel] = {}
 
-        heading = QLabel("Your insurance")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = page_heading("Your insurance")
         self.summary = QLabel()
         self.summary.setObjectName("insuranceSummary")
         self.refresh_button = QPushButton("Refresh")

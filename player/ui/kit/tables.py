@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -70,3 +70,13 @@ def texts(table: QTableWidget) -> list[list[str]]:
             row.append(item.text() if item is not None else "")
         out.append(row)
     return out
+
+
+def page_heading(text: str) -> QLabel:
+    """A page's title (Insurance, Receipts): bold, a little larger than the text around it."""
+    heading = QLabel(text)
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    heading.setFont(font)
+    return heading

@@ -33,7 +33,7 @@ from player.terminal import KeptReceipt, Terminal
 from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
 from player.ui.kit.receipt_pdf import pdf_bytes, print_to, receipt_html
-from player.ui.kit.tables import Cell, fill, make_table
+from player.ui.kit.tables import Cell, fill, make_table, page_heading
 from player.ui.session import UiSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -84,11 +84,7 @@ class ReceiptsView(QWidget):
         self._again = False
         self._imported: KeptReceipt | None = None  # to select and announce once the list is shown again
 
-        heading = QLabel("Receipts")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = page_heading("Receipts")
         self.summary = QLabel()
         self.summary.setObjectName("receiptsSummary")
         self.import_button = QPushButton("Import…")
