@@ -99,9 +99,9 @@ class InsuranceView(InsuranceTabs):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.notice)
         layout.addLayout(cover_row)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.notice)  # below: a message never pushes the tables down
         session.synced.connect(lambda _: self.refresh())
         session.library_changed.connect(self._library_changed)  # a bound slot: dropped with the view
 

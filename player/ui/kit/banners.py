@@ -75,6 +75,8 @@ class _Panel(QFrame):
 class MessageBar(_Panel):
     """One message at a time (a newer one replaces it), with an optional action button and a close box."""
 
+    visibility_changed = Signal(bool)  # shown or hidden, however (close box, action, the window)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Message")
@@ -111,6 +113,10 @@ class MessageBar(_Panel):
         self._action.setVisible(action is not None)
         self.show()
 
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        self.visibility_changed.emit(visible)
+
     def _run_action(self) -> None:
         fn = self._action_fn
         self.hide()
@@ -138,7 +144,8 @@ class OfflineBanner(_Panel):
         self._row.addWidget(self.offline, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
-    def show_offline(self, grace: str) -> None:
+    def set_grace(self, grace: str) -> None:
+        """The words for how long cached tracks keep playing; whoever places the banner shows it."""
         self._set(
             "warning",
             "Offline: the insurer cannot be reached",
@@ -146,4 +153,3 @@ class OfflineBanner(_Panel):
             "license list need the insurer; the player retries every minute.",
         )
         self.offline.setVisible(True)
-        self.show()

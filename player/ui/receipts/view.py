@@ -136,8 +136,8 @@ class ReceiptsView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.notice)
         layout.addWidget(split, 1)
+        layout.addWidget(self.notice)  # below: a message never pushes the receipts down
         self._selection_changed()
         session.synced.connect(self._synced)  # sync fetched the new receipts already
 

@@ -29,7 +29,6 @@ from player.terminal import LibraryEntry
 from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.insurance.view import InsuranceView
 from player.ui.kit import icons
-from player.ui.kit.banners import MessageBar, OfflineBanner
 from player.ui.kit.settings import UiSettings
 from player.ui.library.view import LibraryPage
 from player.ui.playing.mpris import MprisService
@@ -40,8 +39,9 @@ from player.ui.session import ConnectionState, UiSession
 from player.ui.shell.file_actions import FileActions
 from player.ui.shell.first_run import FirstRunDialog
 from player.ui.shell.menus import fill_menus, make_action
+from player.ui.shell.notices import NoticeStrip
 from player.ui.shell.sidebar import Sidebar
-from player.ui.shell.status import StatusPanel, grace
+from player.ui.shell.status import StatusPanel
 from player.ui.store.view import StoreView
 
 SEEK_STEP_MS = 5000
@@ -87,8 +87,8 @@ class MainWindow(FileActions):
             self.pages.addWidget(page)
         self.sidebar = Sidebar(["Library", "Store", "Insurance", "Receipts"], icons.app_icon(), self)
         self.sidebar.nav.currentRowChanged.connect(self._show_page)
-        self.banner = OfflineBanner(self)
-        self.messages = MessageBar(self)
+        self.notices = NoticeStrip(self)  # below the pages: a message never moves a row
+        self.banner, self.messages = self.notices.offline, self.notices.message
         self.bar = PlayerBar(self.now, self)
         self.status = StatusPanel(self.statusBar())
 
@@ -98,9 +98,8 @@ class MainWindow(FileActions):
         body.addWidget(self.pages, 1)
         content = QVBoxLayout()
         content.setContentsMargins(8, 8, 8, 0)
-        content.addWidget(self.banner)
-        content.addWidget(self.messages)
         content.addLayout(body, 1)
+        content.addWidget(self.notices)
         content.addWidget(self.bar)
         central = QWidget(self)
         central.setLayout(content)
@@ -162,6 +161,8 @@ class MainWindow(FileActions):
         s.library_changed.connect(self._library_changed)
         s.connection_changed.connect(self._connection_changed)
         s.list_status_changed.connect(lambda trusted: self.status.set_list(trusted, s.last_sync_at))
+        s.list_status_changed.connect(self.notices.set_list)
+        self.status.ticked.connect(self.notices.refresh)
         s.synced.connect(self._synced)
         s.providers_changed.connect(self._providers_changed)
         s.signed_in_changed.connect(self._signed_in_changed)
@@ -299,11 +300,7 @@ class MainWindow(FileActions):
         if state == ConnectionState.ONLINE and not self._reminded and self.session.signed_in:
             self._reminded = True  # once a session: a choice left for later is not forgotten
             self.choose_alternates(quiet=True)
-        if state == ConnectionState.OFFLINE:
-            words, good = grace(self.status.trusted)
-            self.banner.show_offline(f" {words}" if good else f" (but {words}: connect to play them)")
-        else:
-            self.banner.hide()
+        self.notices.set_connection(state)
 
     def _synced(self, _trusted: object) -> None:
         if self.session.last_sync_at is not None:

@@ -1,16 +1,25 @@
 """The status bar: online or offline, when the license list was last synced, and how long the cached list
-keeps offline playback working (its `expires_at`, FIG.7), plus a busy indicator and Retry when offline."""
+keeps offline playback working (its `expires_at`, FIG.7), plus a busy indicator and Retry when offline.
+
+Both times come from the one signed list: "Synced" is when the insurer signed the list this terminal
+holds (every sync, and every purchase or claim that fetches the list, gets a freshly signed one) and
+"until" is that list's `expires_at`. Two clocks (the window's own sync time against a list fetched by a
+claim) once showed "Synced 06:59" beside a list signed at 07:02. The words are rendered again every
+half minute, so "29 days" and "ran out" stay true while the window sits open.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QWidget
 
 from player import words
 from player.terminal import ListStatus
 from player.ui.session import ConnectionState
+
+TICK_MS = 30_000  # how often the times are put into words again
 
 CONNECTION_WORDS = {
     ConnectionState.CONNECTING: "Connecting to the insurer…",
@@ -46,6 +55,7 @@ class StatusPanel(QWidget):
     """Lives in the window's status bar (permanent widgets on the right, messages on the left)."""
 
     retry_requested = Signal()
+    ticked = Signal()  # the words were rendered again as time passed
 
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
@@ -86,6 +96,10 @@ class StatusPanel(QWidget):
         self._last_sync: datetime | None = None
         self.set_connection(ConnectionState.CONNECTING)
         self.set_list(None, None)
+        self._clock = QTimer(self)
+        self._clock.setInterval(TICK_MS)
+        self._clock.timeout.connect(self.tick)
+        self._clock.start()
 
     def set_connection(self, name: str) -> None:
         state = ConnectionState(name)  # a queued signal carries the plain string
@@ -100,15 +114,24 @@ class StatusPanel(QWidget):
         self.busy.setVisible(busy)
 
     def set_list(self, trusted: ListStatus | None, last_sync: datetime | None) -> None:
+        """`last_sync` (the window's own memory of its last sync) is only shown while no list is held."""
         self._trusted = trusted or self._trusted
         self._last_sync = last_sync or self._last_sync
-        self.synced.setText(f"Synced {when(self._last_sync)}" if self._last_sync else "Not synced yet")
-        words, good = grace(self._trusted)
+        self._render()
+
+    def tick(self, now: datetime | None = None) -> None:
+        self._render(now)
+        self.ticked.emit()
+
+    def _render(self, now: datetime | None = None) -> None:
+        now = now or datetime.now(UTC)
+        synced = self._trusted.issued_at if self._trusted is not None else self._last_sync
+        self.synced.setText(f"Synced {when(synced, now)}" if synced else "Not synced yet")
+        words, good = grace(self._trusted, now)
         self.grace.setText(f"Offline playback {words}" if good else words[:1].upper() + words[1:])
-        tip = "How long the signed license list cached here lets valid tracks play without the insurer."
-        if self._trusted is not None:
-            tip += f"\nList version {self._trusted.version}, issued {when(self._trusted.issued_at)}."
-        self.grace.setToolTip(tip)
+        self.grace.setToolTip(
+            "How long the signed license list cached here lets valid tracks play without the insurer."
+        )
 
     @property
     def trusted(self) -> ListStatus | None:

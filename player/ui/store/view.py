@@ -130,9 +130,9 @@ class StoreView(BuyingView):
         bar.addWidget(self.buy_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.progress)
+        layout.addWidget(self.notice)  # below: a message never pushes the catalog's rows down
 
         session.library_changed.connect(self._library_changed)
         session.online_changed.connect(self._online_changed)
