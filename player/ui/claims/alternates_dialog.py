@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import (
     QMessageBox,
@@ -34,6 +34,7 @@ from player.ui.claims.alternates_pages import (
     SORT_ROLE,
     AlternatesPages,
 )
+from player.ui.kit.fit import fit_to_screen
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
@@ -99,7 +100,6 @@ class AlternatesDialog(AlternatesPages):
         self._alternates: dict[str, Alternate] = {}
         self._genre = genre
         self.setWindowTitle("Choose an alternate")
-        self.setMinimumSize(720, 560)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._choose_page())
         self.pages.addWidget(self._done_page())
@@ -107,6 +107,7 @@ class AlternatesDialog(AlternatesPages):
         QVBoxLayout(self).addWidget(self.pages)
         self._load_details()
         self._show_item()
+        fit_to_screen(self, QSize(820, 620))
 
     def _wire(self) -> None:
         self.skip.clicked.connect(self._skip)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.ui.kit.tables import show_whole_text
+
 ANY_GENRE = "Any genre"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -76,6 +78,7 @@ class AlternatesPages(QDialog):
         self.model.setSortRole(SORT_ROLE)
         self.table = QTableView(page)
         self.table.setModel(self.model)
+        show_whole_text(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

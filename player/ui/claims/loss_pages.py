@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from player.ui.kit.tables import WholeTextOnHover
 
 NO_PREFERENCE = "No preference"
 # columns of the track list and of the result list
@@ -29,7 +30,7 @@ T_TITLE, T_ARTIST, T_ALBUM, T_GENRE, T_NOTE = range(5)
 R_TRACK, R_RESULT, R_DETAIL = range(3)
 
 
-class RoomyRows(QStyledItemDelegate):
+class RoomyRows(WholeTextOnHover):
     """Rows as tall as the main window's tables (a tree widget's default rows are cramped)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:

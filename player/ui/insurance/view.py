@@ -28,6 +28,7 @@ from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import LibraryEntry, LibraryState, LicenseState
 from player.ui.insurance.data import Snapshot, event_words, gather, reason_words, state_words, waiting_words
 from player.ui.insurance.tabs import DASH, POLICY_FIELDS, InsuranceTabs
+from player.ui.kit.fit import scrolling
 from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
 from player.ui.kit.tables import Cell, fill, page_heading
@@ -93,9 +94,9 @@ class InsuranceView(InsuranceTabs):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("insuranceTabs")
-        self.tabs.addTab(self._policy_tab(), "Your cover")
-        self.tabs.addTab(self._history_tab(), "History")
-        self.tabs.addTab(self._advanced_tab(), "Advanced")
+        self.tabs.addTab(scrolling(self._policy_tab()), "Your cover")
+        self.tabs.addTab(scrolling(self._history_tab()), "History")
+        self.tabs.addTab(scrolling(self._advanced_tab()), "Advanced")
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

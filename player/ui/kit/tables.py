@@ -1,11 +1,23 @@
-"""Small read-only tables for the Insurance page: sortable by the value, not the text it is shown as."""
+"""Small read-only tables (sortable by the value, not the text it is shown as), and what every table
+and tree in the window shares: a cell cut short shows an ellipsis, and its whole text on hover."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolTip,
+)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -30,6 +42,38 @@ class Cell(QTableWidgetItem):
             return str(mine) < str(theirs)
 
 
+class WholeTextOnHover(QStyledItemDelegate):
+    """A cell whose text is elided shows the whole of it as its tooltip (unless the model has its own)."""
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        own = index.data(Qt.ItemDataRole.ToolTipRole)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if own or not isinstance(text, str) or not text:
+            return super().helpEvent(event, view, option, index)
+        styled = QStyleOptionViewItem(option)
+        self.initStyleOption(styled, index)
+        style = view.style()
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, styled, view).width()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+        if styled.fontMetrics.horizontalAdvance(text) + margin > room:
+            QToolTip.showText(event.globalPos(), text, view)
+        else:
+            QToolTip.hideText()
+        return True
+
+
+def show_whole_text(view: QAbstractItemView) -> None:
+    """Elide on the right and give cut cells their whole text on hover."""
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setItemDelegate(WholeTextOnHover(view))
+
+
 def make_table(headers: list[str], name: str, accessible: str, stretch: int = -1) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
@@ -41,6 +85,7 @@ def make_table(headers: list[str], name: str, accessible: str, stretch: int = -1
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.setSortingEnabled(True)
+    show_whole_text(table)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch >= 0:

@@ -201,7 +201,7 @@ class LibraryModel(QAbstractTableModel):
         r = entry.row
         match column:
             case Column.TITLE:
-                return r.title or r.content_id
+                return r.title or "Untitled track"
             case Column.ARTIST:
                 return r.artist
             case Column.ALBUM:
@@ -236,9 +236,7 @@ class LibraryModel(QAbstractTableModel):
         if column is Column.INSURED and not entry.insured:
             return "Bought without insurance: a loss is not covered. Choose Insure… to insure it."
         if column is Column.INSURED:
-            return (
-                f"Insured under policy {entry.row.policy_id}: if the track is lost, the insurer re-issues it."
-            )
+            return "Insured: if the track is lost, your insurer re-issues it."
         if entry.state is LibraryState.INVALID:
             return f"This copy does not play: {reason_text(entry)}"
         return ""

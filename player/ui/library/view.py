@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.terminal import LibraryEntry, LibraryState
+from player.ui.kit.tables import show_whole_text
 from player.ui.library.model import Column, LibraryFilter, LibraryModel, history_lines
 
 COLUMN_WIDTHS = {
@@ -42,6 +43,7 @@ MIN_WIDTH = 56
 MIN_TEXT_WIDTH = 90
 PADDING = 12
 SHRINKABLE = (Column.TITLE, Column.ARTIST, Column.ALBUM, Column.PROVIDER, Column.GENRE)
+SPARE_SHARES = {Column.TITLE: 4, Column.ARTIST: 3, Column.ALBUM: 3}  # who takes the width left over
 
 
 class LibraryPage(QWidget):
@@ -71,6 +73,7 @@ class LibraryPage(QWidget):
         self.table.setAccessibleName("Library")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        show_whole_text(self.table)
         self.table.sortByColumn(Column.ARTIST, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -84,7 +87,7 @@ class LibraryPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(column, width)
@@ -141,18 +144,21 @@ class LibraryPage(QWidget):
 
     def fit_columns(self) -> None:
         """Size the columns to what they hold, within bounds and within the table's width (the text
-        columns give way first); for a first run, before the user's own layout is remembered."""
+        columns give way first, and take the spare width: the title most); for a first run, before the
+        user's own layout is remembered. No column stretches to the edge: the last one (the license's
+        state, a word or two) once took all the spare width while titles were cut."""
         header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
         widths: dict[Column, int] = {
-            c: max(MIN_WIDTH, min(header.sectionSize(c) + PADDING, MAX_WIDTH))
-            for c in Column
-            if c is not Column.LICENSE
+            c: max(MIN_WIDTH, min(header.sectionSize(c) + PADDING, MAX_WIDTH)) for c in Column
         }
-        # The last column stretches over what is left: count what it needs, not what it has.
-        need = max(self.table.sizeHintForColumn(Column.LICENSE), header.sectionSizeHint(Column.LICENSE))
-        last = max(need + PADDING, MIN_WIDTH)
-        excess = sum(widths.values()) + last - self.table.viewport().width()
+        room = self.table.viewport().width()
+        spare = room - sum(widths.values())
+        if spare > 0:
+            weights = sum(SPARE_SHARES.values())
+            for column, share in SPARE_SHARES.items():
+                widths[column] += spare * share // weights
+        excess = sum(widths.values()) - room
         flexible = [c for c in SHRINKABLE if widths[c] > MIN_TEXT_WIDTH]
         while excess > 0 and flexible:
             share = max(1, excess // len(flexible))

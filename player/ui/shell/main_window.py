@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,6 +29,7 @@ from player.terminal import LibraryEntry
 from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.insurance.view import InsuranceView
 from player.ui.kit import icons
+from player.ui.kit.fit import fit_to_screen
 from player.ui.kit.settings import UiSettings
 from player.ui.library.view import LibraryPage
 from player.ui.playing.mpris import MprisService
@@ -190,7 +191,7 @@ class MainWindow(FileActions):
 
     def _restore(self) -> None:
         st = self.settings
-        self.resize(1180, 720)
+        fit_to_screen(self, QSize(1180, 720))
         if st.geometry is not None:
             self.restoreGeometry(st.geometry)
         if st.window_state is not None:
@@ -320,9 +321,8 @@ class MainWindow(FileActions):
             finally:
                 self._fitting = False
 
-    def _column_resized(self, index: int, _old: int, _new: int) -> None:
-        header = self.library.table.horizontalHeader()
-        if not self._fitting and index != header.logicalIndex(header.count() - 1):  # not the stretch
+    def _column_resized(self, _index: int, _old: int, _new: int) -> None:
+        if not self._fitting:  # the user sized a column: their layout from now on
             self._auto_columns = False
 
     def _signed_in_changed(self, signed_in: bool) -> None:

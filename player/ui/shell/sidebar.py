@@ -2,15 +2,52 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QIcon, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
 
 from player.ui.playing.now_playing import NowPlayingTrack
 from player.ui.playing.player_bar import cover_pixmap
 
 WIDTH = 200
 COVER = 176
+SMALLEST_COVER = 64  # below this the art is left out rather than shown as a postage stamp
+
+
+class Cover(QWidget):
+    """The current track's art, as large as the column allows up to `COVER`: on a short screen it gives
+    its height up first, so the window still fits (the player bar shows the art too)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pixmap = QPixmap()
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setMaximumHeight(COVER)
+
+    def sizeHint(self) -> QSize:
+        return QSize(COVER, COVER)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 0)
+
+    def setPixmap(self, pixmap: QPixmap) -> None:
+        self._pixmap = pixmap
+        self.update()
+
+    def pixmap(self) -> QPixmap:
+        return self._pixmap
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        natural = self._pixmap.deviceIndependentSize()
+        side = min(self.width(), self.height(), round(max(natural.width(), natural.height())))
+        if self._pixmap.isNull() or side < SMALLEST_COVER:
+            return
+        scaled = self._pixmap.scaled(
+            side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        box = QRect(0, 0, scaled.width(), scaled.height())
+        box.moveCenter(self.rect().center())
+        QPainter(self).drawPixmap(box, scaled)
 
 
 class Sidebar(QWidget):
@@ -38,9 +75,7 @@ class Sidebar(QWidget):
         rows = sum(self.nav.sizeHintForRow(i) + 2 * self.nav.spacing() for i in range(self.nav.count()))
         self.nav.setFixedHeight(rows + 2 * self.nav.frameWidth() + 4)
 
-        self.cover = QLabel(self)
-        self.cover.setFixedSize(COVER, COVER)
-        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cover = Cover(self)
         self.cover.setAccessibleName("Cover of the current track")
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -56,7 +91,7 @@ class Sidebar(QWidget):
         layout.setContentsMargins(6, 8, 6, 10)
         layout.addWidget(self.nav)
         layout.addStretch(1)
-        layout.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.cover)
         layout.addWidget(self.title)
         layout.addWidget(self.artist)
         self.show_track(None)
@@ -73,9 +108,6 @@ class Sidebar(QWidget):
             pixmap = cover_pixmap(track.cover.data, COVER)
         if pixmap is None:
             pixmap = self._app_icon.pixmap(COVER - 56, COVER - 56)
-            self.cover.setFrameShape(QFrame.Shape.NoFrame)
-        else:
-            self.cover.setFrameShape(QFrame.Shape.NoFrame)
         self.cover.setPixmap(pixmap)
         self.cover.setToolTip("" if track is None else f"{track.title} — {track.artist}")
         self.title.setText(track.title if track is not None else "")

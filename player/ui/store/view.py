@@ -32,6 +32,7 @@ from player.terminal import CatalogEntry, LibraryEntry
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe
 from player.ui.kit.notice import Notice, Tone
+from player.ui.kit.tables import show_whole_text
 from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
 from player.ui.store.buying import BuyingView, owned_content_ids
@@ -89,6 +90,7 @@ class StoreView(BuyingView):
         self.table.setObjectName("storeTable")
         self.table.setAccessibleName("Store catalog")
         self.table.setModel(self.proxy)
+        show_whole_text(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.ARTIST, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

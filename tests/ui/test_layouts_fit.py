@@ -1,0 +1,183 @@
+"""Every window and dialog fits a small screen: 800×600, and 1920×1080 at 200 % scale (960×540 logical).
+
+Each is shown at the room such a screen leaves once a panel and the title bar have taken theirs
+(`ROOM`), and every control a user reaches must then lie inside it, whole: not cut off at an edge, not
+squeezed below the size its text needs. Windows also open no larger than the screen they are on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QScrollArea,
+    QToolButton,
+    QToolTip,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from player.ui.claims.alternates_dialog import AlternatesDialog
+from player.ui.insurance.insure_dialog import InsureDialog
+from player.ui.kit.fit import ROOM
+from player.ui.library.model import Column
+from player.ui.library.view import PADDING
+from player.ui.shell.first_run import FirstRunDialog
+from player.ui.shell.main_window import MainWindow
+from tests.conftest import StartBackend
+from tests.ui.conftest import MakeSession, unique_name
+from tests.ui.loss_helpers import open_loss_dialog, wait_for_result, wait_idle
+from tests.ui.window_helpers import open_window
+
+REACHABLE = (QAbstractButton, QComboBox, QLineEdit, QAbstractItemView, QScrollArea)
+
+
+def _scrolled(w: QWidget, top: QWidget) -> bool:
+    """Inside a scroll area or a line edit (its own clear button): reached by scrolling, or part of it."""
+    parent = w.parentWidget()
+    while parent is not None and parent is not top:
+        if isinstance(parent, QScrollArea | QLineEdit | QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _cramped(top: QWidget) -> list[str]:
+    """What a user could not reach or read in `top` as it is laid out now."""
+    inside = QRect(QPoint(0, 0), top.size())
+    found = []
+    for w in top.findChildren(QWidget):
+        if not isinstance(w, REACHABLE) or not w.isVisible() or w.window() is not top:
+            continue
+        if _scrolled(w, top) or (isinstance(w, QToolButton) and not w.text()):
+            continue  # the scroll area is checked instead; an icon button is as wide as its icon
+        where = QRect(w.mapTo(top, QPoint(0, 0)), w.size())
+        name = f"{type(w).__name__} {getattr(w, 'text', lambda: '')() or w.accessibleName()!r}"
+        if not inside.contains(where):
+            found.append(f"{name} at {where.getRect()} is outside {inside.getRect()}")
+        if isinstance(w, QAbstractButton | QComboBox) and w.width() < w.minimumSizeHint().width():
+            found.append(f"{name} is {w.width()} px wide, its text needs {w.minimumSizeHint().width()}")
+    return found
+
+
+def _fits(qtbot: QtBot, top: QWidget, what: str, room: QSize = ROOM) -> list[str]:
+    need = top.minimumSizeHint().expandedTo(top.minimumSize())
+    problems = []
+    if need.width() > room.width() or need.height() > room.height():
+        problems.append(
+            f"{what} needs {need.width()}×{need.height()}, more than {room.width()}×{room.height()}"
+        )
+    top.resize(room)
+    qtbot.wait(30)
+    problems += [f"{what}: {p}" for p in _cramped(top)]
+    return problems
+
+
+def test_the_main_window_and_its_sections_fit_a_small_screen(
+    qtbot: QtBot, make_session: MakeSession, start_backend: StartBackend
+) -> None:
+    with start_backend() as backend:
+        session = make_session(backend.url, user=unique_name(), insured=True)
+        for content_id in ("aurora-0001", "harbor-0011"):
+            session.terminal.purchases.buy(content_id)
+        window = open_window(qtbot, session, rows=2)
+        screen = window.screen().availableGeometry()
+        assert window.width() <= screen.width() and window.height() <= screen.height()
+        problems = []
+        for section, name in enumerate(("Library", "Store", "Insurance", "Receipts")):
+            window.show_section(section)
+            wait_idle(qtbot, session)
+            problems += _fits(qtbot, window, f"the window's {name}")
+        assert not problems, "\n".join(problems)
+
+
+def _small_dialogs(qtbot: QtBot, window: MainWindow, session: object) -> list[str]:
+    problems = []
+    first_run = FirstRunDialog(window.session, window)
+    qtbot.addWidget(first_run)
+    first_run.show()
+    problems += _fits(qtbot, first_run, "the sign-in dialog")
+    first_run.reject()
+    uninsured = list(window.session.library)
+    insure = InsureDialog(window.session, uninsured, window)
+    qtbot.addWidget(insure)
+    insure.show()
+    problems += _fits(qtbot, insure, "the insure dialog")
+    insure.reject()
+    return problems
+
+
+def test_every_dialog_of_a_claim_fits_a_small_screen(
+    qtbot: QtBot, make_session: MakeSession, start_backend: StartBackend
+) -> None:
+    with start_backend() as backend:
+        session = make_session(backend.url, user=unique_name(), insured=True)
+        session.terminal.purchases.buy("aurora-0009")
+        backend.admin("/content/aurora-0009/discontinue")
+        window = open_window(qtbot, session, rows=1)
+        problems = _small_dialogs(qtbot, window, session)
+
+        dialog = open_loss_dialog(qtbot, session)
+        screen = dialog.screen().availableGeometry()
+        problems += _fits(qtbot, dialog, "the loss dialog")
+        dialog.set_checked("aurora-0009")
+        dialog.submit_claim()
+        wait_for_result(qtbot, dialog)
+        problems += _fits(qtbot, dialog, "the loss dialog's result")
+        alternates = dialog.open_alternates()
+        assert isinstance(alternates, AlternatesDialog)
+        qtbot.waitUntil(lambda: alternates.details_loaded, timeout=30_000)
+        assert alternates.width() <= screen.width() and alternates.height() <= screen.height()
+        problems += _fits(qtbot, alternates, "the alternates dialog")
+        alternates.reject()
+        assert not problems, "\n".join(problems)
+
+
+def _hover(table: QAbstractItemView, index: QModelIndex) -> str:
+    """Rest the mouse on a cell as a user would; the tooltip it shows ("" for none)."""
+    QToolTip.hideText()
+    pos = table.visualRect(index).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, table.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(table.viewport(), event)
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def test_columns_share_the_spare_width_and_a_title_cut_short_shows_whole_on_hover(
+    qtbot: QtBot, make_session: MakeSession, start_backend: StartBackend
+) -> None:
+    with start_backend() as backend:
+        session = make_session(backend.url, user=unique_name(), insured=True)
+        for content_id in ("aurora-0013", "harbor-0006"):  # The Miller's Daughter, Morning on the Quay
+            session.terminal.purchases.buy(content_id)
+        window = open_window(qtbot, session, rows=2)
+        window.resize(1280, 800)
+        qtbot.wait(50)
+        table, header = window.library.table, window.library.table.horizontalHeader()
+        widths = {c: header.sectionSize(c) for c in Column}
+        # no blank band at the right, and the license's word or two does not take the spare width
+        assert abs(sum(widths.values()) - table.viewport().width()) <= len(Column)
+
+        def needs(c: Column) -> int:
+            return max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) + PADDING
+
+        assert widths[Column.LICENSE] <= needs(Column.LICENSE)
+        assert widths[Column.TITLE] > needs(Column.TITLE)  # the spare width went to the titles
+
+        window.resize(ROOM)
+        qtbot.wait(50)
+        proxy = window.library.proxy
+        cut = [
+            proxy.index(r, Column.TITLE)
+            for r in range(proxy.rowCount())
+            if table.fontMetrics().horizontalAdvance(str(proxy.index(r, Column.TITLE).data()))
+            > header.sectionSize(Column.TITLE) - 8
+        ]
+        assert cut, "at this width some title should be cut short"
+        whole = proxy.index(0, Column.DURATION)  # "3:12" fits: no tooltip repeats it
+        assert _hover(table, whole) == ""
+        assert _hover(table, cut[0]) == cut[0].data()
