@@ -87,8 +87,12 @@ class AlternatesDialog(AlternatesPages):
         parent: QWidget | None = None,
         *,
         genre: str | None = None,
+        result_elsewhere: bool = False,
     ) -> None:
+        """`result_elsewhere`: the caller (the loss report) shows the outcome on its own result page, so
+        this dialog closes itself once every track is handled instead of showing a second summary."""
         super().__init__(parent)
+        self._result_elsewhere = result_elsewhere
         self.session = session
         self.items = list(items)
         self.index = 0
@@ -334,6 +338,9 @@ class AlternatesDialog(AlternatesPages):
             self.index += 1
             self.status.setText("")
             self._show_item()
+            return
+        if self._result_elsewhere:
+            self.accept()
             return
         lines = []
         for item, alternate in self.taken:

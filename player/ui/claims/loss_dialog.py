@@ -358,7 +358,7 @@ class LossDialog(LossPages):
         items = self.pending_items()
         if not items:
             return None
-        dialog = AlternatesDialog(self.session, items, self, genre=self._genre)
+        dialog = AlternatesDialog(self.session, items, self, genre=self._genre, result_elsewhere=True)
         dialog.chosen.connect(self._alternate_chosen)
         self.alternates_dialog = dialog
         dialog.open()
@@ -368,7 +368,10 @@ class LossDialog(LossPages):
         for r in self.results:
             if r.item is not None and r.item.item_id == item_id:
                 r.outcome = "chosen"
-                r.text = f"Replaced by “{alternate.title}” ({alternate.provider_name}); ready to play."
+                r.text = (
+                    f"Replaced by “{alternate.title}” by {alternate.artist} ({alternate.provider_name}); "
+                    "in your library, ready to play."
+                )
         self._fill_results()
 
     # --- closing -----------------------------------------------------------------------------------
