@@ -146,6 +146,14 @@ class Client(Exchanges):
     def cover(self, content_id: str) -> bytes:
         return self._bytes(f"/api/v1/catalog/{content_id}/cover", transfer.COVER)
 
+    def preview(self, provider: str, content_id: str) -> bytes:
+        """The content server's short clip of a track, in an encoding this terminal decodes."""
+        return self._bytes(
+            f"/providers/{provider}/preview/{content_id}",
+            transfer.PREVIEW,
+            params={"codecs": ",".join(self.codecs)},
+        )
+
     # --- license control --------------------------------------------------------------------------
 
     def license_list(self, since: int | None = None) -> bytes:

@@ -32,6 +32,7 @@ JSON_ANSWER = 8 * MiB  # a catalog of tens of thousands of tracks fits several t
 LICENSE_LIST = 64 * MiB  # a full list of 100,000 licenses is about 20 MiB
 VALIDITY = 64 * KiB  # one signed statement about one license
 COVER = 8 * MiB
+PREVIEW = 2 * MiB  # a store clip of a few seconds (the server's own bound, with room to spare)
 ERROR_BODY = 64 * KiB
 CHUNK = 256 * KiB
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import Field
 
-from mock_backend import db, licensor
+from mock_backend import db, licensor, previews
 from mock_backend.context import Context
 from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
 from mock_backend.errors import ApiError, error_responses
@@ -160,6 +160,25 @@ def _sell_insured(
     return contracts.insure_sale(ctx, conn, request)
 
 
+def _distributed(conn: sqlite3.Connection, provider_id: str, content_id: str) -> sqlite3.Row:
+    """The content row of a track the provider distributes now; else the refusal a terminal can word."""
+    provider = conn.execute("SELECT * FROM providers WHERE id = ?", (provider_id,)).fetchone()
+    if provider is None:
+        raise ApiError(404, "unknown_provider", f"there is no provider {provider_id!r}")
+    if provider["status"] == "ended":
+        raise ApiError(410, "provider_ended", f"{provider['name']} has ended its business")
+    if provider["outage_started_at"] is not None:
+        raise ApiError(503, "provider_unavailable", f"{provider['name']} is not answering (outage)")
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT * FROM contents WHERE id = ? AND provider_id = ?", (content_id, provider_id)
+    ).fetchone()
+    if row is None:
+        raise ApiError(404, "unknown_content", f"{provider['name']} has no content {content_id!r}")
+    if row["discontinued"]:
+        raise ApiError(410, "content_discontinued", f"{row['title']!r} is no longer distributed")
+    return row
+
+
 def _pick_encoding(rows: list[Any], codecs: str | None) -> Any:
     if not codecs:
         return rows[0]
@@ -185,6 +204,13 @@ CONTAINER_ANSWERS: dict[int | str, dict[str, Any]] = {
     },
     416: {"description": "The range starts at or past the end: the terminal holds the whole file"},
 }
+_BINARY = {"schema": {"type": "string", "format": "binary"}}
+PREVIEW_ANSWERS: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "A short clip of the track, unencrypted, as stores let people listen first",
+        "content": dict.fromkeys(previews.FORMATS, _BINARY),
+    }
+}
 
 
 @router.get(
@@ -204,20 +230,7 @@ def content(
     ] = None,
 ) -> FileResponse:
     """The encrypted container ([0050]: in an encoding the terminal can play), resumable by HTTP Range."""
-    provider = conn.execute("SELECT * FROM providers WHERE id = ?", (provider_id,)).fetchone()
-    if provider is None:
-        raise ApiError(404, "unknown_provider", f"there is no provider {provider_id!r}")
-    if provider["status"] == "ended":
-        raise ApiError(410, "provider_ended", f"{provider['name']} has ended its business")
-    if provider["outage_started_at"] is not None:
-        raise ApiError(503, "provider_unavailable", f"{provider['name']} is not answering (outage)")
-    row = conn.execute(
-        "SELECT * FROM contents WHERE id = ? AND provider_id = ?", (content_id, provider_id)
-    ).fetchone()
-    if row is None:
-        raise ApiError(404, "unknown_content", f"{provider['name']} has no content {content_id!r}")
-    if row["discontinued"]:
-        raise ApiError(410, "content_discontinued", f"{row['title']!r} is no longer distributed")
+    row = _distributed(conn, provider_id, content_id)
     rows = conn.execute(
         "SELECT * FROM encodings WHERE content_id = ? AND version = ? ORDER BY mime",
         (content_id, version or row["current_version"]),
@@ -230,6 +243,34 @@ def content(
         media_type=CONTAINER_TYPE,
         headers={"X-Content-Mime": enc["mime"], "X-Content-Version": str(enc["version"])},
     )
+
+
+@router.get(
+    "/preview/{content_id}",
+    tags=["providers: content server"],
+    response_class=FileResponse,
+    responses=PREVIEW_ANSWERS | error_responses(404, 406, 410, 422, 503),
+)
+def preview(
+    provider_id: str,
+    content_id: str,
+    ctx: Ctx,
+    conn: Conn,
+    codecs: Annotated[
+        str | None, Query(max_length=200, description="MIME types the terminal decodes, best first")
+    ] = None,
+) -> FileResponse:
+    """A clip of a track on sale, for anyone (no sign-in): Ogg Vorbis, or FLAC when asked for first."""
+    row = _distributed(conn, provider_id, content_id)
+    wanted = [c.strip() for c in codecs.split(",")] if codecs else list(previews.FORMATS)
+    mime = next((c for c in wanted if c in previews.FORMATS), None)
+    if mime is None:
+        have = ", ".join(previews.FORMATS)
+        raise ApiError(
+            406, "no_acceptable_encoding", f"no encoding among {codecs!r}; previews come as {have}"
+        )
+    path = previews.preview(ctx.settings, content_id, int(row["current_version"]), mime)
+    return FileResponse(path, media_type=mime, headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("", responses=error_responses(404, 422))

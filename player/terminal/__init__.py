@@ -31,7 +31,14 @@ from player.terminal.facade import Clock, Terminal, fixed_clock
 from player.terminal.insure_later import InsureOutcome
 from player.terminal.purchases import BuyAt
 from player.terminal.receipts import KeptReceipt
-from player.terminal.results import IntegrityReport, LibraryEntry, LibraryState, ListStatus, OpenedTrack
+from player.terminal.results import (
+    IntegrityReport,
+    LibraryEntry,
+    LibraryState,
+    ListStatus,
+    OpenedTrack,
+    Preview,
+)
 
 __all__ = [
     "Allowed",
@@ -59,6 +66,7 @@ __all__ = [
     "Outcome",
     "Policy",
     "PolicyState",
+    "Preview",
     "Progress",
     "Purchase",
     "Terminal",

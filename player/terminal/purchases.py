@@ -32,11 +32,15 @@ from player.storage.records import TrackInfo
 from player.terminal.account import Account
 from player.terminal.connection import Connection
 from player.terminal.licenses import Licenses
+from player.terminal.results import Preview
 
 PURCHASE = "purchase"  # journal kind
 # Where to buy insured: through the insurer (FIG.3, front end) or at the provider's checkout (FIG.11).
 BuyAt = Literal["insurer", "provider"]
 NOT_OURS = "foreign_licenses"  # store setting: valid licenses of the user that this terminal cannot open
+
+
+CLIP_MAGIC = {b"OggS": "audio/ogg", b"fLaC": "audio/flac"}  # what a preview may be, by its first bytes
 
 
 class Purchases:
@@ -52,6 +56,14 @@ class Purchases:
     def catalog(self, genre: str | None = None, query: str | None = None) -> list[api.CatalogEntry]:
         """Both providers' tracks, as the insurer lists them (online only)."""
         return self._connection.client().catalog(genre, query)
+
+    def preview(self, provider: str, content_id: str) -> Preview:
+        """The provider's short clip of a track (online only), held in memory: never written here."""
+        data = self._connection.client().preview(provider, content_id)
+        mime = next((m for magic, m in CLIP_MAGIC.items() if data.startswith(magic)), None)
+        if mime is None:
+            raise BackendResponseError(f"the preview of {content_id!r} is not audio this player reads")
+        return Preview(content_id, mime, data)
 
     def genres(self) -> list[str]:
         return sorted({c.genre for c in self.catalog() if c.genre})

@@ -73,6 +73,15 @@ class ListStatus:
 
 
 @dataclass(frozen=True)
+class Preview:
+    """A store clip of a track, in memory only: `mime` is read from the bytes, not from the server."""
+
+    content_id: str
+    mime: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class IntegrityReport:
     missing: list[str]
     corrupt: list[str]

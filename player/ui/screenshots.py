@@ -9,9 +9,11 @@ pre-checked), its result page, and the alternates dialog for the discontinued tr
 OUTDIR.
 
 Works with `QT_QPA_PLATFORM=offscreen` (the default here when there is no display) and under
-`xvfb-run -a -s "-screen 0 1280x800x24"`. The keys of this throwaway demo account live in memory for the
-run (its data directory is deleted afterwards), so no OS keyring is needed or touched. A view that does
-not exist yet is reported and skipped: no placeholder image is written in its place.
+`xvfb-run -a -s "-screen 0 1280x800x24"` (the README's set). Every window takes its usual size or what
+the screen leaves, whichever is smaller, so a run on `-screen 0 800x600x24`, or on 1920x1080 with
+`QT_SCALE_FACTOR=2`, shows the layouts a small or a high-density screen gets. The keys of this
+throwaway demo account live in memory for the run (its data directory is deleted afterwards), so no OS
+keyring is needed or touched.
 """
 
 from __future__ import annotations
@@ -26,12 +28,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from player.terminal import Terminal
 from player.ui.claims.loss_dialog import LossDialog
 from player.ui.insurance.insure_dialog import InsureDialog
+from player.ui.kit.fit import fit_to_screen
 from player.ui.session import UiSession
 
 MAX_BYTES = 200 * 1024  # the README's images stay small
@@ -117,7 +120,7 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
     written: dict[str, bool] = {}
     window = _main_window(session)
     if window is not None:
-        window.resize(1200, 720)
+        fit_to_screen(window, QSize(1200, 720))
         window.show()
         _start(window, session)
         _settle(session)
@@ -153,7 +156,7 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
     insure.reject()
 
     loss = LossDialog(session, window)
-    loss.resize(760, 500)
+    fit_to_screen(loss, QSize(760, 500))
     loss.show()
     _wait(lambda: loss.scan_done)
     _settle(session)
@@ -168,7 +171,7 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
 
     alternates = loss.open_alternates()
     if alternates is not None:
-        alternates.resize(820, 620)
+        fit_to_screen(alternates, QSize(820, 620))
         _wait(lambda: alternates.details_loaded)
         _settle(session)
         written["alternates-dialog"] = _save(alternates, outdir / "alternates-dialog.png")
@@ -210,7 +213,7 @@ def _standalone(session: UiSession, outdir: Path, name: str, module: str, cls: s
     widget = make(session)
     if not isinstance(widget, QWidget):
         raise TypeError(f"{module}.{cls}(session) is not a widget")
-    widget.resize(1100, 640)
+    fit_to_screen(widget, QSize(1100, 640))
     widget.show()
     _settle(session)
     saved = _save(widget, outdir / f"{name}.png")

@@ -47,6 +47,7 @@ class UiSession(QObject):
     failed = Signal(object)  # PlayerError nobody else handled: the window shows it (no modal storm)
     busy_changed = Signal(bool)
     backend_restarted = Signal(bool)  # the bundled backend died: True restarted, False given up
+    preview_started = Signal()  # a store clip starts: what was playing pauses
 
     def __init__(self, terminal: Terminal, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -139,6 +139,11 @@ def walk(backend: Backend) -> list[Exchange]:
     t.call("GET", "/api/v1/catalog/{content_id}", 200, path={"content_id": "aurora-0001"})
     t.call("GET", "/api/v1/catalog/{content_id}", 404, path={"content_id": "nowhere-0001"})
     t.call("GET", "/api/v1/catalog/{content_id}/cover", 200, path={"content_id": "aurora-0001"})
+    clip = {"provider_id": "aurora", "content_id": "aurora-0001"}
+    t.call("GET", "/providers/{provider_id}/preview/{content_id}", 200, anonymous=True, path=clip)
+    t.call(
+        "GET", "/providers/{provider_id}/preview/{content_id}", 406, path=clip, params={"codecs": "audio/x"}
+    )
     t.call("GET", "/api/v1/genres", 200)
     t.call("GET", "/api/v1/providers", 200)
 

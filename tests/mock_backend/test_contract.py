@@ -31,6 +31,7 @@ EXEMPT = {
     ("GET", "/api/v1/license-list/{license_id}"): "a signed validity statement, exact bytes as above",
     ("GET", "/api/v1/catalog/{content_id}/cover"): "an image",
     ("GET", "/providers/{provider_id}/content/{content_id}"): "an encrypted container, served in HTTP ranges",
+    ("GET", "/providers/{provider_id}/preview/{content_id}"): "a short audio clip (Ogg Vorbis or FLAC)",
     ("DELETE", "/api/v1/sessions/current"): "204: no body at all",
 }
 SCALARS = (str, int, float, bool)

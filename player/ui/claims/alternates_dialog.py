@@ -38,6 +38,7 @@ from player.ui.kit.fit import fit_to_screen
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
+from player.ui.playing.preview import PreviewButton, Previewer
 from player.ui.session import UiSession
 
 PADDING = 16  # px between a column's widest text and the next column
@@ -107,6 +108,9 @@ class AlternatesDialog(AlternatesPages):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._choose_page())
         self.pages.addWidget(self._done_page())
+        self.previewer = Previewer(session, self)
+        self.preview = PreviewButton(self.preview_button, self.previewer, self._preview_key, self)
+        self.previewer.failed.connect(self.status.setText)
         self._wire()
         QVBoxLayout(self).addWidget(self.pages)
         self._load_details()
@@ -118,8 +122,18 @@ class AlternatesDialog(AlternatesPages):
         self.ok.clicked.connect(self.take_choice)
         self.table.doubleClicked.connect(lambda _: self.take_choice())
         self.genre.activated.connect(lambda _: self.search_again(self.genre.currentData()))
+        self.table.selectionModel().currentChanged.connect(lambda *_: self.preview.update())
+        self.model.modelReset.connect(self.preview.update)
 
-    # --- layout ------------------------------------------------------------------------------------
+    def _preview_key(self) -> tuple[str, str, str] | None:
+        alternate = self.selected()
+        return (
+            None if alternate is None else (alternate.alternate_id, alternate.provider, alternate.content_id)
+        )
+
+    def done(self, result: int) -> None:
+        self.previewer.stop()  # closed, however: the clip stops and what was playing stays paused
+        super().done(result)
 
     # --- data ----------------------------------------------------------------------------------------
 
@@ -293,6 +307,7 @@ class AlternatesDialog(AlternatesPages):
             return
         terminal = self.session.terminal
         item = self.current()
+        self.previewer.stop()
         self._set_busy(True, f"Getting “{alternate.title}” from {alternate.provider_name}…")
         self.progress.setRange(0, 0)
         self.progress.show()

@@ -102,6 +102,7 @@ class AlternatesPages(QDialog):
         self.ok = buttons.addButton("Take this track", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setDefault(True)  # Enter, wherever the focus is in the dialog
         self.skip = buttons.addButton("Skip for now", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button = buttons.addButton("Preview", QDialogButtonBox.ButtonRole.HelpRole)
         self.skip.setAutoDefault(False)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAutoDefault(False)

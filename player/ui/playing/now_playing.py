@@ -70,6 +70,7 @@ class NowPlaying(QObject):
         # (A sync is followed by the library's refresh, which opens the next track again.)
         session.synced.connect(self.preparer.clear)
         session.library_changed.connect(self._library_changed)
+        session.preview_started.connect(self.pause)
         player.media_ended.connect(self._on_ended)
         player.failed.connect(self._on_player_failed)
 

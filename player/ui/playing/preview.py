@@ -1,0 +1,150 @@
+"""Short previews: hear an alternate before taking it, as a store lets you hear a track before buying.
+
+The clip comes from the provider's content server (a few seconds of the track, unencrypted, as stores
+serve them), is held in memory only and is played from a `QBuffer` through its own `Player`: the same
+in-memory path as an insured track, so nothing is written to disk. Its own player, because the track
+the user was listening to is only paused (`UiSession.preview_started`), not torn down: it resumes
+where it was. The player is made on the first preview, so a dialog nobody previews from costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QStyle, QWidget
+
+from player.errors import PlayerError
+from player.playback import PlaybackState, Player, PlayerBase
+from player.terminal import Preview
+from player.ui.kit.messages import describe
+from player.ui.session import UiSession
+
+MakePlayer = Callable[[QObject], PlayerBase]
+
+
+class Previewer(QObject):
+    """One preview at a time; `playing_changed(key)` says which ("" when none), `failed(words)` why not."""
+
+    playing_changed = Signal(str)
+    failed = Signal(str)
+
+    def __init__(
+        self, session: UiSession, parent: QObject | None = None, *, make_player: MakePlayer = Player
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._make_player = make_player
+        self._player: PlayerBase | None = None
+        self._buffer: QBuffer | None = None
+        self._generation = 0
+        self.playing = ""  # the key of the preview asked for or playing
+
+    @property
+    def player(self) -> PlayerBase | None:
+        return self._player
+
+    def toggle(self, key: str, provider: str, content_id: str) -> None:
+        """Start `content_id`'s preview, or stop it when it is the one playing."""
+        if key and key == self.playing:
+            self.stop()
+        else:
+            self.play(key, provider, content_id)
+
+    def play(self, key: str, provider: str, content_id: str) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._set_playing(key)
+        self.session.preview_started.emit()  # the track the user was hearing pauses
+
+        def fetched(preview: Preview) -> None:
+            if generation == self._generation:
+                self._start(preview)
+
+        def failed(error: PlayerError) -> None:
+            if generation == self._generation:
+                self._set_playing("")
+                title, text = describe(error)
+                self.failed.emit(f"No preview: {title.lower()}. {text}")
+
+        terminal = self.session.terminal
+        self.session.call(lambda _: terminal.purchases.preview(provider, content_id), fetched, failed)
+
+    def stop(self) -> None:
+        self._generation += 1
+        if self._player is not None:
+            self._player.stop()  # waits until the media player let go of the buffer
+        self._drop_buffer()
+        self._set_playing("")
+
+    def _start(self, preview: Preview) -> None:
+        player = self._player
+        if player is None:
+            player = self._player = self._make_player(self)
+            player.media_ended.connect(self.stop)
+            player.failed.connect(self._player_failed)
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(preview.data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        previous, self._buffer = self._buffer, buffer
+        player.play_source(buffer, preview.mime)  # lets go of the previous buffer first
+        if previous is not None:
+            previous.deleteLater()
+
+    def _player_failed(self, message: str) -> None:
+        self.stop()
+        self.failed.emit(f"The preview could not be played: {message}.")
+
+    def _drop_buffer(self) -> None:
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+            self._buffer = None
+
+    def _set_playing(self, key: str) -> None:
+        if key != self.playing:
+            self.playing = key
+            self.playing_changed.emit(key)
+
+    @property
+    def state(self) -> PlaybackState:
+        return PlaybackState.STOPPED if self._player is None else self._player.state
+
+
+class PreviewButton(QObject):
+    """A Preview / Stop Preview button (and the P key) for whatever `selected()` names: (key, provider,
+    content ID), or None when nothing is selected."""
+
+    def __init__(
+        self,
+        button: QPushButton,
+        previewer: Previewer,
+        selected: Callable[[], tuple[str, str, str] | None],
+        shortcut_on: QWidget,
+    ) -> None:
+        super().__init__(button)
+        self.button, self.previewer, self._selected = button, previewer, selected
+        button.setAutoDefault(False)
+        button.setToolTip("Hear a short clip of the highlighted track (P)")
+        button.clicked.connect(self.toggle)
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_P), shortcut_on)
+        shortcut.activated.connect(self.toggle)
+        previewer.playing_changed.connect(lambda _: self.update())
+        self.update()
+
+    def toggle(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            self.previewer.stop()
+        else:
+            self.previewer.toggle(*chosen)
+
+    def update(self) -> None:
+        """The button says what pressing it does for the row highlighted now."""
+        chosen = self._selected()
+        stops = bool(self.previewer.playing) and (chosen is None or chosen[0] == self.previewer.playing)
+        self.button.setEnabled(chosen is not None or stops)
+        self.button.setText("Stop Preview" if stops else "Preview")
+        icon = QStyle.StandardPixmap.SP_MediaStop if stops else QStyle.StandardPixmap.SP_MediaPlay
+        self.button.setIcon(self.button.style().standardIcon(icon))
