@@ -94,6 +94,13 @@ def test_the_main_window_and_its_sections_fit_a_small_screen(
             wait_idle(qtbot, session)
             problems += _fits(qtbot, window, f"the window's {name}")
         assert not problems, "\n".join(problems)
+        assert window.sidebar.compact  # icons only: the room goes to the tracks
+        for section, table in enumerate((window.library.table, window.store.table)):
+            window.show_section(section)  # every column in view: nothing to scroll sideways for
+            bar = table.horizontalScrollBar()
+            qtbot.waitUntil(lambda b=bar: b.maximum() == 0, timeout=5_000)  # type: ignore[misc]
+        window.resize(1280, 800)
+        qtbot.waitUntil(lambda: not window.sidebar.compact, timeout=5_000)
 
 
 def _small_dialogs(qtbot: QtBot, window: MainWindow, session: object) -> list[str]:

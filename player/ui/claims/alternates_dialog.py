@@ -205,8 +205,8 @@ class AlternatesDialog(AlternatesPages):
             else ""
         )
         self.hint.setText(
-            f"Choose a track to take its place.{covered} Arrow keys move, Enter takes the highlighted "
-            "track, Esc cancels."
+            f"Choose a track to take its place.{covered} Arrow keys move, P plays a short preview, Enter "
+            "takes the highlighted track, Esc cancels."
         )
         # the item's alternates as the claim found them: in the genre the report preferred, if any
         self.genre.setCurrentIndex(max(0, self.genre.findData(self._genre)) if self._genre else 0)

@@ -102,7 +102,7 @@ class AlternatesPages(QDialog):
         self.ok = buttons.addButton("Take this track", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setDefault(True)  # Enter, wherever the focus is in the dialog
         self.skip = buttons.addButton("Skip for now", QDialogButtonBox.ButtonRole.ActionRole)
-        self.preview_button = buttons.addButton("Preview", QDialogButtonBox.ButtonRole.HelpRole)
+        self.preview_button = QPushButton("Preview", page)  # left of the row: apart from the choice
         self.skip.setAutoDefault(False)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAutoDefault(False)
@@ -117,7 +117,10 @@ class AlternatesPages(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addWidget(buttons)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.preview_button)
+        button_row.addWidget(buttons, 1)
+        layout.addLayout(button_row)
         return page
 
     def _done_page(self) -> QWidget:

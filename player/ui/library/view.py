@@ -43,6 +43,7 @@ MIN_WIDTH = 56
 MIN_TEXT_WIDTH = 90
 PADDING = 12
 SHRINKABLE = (Column.TITLE, Column.ARTIST, Column.ALBUM, Column.PROVIDER, Column.GENRE)
+SHRINK_STAGES = ((SHRINKABLE, MIN_TEXT_WIDTH), ((*SHRINKABLE, Column.INSURED, Column.LICENSE), MIN_WIDTH))
 SPARE_SHARES = {Column.TITLE: 4, Column.ARTIST: 3, Column.ALBUM: 3}  # who takes the width left over
 
 
@@ -159,15 +160,16 @@ class LibraryPage(QWidget):
             for column, share in SPARE_SHARES.items():
                 widths[column] += spare * share // weights
         excess = sum(widths.values()) - room
-        flexible = [c for c in SHRINKABLE if widths[c] > MIN_TEXT_WIDTH]
-        while excess > 0 and flexible:
-            share = max(1, excess // len(flexible))
-            for column in list(flexible):
-                cut = min(share, widths[column] - MIN_TEXT_WIDTH, excess)
-                widths[column] -= cut
-                excess -= cut
-                if widths[column] <= MIN_TEXT_WIDTH:
-                    flexible.remove(column)
+        for columns, floor in SHRINK_STAGES:  # the text columns first; on a small screen, all but Length
+            flexible = [c for c in columns if widths[c] > floor]
+            while excess > 0 and flexible:
+                share = max(1, excess // len(flexible))
+                for column in list(flexible):
+                    cut = min(share, widths[column] - floor, excess)
+                    widths[column] -= cut
+                    excess -= cut
+                    if widths[column] <= floor:
+                        flexible.remove(column)
         for column, width in widths.items():
             header.resizeSection(column, width)
 

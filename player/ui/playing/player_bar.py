@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from player.playback import PlaybackState
 from player.ui.kit import icons
+from player.ui.kit.elided import ElidedLabel
 from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
 from player.words import duration
 
@@ -61,12 +62,12 @@ class PlayerBar(QWidget):
         self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cover.setFrameShape(QLabel.Shape.StyledPanel)
         self.cover.setAccessibleName("Cover art")
-        self.title = QLabel("Nothing playing", self)
+        self.title = ElidedLabel("Nothing playing", self)
         bold = self.title.font()
         bold.setBold(True)
         self.title.setFont(bold)
         self.title.setAccessibleName("Track title")
-        self.artist = QLabel("", self)
+        self.artist = ElidedLabel("", self)
         self.artist.setAccessibleName("Artist")
         for label in (self.title, self.artist):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -84,8 +85,8 @@ class PlayerBar(QWidget):
         self.total = QLabel(clock(0), self)
         self.total.setAccessibleName("Total time")
         digits = self.fontMetrics().horizontalAdvance("00:00:00")
-        for label in (self.elapsed, self.total):
-            label.setMinimumWidth(digits // 2 + 12)
+        for time_label in (self.elapsed, self.total):
+            time_label.setMinimumWidth(digits // 2 + 12)
         self.elapsed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.seek = QSlider(Qt.Orientation.Horizontal, self)
         self.seek.setAccessibleName("Seek")
@@ -178,7 +179,6 @@ class PlayerBar(QWidget):
             self._duration(0)
             return
         self.title.setText(track.title)
-        self.title.setToolTip(track.title)
         self.artist.setText(" — ".join(x for x in (track.artist, track.album) if x))
         self.cover.setPixmap(
             cover_pixmap(track.cover.data if track.cover else None, COVER_SIZE - 4) or self._no_cover()

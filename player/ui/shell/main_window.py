@@ -41,7 +41,7 @@ from player.ui.shell.file_actions import FileActions
 from player.ui.shell.first_run import FirstRunDialog
 from player.ui.shell.menus import fill_menus, make_action
 from player.ui.shell.notices import NoticeStrip
-from player.ui.shell.sidebar import Sidebar
+from player.ui.shell.sidebar import COMPACT_BELOW, Sidebar
 from player.ui.shell.status import StatusPanel
 from player.ui.store.view import StoreView
 
@@ -364,6 +364,7 @@ class MainWindow(FileActions):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.sidebar.set_compact(self.width() < COMPACT_BELOW)
         self._fit_columns()
 
     def closeEvent(self, event: QCloseEvent) -> None:

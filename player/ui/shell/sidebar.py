@@ -10,6 +10,8 @@ from player.ui.playing.now_playing import NowPlayingTrack
 from player.ui.playing.player_bar import cover_pixmap
 
 WIDTH = 200
+COMPACT_WIDTH = 56
+COMPACT_BELOW = 1000  # window width under which the column shows icons only
 COVER = 176
 SMALLEST_COVER = 64  # below this the art is left out rather than shown as a postage stamp
 
@@ -55,6 +57,8 @@ class Sidebar(QWidget):
         super().__init__(parent)
         self.setFixedWidth(WIDTH)
         self._app_icon = app_icon
+        self._names = list(pages)
+        self.compact = False
         self.nav = QListWidget(self)
         self.nav.setAccessibleName("Sections")
         self.nav.setIconSize(QSize(22, 22))
@@ -95,6 +99,22 @@ class Sidebar(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.artist)
         self.show_track(None)
+
+    def set_compact(self, compact: bool) -> None:
+        """Icons only (names as tooltips, no cover) on a narrow window: the library keeps the width."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        width = COMPACT_WIDTH if compact else WIDTH
+        self.setFixedWidth(width)
+        for i, name in enumerate(self._names):
+            item = self.nav.item(i)
+            if item is not None:
+                item.setText("" if compact else name)
+                item.setToolTip(name if compact else "")
+                item.setSizeHint(QSize(width - 12, item.sizeHint().height()))
+        for part in (self.cover, self.title, self.artist):
+            part.setVisible(not compact)
 
     def set_icons(self, page_icons: list[QIcon]) -> None:
         for i, icon in enumerate(page_icons):

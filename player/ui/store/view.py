@@ -39,7 +39,9 @@ from player.ui.store.buying import BuyingView, owned_content_ids
 from player.ui.store.model import ENTRY_ROLE, CatalogFilter, CatalogModel, Column
 
 ALL_GENRES = "All genres"
-_SHARES = {Column.TITLE: 0.42, Column.ARTIST: 0.29, Column.ALBUM: 0.29}  # of the width the words get
+# Of the width the words get: the provider's name too, or on a small screen it leaves titles no room.
+_SHARES = {Column.TITLE: 0.36, Column.ARTIST: 0.24, Column.ALBUM: 0.24, Column.PROVIDER: 0.16}
+MIN_SHARE_WIDTH = 48
 COVER_SIZE = 28
 
 
@@ -165,7 +167,7 @@ class StoreView(BuyingView):
         fixed = sum(header.sectionSize(c) for c in Column if c not in _SHARES)
         free = max(0, self.table.viewport().width() - fixed - 4)  # a little slack: no horizontal scrollbar
         for column, share in _SHARES.items():
-            self.table.setColumnWidth(column, max(80, int(free * share)))
+            self.table.setColumnWidth(column, max(MIN_SHARE_WIDTH, int(free * share)))
 
     def reload(self) -> None:
         """Fetch the whole catalog (both providers) on the worker; filtering is done here, as you type."""
