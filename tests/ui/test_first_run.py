@@ -78,7 +78,7 @@ def test_sign_up_then_the_terms_before_accepting_then_insured_then_the_store(
         dialog.terms_fields["insurer"].text().replace(" ", "").replace("\n", "") == terms.insurer_fingerprint
     )
     assert f"¥{terms.every_play_premium_yen_per_track} instead of ¥{terms.premium_yen_per_track}" in (
-        dialog.every_play.text()
+        dialog.every_play_note.text()
     )
     assert "25% lower" in dialog.every_play.text()
     assert not dialog.every_play.isChecked()  # the standard policy unless the user picks the other

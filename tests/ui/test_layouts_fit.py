@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QToolButton,
@@ -24,6 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.insurance.insure_dialog import InsureDialog
+from player.ui.kit.elided import ElidedLabel
 from player.ui.kit.fit import ROOM
 from player.ui.library.model import Column
 from player.ui.library.view import PADDING
@@ -62,7 +64,29 @@ def _cramped(top: QWidget) -> list[str]:
             found.append(f"{name} at {where.getRect()} is outside {inside.getRect()}")
         if isinstance(w, QAbstractButton | QComboBox) and w.width() < w.minimumSizeHint().width():
             found.append(f"{name} is {w.width()} px wide, its text needs {w.minimumSizeHint().width()}")
+    for label in top.findChildren(QLabel):
+        if not label.isVisible() or label.window() is not top or not label.text() or _in_scroll(label, top):
+            continue
+        if isinstance(label, ElidedLabel):
+            continue  # it says so itself: "…" and the whole text on hover
+        if label.wordWrap() and label.height() < label.heightForWidth(label.width()):
+            found.append(
+                f"label {label.text()[:40]!r} is cut off below: {label.height()} px of its "
+                f"{label.heightForWidth(label.width())}"
+            )
+        elif not label.wordWrap() and label.width() < label.minimumSizeHint().width():
+            found.append(f"label {label.text()[:40]!r} is cut off at the side")
     return found
+
+
+def _in_scroll(w: QWidget, top: QWidget) -> bool:
+    """Inside a scroll area: it may be as tall as it likes, the area scrolls."""
+    parent = w.parentWidget()
+    while parent is not None and parent is not top:
+        if isinstance(parent, QScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def _fits(qtbot: QtBot, top: QWidget, what: str, room: QSize = ROOM) -> list[str]:
@@ -72,6 +96,8 @@ def _fits(qtbot: QtBot, top: QWidget, what: str, room: QSize = ROOM) -> list[str
         problems.append(
             f"{what} needs {need.width()}×{need.height()}, more than {room.width()}×{room.height()}"
         )
+    qtbot.wait(30)
+    problems += [f"{what}, as it opens: {p}" for p in _cramped(top)]
     top.resize(room)
     qtbot.wait(30)
     problems += [f"{what}: {p}" for p in _cramped(top)]
@@ -103,13 +129,20 @@ def test_the_main_window_and_its_sections_fit_a_small_screen(
         qtbot.waitUntil(lambda: not window.sidebar.compact, timeout=5_000)
 
 
-def _small_dialogs(qtbot: QtBot, window: MainWindow, session: object) -> list[str]:
+def _small_dialogs(qtbot: QtBot, window: MainWindow, make_session: MakeSession, url: str) -> list[str]:
     problems = []
     first_run = FirstRunDialog(window.session, window)
     qtbot.addWidget(first_run)
     first_run.show()
     problems += _fits(qtbot, first_run, "the sign-in dialog")
     first_run.reject()
+    newcomer = make_session(url, "newcomer", user=unique_name())  # signed up, not insured yet
+    terms_page = FirstRunDialog(newcomer, window)
+    qtbot.addWidget(terms_page)
+    terms_page.show()
+    qtbot.waitUntil(lambda: terms_page.terms is not None, timeout=30_000)
+    problems += _fits(qtbot, terms_page, "the terms of the insurance")
+    terms_page.reject()
     uninsured = list(window.session.library)
     insure = InsureDialog(window.session, uninsured, window)
     qtbot.addWidget(insure)
@@ -127,7 +160,7 @@ def test_every_dialog_of_a_claim_fits_a_small_screen(
         session.terminal.purchases.buy("aurora-0009")
         backend.admin("/content/aurora-0009/discontinue")
         window = open_window(qtbot, session, rows=1)
-        problems = _small_dialogs(qtbot, window, session)
+        problems = _small_dialogs(qtbot, window, make_session, backend.url)
 
         dialog = open_loss_dialog(qtbot, session)
         screen = dialog.screen().availableGeometry()

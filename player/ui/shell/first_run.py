@@ -277,9 +277,12 @@ class FirstRunDialog(FirstRunPages):
         f["insurer"].setText(words.fingerprint(terms.insurer_fingerprint, 8))
         discount = 1 - terms.every_play_premium_yen_per_track / max(1, terms.premium_yen_per_track)
         self.every_play.setText(
-            f"Check with the insurer on every play: premiums {words.percent(round(discount, 2))} lower "
-            f"({words.yen(terms.every_play_premium_yen_per_track)} instead of "
-            f"{words.yen(terms.premium_yen_per_track)} on a typical track)"
+            f"Check with the insurer on every play: premiums {words.percent(round(discount, 2))} lower"
+        )
+        self.every_play_note.setText(
+            f"{words.yen(terms.every_play_premium_yen_per_track)} instead of "
+            f"{words.yen(terms.premium_yen_per_track)} on a typical track. While online, each play first "
+            "asks the insurer whether the license is still valid; offline, tracks play as usual."
         )
         self.accept_terms.setEnabled(True)
         self._update_insure_button()

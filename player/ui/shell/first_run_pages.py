@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.ui.kit.fit import scrolling
+
 # The insurer's rules for a user name and a password (mock_backend/routes/accounts.py), checked here
 # first so a typo gets its message at once, inline, without a round trip.
 USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,32}")
@@ -169,6 +171,9 @@ class FirstRunPages(QDialog):
             "While online, each play first asks the insurer whether the license is still valid, so a track "
             "replaced from another computer stops at once. Offline, tracks play as usual."
         )
+        self.every_play_note = _wrapped()
+        self.every_play_note.setObjectName("everyPlayNote")
+        self.every_play_note.setContentsMargins(24, 0, 0, 0)  # under the box's text, not its tick
         self.accept_terms = QCheckBox("I have read these terms and accept them")
         self.accept_terms.setObjectName("acceptTerms")
         self.accept_terms.setEnabled(False)
@@ -181,13 +186,18 @@ class FirstRunPages(QDialog):
         buttons.addWidget(self.accept_terms)
         buttons.addStretch(1)
         buttons.addWidget(self.insure_button)
+        terms = QWidget()  # scrolls on a short screen; the heading and the buttons stay in view
+        terms_layout = QVBoxLayout(terms)
+        terms_layout.setContentsMargins(0, 0, 0, 0)
+        terms_layout.addWidget(self.terms_summary)
+        terms_layout.addWidget(box)
+        terms_layout.addWidget(self.every_play)
+        terms_layout.addWidget(self.every_play_note)
+        terms_layout.addWidget(self.insure_error)
+        terms_layout.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addWidget(_heading("Take out insurance"))
-        layout.addWidget(self.terms_summary)
-        layout.addWidget(box)
-        layout.addWidget(self.every_play)
-        layout.addWidget(self.insure_error)
-        layout.addStretch(1)
+        layout.addWidget(scrolling(terms), 1)
         layout.addLayout(buttons)
         return page
 
