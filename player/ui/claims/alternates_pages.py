@@ -84,6 +84,7 @@ class AlternatesPages(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # one line a row: a cut title ends in "…" and shows whole on hover
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(C_MATCH, Qt.SortOrder.AscendingOrder)  # the closest to the lost track first
         self.table.verticalHeader().hide()

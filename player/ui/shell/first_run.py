@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum, IntEnum
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from player import words
 from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import Policy, PolicyState, Terms
+from player.ui.kit.fit import fit_to_screen
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
@@ -68,6 +69,7 @@ class FirstRunDialog(FirstRunPages):
         self.setObjectName("firstRunDialog")
         self.setWindowTitle("Welcome to Insured Player")
         self.setMinimumSize(560, 420)
+        fit_to_screen(self, QSize(660, 580))  # the terms read without scrolling where there is room
         self.outcome = Outcome.CANCELLED
         self.busy = False
         self.terms: Terms | None = None
