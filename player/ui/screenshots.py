@@ -19,7 +19,6 @@ keyring is needed or touched.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import subprocess
 import sys
@@ -31,11 +30,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
+from player.playback import NullPlayer
 from player.terminal import Terminal
 from player.ui.claims.loss_dialog import LossDialog
 from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.kit.fit import fit_to_screen
 from player.ui.session import UiSession
+from player.ui.shell.main_window import MainWindow
 
 MAX_BYTES = 200 * 1024  # the README's images stay small
 PASSWORD = "demo password"  # noqa: S105 - the throwaway demo account of one run
@@ -88,10 +89,7 @@ def _run(tmp: Path, outdir: Path) -> int:
         _close(session)
     finally:
         terminal.close()  # stops the bundled backend too
-    missing = [name for name, ok in written.items() if not ok]
-    _say(f"wrote {len(written) - len(missing)} screenshots to {outdir}")
-    if missing:
-        _say("not rendered (the view does not exist yet): " + ", ".join(missing))
+    _say(f"wrote {len(written)} screenshots to {outdir}")
     return 0
 
 
@@ -119,33 +117,22 @@ def _stage(terminal: Terminal, url: str) -> None:
 def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
     written: dict[str, bool] = {}
     window = _main_window(session)
-    if window is not None:
-        fit_to_screen(window, QSize(1200, 720))
-        window.show()
-        _start(window, session)
+    fit_to_screen(window, QSize(1200, 720))
+    window.show()
+    window.start()
+    _settle(session)
+    written["main-window"] = _save(window, outdir / "main-window.png")
+    for name, section in (("store", 1), ("insurance", 2)):  # the window's own sections
+        window.show_section(section)
         _settle(session)
-        written["main-window"] = _save(window, outdir / "main-window.png")
-        for name, section in (("store", 1), ("insurance", 2)):  # the window's own sections
-            window.show_section(section)  # type: ignore[attr-defined]
-            _settle(session)
-            written[name] = _save(window, outdir / f"{name}.png")
-        window.show_section(3)  # type: ignore[attr-defined]
-        _settle(session)
-        receipts = window.receipts  # type: ignore[attr-defined]
-        bought = [k for k in receipts.kept.values() if k.receipt.kind.value == "purchase"]
-        if bought:
-            receipts.select_receipt(bought[-1].receipt.receipt_id)
-        written["receipts"] = _save(window, outdir / "receipts.png")
-        window.show_section(0)  # type: ignore[attr-defined]
-    else:
-        written["main-window"] = False
-        session.start()
-        _settle(session)
-        for name, module, cls in (
-            ("store", "player.ui.store.view", "StoreView"),
-            ("insurance", "player.ui.insurance.view", "InsuranceView"),
-        ):
-            written[name] = _standalone(session, outdir, name, module, cls)
+        written[name] = _save(window, outdir / f"{name}.png")
+    window.show_section(3)
+    _settle(session)
+    bought = [k for k in window.receipts.kept.values() if k.receipt.kind.value == "purchase"]
+    if bought:
+        window.receipts.select_receipt(bought[-1].receipt.receipt_id)
+    written["receipts"] = _save(window, outdir / "receipts.png")
+    window.show_section(0)
 
     uninsured = [e for e in session.library if not e.insured]
     insure = InsureDialog(session, uninsured, window)
@@ -177,58 +164,13 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
         written["alternates-dialog"] = _save(alternates, outdir / "alternates-dialog.png")
         alternates.reject()
     loss.accept()
-    if window is not None:
-        window.close()  # the window's own shutdown: closes the session too
+    window.close()  # the window's own shutdown: closes the session too
     return written
 
 
-def _main_window(session: UiSession) -> QWidget | None:
-    """The main window, with no sound output, no D-Bus name and no first-run dialog, when it exists."""
-    make = _find("player.ui.shell.main_window", "MainWindow")
-    if make is None:
-        return None
-    from player.playback import NullPlayer  # QtMultimedia: only now, after the logging rules are set
-
-    try:
-        window = make(session, NullPlayer(), mpris=False, first_run=False)
-    except TypeError:
-        window = make(session)
-    if not isinstance(window, QWidget):
-        raise TypeError("player.ui.shell.main_window.MainWindow(session) is not a widget")
-    return window
-
-
-def _start(window: QWidget, session: UiSession) -> None:
-    start = getattr(window, "start", None)
-    if callable(start):
-        start()
-    else:
-        session.start()
-
-
-def _standalone(session: UiSession, outdir: Path, name: str, module: str, cls: str) -> bool:
-    make = _find(module, cls)
-    if make is None:
-        return False
-    widget = make(session)
-    if not isinstance(widget, QWidget):
-        raise TypeError(f"{module}.{cls}(session) is not a widget")
-    fit_to_screen(widget, QSize(1100, 640))
-    widget.show()
-    _settle(session)
-    saved = _save(widget, outdir / f"{name}.png")
-    widget.hide()
-    return saved
-
-
-def _find(module: str, cls: str) -> Callable[..., object] | None:
-    """The view's class when another part of the UI has built it, else None (and say so)."""
-    try:
-        found: Callable[..., object] = getattr(importlib.import_module(module), cls)
-    except (ImportError, AttributeError):
-        _say(f"TODO: {module}.{cls} does not exist yet; no screenshot of it")
-        return None
-    return found
+def _main_window(session: UiSession) -> MainWindow:
+    """The main window, with no sound output, no D-Bus name and no first-run dialog."""
+    return MainWindow(session, NullPlayer(), mpris=False, first_run=False)
 
 
 def _save(widget: QWidget, path: Path) -> bool:
