@@ -26,6 +26,7 @@ RUNTIME_PACKAGES=(
 TEST_PACKAGES=(
     pulseaudio pulseaudio-utils sox
     dbus
+    playerctl                             # MPRIS as desktop applets and media keys drive it
     xvfb xauth
 )
 

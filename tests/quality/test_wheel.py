@@ -197,7 +197,18 @@ def test_the_installed_packages_find_their_resources(installed: Installed) -> No
 
     assert "<svg" in found["app_icon"]
     assert "[Desktop Entry]" in found["desktop"] and "Icon=insured-player" in found["desktop"]
-    assert found["icon_names"] == ["insurance", "insured-badge", "library", "receipts", "search", "store"]
+    assert found["icon_names"] == [
+        "insurance",
+        "insured-badge",
+        "library",
+        "receipts",
+        "repeat",
+        "repeat-one",
+        "search",
+        "shuffle",
+        "shuffle-albums",
+        "store",
+    ]
     assert 256 in found["qt_app_icon_sizes"], found["qt_app_icon_sizes"]
     assert found["qt_null_icons"] == []
     assert _inside(found["catalog_source"], installed.venv), found["catalog_source"]

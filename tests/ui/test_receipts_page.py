@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from player.ui.session import UiSession
-from player.ui.shell.main_window import RECEIPTS
+from player.ui.shell.window_actions import RECEIPTS
 from tests.support.backend import Backend
 from tests.ui.conftest import PASSWORD, MakeSession
 from tests.ui.window_helpers import WAIT, open_window

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from player.ui.shell.first_run import FirstRunDialog, Page
-from player.ui.shell.main_window import INSURANCE, STORE, MainWindow
+from player.ui.shell.main_window import MainWindow
+from player.ui.shell.window_actions import INSURANCE, STORE
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.test_store import confirm

@@ -80,6 +80,23 @@ class UiSettings:
         self._s.setValue("player/volume", int(value))
 
     @property
+    def muted(self) -> bool:
+        return self._int("player/muted", 0) == 1
+
+    @muted.setter
+    def muted(self, value: bool) -> None:
+        self._s.setValue("player/muted", int(value))
+
+    @property
+    def play_order(self) -> tuple[str, str]:
+        """(repeat, shuffle) as their words ("off", "all", "track"; "off", "tracks", "albums")."""
+        return str(self._s.value("player/repeat", "off")), str(self._s.value("player/shuffle", "off"))
+
+    def set_play_order(self, repeat: str, shuffle: str) -> None:
+        self._s.setValue("player/repeat", repeat)
+        self._s.setValue("player/shuffle", shuffle)
+
+    @property
     def last_track(self) -> tuple[str, int]:
         """(license ID, position in ms) of the track loaded at the last quit; ("", 0) if none."""
         return str(self._s.value("player/last_license", "") or ""), self._int("player/last_position", 0)

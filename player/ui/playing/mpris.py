@@ -29,6 +29,8 @@ from PySide6.QtDBus import (
 
 from player.playback import PlaybackState
 from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
+from player.ui.playing.order import Repeat
+from player.ui.playing.order import Shuffle as Shuffling  # `Shuffle` is the MPRIS property's name
 
 SERVICE = "org.mpris.MediaPlayer2.insured_player"
 OBJECT_PATH = "/org/mpris/MediaPlayer2"
@@ -41,6 +43,7 @@ STATUS = {
     PlaybackState.PAUSED: "Paused",
     PlaybackState.STOPPED: "Stopped",
 }
+LOOP_STATUS = {Repeat.OFF: "None", Repeat.TRACK: "Track", Repeat.ALL: "Playlist"}
 
 
 # PySide6's stubs type these narrower than the runtime: ClassInfo takes a dict and decorates a class;
@@ -184,6 +187,25 @@ class _Player(QDBusAbstractAdaptor):
     def _set_rate(self, rate: float) -> None:
         """Only 1.0 is supported (MinimumRate = MaximumRate)."""
 
+    def _loop(self) -> str:
+        return LOOP_STATUS[self._now.order.repeat]
+
+    def _set_loop(self, status: str) -> None:
+        """ "None", "Track" or "Playlist" (the spec's words); anything else is ignored."""
+        for repeat, name in LOOP_STATUS.items():
+            if name == status:
+                self._now.set_repeat(repeat)
+
+    def _shuffle(self) -> bool:
+        return self._now.order.shuffle is not Shuffling.OFF
+
+    def _set_shuffle(self, on: bool) -> None:
+        """On keeps albums shuffled as albums if that is how the listener shuffles; else by track."""
+        if not on:
+            self._now.set_shuffle(Shuffling.OFF)
+        elif self._now.order.shuffle is Shuffling.OFF:
+            self._now.set_shuffle(Shuffling.TRACKS)
+
     def _true(self) -> bool:
         return True
 
@@ -191,6 +213,8 @@ class _Player(QDBusAbstractAdaptor):
         return self._now.current is not None
 
     PlaybackStatus = Property(str, _status)
+    LoopStatus = Property(str, _loop, _set_loop)
+    Shuffle = Property(bool, _shuffle, _set_shuffle)
     Metadata = _qt_property("QVariantMap", _metadata)
     Position = _qt_property("qlonglong", _position)
     Volume = Property(float, _volume, _set_volume)
@@ -231,6 +255,9 @@ class MprisService(QObject):
         player.state_changed.connect(lambda _: self._changed(PlaybackStatus=self._player._status()))
         player.duration_changed.connect(lambda _: self._changed(Metadata=self._player._metadata()))
         now.track_changed.connect(lambda _: self._changed(Metadata=self._player._metadata()))
+        now.order_changed.connect(
+            lambda: self._changed(LoopStatus=self._player._loop(), Shuffle=self._player._shuffle())
+        )
         player.position_changed.connect(self._maybe_seeked)
         self._last_position = 0
 

@@ -21,9 +21,10 @@ from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
 from player import words
 from player.errors import LicenseInvalidatedError, MissingFileError, PlayerError
 from player.playback import Cover, PlaybackState, PlayerBase, open_device
-from player.terminal import LibraryEntry, LibraryState, OpenedTrack
+from player.terminal import LibraryEntry, OpenedTrack
 from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
+from player.ui.playing.order import PlayOrder, Repeat, Shuffle
 from player.ui.playing.prepared import PreparedTrack, Preparer
 from player.ui.session import UiSession
 
@@ -51,6 +52,8 @@ class NowPlaying(QObject):
     refused = Signal(str, str)  # (title, text): why a track did not play, for the window's message bar
     file_missing = Signal(str, str)  # (title, text): a track whose file is gone, to report as lost
     loading_changed = Signal(bool)
+    order_changed = Signal()  # repeat or shuffle changed
+    queue_ended = Signal()  # the last track ended, or Next was asked for past it, with repeat off
 
     def __init__(self, session: UiSession, player: PlayerBase, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +64,7 @@ class NowPlaying(QObject):
         self._generation = 0
         self._queue: Callable[[], list[LibraryEntry]] = lambda: list(session.library)
         self.preparer = Preparer(session, self)
+        self.order = PlayOrder()
         self._to_prepare: LibraryEntry | None = None
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
@@ -150,9 +154,22 @@ class NowPlaying(QObject):
         self.track_changed.emit(self.current)
         self._prepare_following()
 
+    def set_repeat(self, repeat: Repeat) -> None:
+        self.order.repeat = Repeat(repeat)
+        self.order_changed.emit()
+        self._prepare_following_if_playing()
+
+    def set_shuffle(self, shuffle: Shuffle) -> None:
+        self.order.set_shuffle(Shuffle(shuffle))
+        self.order_changed.emit()
+        self._prepare_following_if_playing()
+
     def _prepare_following(self) -> None:
         """Open the track after the current one, so its start at the end of this one does not wait."""
-        following = self._neighbour(+1) if self.current is not None else None
+        if self.current is not None and self.order.repeat is Repeat.TRACK:
+            following: LibraryEntry | None = self.current.entry
+        else:
+            following = self._neighbour(+1) if self.current is not None else None
         if following is not None:
             self.preparer.prepare(following)
 
@@ -226,9 +243,11 @@ class NowPlaying(QObject):
         self.player.stop()
 
     def next(self) -> bool:
-        """Start the next playable row; False (and stopped) at the end of the queue."""
+        """Start the next playable row (the first again with repeat all); at the end of the queue, say
+        so (`queue_ended`) and return False."""
         entry = self._neighbour(+1)
         if entry is None:
+            self.queue_ended.emit()
             return False
         self.play(entry)
         return True
@@ -264,21 +283,16 @@ class NowPlaying(QObject):
     # --- the queue -------------------------------------------------------------------------------
 
     def _neighbour(self, step: int) -> LibraryEntry | None:
-        queue = self._queue()
-        ids = [e.row.license_id for e in queue]
+        """The next or previous playable row in play order; greyed rows (the cached list already
+        refuses them) are skipped; past an end only with repeat all."""
         current = self.current.license_id if self.current is not None else None
-        i = ids.index(current) if current in ids else (-1 if step > 0 else len(ids))
-        i += step
-        while 0 <= i < len(queue):
-            if (
-                queue[i].state is not LibraryState.INVALID
-            ):  # greyed rows: the cached list already refuses them
-                return queue[i]
-            i += step
-        return None
+        wrap = self.order.repeat is Repeat.ALL
+        return self.order.neighbour(self._queue(), current, step, wrap=wrap)
 
     def _on_ended(self) -> None:
-        if not self.next():
+        if self.order.repeat is Repeat.TRACK and self.current is not None:
+            self.play(self.current.entry)  # repeat one: again, until the user moves on
+        elif not self.next():
             self.player.stop()
 
     def _on_player_failed(self, message: str) -> None:

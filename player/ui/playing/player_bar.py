@@ -1,6 +1,8 @@
-"""The player bar: cover, title and artist, previous / play-pause / next, the seek slider with elapsed and
-total time, and the volume. Icons are the style's `SP_Media*`, since media glyphs render as boxes
-(docs/platform.md, "System libraries and Qt's platform")."""
+"""The player bar: cover, title and artist, previous / play-pause / stop / next, shuffle and repeat, the
+seek slider with elapsed and total time, mute and the volume. Icons are the style's `SP_Media*`, since
+media glyphs render as boxes (docs/platform.md, "System libraries and Qt's platform"), and the project's
+own line icons for shuffle and repeat. A click on either slider's groove jumps there (the style's
+default moves a page toward the click, which nobody expects of a seek bar)."""
 
 from __future__ import annotations
 
@@ -10,9 +12,12 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QHBoxLayout,
     QLabel,
+    QProxyStyle,
     QSizePolicy,
     QSlider,
     QStyle,
+    QStyleHintReturn,
+    QStyleOption,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +27,7 @@ from player.playback import PlaybackState
 from player.ui.kit import icons
 from player.ui.kit.elided import ElidedLabel
 from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
+from player.ui.playing.order import REPEAT_CYCLE, SHUFFLE_CYCLE, Repeat, Shuffle, following
 from player.words import duration
 
 COVER_SIZE = 52
@@ -48,14 +54,43 @@ def cover_pixmap(data: bytes | None, size: int) -> QPixmap | None:
     )
 
 
+class JumpToClick(QProxyStyle):
+    """A left click on a slider's groove sets the value under the mouse."""
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_Slider_AbsoluteSetButtons:
+            return Qt.MouseButton.LeftButton.value
+        return super().styleHint(hint, option, widget, returnData)
+
+
+REPEAT_WORDS = {
+    Repeat.OFF: "Repeat: off",
+    Repeat.ALL: "Repeat: all tracks",
+    Repeat.TRACK: "Repeat: this track",
+}
+SHUFFLE_WORDS = {
+    Shuffle.OFF: "Shuffle: off",
+    Shuffle.TRACKS: "Shuffle: tracks",
+    Shuffle.ALBUMS: "Shuffle: albums",
+}
+
+
 class PlayerBar(QWidget):
     volume_changed = Signal(int)  # 0..100
+    muted_changed = Signal(bool)
 
     def __init__(self, now: NowPlaying, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.now = now
         self._play_icon = self._pause_icon = QIcon()
-        self._volume_icons: dict[bool, QPixmap] = {}
+        self._volume_icons: dict[bool, QIcon] = {}
+        self._order_icons: dict[str, QIcon] = {}
 
         self.cover = QLabel(self)
         self.cover.setFixedSize(COVER_SIZE, COVER_SIZE)
@@ -75,10 +110,22 @@ class PlayerBar(QWidget):
 
         self.previous = self._button("Previous track")
         self.play = self._button("Play")
+        self.stop = self._button("Stop")
         self.next = self._button("Next track")
         self.previous.clicked.connect(now.previous)
         self.play.clicked.connect(now.toggle)
+        self.stop.clicked.connect(now.stop)
         self.next.clicked.connect(now.next)
+        self.shuffle = self._button(SHUFFLE_WORDS[Shuffle.OFF])
+        self.repeat = self._button(REPEAT_WORDS[Repeat.OFF])
+        for toggle in (self.shuffle, self.repeat):
+            toggle.setCheckable(True)
+            toggle.setIconSize(QSize(20, 20))
+        self.shuffle.clicked.connect(self.next_shuffle)
+        self.repeat.clicked.connect(self.next_repeat)
+        now.order_changed.connect(self._order_changed)
+        self._jump = JumpToClick()
+        self._jump.setParent(self)
 
         self.elapsed = QLabel(clock(0), self)
         self.elapsed.setAccessibleName("Elapsed time")
@@ -96,9 +143,14 @@ class PlayerBar(QWidget):
         self.seek.sliderMoved.connect(lambda ms: self.elapsed.setText(clock(ms)))
         self.seek.sliderReleased.connect(lambda: now.seek(self.seek.value()))
         self.seek.actionTriggered.connect(self._slider_action)
+        self.seek.setStyle(self._jump)
 
-        self.mute_icon = QLabel(self)
+        self.mute = self._button("Mute")
+        self.mute.setCheckable(True)
+        self.mute.setIconSize(QSize(18, 18))
+        self.mute.toggled.connect(self.set_muted)
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setStyle(self._jump)
         self.volume.setAccessibleName("Volume")
         self.volume.setRange(0, 100)
         self.volume.setFixedWidth(110)
@@ -120,13 +172,16 @@ class PlayerBar(QWidget):
         row.addWidget(info_box, 2)
         row.addWidget(self.previous)
         row.addWidget(self.play)
+        row.addWidget(self.stop)
         row.addWidget(self.next)
+        row.addWidget(self.shuffle)
+        row.addWidget(self.repeat)
         row.addSpacing(8)
         row.addWidget(self.elapsed)
         row.addWidget(self.seek, 5)
         row.addWidget(self.total)
         row.addSpacing(12)
-        row.addWidget(self.mute_icon)
+        row.addWidget(self.mute)
         row.addWidget(self.volume)
 
         self.apply_icons()
@@ -154,20 +209,66 @@ class PlayerBar(QWidget):
         self._play_icon = media(QStyle.StandardPixmap.SP_MediaPlay)
         self._pause_icon = media(QStyle.StandardPixmap.SP_MediaPause)
         self.previous.setIcon(media(QStyle.StandardPixmap.SP_MediaSkipBackward))
+        self.stop.setIcon(media(QStyle.StandardPixmap.SP_MediaStop))
         self.next.setIcon(media(QStyle.StandardPixmap.SP_MediaSkipForward))
         self._state(self.now.player.state)
         self._volume_icons = {
-            muted: media(which).pixmap(18, 18)
+            muted: media(which)
             for muted, which in (
                 (True, QStyle.StandardPixmap.SP_MediaVolumeMuted),
                 (False, QStyle.StandardPixmap.SP_MediaVolume),
             )
         }
-        self.mute_icon.setPixmap(self._volume_icons[self.volume.value() == 0])
+        self._order_icons = {
+            name: icons.themed_icon(name, palette)
+            for name in ("repeat", "repeat-one", "shuffle", "shuffle-albums")
+        }
+        self._show_mute()
+        self._order_changed()
 
     def set_volume(self, percent: int) -> None:
         self.volume.setValue(percent)
         self._volume(self.volume.value())
+
+    def set_muted(self, muted: bool) -> None:
+        """Silence without losing the volume: the slider keeps its place, the sound comes back to it."""
+        if self.mute.isChecked() != muted:
+            self.mute.setChecked(muted)  # comes back here through `toggled`
+            return
+        self.now.player.set_volume(0.0 if muted else self.volume.value() / 100)
+        self._show_mute()
+        self.muted_changed.emit(muted)
+
+    def toggle_mute(self) -> None:
+        self.set_muted(not self.mute.isChecked())
+
+    def next_repeat(self) -> None:
+        self.now.set_repeat(Repeat(following(self.now.order.repeat, REPEAT_CYCLE)))
+
+    def next_shuffle(self) -> None:
+        self.now.set_shuffle(Shuffle(following(self.now.order.shuffle, SHUFFLE_CYCLE)))
+
+    def _order_changed(self) -> None:
+        repeat, shuffle = self.now.order.repeat, self.now.order.shuffle
+        self.repeat.setChecked(repeat is not Repeat.OFF)
+        self.shuffle.setChecked(shuffle is not Shuffle.OFF)
+        for button, text in ((self.repeat, REPEAT_WORDS[repeat]), (self.shuffle, SHUFFLE_WORDS[shuffle])):
+            button.setToolTip(text)
+            button.setAccessibleName(text)
+        if self._order_icons:
+            self.repeat.setIcon(self._order_icons["repeat-one" if repeat is Repeat.TRACK else "repeat"])
+            self.shuffle.setIcon(
+                self._order_icons["shuffle-albums" if shuffle is Shuffle.ALBUMS else "shuffle"]
+            )
+
+    def _show_mute(self) -> None:
+        muted = self.mute.isChecked()
+        silent = muted or self.volume.value() == 0
+        if self._volume_icons:
+            self.mute.setIcon(self._volume_icons[silent])
+        text = "Unmute" if muted else "Mute"
+        self.mute.setToolTip(f"{text} (M)")
+        self.mute.setAccessibleName(text)
 
     # --- what the player says --------------------------------------------------------------------
 
@@ -221,8 +322,9 @@ class PlayerBar(QWidget):
             self.now.seek(self.seek.sliderPosition())
 
     def _volume(self, percent: int) -> None:
-        self.now.player.set_volume(percent / 100)
-        if self._volume_icons:
-            self.mute_icon.setPixmap(self._volume_icons[percent == 0])
+        if self.mute.isChecked() and percent > 0:
+            self.mute.setChecked(False)  # moving the volume up is asking to hear it
+        self.now.player.set_volume(0.0 if self.mute.isChecked() else percent / 100)
+        self._show_mute()
         self.volume.setToolTip(f"Volume {percent}%")
         self.volume_changed.emit(percent)

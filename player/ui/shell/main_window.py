@@ -7,17 +7,11 @@ question goes to the core through the session, every answer is shown as it comes
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QComboBox,
     QDialog,
     QHBoxLayout,
-    QMessageBox,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -37,21 +31,14 @@ from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
 from player.ui.playing.player_bar import PlayerBar
 from player.ui.receipts.view import ReceiptsView
 from player.ui.session import ConnectionState, UiSession
-from player.ui.shell.file_actions import FileActions
-from player.ui.shell.first_run import FirstRunDialog
-from player.ui.shell.menus import fill_menus, make_action
 from player.ui.shell.notices import NoticeStrip
 from player.ui.shell.sidebar import COMPACT_BELOW, Sidebar
 from player.ui.shell.status import StatusPanel
+from player.ui.shell.window_actions import LIBRARY, STORE, WindowActions
 from player.ui.store.view import StoreView
 
-SEEK_STEP_MS = 5000
 
-
-LIBRARY, STORE, INSURANCE, RECEIPTS = range(4)
-
-
-class MainWindow(FileActions):
+class MainWindow(WindowActions):
     def __init__(
         self,
         session: UiSession,
@@ -121,42 +108,6 @@ class MainWindow(FileActions):
 
     # --- building --------------------------------------------------------------------------------
 
-    def _build_actions(self) -> None:
-        a = partial(make_action, self)
-        self.sync_action = a("&Sync Now", "F5", self.sync_now, "sync")
-        self.verify_action = a("&Check Library", None, self.check_library, "check_library")
-        self.loss_action = a("&Report a Loss…", None, self.report_loss, "report_loss")
-        self.alternates_action = a("Choose &Alternates…", None, self.choose_alternates, "choose_alternates")
-        self.account_action = a("Sign &In…", None, self.show_first_run, "sign_in")
-        # Spelt out: QKeySequence.StandardKey.Quit is empty on some platforms (offscreen, Windows).
-        self.quit_action = a("&Quit", "Ctrl+Q", self.close, "quit")
-        self.play_action = a("&Play/Pause", "Space", self._space, "play_pause")
-        self.next_action = a("&Next Track", "Ctrl+Right", self.now.next, "next")
-        self.previous_action = a("P&revious Track", "Ctrl+Left", self.now.previous, "previous")
-        playing_area = (self.library, self.bar, self.sidebar)
-        self.forward_action = a(
-            "Seek &Forward 5 s", "Right", lambda: self._seek(+SEEK_STEP_MS), "forward", within=playing_area
-        )
-        self.back_action = a(
-            "Seek &Back 5 s", "Left", lambda: self._seek(-SEEK_STEP_MS), "back", within=playing_area
-        )
-        self.find_action = a("&Find", QKeySequence.StandardKey.Find, self.focus_search, "find")
-        sections = ("&Library", "S&tore", "&Insurance", "&Receipts")
-        self.section_actions = [
-            a(text, f"Ctrl+{i + 1}", lambda _=False, i=i: self.show_section(i), f"section_{i}")
-            for i, text in enumerate(sections)
-        ]
-        about = a("&About Insured Player", None, self._about, "about")
-
-        file: list[QAction | None] = [self.sync_action, self.verify_action, self.loss_action]
-        file += [self.alternates_action, None, self.account_action, None, self.quit_action]
-        playing: list[QAction | None] = [self.play_action, self.previous_action, self.next_action, None]
-        playing += [self.back_action, self.forward_action]
-        view: list[QAction | None] = [self.find_action, None, *self.section_actions]
-        menus: list[tuple[str, list[QAction | None]]] = [("&File", file), ("&Playback", playing)]
-        menus += [("&View", view), ("&Help", [about])]
-        fill_menus(self.menuBar(), menus)
-
     def _connect(self) -> None:
         s = self.session
         s.library_changed.connect(self._library_changed)
@@ -178,6 +129,9 @@ class MainWindow(FileActions):
         self.insurance.loss_requested.connect(self.report_loss)
         self.now.set_queue(self.library.visible_entries)
         self.now.track_changed.connect(self._track_changed)
+        self.now.order_changed.connect(self._order_changed)
+        self.now.queue_ended.connect(self._queue_ended)
+        self.bar.muted_changed.connect(lambda muted: setattr(self.settings, "muted", muted))
         self.now.refused.connect(lambda title, text: self.messages.show_message("warning", title, text))
         self.now.file_missing.connect(self.show_missing)
         s.backend_restarted.connect(self.bundled_backend_stopped)
@@ -202,6 +156,7 @@ class MainWindow(FileActions):
             header.restoreState(st.header_state)
         header.sectionResized.connect(self._column_resized)
         self.bar.set_volume(st.volume)
+        self._restore_play_order()
         self.session.last_sync_at = st.last_sync
         self.library.model.set_provider_names(st.provider_names)
         self.session.provider_names = st.provider_names
@@ -228,47 +183,6 @@ class MainWindow(FileActions):
         self.session.start()
 
     # --- sections and actions --------------------------------------------------------------------
-
-    def show_section(self, index: int) -> None:
-        self.sidebar.nav.setCurrentRow(index)
-
-    def _show_page(self, index: int) -> None:
-        if 0 <= index < self.pages.count():
-            self.pages.setCurrentIndex(index)
-
-    def focus_search(self) -> None:
-        """Ctrl+F: the Store's search while the Store is shown, else the library's."""
-        if self.pages.currentWidget() is self.store:
-            self.store.focus_search()
-            return
-        self.show_section(LIBRARY)
-        self.library.focus_search()
-
-    def _space(self) -> None:
-        """Space plays/pauses, except on a focused button, which it presses (keyboard users need that)."""
-        focused = QApplication.focusWidget()
-        if isinstance(focused, QAbstractButton) and focused.window() is self:
-            focused.animateClick()
-        elif isinstance(focused, QComboBox) and focused.window() is self:
-            focused.showPopup()
-        else:
-            self.now.toggle()
-
-    def _seek(self, delta_ms: int) -> None:
-        self.now.seek_by(delta_ms)
-
-    def _play_entry(self, entry: LibraryEntry) -> None:
-        self.messages.hide()
-        self.now.play(entry)
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Insured Player",
-            "<h3>Insured Player</h3><p>A music player whose tracks are insured: if they are lost, the "
-            "insurer re-issues them (EP 1 391 838 A1).</p><p>Server: "
-            f"{self.session.terminal.connection.server_id}<br>Library: {self.session.terminal.data_dir}</p>",
-        )
 
     def _raise(self) -> None:
         self.show()
@@ -330,19 +244,10 @@ class MainWindow(FileActions):
             self._first_run_allowed = False  # once per start; File > Sign In... opens it again
             self.show_first_run()
 
-    def show_first_run(self) -> None:
-        """Sign up or sign in, then insurance, then the store (the first-run dialog)."""
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.raise_()
-            return
-        dialog = FirstRunDialog(self.session, self)
-        dialog.open_store.connect(lambda: self.show_section(STORE))
-        dialog.work_offline.connect(self.session.work_offline)
-        self.dialog = dialog
-        dialog.open()
-
     def _track_changed(self, track: NowPlayingTrack | None) -> None:
         self.sidebar.show_track(track)
+        if track is not None:
+            self._follow_playing_row(track.license_id)
         self.library.model.set_current(track.license_id if track else "", self._state_icon())
 
     def _playback_state(self, _state: PlaybackState) -> None:

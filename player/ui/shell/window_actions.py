@@ -1,0 +1,191 @@
+"""The main window's actions, menus and keys, kept apart from how the window is built
+(`main_window.py`) and from the File menu's work (`file_actions.py`).
+
+Transport keys follow what desktop players use: Space play/pause, Ctrl+Left/Right previous/next,
+Left/Right seek 5 s in the playing area, M mute, Ctrl+Up/Down volume, and the keyboard's media keys.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QMessageBox,
+    QStackedWidget,
+)
+
+from player.terminal import LibraryEntry
+from player.ui.insurance.view import InsuranceView
+from player.ui.kit.settings import UiSettings
+from player.ui.library.view import LibraryPage
+from player.ui.playing.now_playing import NowPlaying
+from player.ui.playing.order import Repeat, Shuffle
+from player.ui.playing.player_bar import PlayerBar
+from player.ui.receipts.view import ReceiptsView
+from player.ui.shell.file_actions import FileActions
+from player.ui.shell.first_run import FirstRunDialog
+from player.ui.shell.menus import fill_menus, make_action
+from player.ui.shell.sidebar import Sidebar
+from player.ui.store.view import StoreView
+
+SEEK_STEP_MS = 5000
+VOLUME_STEP = 5  # percent, for Ctrl+Up/Down and the volume keys
+LIBRARY, STORE, INSURANCE, RECEIPTS = range(4)
+
+
+class WindowActions(FileActions):
+    """What the window's menus and keys do; the widgets they drive are built by `MainWindow`."""
+
+    settings: UiSettings
+    now: NowPlaying
+    bar: PlayerBar
+    library: LibraryPage
+    store: StoreView
+    insurance: InsuranceView
+    receipts: ReceiptsView
+    sidebar: Sidebar
+    pages: QStackedWidget
+
+    def _build_actions(self) -> None:
+        a = partial(make_action, self)
+        playing_area = (self.library, self.bar, self.sidebar)
+        self.sync_action = a("&Sync Now", "F5", self.sync_now, "sync")
+        self.verify_action = a("&Check Library", None, self.check_library, "check_library")
+        self.loss_action = a("&Report a Loss…", None, self.report_loss, "report_loss")
+        self.alternates_action = a("Choose &Alternates…", None, self.choose_alternates, "choose_alternates")
+        self.account_action = a("Sign &In…", None, self.show_first_run, "sign_in")
+        # Spelt out: QKeySequence.StandardKey.Quit is empty on some platforms (offscreen, Windows).
+        self.quit_action = a("&Quit", "Ctrl+Q", self.close, "quit")
+        self.play_action = a("&Play/Pause", "Space", self._space, "play_pause")
+        self.stop_action = a("&Stop", "Ctrl+.", self.now.stop, "stop")
+        self.next_action = a("&Next Track", "Ctrl+Right", self.now.next, "next")
+        self.previous_action = a("P&revious Track", "Ctrl+Left", self.now.previous, "previous")
+        self.mute_action = a("&Mute", "M", self.bar.toggle_mute, "mute", within=playing_area)
+        self.louder_action = a("&Louder", "Ctrl+Up", lambda: self._volume_by(+VOLUME_STEP), "louder")
+        self.quieter_action = a("&Quieter", "Ctrl+Down", lambda: self._volume_by(-VOLUME_STEP), "quieter")
+        self.repeat_action = a("&Repeat", "Ctrl+R", self.bar.next_repeat, "repeat")
+        self.shuffle_action = a("S&huffle", "Ctrl+H", self.bar.next_shuffle, "shuffle")
+        self._media_keys()
+        self.forward_action = a(
+            "Seek &Forward 5 s", "Right", lambda: self._seek(+SEEK_STEP_MS), "forward", within=playing_area
+        )
+        self.back_action = a(
+            "Seek &Back 5 s", "Left", lambda: self._seek(-SEEK_STEP_MS), "back", within=playing_area
+        )
+        self.find_action = a("&Find", QKeySequence.StandardKey.Find, self.focus_search, "find")
+        sections = ("&Library", "S&tore", "&Insurance", "&Receipts")
+        self.section_actions = [
+            a(text, f"Ctrl+{i + 1}", lambda _=False, i=i: self.show_section(i), f"section_{i}")
+            for i, text in enumerate(sections)
+        ]
+        about = a("&About Insured Player", None, self._about, "about")
+
+        file: list[QAction | None] = [self.sync_action, self.verify_action, self.loss_action]
+        file += [self.alternates_action, None, self.account_action, None, self.quit_action]
+        playing: list[QAction | None] = [self.play_action, self.stop_action, self.previous_action]
+        playing += [self.next_action, None, self.back_action, self.forward_action, None]
+        playing += [self.shuffle_action, self.repeat_action, None]
+        playing += [self.mute_action, self.louder_action, self.quieter_action]
+        view: list[QAction | None] = [self.find_action, None, *self.section_actions]
+        menus: list[tuple[str, list[QAction | None]]] = [("&File", file), ("&Playback", playing)]
+        menus += [("&View", view), ("&Help", [about])]
+        fill_menus(self.menuBar(), menus)
+
+    def show_section(self, index: int) -> None:
+        self.sidebar.nav.setCurrentRow(index)
+
+    def _show_page(self, index: int) -> None:
+        if 0 <= index < self.pages.count():
+            self.pages.setCurrentIndex(index)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the Store's search while the Store is shown, else the library's."""
+        if self.pages.currentWidget() is self.store:
+            self.store.focus_search()
+            return
+        self.show_section(LIBRARY)
+        self.library.focus_search()
+
+    def _space(self) -> None:
+        """Space plays/pauses, except on a focused button, which it presses (keyboard users need that)."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QAbstractButton) and focused.window() is self:
+            focused.animateClick()
+        elif isinstance(focused, QComboBox) and focused.window() is self:
+            focused.showPopup()
+        else:
+            self.now.toggle()
+
+    def _seek(self, delta_ms: int) -> None:
+        self.now.seek_by(delta_ms)
+
+    def _play_entry(self, entry: LibraryEntry) -> None:
+        self.messages.hide()
+        self.now.play(entry)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Insured Player",
+            "<h3>Insured Player</h3><p>A music player whose tracks are insured: if they are lost, the "
+            "insurer re-issues them (EP 1 391 838 A1).</p><p>Server: "
+            f"{self.session.terminal.connection.server_id}<br>Library: {self.session.terminal.data_dir}</p>",
+        )
+
+    def _media_keys(self) -> None:
+        """The keyboard's own media and volume keys, wherever the focus is in the window."""
+        for key, text, slot in (
+            (Qt.Key.Key_MediaPlay, "Play (media key)", self.now.toggle),
+            (Qt.Key.Key_MediaTogglePlayPause, "Play/Pause (media key)", self.now.toggle),
+            (Qt.Key.Key_MediaPause, "Pause (media key)", self.now.pause),
+            (Qt.Key.Key_MediaStop, "Stop (media key)", self.now.stop),
+            (Qt.Key.Key_MediaNext, "Next track (media key)", self.now.next),
+            (Qt.Key.Key_MediaPrevious, "Previous track (media key)", self.now.previous),
+            (Qt.Key.Key_VolumeUp, "Louder (volume key)", lambda: self._volume_by(+VOLUME_STEP)),
+            (Qt.Key.Key_VolumeDown, "Quieter (volume key)", lambda: self._volume_by(-VOLUME_STEP)),
+            (Qt.Key.Key_VolumeMute, "Mute (volume key)", self.bar.toggle_mute),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    def _volume_by(self, step: int) -> None:
+        self.bar.set_volume(self.bar.volume.value() + step)
+
+    def _order_changed(self) -> None:
+        """Remembered: shuffle and repeat are how this listener listens."""
+        self.settings.set_play_order(self.now.order.repeat, self.now.order.shuffle)
+        self.repeat_action.setText(f"&Repeat ({self.bar.repeat.toolTip().split(': ')[1]})")
+        self.shuffle_action.setText(f"S&huffle ({self.bar.shuffle.toolTip().split(': ')[1]})")
+
+    def _restore_play_order(self) -> None:
+        repeat, shuffle = self.settings.play_order
+        self.now.set_repeat(Repeat(repeat) if repeat in set(Repeat) else Repeat.OFF)
+        self.now.set_shuffle(Shuffle(shuffle) if shuffle in set(Shuffle) else Shuffle.OFF)
+        self.bar.set_muted(self.settings.muted)
+
+    def _queue_ended(self) -> None:
+        self.statusBar().showMessage("End of the queue: turn Repeat on to start again from the top.", 8000)
+
+    def _follow_playing_row(self, license_id: str) -> None:
+        """The playing row is selected and scrolled into view as each track starts (unless the user is
+        choosing several rows to act on)."""
+        if len(self.library.table.selectionModel().selectedRows()) <= 1:
+            self.library.select(license_id)
+
+    def show_first_run(self) -> None:
+        """Sign up or sign in, then insurance, then the store (the first-run dialog)."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            return
+        dialog = FirstRunDialog(self.session, self)
+        dialog.open_store.connect(lambda: self.show_section(STORE))
+        dialog.work_offline.connect(self.session.work_offline)
+        self.dialog = dialog
+        dialog.open()
