@@ -19,15 +19,39 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from player.terminal import Terminal
 from player.ui.session import UiSession
 from tests.conftest import require_real_keyring
 from tests.support.backend import Backend
+from tests.ui.visible_text import check_after_call
 
 PASSWORD = "correct horse battery staple"
 MakeSession = Callable[..., UiSession]
+
+# The rule on words (tests/ui/visible_text.py), checked on every story's windows as the story ends. A
+# hook and not a fixture's teardown: pytest-qt closes the windows at the start of the teardown, before any
+# fixture's teardown runs, so a teardown would only ever see closed windows and could never fail.
+pytest_runtest_call = check_after_call
+
+
+@pytest.fixture(autouse=True)
+def windows_kept_for_the_check(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """pytest-qt holds the windows a story registers by weak reference only: one the story held in a local
+    variable could be gone when the story returns, and the end check would pass on an empty screen. Here
+    they stay alive until pytest-qt closes them."""
+    kept: list[QWidget] = []
+    register = qtbot.addWidget
+
+    def keep(widget: QWidget, *, before_close_func: Callable[[QWidget], None] | None = None) -> None:
+        kept.append(widget)
+        register(widget, before_close_func=before_close_func)
+
+    monkeypatch.setattr(qtbot, "addWidget", keep)
+    yield
+    kept.clear()
 
 
 @pytest.fixture

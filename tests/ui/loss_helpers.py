@@ -10,6 +10,7 @@ from player.terminal import LibraryEntry, Terminal
 from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.claims.loss_dialog import LossDialog
 from player.ui.session import UiSession
+from tests.ui.visible_text import assert_words_plain
 
 WAIT = 60_000  # a claim re-downloads tracks: generous, the wait ends as soon as the answer is shown
 
@@ -68,6 +69,7 @@ def confirm_choice(qtbot: QtBot, dialog: AlternatesDialog) -> str:
     box = dialog.choice_confirmation
     assert box is not None
     said = f"{box.text()}\n{box.informativeText()}"
+    assert_words_plain()  # the confirmation names both tracks by title
     [take] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
     take.click()
     return said

@@ -30,6 +30,7 @@ from tests.ui.loss_helpers import (
     wait_for_result,
     wait_idle,
 )
+from tests.ui.visible_text import assert_words_plain
 
 DISCONTINUED = "aurora-0009"  # Highway Postcards, Copper Lanes, Rock, 350 yen, Aurora Records
 
@@ -79,6 +80,7 @@ def test_a_discontinued_track_is_replaced_by_an_alternate_chosen_with_the_keyboa
         "why": "Its supplier no longer distributes this track.",
     }
     assert dialog.pager.isHidden()  # one track: no pager
+    assert_words_plain()  # the original and every alternate by title and artist, over the loss report
     assert dialog.genre.currentText() == "Rock"  # the preference given in the report
 
     # Alternates from both providers, in the genre asked for, each difference against the limit.
@@ -127,6 +129,7 @@ def test_a_discontinued_track_is_replaced_by_an_alternate_chosen_with_the_keyboa
     [(_, outcome, details)] = rows(loss.result_list)
     assert outcome == "Replaced" and f"Replaced by “{wanted.title}” by {wanted.artist}" in details
     assert "1 track replaced by an alternate" in loss.summary.text()
+    assert_words_plain()
     (new,) = entries_of(session, wanted.content_id)  # the new track is in the library, and plays
     assert new.state == "valid" and new.row.path is not None and new.row.path.is_file()
     assert decoded_frames(terminal, wanted.content_id) > 0
@@ -177,6 +180,7 @@ def test_two_waiting_tracks_are_handled_one_after_another_and_the_genre_searched
     assert dialog.original["price"].text() == "¥300"
     assert not dialog.skip.isVisible()  # the last one
     assert dialog.genre.currentText() == ANY_GENRE  # its own alternates, as the claim found them
+    assert_words_plain()  # the second track, with the first one's replacement behind it
 
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)  # Esc cancels the rest
     assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected

@@ -15,6 +15,7 @@ from player.ui.session import UiSession
 from tests.conftest import StartBackend
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
+from tests.ui.visible_text import assert_words_plain
 
 WAIT = 60_000
 
@@ -140,6 +141,7 @@ def test_counts_used_and_left_change_after_a_claim(
     assert "L-" not in " ".join(event)  # license IDs are under Advanced only
     # The summary at the top follows the claim without a Refresh.
     assert f"claims left: {total - 1} of {total}" in view.cover.text()
+    assert_words_plain()  # every tab after the claim (Advanced, which holds the IDs, aside)
 
     # FIG.7: the lost license is invalid, dated, with its reason in words.
     rows = {r[0]: r for r in texts(view.table("licenses"))}

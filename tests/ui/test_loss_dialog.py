@@ -25,6 +25,7 @@ from tests.ui.loss_helpers import (
     wait_for_result,
     wait_idle,
 )
+from tests.ui.visible_text import assert_words_plain
 
 LOST, KEPT = "aurora-0004", "harbor-0001"  # Circuit Bloom (Electronic), Saltwater Swing (Jazz)
 
@@ -58,6 +59,7 @@ def test_an_erased_track_is_pre_checked_reported_and_re_issued(
     assert result == [["Circuit Bloom", "Re-issued", "Ready to play."]]
     assert "1 track re-issued and ready to play" in dialog.summary.text()
     assert dialog.banner.isHidden() and dialog.choose_button.isHidden()
+    assert_words_plain()  # the result page names the track, not its content or license ID
     new_path = terminal.library.file_path(LOST)
     assert new_path is not None and new_path.is_file()  # the file is back
     states = {e.row.license_id: e.state for e in entries_of(session, LOST)}
@@ -99,6 +101,7 @@ def test_a_track_at_its_per_track_limit_is_refused_with_the_reason_in_words(
     assert dialog.banner.isVisible() and "refused" in dialog.summary.text()
     assert "Traceback" not in banner + details
     assert dialog.choose_button.isHidden()
+    assert_words_plain()  # the refusal too
     (entry,) = [e for e in entries_of(session, KEPT) if e.state == "valid"]  # nothing changed
     assert entry.row.path is not None and entry.row.path.is_file()
 
@@ -124,6 +127,7 @@ def test_whole_library_gone_runs_the_recovery(
     assert asked is not None and asked.isVisible() and not dialog.whole_library.isChecked()
     assert asked.defaultButton() is asked.button(QMessageBox.StandardButton.Cancel)
     assert "copies on your other computers stop playing" in asked.informativeText()
+    assert_words_plain()
     qtbot.keyClick(asked, Qt.Key.Key_Return)  # Enter takes the default: Cancel
     qtbot.waitUntil(lambda: dialog.recover_confirmation is None, timeout=WAIT)
     assert not dialog.whole_library.isChecked() and dialog.submit.text() == "Report loss"
@@ -170,6 +174,7 @@ def test_a_claim_in_the_waiting_period_shows_when_re_distribution_starts(
     when = words.long_day(starts)
     assert f"re-distribution starts on {when}" in details
     assert f"waiting period: re-distribution starts on {when}" in dialog.banner.text()
+    assert_words_plain()
 
 
 def test_an_unreachable_insurer_is_explained_and_the_user_can_go_back(

@@ -16,6 +16,7 @@ from player.ui.library.model import Column
 from player.ui.session import UiSession
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
+from tests.ui.visible_text import assert_words_plain
 from tests.ui.window_helpers import (
     double_click_row,
     entry_titled,
@@ -190,6 +191,7 @@ def test_after_a_reissue_the_track_is_one_row_with_its_history_and_plays(
     assert box is not None and box.isVisible()
     assert "re-distributed after a loss" in box.informativeText().lower()
     assert "L-" not in box.text() + box.informativeText()  # named by title, never by license ID
+    assert_words_plain()
     box.close()
 
     double_click_row(qtbot, window, row)
@@ -218,6 +220,7 @@ def test_a_lost_copy_nothing_here_replaced_yet_is_greyed_and_refused_with_its_re
     assert "Traceback" not in window.messages.text
     assert window.player.state is PlaybackState.STOPPED
     assert visible_dialogs() == []  # said inline: no modal box
+    assert_words_plain()  # the refusal names the track, not its license
 
 
 def test_report_as_lost_from_a_tracks_menu_opens_the_loss_report_with_it_ticked(
@@ -233,4 +236,5 @@ def test_report_as_lost_from_a_tracks_menu_opens_the_loss_report_with_it_ticked(
     assert isinstance(dialog, LossDialog)
     qtbot.waitUntil(lambda: dialog.scan_done, timeout=30_000)
     assert dialog.checked_content_ids() == [JAZZ_2]  # only the track asked about; its file is intact
+    assert_words_plain()
     dialog.close()

@@ -14,6 +14,7 @@ from player.ui.session import UiSession
 from player.ui.shell.window_actions import RECEIPTS
 from tests.support.backend import Backend
 from tests.ui.conftest import PASSWORD, MakeSession
+from tests.ui.visible_text import assert_words_plain
 from tests.ui.window_helpers import WAIT, open_window
 
 TRACK = "aurora-0006"
@@ -46,6 +47,8 @@ def test_a_purchase_receipt_is_shown_saved_as_pdf_printed_and_imported_elsewhere
         assert words in shown, (words, shown)
     assert "2 receipts" in page.summary.text()
     assert page.pdf_button.isEnabled() and page.print_button.isEnabled()
+    assert purchase.receipt.receipt_id in shown  # printed on the receipt: the one place for its number
+    assert_words_plain()  # …and nowhere else on the page
 
     pdf = tmp_path / "receipt.pdf"
     page.save_pdf(pdf)
@@ -80,6 +83,9 @@ def test_a_purchase_receipt_is_shown_saved_as_pdf_printed_and_imported_elsewhere
     other.receipts.import_file(signed)
     qtbot.waitUntil(lambda: other.receipts.table.rowCount() == 1, timeout=WAIT)
     assert other.receipts.notice.title.text() == "Receipt imported"
+    said = other.receipts.notice.text.text()
+    assert said.startswith(f"The receipt for {purchase.receipt.items[0].title} of "), said
+    assert_words_plain()
     assert other.receipts.selected() is not None
     assert other.receipts.selected().receipt.receipt_id == purchase.receipt.receipt_id  # type: ignore[union-attr]
 
@@ -91,3 +97,4 @@ def test_a_purchase_receipt_is_shown_saved_as_pdf_printed_and_imported_elsewhere
     other.receipts.refresh(fetch=False)
     qtbot.waitUntil(lambda: other.receipts.table.rowCount() == 0, timeout=WAIT)
     assert "failed the signature check" in other.receipts.notice.title.text()
+    assert_words_plain()

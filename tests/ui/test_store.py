@@ -12,6 +12,7 @@ from player.ui.store.view import ALL_GENRES, StoreView
 from tests.conftest import StartBackend
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
+from tests.ui.visible_text import assert_words_plain
 
 WAIT = 30_000
 
@@ -38,6 +39,7 @@ def confirm(qtbot: QtBot, view: StoreView) -> str:
     assert box is not None
     [accept] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
     text = f"{box.text()}\n{box.informativeText()}"
+    assert_words_plain()  # the confirmation names the track, its price and premium
     accept.click()
     return text
 
@@ -62,6 +64,7 @@ def test_the_store_lists_both_providers_with_price_and_premium(
     assert shown[Column.PRICE] == "¥250"
     assert shown[Column.PREMIUM].startswith("¥")
     assert shown[Column.AVAILABILITY] == "Available"
+    assert_words_plain()  # every row and its tooltips: titles, artists, providers by name
     # Sorting by price uses yen, not text ("¥1,000" would otherwise sort before "¥250").
     view.table.sortByColumn(Column.PRICE, Qt.SortOrder.AscendingOrder)
     prices = [e.price for e in view.visible_entries()]
@@ -162,6 +165,7 @@ def test_buying_before_taking_out_insurance_points_to_the_insurance_step(
     qtbot.waitUntil(lambda: view.buying is None and view.notice.isVisible(), timeout=WAIT)
     assert view.notice.title.text() == "Take out insurance first"
     assert "Traceback" not in view.notice.text.text()
+    assert_words_plain()  # the refusal
     with qtbot.waitSignal(view.insurance_needed, timeout=1000):
         view.notice.action.click()
     assert availability(view, "aurora-0002") == "Available"
@@ -211,6 +215,7 @@ def test_an_unreachable_insurer_is_said_without_its_address(qtbot: QtBot, make_s
     said = view.notice.text.text()
     assert "127.0.0.1" not in said and "http" not in said and "Error" not in said, said
     assert said.startswith("The insurer did not answer."), said
+    assert_words_plain()
 
 
 def test_a_track_withdrawn_meanwhile_stops_looking_available_at_the_next_sync(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.ui.kit import ADVANCED
 from player.ui.kit.tables import make_table
 
 DASH = "—"
@@ -165,6 +166,8 @@ class InsuranceTabs(QWidget):
         list_layout.addLayout(_form(LIST_FIELDS, self.list_fields))
         list_layout.addWidget(self.licenses, 1)
         tab = QWidget()
+        tab.setObjectName("advancedTab")
+        tab.setProperty(ADVANCED, True)  # the one place the IDs are for: the rule on words skips it
         layout = QHBoxLayout(tab)
         layout.addWidget(self.advanced_policy, 2)
         layout.addWidget(box, 3)

@@ -59,7 +59,7 @@ _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
 ]
 
 
-def _what_happened(error: PlayerError) -> str:
+def what_happened(error: PlayerError) -> str:
     """The core's sentence, without what users need not read: a server's address or an exception's
     class name (the log keeps those)."""
     if isinstance(error, BackendResponseError):
@@ -73,7 +73,7 @@ def describe(error: PlayerError) -> tuple[str, str]:
     """(title, text) for a dialog or a status line."""
     for kind, title, step in _NEXT_STEP:
         if isinstance(error, kind):
-            text = _what_happened(error).rstrip(".")
+            text = what_happened(error).rstrip(".")
             text = text[:1].upper() + text[1:] + "."
             return title, f"{text} {step}".strip()
     return "Something went wrong", f"{error} (details are in the log)."

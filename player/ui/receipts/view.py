@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from player import words
 from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import KeptReceipt, Terminal
+from player.ui.kit import ADVANCED
 from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
 from player.ui.kit.receipt_pdf import pdf_bytes, print_to, receipt_html
@@ -67,6 +68,15 @@ def _titles(titles: list[str]) -> str:
     shown = ", ".join(titles[:SHOWN_TITLES])
     rest = len(titles) - SHOWN_TITLES
     return f"{shown} and {rest} more" if rest > 0 else shown
+
+
+def _named(kept: KeptReceipt) -> str:
+    """A receipt as its owner knows it: what it is for and when it was issued (its number is for the
+    receipt itself, where it is printed)."""
+    r = kept.receipt
+    kind = words.RECEIPT_KINDS.get(r.kind.value, "your account").lower()
+    what = _titles([i.title for i in r.items]) if r.items else kind
+    return f"The receipt for {what} of {words.moment(r.issued_at)}"
 
 
 class ReceiptsView(QWidget):
@@ -110,6 +120,9 @@ class ReceiptsView(QWidget):
         self.detail.setObjectName("receiptDetail")
         self.detail.setAccessibleName("The selected receipt")
         self.detail.setOpenLinks(False)
+        # The receipt as issued, opened by choosing it: its number is printed on it, as on the PDF, for
+        # quoting to the insurer. The one place on this page an ID belongs.
+        self.detail.setProperty(ADVANCED, True)
         self.pdf_button = QPushButton("Save as PDF…")
         self.pdf_button.setObjectName("receiptPdfButton")
         self.pdf_button.clicked.connect(self._ask_pdf)
@@ -200,7 +213,7 @@ class ReceiptsView(QWidget):
         if imported is not None and not snap.refused:
             self.notice.show_message(
                 "Receipt imported",
-                f"Receipt {imported.receipt.receipt_id}, signed by {imported.signer_name}, is kept here.",
+                f"{_named(imported)}, signed by {imported.signer_name}, is kept here.",
             )
         self._done()
         self.refreshed.emit()

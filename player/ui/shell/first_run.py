@@ -28,7 +28,7 @@ from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import Policy, PolicyState, Terms
 from player.ui.kit.fit import fit_to_screen
 from player.ui.kit.guard import while_alive
-from player.ui.kit.messages import describe
+from player.ui.kit.messages import describe, what_happened
 from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
 from player.ui.shell.first_run_pages import FirstRunPages, check_account
@@ -141,8 +141,9 @@ class FirstRunDialog(FirstRunPages):
         self.pages.setCurrentIndex(Page.CONNECT)
         self.connect_title.setText("Contacting the insurer…")
         self.connect_text.setText("The insurer keeps your account and your insurance.")
-        server = self.session.terminal.connection.server_id
-        where = "the backend bundled with the player" if server == "bundled" else server
+        # Said in words, never as an address: whoever gave one (--server, INSURED_PLAYER_SERVER) knows it.
+        bundled = self.session.terminal.connection.server_id == "bundled"
+        where = "the backend bundled with the player" if bundled else "the server the player was started with"
         self.connect_server.setText(f"Insurer: {where}")
         self.connect_busy.show()
         self.retry_button.setEnabled(False)
@@ -171,7 +172,7 @@ class FirstRunDialog(FirstRunPages):
             self.connect_text.setText(text)
             return
         self.connect_title.setText("The insurer cannot be reached")
-        why = f"{str(error).rstrip('.')}. " if error is not None else ""
+        why = f"{what_happened(error).rstrip('.')}. " if error is not None else ""
         self.connect_text.setText(
             f"{why}Signing up, taking out insurance and buying need a connection. "
             "Check your connection and retry, or work offline: tracks you already have keep playing."
