@@ -50,7 +50,7 @@ from player.ui.claims.loss_pages import (
 )
 from player.ui.claims.recover_confirmation import ask_to_recover
 from player.ui.kit.guard import while_alive
-from player.ui.kit.messages import describe
+from player.ui.kit.messages import describe, plain
 from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
 
@@ -121,7 +121,7 @@ class LossDialog(LossPages):
         self.tracks.clear()
         for entry in insured_tracks(scan.entries):
             row = entry.row
-            item = QTreeWidgetItem([row.title or row.content_id, row.artist, row.album, row.genre, ""])
+            item = QTreeWidgetItem([row.title or "Untitled track", row.artist, row.album, row.genre, ""])
             item.setData(T_TITLE, Qt.ItemDataRole.UserRole, row.content_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             note = ""
@@ -137,7 +137,7 @@ class LossDialog(LossPages):
             item.setText(T_NOTE, note)
             if note.startswith("File"):
                 item.setIcon(T_NOTE, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-            item.setToolTip(T_NOTE, entry.detail or note)
+            item.setToolTip(T_NOTE, plain(entry.detail) or note)
             if entry.insured:
                 ticked = note.startswith("File") or row.content_id in self._preselect
                 item.setCheckState(T_TITLE, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from player.errors import PlayerError
 from player.terminal import InsureOutcome, LibraryEntry
 from player.ui.kit.guard import while_alive
-from player.ui.kit.messages import describe
+from player.ui.kit.messages import describe, plain
 from player.ui.session import UiSession
 from player.words import track_name, yen
 
@@ -116,10 +116,8 @@ class InsureDialog(QDialog):
         refused = [o for o in outcomes if o.outcome != "insured"]
         lines = []
         if insured:
-            lines.append(
-                "Insured: " + ", ".join(names.get(o.license_id, o.license_id) for o in insured) + "."
-            )
-        lines += [f"Not insured: {names.get(o.license_id, o.license_id)}: {o.reason}" for o in refused]
+            lines.append("Insured: " + ", ".join(names.get(o.license_id, "a track") for o in insured) + ".")
+        lines += [f"Not insured: {names.get(o.license_id, 'a track')}: {plain(o.reason)}" for o in refused]
         self.heading.setText("Done" if not refused else "Some tracks could not be insured")
         self.total.setText("\n".join(lines))
         self.insure_button.hide()

@@ -26,6 +26,14 @@ from player.errors import (
 )
 
 _URL = re.compile(r"https?://\S+")
+_ID = re.compile(r"\s*'?\b(?:CI|[ABCILPRu])-[0-9a-f]*[0-9][0-9a-f]*\b'?")  # the backend's record IDs
+
+
+def plain(text: str) -> str:
+    """A sentence from the core as a user reads it: no server address, no record ID (the CLI's JSON
+    and the log keep both; the window names tracks by title and artist)."""
+    return _ID.sub("", _URL.sub("the server", text))
+
 
 _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
     (NotSignedInError, "Please sign in", "Sign in again to continue."),
@@ -66,7 +74,7 @@ def what_happened(error: PlayerError) -> str:
         return "The insurer answered with something the player cannot use"
     if isinstance(error, BackendError) and not isinstance(error, InsurerKeyChangedError):
         return "The insurer did not answer"
-    return _URL.sub("the server", str(error))
+    return plain(str(error))
 
 
 def describe(error: PlayerError) -> tuple[str, str]:

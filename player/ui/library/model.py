@@ -23,6 +23,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 
 from player import words
 from player.terminal import LibraryEntry, LibraryState
+from player.ui.kit.messages import plain
 from player.words import duration
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,7 +65,7 @@ def reason_text(entry: LibraryEntry) -> str:
         return "The cached license list says this license is valid: it plays, online or offline."
     if words.knows_reason(entry.reason):
         return words.sentence(words.reason(entry.reason, entry.invalidated_at))
-    return words.sentence(entry.detail or entry.reason or "no reason given")
+    return words.sentence(plain(entry.detail) or entry.reason or "no reason given")
 
 
 def history_lines(replaced: list[LibraryEntry]) -> list[str]:
@@ -75,7 +76,11 @@ def history_lines(replaced: list[LibraryEntry]) -> list[str]:
         "Replaces an earlier copy:" if len(replaced) == 1 else f"Replaces {len(replaced)} earlier copies:"
     ]
     for old in replaced:
-        what = words.reason(old.reason, old.invalidated_at) if words.knows_reason(old.reason) else old.detail
+        what = (
+            words.reason(old.reason, old.invalidated_at)
+            if words.knows_reason(old.reason)
+            else plain(old.detail)
+        )
         title = old.row.title or "this track"
         lines.append(f"• {title}: {what}")
     return lines

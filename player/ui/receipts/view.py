@@ -32,6 +32,7 @@ from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import KeptReceipt, Terminal
 from player.ui.kit import ADVANCED
 from player.ui.kit.guard import while_alive
+from player.ui.kit.messages import plain
 from player.ui.kit.notice import Notice, Tone
 from player.ui.kit.receipt_pdf import pdf_bytes, print_to, receipt_html
 from player.ui.kit.tables import Cell, fill, make_table, page_heading
@@ -223,7 +224,7 @@ class ReceiptsView(QWidget):
             first = next(iter(snap.refused.values()))
             self.notice.show_message(
                 f"{words.plural(len(snap.refused), 'receipt')} kept here failed the signature check",
-                f"It is not shown: it was changed after it was issued, or it is not yours ({first}). "
+                f"It is not shown: it was changed after it was issued, or it is not yours ({plain(str(first))}). "
                 "Refresh to fetch your receipts from the insurer again.",
                 tone=Tone.WARNING,
             )

@@ -45,7 +45,7 @@ class FileActions(QMainWindow):
         def done(report: IntegrityReport) -> None:
             self.statusBar().clearMessage()
             self.session.refresh_library()  # the rows show what the scan saw on disk
-            titles = {e.row.content_id: e.row.title or e.row.content_id for e in self.session.library}
+            titles = {e.row.content_id: e.row.title or "an untitled track" for e in self.session.library}
             bad = [*report.missing, *report.corrupt]
             if not bad:
                 noun = "track is" if report.ok == 1 else "tracks are"
