@@ -206,6 +206,15 @@ def redirect_elsewhere(handler: Handler, _: requests.Response | None) -> None:
     handler.start(307, {"Location": "http://127.0.0.1:9/api/v1/license-list", "Content-Length": "0"})
 
 
+def mislabelled_audio(handler: Handler, upstream: requests.Response | None) -> None:
+    """The real audio, under the other audio type's name (Ogg called FLAC, FLAC called Ogg)."""
+    assert upstream is not None
+    said = upstream.headers.get("Content-Type", "")
+    other = "audio/flac" if said.startswith("audio/ogg") else "audio/ogg"
+    handler.start(upstream.status_code, {"Content-Type": other, "Content-Length": str(len(upstream.content))})
+    handler.send(upstream.content)
+
+
 # Which misbehaviours need the real answer first.
 def tampered_receipt(handler: Handler, upstream: requests.Response | None) -> None:
     """The insurer's receipts as sent, but the first one's signed bytes changed (a yen added)."""
@@ -226,6 +235,7 @@ _NEEDS_UPSTREAM = {
     genuine_then_zeros,
     drop_answer,
     cut_half_way,
+    mislabelled_audio,
 }
 
 
