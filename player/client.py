@@ -146,9 +146,10 @@ class Client(Exchanges):
     def cover(self, content_id: str) -> bytes:
         return self._bytes(f"/api/v1/catalog/{content_id}/cover", transfer.COVER)
 
-    def preview(self, provider: str, content_id: str) -> bytes:
-        """The content server's short clip of a track, in an encoding this terminal decodes."""
-        return self._bytes(
+    def preview(self, provider: str, content_id: str) -> tuple[str, bytes]:
+        """The content server's short clip of a track and the MIME type it says it is (its
+        Content-Type), asked for in the encodings this terminal decodes, best first."""
+        return self._typed_bytes(
             f"/providers/{provider}/preview/{content_id}",
             transfer.PREVIEW,
             params={"codecs": ",".join(self.codecs)},

@@ -149,11 +149,18 @@ class Exchanges:
 
     def _exchange(self, method: str, path: str, limit: int, **kwargs: Any) -> bytes:
         """One request and its whole answer, within the deadline and the size limit."""
+        return self._typed_exchange(method, path, limit, **kwargs)[1]
+
+    def _typed_exchange(self, method: str, path: str, limit: int, **kwargs: Any) -> tuple[str, bytes]:
+        """`_exchange`, with the media type the answer names (`Content-Type` without its parameters,
+        lower case; "" when absent): for answers that may come in more than one kind."""
         with self.within():
             assert self._watch is not None
             response = self._send(method, path, watch=self._watch, **kwargs)
             with response:
-                return self._read(response, limit, response.url, self._watch)
+                body = self._read(response, limit, response.url, self._watch)
+                kind = response.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
+                return kind, body
 
     def _read(self, response: requests.Response, limit: int, url: str, watch: Watch | None) -> bytes:
         what = f"the answer of {self._who(url)}"
@@ -199,6 +206,9 @@ class Exchanges:
 
     def _bytes(self, path: str, limit: int, **kwargs: Any) -> bytes:
         return self._exchange("GET", path, limit, **kwargs)
+
+    def _typed_bytes(self, path: str, limit: int, **kwargs: Any) -> tuple[str, bytes]:
+        return self._typed_exchange("GET", path, limit, **kwargs)
 
 
 def _refusal(response: requests.Response, body: bytes) -> PlayerError:

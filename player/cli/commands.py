@@ -204,6 +204,32 @@ def _play(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, 
         track.close()
 
 
+def _preview(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    """The store's short clip of a track (say, an alternate before choosing it), from memory only."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from player import playback
+
+    entry = next((e for e in t.purchases.catalog() if e.content_id == a.content_id), None)
+    if entry is None:
+        raise PlayerError(f"{a.content_id} is not in the catalog")
+    clip = t.purchases.preview(entry.provider, entry.content_id)
+    r = playback.decode_check(clip.data, clip.mime)  # its length, and that it decodes, before a sound
+    if a.decode_only:
+        data = {
+            "content_id": clip.content_id,
+            "mime": clip.mime,
+            "frames": r.frames,
+            "duration_ms": r.duration_ms,
+        }
+        out.emit(data, lambda: f"preview of {entry.title}: {clip.mime}, {r.duration_ms} ms, decodes")
+        return 0
+    buffer = QBuffer()
+    buffer.setData(QByteArray(clip.data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return _play_sound(buffer, clip.mime, r.duration_ms, a.seconds, out, f"{entry.title} (preview)")
+
+
 def _play_sound(
     device: Any, mime: str, duration_ms: int, seconds: float | None, out: Output, title: str
 ) -> int:
@@ -313,6 +339,7 @@ _HANDLERS: dict[str, Handler] = {
     "library": _library,
     "sync": _sync,
     "play": _play,
+    "preview": _preview,
     "verify": _verify,
     "report-loss": claims.report_loss,
     "alternates": claims.alternates,

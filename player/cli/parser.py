@@ -61,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("id", metavar="CONTENT_OR_LICENSE_ID")
     play.add_argument("--decode-only", action="store_true")
     play.add_argument("--seconds", type=float, default=None, help="stop after this long")
+    preview = cmd("preview", "play a track's short store clip (or only decode it), from memory")
+    preview.add_argument("content_id")
+    preview.add_argument("--decode-only", action="store_true")
+    preview.add_argument("--seconds", type=float, default=None, help="stop after this long")
     cmd("verify", "integrity scan: missing and corrupt tracks").add_argument(
         "--repair",
         action="store_true",

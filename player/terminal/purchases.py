@@ -58,12 +58,22 @@ class Purchases:
         return self._connection.client().catalog(genre, query)
 
     def preview(self, provider: str, content_id: str) -> Preview:
-        """The provider's short clip of a track (online only), held in memory: never written here."""
-        data = self._connection.client().preview(provider, content_id)
-        mime = next((m for magic, m in CLIP_MAGIC.items() if data.startswith(magic)), None)
-        if mime is None:
-            raise BackendResponseError(f"the preview of {content_id!r} is not audio this player reads")
-        return Preview(content_id, mime, data)
+        """The provider's short clip of a track (online only), held in memory: never written here.
+
+        The clip must be what its Content-Type says, by its first bytes, and one of the encodings this
+        terminal asked for: a face hands the MIME to Qt's decoder, and a clip passed off as another kind
+        (or a captive portal's HTML page) would fail there with a less telling error."""
+        client = self._connection.client()
+        said, data = client.preview(provider, content_id)
+        sniffed = next((m for magic, m in CLIP_MAGIC.items() if data.startswith(magic)), None)
+        if sniffed is None or sniffed != said:
+            what = f"{sniffed} labelled {said or 'nothing'}" if sniffed else "not audio this player reads"
+            raise BackendResponseError(f"the preview of {content_id!r} is {what}")
+        if said not in client.codecs:
+            raise BackendResponseError(
+                f"the preview of {content_id!r} came as {said}, which was not asked for"
+            )
+        return Preview(content_id, said, data)
 
     def genres(self) -> list[str]:
         return sorted({c.genre for c in self.catalog() if c.genre})

@@ -74,7 +74,8 @@ class ListStatus:
 
 @dataclass(frozen=True)
 class Preview:
-    """A store clip of a track, in memory only: `mime` is read from the bytes, not from the server."""
+    """A store clip of a track, in memory only (`data`, to play from a buffer). `mime` is the type the
+    server named, checked against the bytes and against the encodings this terminal decodes."""
 
     content_id: str
     mime: str

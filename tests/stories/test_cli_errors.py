@@ -54,6 +54,10 @@ def test_asking_for_help_is_not_an_error(cli: Cli) -> None:
 # --- 1: the backend said no; no usable keyring -----------------------------------------------------
 
 
+def test_a_preview_of_a_track_not_in_the_catalog_is_refused_in_one_line(cli: Cli) -> None:
+    assert "aurora-9999 is not in the catalog" in cli.fails(1, "preview", "aurora-9999", "--decode-only")
+
+
 def test_a_wrong_password_is_refused_in_one_line(cli: Cli) -> None:
     cli.sign_up("tess")
     assert "password" in cli.fails(1, "login", "tess", password="not the password").lower()

@@ -33,6 +33,8 @@ def test_a_discontinued_track_is_replaced_by_an_alternate_of_the_users_choice(
     (row,) = cli.library()[DISCONTINUED]
     Path(row["path"]).unlink()
 
+    assert "no longer distributed" in cli.fails(1, "preview", DISCONTINUED, "--decode-only")
+
     claim = cli.ok("report-loss", DISCONTINUED, "--genre", "Rock")
     (item,) = claim["items"]
     assert (item["content_id"], item["outcome"]) == (DISCONTINUED, "alternates_offered"), item
@@ -52,6 +54,9 @@ def test_a_discontinued_track_is_replaced_by_an_alternate_of_the_users_choice(
     assert jazz and {alt["genre"] for alt in jazz} == {"Jazz"}
 
     chosen = next(alt for alt in jazz if alt["provider"] == "harbor")
+    heard = cli.ok("preview", chosen["content_id"], "--decode-only")  # listened to before choosing
+    assert (heard["content_id"], heard["mime"]) == (chosen["content_id"], "audio/flac")
+    assert 14_000 <= heard["duration_ms"] <= 16_000 and heard["frames"] > 0
     choice = cli.ok("choose", item["item_id"], chosen["alternate_id"])
     assert choice["content_id"] == chosen["content_id"]
     assert choice["replaces"] == bought["license_id"]

@@ -1,5 +1,6 @@
 """Story: a bought track is *heard*. `insured-player-cli play` sends it through the PulseAudio null sink
-that `./test` sets up (`ci_sink`), and a recording of the sink's monitor is clearly not silent.
+that `./test` sets up (`ci_sink`), and a recording of the sink's monitor is clearly not silent; so does
+`preview`, from the clip held in memory.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ import shutil
 import subprocess
 import time
 import wave
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -41,11 +44,9 @@ def _rms(path: Path) -> tuple[float, float, float]:
     return float(np.sqrt(np.mean(samples**2))), float(np.max(np.abs(samples))), seconds
 
 
-def test_a_bought_track_is_heard_through_the_sound_card(null_sink: None, cli: Cli, tmp_path: Path) -> None:
-    cli.sign_up_insured("hal")
-    cli.buy(TRACK)
-
-    recording = tmp_path / "heard.wav"
+@contextmanager
+def _recording(path: Path) -> Iterator[None]:
+    """Record the null sink's monitor into `path` (16-bit stereo WAV) while the block runs."""
     recorder = subprocess.Popen(
         [
             "parec",
@@ -55,7 +56,7 @@ def test_a_bought_track_is_heard_through_the_sound_card(null_sink: None, cli: Cl
             "--channels=2",
             "--format=s16le",
             "--file-format=wav",
-            str(recording),
+            str(path),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -63,7 +64,7 @@ def test_a_bought_track_is_heard_through_the_sound_card(null_sink: None, cli: Cl
     try:
         time.sleep(0.3)  # the recorder is connected before the first note
         assert recorder.poll() is None, recorder.stderr.read() if recorder.stderr else ""
-        played = run_cli_process(cli, "play", TRACK, "--seconds", "3", timeout=60)
+        yield
         time.sleep(0.3)
     finally:
         recorder.terminate()
@@ -71,9 +72,32 @@ def test_a_bought_track_is_heard_through_the_sound_card(null_sink: None, cli: Cl
         if recorder.stderr is not None:
             recorder.stderr.close()
 
+
+def test_a_bought_track_is_heard_through_the_sound_card(null_sink: None, cli: Cli, tmp_path: Path) -> None:
+    cli.sign_up_insured("hal")
+    cli.buy(TRACK)
+
+    recording = tmp_path / "heard.wav"
+    with _recording(recording):
+        played = run_cli_process(cli, "play", TRACK, "--seconds", "3", timeout=60)
+
     assert played.code == 0, played.err
     report = played.json()
     assert report["played_ms"] >= 1000, report  # the position moved: the sink took the audio
     rms, peak, seconds = _rms(recording)
     assert seconds >= 2.5, seconds
     assert rms > 0.01 and peak > 0.05, (rms, peak)  # silence records as exact zeros
+
+
+def test_a_preview_is_heard_from_memory(null_sink: None, cli: Cli, tmp_path: Path) -> None:
+    recording = tmp_path / "preview.wav"
+    with _recording(recording):
+        played = run_cli_process(cli, "preview", TRACK, "--seconds", "3", timeout=60)
+
+    assert played.code == 0, played.err
+    report = played.json()
+    assert report["title"].endswith("(preview)") and report["played_ms"] >= 1000, report
+    rms, peak, _ = _rms(recording)
+    assert rms > 0.01 and peak > 0.05, (rms, peak)
+    tracks = cli.data_dir / "tracks"
+    assert not tracks.exists() or not any(tracks.iterdir())  # nothing bought, nothing written

@@ -17,10 +17,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import requests
 
 ZEROS = bytes(256 * 1024)
+_FALLBACK_BUFFERS = 8 * 1024 * 1024
 
 Misbehaviour = Callable[["Handler", "requests.Response | None"], None]
 
@@ -38,6 +40,32 @@ class Hostile:
     def count(self, n: int) -> None:
         with self.lock:
             self.sent += n
+
+    def settled(self, quiet: float = 0.5, timeout: float = 10.0) -> int:
+        """`sent`, once it has stopped growing for `quiet` seconds: an endless answer only stops when
+        the reader hangs up, so a settled count proves the player stopped reading."""
+        deadline = time.monotonic() + timeout
+        last = self.sent
+        while time.monotonic() < deadline:
+            time.sleep(quiet)
+            if self.sent == last:
+                return last
+            last = self.sent
+        raise AssertionError(f"still sending after {timeout:g} s: {self.sent} bytes")
+
+
+def in_flight() -> int:
+    """The most loopback TCP can hold between the proxy and a player that stopped reading: the
+    kernel's largest send buffer plus its largest receive buffer (autotuned; 4 + 32 MiB is common).
+    A fixed slack measured on one machine fails on another whose buffers grow larger."""
+    try:
+        sizes = [
+            int(Path(f"/proc/sys/net/ipv4/tcp_{kind}").read_text(encoding="ascii").split()[-1])
+            for kind in ("wmem", "rmem")
+        ]
+    except (OSError, ValueError, IndexError):
+        return _FALLBACK_BUFFERS
+    return sum(sizes)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -178,6 +206,15 @@ def redirect_elsewhere(handler: Handler, _: requests.Response | None) -> None:
     handler.start(307, {"Location": "http://127.0.0.1:9/api/v1/license-list", "Content-Length": "0"})
 
 
+def mislabelled_audio(handler: Handler, upstream: requests.Response | None) -> None:
+    """The real audio, under the other audio type's name (Ogg called FLAC, FLAC called Ogg)."""
+    assert upstream is not None
+    said = upstream.headers.get("Content-Type", "")
+    other = "audio/flac" if said.startswith("audio/ogg") else "audio/ogg"
+    handler.start(upstream.status_code, {"Content-Type": other, "Content-Length": str(len(upstream.content))})
+    handler.send(upstream.content)
+
+
 # Which misbehaviours need the real answer first.
 def tampered_receipt(handler: Handler, upstream: requests.Response | None) -> None:
     """The insurer's receipts as sent, but the first one's signed bytes changed (a yen added)."""
@@ -198,6 +235,7 @@ _NEEDS_UPSTREAM = {
     genuine_then_zeros,
     drop_answer,
     cut_half_way,
+    mislabelled_audio,
 }
 
 
