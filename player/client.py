@@ -29,6 +29,8 @@ Progress = Callable[[int, int], None]  # (bytes so far, total bytes or 0 when un
 ACCEPTED_CODECS = ("audio/flac", "audio/ogg", "audio/mpeg")  # [0050]: what QtMultimedia's FFmpeg decodes
 
 
+LOSSY = ("audio/ogg", "audio/mpeg", "audio/opus")  # compressed encodings: a preview prefers them
+
 class Client(Exchanges):
     """A connection to one backend. Not thread-safe: give each worker thread its own (`copy()`).
 
@@ -148,11 +150,14 @@ class Client(Exchanges):
 
     def preview(self, provider: str, content_id: str) -> tuple[str, bytes]:
         """The content server's short clip of a track and the MIME type it says it is (its
-        Content-Type), asked for in the encodings this terminal decodes, best first."""
+        Content-Type), in an encoding this terminal decodes: a compressed one first when it decodes
+        one, since a clip is heard once (Ogg is a seventh of FLAC's size for the same 15 s)."""
+        lossy = [c for c in self.codecs if c in LOSSY]
+        ordered = [*lossy, *(c for c in self.codecs if c not in LOSSY)]
         return self._typed_bytes(
             f"/providers/{provider}/preview/{content_id}",
             transfer.PREVIEW,
-            params={"codecs": ",".join(self.codecs)},
+            params={"codecs": ",".join(ordered)},
         )
 
     # --- license control --------------------------------------------------------------------------

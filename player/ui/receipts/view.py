@@ -221,10 +221,10 @@ class ReceiptsView(QWidget):
 
     def _show_notice(self, snap: ReceiptsSnapshot) -> None:
         if snap.refused:
-            first = next(iter(snap.refused.values()))
+            first = plain(str(next(iter(snap.refused.values()))))
             self.notice.show_message(
                 f"{words.plural(len(snap.refused), 'receipt')} kept here failed the signature check",
-                f"It is not shown: it was changed after it was issued, or it is not yours ({plain(str(first))}). "
+                f"It is not shown: it was changed after it was issued, or it is not yours ({first}). "
                 "Refresh to fetch your receipts from the insurer again.",
                 tone=Tone.WARNING,
             )
