@@ -31,6 +31,7 @@ ACCEPTED_CODECS = ("audio/flac", "audio/ogg", "audio/mpeg")  # [0050]: what QtMu
 
 LOSSY = ("audio/ogg", "audio/mpeg", "audio/opus")  # compressed encodings: a preview prefers them
 
+
 class Client(Exchanges):
     """A connection to one backend. Not thread-safe: give each worker thread its own (`copy()`).
 
