@@ -97,6 +97,16 @@ class UiSettings:
         self._s.setValue("player/shuffle", shuffle)
 
     @property
+    def queue(self) -> list[str]:
+        """The play queue's license IDs, in order."""
+        raw = self._s.value("player/queue", "")
+        return [i for i in str(raw).split() if i] if raw else []
+
+    @queue.setter
+    def queue(self, ids: list[str]) -> None:
+        self._s.setValue("player/queue", " ".join(ids))
+
+    @property
     def last_track(self) -> tuple[str, int]:
         """(license ID, position in ms) of the track loaded at the last quit; ("", 0) if none."""
         return str(self._s.value("player/last_license", "") or ""), self._int("player/last_position", 0)

@@ -9,10 +9,13 @@ what the cached list calls invalid (through the palette, so light and dark theme
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -86,6 +89,16 @@ def history_lines(replaced: list[LibraryEntry]) -> list[str]:
     return lines
 
 
+LICENSE_IDS_MIME = "application/x-insured-player-license-ids"  # rows dragged out of the library
+
+
+def dropped_ids(data: QMimeData) -> list[str]:
+    """The license IDs a drag from the library carries ([] for anything else)."""
+    if not data.hasFormat(LICENSE_IDS_MIME):
+        return []
+    return [i for i in bytes(data.data(LICENSE_IDS_MIME).data()).decode().split("\n") if i]
+
+
 class LibraryModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +162,24 @@ class LibraryModel(QAbstractTableModel):
         return -1
 
     # --- QAbstractTableModel ---------------------------------------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        return [LICENSE_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """Dragged rows as their license IDs (to the queue panel, in the order they are shown)."""
+        ids: list[str] = []
+        for index in sorted(indexes, key=lambda i: i.row()):
+            license_id = self._entries[index.row()].row.license_id
+            if license_id not in ids:
+                ids.append(license_id)
+        data = QMimeData()
+        data.setData(LICENSE_IDS_MIME, QByteArray("\n".join(ids).encode()))
+        return data
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
         return 0 if parent.isValid() else len(self._entries)

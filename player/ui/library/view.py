@@ -53,6 +53,7 @@ class LibraryPage(QWidget):
     store_requested = Signal()
     insure_requested = Signal(object)  # list[LibraryEntry]: tracks bought without insurance, to insure
     loss_requested = Signal(object)  # list[str]: content IDs of insured tracks the user reports lost
+    queue_requested = Signal(object, bool)  # list[str] license IDs, True: play next, False: at the end
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +96,8 @@ class LibraryPage(QWidget):
         self.table.activated.connect(self._activated)  # Enter, and a double-click
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.setDragEnabled(True)  # rows drag to the queue
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.insure_button = QPushButton("Insure…", self)
         self.insure_button.setObjectName("insureButton")
         self.insure_button.setAccessibleName("Insure the selected tracks bought without insurance")
@@ -232,6 +235,11 @@ class LibraryPage(QWidget):
         play = menu.addAction("Play")
         play.setEnabled(self.selected_entry() is not None)
         play.triggered.connect(lambda: self._activated(self.table.currentIndex()))
+        for text, at_head in (("Play Next", True), ("Add to Queue", False)):
+            queue = menu.addAction(text)
+            queue.setEnabled(bool(self.selected_ids()))
+            queue.triggered.connect(lambda _=False, h=at_head: self.queue_selected(at_head=h))
+        menu.addSeparator()
         insure = menu.addAction("Insure…")
         insure.setEnabled(bool(self.uninsured_entries(selected_only=True)))
         insure.triggered.connect(self.insure_selected)
@@ -243,6 +251,17 @@ class LibraryPage(QWidget):
         history.setEnabled(selected is not None and bool(self.model.history(selected.row.license_id)))
         history.triggered.connect(self.show_history)
         menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def selected_ids(self) -> list[str]:
+        """The selected rows that play, as license IDs, in the order shown."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        entries = [self.proxy.entry_at(r) for r in rows]
+        return [e.row.license_id for e in entries if e.state is not LibraryState.INVALID]
+
+    def queue_selected(self, *, at_head: bool) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.queue_requested.emit(ids, at_head)
 
     def report_selected_lost(self) -> None:
         """The loss dialog with the selected insured tracks ticked."""

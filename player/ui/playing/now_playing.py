@@ -26,6 +26,7 @@ from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
 from player.ui.playing.order import PlayOrder, Repeat, Shuffle
 from player.ui.playing.prepared import PreparedTrack, Preparer
+from player.ui.playing.queue import PlayQueue
 from player.ui.session import UiSession
 
 PLAY_PRIORITY = 10  # a play the user asked for goes before queued background work
@@ -65,6 +66,8 @@ class NowPlaying(QObject):
         self._queue: Callable[[], list[LibraryEntry]] = lambda: list(session.library)
         self.preparer = Preparer(session, self)
         self.order = PlayOrder()
+        self.queue = PlayQueue(self)  # what the listener asked to hear next, before the library's order
+        self.queue.changed.connect(self._prepare_following_if_playing)
         self._to_prepare: LibraryEntry | None = None
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
@@ -169,12 +172,16 @@ class NowPlaying(QObject):
         if self.current is not None and self.order.repeat is Repeat.TRACK:
             following: LibraryEntry | None = self.current.entry
         else:
-            following = self._neighbour(+1) if self.current is not None else None
+            following = self.queue.peek(self.session.library)
+            if following is None and self.current is not None:
+                following = self._neighbour(+1)
         if following is not None:
             self.preparer.prepare(following)
 
     def _library_changed(self, *_: object) -> None:
         self.preparer.clear()
+        if self.session.library:  # a queued track re-issued: its successor is queued
+            self.queue.follow(self.session.library)
         # Open the next track again on the new list, once every view has taken the change in.
         QTimer.singleShot(0, self, self._prepare_following_if_playing)
 
@@ -245,7 +252,7 @@ class NowPlaying(QObject):
     def next(self) -> bool:
         """Start the next playable row (the first again with repeat all); at the end of the queue, say
         so (`queue_ended`) and return False."""
-        entry = self._neighbour(+1)
+        entry = self.queue.take(self.session.library) or self._neighbour(+1)
         if entry is None:
             self.queue_ended.emit()
             return False

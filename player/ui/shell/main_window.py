@@ -7,10 +7,11 @@ question goes to the core through the session, every answer is shown as it comes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QDockWidget,
     QHBoxLayout,
     QStackedWidget,
     QStyle,
@@ -29,6 +30,7 @@ from player.ui.library.view import LibraryPage
 from player.ui.playing.mpris import MprisService
 from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
 from player.ui.playing.player_bar import PlayerBar
+from player.ui.playing.queue_panel import QueuePanel
 from player.ui.receipts.view import ReceiptsView
 from player.ui.session import ConnectionState, UiSession
 from player.ui.shell.notices import NoticeStrip
@@ -79,6 +81,12 @@ class MainWindow(WindowActions):
         self.banner, self.messages = self.notices.offline, self.notices.message
         self.bar = PlayerBar(self.now, self)
         self.status = StatusPanel(self.statusBar())
+        self.queue_panel = QueuePanel(session, self.now.queue, self)
+        self.queue_dock = QDockWidget("Up Next", self)
+        self.queue_dock.setObjectName("queueDock")  # its place and visibility are saved with the window
+        self.queue_dock.setWidget(self.queue_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
+        self.queue_dock.hide()
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +133,8 @@ class MainWindow(WindowActions):
         self.library.store_requested.connect(lambda: self.show_section(STORE))
         self.library.insure_requested.connect(self.insure_tracks)
         self.library.loss_requested.connect(self.report_loss)
+        self.library.queue_requested.connect(self.queue_tracks)
+        self.now.queue.changed.connect(lambda: setattr(self.settings, "queue", self.now.queue.ids))
         self.insurance.insure_requested.connect(self.insure_tracks)
         self.insurance.loss_requested.connect(self.report_loss)
         self.now.set_queue(self.library.visible_entries)
@@ -157,6 +167,7 @@ class MainWindow(WindowActions):
         header.sectionResized.connect(self._column_resized)
         self.bar.set_volume(st.volume)
         self._restore_play_order()
+        self.now.queue.restore(st.queue)
         self.session.last_sync_at = st.last_sync
         self.library.model.set_provider_names(st.provider_names)
         self.session.provider_names = st.provider_names

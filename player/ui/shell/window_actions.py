@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QDockWidget,
     QMessageBox,
     QStackedWidget,
 )
@@ -30,7 +31,7 @@ from player.ui.receipts.view import ReceiptsView
 from player.ui.shell.file_actions import FileActions
 from player.ui.shell.first_run import FirstRunDialog
 from player.ui.shell.menus import fill_menus, make_action
-from player.ui.shell.sidebar import Sidebar
+from player.ui.shell.sidebar import COMPACT_BELOW, Sidebar
 from player.ui.store.view import StoreView
 
 SEEK_STEP_MS = 5000
@@ -50,6 +51,7 @@ class WindowActions(FileActions):
     receipts: ReceiptsView
     sidebar: Sidebar
     pages: QStackedWidget
+    queue_dock: QDockWidget
 
     def _build_actions(self) -> None:
         a = partial(make_action, self)
@@ -70,6 +72,20 @@ class WindowActions(FileActions):
         self.quieter_action = a("&Quieter", "Ctrl+Down", lambda: self._volume_by(-VOLUME_STEP), "quieter")
         self.repeat_action = a("&Repeat", "Ctrl+R", self.bar.next_repeat, "repeat")
         self.shuffle_action = a("S&huffle", "Ctrl+H", self.bar.next_shuffle, "shuffle")
+        self.play_next_action = a(
+            "Play &Next",
+            "Ctrl+Shift+D",
+            lambda: self.library.queue_selected(at_head=True),
+            "play_next",
+            within=(self.library,),
+        )
+        self.enqueue_action = a(
+            "Add to &Queue",
+            "Ctrl+D",
+            lambda: self.library.queue_selected(at_head=False),
+            "enqueue",
+            within=(self.library,),
+        )
         self._media_keys()
         self.forward_action = a(
             "Seek &Forward 5 s", "Right", lambda: self._seek(+SEEK_STEP_MS), "forward", within=playing_area
@@ -89,9 +105,13 @@ class WindowActions(FileActions):
         file += [self.alternates_action, None, self.account_action, None, self.quit_action]
         playing: list[QAction | None] = [self.play_action, self.stop_action, self.previous_action]
         playing += [self.next_action, None, self.back_action, self.forward_action, None]
+        playing += [self.play_next_action, self.enqueue_action, None]
         playing += [self.shuffle_action, self.repeat_action, None]
         playing += [self.mute_action, self.louder_action, self.quieter_action]
-        view: list[QAction | None] = [self.find_action, None, *self.section_actions]
+        self.queue_view_action = self.queue_dock.toggleViewAction()
+        self.queue_view_action.setText("&Up Next")
+        self.queue_view_action.setShortcut(QKeySequence("Ctrl+U"))
+        view: list[QAction | None] = [self.find_action, self.queue_view_action, None, *self.section_actions]
         menus: list[tuple[str, list[QAction | None]]] = [("&File", file), ("&Playback", playing)]
         menus += [("&View", view), ("&Help", [about])]
         fill_menus(self.menuBar(), menus)
@@ -169,6 +189,19 @@ class WindowActions(FileActions):
         self.now.set_repeat(Repeat(repeat) if repeat in set(Repeat) else Repeat.OFF)
         self.now.set_shuffle(Shuffle(shuffle) if shuffle in set(Shuffle) else Shuffle.OFF)
         self.bar.set_muted(self.settings.muted)
+
+    def queue_tracks(self, ids: list[str], at_head: bool) -> None:
+        """Play Next / Add to Queue: said in the status bar, and the queue shown where there is room."""
+        if at_head:
+            self.now.queue.play_next(ids)
+        else:
+            self.now.queue.add(ids)
+        n = len(ids)
+        what = f"{n} tracks" if n != 1 else "1 track"
+        where = "to play next" if at_head else "to the end of the queue"
+        self.statusBar().showMessage(f"Added {what} {where} (Ctrl+U shows the queue).", 6000)
+        if self.width() >= COMPACT_BELOW and not self.queue_dock.isVisible():
+            self.queue_dock.show()
 
     def _queue_ended(self) -> None:
         self.statusBar().showMessage("End of the queue: turn Repeat on to start again from the top.", 8000)
