@@ -122,6 +122,13 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
     window.start()
     _settle(session)
     written["main-window"] = _save(window, outdir / "main-window.png")
+    playable = [e.row.license_id for e in window.library.visible_entries() if e.state == "valid"]
+    window.queue_tracks(playable[-2:], False)  # two tracks queued, the Up Next panel beside the library
+    window.queue_tracks(playable[1:2], True)
+    _settle(session)
+    written["queue"] = _save(window, outdir / "queue.png")
+    window.now.queue.clear()
+    window.queue_dock.hide()
     for name, section in (("store", 1), ("insurance", 2)):  # the window's own sections
         window.show_section(section)
         _settle(session)

@@ -6,7 +6,7 @@ library shows a short way into the Store instead of an empty table.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,7 @@ class LibraryPage(QWidget):
     insure_requested = Signal(object)  # list[LibraryEntry]: tracks bought without insurance, to insure
     loss_requested = Signal(object)  # list[str]: content IDs of insured tracks the user reports lost
     queue_requested = Signal(object, bool)  # list[str] license IDs, True: play next, False: at the end
+    room_changed = Signal()  # the table's width changed (the window, or a panel beside it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +97,7 @@ class LibraryPage(QWidget):
         self.table.activated.connect(self._activated)  # Enter, and a double-click
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.viewport().installEventFilter(self)
         self.table.setDragEnabled(True)  # rows drag to the queue
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.insure_button = QPushButton("Insure…", self)
@@ -251,6 +253,11 @@ class LibraryPage(QWidget):
         history.setEnabled(selected is not None and bool(self.model.history(selected.row.license_id)))
         history.triggered.connect(self.show_history)
         menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.room_changed.emit()
+        return super().eventFilter(watched, event)
 
     def selected_ids(self) -> list[str]:
         """The selected rows that play, as license IDs, in the order shown."""

@@ -43,6 +43,7 @@ class _QueueList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
+        self.setSpacing(3)  # rows as roomy as the library's
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.source() is self or dropped_ids(event.mimeData()):
