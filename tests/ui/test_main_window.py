@@ -83,6 +83,15 @@ def test_typing_in_the_search_box_filters_as_you_type(
     qtbot.keyClicks(window.library.search, "BLUE HARBOR")  # the provider's name counts too
     assert shown(window, Column.PROVIDER) == ["Blue Harbor Music"]
     window.library.search.clear()
+    qtbot.keyClicks(window.library.search, 'album:"night shift"')  # a field named first looks only there
+    assert sorted(shown(window, Column.TITLE)) == ["Blue Hour Waltz", "Lantern Street"]
+    window.library.search.clear()
+    qtbot.keyClicks(window.library.search, 'title:"blue hour"')
+    assert shown(window, Column.TITLE) == ["Blue Hour Waltz"]
+    window.library.search.clear()
+    qtbot.keyClicks(window.library.search, "album:jazz")  # "jazz" is a genre here, in no album's name
+    assert window.library.proxy.rowCount() == 0
+    window.library.search.clear()
     assert window.library.proxy.rowCount() == 3
 
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 from player import words
 from player.terminal import LibraryEntry, LibraryState
 from player.ui.kit.messages import plain
+from player.ui.library import query
 from player.words import duration
 
 Index = QModelIndex | QPersistentModelIndex
@@ -205,7 +206,8 @@ class LibraryModel(QAbstractTableModel):
             return entry
         if role == SEARCH_ROLE:
             r = entry.row
-            return " ".join((r.title, r.artist, r.album, r.genre, self._provider(r.provider))).casefold()
+            values = (r.title, r.artist, r.album, r.genre, self._provider(r.provider))
+            return {name: value.casefold() for name, value in zip(query.FIELDS, values, strict=True)}
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, column)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -279,28 +281,28 @@ class LibraryModel(QAbstractTableModel):
 
 
 class LibraryFilter(QSortFilterProxyModel):
-    """Sorts by the model's sort keys and keeps the rows whose title, artist, album, genre or provider
-    contain every word typed (case-insensitive)."""
+    """Sorts by the model's sort keys and keeps the rows that match every term of the search
+    (`query.py`: words anywhere, or `artist:`, `album:`, `genre:`, `title:`, `provider:` first)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
+        self._terms: list[query.Term] = []
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
     def set_search(self, text: str) -> None:
-        terms = text.casefold().split()
-        if terms != self._words:
+        terms = query.parse(text)
+        if terms != self._terms:
             self.beginFilterChange()
-            self._words = terms
+            self._terms = terms
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._words:
+        if not self._terms:
             return True
         model = self.sourceModel()
-        text = str(model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or "")
-        return all(word in text for word in self._words)
+        fields = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE)
+        return isinstance(fields, dict) and query.matches(self._terms, fields)
 
     def entry_at(self, row: int) -> LibraryEntry:
         entry: LibraryEntry = self.data(self.index(row, 0), ENTRY_ROLE)

@@ -64,7 +64,11 @@ class LibraryPage(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search title, artist, album, genre or provider  (Ctrl+F)")
+        self.search.setPlaceholderText("Search, or artist:, album:, genre:  (Ctrl+F)")
+        self.search.setToolTip(
+            'Words match anywhere; artist:marlow, album:"night shift", genre:, title: or provider: '
+            "look in that field only."
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the library")
         self._search_icon = self.search.addAction(QIcon(), QLineEdit.ActionPosition.LeadingPosition)
