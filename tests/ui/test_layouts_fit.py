@@ -195,7 +195,7 @@ def test_columns_share_the_spare_width_and_a_title_cut_short_shows_whole_on_hove
         for content_id in ("aurora-0013", "harbor-0006"):  # The Miller's Daughter, Morning on the Quay
             session.terminal.purchases.buy(content_id)
         window = open_window(qtbot, session, rows=2)
-        window.resize(1280, 800)
+        window.resize(1600, 800)  # room to spare beside the artist tree
         qtbot.wait(50)
         table, header = window.library.table, window.library.table.horizontalHeader()
         widths = {c: header.sectionSize(c) for c in Column}

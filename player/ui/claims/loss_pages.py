@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,26 +16,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QStyle,
-    QStyleOptionViewItem,
     QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from player.ui.kit.tables import WholeTextOnHover
+from player.ui.kit.tables import RoomyRows
 
 NO_PREFERENCE = "No preference"
 # columns of the track list and of the result list
 T_TITLE, T_ARTIST, T_ALBUM, T_GENRE, T_NOTE = range(5)
 R_TRACK, R_RESULT, R_DETAIL = range(3)
-
-
-class RoomyRows(WholeTextOnHover):
-    """Rows as tall as the main window's tables (a tree widget's default rows are cramped)."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 12))
 
 
 class LossPages(QDialog):

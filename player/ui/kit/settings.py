@@ -62,6 +62,22 @@ class UiSettings:
         self._s.setValue("library/header", value)
 
     @property
+    def library_split(self) -> QByteArray | None:
+        return self._bytes("window/library_split")
+
+    @library_split.setter
+    def library_split(self, value: QByteArray) -> None:
+        self._s.setValue("window/library_split", value)
+
+    @property
+    def browser_wanted(self) -> bool:
+        return self._int("window/browser", 1) == 1
+
+    @browser_wanted.setter
+    def browser_wanted(self, value: bool) -> None:
+        self._s.setValue("window/browser", int(value))
+
+    @property
     def page(self) -> int:
         return self._int("window/page", 0)
 

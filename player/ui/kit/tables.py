@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,6 +66,14 @@ class WholeTextOnHover(QStyledItemDelegate):
         else:
             QToolTip.hideText()
         return True
+
+
+class RoomyRows(WholeTextOnHover):
+    """Rows as tall as the main window's tables (a tree widget's default rows are cramped)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 12))
 
 
 def show_whole_text(view: QAbstractItemView) -> None:

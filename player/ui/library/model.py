@@ -28,6 +28,7 @@ from player import words
 from player.terminal import LibraryEntry, LibraryState
 from player.ui.kit.messages import plain
 from player.ui.library import query
+from player.ui.library.browser import UNKNOWN_ALBUM, UNKNOWN_ARTIST
 from player.words import duration
 
 Index = QModelIndex | QPersistentModelIndex
@@ -287,6 +288,7 @@ class LibraryFilter(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._terms: list[query.Term] = []
+        self._scope: tuple[str | None, str | None] = (None, None)  # (artist, album) browsed to
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
@@ -297,10 +299,24 @@ class LibraryFilter(QSortFilterProxyModel):
             self._terms = terms
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_scope(self, artist: str | None, album: str | None) -> None:
+        """Only one artist's tracks (and of them, one album's), as the browser chose; None: all."""
+        if (artist, album) != self._scope:
+            self.beginFilterChange()
+            self._scope = (artist, album)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        artist, album = self._scope
+        if artist is not None:
+            entry = model.data(model.index(source_row, 0, source_parent), ENTRY_ROLE)
+            if not isinstance(entry, LibraryEntry) or (entry.row.artist or UNKNOWN_ARTIST) != artist:
+                return False
+            if album is not None and (entry.row.album or UNKNOWN_ALBUM) != album:
+                return False
         if not self._terms:
             return True
-        model = self.sourceModel()
         fields = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE)
         return isinstance(fields, dict) and query.matches(self._terms, fields)
 

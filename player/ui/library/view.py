@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from player.terminal import LibraryEntry, LibraryState
 from player.ui.kit.tables import show_whole_text
+from player.ui.library.browser import LibraryBrowser
 from player.ui.library.model import Column, LibraryFilter, LibraryModel, history_lines
 
+BROWSER_WIDTH = 180  # the artist and album tree's first width (the splitter remembers the user's)
 COLUMN_WIDTHS = {
     Column.TITLE: 200,
     Column.ARTIST: 150,
@@ -43,7 +46,14 @@ MIN_WIDTH = 56
 MIN_TEXT_WIDTH = 90
 PADDING = 12
 SHRINKABLE = (Column.TITLE, Column.ARTIST, Column.ALBUM, Column.PROVIDER, Column.GENRE)
-SHRINK_STAGES = ((SHRINKABLE, MIN_TEXT_WIDTH), ((*SHRINKABLE, Column.INSURED, Column.LICENSE), MIN_WIDTH))
+# Who gives way first: the provider and genre, then artist and album, then the title; on a small screen
+# every column but Length, down to the narrowest.
+SHRINK_STAGES = (
+    ((Column.PROVIDER, Column.GENRE), MIN_TEXT_WIDTH),
+    ((Column.ARTIST, Column.ALBUM), MIN_TEXT_WIDTH),
+    ((Column.TITLE,), MIN_TEXT_WIDTH),
+    ((*SHRINKABLE, Column.INSURED, Column.LICENSE), MIN_WIDTH),
+)
 SPARE_SHARES = {Column.TITLE: 4, Column.ARTIST: 3, Column.ALBUM: 3}  # who takes the width left over
 
 
@@ -136,6 +146,14 @@ class LibraryPage(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
+        self.browser = LibraryBrowser(self)
+        self.browser.scope_changed.connect(self._scope_changed)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.setObjectName("librarySplit")
+        self.split.addWidget(self.browser)
+        self.split.addWidget(self.stack)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([BROWSER_WIDTH, 1000])
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -144,7 +162,7 @@ class LibraryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.split, 1)
         self._update_count()
 
     def set_icons(self, insured: QIcon, search: QIcon) -> None:
@@ -187,6 +205,7 @@ class LibraryPage(QWidget):
     def set_entries(self, entries: list[LibraryEntry]) -> None:
         selected = self.selected_entry()
         self.model.set_entries(entries)
+        self.browser.set_entries(self.model.entries())
         self.stack.setCurrentWidget(self.table if entries else self.empty)
         if selected is not None:
             self.select(selected.row.license_id)
@@ -262,6 +281,18 @@ class LibraryPage(QWidget):
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.room_changed.emit()
         return super().eventFilter(watched, event)
+
+    def show_browser(self, wanted: bool, *, compact: bool) -> None:
+        """The artist and album tree beside the table, when wanted and the window is wide enough (on a
+        narrow one the table keeps the room; what was chosen in the tree stops narrowing it)."""
+        shown = wanted and not compact
+        self.browser.setVisible(shown)
+        self.proxy.set_scope(*(self.browser.scope if shown else (None, None)))
+        self._update_count()
+
+    def _scope_changed(self, artist: str | None, album: str | None) -> None:
+        self.proxy.set_scope(artist, album)
+        self._update_count()
 
     def selected_ids(self) -> list[str]:
         """The selected rows that play, as license IDs, in the order shown."""

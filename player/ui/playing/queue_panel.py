@@ -68,12 +68,13 @@ class _QueueList(QListWidget):
         event.accept()
 
     def row_at(self, y: int) -> int:
-        """The row a drop at `y` goes before (the end below the last row)."""
-        item = self.itemAt(5, y)
-        if item is None:
-            return self.count()
-        rect = self.visualItemRect(item)
-        return self.row(item) + (1 if y > rect.center().y() else 0)
+        """The row a drop at `y` goes before: the first row whose middle is below it (the end if none;
+        the spacing between rows belongs to neither)."""
+        for row in range(self.count()):
+            item = self.item(row)
+            if item is not None and y < self.visualItemRect(item).center().y():
+                return row
+        return self.count()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):

@@ -169,6 +169,9 @@ class MainWindow(WindowActions):
         self.bar.set_volume(st.volume)
         self._restore_play_order()
         self.now.queue.restore(st.queue)
+        if st.library_split is not None:
+            self.library.split.restoreState(st.library_split)
+        self.browser_action.setChecked(st.browser_wanted)
         self.session.last_sync_at = st.last_sync
         self.library.model.set_provider_names(st.provider_names)
         self.session.provider_names = st.provider_names
@@ -282,6 +285,7 @@ class MainWindow(WindowActions):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.sidebar.set_compact(self.width() < COMPACT_BELOW)
+        self._show_browser()
         self._fit_columns()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -307,6 +311,7 @@ class MainWindow(WindowActions):
         st.geometry = self.saveGeometry()
         st.window_state = self.saveState()
         st.header_state = self.library.table.horizontalHeader().saveState()
+        st.library_split = self.library.split.saveState()
         st.volume = self.bar.volume.value()
         current = self.now.current
         st.set_last_track(current.license_id if current else "", self.now.position if current else 0)

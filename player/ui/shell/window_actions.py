@@ -111,7 +111,11 @@ class WindowActions(FileActions):
         self.queue_view_action = self.queue_dock.toggleViewAction()
         self.queue_view_action.setText("&Up Next")
         self.queue_view_action.setShortcut(QKeySequence("Ctrl+U"))
-        view: list[QAction | None] = [self.find_action, self.queue_view_action, None, *self.section_actions]
+        self.browser_action = a("&Artists and Albums", "Ctrl+B", self._show_browser, "browser")
+        self.browser_action.setCheckable(True)
+        self.browser_action.setChecked(True)
+        view: list[QAction | None] = [self.find_action, self.browser_action, self.queue_view_action, None]
+        view += self.section_actions
         menus: list[tuple[str, list[QAction | None]]] = [("&File", file), ("&Playback", playing)]
         menus += [("&View", view), ("&Help", [about])]
         fill_menus(self.menuBar(), menus)
@@ -174,6 +178,11 @@ class WindowActions(FileActions):
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             self.addAction(action)
+
+    def _show_browser(self) -> None:
+        wanted = self.browser_action.isChecked()
+        self.settings.browser_wanted = wanted
+        self.library.show_browser(wanted, compact=self.width() < COMPACT_BELOW)
 
     def _volume_by(self, step: int) -> None:
         self.bar.set_volume(self.bar.volume.value() + step)

@@ -1,0 +1,69 @@
+"""Story: the listener browses by artist and album beside the list. Choosing an artist or one of their
+albums narrows the table (and so what plays next); the search narrows within it; on a narrow window
+the tree steps aside and the whole library shows again; Ctrl+B hides and shows it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from player.ui.library.model import Column
+from tests.support.backend import Backend
+from tests.ui.conftest import MakeSession, unique_name
+from tests.ui.window_helpers import open_window, shown
+
+TRACKS = ("aurora-0001", "aurora-0002", "aurora-0003", "harbor-0011")
+
+
+def _tree(window: object) -> list[str]:
+    browser = window.library.browser  # type: ignore[attr-defined]
+    out = []
+    for i in range(browser.topLevelItemCount()):
+        node = browser.topLevelItem(i)
+        out.append(node.text(0))
+        out += [f"  {node.child(j).text(0)}" for j in range(node.childCount())]
+    return out
+
+
+def test_browsing_by_artist_and_album_narrows_the_list_and_steps_aside_on_a_narrow_window(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = make_session(module_backend.url, user=unique_name(), insured=True)
+    for content_id in TRACKS:
+        session.terminal.purchases.buy(content_id)
+    window = open_window(qtbot, session, rows=len(TRACKS))
+    window.resize(1280, 800)
+    qtbot.waitUntil(window.library.browser.isVisible, timeout=5_000)
+    entries = window.library.model.entries()
+    artists = sorted({e.row.artist for e in entries}, key=str.casefold)
+    tree = _tree(window)
+    assert tree[0] == f"All music ({len(TRACKS)})"
+    assert [t for t in tree if not t.startswith("  ")][1:] == [
+        f"{a} ({sum(e.row.artist == a for e in entries)})" for a in artists
+    ]
+
+    marlow = next(a for a in artists if "Marlow" in a)
+    assert window.library.browser.choose(marlow)
+    assert set(shown(window, Column.ARTIST)) == {marlow}
+    theirs = sum(e.row.artist == marlow for e in entries)
+    assert window.library.count.text() == f"{theirs} of {len(TRACKS)} tracks"
+    album = next(e.row.album for e in entries if e.row.artist == marlow)
+    assert window.library.browser.choose(marlow, album)
+    assert set(shown(window, Column.ALBUM)) == {album}
+    qtbot.keyClicks(window.library.search, "waltz")  # the search narrows within the choice
+    assert shown(window, Column.TITLE) == ["Blue Hour Waltz"]
+    window.library.search.clear()
+    assert [e.row.artist for e in window.library.visible_entries()] == [marlow] * len(
+        window.library.visible_entries()
+    )  # what plays next is what is shown
+
+    window.resize(800, 560)  # narrow: the tree steps aside and the whole library shows
+    qtbot.waitUntil(lambda: not window.library.browser.isVisible(), timeout=5_000)
+    assert window.library.proxy.rowCount() == len(TRACKS)
+    window.resize(1280, 800)
+    qtbot.waitUntil(window.library.browser.isVisible, timeout=5_000)
+    assert set(shown(window, Column.ALBUM)) == {album}  # the choice is back with the tree
+
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert not window.library.browser.isVisible() and window.library.proxy.rowCount() == len(TRACKS)
+    assert not window.settings.browser_wanted  # remembered
