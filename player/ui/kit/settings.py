@@ -96,6 +96,14 @@ class UiSettings:
         self._s.setValue("player/volume", int(value))
 
     @property
+    def notifications(self) -> bool:
+        return self._int("desktop/notifications", 1) == 1
+
+    @notifications.setter
+    def notifications(self, value: bool) -> None:
+        self._s.setValue("desktop/notifications", int(value))
+
+    @property
     def muted(self) -> bool:
         return self._int("player/muted", 0) == 1
 

@@ -50,6 +50,7 @@ class NowPlayingTrack:
 
 class NowPlaying(QObject):
     track_changed = Signal(object)  # NowPlayingTrack | None
+    track_started = Signal(object)  # NowPlayingTrack: it plays now (not a restored one, cued)
     refused = Signal(str, str)  # (title, text): why a track did not play, for the window's message bar
     file_missing = Signal(str, str)  # (title, text): a track whose file is gone, to report as lost
     loading_changed = Signal(bool)
@@ -155,6 +156,7 @@ class NowPlaying(QObject):
         if start_at_ms > 0:
             self.player.seek(start_at_ms)
         self.track_changed.emit(self.current)
+        self.track_started.emit(self.current)
         self._prepare_following()
 
     def set_repeat(self, repeat: Repeat) -> None:

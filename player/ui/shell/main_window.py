@@ -28,6 +28,7 @@ from player.ui.kit.fit import fit_to_screen
 from player.ui.kit.settings import UiSettings
 from player.ui.library.view import LibraryPage
 from player.ui.playing.mpris import MprisService
+from player.ui.playing.notify import TrackNotifier
 from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
 from player.ui.playing.player_bar import PlayerBar
 from player.ui.playing.queue_panel import QueuePanel
@@ -81,6 +82,7 @@ class MainWindow(WindowActions):
         self.banner, self.messages = self.notices.offline, self.notices.message
         self.bar = PlayerBar(self.now, self)
         self.status = StatusPanel(self.statusBar())
+        self.notifier = TrackNotifier(self.now, lambda: self.settings.notifications, self)
         self.queue_panel = QueuePanel(session, self.now.queue, self)
         self.queue_dock = QDockWidget("Up Next", self)
         self.queue_dock.setObjectName("queueDock")  # its place and visibility are saved with the window
@@ -172,6 +174,7 @@ class MainWindow(WindowActions):
         if st.library_split is not None:
             self.library.split.restoreState(st.library_split)
         self.browser_action.setChecked(st.browser_wanted)
+        self.notify_action.setChecked(st.notifications)
         self.session.last_sync_at = st.last_sync
         self.library.model.set_provider_names(st.provider_names)
         self.session.provider_names = st.provider_names
@@ -301,6 +304,7 @@ class MainWindow(WindowActions):
         self._save()
         self.mpris.stop()
         self.now.stop()
+        self.notifier.close()
         for dialog in self.findChildren(QDialog):
             dialog.close()
         self.session.close()

@@ -86,6 +86,8 @@ class WindowActions(FileActions):
             "enqueue",
             within=(self.library,),
         )
+        self.notify_action = a("Notify on Track &Change", None, self._notify_changed, "notify")
+        self.notify_action.setCheckable(True)
         self._media_keys()
         self.forward_action = a(
             "Seek &Forward 5 s", "Right", lambda: self._seek(+SEEK_STEP_MS), "forward", within=playing_area
@@ -107,7 +109,7 @@ class WindowActions(FileActions):
         playing += [self.next_action, None, self.back_action, self.forward_action, None]
         playing += [self.play_next_action, self.enqueue_action, None]
         playing += [self.shuffle_action, self.repeat_action, None]
-        playing += [self.mute_action, self.louder_action, self.quieter_action]
+        playing += [self.mute_action, self.louder_action, self.quieter_action, None, self.notify_action]
         self.queue_view_action = self.queue_dock.toggleViewAction()
         self.queue_view_action.setText("&Up Next")
         self.queue_view_action.setShortcut(QKeySequence("Ctrl+U"))
@@ -178,6 +180,9 @@ class WindowActions(FileActions):
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             self.addAction(action)
+
+    def _notify_changed(self) -> None:
+        self.settings.notifications = self.notify_action.isChecked()
 
     def _show_browser(self) -> None:
         wanted = self.browser_action.isChecked()
