@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from player.terminal import LibraryEntry, LibraryState
 from player.ui.kit.tables import show_whole_text
 from player.ui.library.browser import LibraryBrowser
-from player.ui.library.model import Column, LibraryFilter, LibraryModel, history_lines
+from player.ui.library.model import HEADERS, Column, LibraryFilter, LibraryModel, history_lines
 
 BROWSER_WIDTH = 180  # the artist and album tree's first width (the splitter remembers the user's)
 COLUMN_WIDTHS = {
@@ -180,6 +180,11 @@ class LibraryPage(QWidget):
         widths: dict[Column, int] = {
             c: max(MIN_WIDTH, min(header.sectionSize(c) + PADDING, MAX_WIDTH)) for c in Column
         }
+        # Lengths are a few digits: the header's word, not its room for a sort arrow, sets the width.
+        label = header.fontMetrics().horizontalAdvance(HEADERS[Column.DURATION]) + 2 * PADDING
+        widths[Column.DURATION] = max(
+            MIN_WIDTH, self.table.sizeHintForColumn(Column.DURATION) + PADDING, label
+        )
         room = self.table.viewport().width()
         spare = room - sum(widths.values())
         if spare > 0:
