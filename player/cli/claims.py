@@ -20,22 +20,17 @@ def report_loss(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | N
     if a.all == bool(a.content_ids):
         raise UsageError("name the lost tracks (CONTENT_ID...) or give --all")
     claim, outcomes = t.claims.report_loss(None if a.all else a.content_ids, genre=a.genre, progress=p)
-    items = [
-        {
-            "item_id": o.item_id,
-            "content_id": o.content_id,
-            "title": o.title,
-            "outcome": o.outcome,
-            "reason": o.reason,
-            "alternates": len(o.alternates),
-        }
-        for o in outcomes
-    ]
+    items = [outcome_row(o) | {"alternates": len(o.alternates)} for o in outcomes]
     data = {"claim_id": claim.claim_id, "items": items}
     out.emit(
         data, lambda: table(items, ("item_id", "content_id", "title", "outcome", "reason", "alternates"))
     )
     return 0
+
+
+def outcome_row(o: Any) -> dict[str, Any]:
+    """One claim item as the JSON answers of `report-loss` and `recover` give it."""
+    return {k: getattr(o, k) for k in ("item_id", "content_id", "title", "outcome", "reason")}
 
 
 def alternate_rows(alts: list[Any]) -> list[dict[str, Any]]:
@@ -78,16 +73,7 @@ def choose(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, 
 
 def recover(t: Terminal, _a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
     claim, outcomes = t.claims.recover(p)
-    items = [
-        {
-            "item_id": o.item_id,
-            "content_id": o.content_id,
-            "title": o.title,
-            "outcome": o.outcome,
-            "reason": o.reason,
-        }
-        for o in outcomes
-    ]
+    items = [outcome_row(o) for o in outcomes]
     data = {"claim_id": claim.claim_id, "items": items}
     out.emit(data, lambda: table(items, ("item_id", "content_id", "title", "outcome", "reason")))
     return 0

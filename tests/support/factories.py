@@ -39,6 +39,8 @@ from player.protocol.license_list import (
 from player.protocol.package import LicensePackage, seal_package, verify_package
 from player.protocol.policy import Policy, PolicyState, sign_policy
 from player.storage import TrackInfo
+from player.storage.records import LibraryRow
+from player.terminal import LibraryEntry, LibraryState
 
 T0 = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)  # when every default document is issued
 GRACE = timedelta(days=30)  # a license list's offline grace: it expires GRACE after it is issued
@@ -336,3 +338,29 @@ def track_info(content_id: str, version: int = 1, **overrides: Any) -> TrackInfo
         price=250,
     )
     return dataclasses.replace(info, **overrides)
+
+
+def library_entry(
+    license_id: str,
+    album: str = "Album",
+    state: LibraryState = LibraryState.VALID,
+    replaced_by: str = "",
+) -> LibraryEntry:
+    """A row of the library as the core lists it: the play order's and the queue's raw material."""
+    row = LibraryRow(
+        content_id=f"c-{license_id}",
+        title=license_id,
+        artist="Artist",
+        album=album,
+        genre="",
+        provider="aurora",
+        duration_ms=1000,
+        license_id=license_id,
+        policy_id="",
+        item_id="",
+        path=None,
+        version=1,
+        mime="audio/flac",
+        package_present=True,
+    )
+    return LibraryEntry(row, state, replaced_by=replaced_by)

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from player.ui.library.model import Column
 from tests.support.backend import Backend
-from tests.ui.conftest import MakeSession, unique_name
-from tests.ui.window_helpers import open_window, shown
+from tests.ui.conftest import MakeSession
+from tests.ui.window_helpers import bought, open_window, shown
 
 TRACKS = ("aurora-0001", "aurora-0002", "aurora-0003", "harbor-0011")
 
@@ -28,9 +28,7 @@ def _tree(window: object) -> list[str]:
 def test_browsing_by_artist_and_album_narrows_the_list_and_steps_aside_on_a_narrow_window(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = make_session(module_backend.url, user=unique_name(), insured=True)
-    for content_id in TRACKS:
-        session.terminal.purchases.buy(content_id)
+    session = bought(make_session, module_backend.url, *TRACKS)
     window = open_window(qtbot, session, rows=len(TRACKS))
     window.resize(1280, 800)
     qtbot.waitUntil(window.library.browser.isVisible, timeout=5_000)

@@ -34,7 +34,7 @@ from player.ui.shell.main_window import MainWindow
 from tests.conftest import StartBackend
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.loss_helpers import open_loss_dialog, wait_for_result, wait_idle
-from tests.ui.window_helpers import open_window
+from tests.ui.window_helpers import bought, open_window
 
 REACHABLE = (QAbstractButton, QComboBox, QLineEdit, QAbstractItemView, QScrollArea)
 
@@ -108,9 +108,7 @@ def test_the_main_window_and_its_sections_fit_a_small_screen(
     qtbot: QtBot, make_session: MakeSession, start_backend: StartBackend
 ) -> None:
     with start_backend() as backend:
-        session = make_session(backend.url, user=unique_name(), insured=True)
-        for content_id in ("aurora-0001", "harbor-0011"):
-            session.terminal.purchases.buy(content_id)
+        session = bought(make_session, backend.url, "aurora-0001", "harbor-0011")
         window = open_window(qtbot, session, rows=2)
         screen = window.screen().availableGeometry()
         assert window.width() <= screen.width() and window.height() <= screen.height()

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from player.playback import PlaybackState
 from player.ui.claims.loss_dialog import LossDialog
 from player.ui.library.model import Column
-from player.ui.session import UiSession
 from tests.support.backend import Backend
-from tests.ui.conftest import MakeSession, unique_name
+from tests.ui.conftest import MakeSession
 from tests.ui.visible_text import assert_words_plain
 from tests.ui.window_helpers import (
+    bought,
     double_click_row,
     entry_titled,
     open_window,
@@ -30,17 +30,10 @@ from tests.ui.window_helpers import (
 JAZZ_1, JAZZ_2, AMBIENT = "aurora-0001", "aurora-0002", "harbor-0011"  # Lantern Street, Blue Hour Waltz
 
 
-def bought(make_session: MakeSession, backend: Backend, *content_ids: str) -> UiSession:
-    session = make_session(backend.url, user=unique_name(), insured=True)
-    for content_id in content_ids:
-        session.terminal.purchases.buy(content_id)
-    return session
-
-
 def test_the_library_shows_what_was_bought_insured_and_valid(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    window = open_window(qtbot, bought(make_session, module_backend, JAZZ_1, JAZZ_2, AMBIENT), rows=3)
+    window = open_window(qtbot, bought(make_session, module_backend.url, JAZZ_1, JAZZ_2, AMBIENT), rows=3)
 
     assert window.windowTitle() == "Insured Player"
     row = row_of(window, entry_titled(window, "Lantern Street").row.license_id)
@@ -69,7 +62,7 @@ def test_the_library_shows_what_was_bought_insured_and_valid(
 def test_typing_in_the_search_box_filters_as_you_type(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    window = open_window(qtbot, bought(make_session, module_backend, JAZZ_1, JAZZ_2, AMBIENT), rows=3)
+    window = open_window(qtbot, bought(make_session, module_backend.url, JAZZ_1, JAZZ_2, AMBIENT), rows=3)
     window.library.table.setFocus()
 
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -98,7 +91,7 @@ def test_typing_in_the_search_box_filters_as_you_type(
 def test_clicking_a_column_header_sorts_by_it(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    window = open_window(qtbot, bought(make_session, module_backend, JAZZ_1, JAZZ_2, AMBIENT), rows=3)
+    window = open_window(qtbot, bought(make_session, module_backend.url, JAZZ_1, JAZZ_2, AMBIENT), rows=3)
     header = window.library.table.horizontalHeader()
 
     def click_header(column: Column) -> None:
@@ -123,7 +116,7 @@ def test_clicking_a_column_header_sorts_by_it(
 def test_double_clicking_a_track_plays_it_with_its_cover(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    window = open_window(qtbot, bought(make_session, module_backend, JAZZ_1, JAZZ_2), rows=2)
+    window = open_window(qtbot, bought(make_session, module_backend.url, JAZZ_1, JAZZ_2), rows=2)
     row = row_of(window, entry_titled(window, "Blue Hour Waltz").row.license_id)
 
     double_click_row(qtbot, window, row)
@@ -150,7 +143,7 @@ def test_double_clicking_a_track_plays_it_with_its_cover(
 def test_the_next_track_starts_when_one_ends(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    window = open_window(qtbot, bought(make_session, module_backend, JAZZ_1, JAZZ_2, AMBIENT), rows=3)
+    window = open_window(qtbot, bought(make_session, module_backend.url, JAZZ_1, JAZZ_2, AMBIENT), rows=3)
     window.library.table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
     titles = shown(window, Column.TITLE)  # Blue Hour Waltz, Buoy Lights, Lantern Street
 
@@ -172,7 +165,7 @@ def test_the_next_track_starts_when_one_ends(
 def test_after_a_reissue_the_track_is_one_row_with_its_history_and_plays(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = bought(make_session, module_backend, JAZZ_1, JAZZ_2)
+    session = bought(make_session, module_backend.url, JAZZ_1, JAZZ_2)
     # A loss report while the file is still here: the insurer re-issues the track and invalidates the
     # old license (FIG.7), so the report gains nothing.
     _, outcomes = session.terminal.claims.report_loss([JAZZ_1])
@@ -211,7 +204,7 @@ def test_after_a_reissue_the_track_is_one_row_with_its_history_and_plays(
 def test_a_lost_copy_nothing_here_replaced_yet_is_greyed_and_refused_with_its_reason(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = bought(make_session, module_backend, JAZZ_1)
+    session = bought(make_session, module_backend.url, JAZZ_1)
     session.terminal.claims.report_loss([JAZZ_1])
     window = open_window(qtbot, session, rows=1)
     # As a terminal sees a copy replaced elsewhere before the replacement reaches it: not folded.
@@ -235,7 +228,7 @@ def test_a_lost_copy_nothing_here_replaced_yet_is_greyed_and_refused_with_its_re
 def test_report_as_lost_from_a_tracks_menu_opens_the_loss_report_with_it_ticked(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = bought(make_session, module_backend, JAZZ_1, JAZZ_2)
+    session = bought(make_session, module_backend.url, JAZZ_1, JAZZ_2)
     window = open_window(qtbot, session, rows=2)
     entry = entry_titled(window, "Blue Hour Waltz")
     window.library.table.selectRow(row_of(window, entry.row.license_id))

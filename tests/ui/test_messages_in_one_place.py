@@ -13,7 +13,7 @@ from player.ui.shell.main_window import MainWindow
 from player.ui.shell.status import when
 from tests.conftest import StartBackend
 from tests.ui.conftest import MakeSession, unique_name
-from tests.ui.window_helpers import WAIT, open_window
+from tests.ui.window_helpers import WAIT, bought, open_window
 
 TRACKS = ("aurora-0001", "aurora-0002", "aurora-0003", "harbor-0011", "harbor-0012")
 
@@ -33,9 +33,7 @@ def test_messages_and_the_offline_banner_share_one_place_and_never_move_the_rows
     qtbot: QtBot, make_session: MakeSession, start_backend: StartBackend
 ) -> None:
     with start_backend() as backend:
-        session = make_session(backend.url, user=unique_name(), insured=True)
-        for content_id in TRACKS:
-            session.terminal.purchases.buy(content_id)
+        session = bought(make_session, backend.url, *TRACKS)
         window = open_window(qtbot, session, rows=len(TRACKS))
         window.resize(1000, 700)
         qtbot.wait(50)

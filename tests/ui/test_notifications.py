@@ -12,8 +12,8 @@ from PySide6.QtDBus import QDBusAbstractAdaptor, QDBusArgument, QDBusConnection
 from pytestqt.qtbot import QtBot
 
 from tests.support.backend import Backend
-from tests.ui.conftest import MakeSession, unique_name
-from tests.ui.window_helpers import PLAY_WAIT, double_click_row, open_window, wait_playing
+from tests.ui.conftest import MakeSession
+from tests.ui.window_helpers import PLAY_WAIT, bought, double_click_row, open_window, wait_playing
 
 SERVICE, PATH = "org.freedesktop.Notifications", "/org/freedesktop/Notifications"
 _class_info: Any = ClassInfo
@@ -63,9 +63,7 @@ def test_a_track_that_starts_is_announced_with_its_cover_and_replaces_the_last_a
     assert bus.registerObject(PATH, holder, QDBusConnection.RegisterOption.ExportAdaptors)
     assert bus.registerService(SERVICE)
     try:
-        session = make_session(module_backend.url, user=unique_name(), insured=True)
-        for content_id in ("aurora-0001", "aurora-0002"):
-            session.terminal.purchases.buy(content_id)
+        session = bought(make_session, module_backend.url, "aurora-0001", "aurora-0002")
         window = open_window(qtbot, session, rows=2)
         double_click_row(qtbot, window, 0)
         wait_playing(qtbot, window)

@@ -6,32 +6,11 @@ from __future__ import annotations
 
 import random
 
-from player.storage.records import LibraryRow
 from player.terminal import LibraryEntry, LibraryState
 from player.ui.playing.order import REPEAT_CYCLE, PlayOrder, Repeat, Shuffle, following
+from tests.support.factories import library_entry
 
-
-def _entry(license_id: str, album: str = "A", state: LibraryState = LibraryState.VALID) -> LibraryEntry:
-    row = LibraryRow(
-        content_id=f"c-{license_id}",
-        title=license_id,
-        artist="Artist",
-        album=album,
-        genre="",
-        provider="aurora",
-        duration_ms=1000,
-        license_id=license_id,
-        policy_id="",
-        item_id="",
-        path=None,
-        version=1,
-        mime="audio/flac",
-        package_present=True,
-    )
-    return LibraryEntry(row, state)
-
-
-QUEUE = [_entry(n, album) for n, album in (("1", "A"), ("2", "A"), ("3", "B"), ("4", "B"), ("5", "C"))]
+QUEUE = [library_entry(n, album) for n, album in (("1", "A"), ("2", "A"), ("3", "B"), ("4", "B"), ("5", "C"))]
 
 
 def _walk(order: PlayOrder, queue: list[LibraryEntry], start: str | None, step: int, n: int) -> list[str]:
@@ -56,7 +35,7 @@ def test_in_order_repeat_off_ends_and_repeat_all_starts_again() -> None:
 
 
 def test_refused_rows_are_skipped_and_a_refused_current_row_still_has_neighbours() -> None:
-    queue = [*QUEUE[:2], _entry("x", state=LibraryState.INVALID), *QUEUE[2:]]
+    queue = [*QUEUE[:2], library_entry("x", state=LibraryState.INVALID), *QUEUE[2:]]
     order = PlayOrder()
     assert _walk(order, queue, "2", +1, 1) == ["3"]
     assert _walk(order, queue, "x", +1, 1) == ["3"]  # greyed while it played: move on from its place

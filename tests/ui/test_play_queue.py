@@ -6,32 +6,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from player.storage.records import LibraryRow
-from player.terminal import LibraryEntry, LibraryState
+from player.terminal import LibraryState
 from player.ui.playing.queue import PlayQueue
+from tests.support.factories import library_entry
 
-
-def _entry(license_id: str, state: LibraryState = LibraryState.VALID, replaced_by: str = "") -> LibraryEntry:
-    row = LibraryRow(
-        content_id=f"c-{license_id}",
-        title=license_id,
-        artist="Artist",
-        album="Album",
-        genre="",
-        provider="aurora",
-        duration_ms=1000,
-        license_id=license_id,
-        policy_id="",
-        item_id="",
-        path=None,
-        version=1,
-        mime="audio/flac",
-        package_present=True,
-    )
-    return LibraryEntry(row, state, replaced_by=replaced_by)
-
-
-LIBRARY = [_entry(n) for n in "abcde"]
+LIBRARY = [library_entry(n) for n in "abcde"]
 
 
 def test_play_next_goes_first_in_its_order_and_add_goes_last() -> None:
@@ -59,7 +38,7 @@ def test_the_head_leaves_as_it_plays_and_replaced_or_gone_tracks_are_followed_or
     queue.add(["a", "b", "c", "zz"])  # zz: no longer in the library
     library = [
         replace(LIBRARY[0], state=LibraryState.INVALID, replaced_by="a2"),  # re-issued after a loss
-        _entry("a2"),
+        library_entry("a2"),
         replace(LIBRARY[1], state=LibraryState.INVALID),  # refused, nothing replaced it
         LIBRARY[2],
     ]

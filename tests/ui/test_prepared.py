@@ -13,19 +13,11 @@ from player.errors import PlayerError
 from player.terminal import OpenedTrack, Terminal
 from player.ui.library.model import Column
 from player.ui.playing.prepared import TTL_S, PreparedTrack, Preparer
-from player.ui.session import UiSession
 from tests.support.backend import Backend
-from tests.ui.conftest import MakeSession, unique_name
-from tests.ui.window_helpers import double_click_row, entry_titled, open_window, row_of, wait_playing
+from tests.ui.conftest import MakeSession
+from tests.ui.window_helpers import bought, double_click_row, entry_titled, open_window, row_of, wait_playing
 
 JAZZ_1, JAZZ_2, AMBIENT = "aurora-0001", "aurora-0002", "harbor-0011"
-
-
-def bought(make_session: MakeSession, backend: Backend, *content_ids: str) -> UiSession:
-    session = make_session(backend.url, user=unique_name(), insured=True)
-    for content_id in content_ids:
-        session.terminal.purchases.buy(content_id)
-    return session
 
 
 def count_opens(terminal: Terminal) -> list[str]:
@@ -44,7 +36,7 @@ def count_opens(terminal: Terminal) -> list[str]:
 def test_the_selected_row_is_opened_ahead_and_enter_plays_it_without_opening_it_again(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = bought(make_session, module_backend, JAZZ_1, JAZZ_2)
+    session = bought(make_session, module_backend.url, JAZZ_1, JAZZ_2)
     window = open_window(qtbot, session, rows=2)
     opened = count_opens(session.terminal)
     waltz = entry_titled(window, "Blue Hour Waltz").row.license_id
@@ -66,7 +58,7 @@ def test_the_selected_row_is_opened_ahead_and_enter_plays_it_without_opening_it_
 def test_while_a_track_plays_the_next_is_opened_ahead_and_follows_without_opening_again(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = bought(make_session, module_backend, JAZZ_1, JAZZ_2, AMBIENT)
+    session = bought(make_session, module_backend.url, JAZZ_1, JAZZ_2, AMBIENT)
     window = open_window(qtbot, session, rows=3)
     window.library.table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
     first, second = (window.library.proxy.entry_at(r).row.license_id for r in (0, 1))
@@ -85,7 +77,7 @@ def test_while_a_track_plays_the_next_is_opened_ahead_and_follows_without_openin
 def test_a_license_invalidated_after_its_row_was_opened_ahead_is_not_played_its_successor_is(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = bought(make_session, module_backend, JAZZ_1, JAZZ_2)
+    session = bought(make_session, module_backend.url, JAZZ_1, JAZZ_2)
     window = open_window(qtbot, session, rows=2)
     lantern = entry_titled(window, "Lantern Street").row.license_id
     row = row_of(window, lantern)
@@ -110,7 +102,7 @@ def test_a_license_invalidated_after_its_row_was_opened_ahead_is_not_played_its_
 def test_a_track_opened_too_long_ago_is_opened_anew(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = bought(make_session, module_backend, JAZZ_1)
+    session = bought(make_session, module_backend.url, JAZZ_1)
     session.refresh_library()
     qtbot.waitUntil(lambda: len(session.library) == 1, timeout=30_000)
     now = [1000.0]
@@ -140,7 +132,7 @@ def test_a_track_opened_too_long_ago_is_opened_anew(
 def test_clearing_closes_what_was_opened_ahead_and_answers_a_waiting_play(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = bought(make_session, module_backend, JAZZ_1)
+    session = bought(make_session, module_backend.url, JAZZ_1)
     session.refresh_library()
     qtbot.waitUntil(lambda: len(session.library) == 1, timeout=30_000)
     preparer = Preparer(session)
@@ -157,7 +149,7 @@ def test_clearing_closes_what_was_opened_ahead_and_answers_a_waiting_play(
 def test_after_a_sync_the_next_track_is_opened_again_on_the_new_list(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = bought(make_session, module_backend, JAZZ_1, JAZZ_2)
+    session = bought(make_session, module_backend.url, JAZZ_1, JAZZ_2)
     window = open_window(qtbot, session, rows=2)
     window.library.table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
     second = window.library.proxy.entry_at(1).row.license_id

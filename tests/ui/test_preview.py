@@ -79,3 +79,27 @@ def test_an_alternate_is_heard_from_memory_before_it_is_taken_and_the_track_play
     dialog.reject()  # closing the dialog ends the clip
     assert previewer.state is PlaybackState.STOPPED
     assert window.player.state is PlaybackState.PAUSED
+
+
+def test_a_preview_the_provider_no_longer_serves_is_said_in_words_and_nothing_plays(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = make_session(module_backend.url, user=unique_name("iris"), insured=True)
+    lost = "harbor-0002"  # Velvet Ledger
+    session.terminal.purchases.buy(lost)
+    module_backend.admin(f"/content/{lost}/discontinue")
+    claim, _ = session.terminal.claims.report_loss([lost])
+    waiting = [i for i in claim.items if i.outcome == "alternates_offered"]
+    dialog = AlternatesDialog(session, waiting)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.details_loaded, timeout=WAIT)
+    chosen = dialog.selected()
+    assert chosen is not None
+    module_backend.admin(f"/content/{chosen.content_id}/discontinue")  # withdrawn while the list is open
+
+    qtbot.keyClick(dialog.table, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("No preview:"), timeout=WAIT)
+    assert "no longer distributed" in dialog.status.text(), dialog.status.text()
+    assert dialog.previewer.playing == "" and dialog.previewer.state is PlaybackState.STOPPED
+    assert dialog.preview_button.text() == "Preview"

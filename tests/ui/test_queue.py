@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from player.ui.shell.main_window import MainWindow
 from tests.support.backend import Backend
-from tests.ui.conftest import MakeSession, unique_name
-from tests.ui.window_helpers import PLAY_WAIT, double_click_row, entry_titled, open_window, row_of
+from tests.ui.conftest import MakeSession
+from tests.ui.window_helpers import PLAY_WAIT, bought, double_click_row, entry_titled, open_window, row_of
 
 TRACKS = ("aurora-0001", "aurora-0002", "aurora-0003", "harbor-0011")
 
@@ -38,9 +38,7 @@ def _playing(window: MainWindow) -> str:
 def test_queued_tracks_play_next_in_the_order_asked_and_the_queue_survives_a_restart(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = make_session(module_backend.url, user=unique_name(), insured=True)
-    for content_id in TRACKS:
-        session.terminal.purchases.buy(content_id)
+    session = bought(make_session, module_backend.url, *TRACKS)
     window = open_window(qtbot, session, rows=len(TRACKS))
     window.resize(1280, 800)
     titles = [e.row.title for e in window.library.visible_entries()]

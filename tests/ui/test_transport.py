@@ -18,7 +18,7 @@ from player.ui.playing.order import Repeat, Shuffle
 from player.ui.shell.main_window import MainWindow
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
-from tests.ui.window_helpers import PLAY_WAIT, double_click_row, open_window, wait_playing
+from tests.ui.window_helpers import PLAY_WAIT, bought, double_click_row, open_window, wait_playing
 
 TRACKS = ("aurora-0001", "aurora-0002", "aurora-0003")  # by The Marlow Quartet, one album, in order
 
@@ -75,9 +75,7 @@ def test_seek_and_volume_jump_to_the_click_mute_keeps_the_volume_and_stop_stops(
 def test_tracks_follow_in_order_with_the_row_selected_and_the_end_of_the_queue_is_said(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = make_session(module_backend.url, user=unique_name(), insured=True)
-    for content_id in TRACKS[:2]:
-        session.terminal.purchases.buy(content_id)
+    session = bought(make_session, module_backend.url, *TRACKS[:2])
     window = open_window(qtbot, session, rows=2)
     window.library.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     double_click_row(qtbot, window, 0)

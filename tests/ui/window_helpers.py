@@ -11,9 +11,18 @@ from player.terminal import LibraryEntry
 from player.ui.library.model import Column
 from player.ui.session import UiSession
 from player.ui.shell.main_window import MainWindow
+from tests.ui.conftest import MakeSession, unique_name
 
 WAIT = 30_000
 PLAY_WAIT = 15_000
+
+
+def bought(make_session: MakeSession, url: str, *content_ids: str) -> UiSession:
+    """A signed-up, insured user who bought `content_ids` (through the core, as the store would)."""
+    session = make_session(url, user=unique_name(), insured=True)
+    for content_id in content_ids:
+        session.terminal.purchases.buy(content_id)
+    return session
 
 
 def open_window(

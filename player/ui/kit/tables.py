@@ -126,7 +126,8 @@ def texts(table: QTableWidget) -> list[list[str]]:
 
 
 def page_heading(text: str) -> QLabel:
-    """A page's title (Insurance, Receipts): bold, a little larger than the text around it."""
+    """A page's title (Insurance, Receipts, the first run's steps): bold, a little larger than the text
+    around it."""
     heading = QLabel(text)
     font = heading.font()
     font.setPointSizeF(font.pointSizeF() * 1.3)

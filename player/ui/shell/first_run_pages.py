@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.ui.kit.fit import scrolling
+from player.ui.kit.tables import page_heading
 
 # The insurer's rules for a user name and a password (mock_backend/routes/accounts.py), checked here
 # first so a typo gets its message at once, inline, without a round trip.
@@ -46,15 +47,6 @@ def check_account(username: str, password: str, confirm: str | None) -> str:
     return ""
 
 
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.35)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
 def _wrapped(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -67,7 +59,7 @@ class FirstRunPages(QDialog):
 
     def _connect_page(self) -> QWidget:
         page = QWidget()
-        self.connect_title = _heading("Contacting the insurer…")
+        self.connect_title = page_heading("Contacting the insurer…")
         self.connect_text = _wrapped()
         self.connect_server = _wrapped()
         self.connect_server.setEnabled(False)  # a quieter line: where the player looks for the insurer
@@ -128,7 +120,7 @@ class FirstRunPages(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.account_button)
         layout = QVBoxLayout(page)
-        layout.addWidget(_heading("Your account with the insurer"))
+        layout.addWidget(page_heading("Your account with the insurer"))
         layout.addWidget(
             _wrapped(
                 "Your purchases and their insurance belong to your account. "
@@ -196,7 +188,7 @@ class FirstRunPages(QDialog):
         terms_layout.addWidget(self.insure_error)
         terms_layout.addStretch(1)
         layout = QVBoxLayout(page)
-        layout.addWidget(_heading("Take out insurance"))
+        layout.addWidget(page_heading("Take out insurance"))
         layout.addWidget(scrolling(terms), 1)
         layout.addLayout(buttons)
         return page
@@ -212,7 +204,7 @@ class FirstRunPages(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.store_button)
         layout = QVBoxLayout(page)
-        layout.addWidget(_heading("You are insured"))
+        layout.addWidget(page_heading("You are insured"))
         layout.addWidget(self.done_text)
         layout.addStretch(1)
         layout.addLayout(buttons)

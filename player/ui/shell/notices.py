@@ -9,18 +9,16 @@ banner while it is shown, and the banner comes back when the message is dismisse
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from player.terminal import ListStatus
 from player.ui.kit.banners import MessageBar, OfflineBanner
 from player.ui.session import ConnectionState
 from player.ui.shell.status import grace
 
 
 class NoticeStrip(QWidget):
-    """`offline` and `message` share one slot; `set_connection`/`set_list` keep the banner's words true."""
+    """`offline` and `message` share one slot. The banner's words about the cached list are the status
+    bar's (`set_grace`, from `StatusPanel.rendered`): one place works them out, from the one list."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,27 +30,17 @@ class NoticeStrip(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.offline)
         self._offline_wanted = False
-        self._trusted: ListStatus | None = None
         self.message.visibility_changed.connect(lambda _: self._arrange())
+        self.set_grace(*grace(None))
         self._arrange()
 
     def set_connection(self, state: str) -> None:
         self._offline_wanted = ConnectionState(state) is ConnectionState.OFFLINE
-        self._reword()
         self._arrange()
 
-    def set_list(self, trusted: ListStatus | None) -> None:
-        """The list may arrive after the connection was lost (read from the cache at start): say what it
-        grants then, not "no list cached yet" beside a status bar that shows one."""
-        self._trusted = trusted or self._trusted
-        self._reword()
-
-    def refresh(self, now: datetime | None = None) -> None:
-        """Time passes: "29 days" becomes "28 days", and a list that ran out says so."""
-        self._reword(now)
-
-    def _reword(self, now: datetime | None = None) -> None:
-        words, good = grace(self._trusted, now or datetime.now(UTC))
+    def set_grace(self, words: str, good: bool) -> None:
+        """What the cached list grants, as the status bar last said it (again as time passes, and when
+        the list arrives after the connection was lost: never "no list cached yet" beside one)."""
         self.offline.set_grace(f" {words}" if good else f" (but {words}: connect to play them)")
 
     def _arrange(self) -> None:

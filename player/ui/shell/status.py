@@ -55,7 +55,7 @@ class StatusPanel(QWidget):
     """Lives in the window's status bar (permanent widgets on the right, messages on the left)."""
 
     retry_requested = Signal()
-    ticked = Signal()  # the words were rendered again as time passed
+    rendered = Signal(str, bool)  # the cached list's grace in words, and whether it still holds
 
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
@@ -120,8 +120,8 @@ class StatusPanel(QWidget):
         self._render()
 
     def tick(self, now: datetime | None = None) -> None:
+        """Time passes: "29 days" becomes "28 days", and a list that ran out says so."""
         self._render(now)
-        self.ticked.emit()
 
     def _render(self, now: datetime | None = None) -> None:
         now = now or datetime.now(UTC)
@@ -132,6 +132,7 @@ class StatusPanel(QWidget):
         self.grace.setToolTip(
             "How long the signed license list cached here lets valid tracks play without the insurer."
         )
+        self.rendered.emit(words, good)
 
     @property
     def trusted(self) -> ListStatus | None:
