@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from player.ui.library.model import Column
 from tests.support.backend import Backend
-from tests.ui.conftest import MakeSession
+from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.window_helpers import bought, open_window, shown
 
 TRACKS = ("aurora-0001", "aurora-0002", "aurora-0003", "harbor-0011")
@@ -65,3 +65,18 @@ def test_browsing_by_artist_and_album_narrows_the_list_and_steps_aside_on_a_narr
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert not window.library.browser.isVisible() and window.library.proxy.rowCount() == len(TRACKS)
     assert not window.settings.browser_wanted  # remembered
+
+
+def test_an_empty_library_shows_its_welcome_alone_and_the_tree_comes_with_the_first_track(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = make_session(module_backend.url, user=unique_name(), insured=True)
+    window = open_window(qtbot, session, rows=0)
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    assert window.library.stack.currentWidget() is window.library.empty
+    assert not window.library.browser.isVisible()
+    session.terminal.purchases.buy(TRACKS[0])
+    session.refresh_library()
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=30_000)
+    assert window.library.browser.isVisible()

@@ -147,6 +147,7 @@ class LibraryPage(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
         self.browser = LibraryBrowser(self)
+        self._browser_allowed = True  # wanted, and the window wide enough (`show_browser`)
         self.browser.scope_changed.connect(self._scope_changed)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.setObjectName("librarySplit")
@@ -212,6 +213,7 @@ class LibraryPage(QWidget):
         self.model.set_entries(entries)
         self.browser.set_entries(self.model.entries())
         self.stack.setCurrentWidget(self.table if entries else self.empty)
+        self.browser.setVisible(self._browser_allowed and bool(entries))
         if selected is not None:
             self.select(selected.row.license_id)
         self._update_count()
@@ -289,8 +291,10 @@ class LibraryPage(QWidget):
 
     def show_browser(self, wanted: bool, *, compact: bool) -> None:
         """The artist and album tree beside the table, when wanted and the window is wide enough (on a
-        narrow one the table keeps the room; what was chosen in the tree stops narrowing it)."""
-        shown = wanted and not compact
+        narrow one the table keeps the room; what was chosen in the tree stops narrowing it), and when
+        there is anything to browse (an empty library shows its welcome alone)."""
+        self._browser_allowed = wanted and not compact
+        shown = self._browser_allowed and self.model.rowCount() > 0
         self.browser.setVisible(shown)
         self.proxy.set_scope(*(self.browser.scope if shown else (None, None)))
         self._update_count()
