@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from player.playback import NullPlayer, PlaybackState, Player, PlayerBase
+from player.playback import GaplessPlayer, MediaPlayerEngine, NullPlayer, PlaybackState, PlayerBase
 from tests.playback.conftest import Track
 
 PLAYING, PAUSED, STOPPED = PlaybackState.PLAYING, PlaybackState.PAUSED, PlaybackState.STOPPED
@@ -117,8 +117,12 @@ class PlayerContract:
         assert p.state is STOPPED
 
 
-class TestPlayer(PlayerContract):
-    engine = Player
+class TestGaplessPlayer(PlayerContract):
+    engine = GaplessPlayer
+
+
+class TestMediaPlayerEngine(PlayerContract):
+    engine = MediaPlayerEngine
 
 
 class TestNullPlayer(PlayerContract):
