@@ -17,12 +17,12 @@ import threading
 from collections import deque
 
 import numpy as np
-from PySide6.QtCore import QIODevice, QObject
+from PySide6.QtCore import QIODevice
 from PySide6.QtMultimedia import QAudioFormat
 
 __all__ = ["Feed", "sample_dtype"]
 
-_DTYPES = {
+_DTYPES: dict[QAudioFormat.SampleFormat, np.dtype[np.generic]] = {
     QAudioFormat.SampleFormat.UInt8: np.dtype("u1"),
     QAudioFormat.SampleFormat.Int16: np.dtype("<i2"),
     QAudioFormat.SampleFormat.Int32: np.dtype("<i4"),
@@ -39,18 +39,18 @@ def _scaled(data: bytes, factor: float, dtype: np.dtype[np.generic]) -> bytes:
     """The samples times `factor`; integer samples are clipped rather than wrapped."""
     samples = np.frombuffer(data, dtype=dtype).astype(np.float32) * np.float32(factor)
     if dtype.kind == "f":
-        return samples.astype(dtype).tobytes()
+        return bytes(samples.astype(dtype).tobytes())
     if dtype.kind == "u":  # unsigned 8-bit: centred on 128
         samples = (np.frombuffer(data, dtype=dtype).astype(np.float32) - 128.0) * np.float32(factor) + 128.0
     info = np.iinfo(dtype)  # type: ignore[type-var]
-    return np.clip(np.rint(samples), info.min, info.max).astype(dtype).tobytes()
+    return bytes(np.clip(np.rint(samples), info.min, info.max).astype(dtype).tobytes())
 
 
 class Feed(QIODevice):
     """A sequential, read-only device over the queued PCM; `append` on one thread, `readData` on another."""
 
-    def __init__(self, fmt: QAudioFormat, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, fmt: QAudioFormat) -> None:
+        super().__init__()
         self._lock = threading.Lock()
         self._chunks: deque[tuple[int, bytes]] = deque()
         self._offset = 0  # bytes of the first chunk already read

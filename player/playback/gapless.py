@@ -118,14 +118,20 @@ class GaplessPlayer(PlayerBase):
         if track is None:
             return True
         session = self._session
-        if track.start is not None and session is not None:
-            if session.feed.pulled > track.start or session.feed.drop(track.token) == 0:
-                return False  # the sink already has its first samples: it plays on
+        if track.start is not None and session is not None and not self._droppable(track, session):
+            return False  # the sink already has its first samples: it plays on
         self._next = None
         self._retire(track)
         current = self._current
-        self._wanted = bool(current and current.end is not None and current.failure is None and not self._ended)
+        self._wanted = bool(current and current.end is not None and not current.failure and not self._ended)
         return True
+
+    @staticmethod
+    def _droppable(track: QueuedTrack, session: OutputSession) -> bool:
+        """Take the queued track's audio back out of the feed, unless the sink has begun reading it."""
+        if track.start is None or session.feed.pulled > track.start:
+            return False
+        return session.feed.drop(track.token) > 0
 
     def pause(self) -> None:
         if self._current is None or self._ended:
@@ -215,9 +221,9 @@ class GaplessPlayer(PlayerBase):
         if track.start is None:
             track.start = start
             session.feed.set_factor(track.token, self._factor(track.gain))
-        if not session.started and track is self._current:
-            if session.feed.queued >= session.bytes_for(PREBUFFER_MS):
-                self._start_output()
+        prebuffered = session.feed.queued >= session.bytes_for(PREBUFFER_MS)
+        if not session.started and track is self._current and prebuffered:
+            self._start_output()
 
     def _start_output(self) -> None:
         session = self._session
@@ -281,7 +287,8 @@ class GaplessPlayer(PlayerBase):
             ms = current.base_ms + session.ms_for(played - current.start)
             self._set_position(max(current.base_ms, min(ms, self._duration or ms)))
         if current.end is not None and following is None and not self._ended:
-            if played >= current.end - session.bytes_for(TICK_MS) and (session.idle() or played >= current.end):
+            near = played >= current.end - session.bytes_for(TICK_MS)
+            if near and (session.idle() or played >= current.end):
                 self._track_ended(current)
 
     def _advance(self) -> None:

@@ -20,7 +20,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["GAIN_LIMIT_DB", "PEAK_LIMIT", "ReplayGain", "ReplayGainMode", "gain_factor", "parse_gain", "parse_peak"]
+__all__ = [
+    "GAIN_LIMIT_DB",
+    "PEAK_LIMIT",
+    "ReplayGain",
+    "ReplayGainMode",
+    "gain_factor",
+    "parse_gain",
+    "parse_peak",
+]
 
 GAIN_LIMIT_DB = 51.0  # |gain| beyond this is no measurement of music: ignored (R128's own range is ±51 dB)
 PEAK_LIMIT = 16.0  # a peak (full scale = 1) above this is nonsense, not an overshoot: ignored
@@ -95,5 +103,5 @@ def gain_factor(gain: ReplayGain | None, mode: ReplayGainMode, preamp_db: float 
     db, peak = first if first[0] is not None else second
     if db is None:
         return 1.0
-    factor = 10.0 ** ((db + preamp_db) / 20.0)
+    factor = float(10.0 ** ((db + preamp_db) / 20.0))
     return min(factor, 1.0 / (peak if peak is not None else 1.0))

@@ -32,6 +32,7 @@ SAMPLE_RATE = 44100
 SECONDS = 10.0
 FRAMES = int(SAMPLE_RATE * SECONDS)  # 441,000: FLAC decodes to exactly this (docs/platform.md)
 SMALL_SEGMENT = 4096
+RealPlayer = GaplessPlayer | MediaPlayerEngine
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def make_player(qapp: QCoreApplication) -> Iterator[Callable[[type[PlayerBase]],
 @pytest.fixture(params=[GaplessPlayer, MediaPlayerEngine], ids=["gapless", "mediaplayer"])
 def player(
     request: pytest.FixtureRequest, make_player: Callable[[type[PlayerBase]], PlayerBase]
-) -> GaplessPlayer | MediaPlayerEngine:
+) -> RealPlayer:
     """Each real engine in turn: the gapless one the faces use, and the QMediaPlayer one before it."""
     p = make_player(request.param)
     assert isinstance(p, GaplessPlayer | MediaPlayerEngine)

@@ -18,14 +18,13 @@ from pytestqt.qtbot import QtBot
 
 from player.playback import (
     ContainerDevice,
-    GaplessPlayer,
     MediaPlayerEngine,
     PlaybackState,
     SourceKind,
     open_device,
 )
 from player.protocol.container import ContainerReader, encrypt
-from tests.playback.conftest import Track, tampered
+from tests.playback.conftest import RealPlayer, Track, tampered
 
 PLAYING, STOPPED = PlaybackState.PLAYING, PlaybackState.STOPPED
 
@@ -34,7 +33,7 @@ PLAYING, STOPPED = PlaybackState.PLAYING, PlaybackState.STOPPED
 @pytest.mark.parametrize("kind", list(SourceKind))
 @pytest.mark.parametrize("fmt", ["flac", "ogg", "mp3"])
 def test_plays_from_a_container_and_the_position_advances(
-    player: GaplessPlayer | MediaPlayerEngine, qtbot: QtBot, tracks: dict[str, Track], fmt: str, kind: SourceKind
+    player: RealPlayer, qtbot: QtBot, tracks: dict[str, Track], fmt: str, kind: SourceKind
 ) -> None:
     track = tracks[fmt]
     player.play_source(open_device(track.reader(), kind), track.mime, 10_000)
@@ -44,13 +43,15 @@ def test_plays_from_a_container_and_the_position_advances(
 
 
 @pytest.mark.timeout(60)
-def test_without_a_hint_the_duration_comes_from_the_media(player: GaplessPlayer | MediaPlayerEngine, qtbot: QtBot, flac: Track) -> None:
+def test_without_a_hint_the_duration_comes_from_the_media(
+    player: RealPlayer, qtbot: QtBot, flac: Track
+) -> None:
     player.play_source(flac.device(), flac.mime, None)
     qtbot.waitUntil(lambda: player.duration == 10_000, timeout=5000)
 
 
 @pytest.mark.timeout(60)
-def test_seek_forward_and_back(player: GaplessPlayer | MediaPlayerEngine, qtbot: QtBot, flac: Track) -> None:
+def test_seek_forward_and_back(player: RealPlayer, qtbot: QtBot, flac: Track) -> None:
     player.play_source(flac.device(), flac.mime, 10_000)
     player.seek(7_000)  # while it is still loading: applied once loaded
     qtbot.waitUntil(lambda: 7_000 <= player.position < 9_500, timeout=5000)
@@ -59,7 +60,7 @@ def test_seek_forward_and_back(player: GaplessPlayer | MediaPlayerEngine, qtbot:
 
 
 @pytest.mark.timeout(60)
-def test_the_end_of_a_track_is_reported_once(player: GaplessPlayer | MediaPlayerEngine, qtbot: QtBot, flac: Track) -> None:
+def test_the_end_of_a_track_is_reported_once(player: RealPlayer, qtbot: QtBot, flac: Track) -> None:
     ended: list[bool] = []
     failures: list[str] = []
     player.media_ended.connect(lambda: ended.append(True))
@@ -74,7 +75,7 @@ def test_the_end_of_a_track_is_reported_once(player: GaplessPlayer | MediaPlayer
 
 @pytest.mark.timeout(60)
 def test_a_plain_file_plays_for_the_benchmark_baseline(
-    player: GaplessPlayer | MediaPlayerEngine, qtbot: QtBot, flac: Track, tmp_path: Path
+    player: RealPlayer, qtbot: QtBot, flac: Track, tmp_path: Path
 ) -> None:
     path = tmp_path / "baseline.flac"  # test data: the player itself never writes plaintext
     path.write_bytes(flac.plain)
@@ -84,7 +85,7 @@ def test_a_plain_file_plays_for_the_benchmark_baseline(
 
 
 @pytest.mark.timeout(60)
-def test_damage_mid_track_fails_readably_and_unloads(player: GaplessPlayer | MediaPlayerEngine, qtbot: QtBot, flac: Track) -> None:
+def test_damage_mid_track_fails_readably_and_unloads(player: RealPlayer, qtbot: QtBot, flac: Track) -> None:
     device = ContainerDevice(ContainerReader(tampered(flac, 0.6), flac.key))
     ended: list[bool] = []
     player.media_ended.connect(lambda: ended.append(True))
@@ -96,7 +97,7 @@ def test_damage_mid_track_fails_readably_and_unloads(player: GaplessPlayer | Med
 
 
 @pytest.mark.timeout(60)
-def test_audio_that_does_not_decode_fails_readably(player: GaplessPlayer | MediaPlayerEngine, qtbot: QtBot, flac: Track) -> None:
+def test_audio_that_does_not_decode_fails_readably(player: RealPlayer, qtbot: QtBot, flac: Track) -> None:
     junk = random.Random(5).randbytes(300_000)
     sealed = encrypt(junk, flac.key, content_id="junk", content_version=1, mime="audio/flac")
     with qtbot.waitSignal(player.failed, timeout=10_000) as failed:
@@ -147,7 +148,7 @@ class _Dawdling(ContainerDevice):
 
 @pytest.mark.timeout(60)
 def test_fifty_rapid_switches_stops_and_seeks_do_not_deadlock(
-    player: GaplessPlayer | MediaPlayerEngine, qtbot: QtBot, tracks: dict[str, Track]
+    player: RealPlayer, qtbot: QtBot, tracks: dict[str, Track]
 ) -> None:
     rng = random.Random(1234)
     devices: list[QIODevice] = []
