@@ -67,6 +67,7 @@ def _render(track: demo_catalog.DemoTrack) -> Rendered:
             genre=track.genre,
             track_number=track.track_number,
             cover_png=art,
+            replaygain=media.measure_replaygain(audio),
         )
         for fmt in DEMO_FORMATS
     }
@@ -193,6 +194,7 @@ def publish_upgrade(conn: sqlite3.Connection, settings: Settings, content_id: st
             genre=row["genre"],
             track_number=row["track_number"],
             cover_png=art,
+            replaygain=media.measure_replaygain(audio),
         )
         for fmt in DEMO_FORMATS
     }
@@ -297,6 +299,7 @@ def import_track(
             genre=genre,
             track_number=0,
             cover_png=tags.cover,
+            replaygain=media.measure_replaygain(audio),
         )
         for fmt in DEMO_FORMATS
     }

@@ -85,6 +85,11 @@ class PlayerBase(QObject):
         return self._replaygain
 
     @property
+    def level(self) -> float:
+        """The ReplayGain factor the current track plays at (1.0: as mastered, or nothing loaded)."""
+        return 1.0
+
+    @property
     def wants_next(self) -> bool:
         """`next_wanted` was emitted for the current track and nothing has been queued since."""
         return False

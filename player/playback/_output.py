@@ -28,7 +28,9 @@ from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QtAudio
 
 from player.playback._feed import Feed
 
-__all__ = ["OutputSession", "audio_thread"]
+__all__ = ["BUFFER_MS", "OutputSession", "audio_thread"]
+
+BUFFER_MS = 1000  # the sink's own buffer: how long the audio thread may wait for the GIL without a drop-out
 
 
 _thread: list[QThread] = []
@@ -41,7 +43,7 @@ def audio_thread() -> QThread:
     if not _thread:
         thread = QThread()
         thread.setObjectName("insured-player-audio")
-        thread.start(QThread.Priority.TimeCriticalPriority)
+        thread.start()
         _thread.append(thread)
         atexit.register(_end_thread)
     return _thread[0]
@@ -63,6 +65,7 @@ class OutputSession(QObject):
         self.format = fmt
         self.feed = Feed(fmt)
         self._sink = QAudioSink(fmt)
+        self._sink.setBufferSize(fmt.bytesForDuration(BUFFER_MS * 1000))
         self._sink.setVolume(volume)
         self._bytes_per_us = fmt.bytesPerFrame() * fmt.sampleRate() / 1_000_000
         self._started = False

@@ -111,6 +111,10 @@ class MediaPlayerEngine(PlayerBase):
     def wants_next(self) -> bool:
         return self._wanted
 
+    @property
+    def level(self) -> float:
+        return self._factor(self._gain) if self._loaded else 1.0
+
     def play_source(
         self,
         device: QIODevice,

@@ -71,6 +71,10 @@ class GaplessPlayer(PlayerBase):
     def wants_next(self) -> bool:
         return self._wanted
 
+    @property
+    def level(self) -> float:
+        return self._factor(self._current.gain) if self._current is not None else 1.0
+
     # --- the controls ---------------------------------------------------------------------------
 
     def play_source(

@@ -39,9 +39,8 @@ class NullPlayer(PlayerBase):
         return self._next[0] if self._next is not None else None
 
     @property
-    def factor(self) -> float:
-        """The ReplayGain factor the current track would play at."""
-        return self._factor(self.gain)
+    def level(self) -> float:
+        return self._factor(self.gain) if self._loaded else 1.0
 
     def play_source(
         self,

@@ -15,6 +15,7 @@ there. The benchmark (`bench/gap.py`) uses the same functions. Nothing here need
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import signal
@@ -64,6 +65,7 @@ class Heard:
     sound_ms: float  # from the first sample above silence to the last
     longest_silence_ms: float  # the longest run of silent frames inside that span
     silent_runs: int  # runs longer than 0.1 ms inside it
+    silence_at_ms: float = 0.0  # where the longest run starts, from the first sound
 
 
 def inserted_silence_ms(pcm: bytes) -> Heard:
@@ -75,13 +77,54 @@ def inserted_silence_ms(pcm: bytes) -> Heard:
         return Heard(0.0, 0.0, 0)
     inside = quiet[loud[0] : loud[-1] + 1].astype(np.int8)
     edges = np.diff(np.concatenate([[0], inside, [0]]))
-    runs = np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)
+    starts = np.flatnonzero(edges == 1)
+    runs = np.flatnonzero(edges == -1) - starts
     longest = int(runs.max()) if runs.size else 0
     return Heard(
         sound_ms=inside.size * 1000 / RATE,
         longest_silence_ms=longest * 1000 / RATE,
         silent_runs=int((runs > RATE // 10_000).sum()),
+        silence_at_ms=float(starts[int(runs.argmax())]) * 1000 / RATE if runs.size else 0.0,
     )
+
+
+def _crossings_hz(mono: NDArray[np.float64]) -> float:
+    """A tone's frequency from how often it crosses zero."""
+    signs = np.signbit(mono[np.abs(mono) > SILENT])
+    return float(np.count_nonzero(signs[1:] != signs[:-1])) * RATE / 2 / max(1, mono.size)
+
+
+def junction_silence_ms(
+    pcm: bytes, before_hz: float, after_hz: float, window_ms: float = 20.0
+) -> float | None:
+    """The silence where a tone of `before_hz` gives way to one of `after_hz`: 0.0 when they meet with
+    none, None when the recording holds no such change. A drop-out elsewhere (a loaded machine can
+    starve any sound server client for a few milliseconds) does not count: this is the gap between
+    the tracks, and only it."""
+    s = samples(pcm)
+    if s.size == 0:
+        return None
+    mono = s[:, 0]
+    window = round(RATE * window_ms / 1000)
+    split = (before_hz + after_hz) / 2
+    quiet = np.abs(s).max(axis=1) <= SILENT
+    edges = np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]]))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    for start, end in zip(starts, ends, strict=True):
+        before, after = mono[max(0, start - window) : start], mono[end : end + window]
+        if before.size < window or after.size < window:
+            continue
+        if (_crossings_hz(before) < split) == (before_hz < split) and (_crossings_hz(after) < split) == (
+            after_hz < split
+        ):
+            return float(end - start) * 1000 / RATE
+    # No silent run between them: make sure the change is there at all.
+    low = [
+        _crossings_hz(mono[i : i + window]) < split
+        for i in range(0, mono.size - window, window)
+        if np.abs(mono[i : i + window]).max() > 0.01
+    ]
+    return 0.0 if any(a != b for a, b in itertools.pairwise(low)) else None
 
 
 class Recording:
