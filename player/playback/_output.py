@@ -23,12 +23,12 @@ from __future__ import annotations
 import atexit
 import time
 
-from PySide6.QtCore import QObject, QThread, QTimer
-from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QtAudio
+from PySide6.QtCore import QElapsedTimer, QObject, QThread, QTimer
+from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
 from player.playback._feed import Feed
 
-__all__ = ["BUFFER_MS", "OutputSession", "audio_thread"]
+__all__ = ["BUFFER_MS", "OutputSession", "Session", "SilentSession", "audio_thread", "open_session"]
 
 BUFFER_MS = 1000  # the sink's own buffer: how long the audio thread may wait for the GIL without a drop-out
 
@@ -140,3 +140,82 @@ class OutputSession(QObject):
             feed.deleteLater()
 
         self._post(run)
+
+
+class SilentSession(QObject):
+    """No audio output at all (a machine without a sound card or sound server): the same clock, kept by a
+    timer, the audio read at real speed and dropped, as QMediaPlayer plays on without a device (docs/
+    platform.md). Lives on the GUI thread."""
+
+    def __init__(self, fmt: QAudioFormat, volume: float) -> None:
+        super().__init__()
+        self.format = fmt
+        self.feed = Feed(fmt)
+        self._bytes_per_us = fmt.bytesPerFrame() * fmt.sampleRate() / 1_000_000
+        self._played = 0
+        self._started = self._finished = self._suspended = False
+        self._clock = QElapsedTimer()
+        self._timer = QTimer(self)
+        self._timer.setInterval(20)
+        self._timer.timeout.connect(self._advance)
+
+    @property
+    def started(self) -> bool:
+        return self._started
+
+    def bytes_for(self, ms: int) -> int:
+        frame = self.format.bytesPerFrame()
+        return int(ms * self._bytes_per_us * 1000) // frame * frame
+
+    def ms_for(self, nbytes: int) -> int:
+        return int(nbytes / (self._bytes_per_us * 1000))
+
+    def start(self, suspended: bool = False) -> None:
+        if not self._started and not self._finished:
+            self._started, self._suspended = True, suspended
+            self._clock.start()
+            self._timer.start()
+
+    def suspend(self) -> None:
+        self._advance()
+        self._suspended = True
+
+    def resume(self) -> None:
+        self._advance()
+        self._suspended = False
+
+    def set_volume(self, volume: float) -> None:
+        """Nothing is heard: nothing to do."""
+
+    def played_bytes(self) -> int:
+        self._advance()
+        return self._played
+
+    def idle(self) -> bool:
+        return self._finished or (self.feed.queued == 0 and self._played >= self.feed.appended)
+
+    def finish(self) -> None:
+        self._finished = True
+        self._timer.stop()
+        self.feed.close()
+
+    def _advance(self) -> None:
+        if not self._started or self._finished:
+            return
+        elapsed_us = self._clock.nsecsElapsed() // 1000
+        self._clock.restart()
+        if not self._suspended:
+            self._played = min(self._played + int(elapsed_us * self._bytes_per_us), self.feed.appended)
+            behind = self._played - self.feed.pulled
+            if behind > 0:
+                self.feed.read(behind - behind % self.format.bytesPerFrame())
+
+
+Session = OutputSession | SilentSession
+
+
+def open_session(fmt: QAudioFormat, volume: float) -> Session:
+    """A sink on the default audio output, or the silent clock when there is none."""
+    if QMediaDevices.defaultAudioOutput().isNull():
+        return SilentSession(fmt, volume)
+    return OutputSession(fmt, volume)

@@ -5,12 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QIODevice, QUrl
+from PySide6.QtMultimedia import QAudioDecoder
 
 from player.playback._decoding import Decoding
 from player.playback.device import ContainerDevice
 from player.playback.replaygain import ReplayGain
 
 __all__ = ["QueuedTrack"]
+
+_ERRORS = {
+    QAudioDecoder.Error.FormatError: "the data is not audio this player can decode",
+    QAudioDecoder.Error.ResourceError: "the track could not be read",
+    QAudioDecoder.Error.AccessDeniedError: "access to the track was denied",
+}
 
 
 @dataclass(eq=False)
@@ -57,3 +64,12 @@ class QueuedTrack:
         if isinstance(device, ContainerDevice) and device.failure is not None:
             return f"the track is damaged and cannot be played: {device.failure}"
         return None
+
+    def undecodable(self, detail: str) -> str:
+        """Why the decoder gave up on it, in the words the QMediaPlayer engine used too."""
+        decoding = self.decoding
+        error = decoding.error_kind if decoding is not None else QAudioDecoder.Error.FormatError
+        if error == QAudioDecoder.Error.NoError:
+            error = QAudioDecoder.Error.FormatError  # it finished without a single sample
+        what = f"the {self.mime} track" if self.mime else "the track"
+        return f"cannot play {what}: {_ERRORS.get(error, detail)} ({detail})"

@@ -27,11 +27,11 @@ import itertools
 from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QObject, QTimer, QUrl
-from PySide6.QtMultimedia import QAudioDecoder, QAudioFormat
+from PySide6.QtMultimedia import QAudioFormat
 
 from player.playback._base import PlaybackState, PlayerBase, clamp_volume
 from player.playback._decoding import Decoding
-from player.playback._output import OutputSession
+from player.playback._output import Session, open_session
 from player.playback._track import QueuedTrack
 from player.playback.replaygain import ReplayGain
 
@@ -40,11 +40,6 @@ __all__ = ["LOOKAHEAD_MS", "GaplessPlayer"]
 LOOKAHEAD_MS = 10_000  # decoded audio kept ahead of the sound: the time the caller has to queue the next
 PREBUFFER_MS = 300  # decoded before the sink starts, so its first reads never run dry
 TICK_MS = 40  # how often the position, boundaries and the end are looked at
-_ERRORS = {
-    QAudioDecoder.Error.FormatError: "the data is not audio this player can decode",
-    QAudioDecoder.Error.ResourceError: "the track could not be read",
-    QAudioDecoder.Error.AccessDeniedError: "access to the track was denied",
-}
 
 
 class GaplessPlayer(PlayerBase):
@@ -53,7 +48,7 @@ class GaplessPlayer(PlayerBase):
     def __init__(self, parent: QObject | None = None, *, teardown_timeout_s: float = 10.0) -> None:
         super().__init__(parent)
         self._timeout = teardown_timeout_s
-        self._session: OutputSession | None = None
+        self._session: Session | None = None
         self._current: QueuedTrack | None = None
         self._next: QueuedTrack | None = None
         self._tokens = itertools.count(1)
@@ -131,7 +126,7 @@ class GaplessPlayer(PlayerBase):
         return True
 
     @staticmethod
-    def _droppable(track: QueuedTrack, session: OutputSession) -> bool:
+    def _droppable(track: QueuedTrack, session: Session) -> bool:
         """Take the queued track's audio back out of the feed, unless the sink has begun reading it."""
         if track.start is None or session.feed.pulled > track.start:
             return False
@@ -219,7 +214,7 @@ class GaplessPlayer(PlayerBase):
         decoding = track.decoding
         if self._session is None:
             assert decoding is not None and decoding.format is not None
-            self._session = OutputSession(decoding.format, self._volume)
+            self._session = open_session(decoding.format, self._volume)
         session = self._session
         start = session.feed.append(track.token, data)
         if track.start is None:
@@ -248,7 +243,7 @@ class GaplessPlayer(PlayerBase):
                 self._retire(track)
             return
         if track.start is None:
-            self._fail(track.failure or self._no_audio(track))
+            self._fail(track.failure or track.undecodable("it holds no audio"))
             return
         self._start_output()  # a track shorter than the prebuffer
         if track.failure is not None:
@@ -264,15 +259,8 @@ class GaplessPlayer(PlayerBase):
         if track is self._current and decoding is not None and decoding.format is not None:
             self._set_duration(decoding.frames * 1000 // max(1, decoding.format.sampleRate()))
 
-    def _no_audio(self, track: QueuedTrack) -> str:
-        what = f"the {track.mime} track" if track.mime else "the track"
-        return f"cannot play {what}: {_ERRORS[QAudioDecoder.Error.FormatError]} (it holds no audio)"
-
     def _decode_failed(self, track: QueuedTrack, message: str) -> None:
-        decoding = track.decoding
-        error = decoding.error_kind if decoding is not None else QAudioDecoder.Error.ResourceError
-        what = f"the {track.mime} track" if track.mime else "the track"
-        track.failure = track.damage() or f"cannot play {what}: {_ERRORS.get(error, message)} ({message})"
+        track.failure = track.damage() or track.undecodable(message)
         self._pump()
 
     # --- the clock: positions, boundaries, the end ------------------------------------------------
