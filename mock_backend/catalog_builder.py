@@ -67,6 +67,7 @@ def _render(track: demo_catalog.DemoTrack) -> Rendered:
             genre=track.genre,
             track_number=track.track_number,
             cover_png=art,
+            album_facts=track.album_facts(),
         )
         for fmt in DEMO_FORMATS
     }
@@ -183,6 +184,7 @@ def publish_upgrade(conn: sqlite3.Connection, settings: Settings, content_id: st
     audio = _remaster(audio)
     version = int(row["current_version"]) + 1
     art = bytes(row["cover"]) if row["cover"] else None
+    facts = media.read_tags(master).album_facts  # the year, disc and album artist stay the same
     encodings = {
         media.MIME[fmt]: media.tag(
             media.encode(audio, rate, fmt),
@@ -193,6 +195,7 @@ def publish_upgrade(conn: sqlite3.Connection, settings: Settings, content_id: st
             genre=row["genre"],
             track_number=row["track_number"],
             cover_png=art,
+            album_facts=facts,
         )
         for fmt in DEMO_FORMATS
     }
@@ -227,8 +230,8 @@ class UnfitAudio(ValueError):
 
 def check_text_tags(tags: media.TrackTags) -> None:
     """Tags read from the file join the catalog beside the form's fields: the same plain-text rule."""
-    for name in ("title", "artist", "album"):
-        value = getattr(tags, name)
+    named = [(name, getattr(tags, name)) for name in ("title", "artist", "album")]
+    for name, value in [*named, *tags.album_facts.items()]:
         if value is None:
             continue
         try:
@@ -295,8 +298,9 @@ def import_track(
             artist=artist,
             album=album,
             genre=genre,
-            track_number=0,
+            track_number=tags.track_number or 0,
             cover_png=tags.cover,
+            album_facts=tags.album_facts,
         )
         for fmt in DEMO_FORMATS
     }

@@ -34,7 +34,7 @@ class Cover:
     mime: str
 
 
-class _PlainFile(io.RawIOBase):
+class PlainFile(io.RawIOBase):
     """A read-only, seekable file object over the reader's plaintext (decrypting on demand)."""
 
     def __init__(self, reader: ContainerReader) -> None:
@@ -100,7 +100,7 @@ def cover_art(reader: ContainerReader) -> Cover | None:
     """The track's embedded cover (front cover preferred), or None when it has none or its tags are
     unreadable. Decryption failures (`IntegrityError`) propagate: the caller is about to play it."""
     try:
-        audio = mutagen.File(_PlainFile(reader))
+        audio = mutagen.File(PlainFile(reader))
     except (mutagen.MutagenError, ValueError, EOFError, IndexError, KeyError) as e:
         log.info("no cover: the tags do not parse (%s)", e)
         return None

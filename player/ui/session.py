@@ -146,6 +146,12 @@ class UiSession(QObject):
         self._watch_timer.start()
         self.refresh_library()
         self.call(lambda _: self.terminal.connection.reachable(), self._connected)
+        # A library kept from before tags were read gets its track numbers and years, once.
+        self.call(
+            lambda _: self.terminal.library.fill_album_facts(),
+            lambda read: self.refresh_library() if read else None,
+            lambda _e: None,  # not signed in, or no key yet: the next start tries again
+        )
 
     def _connected(self, online: bool) -> None:
         self._set_online(online)
@@ -168,6 +174,15 @@ class UiSession(QObject):
             self.list_status_changed.emit(self.trusted)
 
         self.call(work, done)
+
+    def read_covers(self, wanted: dict[Any, str], done: Callable[[dict[Any, bytes | None]], None]) -> None:
+        """The covers of held tracks (keys as given, values image bytes or None), read on the worker."""
+        library = self.terminal.library
+
+        def work(_: Progress) -> dict[Any, bytes | None]:
+            return {key: (c.data if (c := library.cover(cid)) else None) for key, cid in wanted.items()}
+
+        self.call(work, done, lambda _e: None)  # a cover that cannot be read is no message
 
     def sync(self, on_error: Callable[[PlayerError], None] | None = None) -> None:
         """Fetch the license list's changes (and the providers' names), then refresh the library."""

@@ -27,8 +27,8 @@ from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.kit.elided import ElidedLabel
 from player.ui.kit.fit import ROOM
+from player.ui.library.columns import PADDING
 from player.ui.library.model import Column
-from player.ui.library.view import PADDING
 from player.ui.shell.first_run import FirstRunDialog
 from player.ui.shell.main_window import MainWindow
 from tests.conftest import StartBackend

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import io
 import struct
+from collections.abc import Mapping
 from typing import Any
 
 from mutagen import MutagenError
@@ -25,7 +26,10 @@ from mock_backend.demo.media.mutagen_boundary import (
     Picture,
 )
 
-__all__ = ["tag"]
+__all__ = ["ALBUM_FACTS", "tag"]
+
+# Where a track sits in its album, under the Vorbis comment names (ID3 frames in mutagen_boundary).
+ALBUM_FACTS = ("date", "discnumber", "albumartist", "compilation")
 
 
 def _image_info(image: bytes) -> tuple[str, int, int]:
@@ -65,8 +69,10 @@ def tag(
     genre: str,
     track_number: int,
     cover_png: bytes | None,
+    album_facts: Mapping[str, str] | None = None,
 ) -> bytes:
-    """Return ``data`` (an encoded file) with title, artist, album, genre, track number and front cover.
+    """Return ``data`` (an encoded file) with title, artist, album, genre, track number and front cover,
+    and ``album_facts`` (year, disc, album artist, compilation; keys from ``ALBUM_FACTS``) when given.
 
     FLAC gets Vorbis comments and a PICTURE block; Ogg Vorbis gets Vorbis comments with the picture as
     base64 METADATA_BLOCK_PICTURE (the Xiph convention players read); MP3 gets an ID3v2.4 tag with APIC.
@@ -79,6 +85,7 @@ def tag(
         "album": album,
         "genre": genre,
         "track_number": str(track_number),
+        **{k: v for k, v in (album_facts or {}).items() if k in ALBUM_FACTS and v},
     }
     try:
         if f in ("flac", "ogg"):

@@ -27,6 +27,7 @@ def build_track_media(
             genre=track.genre,
             track_number=track.track_number,
             cover_png=cover,
+            album_facts=track.album_facts(),
         )
         for fmt in formats
     }

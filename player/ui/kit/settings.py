@@ -55,11 +55,11 @@ class UiSettings:
 
     @property
     def header_state(self) -> QByteArray | None:
-        return self._bytes("library/header")
+        return self._bytes("library/columns")  # "library/header" held the layout of eight columns
 
     @header_state.setter
     def header_state(self, value: QByteArray) -> None:
-        self._s.setValue("library/header", value)
+        self._s.setValue("library/columns", value)
 
     @property
     def library_split(self) -> QByteArray | None:

@@ -28,7 +28,7 @@ from player import words
 from player.terminal import LibraryEntry, LibraryState
 from player.ui.kit.messages import plain
 from player.ui.library import query
-from player.ui.library.browser import UNKNOWN_ALBUM, UNKNOWN_ARTIST
+from player.ui.library.browser import UNKNOWN_ALBUM, UNKNOWN_ARTIST, album_artist
 from player.words import duration
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,8 +46,14 @@ class Column(enum.IntEnum):
     PROVIDER = 5
     INSURED = 6
     LICENSE = 7
+    # From the tracks' tags; added after the first eight so a saved column order keeps its meaning.
+    TRACK = 8
+    DISC = 9
+    YEAR = 10
+    ALBUM_ARTIST = 11
 
 
+HIDDEN_AT_FIRST = (Column.DISC, Column.ALBUM_ARTIST)  # the header's menu shows them
 HEADERS = {
     Column.TITLE: "Title",
     Column.ARTIST: "Artist",
@@ -57,7 +63,21 @@ HEADERS = {
     Column.PROVIDER: "Provider",
     Column.INSURED: "Insurance",
     Column.LICENSE: "License",
+    Column.TRACK: "#",
+    Column.DISC: "Disc",
+    Column.YEAR: "Year",
+    Column.ALBUM_ARTIST: "Album artist",
 }
+HEADER_TIPS = {Column.TRACK: "Track number", Column.DISC: "Disc number"}
+NUMBERS = (Column.DURATION, Column.TRACK, Column.DISC, Column.YEAR)  # right-aligned
+
+
+def _album_order(entry: LibraryEntry) -> str:
+    """Sorts an album's tracks as on the record: disc, then track number, then title."""
+    r = entry.row
+    return f"{r.album.casefold()}\x00{r.disc_number:04d}{r.track_number:05d}\x00{r.title.casefold()}"
+
+
 STATE_WORDS = {LibraryState.VALID: "Valid", LibraryState.INVALID: "Invalid", LibraryState.UNKNOWN: "Unknown"}
 STATE_ORDER = {LibraryState.VALID: 0, LibraryState.UNKNOWN: 1, LibraryState.INVALID: 2}
 
@@ -190,8 +210,14 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[Column(section)]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(Column(section))
+        if role == Qt.ItemDataRole.TextAlignmentRole and Column(section) in NUMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:
@@ -207,8 +233,11 @@ class LibraryModel(QAbstractTableModel):
             return entry
         if role == SEARCH_ROLE:
             r = entry.row
-            values = (r.title, r.artist, r.album, r.genre, self._provider(r.provider))
-            return {name: value.casefold() for name, value in zip(query.FIELDS, values, strict=True)}
+            year = str(r.year) if r.year else ""
+            values = (r.title, r.artist, r.album, r.genre, self._provider(r.provider), year)
+            found = {name: value.casefold() for name, value in zip(query.FIELDS, values, strict=True)}
+            found["artist"] += f"\n{album_artist(entry).casefold()}"  # artist: finds the album's too
+            return found
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, column)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -227,7 +256,7 @@ class LibraryModel(QAbstractTableModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.DURATION:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self._display(entry, column)}"
@@ -253,6 +282,14 @@ class LibraryModel(QAbstractTableModel):
                 return self._provider(r.provider)
             case Column.INSURED:
                 return "Insured" if entry.insured else "Not insured"
+            case Column.TRACK:
+                return str(r.track_number) if r.track_number else ""
+            case Column.DISC:
+                return str(r.disc_number) if r.disc_number else ""
+            case Column.YEAR:
+                return str(r.year) if r.year else ""
+            case Column.ALBUM_ARTIST:
+                return album_artist(entry)
             case Column.LICENSE:
                 label = STATE_WORDS.get(entry.state, entry.state)
                 # A valid license whose file is gone: the user should see it before pressing play.
@@ -263,10 +300,20 @@ class LibraryModel(QAbstractTableModel):
                 )
 
     def _sort_key(self, entry: LibraryEntry, column: Column) -> Any:
-        if column is Column.DURATION:
-            return entry.row.duration_ms
-        if column is Column.LICENSE:
-            return STATE_ORDER.get(entry.state, 9)
+        """Strings Qt compares itself (no Python per comparison): an album always in its own order."""
+        r = entry.row
+        match column:
+            case Column.DURATION:
+                return r.duration_ms
+            case Column.LICENSE:
+                return STATE_ORDER.get(entry.state, 9)
+            case Column.ALBUM | Column.TRACK | Column.DISC:
+                return _album_order(entry)
+            case Column.ARTIST | Column.ALBUM_ARTIST:
+                first = r.artist if column is Column.ARTIST else album_artist(entry)
+                return f"{first.casefold()}\x00{r.year:04d}\x00{_album_order(entry)}"
+            case Column.YEAR:
+                return f"{r.year:04d}\x00{album_artist(entry).casefold()}\x00{_album_order(entry)}"
         return self._display(entry, column).casefold()
 
     def _tooltip(self, entry: LibraryEntry, column: Column) -> str:
@@ -311,7 +358,7 @@ class LibraryFilter(QSortFilterProxyModel):
         artist, album = self._scope
         if artist is not None:
             entry = model.data(model.index(source_row, 0, source_parent), ENTRY_ROLE)
-            if not isinstance(entry, LibraryEntry) or (entry.row.artist or UNKNOWN_ARTIST) != artist:
+            if not isinstance(entry, LibraryEntry) or (album_artist(entry) or UNKNOWN_ARTIST) != artist:
                 return False
             if album is not None and (entry.row.album or UNKNOWN_ALBUM) != album:
                 return False

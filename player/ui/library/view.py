@@ -26,35 +26,11 @@ from PySide6.QtWidgets import (
 
 from player.terminal import LibraryEntry, LibraryState
 from player.ui.kit.tables import show_whole_text
+from player.ui.library import columns
 from player.ui.library.browser import LibraryBrowser
-from player.ui.library.model import HEADERS, Column, LibraryFilter, LibraryModel, history_lines
+from player.ui.library.model import Column, LibraryFilter, LibraryModel, history_lines
 
 BROWSER_WIDTH = 180  # the artist and album tree's first width (the splitter remembers the user's)
-COLUMN_WIDTHS = {
-    Column.TITLE: 200,
-    Column.ARTIST: 150,
-    Column.ALBUM: 150,
-    Column.DURATION: 58,
-    Column.GENRE: 90,
-    Column.PROVIDER: 130,
-    Column.INSURED: 88,
-}
-
-
-MAX_WIDTH = 280
-MIN_WIDTH = 56
-MIN_TEXT_WIDTH = 90
-PADDING = 12
-SHRINKABLE = (Column.TITLE, Column.ARTIST, Column.ALBUM, Column.PROVIDER, Column.GENRE)
-# Who gives way first: the provider and genre, then artist and album, then the title; on a small screen
-# every column but Length, down to the narrowest.
-SHRINK_STAGES = (
-    ((Column.PROVIDER, Column.GENRE), MIN_TEXT_WIDTH),
-    ((Column.ARTIST, Column.ALBUM), MIN_TEXT_WIDTH),
-    ((Column.TITLE,), MIN_TEXT_WIDTH),
-    ((*SHRINKABLE, Column.INSURED, Column.LICENSE), MIN_WIDTH),
-)
-SPARE_SHARES = {Column.TITLE: 4, Column.ARTIST: 3, Column.ALBUM: 3}  # who takes the width left over
 
 
 class LibraryPage(QWidget):
@@ -77,7 +53,7 @@ class LibraryPage(QWidget):
         self.search.setPlaceholderText("Search, or artist:, album:, genre:  (Ctrl+F)")
         self.search.setToolTip(
             'Words match anywhere; artist:marlow, album:"night shift", genre:, title: or provider: '
-            "look in that field only."
+            "look in that field only; year:2016, year:2010-2019 or year:>2015 by year."
         )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the library")
@@ -91,7 +67,7 @@ class LibraryPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         show_whole_text(self.table)
-        self.table.sortByColumn(Column.ARTIST, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(Column.ARTIST, Qt.SortOrder.AscendingOrder)  # then year, album, disc, #
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -106,8 +82,7 @@ class LibraryPage(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
+        columns.lay_out(self.table)
         self.table.activated.connect(self._activated)  # Enter, and a double-click
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -172,39 +147,8 @@ class LibraryPage(QWidget):
         self._search_icon.setIcon(search)
 
     def fit_columns(self) -> None:
-        """Size the columns to what they hold, within bounds and within the table's width (the text
-        columns give way first, and take the spare width: the title most); for a first run, before the
-        user's own layout is remembered. No column stretches to the edge: the last one (the license's
-        state, a word or two) once took all the spare width while titles were cut."""
-        header = self.table.horizontalHeader()
-        self.table.resizeColumnsToContents()
-        widths: dict[Column, int] = {
-            c: max(MIN_WIDTH, min(header.sectionSize(c) + PADDING, MAX_WIDTH)) for c in Column
-        }
-        # Lengths are a few digits: the header's word, not its room for a sort arrow, sets the width.
-        label = header.fontMetrics().horizontalAdvance(HEADERS[Column.DURATION]) + 2 * PADDING
-        widths[Column.DURATION] = max(
-            MIN_WIDTH, self.table.sizeHintForColumn(Column.DURATION) + PADDING, label
-        )
-        room = self.table.viewport().width()
-        spare = room - sum(widths.values())
-        if spare > 0:
-            weights = sum(SPARE_SHARES.values())
-            for column, share in SPARE_SHARES.items():
-                widths[column] += spare * share // weights
-        excess = sum(widths.values()) - room
-        for columns, floor in SHRINK_STAGES:  # the text columns first; on a small screen, all but Length
-            flexible = [c for c in columns if widths[c] > floor]
-            while excess > 0 and flexible:
-                share = max(1, excess // len(flexible))
-                for column in list(flexible):
-                    cut = min(share, widths[column] - floor, excess)
-                    widths[column] -= cut
-                    excess -= cut
-                    if widths[column] <= floor:
-                        flexible.remove(column)
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+        """Size the columns to what they hold, within the table's width (`columns.fit`)."""
+        columns.fit(self.table)
 
     # --- feeding ---------------------------------------------------------------------------------
 

@@ -135,6 +135,9 @@ class MainWindow(WindowActions):
         self.library.insure_requested.connect(self.insure_tracks)
         self.library.loss_requested.connect(self.report_loss)
         self.library.queue_requested.connect(self.queue_tracks)
+        self.library.browser.covers_wanted.connect(
+            lambda wanted: self.session.read_covers(wanted, self.library.browser.set_covers)
+        )
         self.library.room_changed.connect(self._fit_columns)  # e.g. the queue panel opened beside it
         self.now.queue.changed.connect(lambda: setattr(self.settings, "queue", self.now.queue.ids))
         self.insurance.insure_requested.connect(self.insure_tracks)
