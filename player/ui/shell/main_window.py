@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QHBoxLayout,
+    QMessageBox,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -64,6 +65,7 @@ class MainWindow(WindowActions):
         self._closed = False
         self.dialog: QDialog | None = None  # the open loss or first-run dialog
         self.alternates_dialog: AlternatesDialog | None = None
+        self.sign_out_box: QMessageBox | None = None
         self._reminded = False  # of alternates still to choose, once a session
 
         self.player = player or Player(self)
@@ -135,6 +137,7 @@ class MainWindow(WindowActions):
         self.library.insure_requested.connect(self.insure_tracks)
         self.library.loss_requested.connect(self.report_loss)
         self.library.queue_requested.connect(self.queue_tracks)
+        self.library.sign_in_requested.connect(self.show_first_run)
         self.library.browser.covers_wanted.connect(
             lambda wanted: self.session.read_covers(wanted, self.library.browser.set_covers)
         )
@@ -260,6 +263,14 @@ class MainWindow(WindowActions):
             self._auto_columns = False
 
     def _signed_in_changed(self, signed_in: bool) -> None:
+        account = self.session.terminal.account
+        self.account_action.setVisible(not signed_in)
+        self.sign_out_action.setVisible(signed_in)
+        locked = not signed_in and account.signed_out
+        if locked:
+            self.now.stop()
+            self.now.preparer.clear()  # nothing opened for the signed-out owner stays in memory
+        self.library.set_locked(account.owner if locked else None)
         if not signed_in and self._first_run_allowed and not self._closed:
             self._first_run_allowed = False  # once per start; File > Sign In... opens it again
             self.show_first_run()

@@ -61,6 +61,7 @@ class WindowActions(FileActions):
         self.loss_action = a("&Report a Loss…", None, self.report_loss, "report_loss")
         self.alternates_action = a("Choose &Alternates…", None, self.choose_alternates, "choose_alternates")
         self.account_action = a("Sign &In…", None, self.show_first_run, "sign_in")
+        self.sign_out_action = a("Sign &Out…", None, self.sign_out, "sign_out")
         # Spelt out: QKeySequence.StandardKey.Quit is empty on some platforms (offscreen, Windows).
         self.quit_action = a("&Quit", "Ctrl+Q", self.close, "quit")
         self.play_action = a("&Play/Pause", "Space", self._space, "play_pause")
@@ -104,7 +105,8 @@ class WindowActions(FileActions):
         about = a("&About Insured Player", None, self._about, "about")
 
         file: list[QAction | None] = [self.sync_action, self.verify_action, self.loss_action]
-        file += [self.alternates_action, None, self.account_action, None, self.quit_action]
+        file += [self.alternates_action, None, self.account_action, self.sign_out_action, None]
+        file += [self.quit_action]
         playing: list[QAction | None] = [self.play_action, self.stop_action, self.previous_action]
         playing += [self.next_action, None, self.back_action, self.forward_action, None]
         playing += [self.play_next_action, self.enqueue_action, None]
