@@ -30,6 +30,7 @@ from player.storage import KeyStore, Store
 from player.terminal.connection import Connection
 
 SIGNED_OUT = "signed_out"  # a store setting: "1" from sign-out to the next sign-in
+EVERY_PLAY_CHOSEN = "every_play_chosen"  # a store setting: "1" when the user asked for the check
 
 
 class Account:
@@ -192,13 +193,25 @@ class Account:
         return open_license(package, key, self._connection.licensor_keys())
 
     def checks_every_play(self, policy_id: str) -> bool:
-        """Whether the policy a package is under asks the insurer on every play (claim 26)."""
+        """Whether plays under the policy a package is under ask the insurer each time (claim 26): the
+        policy asks for it, or the user chose it where the policy leaves it to them."""
         if self._store.setting("policy_id") != policy_id:
             return False
         try:
-            return self.policy().check_every_play
+            required = self.policy().check_every_play
         except PlayerError:
             return True  # a policy that cannot be read here cannot waive the check: ask, when online
+        return required or self.every_play_chosen
+
+    @property
+    def every_play_chosen(self) -> bool:
+        """The user asked for the check on every play although their policy does not require it."""
+        return self._store.setting(EVERY_PLAY_CHOSEN) == "1"
+
+    def choose_every_play(self, wanted: bool) -> None:
+        """Check with the insurer on every play (while online), or not, where the policy leaves it open;
+        a policy that requires the check keeps it whatever is chosen here."""
+        self._store.set_setting(EVERY_PLAY_CHOSEN, "1" if wanted else "")
 
     def open_direct(self, raw: bytes) -> tuple[License, bytes]:
         """FIG.15: a license bought without insurance, as kept here (sealed to this computer's device
