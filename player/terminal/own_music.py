@@ -87,7 +87,7 @@ class OwnMusic:
             folder = next((f.path for f in places.folders if record.path.is_relative_to(f.path)), None)
             where = folder if folder is not None else record.path
             out.append(_entry(record, folder, available=where not in unreachable))
-        return out
+        return sorted(out, key=_shelf_order)
 
     def find(self, id_or_path: str) -> LibraryEntry | None:
         """The entry for an own file's ID or path; None when it is not in the library."""
@@ -286,6 +286,11 @@ def _entry(record: OwnRecord, folder: Path | None, *, available: bool) -> Librar
     where = folder or record.path.parent
     detail = f"{where} cannot be reached now (is its drive plugged in?)"
     return LibraryEntry(row, LibraryState.UNKNOWN, UNAVAILABLE, None, detail, own=own)
+
+
+def _shelf_order(entry: LibraryEntry) -> tuple[str, str, str]:
+    r = entry.row
+    return (r.artist.casefold(), r.album.casefold(), r.title.casefold())
 
 
 def _with(places: Places, folders: list[Path], files: list[Path]) -> Places:
