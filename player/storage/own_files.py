@@ -45,6 +45,7 @@ class OwnTags:
     track_number: int = 0
     disc_number: int = 0
     year: int = 0
+    compilation: bool = False  # a various-artists album
     duration_ms: int = 0
     mime: str = ""
 
@@ -220,7 +221,8 @@ def _plain(record: OwnRecord) -> dict[str, Any]:
 
 
 _NUMBERS = {f.name for f in fields(OwnTags) if f.type == "int"}
-_TEXTS = {f.name for f in fields(OwnTags)} - _NUMBERS
+_FLAGS = {f.name for f in fields(OwnTags) if f.type == "bool"}
+_TEXTS = {f.name for f in fields(OwnTags)} - _NUMBERS - _FLAGS
 
 
 def _record(item: dict[str, Any]) -> OwnRecord:
@@ -228,7 +230,8 @@ def _record(item: dict[str, Any]) -> OwnRecord:
     parsed = None
     if tags is not None:
         numbers = {k: int(tags[k]) for k in _NUMBERS if k in tags}
+        flags = {k: bool(tags[k]) for k in _FLAGS if k in tags}
         texts = {k: str(tags[k]) for k in _TEXTS if k in tags}
-        parsed = OwnTags(**texts, **numbers)  # type: ignore[arg-type]  # checked field by field above
+        parsed = OwnTags(**texts, **numbers, **flags)  # type: ignore[arg-type]  # each field checked above
     problem = str(item.get("problem", ""))
     return OwnRecord(Path(item["path"]), int(item["size"]), int(item["mtime_ns"]), parsed, problem)

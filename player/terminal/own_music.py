@@ -279,6 +279,11 @@ def _entry(record: OwnRecord, folder: Path | None, *, available: bool) -> Librar
         version=None,
         mime=tags.mime,
         package_present=False,
+        track_number=tags.track_number,
+        disc_number=tags.disc_number,
+        year=tags.year,
+        album_artist=tags.album_artist,
+        compilation=tags.compilation,
     )
     own = OwnFile(record.path, folder, available, tags.mime)
     if available:
@@ -288,9 +293,9 @@ def _entry(record: OwnRecord, folder: Path | None, *, available: bool) -> Librar
     return LibraryEntry(row, LibraryState.UNKNOWN, UNAVAILABLE, None, detail, own=own)
 
 
-def _shelf_order(entry: LibraryEntry) -> tuple[str, str, str]:
+def _shelf_order(entry: LibraryEntry) -> tuple[str, str, int, int, str]:
     r = entry.row
-    return (r.artist.casefold(), r.album.casefold(), r.title.casefold())
+    return (r.artist.casefold(), r.album.casefold(), r.disc_number, r.track_number, r.title.casefold())
 
 
 def _with(places: Places, folders: list[Path], files: list[Path]) -> Places:

@@ -11,7 +11,6 @@ its file name, so nothing shows as blank. Anything that is not audio in one of t
 from __future__ import annotations
 
 import os
-import re
 import struct
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -36,7 +35,6 @@ MIME = {
     "wav": "audio/wav",
 }
 _NAMES = {"flac": "FLAC", "vorbis": "Ogg Vorbis", "opus": "Ogg Opus", "mp3": "MP3", "wav": "WAV"}
-_YEAR = re.compile(r"(\d{4})")
 
 
 class UnreadableAudio(ValueError):
@@ -46,6 +44,8 @@ class UnreadableAudio(ValueError):
 def read_tags(path: Path) -> OwnTags:
     """The tags and length of the audio file at `path` (its name standing in for a missing title)."""
     import mutagen  # the scan's own cost: only once music is added
+
+    from player.playback.album_tags import from_fields
 
     kind: str | None = None
     try:
@@ -63,15 +63,17 @@ def read_tags(path: Path) -> OwnTags:
         raise UnreadableAudio(f"it is a damaged {_NAMES[kind]} file") from e
     if not length > 0:
         raise UnreadableAudio(f"the {_NAMES[kind]} file holds no audio")
+    facts = from_fields(text)  # track, disc, year, album artist: read as a bought track's are
     return OwnTags(
         title=text.get("title") or _name_title(path),
         artist=text.get("artist", ""),
         album=text.get("album", ""),
-        album_artist=text.get("albumartist", ""),
+        album_artist=facts.album_artist,
         genre=text.get("genre", ""),
-        track_number=_number(text.get("tracknumber")),
-        disc_number=_number(text.get("discnumber")),
-        year=_year(text.get("date")),
+        track_number=facts.track_number,
+        disc_number=facts.disc_number,
+        year=facts.year,
+        compilation=facts.compilation,
         duration_ms=round(length * 1000),
         mime=MIME[kind],
     )
@@ -87,16 +89,6 @@ def read_cover(path: Path) -> Cover | None:
 def _name_title(path: Path) -> str:
     """A title from the file name: "03 - Night Bus.flac" reads "03 - Night Bus", underscores as spaces."""
     return path.stem.replace("_", " ").strip() or path.name
-
-
-def _number(text: str | None) -> int:
-    head = (text or "").split("/")[0].strip()
-    return int(head) if head.isdigit() and len(head) < 6 else 0
-
-
-def _year(text: str | None) -> int:
-    m = _YEAR.search(text or "")
-    return int(m.group(1)) if m else 0
 
 
 # --- telling the format ------------------------------------------------------------------------
@@ -168,7 +160,17 @@ def _first(values: Any) -> str:
 def _comments(tags: Any) -> dict[str, str]:
     if tags is None:
         return {}
-    names = ("title", "artist", "album", "albumartist", "genre", "tracknumber", "discnumber", "date")
+    names = (
+        "title",
+        "artist",
+        "album",
+        "albumartist",
+        "genre",
+        "tracknumber",
+        "discnumber",
+        "date",
+        "compilation",
+    )
     out = {name: _first(tags.get(name)) for name in names}
     out["albumartist"] = out["albumartist"] or _first(tags.get("album artist"))
     out["date"] = out["date"] or _first(tags.get("year"))
@@ -184,6 +186,7 @@ _ID3 = {
     "TPOS": "discnumber",
     "TDRC": "date",
     "TYER": "date",
+    "TCMP": "compilation",
 }
 
 
