@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from player.errors import OwnMusicError
 from player.protocol.api import CatalogEntry
@@ -29,6 +30,9 @@ from player.storage.records import LibraryRow
 from player.terminal.own_scan import Scanned, Skipped, reachable, scan
 from player.terminal.own_tags import AUDIO_SUFFIXES, read_cover
 from player.terminal.results import LibraryEntry, LibraryState, MusicScan, OwnFile, OwnTrack
+
+if TYPE_CHECKING:
+    from player.playback.tags import Cover
 
 Progress = Callable[[int, int], None]
 
@@ -60,6 +64,7 @@ class OwnMusic:
         self._scanning = threading.Lock()  # one scan (or change of places) at a time
         self._places: Places | None = None
         self._records: dict[Path, OwnRecord] = {}
+        self._ids: dict[str, Path] = {}  # own ID -> path, for the records above
         self._directories: set[Path] = set()
 
     @property
@@ -80,22 +85,30 @@ class OwnMusic:
             places = self._load()
             records = list(self._records.values())
         unreachable = self._unreachable(places)
-        out = []
-        for record in records:
-            if record.tags is None:
-                continue
-            folder = next((f.path for f in places.folders if record.path.is_relative_to(f.path)), None)
-            where = folder if folder is not None else record.path
-            out.append(_entry(record, folder, available=where not in unreachable))
+        out = [_entry(r, places, unreachable) for r in records if r.tags is not None]
         return sorted(out, key=_shelf_order)
 
     def find(self, id_or_path: str) -> LibraryEntry | None:
         """The entry for an own file's ID or path; None when it is not in the library."""
-        path = _absolute(id_or_path) if not id_or_path.startswith(ID_PREFIX) else None
-        for entry in self.entries():
-            if entry.row.license_id == id_or_path or (entry.own is not None and entry.own.path == path):
-                return entry
-        return None
+        with self._state:
+            places = self._load()
+            path = self._ids.get(id_or_path) if self.owns(id_or_path) else _absolute(id_or_path)
+            record = self._records.get(path) if path is not None else None
+        if record is None or record.tags is None:
+            return None
+        return _entry(record, places, self._unreachable(places))
+
+    @staticmethod
+    def owns(ident: str) -> bool:
+        """Whether a library ID is an own file's (rather than a license's or a content ID)."""
+        return ident.startswith(ID_PREFIX)
+
+    def cover(self, ident: str) -> Cover | None:
+        """The cover in an own file's tags (None: it has none, or the file cannot be read now)."""
+        entry = self.find(ident)
+        if entry is None or entry.own is None or not entry.own.available:
+            return None
+        return read_cover(entry.own.path)
 
     def open(self, id_or_path: str) -> OwnTrack:
         """The file, ready to play where it is, with its tags and cover. `OwnMusicError` when it is not in
@@ -220,8 +233,12 @@ class OwnMusic:
         if self._places is None or self._files.places_changed():
             self._places = self._files.places()
         if self._files.records_changed():
-            self._records = self._files.records()
+            self._set_records(self._files.records())
         return self._places
+
+    def _set_records(self, records: dict[Path, OwnRecord]) -> None:
+        self._records = records
+        self._ids = {own_id(path): path for path in records}
 
     def _change_places(self, change: Callable[[Places], Places]) -> None:
         with self._state:
@@ -250,7 +267,7 @@ class OwnMusic:
         if found.records != self._records:
             self._files.keep_records(found.records.values())
         with self._state:
-            self._records = found.records
+            self._set_records(found.records)
             self._directories = found.directories if whole else self._directories | found.directories
 
     @staticmethod
@@ -260,9 +277,11 @@ class OwnMusic:
         return out
 
 
-def _entry(record: OwnRecord, folder: Path | None, *, available: bool) -> LibraryEntry:
+def _entry(record: OwnRecord, places: Places, unreachable: set[Path]) -> LibraryEntry:
     tags = record.tags
     assert tags is not None
+    folder = next((f.path for f in places.folders if record.path.is_relative_to(f.path)), None)
+    available = (folder or record.path) not in unreachable
     ident = own_id(record.path)
     row = LibraryRow(
         content_id=ident,

@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 
 from player import words
-from player.terminal import LibraryEntry, LibraryState
+from player.terminal import CatalogEntry, LibraryEntry, LibraryState
 from player.ui.kit.messages import plain
-from player.ui.library import query
+from player.ui.library import own_rows, query
 from player.ui.library.browser import UNKNOWN_ALBUM, UNKNOWN_ARTIST, album_artist
 from player.words import duration
 
@@ -130,6 +130,8 @@ class LibraryModel(QAbstractTableModel):
         self._current = ""  # license ID of the loaded track
         self._playing_icon = QIcon()
         self._insured_icon = QIcon()
+        self._offer_icon = QIcon()
+        self._offers: dict[str, CatalogEntry] = {}  # own file ID -> the same recording, sold insured
 
     # --- feeding ---------------------------------------------------------------------------------
 
@@ -155,9 +157,19 @@ class LibraryModel(QAbstractTableModel):
         self._providers = dict(names)
         self._changed_column(Column.PROVIDER)
 
-    def set_insured_icon(self, icon: QIcon) -> None:
+    def set_insured_icon(self, icon: QIcon, offer: QIcon | None = None) -> None:
         self._insured_icon = icon
+        self._offer_icon = offer or QIcon()
         self._changed_column(Column.INSURED)
+
+    def set_offers(self, offers: dict[str, CatalogEntry]) -> None:
+        """Own files whose recording the store sells insured (`own_rows`)."""
+        self._offers = dict(offers)
+        for column in Column:
+            self._changed_column(column)  # every cell's tooltip names the offer
+
+    def offer(self, entry: LibraryEntry) -> CatalogEntry | None:
+        return self._offers.get(entry.row.license_id) if entry.own is not None else None
 
     def set_current(self, license_id: str, icon: QIcon) -> None:
         """Mark the loaded track's row (an icon in the title column)."""
@@ -242,11 +254,12 @@ class LibraryModel(QAbstractTableModel):
             return self._tooltip(entry, column)
         if role == Qt.ItemDataRole.DecorationRole:
             if column is Column.INSURED:
-                return self._insured_icon if entry.insured else None
+                offered = self.offer(entry) is not None
+                return self._insured_icon if entry.insured else self._offer_icon if offered else None
             if column is Column.TITLE and entry.row.license_id == self._current:
                 return self._playing_icon
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and entry.state is LibraryState.INVALID:
+        if role == Qt.ItemDataRole.ForegroundRole and not entry.playable:
             return QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if (
             role == Qt.ItemDataRole.FontRole
@@ -280,8 +293,12 @@ class LibraryModel(QAbstractTableModel):
                 return r.genre
             case Column.PROVIDER:
                 return self._provider(r.provider)
+            case Column.INSURED if entry.own is not None:
+                return own_rows.insurance_text(entry)
             case Column.INSURED:
                 return "Insured" if entry.insured else "Not insured"
+            case Column.LICENSE if entry.own is not None:
+                return own_rows.license_text(entry)
             case Column.TRACK:
                 return str(r.track_number) if r.track_number else ""
             case Column.DISC:
@@ -306,7 +323,7 @@ class LibraryModel(QAbstractTableModel):
             case Column.DURATION:
                 return r.duration_ms
             case Column.LICENSE:
-                return STATE_ORDER.get(entry.state, 9)
+                return own_rows.sort_key(entry) if entry.own else STATE_ORDER.get(entry.state, 9)
             case Column.ALBUM | Column.TRACK | Column.DISC:
                 return _album_order(entry)
             case Column.ARTIST | Column.ALBUM_ARTIST:
@@ -317,6 +334,8 @@ class LibraryModel(QAbstractTableModel):
         return self._display(entry, column).casefold()
 
     def _tooltip(self, entry: LibraryEntry, column: Column) -> str:
+        if entry.own is not None:
+            return own_rows.tooltip(entry, self.offer(entry))
         if column is Column.LICENSE:
             return "\n".join([reason_text(entry), *history_lines(self.history(entry.row.license_id))])
         if column is Column.INSURED and not entry.insured:
