@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from player.cli import claims, own_music, receipts, uninsured
@@ -196,7 +197,7 @@ def _sync(t: Terminal, _a: argparse.Namespace, out: Output, p: Progress | None, 
 def _play(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
     from player import playback
 
-    if t.own_music.find(a.id) is not None:
+    if t.own_music.find(a.id) is not None or Path(a.id).exists():  # a file of one's own, added or not
         return own_music.play_own(t, a, out)
     track = t.open_track(a.id)
     try:

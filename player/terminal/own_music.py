@@ -115,7 +115,7 @@ class OwnMusic:
         the library or cannot be read now."""
         entry = self.find(id_or_path)
         if entry is None or entry.own is None:
-            raise OwnMusicError(f"{id_or_path} is not in your music: add it first")
+            raise OwnMusicError(f"{id_or_path} is not in your music: add it (or its folder) first")
         row, own = entry.row, entry.own
         name = f"“{row.title}”"
         if not own.available:
