@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from player.errors import PlayerError
-from player.terminal import CatalogEntry, FolderWatch, MusicScan
+from player.terminal import CatalogEntry, FolderWatch, LibraryEntry, MusicScan
 from player.ui.kit.tasks import Progress, TaskRunner
 from player.ui.session import UiSession
 
@@ -59,7 +59,9 @@ class OwnMusicKeeper(QObject):
         self._longest.setSingleShot(True)
         self._longest.setInterval(MAX_DELAY_MS)
         self._longest.timeout.connect(self._flush)
+        self._offered_for: frozenset[str] = frozenset()  # the own files the offers were found for
         session.synced.connect(lambda _status: self.find_offers())
+        session.library_changed.connect(self._library_changed)
 
     # --- what the window asks --------------------------------------------------------------------
 
@@ -88,7 +90,8 @@ class OwnMusicKeeper(QObject):
         """Which own files the store sells the same recording of, insured (after each sync: the catalog
         may have changed). Nothing is asked while offline or when there are no own files."""
         terminal = self.session.terminal
-        if self._closed or not self.session.online or not any(e.own for e in self.session.library):
+        self._offered_for = _own_ids(self.session.library)
+        if self._closed or not self.session.online or not self._offered_for:
             return
 
         def work(_: Progress) -> dict[str, CatalogEntry]:
@@ -138,8 +141,6 @@ class OwnMusicKeeper(QObject):
             unavailable = set(found.unavailable)
             if found.changed or asked or unavailable != self._unavailable:
                 self.session.refresh_library()
-                if found.added:
-                    QTimer.singleShot(0, self, self.find_offers)
             newly = sorted(unavailable - self._unavailable)
             self._unavailable = unavailable
             self.scanned.emit(found, asked)
@@ -182,7 +183,16 @@ class OwnMusicKeeper(QObject):
         self._everything = False
         self._scan(within, asked=False)
 
+    def _library_changed(self, entries: list[LibraryEntry]) -> None:
+        """Own files came or went: look for their offers again (the catalog is asked, not told)."""
+        if _own_ids(entries) != self._offered_for:
+            self.find_offers()
+
     def _offers_found(self, offers: dict[str, CatalogEntry]) -> None:
         if offers != self.offers:
             self.offers = offers
             self.offers_changed.emit(offers)
+
+
+def _own_ids(entries: list[LibraryEntry]) -> frozenset[str]:
+    return frozenset(e.row.license_id for e in entries if e.own is not None)
