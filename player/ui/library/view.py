@@ -40,7 +40,8 @@ from player.terminal import LibraryEntry, LibraryState
 from player.ui.kit.tables import show_whole_text
 from player.ui.library import columns, own_rows
 from player.ui.library.browser import LibraryBrowser
-from player.ui.library.model import Column, LibraryFilter, LibraryModel, history_lines
+from player.ui.library.filtering import LibraryFilter
+from player.ui.library.model import Column, LibraryModel, history_lines
 
 BROWSER_WIDTH = 180  # the artist and album tree's first width (the splitter remembers the user's)
 
