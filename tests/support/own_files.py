@@ -8,6 +8,7 @@ import base64
 import hashlib
 import io
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import soundfile as sf
@@ -70,7 +71,7 @@ def _picture(cover: bytes) -> Picture:
     return pic
 
 
-_ID3 = {
+_ID3: dict[str, Any] = {
     "title": TIT2,
     "artist": TPE1,
     "album": TALB,
@@ -82,9 +83,20 @@ _ID3 = {
 }
 
 
+_VORBIS: dict[str, Any] = {"flac": FLAC, "ogg": OggVorbis, "opus": OggOpus}  # mutagen is untyped
+
+
+def retag(path: Path, **tags: str) -> None:
+    """Change a FLAC file's tags in place, as a tag editor saves them (no rename, no new file)."""
+    audio: Any = FLAC(path)
+    for name, value in tags.items():
+        audio[name] = value
+    audio.save()
+
+
 def _tag(path: Path, fmt: str, tags: dict[str, str], cover: bytes | None) -> None:
     if fmt in ("flac", "ogg", "opus"):
-        audio = {"flac": FLAC, "ogg": OggVorbis, "opus": OggOpus}[fmt](path)
+        audio = _VORBIS[fmt](path)
         for name, value in tags.items():
             audio[name] = value
         if cover is not None and isinstance(audio, FLAC):
@@ -93,7 +105,7 @@ def _tag(path: Path, fmt: str, tags: dict[str, str], cover: bytes | None) -> Non
             audio["metadata_block_picture"] = [base64.b64encode(_picture(cover).write()).decode("ascii")]
         audio.save()
         return
-    id3 = ID3()
+    id3: Any = ID3()
     for name, value in tags.items():
         id3.add(_ID3[name](encoding=3, text=value))
     if cover is not None:

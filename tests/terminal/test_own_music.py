@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from player.errors import OwnMusicError
-from player.terminal import CatalogEntry, LibraryState, Terminal
-from tests.support.own_files import cover_png, fingerprint, garbage, write_track
+from player.terminal import CatalogEntry, LibraryEntry, LibraryState, Terminal
+from tests.support.own_files import cover_png, fingerprint, garbage, retag, write_track
 
 NOWHERE = "http://127.0.0.1:9"  # nothing listens: a request would fail the test loudly
 
@@ -56,7 +56,7 @@ def music(tmp_path: Path) -> Path:
     return root
 
 
-def _by_title(terminal: Terminal) -> dict[str, object]:
+def _by_title(terminal: Terminal) -> dict[str, LibraryEntry]:
     return {e.row.title: e for e in terminal.own_music.entries()}
 
 
@@ -89,6 +89,7 @@ def test_a_folder_of_the_users_own_music_is_added_with_its_tags_read_in_place(
         assert entry.state is LibraryState.VALID and entry.row.policy_id == "" and not entry.row.provider
         assert entry.row.path == entry.own.path and entry.own.path.is_relative_to(music)
         assert entry.own.folder == music
+    assert bus.own is not None
     track = terminal.own_music.open(str(bus.own.path))  # by path, as the CLI's `play` takes it
     assert track.cover is not None and track.cover.mime == "image/png"
     assert terminal.own_music.open(bus.row.license_id).path == bus.own.path  # or by its ID
@@ -132,11 +133,7 @@ def test_changes_in_a_folder_are_found_again(terminal: Terminal, music: Path) ->
     write_track(singles / "New Song.flac", tags={"title": "New Song", "artist": "Ada Marlow"})
     (music / "Night Shift/02 Last Tram.flac").unlink()
     tram_gone = music / "Night Shift"
-    from mutagen.flac import FLAC
-
-    bus = FLAC(music / "Night Shift/01 Night Bus.flac")  # a tag editor saving in place
-    bus["title"] = "Night Bus (live)"
-    bus.save()
+    retag(music / "Night Shift/01 Night Bus.flac", title="Night Bus (live)")  # a tag editor, in place
 
     scan = terminal.own_music.rescan([singles, tram_gone])  # what a watch saw change
 
@@ -207,7 +204,7 @@ def test_a_folder_inside_one_already_added_adds_nothing_and_removing_leaves_the_
 def test_single_files_are_added_and_a_deleted_one_goes(terminal: Terminal, music: Path) -> None:
     opal, ferry = music / "Singles/Opal.opus", music / "Singles/Ferry.ogg"
     assert terminal.own_music.add([opal, ferry]).added == 2
-    assert terminal.own_music.entries()[0].own.folder is None  # type: ignore[union-attr]
+    assert all(e.own is not None and e.own.folder is None for e in terminal.own_music.entries())
     ferry.unlink()
     assert terminal.own_music.rescan().removed == 1
     assert [e.row.title for e in terminal.own_music.entries()] == ["Opal"]
@@ -283,14 +280,15 @@ def test_the_same_recording_in_the_catalog_is_offered_by_title_artist_and_length
         _sold("field recording rain", "", 3000, content_id="aurora-0046"),  # no artist: nothing to match
     ]
     offers = terminal.own_music.offers(catalog)
-    assert offers == {bus.row.license_id: catalog[0]}  # type: ignore[attr-defined]
+    assert offers == {bus.row.license_id: catalog[0]}
 
 
 def test_a_file_that_is_gone_when_played_says_so(terminal: Terminal, music: Path) -> None:
     terminal.own_music.add([music])
     ferry = _by_title(terminal)["Ferry"]
-    os.unlink(ferry.own.path)  # type: ignore[attr-defined]
+    assert ferry.own is not None
+    os.unlink(ferry.own.path)
     with pytest.raises(OwnMusicError, match="is no longer there"):
-        terminal.own_music.open(ferry.row.license_id)  # type: ignore[attr-defined]
+        terminal.own_music.open(ferry.row.license_id)
     with pytest.raises(OwnMusicError, match="not in your music"):
         terminal.own_music.open(str(music / "never added.flac"))

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from mutagen.flac import FLAC
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
@@ -28,7 +27,7 @@ from player.ui.shell.main_window import MainWindow
 from tests.support import sound
 from tests.support.backend import Backend
 from tests.support.hostile import hostile_proxy
-from tests.support.own_files import cover_png, fingerprint, garbage, write_track
+from tests.support.own_files import cover_png, fingerprint, garbage, retag, write_track
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.visible_text import assert_words_plain
 from tests.ui.window_helpers import (
@@ -167,15 +166,15 @@ def test_her_music_folder_is_watched_while_the_window_is_open(
     session = make_session(module_backend.url, user=unique_name("ada"), insured=True)
     window = open_window(qtbot, session, rows=0)
     _add_folder(qtbot, window, music, monkeypatch, rows=3)
-    titles = lambda: {e.row.title for e in window.library.model.entries()}  # noqa: E731
+
+    def titles() -> set[str]:
+        return {e.row.title for e in window.library.model.entries()}
 
     write_track(music / "Singles/Ferry Song.flac", tags={"title": "Ferry Song", "artist": "Ada Lindqvist"})
     qtbot.waitUntil(lambda: "Ferry Song" in titles(), timeout=WATCH_WAIT)
     (music / "Quiet Harbour/02 Low Tide.flac").unlink()
     qtbot.waitUntil(lambda: "Low Tide" not in titles(), timeout=WATCH_WAIT)
-    tagged = FLAC(music / "Quiet Harbour/01 Lanterns.flac")  # a tag editor saves in place
-    tagged["title"] = "Lanterns (2024 mix)"
-    tagged.save()
+    retag(music / "Quiet Harbour/01 Lanterns.flac", title="Lanterns (2024 mix)")  # a tag editor, in place
     qtbot.waitUntil(lambda: "Lanterns (2024 mix)" in titles(), timeout=WATCH_WAIT)
     assert titles() == {"Lanterns (2024 mix)", "Saltwater Waltz", "Ferry Song"}
 
