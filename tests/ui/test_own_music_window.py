@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from player.playback import PlaybackState
 from player.terminal import LibraryEntry
 from player.ui.library.model import Column
+from player.ui.playing.mpris import metadata
 from player.ui.shell.main_window import MainWindow
 from tests.support import sound
 from tests.support.backend import Backend
@@ -136,6 +137,17 @@ def test_her_own_music_joins_the_library_plays_and_nothing_of_it_is_sent(
         assert current is not None and current.album == "Quiet Harbour" and current.cover is not None
         qtbot.waitUntil(lambda: window.player.position > 0, timeout=PLAY_WAIT)
         assert window.bar.title.text() == "Lanterns"
+        meta = metadata(current, window.now.current_duration)  # what MPRIS tells the desktop
+        assert meta["xesam:title"] == "Lanterns" and meta["xesam:url"].startswith("file://")
+        assert meta["xesam:url"].endswith("01%20Lanterns.flac") and "mpris:artUrl" in meta
+
+        browser = window.library.browser  # her album in the browser, with the cover from her file's tags
+        nodes = [browser.topLevelItem(i) for i in range(browser.topLevelItemCount())]
+        (node,) = [n for n in nodes if n is not None and n.text(0).startswith("Ada Lindqvist")]
+        node.setExpanded(True)
+        album = node.child(0)
+        assert album is not None and album.text(0).startswith("Quiet Harbour")
+        qtbot.waitUntil(lambda: not album.icon(0).isNull(), timeout=WAIT)
 
         order = [e.row.title for e in window.library.visible_entries()]
         window.next_action.trigger()  # Next goes on in the library's order, whatever kind comes next
