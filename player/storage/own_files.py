@@ -17,7 +17,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -84,21 +84,15 @@ class Places:
         return path in self.files or any(path.is_relative_to(f.path) for f in self.folders)
 
 
-@dataclass
-class _Seen:
-    """The (mtime, size) of a file when this process last read or wrote it: another writer changed it
-    when they differ."""
-
-    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
-
-
 class OwnFilesStore:
     """The two files above. Thread-safe through the data directory's lock (reentrant in one process)."""
 
     def __init__(self, data_dir: Path, lock: DataDirLock) -> None:
         self.folder = Path(data_dir) / FOLDER
         self._lock = lock
-        self._seen = _Seen()
+        # (mtime, size) of each file when this process last read or wrote it: another writer changed
+        # it when they differ.
+        self._stamps: dict[str, tuple[int, int]] = {}
         self.damaged_places: Path | None = None  # where a damaged places file was moved, to be said
 
     # --- the places the user added ---------------------------------------------------------------
@@ -126,6 +120,11 @@ class OwnFilesStore:
             }
             self._write(PLACES_NAME, body)
         return new
+
+    def ensure_folder(self) -> Path:
+        """The folder, made if it is not there yet (to be watched before anything is added)."""
+        self.folder.mkdir(mode=0o700, exist_ok=True)
+        return self.folder
 
     def places_changed(self) -> bool:
         """Whether someone else (the CLI, another window) changed the places since this process looked."""
@@ -165,7 +164,7 @@ class OwnFilesStore:
         return (st.st_mtime_ns, st.st_size)
 
     def _changed(self, name: str) -> bool:
-        return self._seen.stamps.get(name, (0, -1)) != self._stamp(name)
+        return self._stamps.get(name, (0, -1)) != self._stamp(name)
 
     def _read(self, name: str, *, keep_damaged: bool) -> dict[str, Any] | None:
         path = self.folder / name
@@ -173,11 +172,11 @@ class OwnFilesStore:
             stamp = self._stamp(name)
             text = path.read_bytes()
         except FileNotFoundError:
-            self._seen.stamps[name] = (0, -1)
+            self._stamps[name] = (0, -1)
             return None
         except OSError as e:
             raise storage_error(e, path, "read") from e
-        self._seen.stamps[name] = stamp
+        self._stamps[name] = stamp
         try:
             raw = json.loads(text)
         except (UnicodeDecodeError, json.JSONDecodeError) as e:
@@ -194,7 +193,7 @@ class OwnFilesStore:
         except OSError as e:
             raise storage_error(e, self.folder, "create") from e
         write_atomic(self.folder / name, json.dumps(body, ensure_ascii=False).encode("utf-8"))
-        self._seen.stamps[name] = self._stamp(name)
+        self._stamps[name] = self._stamp(name)
 
     def _set_aside(self, name: str, why: str, *, keep: bool) -> None:
         """A damaged file: the cache is dropped (the files are read again), the places kept aside."""

@@ -14,6 +14,7 @@ The files are only ever opened for reading. Scans of different callers are seria
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
@@ -166,7 +167,8 @@ class OwnMusic:
         for path in [*(f.path for f in places.folders), *(p.parent for p in places.files)]:
             if not path.is_dir():
                 dirs.add(_nearest_existing(path))
-        dirs.add(self._files.folder if self._files.folder.is_dir() else self._files.folder.parent)
+        with contextlib.suppress(OSError):  # a read-only library: what the CLI adds shows at the next start
+            dirs.add(self._files.ensure_folder())
         return sorted(dirs)
 
     # --- what the user does ------------------------------------------------------------------------
@@ -242,20 +244,26 @@ class OwnMusic:
 
     def _change_places(self, change: Callable[[Places], Places]) -> None:
         with self._state:
+            self._load()  # the records too: what a scan then finds is told against them
             self._places = self._files.change_places(change)
 
     def _rescan(
         self, within: list[Path] | None, progress: Progress | None, *, name_unsupported: bool = False
     ) -> MusicScan:
         with self._state:
+            if self._places is None:
+                self._load()  # what was kept before this process started is not news
+            before = self._records  # as this process last had them: another may have changed them since
             places = self._load()
             records = dict(self._records)
         found = scan(places, records, within=within, progress=progress, name_unsupported=name_unsupported)
         self._keep(places, found, whole=within is None)
+        had = {p for p, r in before.items() if r.tags is not None}
+        has = {p for p, r in found.records.items() if r.tags is not None}
         return MusicScan(
-            len(found.added),
-            len(found.updated),
-            len(found.removed),
+            len(has - had),
+            sum(before[p] != found.records[p] for p in has & had),
+            len(had - has),
             tuple((s.path, s.reason) for s in found.skipped),
             tuple(found.unavailable),
         )

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from player.playback import PlaybackState
-from player.terminal import LibraryEntry
+from player.terminal import LibraryEntry, Terminal
 from player.ui.library.model import Column
 from player.ui.playing.mpris import metadata
 from player.ui.shell.main_window import MainWindow
@@ -215,6 +215,14 @@ def test_her_music_folder_is_watched_while_the_window_is_open(
         qtbot.waitUntil(lambda: "Gift" in titles(), timeout=WAIT)
         assert drop.isAccepted()
         assert _entry(window, "Gift").own is not None
+
+        write_track(elsewhere / "Postcard.ogg", tags={"title": "Postcard", "artist": "A Friend"})
+        cli = Terminal(session.terminal.data_dir, module_backend.url)  # `add-music` run meanwhile
+        try:
+            cli.own_music.add([elsewhere / "Postcard.ogg"])
+        finally:
+            cli.close()
+        qtbot.waitUntil(lambda: "Postcard" in titles(), timeout=WATCH_WAIT)  # the window sees it
     finally:
         shutil.rmtree(elsewhere, ignore_errors=True)
 

@@ -37,6 +37,7 @@ class OwnMusicKeeper(QObject):
     offers_changed = Signal(dict)  # own file ID -> CatalogEntry the store sells the same recording as
     failed = Signal(object)  # PlayerError: adding or removing music failed
     went_away = Signal(list)  # list[Path]: places that could be reached before and cannot now
+    not_watched = Signal(int)  # how many folders the system would not watch (its limit reached), once
 
     def __init__(self, session: UiSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +50,7 @@ class OwnMusicKeeper(QObject):
         self._pending: set[Path] = set()
         self._everything = False  # the watch lost events: look at every place
         self._unavailable: set[Path] = set()
+        self._said_refused = False
         self._seen_once = False  # the first look at start says nothing of what was already away
         self._closed = False
         self._quiet = QTimer(self)
@@ -138,6 +140,9 @@ class OwnMusicKeeper(QObject):
                 return
             if self.watch is not None:
                 self.watch.watch(watched)
+                if self.watch.refused and not self._said_refused:
+                    self._said_refused = True
+                    self.not_watched.emit(len(self.watch.refused))
             unavailable = set(found.unavailable)
             if found.changed or asked or unavailable != self._unavailable:
                 self.session.refresh_library()

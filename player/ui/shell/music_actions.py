@@ -38,6 +38,7 @@ class MusicActions(QMainWindow):
         keeper.progressed.connect(self._music_progress)
         keeper.offers_changed.connect(self.library.model.set_offers)
         keeper.went_away.connect(self._music_went_away)
+        keeper.not_watched.connect(self._music_not_watched)
         self.library.add_music_requested.connect(self.add_music_folder)
         self.library.offer_requested.connect(self.buy_insured_instead)
         self.library.remove_music_requested.connect(self.remove_music)
@@ -100,6 +101,14 @@ class MusicActions(QMainWindow):
             "Some of your music cannot be reached",
             f"{where} cannot be reached now. Its tracks stay in the library, greyed, and play again "
             "once it is back (is its drive plugged in?).",
+        )
+
+    def _music_not_watched(self, folders: int) -> None:
+        self.messages.show_message(
+            "info",
+            "Some music folders are not watched",
+            f"The system would not watch {words.plural(folders, 'more folder')} for changes (its limit "
+            "of watched folders is reached). Changes there show when the player starts next.",
         )
 
     def remove_music(self, place: Path) -> None:
