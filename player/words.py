@@ -132,16 +132,19 @@ def music_scan(
     removed: int,
     skipped: Sequence[tuple[Path, str]] = (),
     unavailable: Sequence[Path] = (),
+    of_added: str = "",
 ) -> str:
     """What adding (or looking again at) the user's own music did, in one or two sentences: how many
-    tracks came, changed and went, the files that are not playable audio (named, with why, when few),
-    and the places that cannot be reached now."""
+    tracks came, changed and went (`of_added`, a sentence about those added, follows), the files that
+    are not playable audio (named, with why, when few), and the places that cannot be reached now."""
     parts = []
     if added or updated or removed:
         done = [f"added {plural(added, 'track')}"] if added else []
         done += [f"{updated} changed"] if updated else []
         done += [f"{removed} gone"] if removed else []
         parts.append(sentence(", ".join(done)))
+        if added and of_added:
+            parts.append(sentence(of_added))
     if skipped:
         files = "file was" if len(skipped) == 1 else "files were"
         if len(skipped) <= SKIPPED_NAMED:

@@ -87,9 +87,13 @@ class MusicActions(QMainWindow):
         self.statusBar().clearMessage()
         if not asked:
             return
-        text = words.music_scan(scan.added, scan.updated, scan.removed, scan.skipped, scan.unavailable)
-        if scan.added:
-            text += " They play from where they are and are not insured."
+        where = (
+            "it plays from where it is and is not insured"
+            if scan.added == 1
+            else "they play from where they are and are not insured"
+        )
+        found = (scan.added, scan.updated, scan.removed, scan.skipped, scan.unavailable)
+        text = words.music_scan(*found, of_added=where)
         trouble = bool(scan.skipped or scan.unavailable)
         title = "Music added" if scan.changed else "No music added" if trouble else "Nothing new"
         self.messages.show_message("warning" if trouble and not scan.added else "info", title, text)
