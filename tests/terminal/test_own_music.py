@@ -97,6 +97,15 @@ def test_a_folder_of_the_users_own_music_is_added_with_its_tags_read_in_place(
     assert not list((terminal.data_dir / "tracks").iterdir())  # and nothing copied into the library
 
 
+def test_reading_a_folder_reports_its_progress_file_by_file(terminal: Terminal, music: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    terminal.own_music.add([music], lambda done, total: seen.append((done, total)))
+    assert seen == [(n, 6) for n in range(1, 7)]  # only the files read: the cover and hidden ones are not
+    seen.clear()
+    terminal.own_music.rescan(progress=lambda done, total: seen.append((done, total)))
+    assert seen == []  # nothing changed: nothing read
+
+
 def test_garbage_with_audio_names_is_skipped_with_its_reason_and_the_rest_added(
     terminal: Terminal, tmp_path: Path
 ) -> None:
