@@ -216,16 +216,13 @@ class OwnMusic:
 
     def rescan(self, within: Iterable[Path] | None = None, progress: Progress | None = None) -> MusicScan:
         """Look again at every place (None), or only at the folders `within` (what a watch saw change).
-        Where the places are remembered counts as a change to all of them when another process (the
-        CLI) changed them, and as nothing when it was this one."""
+        A change where the places are remembered (the CLI adding music, or this process) is a look at
+        every place: one `stat` a file, and the new places get watched."""
         with self._scanning:
-            if within is None:
-                return self._rescan(None, progress)
-            given = set(within)
-            folders = given - {self.store_folder}
-            if folders != given and self._files.places_changed():
-                return self._rescan(None, progress)
-            return self._rescan(sorted(folders), progress) if folders else MusicScan(0, 0, 0)
+            folders = None if within is None else set(within)
+            if folders is not None and self.store_folder in folders:
+                folders = None
+            return self._rescan(None if folders is None else sorted(folders), progress)
 
     # --- inside ------------------------------------------------------------------------------------
 

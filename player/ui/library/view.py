@@ -299,12 +299,7 @@ class LibraryPage(QWidget):
         place = own_rows.where(entry)
         folder = menu.addAction("Open Containing Folder")
         folder.setEnabled(entry.own is not None and entry.own.available)
-        folder.triggered.connect(
-            lambda: (
-                entry.own is not None
-                and QDesktopServices.openUrl(QUrl.fromLocalFile(str(entry.own.path.parent)))
-            )
-        )
+        folder.triggered.connect(lambda: _open_folder(entry))
         if place is not None:
             remove = menu.addAction(f"Remove “{place.name}” from the Library…")
             remove.triggered.connect(lambda: self.remove_music_requested.emit(place))
