@@ -68,6 +68,7 @@ def _render(track: demo_catalog.DemoTrack) -> Rendered:
             track_number=track.track_number,
             cover_png=art,
             replaygain=media.measure_replaygain(audio),
+            album_facts=track.album_facts(),
         )
         for fmt in DEMO_FORMATS
     }
@@ -184,6 +185,7 @@ def publish_upgrade(conn: sqlite3.Connection, settings: Settings, content_id: st
     audio = _remaster(audio)
     version = int(row["current_version"]) + 1
     art = bytes(row["cover"]) if row["cover"] else None
+    facts = media.read_tags(master).album_facts  # the year, disc and album artist stay the same
     encodings = {
         media.MIME[fmt]: media.tag(
             media.encode(audio, rate, fmt),
@@ -195,6 +197,7 @@ def publish_upgrade(conn: sqlite3.Connection, settings: Settings, content_id: st
             track_number=row["track_number"],
             cover_png=art,
             replaygain=media.measure_replaygain(audio),
+            album_facts=facts,
         )
         for fmt in DEMO_FORMATS
     }
@@ -229,8 +232,8 @@ class UnfitAudio(ValueError):
 
 def check_text_tags(tags: media.TrackTags) -> None:
     """Tags read from the file join the catalog beside the form's fields: the same plain-text rule."""
-    for name in ("title", "artist", "album"):
-        value = getattr(tags, name)
+    named = [(name, getattr(tags, name)) for name in ("title", "artist", "album")]
+    for name, value in [*named, *tags.album_facts.items()]:
         if value is None:
             continue
         try:
@@ -297,9 +300,10 @@ def import_track(
             artist=artist,
             album=album,
             genre=genre,
-            track_number=0,
+            track_number=tags.track_number or 0,
             cover_png=tags.cover,
             replaygain=media.measure_replaygain(audio),
+            album_facts=tags.album_facts,
         )
         for fmt in DEMO_FORMATS
     }

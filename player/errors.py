@@ -120,6 +120,10 @@ class BackendRefusedError(PlayerError):
         self.status = status
 
 
+class SignedOutError(UsageError):
+    """The library's owner signed out on this computer: nothing plays or syncs until they sign in."""
+
+
 class OtherUsersLibraryError(PlayerError):
     """Signing in (or up) as someone else on a library that belongs to a user already."""
 
@@ -214,3 +218,13 @@ class StorageError(PlayerError):
 class LibraryReadOnlyError(StorageError):
     """The library opened read-only (full disk, read-only medium): what it holds lists and plays, and
     the message says what stops a change and how to lift it."""
+
+
+# --- the user's own music ------------------------------------------------------------------------
+
+
+class OwnMusicError(PlayerError):
+    """The user's own music cannot be added or played: the file or folder is gone, cannot be reached
+    (a drive not plugged in), or holds no audio this player reads."""
+
+    exit_code = 1

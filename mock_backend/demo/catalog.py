@@ -62,6 +62,20 @@ class DemoTrack:
     track_number: int
     duration_s: float
     synth: SynthParams
+    year: int = 0  # these four are optional in the file
+    disc_number: int = 0
+    album_artist: str = ""
+    compilation: bool = False
+
+    def album_facts(self) -> dict[str, str]:
+        """The optional album facts as tags (Vorbis comment names), the unset ones left out."""
+        facts = {
+            "date": str(self.year) if self.year else "",
+            "discnumber": str(self.disc_number) if self.disc_number else "",
+            "albumartist": self.album_artist,
+            "compilation": "1" if self.compilation else "",
+        }
+        return {k: v for k, v in facts.items() if v}
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +157,7 @@ class _Ctx:
 _PROVIDER_KEYS = {"provider_id", "name", "premium_rate", "configurations"}
 _CONFIGURATIONS = ("front_end", "back_end")
 _TRACK_KEYS = {f.name for f in fields(DemoTrack)}
+_TRACK_OPTIONAL = {"year", "disc_number", "album_artist", "compilation"}
 _SYNTH_KEYS = {f.name for f in fields(SynthParams)}
 _SYNTH_REQUIRED = {"seed", "tempo_bpm", "key", "scale", "style"}
 
@@ -192,7 +207,7 @@ def _synth(table: Any, ctx: _Ctx) -> SynthParams:
 
 
 def _track(table: Mapping[str, Any], ctx: _Ctx, providers: Mapping[str, DemoProvider]) -> DemoTrack:
-    ctx.check_keys(table, _TRACK_KEYS, _TRACK_KEYS)
+    ctx.check_keys(table, _TRACK_KEYS, _TRACK_KEYS - _TRACK_OPTIONAL)
     content_id = ctx.identifier(table, "content_id")
     ctx.where = f"track {content_id}"
     provider_id = ctx.text(table, "provider_id")
@@ -222,7 +237,27 @@ def _track(table: Mapping[str, Any], ctx: _Ctx, providers: Mapping[str, DemoProv
         track_number=track_number,
         duration_s=duration,
         synth=_synth(table["synth"], ctx),
+        **_album_facts(table, ctx),
     )
+
+
+def _album_facts(table: Mapping[str, Any], ctx: _Ctx) -> dict[str, Any]:
+    facts: dict[str, Any] = {}
+    if "year" in table:
+        facts["year"] = ctx.integer(table, "year")
+        if not 1000 <= facts["year"] <= 9999:
+            raise ctx.error(f"year must have four digits, got {facts['year']}")
+    if "disc_number" in table:
+        facts["disc_number"] = ctx.integer(table, "disc_number")
+        if facts["disc_number"] < 1:
+            raise ctx.error(f"disc_number must be 1 or more, got {facts['disc_number']}")
+    if "album_artist" in table:
+        facts["album_artist"] = ctx.text(table, "album_artist")
+    if "compilation" in table:
+        if not isinstance(table["compilation"], bool):
+            raise ctx.error("compilation must be true or false")
+        facts["compilation"] = table["compilation"]
+    return facts
 
 
 def load_catalog(path: Traversable | Path | str | None = None) -> DemoCatalog:

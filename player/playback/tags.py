@@ -15,6 +15,7 @@ import binascii
 import io
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import mutagen
@@ -23,7 +24,7 @@ from mutagen.flac import Picture
 from player.playback.replaygain import ReplayGain
 from player.protocol.container import ContainerReader
 
-__all__ = ["Cover", "TrackTags", "cover_art", "read_tags", "replaygain_of"]
+__all__ = ["Cover", "PlainFile", "TrackTags", "cover_art", "file_cover", "read_tags", "replaygain_of"]
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ class TrackTags:
     replaygain: ReplayGain | None = None
 
 
-class _PlainFile(io.RawIOBase):
+class PlainFile(io.RawIOBase):
     """A read-only, seekable file object over the reader's plaintext (decrypting on demand)."""
 
     def __init__(self, reader: ContainerReader) -> None:
@@ -146,7 +147,7 @@ def replaygain_of(audio: Any) -> ReplayGain | None:
 
 def _parse(reader: ContainerReader) -> Any:
     try:
-        return mutagen.File(_PlainFile(reader))
+        return mutagen.File(PlainFile(reader))
     except (mutagen.MutagenError, ValueError, EOFError, IndexError, KeyError) as e:
         log.info("no tags: they do not parse (%s)", e)
         return None
@@ -172,3 +173,17 @@ def cover_art(reader: ContainerReader) -> Cover | None:
     """The track's embedded cover (front cover preferred), or None when it has none or its tags are
     unreadable. Decryption failures (`IntegrityError`) propagate: the caller is about to play it."""
     return read_tags(reader).cover
+
+
+def file_cover(path: Path) -> Cover | None:
+    """The embedded cover of a plain audio file: the user's own music, read where it is (front cover
+    preferred). None when it has none, or the file is gone or its tags do not parse."""
+    try:
+        with path.open("rb") as fh:
+            audio = mutagen.File(fh)
+    except (OSError, mutagen.MutagenError, ValueError, EOFError, IndexError, KeyError) as e:
+        log.info("no cover: %s", e)
+        return None
+    if audio is None:
+        return None
+    return _cover_of(audio)

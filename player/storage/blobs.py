@@ -87,11 +87,17 @@ def info_from_json(raw: bytes) -> TrackInfo:
         info = TrackInfo(**obj)
     except TypeError as e:
         raise MalformedError(f"{what}: {e}") from e
-    for name in ("content_id", "title", "artist", "album", "genre", "provider"):
+    for name in ("content_id", "title", "artist", "album", "genre", "provider", "album_artist"):
         if not isinstance(getattr(info, name), str):
             raise MalformedError(f"{what}: {name} is not text")
     for name in ("version", "duration_ms", "price"):
         _int(obj, name, what)
+    for name in ("track_number", "disc_number", "year"):  # absent from files written before tags were read
+        if name in obj:
+            _int(obj, name, what)
+    for name in ("compilation", "tagged"):
+        if not isinstance(getattr(info, name), bool):
+            raise MalformedError(f"{what}: {name} is not true or false")
     return info
 
 

@@ -30,7 +30,7 @@ from typing import Any
 from player.errors import IntegrityError, LibraryReadOnlyError, StorageError
 from player.storage.atomic import UNWRITABLE, storage_error
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE tracks (
     content_id  TEXT PRIMARY KEY,
@@ -42,6 +42,12 @@ CREATE TABLE tracks (
     provider    TEXT NOT NULL,
     duration_ms INTEGER NOT NULL,
     price       INTEGER NOT NULL,
+    track_number INTEGER NOT NULL DEFAULT 0,  -- these six from the track's tags (schema 2)
+    disc_number INTEGER NOT NULL DEFAULT 0,
+    year        INTEGER NOT NULL DEFAULT 0,
+    album_artist TEXT NOT NULL DEFAULT '',
+    compilation INTEGER NOT NULL DEFAULT 0,
+    tagged      INTEGER NOT NULL DEFAULT 0,
     mime        TEXT,              -- from the container header, once a file is stored
     file        TEXT,              -- relative to the data directory; NULL until stored
     size        INTEGER
@@ -74,18 +80,31 @@ _UNWRITABLE = frozenset(
         sqlite3.SQLITE_PERM,
     }
 )
+# Schema 1 had no tag columns: they are added (empty) and filled as the terminal reads each track's tags.
+_MIGRATE_FROM_1 = """
+ALTER TABLE tracks ADD COLUMN track_number INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tracks ADD COLUMN disc_number INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tracks ADD COLUMN year INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tracks ADD COLUMN album_artist TEXT NOT NULL DEFAULT '';
+ALTER TABLE tracks ADD COLUMN compilation INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tracks ADD COLUMN tagged INTEGER NOT NULL DEFAULT 0;
+"""
+INFO_FIELDS = 15  # the TrackInfo part of a tracks row; mime, file and size follow
 SELECT_TRACKS = """
-SELECT content_id, version, title, artist, album, genre, provider, duration_ms, price, mime, file, size
+SELECT content_id, version, title, artist, album, genre, provider, duration_ms, price,
+       track_number, disc_number, year, album_artist, compilation, tagged, mime, file, size
 FROM tracks
 """
 PUT_TRACK_SQL = """
 INSERT OR REPLACE INTO tracks
-    (content_id, version, title, artist, album, genre, provider, duration_ms, price, mime, file, size)
-VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+    (content_id, version, title, artist, album, genre, provider, duration_ms, price,
+     track_number, disc_number, year, album_artist, compilation, tagged, mime, file, size)
+VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 """
 LIBRARY_SQL = """
 SELECT l.content_id, t.title, t.artist, t.album, t.genre, t.provider, t.duration_ms,
-       l.license_id, l.policy_id, l.item_id, t.file, t.version, t.mime, l.file
+       l.license_id, l.policy_id, l.item_id, t.file, t.version, t.mime, l.file,
+       t.track_number, t.disc_number, t.year, t.album_artist, t.compilation
 FROM licenses AS l LEFT JOIN tracks AS t ON t.content_id = l.content_id
 ORDER BY t.artist COLLATE NOCASE, t.album COLLATE NOCASE, t.title COLLATE NOCASE, l.license_id
 """
@@ -164,6 +183,11 @@ class Index:
                     f"BEGIN IMMEDIATE;\n{_SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;"
                 )
                 return True
+            if version == 1:
+                self._conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{_MIGRATE_FROM_1}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;"
+                )
+                version = SCHEMA_VERSION
             if version != SCHEMA_VERSION:
                 raise BrokenIndexError(f"schema version {version}, this player uses {SCHEMA_VERSION}")
             # quick_check reads every page (a few ms for 10,000 tracks): a file cut short is caught here,

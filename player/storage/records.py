@@ -22,6 +22,14 @@ class TrackInfo:
     provider: str
     duration_ms: int
     price: int  # yen, as bought
+    # Read from the track's own tags once its file is here (decrypted in memory, `tagged` then True);
+    # until then the track number is the catalog's and the rest unknown (0, "").
+    track_number: int = 0
+    disc_number: int = 0
+    year: int = 0
+    album_artist: str = ""
+    compilation: bool = False  # a various-artists album: browsed under one heading, not per artist
+    tagged: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,11 @@ class LibraryRow:
     version: int | None
     mime: str | None
     package_present: bool
+    track_number: int = 0
+    disc_number: int = 0
+    year: int = 0
+    album_artist: str = ""
+    compilation: bool = False
 
 
 class FileState(StrEnum):

@@ -33,6 +33,7 @@ from player.storage.atomic import (
 )
 from player.storage.documents import DocumentStore
 from player.storage.index import (
+    INFO_FIELDS,
     LIBRARY_SQL,
     PUT_TRACK_SQL,
     SELECT_TRACKS,
@@ -138,11 +139,14 @@ class Store(DocumentStore):
         tracks = _names(self.data_dir / layout.TRACKS)
         packages = _names(self.data_dir / layout.PACKAGES)
         base, out = self.data_dir, []
-        for cid, title, artist, album, genre, provider, ms, lid, pid, iid, file, version, mime, pkg in rows:
+        for row in rows:
+            cid, title, artist, album, genre, provider, ms, lid, pid, iid, file, version, mime, pkg = row[:14]
+            number, disc, year, album_artist, compilation = row[14:]
             path = base / file if file is not None and file[len(layout.TRACKS) + 1 :] in tracks else None
             present = pkg[len(layout.PACKAGES) + 1 :] in packages
             meta = (title or "", artist or "", album or "", genre or "", provider or "", ms or 0)
-            out.append(LibraryRow(cid, *meta, lid, pid, iid, path, version, mime, present))
+            tags = (number or 0, disc or 0, year or 0, album_artist or "", bool(compilation))
+            out.append(LibraryRow(cid, *meta, lid, pid, iid, path, version, mime, present, *tags))
         return out
 
     # --- tracks ----------------------------------------------------------------------------------
@@ -232,6 +236,10 @@ class Store(DocumentStore):
         row = self._index.row(SELECT_TRACKS + " WHERE content_id = ?", (content_id,))
         return None if row is None else self._track_row(row)
 
+    def tracks(self) -> list[TrackRow]:
+        """Every track described to the store, licensed or not."""
+        return [self._track_row(r) for r in self._index.rows(SELECT_TRACKS + " ORDER BY content_id")]
+
     def track_path(self, content_id: str) -> Path | None:
         """The track's container file, or None when it was never stored or is gone from the disk."""
         row = self.track(content_id)
@@ -278,8 +286,11 @@ class Store(DocumentStore):
         return out
 
     def _track_row(self, row: Any) -> TrackRow:
-        mime, rel, size = row[9:]
-        return TrackRow(TrackInfo(*row[:9]), mime, None if rel is None else self.data_dir / rel, size)
+        mime, rel, size = row[INFO_FIELDS:]
+        fields = list(row[:INFO_FIELDS])
+        fields[-2:] = [bool(fields[-2]), bool(fields[-1])]  # compilation, tagged: 0/1 in SQLite
+        info = TrackInfo(*fields)
+        return TrackRow(info, mime, None if rel is None else self.data_dir / rel, size)
 
 
 def _file_status(content_id: str, version: int, path: Path) -> TrackFileStatus:

@@ -28,6 +28,7 @@ from player.redistribution import Outcome
 from player.storage.records import LibraryRow, TrackInfo
 from player.terminal.environment import network_timeout, playable_codecs
 from player.terminal.facade import Clock, Terminal, fixed_clock
+from player.terminal.folder_watch import FolderWatch
 from player.terminal.insure_later import InsureOutcome
 from player.terminal.purchases import BuyAt
 from player.terminal.receipts import KeptReceipt
@@ -36,7 +37,10 @@ from player.terminal.results import (
     LibraryEntry,
     LibraryState,
     ListStatus,
+    MusicScan,
     OpenedTrack,
+    OwnFile,
+    OwnTrack,
     Preview,
 )
 
@@ -51,6 +55,7 @@ __all__ = [
     "ClaimOutcome",
     "Clock",
     "DirectLicense",
+    "FolderWatch",
     "History",
     "InsureOutcome",
     "IntegrityReport",
@@ -62,8 +67,11 @@ __all__ = [
     "LicenseState",
     "ListEntry",
     "ListStatus",
+    "MusicScan",
     "OpenedTrack",
     "Outcome",
+    "OwnFile",
+    "OwnTrack",
     "Policy",
     "PolicyState",
     "Preview",

@@ -8,6 +8,7 @@ It is made of small parts, one per concern, each a public attribute the faces ca
 - `purchases`: the catalog, buying insured, receiving packages and track files;
 - `library`: what the terminal holds, in what state, and the integrity scan;
 - `claims`: re-distribution requesting (FIG.12, FIG.14, [0035], [0048]);
+- `own_music`: the user's own audio files, played where they are, never insured and never sent anywhere;
 
 and `open_track()`, the one way to open a track for its play. Methods block (network, disk, crypto):
 the GUI calls them from its worker thread. Every failure is a `PlayerError`.
@@ -34,6 +35,7 @@ from player.terminal.insure_later import DIRECT_PURCHASE, INSURE_EXISTING, Insur
 from player.terminal.library import Library
 from player.terminal.licenses import Licenses
 from player.terminal.opening import Opener
+from player.terminal.own_music import OwnMusic
 from player.terminal.purchases import PURCHASE, Purchases
 from player.terminal.receipts import Receipts
 from player.terminal.results import ListStatus, OpenedTrack
@@ -100,6 +102,7 @@ class Terminal:
             self._journal,
         )
         self.receipts = Receipts(store, self.connection, self.account)
+        self.own_music = OwnMusic(data_dir, store.lock)
         self._opener = Opener(store, self.connection, self.account, self.licenses, self.library, clock)
 
     def open_track(self, content_or_license_id: str) -> OpenedTrack:

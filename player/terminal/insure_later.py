@@ -101,6 +101,7 @@ class InsureLater:
             entry.provider,
             entry.duration_ms,
             entry.price,
+            track_number=entry.track_number,
         )
         self._store.put_track_info(info)
         self._store.put_package(lic.license_id, doc, lic.content_id, "", "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from player.errors import DecisionRefusedError, IntegrityError, ListExpiredError, PlayerError, UsageError
 from player.protocol import container
@@ -13,9 +14,13 @@ from player.protocol.package import verify_package
 from player.storage import Store
 from player.storage.records import FileState, LibraryRow, TrackInfo
 from player.terminal.account import Account
+from player.terminal.album_facts import read_album_facts
 from player.terminal.connection import Connection
 from player.terminal.licenses import Licenses
 from player.terminal.results import IntegrityReport, LibraryEntry, LibraryState
+
+if TYPE_CHECKING:
+    from player.playback.tags import Cover
 
 _NO_LIST = "no license list cached yet: connect to the insurer once"
 _NOT_IN_LIST = "not in the cached license list: it is asked of the insurer when online"
@@ -104,12 +109,41 @@ class Library:
         """Where the track's encrypted file is; None when it is missing."""
         return self._store.track_path(content_id)
 
-    def verify(self) -> IntegrityReport:
-        """Missing and corrupt tracks; every segment of each file is checked, one at a time in memory."""
-        missing, corrupt, ok = [], [], 0
-        keys: dict[tuple[str, int], bytes] = {}  # (content ID, version) -> content key
+    def fill_album_facts(self) -> int:
+        """Read the tags of each held track whose album facts were never read (a library kept from before
+        they were); returns how many were read. Run in the background: it decrypts each file's tags."""
+        todo = [t for t in self._store.tracks() if not t.info.tagged and t.path is not None]
+        if not todo:
+            return 0
+        keys = self._content_keys({t.info.content_id for t in todo})
+        done = 0
+        for track in todo:
+            key = keys.get((track.info.content_id, track.info.version))
+            if key is not None and read_album_facts(self._store, track.info, key).tagged:
+                done += 1
+        return done
+
+    def cover(self, content_id: str) -> Cover | None:
+        """The cover embedded in a held track's tags (None when it has none, or its file or license is
+        not here): read from the decrypted tags in memory, for the browser's album pictures."""
+        from player.playback.tags import cover_art  # mutagen: only once a cover is wanted
+
+        key = next(iter(self._content_keys({content_id}).values()), None)
+        row = self._store.track(content_id)
+        if key is None or row is None or row.path is None:
+            return None
+        try:
+            with self._store.open_track(content_id) as f:
+                return cover_art(container.ContainerReader(f, key, expect_content_id=content_id))
+        except PlayerError:
+            return None
+
+    def _content_keys(self, content_ids: set[str] | None = None) -> dict[tuple[str, int], bytes]:
+        """(content ID, version) -> content key, from the license packages held (of `content_ids` only,
+        when given); a package that does not open here is passed over."""
+        keys: dict[tuple[str, int], bytes] = {}
         for row in self._store.library():
-            if not row.package_present:
+            if not row.package_present or (content_ids is not None and row.content_id not in content_ids):
                 continue
             try:
                 raw = self._store.package_bytes(row.license_id)
@@ -121,6 +155,12 @@ class Library:
                 continue
             # A track's licenses may be for different versions ([0048]): check a file with its own.
             keys.setdefault((lic.content_id, lic.content_version), lic.content_key)
+        return keys
+
+    def verify(self) -> IntegrityReport:
+        """Missing and corrupt tracks; every segment of each file is checked, one at a time in memory."""
+        missing, corrupt, ok = [], [], 0
+        keys = self._content_keys()
         for status in self._store.scan_files():
             key = keys.get((status.content_id, status.version or 0))
             if status.state is FileState.MISSING:

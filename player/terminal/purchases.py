@@ -30,6 +30,7 @@ from player.storage import Store
 from player.storage.journal import Journal
 from player.storage.records import TrackInfo
 from player.terminal.account import Account
+from player.terminal.album_facts import read_album_facts
 from player.terminal.connection import Connection
 from player.terminal.licenses import Licenses
 from player.terminal.results import Preview
@@ -143,6 +144,7 @@ class Purchases:
             entry.provider,
             entry.duration_ms,
             entry.price,
+            track_number=entry.track_number,
         )
         self._store.put_track_info(info)
         self._store.put_package(
@@ -159,7 +161,8 @@ class Purchases:
         content_key: bytes | None = None,
     ) -> Path:
         """Make sure the track's file is here: a file already held is kept when it checks out with
-        `content_key` (a license can be lost while its file remains), else fetched again (resuming)."""
+        `content_key` (a license can be lost while its file remains), else fetched again (resuming).
+        With the key, the album facts are then read from the file's tags."""
         row = self._store.track(info.content_id)
         if (
             row is not None
@@ -168,6 +171,8 @@ class Purchases:
             and row.path.is_file()
         ):
             if content_key is None or self._intact(info.content_id, content_key):
+                if content_key is not None and not row.info.tagged:
+                    read_album_facts(self._store, row.info, content_key)
                 return row.path
             self._store.remove_track_file(info.content_id)  # corrupt: the insurer's copy replaces it
         with self._store.open_track_download(info.content_id, info.version) as sink:
@@ -175,7 +180,10 @@ class Purchases:
                 self._connection.client().download(url, sink, progress)
             except IntegrityError as e:  # refused at the door: what arrived is not (all) this track
                 raise BackendResponseError(str(e)) from e
-        return self._store.finish_track_download(info)
+        path = self._store.finish_track_download(info)
+        if content_key is not None:
+            read_album_facts(self._store, info, content_key)
+        return path
 
     def fetch_issued(self, progress: Progress | None = None) -> list[str]:
         """Keep every license the cached list calls valid that is not held here: one whose answer was

@@ -146,6 +146,12 @@ class UiSession(QObject):
         self._watch_timer.start()
         self.refresh_library()
         self.call(lambda _: self.terminal.connection.reachable(), self._connected)
+        # A library kept from before tags were read gets its track numbers and years, once.
+        self.call(
+            lambda _: self.terminal.library.fill_album_facts(),
+            lambda read: self.refresh_library() if read else None,
+            lambda _e: None,  # not signed in, or no key yet: the next start tries again
+        )
 
     def _connected(self, online: bool) -> None:
         self._set_online(online)
@@ -155,7 +161,8 @@ class UiSession(QObject):
 
     def refresh_library(self) -> None:
         def work(_: Progress) -> tuple[list[LibraryEntry], ListStatus | None]:
-            entries = self.terminal.library.entries()
+            # The user's own files join the tracks bought, as entries of their own kind (`own`).
+            entries = self.terminal.library.entries() + self.terminal.own_music.entries()
             try:
                 trusted = self.terminal.licenses.status()
             except PlayerError:
@@ -168,6 +175,28 @@ class UiSession(QObject):
             self.list_status_changed.emit(self.trusted)
 
         self.call(work, done)
+
+    def sign_out(self) -> None:
+        """Sign the owner out (the session ends at the insurer when it answers); `signed_in_changed`."""
+
+        def done(_told: bool) -> None:
+            self.signed_in_changed.emit(False)
+            self.refresh_library()
+
+        self.call(lambda _: self.terminal.account.sign_out(), done)
+
+    def read_covers(self, wanted: dict[Any, str], done: Callable[[dict[Any, bytes | None]], None]) -> None:
+        """The covers of held tracks and own files (keys as given, values image bytes or None), read on
+        the worker."""
+        library, own = self.terminal.library, self.terminal.own_music
+
+        def work(_: Progress) -> dict[Any, bytes | None]:
+            covers = (
+                (key, own.cover(cid) if own.owns(cid) else library.cover(cid)) for key, cid in wanted.items()
+            )
+            return {key: (c.data if c else None) for key, c in covers}
+
+        self.call(work, done, lambda _e: None)  # a cover that cannot be read is no message
 
     def sync(self, on_error: Callable[[PlayerError], None] | None = None) -> None:
         """Fetch the license list's changes (and the providers' names), then refresh the library."""

@@ -102,6 +102,9 @@ def test_catalog_loads_from_an_explicit_path(tmp_path: Path) -> None:
         ("name = ", "# name = ", "missing field(s) name"),
         ("premium_rate = 0.08", "premium_rate = 1.5", "premium_rate"),
         ("[[tracks]]", "[[tracks]\n", "not valid TOML"),
+        ("price = 200", "price = 200\nyear = 99", "year must have four digits"),
+        ("price = 200", "price = 200\ndisc_number = 0", "disc_number must be 1 or more"),
+        ("price = 200", 'price = 200\ncompilation = "yes"', "compilation must be true or false"),
     ],
 )
 def test_catalog_validation_errors_are_clear(tmp_path: Path, old: str, new: str, message: str) -> None:

@@ -50,6 +50,7 @@ def test_encode_tag_read_round_trip(fmt: str, short_track: DemoTrack, built: dic
         short_track.genre,
     )
     assert tags.track_number == short_track.track_number
+    assert tags.album_facts == {"date": str(short_track.year)}  # and the year, for the player's columns
     seed = short_track.synth.seed
     assert tags.cover == cover_png(short_track.title, short_track.artist, short_track.genre, seed)
     assert abs(tags.duration_ms - short_track.duration_s * 1000) <= 100

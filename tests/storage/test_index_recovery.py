@@ -3,8 +3,10 @@ library files, and the user's library is all there. Files the index cannot place
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -124,3 +126,40 @@ def test_an_index_that_cannot_be_opened_is_a_storage_error(data_dir: Path) -> No
     (data_dir / "library.sqlite3").mkdir()  # a directory where the database should be
     with pytest.raises(StorageError, match="library index"):
         Store(data_dir)
+
+
+def test_an_index_from_before_tags_were_read_is_upgraded_in_place(data_dir: Path) -> None:
+    """A library kept by the previous version (schema 1, metadata files without the album facts) opens
+    as it was: nothing moved aside, every row kept, the facts unknown until the tags are read."""
+    before = _library_with_everything(data_dir)
+    with sqlite3.connect(data_dir / "library.sqlite3") as conn:
+        for column in ("track_number", "disc_number", "year", "album_artist", "compilation", "tagged"):
+            conn.execute(f"ALTER TABLE tracks DROP COLUMN {column}")
+        conn.execute("PRAGMA user_version = 1")
+    for meta in (data_dir / "tracks").glob("*.json"):
+        old = {k: v for k, v in json.loads(meta.read_bytes()).items() if k in OLD_INFO_FIELDS}
+        meta.write_text(json.dumps(old))
+    with Store(data_dir) as store:
+        assert store.recovered_from is None and _snapshot(store) == before
+        assert all(not t.info.tagged and t.info.track_number == 0 for t in store.tracks())
+        store.put_track_info(replace(track_info("C-0", title="Song 0"), track_number=3, year=1999))
+        row = next(r for r in store.library() if r.content_id == "C-0")
+        assert (row.track_number, row.year) == (3, 1999)
+    (data_dir / "library.sqlite3").unlink()  # and rebuilt from the old files, they still read
+    with Store(data_dir) as store:
+        assert len(store.library()) == len(before[0])
+        assert next(r for r in store.library() if r.content_id == "C-0").year == 1999
+
+
+OLD_INFO_FIELDS = {
+    "format",
+    "content_id",
+    "version",
+    "title",
+    "artist",
+    "album",
+    "genre",
+    "provider",
+    "duration_ms",
+    "price",
+}

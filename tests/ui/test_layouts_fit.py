@@ -27,8 +27,8 @@ from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.kit.elided import ElidedLabel
 from player.ui.kit.fit import ROOM
+from player.ui.library.columns import PADDING
 from player.ui.library.model import Column
-from player.ui.library.view import PADDING
 from player.ui.shell.first_run import FirstRunDialog
 from player.ui.shell.main_window import MainWindow
 from tests.conftest import StartBackend
@@ -147,6 +147,10 @@ def _small_dialogs(qtbot: QtBot, window: MainWindow, make_session: MakeSession, 
     insure.show()
     problems += _fits(qtbot, insure, "the insure dialog")
     insure.reject()
+    window.show_preferences()
+    assert window.preferences is not None
+    problems += _fits(qtbot, window.preferences, "the preferences")
+    window.preferences.close()
     return problems
 
 

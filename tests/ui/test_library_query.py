@@ -11,7 +11,9 @@ TRACK = {
     "album": "night shift sessions",
     "genre": "jazz",
     "provider": "aurora records",
+    "year": "2016",
 }
+UNDATED = {**TRACK, "year": ""}
 
 
 def test_words_match_anywhere_and_every_one_must() -> None:
@@ -33,3 +35,14 @@ def test_an_unknown_field_is_plain_text_and_empty_terms_are_ignored() -> None:
     assert parse("4:33") == [Term(None, "4:33")]
     assert parse('artist:"" ') == []
     assert matches(parse(""), TRACK)
+
+
+def test_a_year_is_a_number_a_range_or_a_comparison() -> None:
+    assert matches(parse("year:2016"), TRACK) and matches(parse("year:201"), TRACK)  # as typed
+    assert matches(parse("year:2010-2019"), TRACK) and matches(parse("year:2019-2010"), TRACK)
+    assert not matches(parse("year:2017-2020"), TRACK)
+    assert matches(parse("year:>2015"), TRACK) and matches(parse("year:<=2016"), TRACK)
+    assert not matches(parse("year:>2016"), TRACK) and not matches(parse("year:<2016"), TRACK)
+    assert matches(parse("year:>=2016 jazz"), TRACK)
+    assert not matches(parse("year:<2100"), UNDATED)  # a track with no year is in no range
+    assert not matches(parse("year:2016"), UNDATED)

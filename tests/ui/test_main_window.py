@@ -47,7 +47,17 @@ def test_the_library_shows_what_was_bought_insured_and_valid(
         "Aurora Records",  # the provider's name, learnt from the insurer on sync
         "Insured",
         "Valid",
+        "1",  # the track number, disc, year and album artist: read from the track's own tags
+        "",
+        "2016",
+        "The Marlow Quartet",
     ]
+    header = window.library.table.horizontalHeader()
+    in_view = [
+        header.model().headerData(header.logicalIndex(v), Qt.Orientation.Horizontal) for v in range(12)
+    ]
+    assert in_view[:6] == ["#", "Title", "Artist", "Album", "Year", "Length"]
+    assert header.isSectionHidden(Column.DISC) and header.isSectionHidden(Column.ALBUM_ARTIST)
     badge = window.library.proxy.index(row, Column.INSURED).data(Qt.ItemDataRole.DecorationRole)
     assert badge is not None and not badge.isNull()
     tip = str(window.library.proxy.index(row, Column.LICENSE).data(Qt.ItemDataRole.ToolTipRole))

@@ -31,6 +31,10 @@ ID3_TEXT: dict[str, Any] = {
     "album": mutagen.id3.TALB,
     "genre": mutagen.id3.TCON,
     "track_number": mutagen.id3.TRCK,
+    "date": mutagen.id3.TDRC,
+    "discnumber": mutagen.id3.TPOS,
+    "albumartist": mutagen.id3.TPE2,
+    "compilation": mutagen.id3.TCMP,
 }
 """The ID3 text frame for each tag field ``tag`` writes and ``read_tags`` reads."""
 APIC: Any = mutagen.id3.APIC

@@ -15,7 +15,7 @@ import os
 import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,6 +32,7 @@ from mock_backend.demo.media.mutagen_boundary import (
     OggVorbis,
     Picture,
 )
+from mock_backend.demo.media.tagging import ALBUM_FACTS
 
 __all__ = ["READABLE_FORMATS", "TrackTags", "read_tags"]
 
@@ -55,6 +56,7 @@ class TrackTags:
     cover: bytes | None
     fmt: str = ""  # "flac", "ogg", "mp3" or "wav"
     track_number: int | None = None
+    album_facts: dict[str, str] = field(default_factory=dict)  # tagging.ALBUM_FACTS found in the file
 
 
 def _sniff(fh: IO[bytes]) -> str | None:
@@ -146,13 +148,14 @@ def _vorbis_comments(vc: Any) -> tuple[dict[str, str | None], int | None]:
     def get(key: str) -> str | None:
         return _first(vc.get(key)) if vc is not None else None
 
-    return {k: get(k) for k in ("title", "artist", "album", "genre")}, _track_no(get("tracknumber"))
+    text = {k: get(k) for k in ("title", "artist", "album", "genre", *ALBUM_FACTS)}
+    return text, _track_no(get("tracknumber"))
 
 
 def _id3_fields(id3: Any) -> tuple[dict[str, str | None], int | None, bytes | None]:
     if not isinstance(id3, ID3):
-        return dict.fromkeys(("title", "artist", "album", "genre")), None, None
-    text = {k: _first(id3.get(ID3_TEXT[k].__name__)) for k in ("title", "artist", "album")}
+        return dict.fromkeys(("title", "artist", "album", "genre", *ALBUM_FACTS)), None, None
+    text = {k: _first(id3.get(ID3_TEXT[k].__name__)) for k in ("title", "artist", "album", *ALBUM_FACTS)}
     tcon = id3.get("TCON")
     text["genre"] = _first(tcon.genres) if tcon is not None else None  # resolves ID3v1 "(17)" numbers
     return text, _track_no(_first(id3.get("TRCK"))), _pick_picture(id3.getall("APIC"))
@@ -229,4 +232,5 @@ def read_tags(
         cover=cover,
         fmt=fmt,
         track_number=number,
+        album_facts={k: v for k in ALBUM_FACTS if (v := text.get(k))},
     )

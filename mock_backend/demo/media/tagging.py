@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import io
 import struct
+from collections.abc import Mapping
 from typing import Any
 
 from mutagen import MutagenError
@@ -28,8 +29,10 @@ from mock_backend.demo.media.mutagen_boundary import (
     Picture,
 )
 
-__all__ = ["measure_replaygain", "tag"]
+__all__ = ["ALBUM_FACTS", "measure_replaygain", "tag"]
 
+# Where a track sits in its album, under the Vorbis comment names (ID3 frames in mutagen_boundary).
+ALBUM_FACTS = ("date", "discnumber", "albumartist", "compilation")
 REFERENCE_DB = -18.0  # ReplayGain 2.0's reference loudness (-18 LUFS)
 
 
@@ -85,10 +88,12 @@ def tag(
     genre: str,
     track_number: int,
     cover_png: bytes | None,
+    album_facts: Mapping[str, str] | None = None,
     replaygain: tuple[float, float] | None = None,
 ) -> bytes:
     """Return ``data`` (an encoded file) with title, artist, album, genre, track number and front cover,
-    and with ``replaygain`` (track gain in dB, peak) when given.
+    ``album_facts`` (year, disc, album artist, compilation; keys from ``ALBUM_FACTS``) when given, and
+    ``replaygain`` (track gain in dB, peak) when given.
 
     FLAC gets Vorbis comments and a PICTURE block; Ogg Vorbis gets Vorbis comments with the picture as
     base64 METADATA_BLOCK_PICTURE (the Xiph convention players read); MP3 gets an ID3v2.4 tag with APIC.
@@ -101,6 +106,7 @@ def tag(
         "album": album,
         "genre": genre,
         "track_number": str(track_number),
+        **{k: v for k, v in (album_facts or {}).items() if k in ALBUM_FACTS and v},
     }
     gains: dict[str, str] = {}
     if replaygain is not None:

@@ -29,6 +29,7 @@ def build_track_media(
             track_number=track.track_number,
             cover_png=cover,
             replaygain=gain,
+            album_facts=track.album_facts(),
         )
         for fmt in formats
     }

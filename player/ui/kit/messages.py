@@ -20,7 +20,9 @@ from player.errors import (
     LibraryReadOnlyError,
     LicenseInvalidatedError,
     NotSignedInError,
+    OwnMusicError,
     PlayerError,
+    SignedOutError,
     StorageError,
     UsageError,
 )
@@ -37,6 +39,7 @@ def plain(text: str) -> str:
 
 _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
     (NotSignedInError, "Please sign in", "Sign in again to continue."),
+    (SignedOutError, "You are signed out", "Sign in (File > Sign In…) to go on."),
     (ClaimRefusedError, "The insurer declined", "Check the limits on the Insurance page."),
     (
         LicenseInvalidatedError,
@@ -63,6 +66,7 @@ _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
     (LibraryReadOnlyError, "Your library cannot be changed now", ""),
     (StorageError, "Cannot write the library", "Free some disk space or check the folder's permissions."),
     (BackendRefusedError, "Not possible", ""),
+    (OwnMusicError, "Your music cannot be used", ""),
     (UsageError, "Not yet", ""),
 ]
 

@@ -1,5 +1,9 @@
 """Browsing by artist and album, beside the flat list: "All music", each artist, each of their albums.
 
+An album is filed under its album artist (tagged, or "Various artists" for a compilation), so a
+compilation is one album under one heading rather than a one-track album under each of its artists.
+Albums show their cover, read on the worker when an artist is opened, kept in memory only.
+
 Choosing a node narrows the library's table to it (and so the play order, which is the table as
 shown); the search box narrows further within it. Rebuilt from the library's entries whenever they
 change, keeping the node the listener had chosen when it still exists. Replaced copies (folded under
@@ -10,7 +14,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from player.terminal import LibraryEntry
@@ -18,10 +23,23 @@ from player.ui.kit.tables import RoomyRows
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
 UNKNOWN_ARTIST, UNKNOWN_ALBUM = "Unknown artist", "Unknown album"
+VARIOUS_ARTISTS = "Various artists"
+
+
+def album_artist(entry: LibraryEntry) -> str:
+    """Whose album it is: its album artist tag, "Various artists" for a compilation without one, else
+    the track's artist (the usual case: the album is the artist's own)."""
+    r = entry.row
+    return r.album_artist or (VARIOUS_ARTISTS if r.compilation else r.artist)
+
+
+COVER_SIZE = 32  # logical pixels: an album's picture in the tree
+Album = tuple[str, str]  # (album artist, album) as the tree files it
 
 
 class LibraryBrowser(QTreeWidget):
     scope_changed = Signal(object, object)  # artist or None (all), album or None (all of the artist's)
+    covers_wanted = Signal(object)  # dict[Album, str]: a content ID of each album whose cover is wanted
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,14 +49,23 @@ class LibraryBrowser(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(True)
         self.setItemDelegate(RoomyRows(self))
+        self.setIconSize(QSize(COVER_SIZE, COVER_SIZE))
         self.scope: tuple[str | None, str | None] = (None, None)
+        self._covers: dict[Album, QIcon | None] = {}  # read (None: it has none), in memory only
+        self._asked: set[Album] = set()
+        self._sample: dict[Album, str] = {}  # a content ID of each album, to read its cover from
         self.currentItemChanged.connect(self._chosen)
+        self.itemExpanded.connect(self._expanded)
 
     def set_entries(self, entries: list[LibraryEntry]) -> None:
         shown = [e for e in entries if not e.replaced_by]
         albums: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self._sample = {}
         for e in shown:
-            albums[e.row.artist or UNKNOWN_ARTIST][e.row.album or UNKNOWN_ALBUM] += 1
+            key = (album_artist(e) or UNKNOWN_ARTIST, e.row.album or UNKNOWN_ALBUM)
+            albums[key[0]][key[1]] += 1
+            if e.row.path is not None:
+                self._sample.setdefault(key, e.row.content_id)
         keep = self.scope
         self.blockSignals(True)
         self.clear()
@@ -53,6 +80,8 @@ class LibraryBrowser(QTreeWidget):
                 chosen = node
             for album in sorted(albums[artist], key=str.casefold):
                 leaf = self._node(node, f"{album} ({albums[artist][album]})", (artist, album))
+                if cover := self._covers.get((artist, album)):
+                    leaf.setIcon(0, cover)
                 if keep == (artist, album):
                     chosen = leaf
                     node.setExpanded(True)
@@ -61,6 +90,40 @@ class LibraryBrowser(QTreeWidget):
         scope = chosen.data(0, SCOPE_ROLE)
         if tuple(scope) != self.scope:  # what was chosen is gone: show everything again
             self._chosen(chosen, None)
+
+    def _expanded(self, node: QTreeWidgetItem) -> None:
+        """An artist opened: read the covers of their albums not read yet."""
+        wanted = {}
+        for i in range(node.childCount()):
+            leaf = node.child(i)
+            artist, album = leaf.data(0, SCOPE_ROLE) if leaf is not None else (None, None)
+            key = (str(artist), str(album))
+            if album is not None and key not in self._asked and key in self._sample:
+                wanted[key] = self._sample[key]
+        if wanted:
+            self._asked.update(wanted)
+            self.covers_wanted.emit(wanted)
+
+    def set_covers(self, covers: dict[Album, bytes | None]) -> None:
+        """Covers read on the worker (image bytes; None: the album has none), shown on their albums."""
+        for key, data in covers.items():
+            pixmap = QPixmap()
+            if data and pixmap.loadFromData(data):
+                scaled = pixmap.scaled(
+                    COVER_SIZE * 2,  # sharp on a screen scaled to 200 %
+                    COVER_SIZE * 2,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                self._covers[key] = QIcon(scaled)
+            else:
+                self._covers[key] = None
+        for i in range(self.topLevelItemCount()):
+            node = self.topLevelItem(i)
+            for j in range(node.childCount() if node is not None else 0):
+                leaf = node.child(j) if node is not None else None
+                if leaf is not None and (icon := self._covers.get(tuple(leaf.data(0, SCOPE_ROLE)))):
+                    leaf.setIcon(0, icon)
 
     def choose(self, artist: str | None, album: str | None = None) -> bool:
         """Select the node for (artist, album); False when there is none."""

@@ -1,7 +1,8 @@
 """What the library's search box understands: words anywhere, or a field named first, as in Strawberry
 and Quod Libet: `artist:marlow album:"night shift" jazz`. Every term must match (case-insensitive);
 a quoted value may hold spaces; an unknown field name is taken as plain text, so `4:33` still finds a
-title with a colon in it. Pure functions, so the rules read and test without widgets.
+title with a colon in it. `year:` also takes a range or a comparison: `year:2015-2019`, `year:>2018`,
+`year:<=2000`. Pure functions, so the rules read and test without widgets.
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-FIELDS = ("title", "artist", "album", "genre", "provider")
+FIELDS = ("title", "artist", "album", "genre", "provider", "year")
 _TERM = re.compile(r'(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
+_RANGE = re.compile(r"^(\d{1,4})\s*-\s*(\d{1,4})$")
+_COMPARE = re.compile(r"^(<=|>=|<|>|=)\s*(\d{1,4})$")
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,32 @@ def parse(query: str) -> list[Term]:
     return terms
 
 
+def _year_matches(text: str, value: str) -> bool:
+    """A range or comparison against the year (a track with no year matches none); else a substring."""
+    year = int(value) if value.isdigit() else None
+    if m := _RANGE.match(text):
+        low, high = sorted((int(m.group(1)), int(m.group(2))))
+        return year is not None and low <= year <= high
+    if m := _COMPARE.match(text):
+        op, bound = m.group(1), int(m.group(2))
+        if year is None:
+            return False
+        return {
+            "<": year < bound,
+            "<=": year <= bound,
+            ">": year > bound,
+            ">=": year >= bound,
+            "=": year == bound,
+        }[op]
+    return text in value
+
+
 def matches(terms: list[Term], fields: dict[str, str]) -> bool:
     """Whether a track with these field values (casefolded) matches every term."""
     anywhere = " ".join(fields.values())
-    return all(t.text in (fields.get(t.field, "") if t.field else anywhere) for t in terms)
+    return all(
+        _year_matches(t.text, fields.get("year", ""))
+        if t.field == "year"
+        else t.text in (fields.get(t.field, "") if t.field else anywhere)
+        for t in terms
+    )

@@ -6,8 +6,20 @@ library shows a short way into the Store instead of an empty table.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QIcon
+import html
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QUrl,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,45 +38,49 @@ from PySide6.QtWidgets import (
 
 from player.terminal import LibraryEntry, LibraryState
 from player.ui.kit.tables import show_whole_text
+from player.ui.library import columns, own_rows
 from player.ui.library.browser import LibraryBrowser
-from player.ui.library.model import HEADERS, Column, LibraryFilter, LibraryModel, history_lines
+from player.ui.library.filtering import LibraryFilter
+from player.ui.library.model import Column, LibraryModel, history_lines
 
 BROWSER_WIDTH = 180  # the artist and album tree's first width (the splitter remembers the user's)
-COLUMN_WIDTHS = {
-    Column.TITLE: 200,
-    Column.ARTIST: 150,
-    Column.ALBUM: 150,
-    Column.DURATION: 58,
-    Column.GENRE: 90,
-    Column.PROVIDER: 130,
-    Column.INSURED: 88,
-}
 
 
-MAX_WIDTH = 280
-MIN_WIDTH = 56
-MIN_TEXT_WIDTH = 90
-PADDING = 12
-SHRINKABLE = (Column.TITLE, Column.ARTIST, Column.ALBUM, Column.PROVIDER, Column.GENRE)
-# Who gives way first: the provider and genre, then artist and album, then the title; on a small screen
-# every column but Length, down to the narrowest.
-SHRINK_STAGES = (
-    ((Column.PROVIDER, Column.GENRE), MIN_TEXT_WIDTH),
-    ((Column.ARTIST, Column.ALBUM), MIN_TEXT_WIDTH),
-    ((Column.TITLE,), MIN_TEXT_WIDTH),
-    ((*SHRINKABLE, Column.INSURED, Column.LICENSE), MIN_WIDTH),
-)
-SPARE_SHARES = {Column.TITLE: 4, Column.ARTIST: 3, Column.ALBUM: 3}  # who takes the width left over
+def _welcome(parent: QWidget, text: str, button: str, pressed: SignalInstance) -> QWidget:
+    """A page in place of the table: a few words and the one thing to do."""
+    page = QWidget(parent)
+    hint = QLabel(text, page)
+    hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    hint.setWordWrap(True)
+    action = QPushButton(button, page)
+    action.setAccessibleName(button.rstrip("…"))
+    action.clicked.connect(pressed)
+    box = QVBoxLayout(page)
+    box.addStretch(1)
+    box.addWidget(hint)
+    box.addWidget(action, 0, Qt.AlignmentFlag.AlignHCenter)
+    box.addStretch(2)
+    return page
+
+
+def _open_folder(entry: LibraryEntry) -> None:
+    """The file manager, in the folder that holds an own file."""
+    if entry.own is not None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(entry.own.path.parent)))
 
 
 class LibraryPage(QWidget):
     play_requested = Signal(object)  # LibraryEntry
+    sign_in_requested = Signal()
     current_changed = Signal(object)  # LibraryEntry | None: the row the keyboard or a click moved to
     store_requested = Signal()
     insure_requested = Signal(object)  # list[LibraryEntry]: tracks bought without insurance, to insure
     loss_requested = Signal(object)  # list[str]: content IDs of insured tracks the user reports lost
     queue_requested = Signal(object, bool)  # list[str] license IDs, True: play next, False: at the end
     room_changed = Signal()  # the table's width changed (the window, or a panel beside it)
+    add_music_requested = Signal()  # the empty library's Add Music…
+    offer_requested = Signal(object)  # CatalogEntry: an own file's recording, to buy insured
+    remove_music_requested = Signal(object)  # Path: a folder or file added, to take out of the library
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +93,7 @@ class LibraryPage(QWidget):
         self.search.setPlaceholderText("Search, or artist:, album:, genre:  (Ctrl+F)")
         self.search.setToolTip(
             'Words match anywhere; artist:marlow, album:"night shift", genre:, title: or provider: '
-            "look in that field only."
+            "look in that field only; year:2016, year:2010-2019 or year:>2015 by year."
         )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the library")
@@ -91,7 +107,7 @@ class LibraryPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         show_whole_text(self.table)
-        self.table.sortByColumn(Column.ARTIST, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(Column.ARTIST, Qt.SortOrder.AscendingOrder)  # then year, album, disc, #
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -106,8 +122,7 @@ class LibraryPage(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
+        columns.lay_out(self.table)
         self.table.activated.connect(self._activated)  # Enter, and a double-click
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -126,26 +141,28 @@ class LibraryPage(QWidget):
             lambda *_: self.current_changed.emit(self.selected_entry())
         )
 
-        self.empty = QWidget(self)
-        hint = QLabel(
+        self.empty = _welcome(
+            self,
             "<h3>Your library is empty</h3><p>Tracks you buy with insurance appear here. "
-            "If they are ever lost, the insurer gives them back.</p>",
-            self.empty,
+            "If they are ever lost, the insurer gives them back.</p><p>Music you already have can "
+            "join them: add its folder, or drop files here. It plays from where it is.</p>",
+            "Open the Store",
+            self.store_requested,
         )
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setWordWrap(True)
-        to_store = QPushButton("Open the Store", self.empty)
-        to_store.setAccessibleName("Open the Store")
-        to_store.clicked.connect(self.store_requested)
-        box = QVBoxLayout(self.empty)
-        box.addStretch(1)
-        box.addWidget(hint)
-        box.addWidget(to_store, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addStretch(2)
+        add_music = QPushButton("Add Music…", self.empty)
+        add_music.setAccessibleName("Add Music")
+        add_music.clicked.connect(self.add_music_requested)
+        box = self.empty.layout()
+        if isinstance(box, QVBoxLayout):
+            box.insertWidget(3, add_music, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.locked = _welcome(self, "<h3>You are signed out</h3>", "Sign In…", self.sign_in_requested)
+        self.locked.setObjectName("signedOut")
+        self._locked_for: str | None = None  # the owner, while they are signed out
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.locked)
         self.browser = LibraryBrowser(self)
         self._browser_allowed = True  # wanted, and the window wide enough (`show_browser`)
         self.browser.scope_changed.connect(self._scope_changed)
@@ -166,53 +183,38 @@ class LibraryPage(QWidget):
         layout.addWidget(self.split, 1)
         self._update_count()
 
-    def set_icons(self, insured: QIcon, search: QIcon) -> None:
+    def set_icons(self, insured: QIcon, search: QIcon, offer: QIcon | None = None) -> None:
         """The palette-drawn icons (again after a switch between light and dark)."""
-        self.model.set_insured_icon(insured)
+        self.model.set_insured_icon(insured, offer)
         self._search_icon.setIcon(search)
 
     def fit_columns(self) -> None:
-        """Size the columns to what they hold, within bounds and within the table's width (the text
-        columns give way first, and take the spare width: the title most); for a first run, before the
-        user's own layout is remembered. No column stretches to the edge: the last one (the license's
-        state, a word or two) once took all the spare width while titles were cut."""
-        header = self.table.horizontalHeader()
-        self.table.resizeColumnsToContents()
-        widths: dict[Column, int] = {
-            c: max(MIN_WIDTH, min(header.sectionSize(c) + PADDING, MAX_WIDTH)) for c in Column
-        }
-        # Lengths are a few digits: the header's word, not its room for a sort arrow, sets the width.
-        label = header.fontMetrics().horizontalAdvance(HEADERS[Column.DURATION]) + 2 * PADDING
-        widths[Column.DURATION] = max(
-            MIN_WIDTH, self.table.sizeHintForColumn(Column.DURATION) + PADDING, label
-        )
-        room = self.table.viewport().width()
-        spare = room - sum(widths.values())
-        if spare > 0:
-            weights = sum(SPARE_SHARES.values())
-            for column, share in SPARE_SHARES.items():
-                widths[column] += spare * share // weights
-        excess = sum(widths.values()) - room
-        for columns, floor in SHRINK_STAGES:  # the text columns first; on a small screen, all but Length
-            flexible = [c for c in columns if widths[c] > floor]
-            while excess > 0 and flexible:
-                share = max(1, excess // len(flexible))
-                for column in list(flexible):
-                    cut = min(share, widths[column] - floor, excess)
-                    widths[column] -= cut
-                    excess -= cut
-                    if widths[column] <= floor:
-                        flexible.remove(column)
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+        """Size the columns to what they hold, within the table's width (`columns.fit`)."""
+        columns.fit(self.table)
 
     # --- feeding ---------------------------------------------------------------------------------
 
+    def set_locked(self, owner: str | None) -> None:
+        """While the library's `owner` is signed out, their library is not shown (None: it is)."""
+        self._locked_for = owner
+        if owner is not None:
+            label = self.locked.findChild(QLabel)
+            if label is not None:
+                label.setText(
+                    "<h3>You are signed out</h3><p>Your library is kept on this computer. "
+                    f"Sign in as {html.escape(owner)} to play it.</p>"
+                )
+            self.set_entries([])
+        self.search.setEnabled(owner is None)
+
     def set_entries(self, entries: list[LibraryEntry]) -> None:
+        if self._locked_for is not None:
+            entries = []
         selected = self.selected_entry()
         self.model.set_entries(entries)
         self.browser.set_entries(self.model.entries())
-        self.stack.setCurrentWidget(self.table if entries else self.empty)
+        page = self.table if entries else self.empty if self._locked_for is None else self.locked
+        self.stack.setCurrentWidget(page)
         self.browser.setVisible(self._browser_allowed and bool(entries))
         if selected is not None:
             self.select(selected.row.license_id)
@@ -254,7 +256,7 @@ class LibraryPage(QWidget):
             entries = [self.proxy.entry_at(r) for r in sorted(rows)]
         else:
             entries = self.model.entries()
-        return [e for e in entries if not e.insured and e.state is not LibraryState.INVALID]
+        return [e for e in entries if e.bought_uninsured and e.state is not LibraryState.INVALID]
 
     def insure_selected(self) -> None:
         """Insure the selected uninsured tracks, or every one when none of them is selected."""
@@ -282,7 +284,25 @@ class LibraryPage(QWidget):
         history = menu.addAction("History…")
         history.setEnabled(selected is not None and bool(self.model.history(selected.row.license_id)))
         history.triggered.connect(self.show_history)
+        if selected is not None and selected.own is not None:
+            self._own_actions(menu, selected)
         menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def _own_actions(self, menu: QMenu, entry: LibraryEntry) -> None:
+        """An own file's row: buy the same recording insured (where sold), find it, or take it out."""
+        menu.addSeparator()
+        offer = self.model.offer(entry)
+        buy = menu.addAction(own_rows.BUY)
+        buy.setEnabled(offer is not None)
+        buy.setToolTip(own_rows.offer_words(offer) if offer else "No provider sells this recording")
+        buy.triggered.connect(lambda: self.offer_requested.emit(offer))
+        place = own_rows.where(entry)
+        folder = menu.addAction("Open Containing Folder")
+        folder.setEnabled(entry.own is not None and entry.own.available)
+        folder.triggered.connect(lambda: _open_folder(entry))
+        if place is not None:
+            remove = menu.addAction(f"Remove “{place.name}” from the Library…")
+            remove.triggered.connect(lambda: self.remove_music_requested.emit(place))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -307,7 +327,7 @@ class LibraryPage(QWidget):
         """The selected rows that play, as license IDs, in the order shown."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         entries = [self.proxy.entry_at(r) for r in rows]
-        return [e.row.license_id for e in entries if e.state is not LibraryState.INVALID]
+        return [e.row.license_id for e in entries if e.playable]
 
     def queue_selected(self, *, at_head: bool) -> None:
         ids = self.selected_ids()

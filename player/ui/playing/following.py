@@ -4,7 +4,8 @@ The engine says when the end is near (`next_wanted`, about ten seconds ahead). T
 follows — the play queue's head, else the next row in play order, or the same track with repeat one — is
 taken from what was opened ahead if that is still fresh (`prepared.py` keeps the rule: a decision is
 used only within its time and on the list it was made on), else opened on the worker, and handed to the
-engine with `queue_next`. When the engine starts it (`advanced`) it becomes the current track.
+engine with `queue_next`. The user's own file is queued too, as a `QFile` over it where it is (no
+license, nothing to decrypt). When the engine starts it (`advanced`) it becomes the current track.
 
 Anything that changes what follows — the queue, shuffle, repeat — re-queues if the queued track is no
 longer it; a changed library or license list always does, since the queued track was decided on the old
@@ -17,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QIODevice, QObject, Signal
+from PySide6.QtCore import QFile, QIODevice, QObject, Signal
 
 from player.errors import PlayerError
-from player.playback import PlayerBase, open_device
-from player.terminal import LibraryEntry, OpenedTrack
+from player.playback import Cover, PlayerBase, open_device
+from player.terminal import LibraryEntry, OpenedTrack, OwnTrack
 from player.ui.playing.prepared import PreparedTrack, Preparer
 from player.ui.session import UiSession
 
@@ -35,11 +36,22 @@ Following = Callable[[], tuple[LibraryEntry | None, bool]]
 
 @dataclass(frozen=True)
 class Queued:
-    """A track handed to the engine to follow the current one."""
+    """A track handed to the engine to follow the current one, with what to show of it."""
 
     entry: LibraryEntry
-    track: OpenedTrack
     from_queue: bool
+    title: str
+    artist: str
+    album: str
+    duration_ms: int
+    cover: Cover | None
+
+
+def _shown(entry: LibraryEntry, track: OpenedTrack | OwnTrack, from_queue: bool) -> Queued:
+    row = entry.row
+    album = track.album if isinstance(track, OwnTrack) else row.album
+    title, artist = track.title or row.title, track.artist or row.artist
+    return Queued(entry, from_queue, title, artist, album, track.duration_ms, track.cover)
 
 
 class Follower(QObject):
@@ -78,8 +90,15 @@ class Follower(QObject):
             return request == self._request and self.player.wants_next
 
         def hand_over(track: OpenedTrack, device: QIODevice) -> None:
-            self.queued = Queued(entry, track, from_queue)
+            self.queued = _shown(entry, track, from_queue)
             self.player.queue_next(device, track.mime, track.duration_ms, track.replaygain)
+
+        def own_opened(track: OwnTrack) -> None:
+            device = QFile(str(track.path))
+            if not wanted() or not device.open(QIODevice.OpenModeFlag.ReadOnly):
+                return  # gone meanwhile: the track ends, and the usual next() says why
+            self.queued = _shown(entry, track, from_queue)
+            self.player.queue_next(device, track.mime, track.duration_ms)
 
         def opened(track: OpenedTrack) -> None:
             if wanted():
@@ -92,6 +111,11 @@ class Follower(QObject):
             self.session.call(
                 lambda _: terminal.open_track(license_id), opened, lambda _: None, priority=QUEUE_PRIORITY
             )
+
+        if entry.own is not None:
+            own_music = self.session.terminal.own_music
+            self.session.call(lambda _: own_music.open(license_id), own_opened, lambda _: None)
+            return
 
         def ready(prepared: PreparedTrack | None, error: PlayerError | None) -> None:
             if prepared is not None and wanted():
