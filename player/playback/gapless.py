@@ -268,6 +268,8 @@ class GaplessPlayer(PlayerBase):
     def _on_tick(self) -> None:
         self._pump()
         current, session = self._current, self._session
+        if current is not None and current.hint is None and not self._duration and current.decoding:
+            self._set_duration(current.decoding.duration_ms)  # FFmpeg's word, until the decoded length
         if current is None or session is None or not session.started or current.start is None:
             return
         played = session.played_bytes()
