@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from player.cli import claims, receipts, uninsured
+from player.cli import claims, playlists, receipts, uninsured
 from player.cli.output import Output, table
 from player.errors import IntegrityError, MissingFileError, PlayerError, UsageError
 from player.words import stamp
@@ -349,6 +349,7 @@ _HANDLERS: dict[str, Handler] = {
     "receipts": receipts.list_receipts,
     "receipt": receipts.show_receipt,
     "import-receipt": receipts.import_receipt,
+    "playlist": playlists.run,
 }
 
 __all__ = ["PlayerError", "dispatch"]

@@ -29,6 +29,14 @@ from player.storage.records import LibraryRow, TrackInfo
 from player.terminal.environment import network_timeout, playable_codecs
 from player.terminal.facade import Clock, Terminal, fixed_clock
 from player.terminal.insure_later import InsureOutcome
+from player.terminal.playlists import (  # playlists
+    DamagedPlaylist,
+    ImportedPlaylist,
+    Playlist,
+    PlaylistEntry,
+    PlaylistItem,
+    resolve_playlist,
+)
 from player.terminal.purchases import BuyAt
 from player.terminal.receipts import KeptReceipt
 from player.terminal.results import (
@@ -50,8 +58,10 @@ __all__ = [
     "ClaimItem",
     "ClaimOutcome",
     "Clock",
+    "DamagedPlaylist",
     "DirectLicense",
     "History",
+    "ImportedPlaylist",
     "InsureOutcome",
     "IntegrityReport",
     "InvalidationReason",
@@ -64,6 +74,9 @@ __all__ = [
     "ListStatus",
     "OpenedTrack",
     "Outcome",
+    "Playlist",
+    "PlaylistEntry",
+    "PlaylistItem",
     "Policy",
     "PolicyState",
     "Preview",
@@ -78,4 +91,5 @@ __all__ = [
     "network_timeout",
     "now_utc",
     "playable_codecs",
+    "resolve_playlist",
 ]

@@ -8,6 +8,7 @@ It is made of small parts, one per concern, each a public attribute the faces ca
 - `purchases`: the catalog, buying insured, receiving packages and track files;
 - `library`: what the terminal holds, in what state, and the integrity scan;
 - `claims`: re-distribution requesting (FIG.12, FIG.14, [0035], [0048]);
+- `playlists`: the user's playlists, following their tracks to replacements, and XSPF;
 
 and `open_track()`, the one way to open a track for its play. Methods block (network, disk, crypto):
 the GUI calls them from its worker thread. Every failure is a `PlayerError`.
@@ -34,6 +35,7 @@ from player.terminal.insure_later import DIRECT_PURCHASE, INSURE_EXISTING, Insur
 from player.terminal.library import Library
 from player.terminal.licenses import Licenses
 from player.terminal.opening import Opener
+from player.terminal.playlists import Playlists
 from player.terminal.purchases import PURCHASE, Purchases
 from player.terminal.receipts import Receipts
 from player.terminal.results import ListStatus, OpenedTrack
@@ -100,6 +102,7 @@ class Terminal:
             self._journal,
         )
         self.receipts = Receipts(store, self.connection, self.account)
+        self.playlists = Playlists(store, self.library)  # playlists: player/terminal/playlists.py
         self._opener = Opener(store, self.connection, self.account, self.licenses, self.library, clock)
 
     def open_track(self, content_or_license_id: str) -> OpenedTrack:
