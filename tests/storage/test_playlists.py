@@ -58,7 +58,7 @@ def test_a_damaged_file_is_said_and_left_as_it_is_and_the_others_still_load(file
         "0123456789abcdef.json": "it is not JSON text (cut short, or overwritten)",
         "fedcba9876543210.json": "it is in format 9, which this player does not read",
     }
-    with pytest.raises(MalformedError, match="cannot be read: it is not JSON text.*left as it is"):
+    with pytest.raises(MalformedError, match=r"cannot be read: it is not JSON text.*left as it is"):
         files.read("0123456789abcdef")
     assert (broken.read_bytes(), future.read_bytes()) == before  # nothing lost, nothing rewritten
 
@@ -71,13 +71,21 @@ def test_a_damaged_file_is_said_and_left_as_it_is_and_the_others_still_load(file
         ({"type": "playlist", "format": 1, "name": "x"}, "its fields are"),
         ({"type": "playlist", "format": 1, "name": " ", "entries": []}, "no name"),
         ({"type": "playlist", "format": 1, "name": "x", "entries": {}}, "not a list"),
-        ({"type": "playlist", "format": 1, "name": "x", "entries": [{"title": "t"}]}, "entry 1 does not have"),
+        (
+            {"type": "playlist", "format": 1, "name": "x", "entries": [{"title": "t"}]},
+            "entry 1 does not have",
+        ),
         (
             {"type": "playlist", "format": 1, "name": "x", "entries": [{**SONG.__dict__, "duration_ms": -1}]},
             "entry 1 has no length",
         ),
         (
-            {"type": "playlist", "format": 1, "name": "x", "entries": [{**SONG.__dict__, "duration_ms": True}]},
+            {
+                "type": "playlist",
+                "format": 1,
+                "name": "x",
+                "entries": [{**SONG.__dict__, "duration_ms": True}],
+            },
             "entry 1 has no length",
         ),
         (

@@ -31,7 +31,9 @@ def test_what_is_written_is_xspf_with_our_identifiers_and_no_location() -> None:
         None,  # no content ID, no identifier
     ]
     first = tracks[0]
-    assert [first.findtext(f"x:{tag}", namespaces=NS) for tag in ("title", "creator", "album", "duration")] == [
+    assert [
+        first.findtext(f"x:{tag}", namespaces=NS) for tag in ("title", "creator", "album", "duration")
+    ] == [
         "Lantern Street",
         "The Marlow Trio",
         "Night Shift",
@@ -92,7 +94,10 @@ EXTERNAL = b"""<?xml version="1.0"?>
     [
         (BILLION_LAUGHS, "declares a document type or entities"),
         (EXTERNAL, "declares a document type or entities"),
-        (b"<playlist version='1' xmlns='http://xspf.org/ns/0/'><trackList>", r"not well-formed XML \(line 1\)"),
+        (
+            b"<playlist version='1' xmlns='http://xspf.org/ns/0/'><trackList>",
+            r"not well-formed XML \(line 1\)",
+        ),
         (b"", "not well-formed XML"),
         (b"\xff\xfe garbage", "not well-formed XML"),
         (b"<playlist version='1'><trackList/></playlist>", "not in the XSPF namespace"),
