@@ -27,6 +27,7 @@ from player.ui.library.view import LibraryPage
 from player.ui.playing.now_playing import NowPlaying
 from player.ui.playing.order import Repeat, Shuffle
 from player.ui.playing.player_bar import PlayerBar
+from player.ui.playlists.part import PlaylistsPart
 from player.ui.receipts.view import ReceiptsView
 from player.ui.shell.file_actions import FileActions
 from player.ui.shell.first_run import FirstRunDialog
@@ -52,6 +53,7 @@ class WindowActions(FileActions):
     sidebar: Sidebar
     pages: QStackedWidget
     queue_dock: QDockWidget
+    playlists: PlaylistsPart
 
     def _build_actions(self) -> None:
         a = partial(make_action, self)
@@ -119,6 +121,7 @@ class WindowActions(FileActions):
         view: list[QAction | None] = [self.find_action, self.browser_action, self.queue_view_action, None]
         view += self.section_actions
         menus: list[tuple[str, list[QAction | None]]] = [("&File", file), ("&Playback", playing)]
+        menus += [("P&laylists", self.playlists.menu_actions())]  # player/ui/playlists
         menus += [("&View", view), ("&Help", [about])]
         fill_menus(self.menuBar(), menus)
 
@@ -151,6 +154,7 @@ class WindowActions(FileActions):
         self.now.seek_by(delta_ms)
 
     def _play_entry(self, entry: LibraryEntry) -> None:
+        self.playlists.source.use_library()  # played from the library: Next follows the library again
         self.messages.hide()
         self.now.play(entry)
 
