@@ -167,6 +167,8 @@ class PlaylistPage(QWidget):
         if playlist_id != self.playlist_id:
             self.playlist_id = playlist_id
             self.table.clearSelection()
+            playlist = self.book.get(playlist_id)
+            self.name.setText(playlist.name if playlist is not None else "")
         self.refresh()
 
     def refresh(self) -> None:

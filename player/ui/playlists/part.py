@@ -160,10 +160,17 @@ class PlaylistsPart(QObject):
     def open_playlist(self, playlist_id: str) -> None:
         if self.book.get(playlist_id) is None:
             return
+        focused = self.window.focusWidget()  # the window's, even while another window is active
+        if focused is None or (self.pages.isAncestorOf(focused) and not self.page.isAncestorOf(focused)):
+            # Not left to drift to the sections when the page it is on hides: a section list given
+            # the focus by the keyboard makes its first row current, and that would show the Library.
+            self.list.names.setFocus(Qt.FocusReason.OtherFocusReason)
         self.nav.setCurrentRow(-1)  # no section above is current while a playlist is shown
         self.list.select(playlist_id)
         self.page.show_playlist(playlist_id)
         self.pages.setCurrentWidget(self.page)
+        if self.list.names.hasFocus() and self.page.table.isVisible():
+            self.page.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def new_playlist(self, ids: list[str]) -> None:
         """A playlist named "New Playlist" (numbered if taken), opened with its name ready to type over."""
