@@ -3,10 +3,11 @@
 It starts the bundled backend with the demo catalog in a temporary directory, and drives the terminal
 core the way a user would have: sign up, take out insurance, buy a few tracks from both providers,
 report one as lost (so the library holds a license the list calls invalid), then the supplier
-discontinues one track (the backend's loopback admin control) and one track file is erased. Then it
-renders the main window, the queue, a playlist, the store, the insurance view, the receipts, the loss dialog (the erased track
-pre-checked), its result page, and the alternates dialog for the discontinued track, each as a PNG in
-OUTDIR.
+discontinues one track (the backend's loopback admin control) and one track file is erased; two
+playlists are made, one of them imported from an XSPF file holding a track this library does not have.
+Then it renders the main window, the queue, a playlist, the store, the insurance view, the receipts,
+the loss dialog (the erased track pre-checked), its result page, and the alternates dialog for the
+discontinued track, each as a PNG in OUTDIR.
 
 Works with `QT_QPA_PLATFORM=offscreen` (the default here when there is no display) and under
 `xvfb-run -a -s "-screen 0 1280x800x24"` (the README's set). Every window takes its usual size or what
