@@ -65,16 +65,15 @@ def open_in_sidebar(qtbot: QtBot, window: MainWindow, name: str) -> None:
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.playlists.page, timeout=WAIT)
 
 
-def add_menu(qtbot: QtBot, window: MainWindow, widget: object) -> QMenu:
+def add_menu(qtbot: QtBot, window: MainWindow, widget: QWidget) -> QMenu:
     """Ctrl+Shift+A where the focus is: the Add to Playlist menu it pops up."""
-    window.playlists.menus.shown = None
+    menus = window.playlists.menus
+    before = menus.shown
     qtbot.keyClick(
-        widget,  # type: ignore[arg-type]
-        Qt.Key.Key_A,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    menu = window.playlists.menus.shown
-    assert menu is not None, "Ctrl+Shift+A showed no menu"
+    menu = menus.shown
+    assert menu is not None and menu is not before, "Ctrl+Shift+A showed no menu"
     return menu
 
 
@@ -83,7 +82,9 @@ def choose(qtbot: QtBot, menu: QMenu, text: str) -> None:
     (action,) = [a for a in menu.actions() if a.text() == text]
     action.trigger()
     menu.close()
-    window = menu.parentWidget().window()
+    parent = menu.parentWidget()
+    assert parent is not None
+    window = parent.window()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
 
