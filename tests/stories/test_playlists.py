@@ -99,7 +99,7 @@ def test_a_playlist_lasts_travels_as_xspf_and_follows_a_lost_track_to_its_altern
         '<playlist version="1" xmlns="http://xspf.org/ns/0/"><trackList><track><title>&b;</title>'
         "</track></trackList></playlist>"
     )
-    assert "laughs.xspf cannot be imported: it declares a document type or entities" in cli.fails(
+    assert "the file laughs.xspf cannot be imported: it declares a document type or entities" in cli.fails(
         5, "playlist", "import", str(hostile)
     )
     assert "cannot read" in cli.fails(2, "playlist", "import", str(tmp_path / "missing.xspf"))
