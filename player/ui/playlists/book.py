@@ -71,6 +71,7 @@ class PlaylistBook(QObject):
             if not self.is_loaded:
                 self.is_loaded = True
                 self.loaded.emit()
+                self._follow(self.session.library)  # a change made while the player was closed
             new = [d for d in self.damaged if d.file not in self._said]
             self._said.update(d.file for d in new)
             if new:
