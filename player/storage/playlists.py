@@ -29,7 +29,7 @@ from player.storage.lock import DataDirLock
 
 PLAYLISTS = "playlists"
 TYPE, FORMAT = "playlist", 1
-MAX_FILE = 16 << 20  # bytes; 50,000 entries of long titles stay below it
+MAX_FILE = 32 << 20  # bytes; 50,000 entries of ordinary words are about 10 MiB
 MAX_ENTRIES = 50_000
 MAX_NAME = 120  # characters
 MAX_TEXT = 1000  # characters of a title, artist or album
@@ -185,12 +185,15 @@ class PlaylistFiles:
     def write(self, playlist: Playlist) -> None:
         """Replace the playlist's file whole (the caller holds the lock across read, change and write)."""
         path = self.path(playlist.playlist_id)
+        data = encode(playlist)
+        if len(data) > MAX_FILE:  # refused here, never written to be refused when read
+            raise UsageError(f"a playlist is kept in at most {MAX_FILE >> 20} MiB, and this one would be more")
         with self.lock:
             try:
                 self.directory.mkdir(mode=0o700, exist_ok=True)
             except OSError as e:
                 raise storage_error(e, self.directory, "create") from e
-            write_atomic(path, encode(playlist))
+            write_atomic(path, data)
 
     def remove(self, playlist_id: str) -> bool:
         with self.lock:

@@ -28,7 +28,7 @@ from player.storage.playlists import MAX_DURATION_MS, MAX_ENTRIES, PlaylistEntry
 
 NS = "http://xspf.org/ns/0/"
 URN = "urn:insured-player:content:"
-MAX_BYTES = 8 << 20
+MAX_BYTES = 32 << 20  # an export of the largest playlist (50,000 tracks) is about 11 MiB
 MAX_TRACKS = MAX_ENTRIES
 MAX_DEPTH = 12  # playlist/trackList/track/extension/... : XSPF itself needs 4
 _MAX_ELEMENTS = MAX_TRACKS * 8  # a track and its title, creator, album, duration, identifier and more

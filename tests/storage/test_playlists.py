@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from player.errors import MalformedError, StorageError, UnsupportedVersionError, UsageError
-from player.storage import Store
+from player.storage import Store, playlists
 from player.storage.playlists import (
     MAX_NAME,
     Playlist,
@@ -141,3 +141,14 @@ def test_a_write_on_a_full_disk_leaves_the_old_file_whole(tiny_disk: Path) -> No
             files.write(Playlist(playlist.playlist_id, "New", (SONG,) * 500))
         assert files.read(playlist.playlist_id) == playlist
         assert [p.name for p in files.directory.iterdir()] == [f"{playlist.playlist_id}.json"]  # no temp
+
+
+def test_a_playlist_too_large_to_be_read_back_is_never_written(
+    files: PlaylistFiles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    playlist = Playlist(files.new_id(), "Small", (SONG,))
+    files.write(playlist)
+    monkeypatch.setattr(playlists, "MAX_FILE", len(encode(playlist)) + 10)  # the limit, made small
+    with pytest.raises(UsageError, match="and this one would be more"):
+        files.write(Playlist(playlist.playlist_id, "Small", (SONG, SONG)))
+    assert files.read(playlist.playlist_id) == playlist

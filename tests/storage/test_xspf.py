@@ -107,7 +107,7 @@ EXTERNAL = b"""<?xml version="1.0"?>
         (b"<playlist version='1' xmlns='http://xspf.org/ns/0/'><title>x</title></playlist>", "no track list"),
         (b"<a>" * 20 + b"</a>" * 20, "nested more than 12 deep"),
         (b"<p>" + b"<a/>" * (xspf.MAX_TRACKS * 8 + 1) + b"</p>", "more than 400,000 elements"),
-        (b" " * (xspf.MAX_BYTES + 1), "larger than 8 MiB"),
+        (b" " * (xspf.MAX_BYTES + 1), "larger than 32 MiB"),
     ],
 )
 def test_a_hostile_or_wrong_file_is_refused_with_its_reason(raw: bytes, said: str) -> None:
