@@ -77,14 +77,11 @@ def add_menu(qtbot: QtBot, window: MainWindow, widget: QWidget) -> QMenu:
     return menu
 
 
-def choose(qtbot: QtBot, menu: QMenu, text: str) -> None:
+def choose(qtbot: QtBot, window: MainWindow, menu: QMenu, text: str) -> None:
     """Take `text` in a menu; the window is active again afterwards, as a window manager makes it."""
     (action,) = [a for a in menu.actions() if a.text() == text]
     action.trigger()
     menu.close()
-    parent = menu.parentWidget()
-    assert parent is not None
-    window = parent.window()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
 

@@ -35,7 +35,7 @@ def test_a_playlist_survives_an_alternate_replacing_one_of_its_tracks(
 
     # "Drive": the three tracks, made from the library's selection (Ctrl+Shift+A, New Playlist).
     select_library(window, LOST, *KEPT)
-    choose(qtbot, add_menu(qtbot, window, window.library.table), "New Playlist")
+    choose(qtbot, window, add_menu(qtbot, window, window.library.table), "New Playlist")
     page = window.playlists.page
     qtbot.waitUntil(lambda: page.name.hasFocus() and page.model.rowCount() == 3, timeout=WAIT)
     qtbot.keyClicks(page.name, "Drive")

@@ -9,7 +9,7 @@ the playlist that was playing."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from player.ui.shell.main_window import MainWindow
@@ -75,12 +75,26 @@ def test_playlists_are_made_filled_reordered_played_and_kept_across_a_restart(
     menu = add_menu(qtbot, window, window.library.table)
     assert [a.text() for a in menu.actions() if not a.isSeparator()] == ["New Playlist", "Evening", "Morning"]
     assert_words_plain()
-    choose(qtbot, menu, "Evening")
+    choose(qtbot, window, menu, "Evening")
     wait_entries(qtbot, window, "Evening", 2)
     assert window.statusBar().currentMessage() == "Added 2 tracks to “Evening”."
     select_library(window, FERRY)
     drop(window.playlists.list.names, library_drag(window), sidebar_row(window, "Evening"))
     wait_entries(qtbot, window, "Evening", 3)
+
+    # A track's context menu: Add to Playlist, a submenu of the same.
+    select_library(window, LANTERN)
+    library_table = window.library.table
+    library_table.customContextMenuRequested.emit(
+        library_table.visualRect(library_table.currentIndex()).center()
+    )
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu)
+    (submenu,) = [a.menu() for a in popup.actions() if a.text() == "Add to &Playlist"]
+    assert isinstance(submenu, QMenu)
+    popup.close()
+    choose(qtbot, window, submenu, "Morning")
+    wait_entries(qtbot, window, "Morning", 1)
 
     # From Up Next: a queued row dragged onto "Morning".
     select_library(window, WALTZ)
@@ -88,7 +102,7 @@ def test_playlists_are_made_filled_reordered_played_and_kept_across_a_restart(
     queued = window.queue_panel.list
     dragged = queued.mimeData([queued.item(0)])
     drop(window.playlists.list.names, dragged, sidebar_row(window, "Morning"))
-    wait_entries(qtbot, window, "Morning", 1)
+    wait_entries(qtbot, window, "Morning", 2)
     window.now.queue.clear()
 
     # Dropped below the playlists: a new one of those tracks, its name ready to type; Escape keeps it.
