@@ -187,7 +187,9 @@ class PlaylistFiles:
         path = self.path(playlist.playlist_id)
         data = encode(playlist)
         if len(data) > MAX_FILE:  # refused here, never written to be refused when read
-            raise UsageError(f"a playlist is kept in at most {MAX_FILE >> 20} MiB, and this one would be more")
+            raise UsageError(
+                f"a playlist is kept in at most {MAX_FILE >> 20} MiB, and this one would be more"
+            )
         with self.lock:
             try:
                 self.directory.mkdir(mode=0o700, exist_ok=True)

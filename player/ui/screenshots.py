@@ -164,6 +164,7 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
     written["queue"] = _save(window, outdir / "queue.png")
     window.now.queue.clear()
     window.queue_dock.hide()
+    window.statusBar().clearMessage()
     sunday = next(p for p in window.playlists.book.playlists if p.name == PLAYLIST)
     window.playlists.open_playlist(sunday.playlist_id)
     window.playlists.page.table.selectRow(3)

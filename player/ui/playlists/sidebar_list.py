@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,9 @@ class _Names(QListWidget):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(1)
+        # As wide as the column, however narrow (a list's own minimum would push past the icons-only one).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.setMinimumWidth(0)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         event.acceptProposedAction() if dropped_ids(event.mimeData()) else event.ignore()
@@ -102,10 +106,10 @@ class PlaylistList(QWidget):
         self._icon = QIcon()
         self._playing = ""
         self.compact = False
-        top = QHBoxLayout()
+        top = self._top = QHBoxLayout()
         top.setContentsMargins(6, 0, 0, 0)
         top.addWidget(self.heading, 1)
-        top.addWidget(self.new_button)
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 0)
         layout.setSpacing(2)
@@ -166,6 +170,10 @@ class PlaylistList(QWidget):
         """Icons only, each name as its tooltip, in the narrow column."""
         self.compact = compact
         self.heading.setVisible(not compact)
+        # In line with the sections' icons: as large, as far in (their list spaces its rows by 2).
+        self.names.setIconSize(QSize(22, 22) if compact else QSize(18, 18))
+        self.names.setViewportMargins(1 if compact else 0, 0, 0, 0)
+        self._top.setContentsMargins(2 if compact else 6, 0, 0, 0)
         for i in range(self.names.count()):
             item = self.names.item(i)
             name = item.text() or item.toolTip()
