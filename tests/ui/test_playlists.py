@@ -132,6 +132,20 @@ def test_playlists_are_made_filled_reordered_played_and_kept_across_a_restart(
     assert page_titles(window) == [FERRY, WALTZ, shown[0]]
     qtbot.waitUntil(lambda: [e.title for e in playlist(window, "Evening").entries] == page_titles(window))
 
+    # A row's context menu: Up Next and Add to Playlist as in the library, and Remove from Playlist.
+    table.selectRow(0)
+    table.customContextMenuRequested.emit(table.visualRect(page.model.index(0, 0)).center())
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu)
+    offered = [a.text() for a in popup.actions() if not a.isSeparator()]
+    assert offered == ["Play", "Play Next", "Add to Queue", "Add to &Playlist", "Remove from Playlist"]
+    (play_next,) = [a for a in popup.actions() if a.text() == "Play Next"]
+    play_next.trigger()
+    popup.close()
+    assert [t.split(" — ")[0] for t in window.queue_panel.shown_titles()] == [FERRY]
+    window.now.queue.clear()
+    window.activateWindow()
+
     # F2 renames; a name taken is refused in words and the old one stays.
     focus(qtbot, table)
     qtbot.keyClick(table, Qt.Key.Key_F2)
@@ -149,10 +163,14 @@ def test_playlists_are_made_filled_reordered_played_and_kept_across_a_restart(
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: sidebar(window) == ["Late Evening", "Morning", "New Playlist"], timeout=WAIT)
 
-    # Delete asks first; Cancel keeps it, Delete deletes it (its tracks stay in the library).
-    open_in_sidebar(qtbot, window, "New Playlist")
-    gone = playlist(window, "New Playlist").playlist_id
+    # The arrow keys in the sidebar open each playlist in turn; Delete asks first, Cancel keeps it,
+    # Delete deletes it (its tracks stay in the library).
     focus(qtbot, names)
+    qtbot.keyClick(names, Qt.Key.Key_Down)
+    assert page.name.text() == "Morning"
+    qtbot.keyClick(names, Qt.Key.Key_Down)
+    assert page.name.text() == "New Playlist" and page_titles(window) == [BLOOM, WALTZ]
+    gone = playlist(window, "New Playlist").playlist_id
     qtbot.keyClick(names, Qt.Key.Key_Delete)
     box = window.playlists.confirmation
     assert box is not None and box.text() == "Delete the playlist “New Playlist”?"

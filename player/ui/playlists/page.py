@@ -8,7 +8,7 @@ the core itself: it shows the book's copy and says what the user did.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -104,6 +105,8 @@ class PlaylistPage(QWidget):
     play_requested = Signal(str, int)  # playlist ID, the position to play from
     rename_requested = Signal(str, str)  # playlist ID, the new name
     export_requested = Signal(str)  # playlist ID
+    queue_requested = Signal(list, bool)  # license IDs, True: play next, False: at the end of Up Next
+    menu_wanted = Signal(QMenu)  # a row's context menu, for more (Add to Playlist)
 
     def __init__(self, book: PlaylistBook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +148,8 @@ class PlaylistPage(QWidget):
         self.table.moved.connect(lambda rows, to: self.book.move(self.playlist_id, rows, to))
         self.table.dropped.connect(lambda ids, to: self.book.add(self.playlist_id, ids, to))
         self.table.delete_pressed.connect(self.remove_selected)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.empty = QLabel(EMPTY, self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -222,6 +227,24 @@ class PlaylistPage(QWidget):
         if positions:
             self.book.remove(self.playlist_id, positions)
             self.table.clearSelection()
+
+    def _context_menu(self, point: QPoint) -> None:
+        """Play, Up Next and Add to Playlist for the selected rows that play; Remove for any of them."""
+        ids = self.selected_ids()
+        menu = QMenu(self)
+        play = menu.addAction("Play")
+        play.setEnabled(bool(ids))
+        play.triggered.connect(lambda: self._activated(self.table.currentIndex()))
+        for text, at_head in (("Play Next", True), ("Add to Queue", False)):
+            queue = menu.addAction(text)
+            queue.setEnabled(bool(ids))
+            queue.triggered.connect(lambda _=False, h=at_head: self.queue_requested.emit(ids, h))
+        self.menu_wanted.emit(menu)
+        menu.addSeparator()
+        remove = menu.addAction("Remove from Playlist")
+        remove.setEnabled(bool(self.selected_positions()))
+        remove.triggered.connect(self.remove_selected)
+        menu.popup(self.table.viewport().mapToGlobal(point))
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

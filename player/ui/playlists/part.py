@@ -136,6 +136,10 @@ class PlaylistsPart(QObject):
         self.page.play_requested.connect(self.play_from)
         self.page.rename_requested.connect(b.rename)
         self.page.export_requested.connect(self.ask_export)
+        self.page.queue_requested.connect(self._queue)
+        self.page.menu_wanted.connect(
+            lambda menu: menu.addMenu(self.menus.for_ids(self.page.selected_ids(), menu))
+        )
         self.menus.new_requested.connect(self.new_playlist)
         self.menus.add_requested.connect(self.add_to)
         self.nav.currentRowChanged.connect(lambda row: self.list.select("") if row >= 0 else None)
@@ -293,6 +297,15 @@ class PlaylistsPart(QObject):
         self.source.use_playlist(playlist_id)
         self.messages.hide()
         self.now.play(item.track)
+
+    def _queue(self, ids: list[str], at_head: bool) -> None:
+        """Play Next / Add to Queue from a playlist's rows, as from the library's."""
+        if at_head:
+            self.now.queue.play_next(ids)
+        else:
+            self.now.queue.add(ids)
+        where = "to play next" if at_head else "to the end of the queue"
+        self.window.statusBar().showMessage(f"Added {words.plural(len(ids), 'track')} {where}.", 6000)
 
     # --- what the book and the player say ------------------------------------------------------------
 

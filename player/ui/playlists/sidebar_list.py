@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.terminal import Playlist
-from player.ui.library.model import dropped_ids
+from player.ui.library.model import LICENSE_IDS_MIME, dropped_ids
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -51,13 +51,12 @@ class _Names(QListWidget):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         event.acceptProposedAction() if dropped_ids(event.mimeData()) else event.ignore()
 
+    def mimeTypes(self) -> list[str]:  # so Qt draws where a drag of tracks would land
+        return [LICENSE_IDS_MIME]
+
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if not dropped_ids(event.mimeData()):
-            event.ignore()
-            return
-        item = self.itemAt(event.position().toPoint())
-        self.setCurrentItem(item) if item is not None else self.clearSelection()  # where it will land
-        event.acceptProposedAction()
+        super().dragMoveEvent(event)  # the drop indicator round the row under the pointer
+        event.acceptProposedAction() if dropped_ids(event.mimeData()) else event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
         item = self.itemAt(event.position().toPoint())
@@ -99,6 +98,7 @@ class PlaylistList(QWidget):
         self.names.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.names.customContextMenuRequested.connect(self._context_menu)
         self.names.itemClicked.connect(lambda item: self.open_requested.emit(str(item.data(ID_ROLE))))
+        self.names.currentItemChanged.connect(self._current_changed)  # the arrow keys open as they move
         self.names.itemActivated.connect(lambda item: self.open_requested.emit(str(item.data(ID_ROLE))))
         self.names.dropped.connect(self._dropped)
         self.names.delete_pressed.connect(self._delete_current)
@@ -126,6 +126,7 @@ class PlaylistList(QWidget):
         for p in playlists:
             item = QListWidgetItem(self._icon, "" if self.compact else p.name)
             item.setData(ID_ROLE, p.playlist_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDropEnabled)
             item.setToolTip(p.name if self.compact else "")
             self.names.addItem(item)
         self.names.blockSignals(False)
@@ -179,6 +180,10 @@ class PlaylistList(QWidget):
             name = item.text() or item.toolTip()
             item.setText("" if compact else name)
             item.setToolTip(name if compact else "")
+
+    def _current_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.open_requested.emit(str(item.data(ID_ROLE)))
 
     def _dropped(self, playlist_id: str, ids: list[str]) -> None:
         if not ids:
