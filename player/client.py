@@ -62,6 +62,11 @@ class Client(Exchanges):
         self.token = session.token
         return session
 
+    def sign_out(self) -> None:
+        """End this session at the insurer: the token stops working everywhere at once."""
+        self._exchange("DELETE", "/api/v1/sessions/current", transfer.JSON_ANSWER)
+        self.token = None
+
     def me(self) -> api.Account:
         return self._json(api.Account, "GET", "/api/v1/me")
 

@@ -120,6 +120,10 @@ class BackendRefusedError(PlayerError):
         self.status = status
 
 
+class SignedOutError(UsageError):
+    """The library's owner signed out on this computer: nothing plays or syncs until they sign in."""
+
+
 class OtherUsersLibraryError(PlayerError):
     """Signing in (or up) as someone else on a library that belongs to a user already."""
 

@@ -27,7 +27,7 @@ TEST_PACKAGES=(
     pulseaudio pulseaudio-utils sox
     dbus
     playerctl                             # MPRIS as desktop applets and media keys drive it
-    xvfb xauth
+    xvfb xauth x11-utils                  # x11-utils: xwininfo, whether a window is on screen
 )
 
 log() { printf '[%s] %s\n' "${LOG_PREFIX:-insured}" "$*" >&2; }

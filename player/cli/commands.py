@@ -46,6 +46,14 @@ def _login(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None,
     return 0
 
 
+def _logout(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    owner = t.account.owner
+    told = t.account.sign_out()
+    where = "" if told else " (the insurer could not be reached: the session runs out there by itself)"
+    out.emit({"username": owner, "insurer_told": told}, lambda: f"signed out {owner}{where}")
+    return 0
+
+
 def _policy_fields(t: Terminal) -> dict[str, Any]:
     p = t.account.policy()
     fields: dict[str, Any] = {
@@ -331,6 +339,7 @@ Handler = Callable[["Terminal", argparse.Namespace, "Output", "Progress | None",
 _HANDLERS: dict[str, Handler] = {
     "signup": _signup,
     "login": _login,
+    "logout": _logout,
     "insure": _insure,
     "policy": _policy,
     "catalog": _catalog,

@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cmd("signup", "create an account and sign in").add_argument("user")
     cmd("login", "sign in").add_argument("user")
+    cmd("logout", "sign out: nothing plays or syncs until you sign in again (the library is kept)")
     cmd("insure", "take out insurance (shows the terms)").add_argument(
         "--check-every-play",
         action="store_true",

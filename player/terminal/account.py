@@ -10,11 +10,13 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from player.client import decode_b64
 from player.errors import (
+    BackendError,
     IntegrityError,
     LicenseUnknownError,
     MissingFileError,
     OtherUsersLibraryError,
     PlayerError,
+    SignedOutError,
     UsageError,
     WrongLicenseeError,
 )
@@ -26,6 +28,9 @@ from player.protocol.package import LicensePackage, open_license
 from player.protocol.policy import Policy, verify_policy
 from player.storage import KeyStore, Store
 from player.terminal.connection import Connection
+
+SIGNED_OUT = "signed_out"  # a store setting: "1" from sign-out to the next sign-in
+EVERY_PLAY_CHOSEN = "every_play_chosen"  # a store setting: "1" when the user asked for the check
 
 
 class Account:
@@ -51,7 +56,28 @@ class Account:
         self._keys.set_session_token(session.token)
         self._store.set_setting("user_id", session.user_id)
         self._store.set_setting("username", session.username)
+        self._store.set_setting(SIGNED_OUT, "")
         return session.user_id
+
+    def sign_out(self) -> bool:
+        """Sign the library's owner out on this computer: the session ends at the insurer (when it can be
+        reached) and its token leaves the keyring; nothing plays, syncs or buys until they sign in
+        again. The library stays theirs: their files, licenses, cached list and policy key are kept
+        (another user still cannot sign in here). True when the insurer heard of it; offline the token
+        is forgotten here all the same and simply runs out there."""
+        self.require_sign_in()
+        told = False
+        if self._keys.session_token():
+            client = self._connection.try_client()
+            if client is not None:
+                try:
+                    client.sign_out()
+                    told = True
+                except BackendError:
+                    pass  # refused (already ended) or gone: forgetting it here is what matters
+        self._keys.clear_session_token()
+        self._store.set_setting(SIGNED_OUT, "1")
+        return told
 
     def _refuse_if_owned(self, username: str) -> None:
         """A library is one user's: its cached list, policy key and licenses are theirs. Signing in as
@@ -70,13 +96,25 @@ class Account:
 
     @property
     def signed_in(self) -> bool:
-        return bool(self._store.setting("user_id"))
+        return bool(self._store.setting("user_id")) and not self.signed_out
+
+    @property
+    def signed_out(self) -> bool:
+        """The owner signed out here (the library is theirs, locked until they sign in again)."""
+        return bool(self._store.setting(SIGNED_OUT))
+
+    @property
+    def owner(self) -> str:
+        """The user name of the library's owner ("" for a library nobody signed in to yet)."""
+        return self._store.setting("username") or ""
 
     def require_sign_in(self) -> str:
         """The signed-in user's ID; `UsageError` saying how to sign in, before anything asks the network."""
         user = self._store.setting("user_id")
         if not user:
             raise UsageError("not signed in: run `signup USER` or `login USER` first")
+        if self.signed_out:
+            raise SignedOutError(f"signed out on this computer: sign in as {self.owner} to go on")
         return user
 
     # --- the policy -------------------------------------------------------------------------------
@@ -90,6 +128,8 @@ class Account:
         return bool(self._store.setting("policy_id"))
 
     def policy_id(self) -> str:
+        """The policy this terminal works under; refused while signed out, as everything it opens is."""
+        self.require_sign_in()
         policy = self._store.setting("policy_id")
         if not policy:
             raise UsageError("no insurance yet: run `insure` first")
@@ -153,13 +193,25 @@ class Account:
         return open_license(package, key, self._connection.licensor_keys())
 
     def checks_every_play(self, policy_id: str) -> bool:
-        """Whether the policy a package is under asks the insurer on every play (claim 26)."""
+        """Whether plays under the policy a package is under ask the insurer each time (claim 26): the
+        policy asks for it, or the user chose it where the policy leaves it to them."""
         if self._store.setting("policy_id") != policy_id:
             return False
         try:
-            return self.policy().check_every_play
+            required = self.policy().check_every_play
         except PlayerError:
             return True  # a policy that cannot be read here cannot waive the check: ask, when online
+        return required or self.every_play_chosen
+
+    @property
+    def every_play_chosen(self) -> bool:
+        """The user asked for the check on every play although their policy does not require it."""
+        return self._store.setting(EVERY_PLAY_CHOSEN) == "1"
+
+    def choose_every_play(self, wanted: bool) -> None:
+        """Check with the insurer on every play (while online), or not, where the policy leaves it open;
+        a policy that requires the check keeps it whatever is chosen here."""
+        self._store.set_setting(EVERY_PLAY_CHOSEN, "1" if wanted else "")
 
     def open_direct(self, raw: bytes) -> tuple[License, bytes]:
         """FIG.15: a license bought without insurance, as kept here (sealed to this computer's device

@@ -9,18 +9,20 @@ its package, the licensor's key only checks the license inside) and are cached f
 from __future__ import annotations
 
 import json
+import urllib.parse
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from player.client import Client
-from player.errors import BackendError, BackendRefusedError, InsurerKeyChangedError
+from player.errors import BackendError, BackendRefusedError, InsurerKeyChangedError, UsageError
 from player.protocol import api
 from player.protocol.canonical import ed25519_public_bytes, fingerprint, load_ed25519_public
 from player.storage import KeyStore, Store
 from player.terminal.bundled import EmbeddedBackend
 
 BUNDLED = "bundled"
+SAVED_SERVER = "server"  # a store setting: the insurer chosen in the preferences ("" for the bundled one)
 
 
 class Connection:
@@ -37,7 +39,8 @@ class Connection:
     ) -> None:
         self._codecs = codecs
         self._data_dir = data_dir
-        self._server = server
+        self.given_server = server  # at launch (--server, INSURED_PLAYER_SERVER): it wins over the saved one
+        self._server = server or store.setting(SAVED_SERVER) or None
         self._store = store
         self._keys = keys
         self._timeout = timeout
@@ -50,6 +53,22 @@ class Connection:
     def server_id(self) -> str:
         """The configured server's URL, or "bundled"."""
         return self._server or BUNDLED
+
+    @property
+    def saved_server(self) -> str | None:
+        """The insurer chosen in the preferences (None: the bundled backend), used from the next start
+        unless one is given at launch."""
+        return self._store.setting(SAVED_SERVER) or None
+
+    def save_server(self, url: str | None) -> None:
+        """Remember the insurer to use from the next start: an http(s) address, or None for the bundled
+        backend. `UsageError` for anything that is not an address."""
+        if url is not None:
+            url = url.strip().rstrip("/")
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+                raise UsageError(f"{url!r} is not an insurer's address (http://host:port or https://host)")
+        self._store.set_setting(SAVED_SERVER, url or "")
 
     @property
     def url(self) -> str:

@@ -47,6 +47,7 @@ def run(data_dir: Path, server: str | None) -> int:
     ticker.timeout.connect(lambda: None)
     ticker.start(250)
     app.aboutToQuit.connect(window.shutdown)
+    window.quit_requested.connect(app.quit)
     window.show()
     window.start()
     try:

@@ -175,6 +175,15 @@ class UiSession(QObject):
 
         self.call(work, done)
 
+    def sign_out(self) -> None:
+        """Sign the owner out (the session ends at the insurer when it answers); `signed_in_changed`."""
+
+        def done(_told: bool) -> None:
+            self.signed_in_changed.emit(False)
+            self.refresh_library()
+
+        self.call(lambda _: self.terminal.account.sign_out(), done)
+
     def read_covers(self, wanted: dict[Any, str], done: Callable[[dict[Any, bytes | None]], None]) -> None:
         """The covers of held tracks (keys as given, values image bytes or None), read on the worker."""
         library = self.terminal.library

@@ -147,6 +147,10 @@ def _small_dialogs(qtbot: QtBot, window: MainWindow, make_session: MakeSession, 
     insure.show()
     problems += _fits(qtbot, insure, "the insure dialog")
     insure.reject()
+    window.show_preferences()
+    assert window.preferences is not None
+    problems += _fits(qtbot, window.preferences, "the preferences")
+    window.preferences.close()
     return problems
 
 

@@ -21,6 +21,7 @@ from player.errors import (
     LicenseInvalidatedError,
     NotSignedInError,
     PlayerError,
+    SignedOutError,
     StorageError,
     UsageError,
 )
@@ -37,6 +38,7 @@ def plain(text: str) -> str:
 
 _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
     (NotSignedInError, "Please sign in", "Sign in again to continue."),
+    (SignedOutError, "You are signed out", "Sign in (File > Sign In…) to go on."),
     (ClaimRefusedError, "The insurer declined", "Check the limits on the Insurance page."),
     (
         LicenseInvalidatedError,

@@ -104,6 +104,31 @@ class UiSettings:
         self._s.setValue("desktop/notifications", int(value))
 
     @property
+    def tray_icon(self) -> bool:
+        return self._int("desktop/tray_icon", 1) == 1
+
+    @tray_icon.setter
+    def tray_icon(self, value: bool) -> None:
+        self._s.setValue("desktop/tray_icon", int(value))
+
+    @property
+    def close_to_tray(self) -> bool:
+        return self._int("desktop/close_to_tray", 0) == 1
+
+    @close_to_tray.setter
+    def close_to_tray(self, value: bool) -> None:
+        self._s.setValue("desktop/close_to_tray", int(value))
+
+    @property
+    def told_about_tray(self) -> bool:
+        """The one-time word that the player keeps playing in the tray was said."""
+        return self._int("desktop/told_about_tray", 0) == 1
+
+    @told_about_tray.setter
+    def told_about_tray(self, value: bool) -> None:
+        self._s.setValue("desktop/told_about_tray", int(value))
+
+    @property
     def muted(self) -> bool:
         return self._int("player/muted", 0) == 1
 

@@ -6,9 +6,19 @@ library shows a short way into the Store instead of an empty table.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,8 +45,26 @@ from player.ui.library.model import Column, LibraryFilter, LibraryModel, history
 BROWSER_WIDTH = 180  # the artist and album tree's first width (the splitter remembers the user's)
 
 
+def _welcome(parent: QWidget, text: str, button: str, pressed: SignalInstance) -> QWidget:
+    """A page in place of the table: a few words and the one thing to do."""
+    page = QWidget(parent)
+    hint = QLabel(text, page)
+    hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    hint.setWordWrap(True)
+    action = QPushButton(button, page)
+    action.setAccessibleName(button.rstrip("…"))
+    action.clicked.connect(pressed)
+    box = QVBoxLayout(page)
+    box.addStretch(1)
+    box.addWidget(hint)
+    box.addWidget(action, 0, Qt.AlignmentFlag.AlignHCenter)
+    box.addStretch(2)
+    return page
+
+
 class LibraryPage(QWidget):
     play_requested = Signal(object)  # LibraryEntry
+    sign_in_requested = Signal()
     current_changed = Signal(object)  # LibraryEntry | None: the row the keyboard or a click moved to
     store_requested = Signal()
     insure_requested = Signal(object)  # list[LibraryEntry]: tracks bought without insurance, to insure
@@ -104,26 +132,21 @@ class LibraryPage(QWidget):
             lambda *_: self.current_changed.emit(self.selected_entry())
         )
 
-        self.empty = QWidget(self)
-        hint = QLabel(
+        self.empty = _welcome(
+            self,
             "<h3>Your library is empty</h3><p>Tracks you buy with insurance appear here. "
             "If they are ever lost, the insurer gives them back.</p>",
-            self.empty,
+            "Open the Store",
+            self.store_requested,
         )
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setWordWrap(True)
-        to_store = QPushButton("Open the Store", self.empty)
-        to_store.setAccessibleName("Open the Store")
-        to_store.clicked.connect(self.store_requested)
-        box = QVBoxLayout(self.empty)
-        box.addStretch(1)
-        box.addWidget(hint)
-        box.addWidget(to_store, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addStretch(2)
+        self.locked = _welcome(self, "<h3>You are signed out</h3>", "Sign In…", self.sign_in_requested)
+        self.locked.setObjectName("signedOut")
+        self._locked_for: str | None = None  # the owner, while they are signed out
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.locked)
         self.browser = LibraryBrowser(self)
         self._browser_allowed = True  # wanted, and the window wide enough (`show_browser`)
         self.browser.scope_changed.connect(self._scope_changed)
@@ -155,11 +178,27 @@ class LibraryPage(QWidget):
 
     # --- feeding ---------------------------------------------------------------------------------
 
+    def set_locked(self, owner: str | None) -> None:
+        """While the library's `owner` is signed out, their library is not shown (None: it is)."""
+        self._locked_for = owner
+        if owner is not None:
+            label = self.locked.findChild(QLabel)
+            if label is not None:
+                label.setText(
+                    "<h3>You are signed out</h3><p>Your library is kept on this computer. "
+                    f"Sign in as {html.escape(owner)} to play it.</p>"
+                )
+            self.set_entries([])
+        self.search.setEnabled(owner is None)
+
     def set_entries(self, entries: list[LibraryEntry]) -> None:
+        if self._locked_for is not None:
+            entries = []
         selected = self.selected_entry()
         self.model.set_entries(entries)
         self.browser.set_entries(self.model.entries())
-        self.stack.setCurrentWidget(self.table if entries else self.empty)
+        page = self.table if entries else self.empty if self._locked_for is None else self.locked
+        self.stack.setCurrentWidget(page)
         self.browser.setVisible(self._browser_allowed and bool(entries))
         if selected is not None:
             self.select(selected.row.license_id)

@@ -1,10 +1,11 @@
-"""What the File menu does besides signing in: sync now, check the library, report a loss and choose
-alternates. Each asks the core through the session and shows the answer in the window's message bar.
+"""What the File menu does besides signing in: sync now, check the library, report a loss, choose
+alternates and sign out. Each asks the core through the session and shows the answer in the window's
+message bar.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from player.errors import BackendError, PlayerError
 from player.terminal import ClaimItem, IntegrityReport, LibraryEntry
@@ -23,7 +24,9 @@ class FileActions(QMainWindow):
     messages: MessageBar
     dialog: QDialog | None  # the open loss or first-run dialog
     alternates_dialog: AlternatesDialog | None
+    sign_out_box: QMessageBox | None
     _closed: bool
+    _first_run_allowed: bool
 
     def sync_now(self) -> None:
         """F5: fetch the license list's changes. Unreachable is shown by the offline banner, not twice."""
@@ -142,6 +145,31 @@ class FileActions(QMainWindow):
         self.session.call(
             lambda _: self.session.terminal.claims.pending(), done, (lambda _: None) if quiet else None
         )
+
+    def sign_out(self) -> None:
+        """Ask, then sign the owner out: the music stops and the library waits for them to sign in."""
+        owner = self.session.terminal.account.owner or "you"
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Sign Out",
+            f"Sign out {owner}?",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("signOutQuestion")
+        box.setInformativeText(
+            "Your library, licenses and insurance stay on this computer, but nothing plays until you "
+            "sign in again."
+        )
+        go = box.addButton("Sign Out", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(go)
+        self.sign_out_box = box
+        box.buttonClicked.connect(lambda button: self._signing_out() if button is go else None)
+        box.open()
+
+    def _signing_out(self) -> None:
+        self._first_run_allowed = False  # the library page says how to sign in; no dialog pops up
+        self.session.sign_out()
 
     def show_error(self, error: PlayerError) -> None:
         title, text = describe(error)

@@ -154,7 +154,13 @@ class FirstRunDialog(FirstRunPages):
             self._unreachable(None)
         elif not where.signed_in:
             self.pages.setCurrentIndex(Page.ACCOUNT)
-            self.username.setFocus()
+            owner = self.session.terminal.account.owner
+            if owner:  # the library's owner, back after signing out: sign in, as them
+                self.mode.setCurrentIndex(1)
+                self.username.setText(owner)
+                self.password.setFocus()
+            else:
+                self.username.setFocus()
         elif not where.insured:
             self._show_insure()
         else:

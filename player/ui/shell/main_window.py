@@ -8,12 +8,13 @@ question goes to the core through the session, every answer is shown as it comes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QHBoxLayout,
+    QMessageBox,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -37,13 +38,17 @@ from player.ui.playlists.part import PlaylistsPart
 from player.ui.receipts.view import ReceiptsView
 from player.ui.session import ConnectionState, UiSession
 from player.ui.shell.notices import NoticeStrip
+from player.ui.shell.preferences import PreferencesDialog
 from player.ui.shell.sidebar import COMPACT_BELOW, Sidebar
 from player.ui.shell.status import StatusPanel
+from player.ui.shell.tray import Tray
 from player.ui.shell.window_actions import LIBRARY, STORE, WindowActions
 from player.ui.store.view import StoreView
 
 
 class MainWindow(WindowActions):
+    quit_requested = Signal()  # the application should end (the window may have been hidden to the tray)
+
     def __init__(
         self,
         session: UiSession,
@@ -64,8 +69,11 @@ class MainWindow(WindowActions):
         self._fitting = False
         self._auto_columns = False  # set from the settings in _restore
         self._closed = False
+        self._quitting = False
         self.dialog: QDialog | None = None  # the open loss or first-run dialog
         self.alternates_dialog: AlternatesDialog | None = None
+        self.sign_out_box: QMessageBox | None = None
+        self.preferences: PreferencesDialog | None = None
         self._reminded = False  # of alternates still to choose, once a session
 
         self.player = player or Player(self)
@@ -115,10 +123,18 @@ class MainWindow(WindowActions):
         self._build_actions()
         self._connect()
         self._restore()
+        self.tray = Tray(
+            self,
+            icons.app_icon(),
+            [self.play_action, self.stop_action, self.previous_action, self.next_action],
+            self,
+        )
+        self.tray.quit_requested.connect(self.quit)
+        self.apply_desktop_settings()
         self.mpris = MprisService(
             self.now,
             raise_window=self._raise,
-            quit=self.close,
+            quit=self.quit,
             set_volume=lambda v: self.bar.set_volume(round(v * 100)),
             parent=self,
         )
@@ -143,6 +159,7 @@ class MainWindow(WindowActions):
         self.library.insure_requested.connect(self.insure_tracks)
         self.library.loss_requested.connect(self.report_loss)
         self.library.queue_requested.connect(self.queue_tracks)
+        self.library.sign_in_requested.connect(self.show_first_run)
         self.library.browser.covers_wanted.connect(
             lambda wanted: self.session.read_covers(wanted, self.library.browser.set_covers)
         )
@@ -269,12 +286,21 @@ class MainWindow(WindowActions):
             self._auto_columns = False
 
     def _signed_in_changed(self, signed_in: bool) -> None:
+        account = self.session.terminal.account
+        self.account_action.setVisible(not signed_in)
+        self.sign_out_action.setVisible(signed_in)
+        locked = not signed_in and account.signed_out
+        if locked:
+            self.now.stop()
+            self.now.preparer.clear()  # nothing opened for the signed-out owner stays in memory
+        self.library.set_locked(account.owner if locked else None)
         if not signed_in and self._first_run_allowed and not self._closed:
             self._first_run_allowed = False  # once per start; File > Sign In... opens it again
             self.show_first_run()
 
     def _track_changed(self, track: NowPlayingTrack | None) -> None:
         self.sidebar.show_track(track)
+        self.tray.show_track(track)
         if track is not None:
             self._follow_playing_row(track.license_id)
         self.library.model.set_current(track.license_id if track else "", self._state_icon())
@@ -302,7 +328,30 @@ class MainWindow(WindowActions):
         self._show_browser()
         self._fit_columns()
 
+    def apply_desktop_settings(self) -> None:
+        """The tray icon and closing to it, as the settings say (Preferences changes them)."""
+        self.tray.set_shown(self.settings.tray_icon)
+        self.tray.close_to_tray = self.settings.close_to_tray
+
+    def quit(self) -> None:
+        """Quit for real (Ctrl+Q, the tray's Quit, MPRIS), even when closing would only hide the window."""
+        self._quitting = True
+        self.close()
+        self.quit_requested.emit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and not self._closed and self.tray.keeps_running:
+            self._save()
+            self.hide()
+            event.ignore()
+            if not self.settings.told_about_tray:
+                self.settings.told_about_tray = True
+                self.tray.icon.showMessage(
+                    "Insured Player is still playing",
+                    "It keeps playing in the tray. Choose Quit there (or press Ctrl+Q) to stop.",
+                    icons.app_icon(),
+                )
+            return
         self.shutdown()
         event.accept()
 
@@ -316,6 +365,7 @@ class MainWindow(WindowActions):
         self.mpris.stop()
         self.now.stop()
         self.notifier.close()
+        self.tray.close()
         for dialog in self.findChildren(QDialog):
             dialog.close()
         self.session.close()

@@ -7,6 +7,7 @@ Left/Right seek 5 s in the playing area, M mute, Ctrl+Up/Down volume, and the ke
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -32,6 +33,7 @@ from player.ui.receipts.view import ReceiptsView
 from player.ui.shell.file_actions import FileActions
 from player.ui.shell.first_run import FirstRunDialog
 from player.ui.shell.menus import fill_menus, make_action
+from player.ui.shell.preferences import PreferencesDialog
 from player.ui.shell.sidebar import COMPACT_BELOW, Sidebar
 from player.ui.store.view import StoreView
 
@@ -54,6 +56,9 @@ class WindowActions(FileActions):
     pages: QStackedWidget
     queue_dock: QDockWidget
     playlists: PlaylistsPart
+    quit: Callable[[], None]  # quits even when closing would only hide the window to the tray
+    apply_desktop_settings: Callable[[], None]
+    preferences: PreferencesDialog | None
 
     def _build_actions(self) -> None:
         a = partial(make_action, self)
@@ -63,8 +68,10 @@ class WindowActions(FileActions):
         self.loss_action = a("&Report a Loss…", None, self.report_loss, "report_loss")
         self.alternates_action = a("Choose &Alternates…", None, self.choose_alternates, "choose_alternates")
         self.account_action = a("Sign &In…", None, self.show_first_run, "sign_in")
+        self.sign_out_action = a("Sign &Out…", None, self.sign_out, "sign_out")
+        self.preferences_action = a("Pre&ferences…", "Ctrl+,", self.show_preferences, "preferences")
         # Spelt out: QKeySequence.StandardKey.Quit is empty on some platforms (offscreen, Windows).
-        self.quit_action = a("&Quit", "Ctrl+Q", self.close, "quit")
+        self.quit_action = a("&Quit", "Ctrl+Q", self.quit, "quit")
         self.play_action = a("&Play/Pause", "Space", self._space, "play_pause")
         self.stop_action = a("&Stop", "Ctrl+.", self.now.stop, "stop")
         self.next_action = a("&Next Track", "Ctrl+Right", self.now.next, "next")
@@ -106,7 +113,8 @@ class WindowActions(FileActions):
         about = a("&About Insured Player", None, self._about, "about")
 
         file: list[QAction | None] = [self.sync_action, self.verify_action, self.loss_action]
-        file += [self.alternates_action, None, self.account_action, None, self.quit_action]
+        file += [self.alternates_action, None, self.account_action, self.sign_out_action, None]
+        file += [self.preferences_action, None, self.quit_action]
         playing: list[QAction | None] = [self.play_action, self.stop_action, self.previous_action]
         playing += [self.next_action, None, self.back_action, self.forward_action, None]
         playing += [self.play_next_action, self.enqueue_action, None]
@@ -184,6 +192,19 @@ class WindowActions(FileActions):
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             self.addAction(action)
+
+    def show_preferences(self) -> None:
+        if self.preferences is not None and self.preferences.isVisible():
+            self.preferences.raise_()
+            self.preferences.activateWindow()
+            return
+        self.preferences = PreferencesDialog(self.session, self.settings, self)
+        self.preferences.desktop_changed.connect(self._desktop_changed)
+        self.preferences.show()
+
+    def _desktop_changed(self) -> None:
+        self.apply_desktop_settings()
+        self.notify_action.setChecked(self.settings.notifications)
 
     def _notify_changed(self) -> None:
         self.settings.notifications = self.notify_action.isChecked()

@@ -1,0 +1,195 @@
+"""Preferences: the desktop (tray icon, closing to it, notifications), the insurer the player talks to,
+and the check with the insurer on every play where the policy leaves it to the user.
+
+Each change applies at once and is remembered (the window's settings, or the terminal's own store for
+what the core decides with); the insurer's address from the next start, as the library's licenses come
+from the insurer it talks to now. An address that is not one is said under its field and not kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.errors import PlayerError
+from player.ui.kit import ADVANCED
+from player.ui.kit.fit import scrolling
+from player.ui.kit.messages import describe
+from player.ui.kit.settings import UiSettings
+from player.ui.session import UiSession
+from player.ui.shell.tray import Tray
+
+
+def _note(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setContentsMargins(24, 0, 0, 0)  # under a box's text, not its tick
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.92)
+    label.setFont(font)
+    return label
+
+
+class PreferencesDialog(QDialog):
+    desktop_changed = Signal()  # the tray icon or closing to it changed: the window applies it
+
+    def __init__(self, session: UiSession, settings: UiSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle("Preferences")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self._desktop())
+        layout.addWidget(self._insurer())
+        layout.addWidget(self._playing())
+        layout.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(body), 1)
+        outer.addWidget(buttons)
+        self.resize(520, 560)
+
+    # --- the desktop -----------------------------------------------------------------------------
+
+    def _desktop(self) -> QGroupBox:
+        box = QGroupBox("Desktop")
+        self.tray_icon = QCheckBox("Show an icon in the tray")
+        self.tray_icon.setChecked(self.settings.tray_icon)
+        self.close_to_tray = QCheckBox("Keep playing in the tray when the window is closed")
+        self.close_to_tray.setChecked(self.settings.close_to_tray)
+        self.close_to_tray.setEnabled(self.settings.tray_icon)
+        self.tray_note = _note()
+        if not Tray.desktop_has_one():
+            self.tray_note.setText("This desktop shows no tray: closing the window quits.")
+        self.tray_note.setVisible(bool(self.tray_note.text()))
+        self.notify = QCheckBox("Announce each new track in a desktop notification")
+        self.notify.setChecked(self.settings.notifications)
+        self.tray_icon.toggled.connect(self._tray_toggled)
+        self.close_to_tray.toggled.connect(self._close_to_tray_toggled)
+        self.notify.toggled.connect(self._notify_toggled)
+        layout = QVBoxLayout(box)
+        for widget in (self.tray_icon, self.close_to_tray, self.tray_note, self.notify):
+            layout.addWidget(widget)
+        return box
+
+    def _tray_toggled(self, on: bool) -> None:
+        self.settings.tray_icon = on
+        self.close_to_tray.setEnabled(on)
+        self.desktop_changed.emit()
+
+    def _close_to_tray_toggled(self, on: bool) -> None:
+        self.settings.close_to_tray = on
+        self.desktop_changed.emit()
+
+    def _notify_toggled(self, on: bool) -> None:
+        self.settings.notifications = on
+        self.desktop_changed.emit()
+
+    # --- the insurer -----------------------------------------------------------------------------
+
+    def _insurer(self) -> QGroupBox:
+        box = QGroupBox("Insurer")
+        box.setProperty(ADVANCED, True)  # an address is what is typed here: the one place one is shown
+        connection = self.session.terminal.connection
+        self.bundled = QRadioButton("The insurer bundled with the player (the demo catalog)")
+        self.remote = QRadioButton("An insurer at this address:")
+        self.address = QLineEdit()
+        self.address.setObjectName("insurerAddress")
+        self.address.setAccessibleName("The insurer's address")
+        self.address.setPlaceholderText("https://insurer.example")
+        group = QButtonGroup(self)
+        group.addButton(self.bundled)
+        group.addButton(self.remote)
+        saved = connection.saved_server
+        self.remote.setChecked(saved is not None)
+        self.bundled.setChecked(saved is None)
+        self.address.setText(saved or "")
+        self.address.setEnabled(saved is not None)
+        self.insurer_note = _note()
+        self.insurer_note.setObjectName("insurerNote")
+        self.insurer_error = _note()
+        self.insurer_error.setObjectName("insurerError")
+        self.insurer_error.hide()
+        if connection.given_server:
+            for widget in (self.bundled, self.remote, self.address):
+                widget.setEnabled(False)
+            self.insurer_note.setText(
+                "The insurer was given when the player was started; it is used instead."
+            )
+        else:
+            self.insurer_note.setText(
+                "Used from the next start. Your licenses come from the insurer you use now: keep it while "
+                "you want to play them."
+            )
+        self.bundled.toggled.connect(self._insurer_changed)
+        self.address.editingFinished.connect(self._insurer_changed)
+        layout = QVBoxLayout(box)
+        for widget in (self.bundled, self.remote):
+            layout.addWidget(widget)
+        form = QFormLayout()
+        form.setContentsMargins(24, 0, 0, 0)
+        form.addRow(self.address)
+        layout.addLayout(form)
+        layout.addWidget(self.insurer_error)
+        layout.addWidget(self.insurer_note)
+        return box
+
+    def _insurer_changed(self) -> None:
+        remote = self.remote.isChecked()
+        self.address.setEnabled(remote)
+        text = self.address.text().strip()
+        if remote and not text:
+            self.address.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        connection = self.session.terminal.connection
+
+        def refused(e: PlayerError) -> None:
+            self.insurer_error.setText(describe(e)[1])
+            self.insurer_error.show()
+
+        self.insurer_error.hide()
+        self.session.call(lambda _: connection.save_server(text if remote else None), None, refused)
+
+    # --- playing ---------------------------------------------------------------------------------
+
+    def _playing(self) -> QGroupBox:
+        box = QGroupBox("Playing")
+        account = self.session.terminal.account
+        self.every_play = QCheckBox("Check with the insurer on every play (while online)")
+        self.every_play.setObjectName("everyPlayChoice")
+        self.every_play_note = _note()
+        required = False
+        with contextlib.suppress(PlayerError):  # no policy readable here: the choice is kept for later
+            required = account.insured and account.policy().check_every_play
+        if required:
+            self.every_play.setChecked(True)
+            self.every_play.setEnabled(False)
+            self.every_play_note.setText("Your policy asks for this check (its premiums are lower).")
+        else:
+            self.every_play.setChecked(account.every_play_chosen)
+            self.every_play_note.setText(
+                "Your policy does not ask for it: with it on, a track whose license the insurer has just "
+                "withdrawn stops at once instead of at the next sync."
+            )
+        self.every_play.toggled.connect(lambda on: self.session.call(lambda _: account.choose_every_play(on)))
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.every_play)
+        layout.addWidget(self.every_play_note)
+        return box
