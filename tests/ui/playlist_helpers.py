@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMenu, QWidget
+from pytestqt.exceptions import TimeoutError as WaitTimedOut
 from pytestqt.qtbot import QtBot
 
 from player.terminal import Playlist
@@ -55,7 +56,8 @@ def drop(target_viewport_owner: object, data: QMimeData, at: QPoint) -> None:
 
 def sidebar_row(window: MainWindow, name: str) -> QPoint:
     names = window.playlists.list.names
-    (item,) = [names.item(i) for i in range(names.count()) if names.item(i).text() == name]
+    items = [names.item(i) for i in range(names.count())]
+    (item,) = [i for i in items if name in (i.text(), i.toolTip())]  # the tooltip in the narrow column
     return names.visualItemRect(item).center()
 
 
@@ -87,7 +89,13 @@ def choose(qtbot: QtBot, window: MainWindow, menu: QMenu, text: str) -> None:
 
 
 def wait_entries(qtbot: QtBot, window: MainWindow, name: str, n: int) -> None:
-    qtbot.waitUntil(lambda: len(playlist(window, name).entries) == n, timeout=WAIT)
+    try:
+        qtbot.waitUntil(lambda: len(playlist(window, name).entries) == n, timeout=WAIT)
+    except WaitTimedOut as e:  # say what there was instead
+        held = [entry.title for entry in playlist(window, name).entries]
+        raise AssertionError(
+            f"{name!r} holds {held}, not {n} entries; the window says {window.messages.text!r}"
+        ) from e
 
 
 def focus(qtbot: QtBot, widget: QWidget) -> None:

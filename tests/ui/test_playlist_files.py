@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from player.ui.playlists.model import Column
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession
-from tests.ui.playlist_helpers import page_titles, playlist
+from tests.ui.playlist_helpers import open_in_sidebar, page_titles, playlist
 from tests.ui.window_helpers import WAIT, bought, open_window
 
 NS = {"x": "http://xspf.org/ns/0/"}
@@ -114,3 +114,23 @@ def test_playlist_files_damaged_imported_hostile_and_exported(
         "urn:insured-player:content:aurora-0002",
     ]
     assert [t.findtext("x:title", namespaces=NS) for t in tracks] == page_titles(window)
+
+
+def test_a_signed_out_owners_playlists_wait_with_the_library(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = bought(make_session, module_backend.url, "aurora-0003")
+    session.terminal.playlists.create("Private Mix", ["aurora-0003"])
+    window = open_window(qtbot, session, rows=1)
+    qtbot.waitUntil(lambda: window.playlists.list.shown_names() == ["Private Mix"], timeout=WAIT)
+    open_in_sidebar(qtbot, window, "Private Mix")
+
+    window.sign_out_action.trigger()
+    box = window.sign_out_box
+    assert box is not None
+    next(b for b in box.buttons() if b.text() == "Sign Out").click()
+    qtbot.waitUntil(lambda: window.library.stack.currentWidget() is window.library.locked, timeout=WAIT)
+    assert not window.playlists.list.isVisible()  # their names are the owner's to see
+    assert window.pages.currentWidget() is window.library
+    assert not window.playlists.new_action.isEnabled() and not window.playlists.import_action.isEnabled()
+    assert session.terminal.playlists.listed()[0][0].name == "Private Mix"  # kept, only hidden

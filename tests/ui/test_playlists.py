@@ -126,7 +126,8 @@ def test_playlists_are_made_filled_reordered_played_and_kept_across_a_restart(
     select_library(window, WALTZ)
     second = table.visualRect(page.model.index(1, 0))
     drop(table, library_drag(window), QPoint(5, second.top() + 2))  # onto the upper half of row 2
-    qtbot.waitUntil(lambda: page_titles(window) == [FERRY, WALTZ, *shown[:2]], timeout=WAIT)
+    wait_entries(qtbot, window, "Evening", 4)
+    assert page_titles(window) == [FERRY, WALTZ, *shown[:2]]
     table.selectRow(3)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert page_titles(window) == [FERRY, WALTZ, shown[0]]

@@ -144,6 +144,7 @@ class PlaylistsPart(QObject):
         self.menus.add_requested.connect(self.add_to)
         self.nav.currentRowChanged.connect(lambda row: self.list.select("") if row >= 0 else None)
         self.source.changed.connect(self.list.set_playing)
+        self.session.signed_in_changed.connect(self._signed_in_changed)
         self.now.track_changed.connect(self._mark_playing)
         self.now.player.state_changed.connect(lambda _: self._mark_playing(self.now.current))
         library.menu_extensions.append(
@@ -313,6 +314,18 @@ class PlaylistsPart(QObject):
         shown = self.page.playlist_id if self.pages.currentWidget() is self.page else ""
         self.list.set_playlists(self.book.playlists, shown)
         if shown and self.book.get(shown) is None:
+            self.nav.setCurrentRow(0)
+
+    def _signed_in_changed(self, signed_in: bool) -> None:
+        """Signed out, the owner's playlists wait with the library behind its "signed out" page: their
+        names and tracks are theirs to see."""
+        locked = not signed_in and self.session.terminal.account.signed_out
+        self.list.setVisible(not locked)
+        for action in (self.new_action, self.add_action, self.rename_action, self.delete_action):
+            action.setEnabled(not locked)
+        for action in (self.import_action, self.export_action):
+            action.setEnabled(not locked)
+        if locked and self.pages.currentWidget() is self.page:
             self.nav.setCurrentRow(0)
 
     def _mark_playing(self, track: NowPlayingTrack | None) -> None:
