@@ -218,3 +218,13 @@ class StorageError(PlayerError):
 class LibraryReadOnlyError(StorageError):
     """The library opened read-only (full disk, read-only medium): what it holds lists and plays, and
     the message says what stops a change and how to lift it."""
+
+
+# --- the user's own music ------------------------------------------------------------------------
+
+
+class OwnMusicError(PlayerError):
+    """The user's own music cannot be added or played: the file or folder is gone, cannot be reached
+    (a drive not plugged in), or holds no audio this player reads."""
+
+    exit_code = 1

@@ -8,8 +8,9 @@ and code comes in as the core has it. A new guarantee condition adds one line to
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from player.errors import PlayerError
 from player.protocol.canonical import format_time, parse_time
@@ -120,6 +121,47 @@ def fingerprint(hex_digest: str, per_line: int = 0) -> str:
         return " ".join(groups)
     lines = [" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
     return "\n".join(lines)
+
+
+SKIPPED_NAMED = 3  # a few skipped files are named; past that, a count and the first few
+
+
+def music_scan(
+    added: int,
+    updated: int,
+    removed: int,
+    skipped: Sequence[tuple[Path, str]] = (),
+    unavailable: Sequence[Path] = (),
+    of_added: str = "",
+) -> str:
+    """What adding (or looking again at) the user's own music did, in one or two sentences: how many
+    tracks came, changed and went (`of_added`, a sentence about those added, follows), the files that
+    are not playable audio (named, with why, when few), and the places that cannot be reached now."""
+    parts = []
+    if added or updated or removed:
+        done = [f"added {plural(added, 'track')}"] if added else []
+        done += [f"{updated} changed"] if updated else []
+        done += [f"{removed} gone"] if removed else []
+        parts.append(sentence(", ".join(done)))
+        if added and of_added:
+            parts.append(sentence(of_added))
+    if skipped:
+        files = "file was" if len(skipped) == 1 else "files were"
+        if len(skipped) <= SKIPPED_NAMED:
+            named = "; ".join(f"{path.name}: {why}" for path, why in skipped)
+            parts.append(sentence(f"{len(skipped)} {files} not added ({named})"))
+        else:
+            first = ", ".join(path.name for path, _ in skipped[:SKIPPED_NAMED])
+            parts.append(
+                sentence(
+                    f"{len(skipped)} {files} not added: they are not audio this player reads ({first}, …)"
+                )
+            )
+    if unavailable:
+        where = ", ".join(str(p) for p in unavailable)
+        drive = "its drive" if len(unavailable) == 1 else "their drives"
+        parts.append(sentence(f"{where} cannot be reached now (is {drive} plugged in?)"))
+    return " ".join(parts) or "Nothing new: that music is already in your library."
 
 
 def sentence(text: str) -> str:

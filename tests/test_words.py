@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
@@ -68,3 +69,17 @@ def test_premiums_are_said_per_provider_and_time_left_is_never_rounded_up() -> N
     assert words.time_left(datetime.fromtimestamp(ON.timestamp() + 30 * day - 60, UTC), ON) == "29 days"
     assert words.time_left(datetime.fromtimestamp(ON.timestamp() + day + 5, UTC), ON) == "less than 2 days"
     assert words.time_left(datetime.fromtimestamp(ON.timestamp() + 5, UTC), ON) == "less than a day"
+
+
+def test_what_adding_music_did_is_said_in_order_and_names_only_a_few_files() -> None:
+    junk = [(Path(f"/m/junk {n}.mp3"), "it is not audio in a format this player reads") for n in range(5)]
+    said = words.music_scan(2, 0, 0, junk[:1], of_added="they play from where they are")
+    assert said == (
+        "Added 2 tracks. They play from where they are. 1 file was not added "
+        "(junk 0.mp3: it is not audio in a format this player reads)."
+    )
+    many = words.music_scan(0, 1, 3, junk, [Path("/media/usb/Music")])
+    assert many.startswith("1 changed, 3 gone. 5 files were not added: they are not audio this player reads")
+    assert "(junk 0.mp3, junk 1.mp3, junk 2.mp3, …)" in many and "junk 3" not in many
+    assert many.endswith("/media/usb/Music cannot be reached now (is its drive plugged in?).")
+    assert words.music_scan(0, 0, 0) == "Nothing new: that music is already in your library."

@@ -8,12 +8,13 @@ line or table for people.
 from __future__ import annotations
 
 import argparse
-import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from player.cli import claims, playlists, receipts, uninsured
+from player.cli import claims, own_music, playlists, receipts, uninsured
 from player.cli.output import Output, table
+from player.cli.sound import play_sound
 from player.errors import IntegrityError, MissingFileError, PlayerError, UsageError
 from player.words import stamp
 
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from player.terminal import BuyAt, Progress, Terminal
 
 Password = Callable[[str], str]
-START_GRACE_S = 10.0  # how long `play` waits for the sound to start before giving up
 
 
 def dispatch(
@@ -167,7 +167,16 @@ def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | No
         for e in entries
     ]
     shown = [r | {"reason": e.detail} for r, e in zip(rows, entries, strict=True)]
-    out.emit(rows, lambda: table(shown, ("content_id", "title", "artist", "license_id", "state", "reason")))
+    own = t.own_music.entries()
+    own_rows = own_music.rows(own)
+
+    def text() -> str:
+        licensed = table(shown, ("content_id", "title", "artist", "license_id", "state", "reason"))
+        if not own_rows:
+            return licensed
+        return (licensed + "\n\n" if shown else "") + own_music.text(own_rows)
+
+    out.emit([r | {"kind": "license"} for r in rows] + own_rows, text)
     return 0
 
 
@@ -188,6 +197,8 @@ def _sync(t: Terminal, _a: argparse.Namespace, out: Output, p: Progress | None, 
 def _play(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
     from player import playback
 
+    if t.own_music.find(a.id) is not None or Path(a.id).exists():  # a file of one's own, added or not
+        return own_music.play_own(t, a, out)
     track = t.open_track(a.id)
     try:
         device = playback.open_device(track.reader, source_file=track.file)
@@ -207,7 +218,13 @@ def _play(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, 
                 ),
             )
             return 0
-        return _play_sound(device, track.mime, track.duration_ms, a.seconds, out, track.title)
+        return play_sound(
+            lambda p: p.play_source(device, track.mime, track.duration_ms),
+            track.duration_ms,
+            a.seconds,
+            out,
+            track.title,
+        )
     finally:
         track.close()
 
@@ -235,54 +252,10 @@ def _preview(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | Non
     buffer = QBuffer()
     buffer.setData(QByteArray(clip.data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    return _play_sound(buffer, clip.mime, r.duration_ms, a.seconds, out, f"{entry.title} (preview)")
-
-
-def _play_sound(
-    device: Any, mime: str, duration_ms: int, seconds: float | None, out: Output, title: str
-) -> int:
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-
-    from player.playback import PlaybackState, Player
-
-    app = QCoreApplication.instance() or QCoreApplication([])
-    player = Player()
-    loop = QEventLoop()
-    errors: list[str] = []
-
-    def on_failed(message: str) -> None:
-        errors.append(message)
-        loop.quit()
-
-    def on_position(ms: int) -> None:
-        # `--seconds N` means N seconds heard: count from the first sound, which a real sink may take a
-        # second or two to ask for (docs/platform.md).
-        if ms > 0 and not heard:
-            heard.append(ms)
-            if seconds is not None:
-                QTimer.singleShot(int(seconds * 1000), loop.quit)
-
-    heard: list[int] = []
-    player.failed.connect(on_failed)
-    player.media_ended.connect(loop.quit)
-    player.position_changed.connect(on_position)
-    limit = seconds if seconds is not None else duration_ms / 1000
-    QTimer.singleShot(int((limit + START_GRACE_S) * 1000), loop.quit)  # never wait forever
-    started = time.monotonic()
-    player.play_source(device, mime, duration_ms)
-    loop.exec()
-    position = player.position
-    player.stop()
-    deadline = time.monotonic() + 10
-    while player.state is not PlaybackState.STOPPED and time.monotonic() < deadline:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    if errors:
-        raise IntegrityError(f"playback failed: {errors[0]}")
-    if not heard:
-        raise PlayerError(f"{title} did not start playing within {START_GRACE_S:.0f} s: no sound output?")
-    data = {"title": title, "played_ms": position, "seconds": round(time.monotonic() - started, 2)}
-    out.emit(data, lambda: f"played {title} ({position / 1000:.1f} s)")
-    return 0
+    title = f"{entry.title} (preview)"
+    return play_sound(
+        lambda p: p.play_source(buffer, clip.mime, r.duration_ms), r.duration_ms, a.seconds, out, title
+    )
 
 
 def _verify(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
@@ -359,6 +332,8 @@ _HANDLERS: dict[str, Handler] = {
     "receipt": receipts.show_receipt,
     "import-receipt": receipts.import_receipt,
     "playlist": playlists.run,
+    "add-music": own_music.add_music,
+    "remove-music": own_music.remove_music,
 }
 
 __all__ = ["PlayerError", "dispatch"]

@@ -11,13 +11,13 @@ from typing import Any
 PROG = "insured-player-cli"
 
 
-def progress_printer(enabled: bool) -> Callable[[int, int], None] | None:
+def progress_printer(enabled: bool, doing: str = "downloading") -> Callable[[int, int], None] | None:
     if not enabled:
         return None
 
     def show(done: int, total: int) -> None:
         share = f"{100 * done // total:3d}%" if total else f"{done // 1024} KiB"
-        sys.stderr.write(f"\rdownloading {share}")
+        sys.stderr.write(f"\r{doing} {share}")
         if total and done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()

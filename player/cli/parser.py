@@ -57,10 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     insure = cmd("insure-existing", "insure tracks bought without insurance")
     insure.add_argument("license_ids", nargs="*", metavar="LICENSE_ID")
     insure.add_argument("--all-uninsured", action="store_true", help="every track bought without insurance")
-    cmd("library", "every license this terminal holds, with its state")
+    cmd("library", "every license this terminal holds, with its state, and your own music files")
+    cmd("add-music", "add your own audio files or folders (read where they are, not insured)").add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH"
+    )
+    cmd("remove-music", "stop showing a folder or file added with add-music (the files stay)").add_argument(
+        "path", type=Path
+    )
     cmd("sync", "fetch the signed license list (and any missing track file)")
     play = cmd("play", "play a track (or only decode it)")
-    play.add_argument("id", metavar="CONTENT_OR_LICENSE_ID")
+    play.add_argument("id", metavar="CONTENT_OR_LICENSE_ID", help="or your own file's path (see add-music)")
     play.add_argument("--decode-only", action="store_true")
     play.add_argument("--seconds", type=float, default=None, help="stop after this long")
     preview = cmd("preview", "play a track's short store clip (or only decode it), from memory")

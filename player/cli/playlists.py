@@ -51,7 +51,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
-    entries = t.library.entries()
+    entries = t.playlists.library()  # the tracks bought and the user's own files
     t.playlists.follow(entries)  # what is shown points at what plays now
     if a.action == "list":
         return _list(t, entries, out)

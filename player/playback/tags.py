@@ -13,6 +13,7 @@ import binascii
 import io
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import mutagen
@@ -20,7 +21,7 @@ from mutagen.flac import Picture
 
 from player.protocol.container import ContainerReader
 
-__all__ = ["Cover", "cover_art"]
+__all__ = ["Cover", "cover_art", "file_cover"]
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,23 @@ def cover_art(reader: ContainerReader) -> Cover | None:
         audio = mutagen.File(PlainFile(reader))
     except (mutagen.MutagenError, ValueError, EOFError, IndexError, KeyError) as e:
         log.info("no cover: the tags do not parse (%s)", e)
+        return None
+    if audio is None:
+        return None
+    cover = _pick(_pictures(audio))
+    if cover is None or not cover.data or len(cover.data) > MAX_COVER_BYTES:
+        return None
+    return cover
+
+
+def file_cover(path: Path) -> Cover | None:
+    """The embedded cover of a plain audio file: the user's own music, read where it is (front cover
+    preferred). None when it has none, or the file is gone or its tags do not parse."""
+    try:
+        with path.open("rb") as fh:
+            audio = mutagen.File(fh)
+    except (OSError, mutagen.MutagenError, ValueError, EOFError, IndexError, KeyError) as e:
+        log.info("no cover: %s", e)
         return None
     if audio is None:
         return None

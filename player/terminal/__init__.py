@@ -28,6 +28,7 @@ from player.redistribution import Outcome
 from player.storage.records import LibraryRow, TrackInfo
 from player.terminal.environment import network_timeout, playable_codecs
 from player.terminal.facade import Clock, Terminal, fixed_clock
+from player.terminal.folder_watch import FolderWatch
 from player.terminal.insure_later import InsureOutcome
 from player.terminal.playlists import (  # playlists
     DamagedPlaylist,
@@ -44,7 +45,10 @@ from player.terminal.results import (
     LibraryEntry,
     LibraryState,
     ListStatus,
+    MusicScan,
     OpenedTrack,
+    OwnFile,
+    OwnTrack,
     Preview,
 )
 
@@ -60,6 +64,7 @@ __all__ = [
     "Clock",
     "DamagedPlaylist",
     "DirectLicense",
+    "FolderWatch",
     "History",
     "ImportedPlaylist",
     "InsureOutcome",
@@ -72,8 +77,11 @@ __all__ = [
     "LicenseState",
     "ListEntry",
     "ListStatus",
+    "MusicScan",
     "OpenedTrack",
     "Outcome",
+    "OwnFile",
+    "OwnTrack",
     "Playlist",
     "PlaylistEntry",
     "PlaylistItem",

@@ -12,7 +12,7 @@ exported. An entry whose track is gone entirely stays, with its words, and plays
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -37,7 +37,7 @@ __all__ = [
     "Playlists",
     "resolve_playlist",
 ]
-from player.terminal.library import Library
+from player.terminal.own_music import ID_PREFIX as OWN_FILE
 from player.terminal.results import LibraryEntry, LibraryState
 
 
@@ -127,9 +127,10 @@ def _followed(
 
 
 class Playlists:
-    def __init__(self, store: Store, library: Library) -> None:
+    def __init__(self, store: Store, library: Callable[[], list[LibraryEntry]]) -> None:
+        """`library` lists what entries can play as: the tracks bought and the user's own files."""
         self._files = PlaylistFiles(store.data_dir, store.lock)
-        self._library = library
+        self.library = library
 
     def listed(self) -> tuple[list[Playlist], list[DamagedPlaylist]]:
         """Every playlist by name and, apart, each damaged file (left as it is) with why."""
@@ -226,8 +227,10 @@ class Playlists:
         """Write the playlist as XSPF (atomically); returns how many tracks it holds."""
         playlist = self.get(playlist_id)
         followed, _ = _followed(playlist.entries, self._entries(library))
-        write_atomic(path, xspf.write(playlist.name, followed))
-        return len(followed)
+        # A file of the user's own goes by its words: its ID here means nothing to another player.
+        out = [replace(e, content_id="") if e.content_id.startswith(OWN_FILE) else e for e in followed]
+        write_atomic(path, xspf.write(playlist.name, out))
+        return len(out)
 
     def import_xspf(
         self, path: Path, name: str | None = None, library: Sequence[LibraryEntry] | None = None
@@ -254,10 +257,10 @@ class Playlists:
     # --- inside ------------------------------------------------------------------------------------
 
     def _entries(self, library: Sequence[LibraryEntry] | None) -> Sequence[LibraryEntry]:
-        return self._library.entries() if library is None else library
+        return self.library() if library is None else library
 
     def _new_entries(self, ids: Sequence[str]) -> list[PlaylistEntry]:
-        library = self._library.entries()
+        library = self.library()
         by_id = {e.row.license_id: e for e in library}
         for e in library:
             by_id.setdefault(e.row.content_id, e)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from player.protocol.license_list import ListEntry
@@ -31,6 +32,17 @@ class LibraryState(StrEnum):
 
 
 @dataclass(frozen=True)
+class OwnFile:
+    """The user's own audio file behind a library entry: read where it is, never copied, never insured,
+    and nothing about it is sent to the insurer or a provider."""
+
+    path: Path
+    folder: Path | None  # the added folder it was found in; None for a file added on its own
+    available: bool  # False: its folder (a drive, a share) cannot be reached now; kept, shown greyed
+    mime: str = ""
+
+
+@dataclass(frozen=True)
 class LibraryEntry:
     """One license the terminal knows, with what the cached list says of it.
 
@@ -48,11 +60,26 @@ class LibraryEntry:
     # An invalid license's successor held here (re-issued, alternate, upgrade, insured later): the copy
     # that replaced it. A face folds such an entry under its successor; "" when nothing here replaced it.
     replaced_by: str = ""
+    # The user's own file (`OwnMusic`), not a license: `row` then holds its tags, its ID (the same in
+    # `license_id` and `content_id`, never shown) and its path; None for a track bought from a provider.
+    own: OwnFile | None = None
 
     @property
     def insured(self) -> bool:
-        """Covered by an insurance policy; False for a track bought without insurance (FIG.15)."""
+        """Covered by an insurance policy; False for a track bought without insurance (FIG.15) and for
+        the user's own file."""
         return bool(self.row.policy_id)
+
+    @property
+    def bought_uninsured(self) -> bool:
+        """Bought from a provider without insurance: what *Insure…* offers to insure."""
+        return self.own is None and not self.row.policy_id
+
+    @property
+    def playable(self) -> bool:
+        """Worth trying to play: not refused by the cached list, and, for the user's own file, where
+        it can be read now (a play order passes over the rest)."""
+        return self.state is not LibraryState.INVALID and (self.own is None or self.own.available)
 
 
 @dataclass(frozen=True)
@@ -80,6 +107,36 @@ class Preview:
     content_id: str
     mime: str
     data: bytes
+
+
+@dataclass(frozen=True)
+class OwnTrack:
+    """The user's own file, ready to play from where it is (`path`), with what to show."""
+
+    own_id: str
+    path: Path
+    mime: str
+    title: str
+    artist: str
+    album: str
+    duration_ms: int
+    cover: Cover | None
+
+
+@dataclass(frozen=True)
+class MusicScan:
+    """What adding or rescanning the user's own music did: files added, changed and gone, files that
+    are not playable audio (path and why, in words), and places that cannot be reached now."""
+
+    added: int
+    updated: int
+    removed: int
+    skipped: tuple[tuple[Path, str], ...] = ()
+    unavailable: tuple[Path, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
 
 
 @dataclass(frozen=True)

@@ -161,7 +161,8 @@ class UiSession(QObject):
 
     def refresh_library(self) -> None:
         def work(_: Progress) -> tuple[list[LibraryEntry], ListStatus | None]:
-            entries = self.terminal.library.entries()
+            # The user's own files join the tracks bought, as entries of their own kind (`own`).
+            entries = self.terminal.library.entries() + self.terminal.own_music.entries()
             try:
                 trusted = self.terminal.licenses.status()
             except PlayerError:
@@ -185,11 +186,15 @@ class UiSession(QObject):
         self.call(lambda _: self.terminal.account.sign_out(), done)
 
     def read_covers(self, wanted: dict[Any, str], done: Callable[[dict[Any, bytes | None]], None]) -> None:
-        """The covers of held tracks (keys as given, values image bytes or None), read on the worker."""
-        library = self.terminal.library
+        """The covers of held tracks and own files (keys as given, values image bytes or None), read on
+        the worker."""
+        library, own = self.terminal.library, self.terminal.own_music
 
         def work(_: Progress) -> dict[Any, bytes | None]:
-            return {key: (c.data if (c := library.cover(cid)) else None) for key, cid in wanted.items()}
+            covers = (
+                (key, own.cover(cid) if own.owns(cid) else library.cover(cid)) for key, cid in wanted.items()
+            )
+            return {key: (c.data if c else None) for key, c in covers}
 
         self.call(work, done, lambda _e: None)  # a cover that cannot be read is no message
 

@@ -30,6 +30,7 @@ CATALOG_FIELDS = {
     "duration_ms",
 }
 LIBRARY_FIELDS = {
+    "kind",  # "license" here; the user's own files are "own_file" rows
     "content_id",
     "title",
     "artist",

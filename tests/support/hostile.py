@@ -35,6 +35,7 @@ class Hostile:
     armed: bool = True  # off: pass everything through (while a test sets the stage)
     sent: int = 0
     hits: list[str] = field(default_factory=list)
+    seen: list[tuple[str, str, str]] = field(default_factory=list)  # every request: method, path, the rest
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def count(self, n: int) -> None:
@@ -77,6 +78,9 @@ class Handler(BaseHTTPRequestHandler):
     def _any(self) -> None:
         length = int(self.headers.get("Content-Length", "0") or 0)
         body = self.rfile.read(length) if length else None
+        with self.state.lock:  # headers and body as text, for a test that asks what was ever sent
+            rest = str(self.headers) + (body or b"").decode("utf-8", "replace")
+            self.state.seen.append((self.command, self.path, rest))
         path = self.path.split("?", 1)[0]
         for prefix, (misbehave, needs_upstream) in self.rules.items():
             if self.state.armed and path.startswith(prefix):

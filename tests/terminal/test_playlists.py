@@ -5,9 +5,11 @@ track with its words; else nothing, the entry keeping its place and its words.""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
-from player.terminal import LibraryEntry, LibraryState, PlaylistEntry, resolve_playlist
+from player.terminal import LibraryEntry, LibraryState, PlaylistEntry, Terminal, resolve_playlist
 from tests.support.factories import library_entry
+from tests.support.own_files import write_track
 
 
 def _track(
@@ -83,3 +85,27 @@ def test_an_entry_without_a_copy_of_its_own_is_found_by_title_and_artist_the_alb
         PlaylistEntry("", "Night Ferry", "Nobody"),
     ]
     assert _plays(entries, library) == ["L-2", "L-2", "L-3", None, None]
+
+
+def test_the_users_own_files_go_in_a_playlist_and_out_by_their_words_alone(tmp_path: Path) -> None:
+    music = tmp_path / "Music"
+    write_track(music / "01 Night Bus.flac", tags={"title": "Night Bus", "artist": "Ada Marlow"})
+    write_track(music / "02 Last Tram.flac", tags={"title": "Last Tram", "artist": "Ada Marlow"})
+    terminal = Terminal(tmp_path / "library", "http://127.0.0.1:9", keys_in_memory=True)  # no network
+    try:
+        terminal.own_music.add([music])
+        by_title = {e.row.title: e.row.license_id for e in terminal.own_music.entries()}
+        ids = [by_title["Night Bus"], by_title["Last Tram"]]
+        made = terminal.playlists.create("Mine", ids)
+        assert [e.title for e in made.entries] == ["Night Bus", "Last Tram"]
+        assert all(i.playable for i in terminal.playlists.items(made.playlist_id))
+
+        exported = tmp_path / "mine.xspf"
+        terminal.playlists.export_xspf(made.playlist_id, exported)
+        text = exported.read_text()
+        assert "<identifier>" not in text and str(music) not in text and "Night Bus" in text
+        back = terminal.playlists.import_xspf(exported, "Mine again")
+        assert (back.matched, back.unmatched) == (2, 0)  # found again by title and artist
+        assert [e.content_id for e in back.playlist.entries] == [e.content_id for e in made.entries]
+    finally:
+        terminal.close()

@@ -110,7 +110,7 @@ class InsuranceView(InsuranceTabs):
         self.insure_button.setVisible(bool(self._uninsured()))
 
     def _uninsured(self) -> list[LibraryEntry]:
-        return [e for e in self.session.library if not e.insured and e.state is not LibraryState.INVALID]
+        return [e for e in self.session.library if e.bought_uninsured and e.state is not LibraryState.INVALID]
 
     # --- refreshing ------------------------------------------------------------------------------
 

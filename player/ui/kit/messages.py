@@ -20,6 +20,7 @@ from player.errors import (
     LibraryReadOnlyError,
     LicenseInvalidatedError,
     NotSignedInError,
+    OwnMusicError,
     PlayerError,
     SignedOutError,
     StorageError,
@@ -65,6 +66,7 @@ _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
     (LibraryReadOnlyError, "Your library cannot be changed now", ""),
     (StorageError, "Cannot write the library", "Free some disk space or check the folder's permissions."),
     (BackendRefusedError, "Not possible", ""),
+    (OwnMusicError, "Your music cannot be used", ""),
     (UsageError, "Not yet", ""),
 ]
 

@@ -54,7 +54,8 @@ SHRINKABLE = (
 # Who gives way first: the provider and genre, then artist and album, then the title; on a small screen
 # every column but the numbers, down to the narrowest.
 SHRINK_STAGES = (
-    ((Column.PROVIDER, Column.GENRE, Column.ALBUM_ARTIST), MIN_TEXT_WIDTH),
+    # Insurance too: an own file's "Your file (not insured)" is long, and whole on hover.
+    ((Column.PROVIDER, Column.GENRE, Column.ALBUM_ARTIST, Column.INSURED), MIN_TEXT_WIDTH),
     ((Column.ARTIST, Column.ALBUM), MIN_TEXT_WIDTH),
     ((Column.TITLE,), MIN_TEXT_WIDTH),
     ((*SHRINKABLE, Column.INSURED, Column.LICENSE), MIN_WIDTH),

@@ -16,10 +16,11 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     Qt,
+    QUrl,
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,9 +39,10 @@ from PySide6.QtWidgets import (
 
 from player.terminal import LibraryEntry, LibraryState
 from player.ui.kit.tables import show_whole_text
-from player.ui.library import columns
+from player.ui.library import columns, own_rows
 from player.ui.library.browser import LibraryBrowser
-from player.ui.library.model import Column, LibraryFilter, LibraryModel, history_lines
+from player.ui.library.filtering import LibraryFilter
+from player.ui.library.model import Column, LibraryModel, history_lines
 
 BROWSER_WIDTH = 180  # the artist and album tree's first width (the splitter remembers the user's)
 
@@ -62,6 +64,12 @@ def _welcome(parent: QWidget, text: str, button: str, pressed: SignalInstance) -
     return page
 
 
+def _open_folder(entry: LibraryEntry) -> None:
+    """The file manager, in the folder that holds an own file."""
+    if entry.own is not None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(entry.own.path.parent)))
+
+
 class LibraryPage(QWidget):
     play_requested = Signal(object)  # LibraryEntry
     sign_in_requested = Signal()
@@ -71,6 +79,9 @@ class LibraryPage(QWidget):
     loss_requested = Signal(object)  # list[str]: content IDs of insured tracks the user reports lost
     queue_requested = Signal(object, bool)  # list[str] license IDs, True: play next, False: at the end
     room_changed = Signal()  # the table's width changed (the window, or a panel beside it)
+    add_music_requested = Signal()  # the empty library's Add Music…
+    offer_requested = Signal(object)  # CatalogEntry: an own file's recording, to buy insured
+    remove_music_requested = Signal(object)  # Path: a folder or file added, to take out of the library
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,10 +146,17 @@ class LibraryPage(QWidget):
         self.empty = _welcome(
             self,
             "<h3>Your library is empty</h3><p>Tracks you buy with insurance appear here. "
-            "If they are ever lost, the insurer gives them back.</p>",
+            "If they are ever lost, the insurer gives them back.</p><p>Music you already have can "
+            "join them: add its folder, or drop files here. It plays from where it is.</p>",
             "Open the Store",
             self.store_requested,
         )
+        add_music = QPushButton("Add Music…", self.empty)
+        add_music.setAccessibleName("Add Music")
+        add_music.clicked.connect(self.add_music_requested)
+        box = self.empty.layout()
+        if isinstance(box, QVBoxLayout):
+            box.insertWidget(3, add_music, 0, Qt.AlignmentFlag.AlignHCenter)
         self.locked = _welcome(self, "<h3>You are signed out</h3>", "Sign In…", self.sign_in_requested)
         self.locked.setObjectName("signedOut")
         self._locked_for: str | None = None  # the owner, while they are signed out
@@ -167,9 +185,9 @@ class LibraryPage(QWidget):
         layout.addWidget(self.split, 1)
         self._update_count()
 
-    def set_icons(self, insured: QIcon, search: QIcon) -> None:
+    def set_icons(self, insured: QIcon, search: QIcon, offer: QIcon | None = None) -> None:
         """The palette-drawn icons (again after a switch between light and dark)."""
-        self.model.set_insured_icon(insured)
+        self.model.set_insured_icon(insured, offer)
         self._search_icon.setIcon(search)
 
     def fit_columns(self) -> None:
@@ -240,7 +258,7 @@ class LibraryPage(QWidget):
             entries = [self.proxy.entry_at(r) for r in sorted(rows)]
         else:
             entries = self.model.entries()
-        return [e for e in entries if not e.insured and e.state is not LibraryState.INVALID]
+        return [e for e in entries if e.bought_uninsured and e.state is not LibraryState.INVALID]
 
     def insure_selected(self) -> None:
         """Insure the selected uninsured tracks, or every one when none of them is selected."""
@@ -270,7 +288,25 @@ class LibraryPage(QWidget):
         history = menu.addAction("History…")
         history.setEnabled(selected is not None and bool(self.model.history(selected.row.license_id)))
         history.triggered.connect(self.show_history)
+        if selected is not None and selected.own is not None:
+            self._own_actions(menu, selected)
         menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def _own_actions(self, menu: QMenu, entry: LibraryEntry) -> None:
+        """An own file's row: buy the same recording insured (where sold), find it, or take it out."""
+        menu.addSeparator()
+        offer = self.model.offer(entry)
+        buy = menu.addAction(own_rows.BUY)
+        buy.setEnabled(offer is not None)
+        buy.setToolTip(own_rows.offer_words(offer) if offer else "No provider sells this recording")
+        buy.triggered.connect(lambda: self.offer_requested.emit(offer))
+        place = own_rows.where(entry)
+        folder = menu.addAction("Open Containing Folder")
+        folder.setEnabled(entry.own is not None and entry.own.available)
+        folder.triggered.connect(lambda: _open_folder(entry))
+        if place is not None:
+            remove = menu.addAction(f"Remove “{place.name}” from the Library…")
+            remove.triggered.connect(lambda: self.remove_music_requested.emit(place))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -295,7 +331,7 @@ class LibraryPage(QWidget):
         """The selected rows that play, as license IDs, in the order shown."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         entries = [self.proxy.entry_at(r) for r in rows]
-        return [e.row.license_id for e in entries if e.state is not LibraryState.INVALID]
+        return [e.row.license_id for e in entries if e.playable]
 
     def queue_selected(self, *, at_head: bool) -> None:
         ids = self.selected_ids()

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import ClassInfo, Property, QMetaType, QObject, Signal, Slot
+from PySide6.QtCore import ClassInfo, Property, QMetaType, QObject, QUrl, Signal, Slot
 from PySide6.QtDBus import (
     QDBusAbstractAdaptor,
     QDBusArgument,
@@ -69,6 +69,8 @@ def metadata(track: NowPlayingTrack | None, duration_ms: int) -> dict[str, Any]:
         "xesam:genre": [track.entry.row.genre] if track.entry.row.genre else [],
         "mpris:length": max(0, duration_ms) * 1000,
     }
+    if track.entry.own is not None:  # the user's own file: where it is (an insured track has no such file)
+        meta["xesam:url"] = bytes(QUrl.fromLocalFile(str(track.entry.own.path)).toEncoded().data()).decode()
     cover = track.cover
     if cover is not None and len(cover.data) <= MAX_ART_BYTES:
         meta["mpris:artUrl"] = f"data:{cover.mime};base64,{base64.b64encode(cover.data).decode('ascii')}"

@@ -21,7 +21,7 @@ from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
 from player import words
 from player.errors import LicenseInvalidatedError, MissingFileError, PlayerError
 from player.playback import Cover, PlaybackState, PlayerBase, open_device
-from player.terminal import LibraryEntry, OpenedTrack
+from player.terminal import LibraryEntry, OpenedTrack, OwnTrack
 from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
 from player.ui.playing.order import PlayOrder, Repeat, Shuffle
@@ -123,6 +123,9 @@ class NowPlaying(QObject):
             self._open_and_play(entry, start_at_ms, generation)
 
     def _open_and_play(self, entry: LibraryEntry, start_at_ms: int, generation: int) -> None:
+        if entry.own is not None:
+            self._open_own_and_play(entry, start_at_ms, generation)
+            return
         license_id = entry.row.license_id
 
         def work(_: Progress) -> OpenedTrack:
@@ -140,11 +143,30 @@ class NowPlaying(QObject):
 
         self.session.call(work, done, error, priority=PLAY_PRIORITY)
 
+    def _open_own_and_play(self, entry: LibraryEntry, start_at_ms: int, generation: int) -> None:
+        """The user's own file: no license to decide, nothing to decrypt; its tags and cover are read on
+        the worker and the player reads the file where it is."""
+        own_id = entry.row.license_id
+
+        def work(_: Progress) -> OwnTrack:
+            return self.session.terminal.own_music.open(own_id)
+
+        def done(track: OwnTrack) -> None:
+            if generation == self._generation:
+                now = NowPlayingTrack(
+                    entry, track.title, track.artist, track.album, track.duration_ms, track.cover
+                )
+                self._begin(now, lambda: self.player.play_file(track.path), start_at_ms)
+
+        def error(e: PlayerError) -> None:
+            if generation == self._generation:
+                self._refuse(entry, e)
+
+        self.session.call(work, done, error, priority=PLAY_PRIORITY)
+
     def _start(self, entry: LibraryEntry, track: OpenedTrack, device: QIODevice, start_at_ms: int) -> None:
-        self.loading_changed.emit(False)
-        self._cued_at = 0
         row = entry.row
-        self.current = NowPlayingTrack(
+        now = NowPlayingTrack(
             entry,
             track.title or row.title,
             track.artist or row.artist,
@@ -152,7 +174,13 @@ class NowPlaying(QObject):
             track.duration_ms,
             track.cover,
         )
-        self.player.play_source(device, track.mime, track.duration_ms)
+        self._begin(now, lambda: self.player.play_source(device, track.mime, track.duration_ms), start_at_ms)
+
+    def _begin(self, now: NowPlayingTrack, load: Callable[[], None], start_at_ms: int) -> None:
+        self.loading_changed.emit(False)
+        self._cued_at = 0
+        self.current = now
+        load()
         if start_at_ms > 0:
             self.player.seek(start_at_ms)
         self.track_changed.emit(self.current)

@@ -13,7 +13,7 @@ import random
 from collections.abc import Sequence
 from enum import StrEnum
 
-from player.terminal import LibraryEntry, LibraryState
+from player.terminal import LibraryEntry
 
 
 class Repeat(StrEnum):
@@ -53,8 +53,9 @@ class PlayOrder:
         self, queue: Sequence[LibraryEntry], current: str | None, step: int, *, wrap: bool
     ) -> LibraryEntry | None:
         """The playable entry `step` (+1 or -1) away from `current` (None: from the start or end);
-        past an end it wraps when `wrap`, else None. Rows the cached list refuses are skipped."""
-        playable = [e for e in queue if e.state is not LibraryState.INVALID]
+        past an end it wraps when `wrap`, else None. Rows the cached list refuses, and own files that
+        cannot be reached now, are skipped."""
+        playable = [e for e in queue if e.playable]
         if not playable:
             return None
         by_id = {e.row.license_id: e for e in playable}

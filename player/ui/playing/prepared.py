@@ -85,8 +85,8 @@ class Preparer(QObject):
         slot = self._slots.get(license_id)
         if slot is not None and not (slot.finished and self._stale(slot)):
             return
-        if entry.state is LibraryState.INVALID:
-            return  # the cached list already refuses it: nothing to gain
+        if entry.state is LibraryState.INVALID or entry.own is not None:
+            return  # the cached list already refuses it, or an own file: nothing to open ahead
         self._drop(license_id)
         slot = _Slot(entry, self._clock())
         self._slots[license_id] = slot

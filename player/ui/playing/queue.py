@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from player.terminal import LibraryEntry, LibraryState
+from player.terminal import LibraryEntry
 
 
 class PlayQueue(QObject):
@@ -73,7 +73,7 @@ class PlayQueue(QObject):
             entry = by_id.get(license_id)
             while entry is not None and entry.replaced_by:
                 entry = by_id.get(entry.replaced_by)
-            if entry is not None and entry.state is not LibraryState.INVALID and entry not in out:
+            if entry is not None and entry.playable and entry not in out:
                 out.append(entry)
         return out
 

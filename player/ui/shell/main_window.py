@@ -28,6 +28,7 @@ from player.ui.insurance.view import InsuranceView
 from player.ui.kit import icons
 from player.ui.kit.fit import fit_to_screen
 from player.ui.kit.settings import UiSettings
+from player.ui.library.own_music import OwnMusicKeeper
 from player.ui.library.view import LibraryPage
 from player.ui.playing.mpris import MprisService
 from player.ui.playing.notify import TrackNotifier
@@ -80,6 +81,7 @@ class MainWindow(WindowActions):
         self.now = NowPlaying(session, self.player, self)
 
         self.library = LibraryPage(self)
+        self.own_music = OwnMusicKeeper(session, self)
         self.store = StoreView(session, self)
         self.insurance = InsuranceView(session, self)
         self.receipts = ReceiptsView(session, self)
@@ -122,6 +124,7 @@ class MainWindow(WindowActions):
         self._apply_icons()
         self._build_actions()
         self._connect()
+        self._connect_music()
         self._restore()
         self.tray = Tray(
             self,
@@ -210,7 +213,11 @@ class MainWindow(WindowActions):
     def _apply_icons(self) -> None:
         """Icons drawn in the palette's colours: at start, and again when the system theme changes."""
         palette = self.palette()
-        self.library.set_icons(icons.insured_badge(palette), icons.themed_icon("search", palette))
+        self.library.set_icons(
+            icons.insured_badge(palette),
+            icons.themed_icon("search", palette),
+            icons.themed_icon("store", palette),
+        )
         self.sidebar.set_icons(
             [icons.themed_icon(n, palette) for n in ("library", "store", "insurance", "receipts")]
         )
@@ -227,6 +234,7 @@ class MainWindow(WindowActions):
         if self._use_mpris:
             self.mpris.start()
         self.session.start()
+        self.own_music.start()  # the folders added earlier, looked at again and watched
 
     # --- sections and actions --------------------------------------------------------------------
 
@@ -368,6 +376,7 @@ class MainWindow(WindowActions):
         self.tray.close()
         for dialog in self.findChildren(QDialog):
             dialog.close()
+        self.own_music.close()
         self.session.close()
         self.now.preparer.clear()  # closes the tracks opened ahead
 

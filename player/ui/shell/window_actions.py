@@ -33,6 +33,7 @@ from player.ui.receipts.view import ReceiptsView
 from player.ui.shell.file_actions import FileActions
 from player.ui.shell.first_run import FirstRunDialog
 from player.ui.shell.menus import fill_menus, make_action
+from player.ui.shell.music_actions import MusicActions
 from player.ui.shell.preferences import PreferencesDialog
 from player.ui.shell.sidebar import COMPACT_BELOW, Sidebar
 from player.ui.store.view import StoreView
@@ -42,7 +43,7 @@ VOLUME_STEP = 5  # percent, for Ctrl+Up/Down and the volume keys
 LIBRARY, STORE, INSURANCE, RECEIPTS = range(4)
 
 
-class WindowActions(FileActions):
+class WindowActions(FileActions, MusicActions):
     """What the window's menus and keys do; the widgets they drive are built by `MainWindow`."""
 
     settings: UiSettings
@@ -64,6 +65,8 @@ class WindowActions(FileActions):
         a = partial(make_action, self)
         playing_area = (self.library, self.bar, self.sidebar)
         self.sync_action = a("&Sync Now", "F5", self.sync_now, "sync")
+        self.add_music_action = a("Add &Music…", "Ctrl+O", self.add_music, "add_music")
+        self.add_folder_action = a("Add Music &Folder…", "Ctrl+Shift+O", self.add_music_folder, "add_folder")
         self.verify_action = a("&Check Library", None, self.check_library, "check_library")
         self.loss_action = a("&Report a Loss…", None, self.report_loss, "report_loss")
         self.alternates_action = a("Choose &Alternates…", None, self.choose_alternates, "choose_alternates")
@@ -112,7 +115,8 @@ class WindowActions(FileActions):
         ]
         about = a("&About Insured Player", None, self._about, "about")
 
-        file: list[QAction | None] = [self.sync_action, self.verify_action, self.loss_action]
+        file: list[QAction | None] = [self.add_music_action, self.add_folder_action, None]
+        file += [self.sync_action, self.verify_action, self.loss_action]
         file += [self.alternates_action, None, self.account_action, self.sign_out_action, None]
         file += [self.preferences_action, None, self.quit_action]
         playing: list[QAction | None] = [self.play_action, self.stop_action, self.previous_action]
