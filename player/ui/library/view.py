@@ -7,6 +7,7 @@ library shows a short way into the Store instead of an empty table.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QEvent,
@@ -85,6 +86,7 @@ class LibraryPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.history_box: QMessageBox | None = None  # the open History box
+        self.menu_extensions: list[Callable[[QMenu], object]] = []  # more in a track's menu (playlists)
         self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -273,6 +275,8 @@ class LibraryPage(QWidget):
             queue = menu.addAction(text)
             queue.setEnabled(bool(self.selected_ids()))
             queue.triggered.connect(lambda _=False, h=at_head: self.queue_selected(at_head=h))
+        for extend in self.menu_extensions:  # Add to Playlist (player/ui/playlists)
+            extend(menu)
         menu.addSeparator()
         insure = menu.addAction("Insure…")
         insure.setEnabled(bool(self.uninsured_entries(selected_only=True)))
