@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtGui import QDesktopServices, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -45,6 +45,7 @@ from player.ui.library.filtering import LibraryFilter
 from player.ui.library.model import Column, LibraryModel, history_lines
 
 BROWSER_WIDTH = 180  # the artist and album tree's first width (the splitter remembers the user's)
+BROWSER_ROOM = 900  # the page width below which the tree steps aside: the table needs ~720 of it
 
 
 def _welcome(parent: QWidget, text: str, button: str, pressed: SignalInstance) -> QWidget:
@@ -166,7 +167,8 @@ class LibraryPage(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.locked)
         self.browser = LibraryBrowser(self)
-        self._browser_allowed = True  # wanted, and the window wide enough (`show_browser`)
+        self._browser_wanted = True
+        self._browser_allowed = True  # wanted, and the page wide enough (`show_browser`)
         self.browser.scope_changed.connect(self._scope_changed)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.setObjectName("librarySplit")
@@ -313,15 +315,21 @@ class LibraryPage(QWidget):
             self.room_changed.emit()
         return super().eventFilter(watched, event)
 
-    def show_browser(self, wanted: bool, *, compact: bool) -> None:
-        """The artist and album tree beside the table, when wanted and the window is wide enough (on a
-        narrow one the table keeps the room; what was chosen in the tree stops narrowing it), and when
-        there is anything to browse (an empty library shows its welcome alone)."""
-        self._browser_allowed = wanted and not compact
+    def show_browser(self, wanted: bool) -> None:
+        """The artist and album tree beside the table, when wanted and the page is wide enough (on a
+        narrow one, or beside Up Next, the table keeps the room; what was chosen in the tree stops
+        narrowing it), and when there is anything to browse (an empty library shows its welcome alone)."""
+        self._browser_wanted = wanted
+        self._browser_allowed = wanted and self.width() >= BROWSER_ROOM
         shown = self._browser_allowed and self.model.rowCount() > 0
-        self.browser.setVisible(shown)
+        if shown != self.browser.isVisible():
+            self.browser.setVisible(shown)
         self.proxy.set_scope(*(self.browser.scope if shown else (None, None)))
         self._update_count()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.show_browser(self._browser_wanted)
 
     def _scope_changed(self, artist: str | None, album: str | None) -> None:
         self.proxy.set_scope(artist, album)

@@ -216,7 +216,7 @@ class WindowActions(FileActions, MusicActions):
     def _show_browser(self) -> None:
         wanted = self.browser_action.isChecked()
         self.settings.browser_wanted = wanted
-        self.library.show_browser(wanted, compact=self.width() < COMPACT_BELOW)
+        self.library.show_browser(wanted)
 
     def _volume_by(self, step: int) -> None:
         self.bar.set_volume(self.bar.volume.value() + step)
