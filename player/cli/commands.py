@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from player.cli import claims, own_music, receipts, uninsured
+from player.cli import claims, own_music, playlists, receipts, uninsured
 from player.cli.output import Output, table
 from player.cli.sound import play_sound
 from player.errors import IntegrityError, MissingFileError, PlayerError, UsageError
@@ -331,6 +331,7 @@ _HANDLERS: dict[str, Handler] = {
     "receipts": receipts.list_receipts,
     "receipt": receipts.show_receipt,
     "import-receipt": receipts.import_receipt,
+    "playlist": playlists.run,
     "add-music": own_music.add_music,
     "remove-music": own_music.remove_music,
 }

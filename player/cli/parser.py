@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
+from player.cli import playlists
 from player.cli.output import PROG
 from player.errors import UsageError
 
@@ -100,4 +101,5 @@ def build_parser() -> argparse.ArgumentParser:
     cmd("import-receipt", "keep a signed receipt from a file, after checking it").add_argument(
         "file", type=Path
     )
+    playlists.add_parser(sub, common)  # playlist list|show|new|add|delete|export|import
     return p

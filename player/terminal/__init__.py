@@ -30,6 +30,14 @@ from player.terminal.environment import network_timeout, playable_codecs
 from player.terminal.facade import Clock, Terminal, fixed_clock
 from player.terminal.folder_watch import FolderWatch
 from player.terminal.insure_later import InsureOutcome
+from player.terminal.playlists import (  # playlists
+    DamagedPlaylist,
+    ImportedPlaylist,
+    Playlist,
+    PlaylistEntry,
+    PlaylistItem,
+    resolve_playlist,
+)
 from player.terminal.purchases import BuyAt
 from player.terminal.receipts import KeptReceipt
 from player.terminal.results import (
@@ -54,9 +62,11 @@ __all__ = [
     "ClaimItem",
     "ClaimOutcome",
     "Clock",
+    "DamagedPlaylist",
     "DirectLicense",
     "FolderWatch",
     "History",
+    "ImportedPlaylist",
     "InsureOutcome",
     "IntegrityReport",
     "InvalidationReason",
@@ -72,6 +82,9 @@ __all__ = [
     "Outcome",
     "OwnFile",
     "OwnTrack",
+    "Playlist",
+    "PlaylistEntry",
+    "PlaylistItem",
     "Policy",
     "PolicyState",
     "Preview",
@@ -86,4 +99,5 @@ __all__ = [
     "network_timeout",
     "now_utc",
     "playable_codecs",
+    "resolve_playlist",
 ]

@@ -8,6 +8,7 @@ It is made of small parts, one per concern, each a public attribute the faces ca
 - `purchases`: the catalog, buying insured, receiving packages and track files;
 - `library`: what the terminal holds, in what state, and the integrity scan;
 - `claims`: re-distribution requesting (FIG.12, FIG.14, [0035], [0048]);
+- `playlists`: the user's playlists, following their tracks to replacements, and XSPF;
 - `own_music`: the user's own audio files, played where they are, never insured and never sent anywhere;
 
 and `open_track()`, the one way to open a track for its play. Methods block (network, disk, crypto):
@@ -36,6 +37,7 @@ from player.terminal.library import Library
 from player.terminal.licenses import Licenses
 from player.terminal.opening import Opener
 from player.terminal.own_music import OwnMusic
+from player.terminal.playlists import Playlists
 from player.terminal.purchases import PURCHASE, Purchases
 from player.terminal.receipts import Receipts
 from player.terminal.results import ListStatus, OpenedTrack
@@ -103,6 +105,8 @@ class Terminal:
         )
         self.receipts = Receipts(store, self.connection, self.account)
         self.own_music = OwnMusic(data_dir, store.lock)
+        # playlists (player/terminal/playlists.py): of the tracks bought and the user's own files alike
+        self.playlists = Playlists(store, lambda: self.library.entries() + self.own_music.entries())
         self._opener = Opener(store, self.connection, self.account, self.licenses, self.library, clock)
 
     def open_track(self, content_or_license_id: str) -> OpenedTrack:

@@ -3,10 +3,11 @@
 It starts the bundled backend with the demo catalog in a temporary directory, and drives the terminal
 core the way a user would have: sign up, take out insurance, buy a few tracks from both providers,
 report one as lost (so the library holds a license the list calls invalid), then the supplier
-discontinues one track (the backend's loopback admin control) and one track file is erased. Then it
-renders the main window, the store, the insurance view, the receipts, the loss dialog (the erased track
-pre-checked), its result page, and the alternates dialog for the discontinued track, each as a PNG in
-OUTDIR.
+discontinues one track (the backend's loopback admin control) and one track file is erased; two
+playlists are made, one of them imported from an XSPF file holding a track this library does not have.
+Then it renders the main window, the queue, a playlist, the store, the insurance view, the receipts,
+the loss dialog (the erased track pre-checked), its result page, and the alternates dialog for the
+discontinued track, each as a PNG in OUTDIR.
 
 Works with `QT_QPA_PLATFORM=offscreen` (the default here when there is no display) and under
 `xvfb-run -a -s "-screen 0 1280x800x24"` (the README's set). Every window takes its usual size or what
@@ -26,6 +27,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QApplication, QWidget
@@ -55,6 +57,11 @@ DISCONTINUED, REISSUED = "aurora-0009", "harbor-0006"
 ERASED = DISCONTINUED
 UNINSURED = "harbor-0007"  # bought at its provider without insurance, to be insured later
 PREFERRED_GENRE = "Rock"
+# A playlist brought in from another player (XSPF): five tracks held here, found by their content IDs
+# or their words, and one this library does not hold (it shows greyed, keeping its place).
+PLAYLIST = "Sunday Morning"
+PLAYLIST_TRACKS = ("harbor-0006", "aurora-0001", "harbor-0010", "aurora-0013", "harbor-0003")
+NOT_HELD = ("Blue Hour Waltz", "The Marlow Quartet", "Night Shift Sessions", 31_000)
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -108,10 +115,38 @@ def _stage(terminal: Terminal, url: str) -> None:
         check=True,
         stdout=subprocess.DEVNULL,
     )
+    _playlists(terminal)
     # The user erases a track file by mistake (as a file manager would: outside the player).
     path = terminal.library.file_path(ERASED)
     if path is not None:
         path.unlink()
+
+
+def _playlists(terminal: Terminal) -> None:
+    """Two playlists: one made here, one imported from an XSPF file another player wrote."""
+    terminal.playlists.create("Road Trip", ["aurora-0009", "harbor-0003", "aurora-0004"])
+    tracks = []
+    for n, content_id in enumerate(PLAYLIST_TRACKS):
+        row = terminal.library.resolve(content_id)
+        words = (row.title, row.artist, row.album, row.duration_ms)
+        tracks.append(_xspf_track(f"urn:insured-player:content:{content_id}" if n % 2 else "", *words))
+    tracks.insert(2, _xspf_track("", *NOT_HELD))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sunday.xspf"
+        path.write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<playlist version="1" xmlns="http://xspf.org/ns/0/">'
+            f"<title>{PLAYLIST}</title><trackList>{''.join(tracks)}</trackList></playlist>\n",
+            encoding="utf-8",
+        )
+        terminal.playlists.import_xspf(path)
+
+
+def _xspf_track(identifier: str, title: str, artist: str, album: str, ms: int) -> str:
+    known = f"<identifier>{escape(identifier)}</identifier>" if identifier else ""
+    return (
+        f"<track>{known}<title>{escape(title)}</title><creator>{escape(artist)}</creator>"
+        f"<album>{escape(album)}</album><duration>{ms}</duration></track>"
+    )
 
 
 def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
@@ -129,6 +164,12 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
     written["queue"] = _save(window, outdir / "queue.png")
     window.now.queue.clear()
     window.queue_dock.hide()
+    window.statusBar().clearMessage()
+    sunday = next(p for p in window.playlists.book.playlists if p.name == PLAYLIST)
+    window.playlists.open_playlist(sunday.playlist_id)
+    window.playlists.page.table.selectRow(3)
+    _settle(session)
+    written["playlist"] = _save(window, outdir / "playlist.png")
     for name, section in (("store", 1), ("insurance", 2)):  # the window's own sections
         window.show_section(section)
         _settle(session)

@@ -201,6 +201,7 @@ def test_the_installed_packages_find_their_resources(installed: Installed) -> No
         "insurance",
         "insured-badge",
         "library",
+        "playlist",
         "receipts",
         "repeat",
         "repeat-one",

@@ -62,6 +62,12 @@ def test_browsing_by_artist_and_album_narrows_the_list_and_steps_aside_on_a_narr
     qtbot.waitUntil(window.library.browser.isVisible, timeout=5_000)
     assert set(shown(window, Column.ALBUM)) == {album}  # the choice is back with the tree
 
+    window.queue_dock.show()  # Up Next beside the library: the table keeps the room, not the tree
+    qtbot.waitUntil(lambda: not window.library.browser.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: window.library.table.horizontalScrollBar().maximum() == 0, timeout=5_000)
+    window.queue_dock.hide()
+    qtbot.waitUntil(window.library.browser.isVisible, timeout=5_000)
+
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert not window.library.browser.isVisible() and window.library.proxy.rowCount() == len(TRACKS)
     assert not window.settings.browser_wanted  # remembered

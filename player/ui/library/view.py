@@ -7,6 +7,7 @@ library shows a short way into the Store instead of an empty table.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QEvent,
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtGui import QDesktopServices, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,6 +45,7 @@ from player.ui.library.filtering import LibraryFilter
 from player.ui.library.model import Column, LibraryModel, history_lines
 
 BROWSER_WIDTH = 180  # the artist and album tree's first width (the splitter remembers the user's)
+BROWSER_ROOM = 900  # the page width below which the tree steps aside: the table needs ~720 of it
 
 
 def _welcome(parent: QWidget, text: str, button: str, pressed: SignalInstance) -> QWidget:
@@ -85,6 +87,7 @@ class LibraryPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.history_box: QMessageBox | None = None  # the open History box
+        self.menu_extensions: list[Callable[[QMenu], object]] = []  # more in a track's menu (playlists)
         self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -164,7 +167,8 @@ class LibraryPage(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.locked)
         self.browser = LibraryBrowser(self)
-        self._browser_allowed = True  # wanted, and the window wide enough (`show_browser`)
+        self._browser_wanted = True
+        self._browser_allowed = True  # wanted, and the page wide enough (`show_browser`)
         self.browser.scope_changed.connect(self._scope_changed)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.setObjectName("librarySplit")
@@ -273,6 +277,8 @@ class LibraryPage(QWidget):
             queue = menu.addAction(text)
             queue.setEnabled(bool(self.selected_ids()))
             queue.triggered.connect(lambda _=False, h=at_head: self.queue_selected(at_head=h))
+        for extend in self.menu_extensions:  # Add to Playlist (player/ui/playlists)
+            extend(menu)
         menu.addSeparator()
         insure = menu.addAction("Insure…")
         insure.setEnabled(bool(self.uninsured_entries(selected_only=True)))
@@ -309,15 +315,21 @@ class LibraryPage(QWidget):
             self.room_changed.emit()
         return super().eventFilter(watched, event)
 
-    def show_browser(self, wanted: bool, *, compact: bool) -> None:
-        """The artist and album tree beside the table, when wanted and the window is wide enough (on a
-        narrow one the table keeps the room; what was chosen in the tree stops narrowing it), and when
-        there is anything to browse (an empty library shows its welcome alone)."""
-        self._browser_allowed = wanted and not compact
+    def show_browser(self, wanted: bool) -> None:
+        """The artist and album tree beside the table, when wanted and the page is wide enough (on a
+        narrow one, or beside Up Next, the table keeps the room; what was chosen in the tree stops
+        narrowing it), and when there is anything to browse (an empty library shows its welcome alone)."""
+        self._browser_wanted = wanted
+        self._browser_allowed = wanted and self.width() >= BROWSER_ROOM
         shown = self._browser_allowed and self.model.rowCount() > 0
-        self.browser.setVisible(shown)
+        if shown != self.browser.isVisible():
+            self.browser.setVisible(shown)
         self.proxy.set_scope(*(self.browser.scope if shown else (None, None)))
         self._update_count()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.show_browser(self._browser_wanted)
 
     def _scope_changed(self, artist: str | None, album: str | None) -> None:
         self.proxy.set_scope(artist, album)

@@ -7,7 +7,9 @@ which `NowPlaying` plays from.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from player import words
 from player.terminal import LibraryEntry
-from player.ui.library.model import dropped_ids
+from player.ui.library.model import LICENSE_IDS_MIME, dropped_ids
 from player.ui.playing.queue import PlayQueue
 from player.ui.session import UiSession
 
@@ -44,6 +46,15 @@ class _QueueList(QListWidget):
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
         self.setSpacing(3)  # rows as roomy as the library's
+
+    def mimeTypes(self) -> list[str]:  # rows also drag out as the library's do (onto a playlist)
+        return [*super().mimeTypes(), LICENSE_IDS_MIME]
+
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
+        data = super().mimeData(items)
+        ids = "\n".join(str(i.data(ID_ROLE)) for i in sorted(items, key=self.row))
+        data.setData(LICENSE_IDS_MIME, QByteArray(ids.encode()))
+        return data
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.source() is self or dropped_ids(event.mimeData()):

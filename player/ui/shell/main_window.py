@@ -1,5 +1,6 @@
-"""The main window: sections on the left (Library, Store, Insurance, Receipts), the player bar at the
-bottom, the connection and the license list's offline grace in the status bar, and inline messages on top.
+"""The main window: sections on the left (Library, Store, Insurance, Receipts) and the playlists below
+them, the player bar at the bottom, the connection and the license list's offline grace in the status
+bar, and inline messages on top.
 
 It wires widgets to the `UiSession` and the `NowPlaying` controller and decides nothing itself: every
 question goes to the core through the session, every answer is shown as it comes.
@@ -34,6 +35,7 @@ from player.ui.playing.notify import TrackNotifier
 from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
 from player.ui.playing.player_bar import PlayerBar
 from player.ui.playing.queue_panel import QueuePanel
+from player.ui.playlists.part import PlaylistsPart
 from player.ui.receipts.view import ReceiptsView
 from player.ui.session import ConnectionState, UiSession
 from player.ui.shell.notices import NoticeStrip
@@ -99,6 +101,12 @@ class MainWindow(WindowActions):
         self.queue_dock.setWidget(self.queue_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
         self.queue_dock.hide()
+        # Playlists (player/ui/playlists): the sidebar's part, a page, their menu; Next can follow one.
+        self.playlists = PlaylistsPart(
+            self, session, self.now, self.library, self.queue_panel, self.sidebar.nav, self.pages,
+            self.messages, self.settings.path,
+        )  # fmt: skip
+        self.sidebar.add_part(self.playlists.list, self.playlists.list.set_compact)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -162,7 +170,7 @@ class MainWindow(WindowActions):
         self.now.queue.changed.connect(lambda: setattr(self.settings, "queue", self.now.queue.ids))
         self.insurance.insure_requested.connect(self.insure_tracks)
         self.insurance.loss_requested.connect(self.report_loss)
-        self.now.set_queue(self.library.visible_entries)
+        self.now.set_queue(self.playlists.source.entries)  # the library as shown, or the playlist played
         self.now.track_changed.connect(self._track_changed)
         self.now.order_changed.connect(self._order_changed)
         self.now.queue_ended.connect(self._queue_ended)
@@ -214,6 +222,7 @@ class MainWindow(WindowActions):
             [icons.themed_icon(n, palette) for n in ("library", "store", "insurance", "receipts")]
         )
         self.bar.apply_icons()
+        self.playlists.apply_icons(palette)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -378,6 +387,7 @@ class MainWindow(WindowActions):
         st.header_state = self.library.table.horizontalHeader().saveState()
         st.library_split = self.library.split.saveState()
         st.volume = self.bar.volume.value()
+        self.playlists.save()  # the playlist open and the one played from
         current = self.now.current
         st.set_last_track(current.license_id if current else "", self.now.position if current else 0)
         st.sync()

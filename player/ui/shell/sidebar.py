@@ -1,6 +1,9 @@
-"""The left column: navigation (Library / Store / Insurance) and, below it, the current track's cover."""
+"""The left column: navigation (Library / Store / Insurance), the playlists below it (`add_part`), and at
+the bottom the current track's cover."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPaintEvent, QPalette, QPixmap
@@ -59,6 +62,7 @@ class Sidebar(QWidget):
         self._app_icon = app_icon
         self._names = list(pages)
         self.compact = False
+        self._compact_parts: list[Callable[[bool], None]] = []
         self.nav = QListWidget(self)
         self.nav.setAccessibleName("Sections")
         self.nav.setIconSize(QSize(22, 22))
@@ -91,7 +95,7 @@ class Sidebar(QWidget):
         self.artist.setForegroundRole(self.artist.foregroundRole())
         self.artist.setEnabled(False)  # the palette's secondary text
 
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 8, 6, 10)
         layout.addWidget(self.nav)
         layout.addStretch(1)
@@ -99,6 +103,12 @@ class Sidebar(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.artist)
         self.show_track(None)
+
+    def add_part(self, part: QWidget, set_compact: Callable[[bool], None]) -> None:
+        """A part below the sections (the playlists), told when the column goes narrow."""
+        self._layout.insertWidget(1, part, 3)
+        self._compact_parts.append(set_compact)
+        set_compact(self.compact)
 
     def set_compact(self, compact: bool) -> None:
         """Icons only (names as tooltips, no cover) on a narrow window: the library keeps the width."""
@@ -115,6 +125,8 @@ class Sidebar(QWidget):
                 item.setSizeHint(QSize(width - 12, item.sizeHint().height()))
         for part in (self.cover, self.title, self.artist):
             part.setVisible(not compact)
+        for tell in self._compact_parts:
+            tell(compact)
 
     def set_icons(self, page_icons: list[QIcon]) -> None:
         for i, icon in enumerate(page_icons):

@@ -29,6 +29,7 @@ from player.ui.playing.now_playing import NowPlaying
 from player.ui.playing.order import Repeat, Shuffle
 from player.ui.playing.player_bar import PlayerBar
 from player.ui.playing.replaygain_menu import ReplayGainMenu
+from player.ui.playlists.part import PlaylistsPart
 from player.ui.receipts.view import ReceiptsView
 from player.ui.shell.file_actions import FileActions
 from player.ui.shell.first_run import FirstRunDialog
@@ -56,6 +57,7 @@ class WindowActions(FileActions, MusicActions):
     sidebar: Sidebar
     pages: QStackedWidget
     queue_dock: QDockWidget
+    playlists: PlaylistsPart
     quit: Callable[[], None]  # quits even when closing would only hide the window to the tray
     apply_desktop_settings: Callable[[], None]
     preferences: PreferencesDialog | None
@@ -134,6 +136,7 @@ class WindowActions(FileActions, MusicActions):
         view: list[QAction | None] = [self.find_action, self.browser_action, self.queue_view_action, None]
         view += self.section_actions
         menus: list[tuple[str, list[QAction | None]]] = [("&File", file), ("&Playback", playing)]
+        menus += [("P&laylists", self.playlists.menu_actions())]  # player/ui/playlists
         menus += [("&View", view), ("&Help", [about])]
         fill_menus(self.menuBar(), menus)
 
@@ -166,6 +169,7 @@ class WindowActions(FileActions, MusicActions):
         self.now.seek_by(delta_ms)
 
     def _play_entry(self, entry: LibraryEntry) -> None:
+        self.playlists.source.use_library()  # played from the library: Next follows the library again
         self.messages.hide()
         self.now.play(entry)
 
@@ -215,7 +219,7 @@ class WindowActions(FileActions, MusicActions):
     def _show_browser(self) -> None:
         wanted = self.browser_action.isChecked()
         self.settings.browser_wanted = wanted
-        self.library.show_browser(wanted, compact=self.width() < COMPACT_BELOW)
+        self.library.show_browser(wanted)
 
     def _volume_by(self, step: int) -> None:
         self.bar.set_volume(self.bar.volume.value() + step)
