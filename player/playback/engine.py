@@ -99,6 +99,7 @@ class MediaPlayerEngine(PlayerBase):
         self._gain: ReplayGain | None = None
         self._next: tuple[QIODevice, str, int | None, ReplayGain | None] | None = None
         self._wanted = False
+        self._near_end = False  # `next_wanted` was said for the current track
         self._media.playbackStateChanged.connect(self._on_state)
         self._media.positionChanged.connect(self._on_position)
         self._media.durationChanged.connect(self._on_duration)
@@ -168,6 +169,7 @@ class MediaPlayerEngine(PlayerBase):
         queued, self._next = self._next, None
         if queued is not None:
             queued[0].close()
+            self._wanted = self._near_end  # still near the end: it wants another
         return True
 
     def pause(self) -> None:
@@ -215,8 +217,8 @@ class MediaPlayerEngine(PlayerBase):
         """
         self._generation += 1
         generation = self._generation
-        self._wanted = False
         self.clear_next()
+        self._wanted = self._near_end = False
         if self._loaded:
             self._tearing_down += 1
             try:
@@ -284,8 +286,13 @@ class MediaPlayerEngine(PlayerBase):
         if not self._tearing_down:
             self._set_position(ms)
             near_end = self._duration > 0 and self._duration - ms <= NEXT_LEAD_MS
-            if near_end and self._next is None and not self._wanted and self._state is PlaybackState.PLAYING:
-                self._wanted = True
+            if (
+                near_end
+                and self._next is None
+                and not self._near_end
+                and self._state is PlaybackState.PLAYING
+            ):
+                self._wanted = self._near_end = True
                 self.next_wanted.emit()
 
     def _on_duration(self, ms: int) -> None:

@@ -27,6 +27,7 @@ class NullPlayer(PlayerBase):
         self._loaded = False
         self._next: tuple[QIODevice, int | None, ReplayGain | None] | None = None
         self._wanted = False
+        self._near_end = False  # `approach_end` was said for the current track
         self.gain: ReplayGain | None = None  # the current track's tags, as handed over
 
     @property
@@ -75,12 +76,13 @@ class NullPlayer(PlayerBase):
         queued, self._next = self._next, None
         if queued is not None:
             queued[0].close()
+            self._wanted = self._near_end  # still near the end: it wants another
         return True
 
     def approach_end(self) -> None:
         """Behave as if the track's end were near: ask for the one that follows (`next_wanted`)."""
         if self._loaded and self._state is not PlaybackState.STOPPED and self._next is None:
-            self._wanted = True
+            self._wanted = self._near_end = True
             self.next_wanted.emit()
 
     def play_file(self, path: str | Path) -> None:
@@ -114,7 +116,7 @@ class NullPlayer(PlayerBase):
         """Behave as if the track just played to its end (for tests of "next track" logic)."""
         if not self._loaded or self._state is PlaybackState.STOPPED:
             return
-        self._wanted = False
+        self._wanted = self._near_end = False
         if self._next is not None:  # gapless: the queued track takes over
             device, hint, gain = self._next
             self._next = None
@@ -136,7 +138,7 @@ class NullPlayer(PlayerBase):
 
     def _unload(self) -> None:
         self.clear_next()
-        self._wanted = False
+        self._wanted = self._near_end = False
         device, self._device = self._device, None
         if device is not None:
             device.close()
