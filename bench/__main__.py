@@ -10,13 +10,14 @@ import json
 import os
 import sys
 
-from bench import decision, decrypt, every_play, library_open, own_scan, ttfa
+from bench import decision, decrypt, every_play, gap, library_open, own_scan, ttfa
 
 TARGETS = {
     "decrypt_ratio": (">=", 0.70),
     "decision_offline_us_p50": ("<=", 2000),
     "library_open_10k_ms": ("<=", 1000),
     "ttfa_ratio": ("<=", 1.10),
+    "gap_ms": ("<=", 5.0),
     "own_scan_ui_stall_ms": ("<=", 150),
     "own_show_10k_ms": ("<=", 300),
 }
@@ -36,18 +37,25 @@ def main() -> int:
     p.add_argument("--quick", action="store_true", help="smaller inputs, fewer repetitions")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     args = p.parse_args()
+    from PySide6.QtWidgets import QApplication
+
+    # One application for every figure, made first: own_scan needs widgets, and a QCoreApplication made
+    # by an earlier figure would leave it none (Qt aborts).
+    app = QApplication.instance() or QApplication([])
     results: dict[str, float] = {}
     results.update(decrypt.run(args.quick))
     results.update(decision.run(args.quick))
     results.update(library_open.run(args.quick))
     results.update(ttfa.run(args.quick))
     results.update(every_play.run(args.quick))
+    results.update(gap.run(args.quick))
     results.update(own_scan.run(args.quick))
     # claim 26: the unprepared play pays the round trip before the sound; the prepared one paid it ahead
     results["ttfa_every_play_unprepared_ms"] = round(
         results["ttfa_unprepared_ms"] + results["every_play_added_ms"], 2
     )
     results["ttfa_every_play_prepared_ms"] = results["ttfa_encrypted_ms"]
+    del app
     missed = [k for k in TARGETS if k in results and not _met(k, results[k])]
     if args.json:
         print(json.dumps({**results, "targets_missed": missed}))

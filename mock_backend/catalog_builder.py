@@ -67,6 +67,7 @@ def _render(track: demo_catalog.DemoTrack) -> Rendered:
             genre=track.genre,
             track_number=track.track_number,
             cover_png=art,
+            replaygain=media.measure_replaygain(audio),
             album_facts=track.album_facts(),
         )
         for fmt in DEMO_FORMATS
@@ -195,6 +196,7 @@ def publish_upgrade(conn: sqlite3.Connection, settings: Settings, content_id: st
             genre=row["genre"],
             track_number=row["track_number"],
             cover_png=art,
+            replaygain=media.measure_replaygain(audio),
             album_facts=facts,
         )
         for fmt in DEMO_FORMATS
@@ -300,6 +302,7 @@ def import_track(
             genre=genre,
             track_number=tags.track_number or 0,
             cover_png=tags.cover,
+            replaygain=media.measure_replaygain(audio),
             album_facts=tags.album_facts,
         )
         for fmt in DEMO_FORMATS

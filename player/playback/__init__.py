@@ -3,10 +3,14 @@
 Plaintext audio never touches the disk: a track's container is decrypted in memory (`open_device`: the
 on-demand `ContainerDevice` by default, or the whole track in a `QBuffer`) and handed to FFmpeg through Qt.
 
-- `Player` plays through the system's audio output (`QMediaPlayer` + `QAudioOutput`); it switches
-  tracks by the teardown rule of docs/platform.md (no deadlock), so its controls are queued and report
-  back through signals. `NullPlayer` has the same interface and plays nothing, for headless runs and tests.
-- `cover_art` reads the embedded cover from the decrypted tags, in memory.
+- `Player` is the engine the faces use: `GaplessPlayer`, which decodes tracks with `QAudioDecoder` into
+  one continuous stream for one `QAudioSink`, so consecutive tracks play with no gap (`gapless.py`).
+  `MediaPlayerEngine` is the earlier engine (`QMediaPlayer` + `QAudioOutput`, a new source per track),
+  kept as the benchmark's baseline. Both keep the teardown rule of docs/platform.md (no deadlock), so
+  their controls report back through signals. `NullPlayer` has the same interface and plays nothing,
+  for headless runs and tests.
+- `read_tags` reads the embedded cover and the ReplayGain tags from the decrypted tags, in memory;
+  `replaygain.py` turns those tags into a level (track, album or off, never past the peak).
 - `decode_check` decodes a whole track without playing it (`QAudioDecoder`) and counts its frames.
 
 Only QtCore and QtMultimedia are used here: widgets belong to `player/ui/`.
@@ -21,22 +25,34 @@ from player.playback.device import (
     memory_buffer,
     open_device,
 )
-from player.playback.engine import Player
+from player.playback.engine import MediaPlayerEngine
+from player.playback.gapless import GaplessPlayer
 from player.playback.null import NullPlayer
-from player.playback.tags import Cover, cover_art
+from player.playback.replaygain import ReplayGain, ReplayGainMode, gain_factor
+from player.playback.tags import Cover, TrackTags, cover_art, read_tags
+
+Player = GaplessPlayer
+"""The default engine."""
 
 __all__ = [
     "DEFAULT_SOURCE_KIND",
     "ContainerDevice",
     "Cover",
     "DecodeResult",
+    "GaplessPlayer",
+    "MediaPlayerEngine",
     "NullPlayer",
     "PlaybackState",
     "Player",
     "PlayerBase",
+    "ReplayGain",
+    "ReplayGainMode",
     "SourceKind",
+    "TrackTags",
     "cover_art",
     "decode_check",
+    "gain_factor",
     "memory_buffer",
     "open_device",
+    "read_tags",
 ]

@@ -1,4 +1,10 @@
-"""`Player`: QtMultimedia's `QMediaPlayer` + `QAudioOutput` behind the playback interface.
+"""`MediaPlayerEngine`: QtMultimedia's `QMediaPlayer` + `QAudioOutput` behind the playback interface.
+
+The engine the player used before `GaplessPlayer`: one `QMediaPlayer` source per track, so consecutive
+tracks have a gap (~60 ms through the null sink, `bench/gap.py`). It stays as the baseline the
+benchmark measures the gap against, and as a second, independent engine under the same contract. A
+queued next track (`queue_next`) is played when the current one ends, gap and all. ReplayGain scales
+the output's volume, which cannot go above 1: a positive gain is heard only below full volume.
 
 The deadlock (docs/platform.md, "QtMultimedia: the teardown rule"): `QMediaPlayer.stop()`,
 `setSource()` and `setSourceDevice()` wait for FFmpeg's worker threads, and those threads may be inside
@@ -37,8 +43,11 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from player.playback._base import PlaybackState, PlayerBase, clamp_volume
 from player.playback._loop import drain_queued, wait_until
 from player.playback.device import ContainerDevice
+from player.playback.replaygain import ReplayGain
 
-__all__ = ["Player"]
+__all__ = ["NEXT_LEAD_MS", "MediaPlayerEngine"]
+
+NEXT_LEAD_MS = 10_000  # `next_wanted` this long before the end
 
 _QUEUED = Qt.ConnectionType.QueuedConnection
 _STATES = {
@@ -61,8 +70,8 @@ class _Loader(QObject):
     load = Signal(QIODevice, QUrl)
 
 
-class Player(PlayerBase):
-    """Plays decrypted tracks through the system's default audio output."""
+class MediaPlayerEngine(PlayerBase):
+    """Plays decrypted tracks through the system's default audio output, one QMediaPlayer source each."""
 
     def __init__(self, parent: QObject | None = None, *, teardown_timeout_s: float = 10.0) -> None:
         super().__init__(parent)
@@ -87,6 +96,10 @@ class Player(PlayerBase):
         self._pending_seek: int | None = None
         self._hint: int | None = None  # the caller's duration (from tags or a decode) beats FFmpeg's guess
         self._mime = ""
+        self._gain: ReplayGain | None = None
+        self._next: tuple[QIODevice, str, int | None, ReplayGain | None] | None = None
+        self._wanted = False
+        self._near_end = False  # `next_wanted` was said for the current track
         self._media.playbackStateChanged.connect(self._on_state)
         self._media.positionChanged.connect(self._on_position)
         self._media.durationChanged.connect(self._on_duration)
@@ -95,10 +108,26 @@ class Player(PlayerBase):
 
     # --- the controls ---------------------------------------------------------------------------
 
-    def play_source(self, device: QIODevice, mime: str, duration_ms_hint: int | None = None) -> None:
+    @property
+    def wants_next(self) -> bool:
+        return self._wanted
+
+    @property
+    def level(self) -> float:
+        return self._factor(self._gain) if self._loaded else 1.0
+
+    def play_source(
+        self,
+        device: QIODevice,
+        mime: str,
+        duration_ms_hint: int | None = None,
+        gain: ReplayGain | None = None,
+    ) -> None:
         if not self._unload():
             device.close()
             return
+        self._gain = gain
+        self._apply_volume()
         if not device.isOpen() or not device.isReadable():
             self.failed.emit("cannot play the track: its data cannot be read")
             return
@@ -121,6 +150,27 @@ class Player(PlayerBase):
         self._loaded = True
         self._queue("setSource", Q_ARG(QUrl, QUrl.fromLocalFile(str(Path(path).resolve()))))
         self._queue("play")
+
+    def queue_next(
+        self,
+        device: QIODevice,
+        mime: str,
+        duration_ms_hint: int | None = None,
+        gain: ReplayGain | None = None,
+    ) -> None:
+        self.clear_next()
+        if not self._loaded or self._state is PlaybackState.STOPPED:
+            device.close()
+            return
+        self._next = (device, mime, duration_ms_hint, gain)
+        self._wanted = False
+
+    def clear_next(self) -> bool:
+        queued, self._next = self._next, None
+        if queued is not None:
+            queued[0].close()
+            self._wanted = self._near_end  # still near the end: it wants another
+        return True
 
     def pause(self) -> None:
         if self._loaded:
@@ -145,7 +195,13 @@ class Player(PlayerBase):
     def set_volume(self, volume: float) -> None:
         # A plain property of the output: it waits on no worker, so it is safe to call directly.
         self._volume = clamp_volume(volume)
-        self._output.setVolume(self._volume)
+        self._apply_volume()
+
+    def _apply_volume(self) -> None:
+        self._output.setVolume(min(1.0, self._volume * self._factor(self._gain)))
+
+    def _gains_changed(self) -> None:
+        self._apply_volume()
 
     # --- switching without the deadlock (the teardown rule, docs/platform.md) ------------------
 
@@ -161,6 +217,8 @@ class Player(PlayerBase):
         """
         self._generation += 1
         generation = self._generation
+        self.clear_next()
+        self._wanted = self._near_end = False
         if self._loaded:
             self._tearing_down += 1
             try:
@@ -227,6 +285,15 @@ class Player(PlayerBase):
     def _on_position(self, ms: int) -> None:
         if not self._tearing_down:
             self._set_position(ms)
+            near_end = self._duration > 0 and self._duration - ms <= NEXT_LEAD_MS
+            if (
+                near_end
+                and self._next is None
+                and not self._near_end
+                and self._state is PlaybackState.PLAYING
+            ):
+                self._wanted = self._near_end = True
+                self.next_wanted.emit()
 
     def _on_duration(self, ms: int) -> None:
         # In-memory sources report -1 (docs/platform.md) and MP3 an estimate (10,031 ms for 10 s):
@@ -245,8 +312,17 @@ class Player(PlayerBase):
         damaged = self._device_failure()
         if damaged:
             self._fail(damaged)  # the device reported EOF only because a segment failed
+        elif self._next is not None:
+            queued, self._next = self._next, None
+            QTimer.singleShot(0, self, lambda: self._play_queued(*queued))
         else:
             self.media_ended.emit()
+
+    def _play_queued(self, device: QIODevice, mime: str, hint: int | None, gain: ReplayGain | None) -> None:
+        """The queued track, the way this engine can: a new source, after the old one is let go."""
+        self.play_source(device, mime, hint, gain)
+        if self._loaded:
+            self.advanced.emit()
 
     def _on_error(self, error: QMediaPlayer.Error, message: str) -> None:
         if error == QMediaPlayer.Error.NoError or self._tearing_down:

@@ -1,9 +1,11 @@
-"""Cover art read from a track's own tags, from the decrypted audio in memory (never from a plaintext file).
+"""Cover art and ReplayGain read from a track's own tags, from the decrypted audio in memory (never from a
+plaintext file).
 
 `mutagen` reads through a small file object over the `ContainerReader`, so only the segments holding
 the tags are decrypted (FLAC pictures sit in the first metadata blocks; Ogg keeps them in the comment
 header; MP3 in the ID3 tag), and nothing is written anywhere. Tags are untrusted input even inside an
-authenticated container (the provider wrote them): anything mutagen cannot parse means "no cover".
+authenticated container (the provider wrote them): anything mutagen cannot parse means "no cover" and
+"no ReplayGain". One parse serves both (`read_tags`): opening a track reads its tags once.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from typing import Any
 import mutagen
 from mutagen.flac import Picture
 
+from player.playback.replaygain import ReplayGain
 from player.protocol.container import ContainerReader
 
-__all__ = ["Cover", "cover_art", "file_cover"]
+__all__ = ["Cover", "PlainFile", "TrackTags", "cover_art", "file_cover", "read_tags", "replaygain_of"]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +36,14 @@ MAX_COVER_BYTES = 8 * 1024 * 1024  # larger "covers" are ignored rather than hel
 class Cover:
     data: bytes
     mime: str
+
+
+@dataclass(frozen=True)
+class TrackTags:
+    """What the player takes from a track's own tags."""
+
+    cover: Cover | None = None
+    replaygain: ReplayGain | None = None
 
 
 class PlainFile(io.RawIOBase):
@@ -97,20 +108,71 @@ def _pictures(audio: Any) -> list[Cover | tuple[int, Cover]]:
     return found
 
 
-def cover_art(reader: ContainerReader) -> Cover | None:
-    """The track's embedded cover (front cover preferred), or None when it has none or its tags are
-    unreadable. Decryption failures (`IntegrityError`) propagate: the caller is about to play it."""
+def _first_text(value: Any) -> str | None:
+    """The first text of a tag value: a Vorbis comment list, an ID3 frame, or a plain string."""
+    if isinstance(value, str):
+        return value
+    texts = getattr(value, "text", value)
+    if isinstance(texts, list | tuple) and texts:
+        return str(texts[0])
+    return None
+
+
+def replaygain_of(audio: Any) -> ReplayGain | None:
+    """The REPLAYGAIN_* tags of a parsed file (Vorbis comments, or ID3 `TXXX:REPLAYGAIN_*` frames);
+    None when it has none that parse."""
+    tags = getattr(audio, "tags", None)
+    if tags is None:
+        return None
+    found: dict[str, str] = {}
+    if hasattr(tags, "getall"):  # ID3: TXXX frames keyed by their description, in any case
+        for frame in tags.getall("TXXX"):
+            name, text = str(getattr(frame, "desc", "")), _first_text(frame)
+            if name.lower().startswith("replaygain_") and text is not None:
+                found.setdefault(name, text)
+    else:
+        try:
+            items = list(tags.items()) if hasattr(tags, "items") else list(tags)
+        except (TypeError, ValueError):
+            return None
+        for item in items:
+            if not isinstance(item, tuple) or len(item) != 2:
+                continue
+            name, text = str(item[0]), _first_text(item[1])
+            if name.lower().startswith("replaygain_") and text is not None:
+                found.setdefault(name, text)
+    gain = ReplayGain.from_tags(found)
+    return None if gain.empty else gain
+
+
+def _parse(reader: ContainerReader) -> Any:
     try:
-        audio = mutagen.File(PlainFile(reader))
+        return mutagen.File(PlainFile(reader))
     except (mutagen.MutagenError, ValueError, EOFError, IndexError, KeyError) as e:
-        log.info("no cover: the tags do not parse (%s)", e)
+        log.info("no tags: they do not parse (%s)", e)
         return None
-    if audio is None:
-        return None
+
+
+def _cover_of(audio: Any) -> Cover | None:
     cover = _pick(_pictures(audio))
     if cover is None or not cover.data or len(cover.data) > MAX_COVER_BYTES:
         return None
     return cover
+
+
+def read_tags(reader: ContainerReader) -> TrackTags:
+    """The track's embedded cover and ReplayGain, from one parse of its decrypted tags; empty when the
+    tags are unreadable. Decryption failures (`IntegrityError`) propagate: the caller is about to play it."""
+    audio = _parse(reader)
+    if audio is None:
+        return TrackTags()
+    return TrackTags(cover=_cover_of(audio), replaygain=replaygain_of(audio))
+
+
+def cover_art(reader: ContainerReader) -> Cover | None:
+    """The track's embedded cover (front cover preferred), or None when it has none or its tags are
+    unreadable. Decryption failures (`IntegrityError`) propagate: the caller is about to play it."""
+    return read_tags(reader).cover
 
 
 def file_cover(path: Path) -> Cover | None:
@@ -124,7 +186,4 @@ def file_cover(path: Path) -> Cover | None:
         return None
     if audio is None:
         return None
-    cover = _pick(_pictures(audio))
-    if cover is None or not cover.data or len(cover.data) > MAX_COVER_BYTES:
-        return None
-    return cover
+    return _cover_of(audio)

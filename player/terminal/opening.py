@@ -2,8 +2,8 @@
 
 Decide on the cached list (asking the insurer when it must), open the license with the policy key,
 check it (its own usage period, this user, this content), open the container over the file, decrypt
-its first segments (so the playback engine's format probe reads copies), and read the cover from the
-decrypted tags. Everything stays in memory; the caller owns the result and closes it.
+its first segments (so the playback engine's format probe reads copies), and read the cover and the
+ReplayGain from the decrypted tags. Everything stays in memory; the caller owns the result and closes it.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class Opener:
         self._now = clock
 
     def open(self, content_or_license_id: str) -> OpenedTrack:
-        from player.playback.tags import cover_art  # mutagen: only once something is played
+        from player.playback.tags import read_tags  # mutagen: only once something is played
 
         row = self._library.resolve(content_or_license_id)
         raw = self._store.package_bytes(row.license_id)
@@ -57,7 +57,7 @@ class Opener:
         f = self._store.open_track(row.content_id)
         try:
             reader = container.ContainerReader(f, lic.content_key, expect_content_id=lic.content_id)
-            cover = cover_art(reader)
+            tags = read_tags(reader)
             reader.warm()
         except PlayerError:
             f.close()
@@ -75,7 +75,8 @@ class Opener:
             row.artist,
             row.album,
             row.duration_ms,
-            cover,
+            tags.cover,
+            tags.replaygain,
         )
 
     def recheck(self, track: OpenedTrack) -> None:

@@ -17,6 +17,7 @@ from player.storage.records import LibraryRow
 
 if TYPE_CHECKING:
     from player.license_decision import Allowed
+    from player.playback.replaygain import ReplayGain
     from player.playback.tags import Cover
     from player.protocol.container import ContainerReader
     from player.protocol.license import License
@@ -165,6 +166,7 @@ class OpenedTrack:
     album: str
     duration_ms: int
     cover: Cover | None
+    replaygain: ReplayGain | None = None  # the REPLAYGAIN_* tags, for the engine to level it
 
     @property
     def reusable_for_s(self) -> float | None:

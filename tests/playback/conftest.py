@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication
 
 from mock_backend.demo.media import MIME, encode
 from mock_backend.demo.synth import SynthParams, render
-from player.playback import ContainerDevice, NullPlayer, Player, PlayerBase
+from player.playback import ContainerDevice, GaplessPlayer, MediaPlayerEngine, NullPlayer, PlayerBase
 from player.protocol.container import ContainerReader, new_content_key
 from tests.support.factories import make_container
 
@@ -32,6 +32,7 @@ SAMPLE_RATE = 44100
 SECONDS = 10.0
 FRAMES = int(SAMPLE_RATE * SECONDS)  # 441,000: FLAC decodes to exactly this (docs/platform.md)
 SMALL_SEGMENT = 4096
+RealPlayer = GaplessPlayer | MediaPlayerEngine
 
 
 @dataclass(frozen=True)
@@ -96,10 +97,20 @@ def make_player(qapp: QCoreApplication) -> Iterator[Callable[[type[PlayerBase]],
         player.stop()
 
 
+@pytest.fixture(params=[GaplessPlayer, MediaPlayerEngine], ids=["gapless", "mediaplayer"])
+def player(
+    request: pytest.FixtureRequest, make_player: Callable[[type[PlayerBase]], PlayerBase]
+) -> RealPlayer:
+    """Each real engine in turn: the gapless one the faces use, and the QMediaPlayer one before it."""
+    p = make_player(request.param)
+    assert isinstance(p, GaplessPlayer | MediaPlayerEngine)
+    return p
+
+
 @pytest.fixture
-def player(make_player: Callable[[type[PlayerBase]], PlayerBase]) -> Player:
-    p = make_player(Player)
-    assert isinstance(p, Player)
+def media_player(make_player: Callable[[type[PlayerBase]], PlayerBase]) -> MediaPlayerEngine:
+    p = make_player(MediaPlayerEngine)
+    assert isinstance(p, MediaPlayerEngine)
     return p
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from player.playback import NullPlayer, PlaybackState, Player, PlayerBase
+from player.playback import GaplessPlayer, MediaPlayerEngine, NullPlayer, PlaybackState, PlayerBase
 from tests.playback.conftest import Track
 
 PLAYING, PAUSED, STOPPED = PlaybackState.PLAYING, PlaybackState.PAUSED, PlaybackState.STOPPED
@@ -116,9 +116,38 @@ class PlayerContract:
         assert "cannot be read" in str(failed.args[0])
         assert p.state is STOPPED
 
+    def test_near_the_end_it_asks_for_the_next_and_asks_again_when_that_is_dropped(
+        self, p: PlayerBase, qtbot: QtBot, tracks: dict[str, Track]
+    ) -> None:
+        self.start(p, qtbot, tracks["flac"])
+        if isinstance(p, NullPlayer):
+            p.approach_end()  # the real engines ask by themselves (10 s ahead: at once, for 10 s)
+        qtbot.waitUntil(lambda: p.wants_next, timeout=5000)
+        queued = tracks["ogg"].device()
+        p.queue_next(queued, tracks["ogg"].mime, 10_000)
+        asking = [p.wants_next]
+        assert p.clear_next()
+        asking.append(p.wants_next)
+        assert asking == [False, True]  # dropped, and the end is still near: it asks for another
+        qtbot.waitUntil(lambda: not queued.isOpen(), timeout=5000)  # let go once no decoder reads it
+        p.stop()
+        asking.append(p.wants_next)
+        assert asking[-1] is False
 
-class TestPlayer(PlayerContract):
-    engine = Player
+    def test_a_next_track_handed_over_with_nothing_playing_is_let_go(
+        self, p: PlayerBase, flac: Track
+    ) -> None:
+        device = flac.device()
+        p.queue_next(device, flac.mime, 10_000)
+        assert not device.isOpen() and not p.wants_next
+
+
+class TestGaplessPlayer(PlayerContract):
+    engine = GaplessPlayer
+
+
+class TestMediaPlayerEngine(PlayerContract):
+    engine = MediaPlayerEngine
 
 
 class TestNullPlayer(PlayerContract):

@@ -1,4 +1,5 @@
-"""The QtMultimedia engine: plays from an encrypted container, seeks, fails readably, and never deadlocks.
+"""The real engines (gapless and QMediaPlayer): play from an encrypted container, seek, fail readably,
+and never deadlock.
 
 With no sound card QMediaPlayer still reaches PlayingState and its position advances (docs/platform.md), so
 these run anywhere; whether sound really comes out is `test_sound.py`'s job.
@@ -15,9 +16,15 @@ from PySide6.QtCore import QIODevice
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
-from player.playback import ContainerDevice, PlaybackState, Player, SourceKind, open_device
+from player.playback import (
+    ContainerDevice,
+    MediaPlayerEngine,
+    PlaybackState,
+    SourceKind,
+    open_device,
+)
 from player.protocol.container import ContainerReader, encrypt
-from tests.playback.conftest import Track, tampered
+from tests.playback.conftest import RealPlayer, Track, tampered
 
 PLAYING, STOPPED = PlaybackState.PLAYING, PlaybackState.STOPPED
 
@@ -26,7 +33,7 @@ PLAYING, STOPPED = PlaybackState.PLAYING, PlaybackState.STOPPED
 @pytest.mark.parametrize("kind", list(SourceKind))
 @pytest.mark.parametrize("fmt", ["flac", "ogg", "mp3"])
 def test_plays_from_a_container_and_the_position_advances(
-    player: Player, qtbot: QtBot, tracks: dict[str, Track], fmt: str, kind: SourceKind
+    player: RealPlayer, qtbot: QtBot, tracks: dict[str, Track], fmt: str, kind: SourceKind
 ) -> None:
     track = tracks[fmt]
     player.play_source(open_device(track.reader(), kind), track.mime, 10_000)
@@ -36,13 +43,15 @@ def test_plays_from_a_container_and_the_position_advances(
 
 
 @pytest.mark.timeout(60)
-def test_without_a_hint_the_duration_comes_from_the_media(player: Player, qtbot: QtBot, flac: Track) -> None:
+def test_without_a_hint_the_duration_comes_from_the_media(
+    player: RealPlayer, qtbot: QtBot, flac: Track
+) -> None:
     player.play_source(flac.device(), flac.mime, None)
     qtbot.waitUntil(lambda: player.duration == 10_000, timeout=5000)
 
 
 @pytest.mark.timeout(60)
-def test_seek_forward_and_back(player: Player, qtbot: QtBot, flac: Track) -> None:
+def test_seek_forward_and_back(player: RealPlayer, qtbot: QtBot, flac: Track) -> None:
     player.play_source(flac.device(), flac.mime, 10_000)
     player.seek(7_000)  # while it is still loading: applied once loaded
     qtbot.waitUntil(lambda: 7_000 <= player.position < 9_500, timeout=5000)
@@ -51,7 +60,7 @@ def test_seek_forward_and_back(player: Player, qtbot: QtBot, flac: Track) -> Non
 
 
 @pytest.mark.timeout(60)
-def test_the_end_of_a_track_is_reported_once(player: Player, qtbot: QtBot, flac: Track) -> None:
+def test_the_end_of_a_track_is_reported_once(player: RealPlayer, qtbot: QtBot, flac: Track) -> None:
     ended: list[bool] = []
     failures: list[str] = []
     player.media_ended.connect(lambda: ended.append(True))
@@ -66,7 +75,7 @@ def test_the_end_of_a_track_is_reported_once(player: Player, qtbot: QtBot, flac:
 
 @pytest.mark.timeout(60)
 def test_a_plain_file_plays_for_the_benchmark_baseline(
-    player: Player, qtbot: QtBot, flac: Track, tmp_path: Path
+    player: RealPlayer, qtbot: QtBot, flac: Track, tmp_path: Path
 ) -> None:
     path = tmp_path / "baseline.flac"  # test data: the player itself never writes plaintext
     path.write_bytes(flac.plain)
@@ -76,7 +85,7 @@ def test_a_plain_file_plays_for_the_benchmark_baseline(
 
 
 @pytest.mark.timeout(60)
-def test_damage_mid_track_fails_readably_and_unloads(player: Player, qtbot: QtBot, flac: Track) -> None:
+def test_damage_mid_track_fails_readably_and_unloads(player: RealPlayer, qtbot: QtBot, flac: Track) -> None:
     device = ContainerDevice(ContainerReader(tampered(flac, 0.6), flac.key))
     ended: list[bool] = []
     player.media_ended.connect(lambda: ended.append(True))
@@ -88,7 +97,7 @@ def test_damage_mid_track_fails_readably_and_unloads(player: Player, qtbot: QtBo
 
 
 @pytest.mark.timeout(60)
-def test_audio_that_does_not_decode_fails_readably(player: Player, qtbot: QtBot, flac: Track) -> None:
+def test_audio_that_does_not_decode_fails_readably(player: RealPlayer, qtbot: QtBot, flac: Track) -> None:
     junk = random.Random(5).randbytes(300_000)
     sealed = encrypt(junk, flac.key, content_id="junk", content_version=1, mime="audio/flac")
     with qtbot.waitSignal(player.failed, timeout=10_000) as failed:
@@ -99,12 +108,12 @@ def test_audio_that_does_not_decode_fails_readably(player: Player, qtbot: QtBot,
 
 @pytest.mark.timeout(60)
 def test_the_device_is_let_go_only_after_the_media_player_has(
-    player: Player, qtbot: QtBot, flac: Track
+    media_player: MediaPlayerEngine, qtbot: QtBot, flac: Track
 ) -> None:
     """The teardown rule (docs/platform.md): the player does not own the device, so it must outlive the
     player's use of it."""
     statuses: list[QMediaPlayer.MediaStatus] = []
-    found = player.findChild(QMediaPlayer)
+    found = media_player.findChild(QMediaPlayer)
     assert found is not None
     media: QMediaPlayer = found
 
@@ -113,9 +122,9 @@ def test_the_device_is_let_go_only_after_the_media_player_has(
             statuses.append(media.mediaStatus())
             super().close()
 
-    player.play_source(Watched(flac.reader()), flac.mime, 10_000)
-    qtbot.waitUntil(lambda: player.position > 0, timeout=5000)
-    player.stop()
+    media_player.play_source(Watched(flac.reader()), flac.mime, 10_000)
+    qtbot.waitUntil(lambda: media_player.position > 0, timeout=5000)
+    media_player.stop()
     assert statuses == [QMediaPlayer.MediaStatus.NoMedia]
 
 
@@ -139,7 +148,7 @@ class _Dawdling(ContainerDevice):
 
 @pytest.mark.timeout(60)
 def test_fifty_rapid_switches_stops_and_seeks_do_not_deadlock(
-    player: Player, qtbot: QtBot, tracks: dict[str, Track]
+    player: RealPlayer, qtbot: QtBot, tracks: dict[str, Track]
 ) -> None:
     rng = random.Random(1234)
     devices: list[QIODevice] = []

@@ -5,22 +5,13 @@
 recording by RMS (docs/platform.md: a 440 Hz tone records at 0.325). Without that sink the sound tests skip,
 and in CI (`CI_FAIL_ON_SKIP=1`) a skip fails the run, so there they always really run.
 
-The recording is raw s16le on parec's stdout, read through a pipe: `--file-format=wav` cannot write to
-a pipe ("Failed to open audio file."), and a file would put audio on disk. `--latency-msec` makes parec
-hand over small chunks; with its default buffering most of a short recording never arrived before it
-was stopped (measured).
+How the recording is made and judged: `tests/support/sink.py`.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import subprocess
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import numpy as np
 import pytest
@@ -31,65 +22,11 @@ from mock_backend.demo.synth import SynthParams, render
 from player.playback import PlaybackState, Player, open_device
 from player.protocol.container import ContainerReader, encrypt, new_content_key
 from tests.playback.conftest import SAMPLE_RATE
-
-AUDIBLE_RMS = 0.01  # full scale is 1.0; the synthesized music records at ~0.1-0.2, digital silence at 0
-SINK = "ci_sink"
-
-
-def rms(pcm: bytes) -> float:
-    """Root mean square of interleaved s16le samples, scaled to full scale 1.0; 0 for no samples."""
-    samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.float64) / 32768.0
-    return float(np.sqrt(np.mean(np.square(samples)))) if samples.size else 0.0
-
-
-def audible(pcm: bytes) -> bool:
-    return rms(pcm) > AUDIBLE_RMS
-
-
-class Recording:
-    """What parec captured; `pcm` is complete once the `recording()` block has exited."""
-
-    def __init__(self) -> None:
-        self.pcm = b""
-
-
-@contextmanager
-def recording() -> Iterator[Recording]:
-    """Record the null sink's monitor for as long as the block runs."""
-    command = [
-        "parec",
-        f"--device={SINK}.monitor",
-        f"--rate={SAMPLE_RATE}",
-        "--channels=2",
-        "--format=s16le",
-        "--raw",
-        "--latency-msec=50",
-    ]
-    parec = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert parec.stdout is not None
-    out = parec.stdout.fileno()
-    chunks: list[bytes] = []
-    # Drain the pipe as it fills: 64 KiB of pipe buffer is a third of a second of audio.
-    drain = threading.Thread(target=lambda: chunks.extend(iter(lambda: os.read(out, 65536), b"")))
-    drain.start()
-    result = Recording()
-    try:
-        time.sleep(0.3)  # let parec connect before anything plays
-        yield result
-    finally:
-        parec.send_signal(signal.SIGINT)
-        try:
-            _, err = parec.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            parec.kill()
-            _, err = parec.communicate()
-        drain.join(timeout=10)
-        result.pcm = b"".join(chunks)
-        assert parec.returncode in (0, -signal.SIGINT), err.decode(errors="replace")
+from tests.support.sink import SINK, audible, real_sink, recording, rms
 
 
 def require_real_sink() -> None:
-    if os.environ.get("INSURED_PLAYER_REAL_SINK") != "1":
+    if not real_sink():
         pytest.skip(
             "no real audio sink: run through ./test, which starts a private PulseAudio with the null "
             f"sink {SINK} and sets INSURED_PLAYER_REAL_SINK=1"

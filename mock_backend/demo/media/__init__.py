@@ -12,7 +12,8 @@ is not one of those formats with a clear ValueError rather than storing junk as 
 The modules:
 
 - ``encoding``: ``encode`` and the formats it produces (``FORMATS``, ``MIME``).
-- ``tagging``: ``tag``, title / artist / album / genre / track number / cover into encoded bytes.
+- ``tagging``: ``tag``, title / artist / album / genre / track number / cover / ReplayGain into encoded
+  bytes; ``measure_replaygain``, a track's gain and peak.
 - ``reading``: ``read_tags`` and ``TrackTags``, for imports (``READABLE_FORMATS``).
 - ``mutagen_boundary``: mutagen's classes, typed ``Any`` in one place.
 - ``track_media``: ``build_track_media``, a catalog track rendered, encoded and tagged.
@@ -20,7 +21,7 @@ The modules:
 
 from mock_backend.demo.media.encoding import FORMATS, MIME, encode
 from mock_backend.demo.media.reading import READABLE_FORMATS, TrackTags, read_tags
-from mock_backend.demo.media.tagging import tag
+from mock_backend.demo.media.tagging import measure_replaygain, tag
 from mock_backend.demo.media.track_media import build_track_media
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "TrackTags",
     "build_track_media",
     "encode",
+    "measure_replaygain",
     "read_tags",
     "tag",
 ]

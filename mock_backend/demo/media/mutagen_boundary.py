@@ -15,7 +15,7 @@ import mutagen.mp3
 import mutagen.oggvorbis
 import mutagen.wave
 
-__all__ = ["APIC", "FLAC", "FRONT_COVER", "ID3", "ID3_TEXT", "MP3", "WAVE", "OggVorbis", "Picture"]
+__all__ = ["APIC", "FLAC", "FRONT_COVER", "ID3", "ID3_TEXT", "MP3", "TXXX", "WAVE", "OggVorbis", "Picture"]
 
 FRONT_COVER = 3  # APIC / FLAC picture type "Cover (front)"
 
@@ -38,3 +38,4 @@ ID3_TEXT: dict[str, Any] = {
 }
 """The ID3 text frame for each tag field ``tag`` writes and ``read_tags`` reads."""
 APIC: Any = mutagen.id3.APIC
+TXXX: Any = mutagen.id3.TXXX

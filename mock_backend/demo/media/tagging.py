@@ -1,8 +1,10 @@
-"""Tagging encoded files: title, artist, album, genre, track number and front cover, in memory.
+"""Tagging encoded files: title, artist, album, genre, track number, front cover and ReplayGain, in memory.
 
 The player shows title, artist, genre and cover art from the tags, so the demo files carry them in each
 format's own convention (Vorbis comments, a FLAC PICTURE block, ID3v2.4), written through mutagen on the
-bytes themselves rather than on a temporary file.
+bytes themselves rather than on a temporary file. ReplayGain goes where players look for it:
+REPLAYGAIN_TRACK_GAIN / _PEAK as Vorbis comments, `TXXX:REPLAYGAIN_*` frames in ID3; the level comes
+from `measure_replaygain`.
 """
 
 from __future__ import annotations
@@ -22,14 +24,31 @@ from mock_backend.demo.media.mutagen_boundary import (
     FRONT_COVER,
     ID3_TEXT,
     MP3,
+    TXXX,
     OggVorbis,
     Picture,
 )
 
-__all__ = ["ALBUM_FACTS", "tag"]
+__all__ = ["ALBUM_FACTS", "measure_replaygain", "tag"]
 
 # Where a track sits in its album, under the Vorbis comment names (ID3 frames in mutagen_boundary).
 ALBUM_FACTS = ("date", "discnumber", "albumartist", "compilation")
+REFERENCE_DB = -18.0  # ReplayGain 2.0's reference loudness (-18 LUFS)
+
+
+def measure_replaygain(audio: Any) -> tuple[float, float]:
+    """(track gain in dB, peak) of float samples: the gain that brings the track's mean-square level to
+    the reference. The level stands in for loudness without K-weighting or gating, near enough for
+    synthesized music (a full-scale sine measures -3 dB either way)."""
+    import numpy as np
+
+    samples = np.asarray(audio, dtype=np.float64)
+    peak = float(np.max(np.abs(samples))) if samples.size else 0.0
+    mean_square = float(np.mean(np.square(samples))) if samples.size else 0.0
+    if mean_square <= 0.0:
+        return 0.0, peak
+    level_db = 10.0 * float(np.log10(mean_square))
+    return round(REFERENCE_DB - level_db, 2), round(peak, 6)
 
 
 def _image_info(image: bytes) -> tuple[str, int, int]:
@@ -70,9 +89,11 @@ def tag(
     track_number: int,
     cover_png: bytes | None,
     album_facts: Mapping[str, str] | None = None,
+    replaygain: tuple[float, float] | None = None,
 ) -> bytes:
     """Return ``data`` (an encoded file) with title, artist, album, genre, track number and front cover,
-    and ``album_facts`` (year, disc, album artist, compilation; keys from ``ALBUM_FACTS``) when given.
+    ``album_facts`` (year, disc, album artist, compilation; keys from ``ALBUM_FACTS``) when given, and
+    ``replaygain`` (track gain in dB, peak) when given.
 
     FLAC gets Vorbis comments and a PICTURE block; Ogg Vorbis gets Vorbis comments with the picture as
     base64 METADATA_BLOCK_PICTURE (the Xiph convention players read); MP3 gets an ID3v2.4 tag with APIC.
@@ -87,11 +108,17 @@ def tag(
         "track_number": str(track_number),
         **{k: v for k, v in (album_facts or {}).items() if k in ALBUM_FACTS and v},
     }
+    gains: dict[str, str] = {}
+    if replaygain is not None:
+        gain_db, peak = replaygain
+        gains = {"REPLAYGAIN_TRACK_GAIN": f"{gain_db:+.2f} dB", "REPLAYGAIN_TRACK_PEAK": f"{peak:.6f}"}
     try:
         if f in ("flac", "ogg"):
             vc = FLAC(buf) if f == "flac" else OggVorbis(buf)
             for name, value in fields.items():
                 vc["tracknumber" if name == "track_number" else name] = value
+            for name, value in gains.items():
+                vc[name] = value
             if f == "flac":
                 vc.clear_pictures()
                 if cover_png is not None:
@@ -108,6 +135,8 @@ def tag(
                 mp3.add_tags()
             for name, value in fields.items():
                 mp3.tags.add(ID3_TEXT[name](encoding=3, text=value))
+            for name, value in gains.items():
+                mp3.tags.add(TXXX(encoding=3, desc=name, text=[value]))
             mp3.tags.delall("APIC")
             if cover_png is not None:
                 mime = _image_info(cover_png)[0]

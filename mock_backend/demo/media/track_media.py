@@ -5,7 +5,7 @@ from __future__ import annotations
 from mock_backend.demo.catalog import DemoTrack
 from mock_backend.demo.cover import cover_png as make_cover
 from mock_backend.demo.media.encoding import encode
-from mock_backend.demo.media.tagging import tag
+from mock_backend.demo.media.tagging import measure_replaygain, tag
 from mock_backend.demo.synth import render
 
 __all__ = ["build_track_media"]
@@ -17,6 +17,7 @@ def build_track_media(
     """Render one catalog track once and return it encoded and fully tagged in each requested format."""
     audio = render(track.synth, track.duration_s, sample_rate)
     cover = make_cover(track.title, track.artist, track.genre, track.synth.seed)
+    gain = measure_replaygain(audio)
     return {
         fmt: tag(
             encode(audio, sample_rate, fmt),
@@ -27,6 +28,7 @@ def build_track_media(
             genre=track.genre,
             track_number=track.track_number,
             cover_png=cover,
+            replaygain=gain,
             album_facts=track.album_facts(),
         )
         for fmt in formats

@@ -137,6 +137,17 @@ class UiSettings:
         self._s.setValue("player/muted", int(value))
 
     @property
+    def replaygain(self) -> str:
+        """How tracks are levelled by their ReplayGain tags: "off", "track" or "album" (anything else
+        reads as "off")."""
+        value = str(self._s.value("playback/replaygain", "off") or "off")
+        return value if value in ("off", "track", "album") else "off"
+
+    @replaygain.setter
+    def replaygain(self, value: str) -> None:
+        self._s.setValue("playback/replaygain", str(value))
+
+    @property
     def play_order(self) -> tuple[str, str]:
         """(repeat, shuffle) as their words ("off", "all", "track"; "off", "tracks", "albums")."""
         return str(self._s.value("player/repeat", "off")), str(self._s.value("player/shuffle", "off"))

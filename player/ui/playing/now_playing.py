@@ -8,7 +8,9 @@ selected row and the next track are opened ahead (`prepared.py`), and a play tak
 are. A refusal comes back as `refused(title, text)` for the window to show inline.
 
 The queue is the library as the user sees it (sorted, filtered): `next`/`previous` walk it, skipping
-rows the cached list already calls invalid, and the end of a track starts the next one.
+rows the cached list already calls invalid, and the end of a track starts the next one — before it
+ends, in fact: the track that follows is queued in the engine, which starts it with no gap
+(`following.py`). ReplayGain (`set_replaygain`) levels every track by its own tags.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
 
 from player import words
 from player.errors import LicenseInvalidatedError, MissingFileError, PlayerError
-from player.playback import Cover, PlaybackState, PlayerBase, open_device
+from player.playback import Cover, PlaybackState, PlayerBase, ReplayGainMode, open_device
 from player.terminal import LibraryEntry, OpenedTrack, OwnTrack
 from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
+from player.ui.playing.following import Follower, Queued
 from player.ui.playing.order import PlayOrder, Repeat, Shuffle
 from player.ui.playing.prepared import PreparedTrack, Preparer
 from player.ui.playing.queue import PlayQueue
@@ -56,6 +59,7 @@ class NowPlaying(QObject):
     loading_changed = Signal(bool)
     order_changed = Signal()  # repeat or shuffle changed
     queue_ended = Signal()  # the last track ended, or Next was asked for past it, with repeat off
+    replaygain_changed = Signal(str)  # the ReplayGainMode's value, after `set_replaygain`
 
     def __init__(self, session: UiSession, player: PlayerBase, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +73,8 @@ class NowPlaying(QObject):
         self.order = PlayOrder()
         self.queue = PlayQueue(self)  # what the listener asked to hear next, before the library's order
         self.queue.changed.connect(self._prepare_following_if_playing)
+        self.follower = Follower(session, player, self.preparer, self._following, self)
+        self.follower.took_over.connect(self._took_over)
         self._to_prepare: LibraryEntry | None = None
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
@@ -77,6 +83,7 @@ class NowPlaying(QObject):
         # Whatever was opened ahead was decided on the old list: drop it when the list or library changes.
         # (A sync is followed by the library's refresh, which opens the next track again.)
         session.synced.connect(self.preparer.clear)
+        session.synced.connect(lambda *_: self.follower.requeue(always=True))
         session.library_changed.connect(self._library_changed)
         session.preview_started.connect(self.pause)
         player.media_ended.connect(self._on_ended)
@@ -174,12 +181,17 @@ class NowPlaying(QObject):
             track.duration_ms,
             track.cover,
         )
-        self._begin(now, lambda: self.player.play_source(device, track.mime, track.duration_ms), start_at_ms)
+
+        def load() -> None:
+            self.player.play_source(device, track.mime, track.duration_ms, track.replaygain)
+
+        self._begin(now, load, start_at_ms)
 
     def _begin(self, now: NowPlayingTrack, load: Callable[[], None], start_at_ms: int) -> None:
         self.loading_changed.emit(False)
         self._cued_at = 0
         self.current = now
+        self.follower.cancel()
         load()
         if start_at_ms > 0:
             self.player.seek(start_at_ms)
@@ -197,19 +209,46 @@ class NowPlaying(QObject):
         self.order_changed.emit()
         self._prepare_following_if_playing()
 
+    @property
+    def replaygain(self) -> ReplayGainMode:
+        return self.player.replaygain
+
+    def set_replaygain(self, mode: ReplayGainMode | str) -> None:
+        """Level tracks by their ReplayGain tags: "track", "album" or "off"; applies to what plays now."""
+        mode = ReplayGainMode(mode)
+        self.player.set_replaygain(mode)
+        self.replaygain_changed.emit(mode.value)
+
+    def _following(self) -> tuple[LibraryEntry | None, bool]:
+        """What plays after the current track, and whether it is the play queue's head."""
+        if self.current is not None and self.order.repeat is Repeat.TRACK:
+            return self.current.entry, False
+        head = self.queue.peek(self.session.library)
+        if head is not None:
+            return head, True
+        return (self._neighbour(+1) if self.current is not None else None), False
+
     def _prepare_following(self) -> None:
         """Open the track after the current one, so its start at the end of this one does not wait."""
-        if self.current is not None and self.order.repeat is Repeat.TRACK:
-            following: LibraryEntry | None = self.current.entry
-        else:
-            following = self.queue.peek(self.session.library)
-            if following is None and self.current is not None:
-                following = self._neighbour(+1)
+        following, _ = self._following()
         if following is not None:
             self.preparer.prepare(following)
 
+    def _took_over(self, queued: Queued) -> None:
+        """The engine started the queued track with no gap: it is the current one now."""
+        if queued.from_queue:
+            self.queue.take(self.session.library)
+        self._cued_at = 0
+        self.current = NowPlayingTrack(
+            queued.entry, queued.title, queued.artist, queued.album, queued.duration_ms, queued.cover
+        )
+        self.track_changed.emit(self.current)
+        self.track_started.emit(self.current)
+        self._prepare_following()
+
     def _library_changed(self, *_: object) -> None:
         self.preparer.clear()
+        self.follower.requeue(always=True)
         if self.session.library:  # a queued track re-issued: its successor is queued
             self.queue.follow(self.session.library)
         # Open the next track again on the new list, once every view has taken the change in.
@@ -218,6 +257,7 @@ class NowPlaying(QObject):
     def _prepare_following_if_playing(self) -> None:
         if self.player.state is not PlaybackState.STOPPED:
             self._prepare_following()
+            self.follower.requeue()
 
     def _refuse(self, entry: LibraryEntry, e: PlayerError) -> None:
         self.loading_changed.emit(False)
@@ -277,6 +317,7 @@ class NowPlaying(QObject):
 
     def stop(self) -> None:
         self._generation += 1
+        self.follower.cancel()
         self.player.stop()
 
     def next(self) -> bool:
@@ -327,6 +368,7 @@ class NowPlaying(QObject):
         return self.order.neighbour(self._queue(), current, step, wrap=wrap)
 
     def _on_ended(self) -> None:
+        self.follower.cancel()  # asked for too late, or refused: the usual way below
         if self.order.repeat is Repeat.TRACK and self.current is not None:
             self.play(self.current.entry)  # repeat one: again, until the user moves on
         elif not self.next():

@@ -28,6 +28,7 @@ from player.ui.library.view import LibraryPage
 from player.ui.playing.now_playing import NowPlaying
 from player.ui.playing.order import Repeat, Shuffle
 from player.ui.playing.player_bar import PlayerBar
+from player.ui.playing.replaygain_menu import ReplayGainMenu
 from player.ui.playlists.part import PlaylistsPart
 from player.ui.receipts.view import ReceiptsView
 from player.ui.shell.file_actions import FileActions
@@ -123,7 +124,9 @@ class WindowActions(FileActions, MusicActions):
         playing += [self.next_action, None, self.back_action, self.forward_action, None]
         playing += [self.play_next_action, self.enqueue_action, None]
         playing += [self.shuffle_action, self.repeat_action, None]
-        playing += [self.mute_action, self.louder_action, self.quieter_action, None, self.notify_action]
+        self.replaygain_menu = ReplayGainMenu(self.now, self.settings, self)
+        playing += [self.mute_action, self.louder_action, self.quieter_action, None]
+        playing += [self.replaygain_menu.menuAction(), self.notify_action]
         self.queue_view_action = self.queue_dock.toggleViewAction()
         self.queue_view_action.setText("&Up Next")
         self.queue_view_action.setShortcut(QKeySequence("Ctrl+U"))
