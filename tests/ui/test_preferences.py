@@ -6,16 +6,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from player.terminal import Terminal
 from player.ui.kit.settings import UiSettings
 from player.ui.shell.preferences import PreferencesDialog
 from tests.support.backend import Backend
+from tests.support.own_files import write_track
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.visible_text import assert_words_plain
 from tests.ui.window_helpers import WAIT, open_window
+
+LEFT = Qt.MouseButton.LeftButton
 
 
 def _open(qtbot: QtBot, window: object) -> PreferencesDialog:
@@ -109,4 +114,41 @@ def test_the_every_play_check_is_a_choice_only_where_the_policy_leaves_it(
     dialog = _open(qtbot, other)
     assert dialog.every_play.isChecked() and not dialog.every_play.isEnabled()
     assert "Your policy asks for this check" in dialog.every_play_note.text()
+    dialog.close()
+
+
+def test_replaygain_and_the_music_folders_are_in_the_preferences_too(
+    qtbot: QtBot,
+    make_session: MakeSession,
+    module_backend: Backend,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session = make_session(module_backend.url, user=unique_name(), insured=True)
+    window = open_window(qtbot, session)
+    dialog = _open(qtbot, window)
+    assert dialog.replaygain.currentData() == "off"
+    dialog.replaygain.setCurrentIndex(dialog.replaygain.findData("album"))
+    dialog.replaygain.activated.emit(dialog.replaygain.currentIndex())
+    assert window.now.replaygain.value == "album" and window.settings.replaygain == "album"
+    window.now.set_replaygain("track")  # from the Playback menu: the preferences say so too
+    assert dialog.replaygain.currentData() == "track"
+
+    folder = tmp_path / "Music"
+    write_track(folder / "Quiet Harbour/01 Pier Lights.flac", seconds=2, tags={"title": "Pier Lights"})
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    qtbot.mouseClick(next(b for b in dialog.findChildren(QPushButton) if b.text() == "Add Folder…"), LEFT)
+    qtbot.waitUntil(lambda: dialog.places.count() == 1, timeout=WAIT)
+    assert dialog.places.item(0).text() == str(folder)
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=WAIT)
+    assert_words_plain()
+
+    dialog.places.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_place, LEFT)
+    box = window.findChild(QMessageBox, "removeMusic")
+    assert box is not None and box.isVisible()
+    next(b for b in box.buttons() if b.text() == "Remove").click()
+    qtbot.waitUntil(lambda: dialog.places.count() == 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 0, timeout=WAIT)
+    assert (folder / "Quiet Harbour/01 Pier Lights.flac").is_file()  # the files themselves stay
     dialog.close()

@@ -1,5 +1,6 @@
-"""Preferences: the desktop (tray icon, closing to it, notifications), the insurer the player talks to,
-and the check with the insurer on every play where the policy leaves it to the user.
+"""Preferences: the desktop (tray icon, closing to it, notifications), playback (ReplayGain), the music
+folders of one's own files, the insurer the player talks to, and the check with the insurer on every
+play where the policy leaves it to the user.
 
 Each change applies at once and is remembered (the window's settings, or the terminal's own store for
 what the core decides with); the insurer's address from the next start, as the library's licenses come
@@ -9,17 +10,23 @@ from the insurer it talks to now. An address that is not one is said under its f
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -30,8 +37,11 @@ from player.ui.kit import ADVANCED
 from player.ui.kit.fit import scrolling
 from player.ui.kit.messages import describe
 from player.ui.kit.settings import UiSettings
+from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
 from player.ui.shell.tray import Tray
+
+REPLAYGAIN_WORDS = {"off": "Off", "track": "Track gain", "album": "Album gain"}
 
 
 def _note(text: str = "") -> QLabel:
@@ -46,6 +56,9 @@ def _note(text: str = "") -> QLabel:
 
 class PreferencesDialog(QDialog):
     desktop_changed = Signal()  # the tray icon or closing to it changed: the window applies it
+    replaygain_chosen = Signal(str)  # a ReplayGainMode value
+    add_folder_requested = Signal()
+    remove_place_requested = Signal(object)  # Path: a folder or file added earlier
 
     def __init__(self, session: UiSession, settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +69,8 @@ class PreferencesDialog(QDialog):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self._desktop())
+        layout.addWidget(self._playback())
+        layout.addWidget(self._folders())
         layout.addWidget(self._insurer())
         layout.addWidget(self._playing())
         layout.addStretch(1)
@@ -64,7 +79,9 @@ class PreferencesDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(scrolling(body), 1)
         outer.addWidget(buttons)
-        self.resize(520, 560)
+        self.resize(540, 640)
+        session.library_changed.connect(self.refresh_places)  # own music added or removed meanwhile
+        self.refresh_places()
 
     # --- the desktop -----------------------------------------------------------------------------
 
@@ -101,6 +118,82 @@ class PreferencesDialog(QDialog):
     def _notify_toggled(self, on: bool) -> None:
         self.settings.notifications = on
         self.desktop_changed.emit()
+
+    # --- playback --------------------------------------------------------------------------------
+
+    def _playback(self) -> QGroupBox:
+        box = QGroupBox("Playback")
+        self.replaygain = QComboBox()
+        self.replaygain.setObjectName("replaygainChoice")
+        self.replaygain.setAccessibleName("ReplayGain")
+        for mode, words in REPLAYGAIN_WORDS.items():
+            self.replaygain.addItem(words, mode)
+        self.show_replaygain(self.settings.replaygain)
+        self.replaygain.activated.connect(
+            lambda index: self.replaygain_chosen.emit(str(self.replaygain.itemData(index)))
+        )
+        form = QFormLayout(box)
+        form.addRow("ReplayGain:", self.replaygain)
+        form.addRow(
+            _note("Evens out loudness from the tracks' own tags; it never pushes a track past its peak.")
+        )
+        return box
+
+    def show_replaygain(self, mode: str) -> None:
+        """The mode in force (chosen here, or from the Playback menu)."""
+        index = self.replaygain.findData(mode)
+        self.replaygain.setCurrentIndex(max(0, index))
+
+    # --- music folders ---------------------------------------------------------------------------
+
+    def _folders(self) -> QGroupBox:
+        box = QGroupBox("Your music folders")
+        self.places = QListWidget()
+        self.places.setObjectName("musicPlaces")
+        self.places.setAccessibleName("Folders and files of your own music")
+        self.places.setMaximumHeight(self.fontMetrics().height() * 6)
+        add = QPushButton("Add Folder…")
+        add.clicked.connect(self.add_folder_requested)
+        self.remove_place = QPushButton("Remove…")
+        self.remove_place.setEnabled(False)
+        self.remove_place.clicked.connect(self._remove_chosen)
+        self.places.currentRowChanged.connect(lambda row: self.remove_place.setEnabled(row >= 0))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(self.remove_place)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.places)
+        layout.addLayout(buttons)
+        layout.addWidget(_note("Played where they are, never copied or sent anywhere; watched for changes."))
+        return box
+
+    def refresh_places(self, *_: object) -> None:
+        music = self.session.terminal.own_music
+
+        def shown(places: list[Path]) -> None:
+            chosen = self.places.currentItem()
+            keep = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
+            self.places.clear()
+            for place in places:
+                item = QListWidgetItem(str(place))
+                item.setData(Qt.ItemDataRole.UserRole, place)
+                item.setToolTip(str(place))
+                self.places.addItem(item)
+                if place == keep:
+                    self.places.setCurrentItem(item)
+            self.remove_place.setEnabled(self.places.currentRow() >= 0)
+
+        def work(_: Progress) -> list[Path]:
+            found = music.places()
+            return [f.path for f in found.folders] + list(found.files)
+
+        self.session.call(work, shown, lambda _e: None)
+
+    def _remove_chosen(self) -> None:
+        item = self.places.currentItem()
+        if item is not None:
+            self.remove_place_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     # --- the insurer -----------------------------------------------------------------------------
 

@@ -205,8 +205,14 @@ class WindowActions(FileActions, MusicActions):
             self.preferences.raise_()
             self.preferences.activateWindow()
             return
+        if self.preferences is not None:
+            self.preferences.deleteLater()  # closed earlier: opened afresh, saying what holds now
         self.preferences = PreferencesDialog(self.session, self.settings, self)
         self.preferences.desktop_changed.connect(self._desktop_changed)
+        self.preferences.replaygain_chosen.connect(self.now.set_replaygain)
+        self.now.replaygain_changed.connect(self.preferences.show_replaygain)
+        self.preferences.add_folder_requested.connect(self.add_music_folder)
+        self.preferences.remove_place_requested.connect(self.remove_music)
         self.preferences.show()
 
     def _desktop_changed(self) -> None:
