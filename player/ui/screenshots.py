@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from player.playback import NullPlayer
@@ -37,6 +37,7 @@ from player.terminal import Terminal
 from player.ui.claims.loss_dialog import LossDialog
 from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.kit.fit import fit_to_screen
+from player.ui.library.model import Column
 from player.ui.session import UiSession
 from player.ui.shell.main_window import MainWindow
 
@@ -149,6 +150,9 @@ def _xspf_track(identifier: str, title: str, artist: str, album: str, ms: int) -
     )
 
 
+ALBUM_SHOWN = ("The Halden String Players", "Coastal Suite")  # two tracks of one album, in its order
+
+
 def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
     written: dict[str, bool] = {}
     window = _main_window(session)
@@ -157,6 +161,21 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
     window.start()
     _settle(session)
     written["main-window"] = _save(window, outdir / "main-window.png")
+    browser = window.library.browser
+    nodes = [browser.topLevelItem(i) for i in range(1, browser.topLevelItemCount())]
+    for node in nodes:  # every artist open: their albums' covers are read
+        if node is not None:
+            node.setExpanded(True)
+    _settle(session)
+    browser.choose(ALBUM_SHOWN[0], ALBUM_SHOWN[1])
+    window.library.table.sortByColumn(Column.TRACK, Qt.SortOrder.AscendingOrder)
+    _settle(session)
+    written["albums"] = _save(window, outdir / "albums.png")
+    browser.choose(None)
+    for node in nodes:
+        if node is not None:
+            node.setExpanded(False)
+    window.library.table.sortByColumn(Column.ARTIST, Qt.SortOrder.AscendingOrder)
     playable = [e.row.license_id for e in window.library.visible_entries() if e.state == "valid"]
     window.queue_tracks(playable[-2:], False)  # two tracks queued, the Up Next panel beside the library
     window.queue_tracks(playable[1:2], True)
