@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from player.errors import PlayerError
 from player.ui.kit import ADVANCED
 from player.ui.kit.fit import scrolling
+from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe
 from player.ui.kit.settings import UiSettings
 from player.ui.kit.tasks import Progress
@@ -188,7 +189,7 @@ class PreferencesDialog(QDialog):
             found = music.places()
             return [f.path for f in found.folders] + list(found.files)
 
-        self.session.call(work, shown, lambda _e: None)
+        self.session.call(work, while_alive(self.places, shown), lambda _e: None)
 
     def _remove_chosen(self) -> None:
         item = self.places.currentItem()
@@ -258,7 +259,9 @@ class PreferencesDialog(QDialog):
             self.insurer_error.show()
 
         self.insurer_error.hide()
-        self.session.call(lambda _: connection.save_server(text if remote else None), None, refused)
+        self.session.call(
+            lambda _: connection.save_server(text if remote else None), None, while_alive(self, refused)
+        )
 
     # --- playing ---------------------------------------------------------------------------------
 
