@@ -200,6 +200,12 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
         window.receipts.select_receipt(bought[-1].receipt.receipt_id)
     written["receipts"] = _save(window, outdir / "receipts.png")
     window.show_section(0)
+    window.show_preferences()
+    preferences = window.preferences
+    if preferences is not None:
+        _settle(session)
+        written["preferences"] = _save(preferences, outdir / "preferences.png")
+        preferences.close()
 
     uninsured = [e for e in session.library if not e.insured]
     insure = InsureDialog(session, uninsured, window)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from player.errors import PlayerError
 from player.ui.kit import ADVANCED
-from player.ui.kit.fit import scrolling
+from player.ui.kit.fit import fit_to_screen, scrolling
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe
 from player.ui.kit.settings import UiSettings
@@ -80,7 +80,7 @@ class PreferencesDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(scrolling(body), 1)
         outer.addWidget(buttons)
-        self.resize(540, 640)
+        fit_to_screen(self, QSize(560, 800))  # all of it where the screen has room; else it scrolls
         session.library_changed.connect(self.refresh_places)  # own music added or removed meanwhile
         self.refresh_places()
 
@@ -135,9 +135,7 @@ class PreferencesDialog(QDialog):
         )
         form = QFormLayout(box)
         form.addRow("ReplayGain:", self.replaygain)
-        form.addRow(
-            _note("Evens out loudness from the tracks' own tags; it never pushes a track past its peak.")
-        )
+        form.addRow(_note("Evens out loudness from the tracks' own tags, never past a track's peak."))
         return box
 
     def show_replaygain(self, mode: str) -> None:
