@@ -51,6 +51,7 @@ class Library:
         self._connection = connection
         self._account = account
         self._licenses = licenses
+        self._facts_tried: set[str] = set()  # content IDs whose tags were read (or tried) this session
 
     def entries(self) -> list[LibraryEntry]:
         """Every license the terminal knows, with the cached list's verdict (no network)."""
@@ -109,34 +110,50 @@ class Library:
         """Where the track's encrypted file is; None when it is missing."""
         return self._store.track_path(content_id)
 
-    def fill_album_facts(self) -> int:
-        """Read the tags of each held track whose album facts were never read (a library kept from before
-        they were); returns how many were read. Run in the background: it decrypts each file's tags."""
-        todo = [t for t in self._store.tracks() if not t.info.tagged and t.path is not None]
-        if not todo:
-            return 0
-        keys = self._content_keys({t.info.content_id for t in todo})
-        done = 0
-        for track in todo:
+    def fill_album_facts(self, limit: int | None = None) -> tuple[int, bool]:
+        """Read the tags of held tracks whose album facts were never read (a library kept from before they
+        were), at most `limit` of them; returns how many were read and whether more are left. Run in the
+        background, a batch at a time, so a play is never queued behind a whole library's tags. A track
+        tried once this session (its file damaged, say) is not tried again until the next."""
+        todo = [
+            t
+            for t in self._store.tracks()
+            if not t.info.tagged and t.path is not None and t.info.content_id not in self._facts_tried
+        ]
+        batch = todo if limit is None else todo[:limit]
+        keys = self._content_keys({t.info.content_id for t in batch}) if batch else {}
+        read = 0
+        for track in batch:
+            self._facts_tried.add(track.info.content_id)
             key = keys.get((track.info.content_id, track.info.version))
             if key is not None and read_album_facts(self._store, track.info, key).tagged:
-                done += 1
-        return done
+                read += 1
+        return read, len(todo) > len(batch)
 
-    def cover(self, content_id: str) -> Cover | None:
-        """The cover embedded in a held track's tags (None when it has none, or its file or license is
-        not here): read from the decrypted tags in memory, for the browser's album pictures."""
+    def covers(self, content_ids: set[str]) -> dict[str, Cover | None]:
+        """The covers embedded in held tracks' tags (None where a track has none, or its file or license
+        is not here): read from the decrypted tags in memory, for the browser's album pictures."""
         from player.playback.tags import cover_art  # mutagen: only once a cover is wanted
 
-        key = next(iter(self._content_keys({content_id}).values()), None)
-        row = self._store.track(content_id)
-        if key is None or row is None or row.path is None:
-            return None
-        try:
-            with self._store.open_track(content_id) as f:
-                return cover_art(container.ContainerReader(f, key, expect_content_id=content_id))
-        except PlayerError:
-            return None
+        keys = self._content_keys(set(content_ids))
+        found: dict[str, Cover | None] = {}
+        for content_id in content_ids:
+            row = self._store.track(content_id)
+            key = None if row is None else keys.get((content_id, row.info.version))
+            found[content_id] = None
+            if key is None or row is None or row.path is None:
+                continue
+            try:
+                with self._store.open_track(content_id) as f:
+                    found[content_id] = cover_art(
+                        container.ContainerReader(f, key, expect_content_id=content_id)
+                    )
+            except PlayerError:
+                pass  # a damaged file has no cover to show; the integrity scan is what reports it
+        return found
+
+    def cover(self, content_id: str) -> Cover | None:
+        return self.covers({content_id})[content_id]
 
     def _content_keys(self, content_ids: set[str] | None = None) -> dict[tuple[str, int], bytes]:
         """(content ID, version) -> content key, from the license packages held (of `content_ids` only,

@@ -21,6 +21,8 @@ from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import LibraryEntry, ListStatus, Terminal
 from player.ui.kit.tasks import Progress, TaskRunner
 
+FACTS_BATCH = 100  # tracks whose tags one worker task reads (a few hundred ms)
+
 
 class ConnectionState(StrEnum):
     CONNECTING = "connecting"  # the first contact (or the bundled backend's start) is under way
@@ -146,10 +148,22 @@ class UiSession(QObject):
         self._watch_timer.start()
         self.refresh_library()
         self.call(lambda _: self.terminal.connection.reachable(), self._connected)
-        # A library kept from before tags were read gets its track numbers and years, once.
+        self._fill_album_facts(0)
+
+    def _fill_album_facts(self, read_so_far: int) -> None:
+        """A library kept from before tags were read gets its track numbers and years, once: a batch
+        at a time, each queued behind what waits (a play is never held up by a whole library's tags)."""
+
+        def done(result: tuple[int, bool]) -> None:
+            read, more = result
+            if more:
+                self._fill_album_facts(read_so_far + read)
+            elif read_so_far + read:
+                self.refresh_library()
+
         self.call(
-            lambda _: self.terminal.library.fill_album_facts(),
-            lambda read: self.refresh_library() if read else None,
+            lambda _: self.terminal.library.fill_album_facts(limit=FACTS_BATCH),
+            done,
             lambda _e: None,  # not signed in, or no key yet: the next start tries again
         )
 
@@ -191,9 +205,8 @@ class UiSession(QObject):
         library, own = self.terminal.library, self.terminal.own_music
 
         def work(_: Progress) -> dict[Any, bytes | None]:
-            covers = (
-                (key, own.cover(cid) if own.owns(cid) else library.cover(cid)) for key, cid in wanted.items()
-            )
+            bought = library.covers({cid for cid in wanted.values() if not own.owns(cid)})  # keys once
+            covers = ((key, own.cover(cid) if own.owns(cid) else bought[cid]) for key, cid in wanted.items())
             return {key: (c.data if c else None) for key, c in covers}
 
         self.call(work, done, lambda _e: None)  # a cover that cannot be read is no message

@@ -5,6 +5,7 @@ is one album under one heading in the browser; albums show their covers; `year:`
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import numpy as np
 import soundfile
@@ -95,3 +96,19 @@ def test_albums_play_in_their_order_compilations_are_one_album_and_covers_show(
     window.library.search.setText("artist:various")  # the album artist is found under artist: too
     assert sorted(shown(window, Column.TITLE)) == ["Low Tide", "Pier Lights"]
     assert_words_plain()
+
+
+def test_a_library_kept_from_before_gets_its_track_numbers_when_the_window_opens(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = bought(make_session, module_backend.url, *MARLOW)
+    store = session.terminal._store
+    for content_id in MARLOW:  # as the previous version kept them: the catalog's words only
+        info = session.terminal.library.track_info(content_id)
+        assert info is not None
+        store.put_track_info(replace(info, track_number=0, year=0, tagged=False))
+    window = open_window(qtbot, session, rows=2)
+    window.library.table.sortByColumn(Column.TRACK, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: shown(window, Column.TRACK) == ["1", "2"], timeout=30_000)
+    assert shown(window, Column.YEAR) == ["2016", "2016"]
+    assert shown(window, Column.TITLE) == ["Lantern Street", "Blue Hour Waltz"]
