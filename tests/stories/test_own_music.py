@@ -15,31 +15,12 @@ from tests.stories.driver import Cli, run_cli_process
 from tests.support import sound
 from tests.support.backend import Backend
 from tests.support.hostile import hostile_proxy
-from tests.support.own_files import fingerprint, garbage, write_track
-
-ALBUM = {"artist": "Ada Lindqvist", "album": "Quiet Harbour", "date": "2019", "genre": "Folk"}
+from tests.support.own_files import adas_music, fingerprint, write_track
 
 
 def _folder(root: Path) -> Path:
-    music = root / "Ada's Music"
-    write_track(
-        music / "Quiet Harbour/01 Lanterns.flac",
-        seconds=6,
-        tags={**ALBUM, "title": "Lanterns", "tracknumber": "1"},
-    )
-    write_track(
-        music / "Quiet Harbour/02 Low Tide.flac",
-        seconds=5,
-        tags={**ALBUM, "title": "Low Tide", "tracknumber": "2"},
-    )
-    write_track(
-        music / "Singles/Saltwater Waltz.mp3",
-        seconds=5,
-        freq=330,
-        tags={"title": "Saltwater Waltz", "artist": "Ada Lindqvist"},
-    )
+    music = adas_music(root / "Ada's Music", seconds=(6, 5, 5))
     write_track(music / "voice memo.mp3", seconds=3)  # no tags at all
-    garbage(music / "Junk")
     return music
 
 

@@ -135,3 +135,30 @@ def fingerprint(folder: Path) -> dict[str, tuple[str, int]]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+ADAS_ALBUM = {"artist": "Ada Lindqvist", "album": "Quiet Harbour", "date": "2019", "genre": "Folk"}
+
+
+def adas_music(folder: Path, seconds: tuple[float, float, float], cover: bytes | None = None) -> Path:
+    """Ada's music, the stories' own files: two tracks of her album "Quiet Harbour" in FLAC (the
+    first with `cover`), a single in MP3, and a folder of junk; `seconds` are the three tracks' lengths."""
+    write_track(
+        folder / "Quiet Harbour/01 Lanterns.flac",
+        seconds=seconds[0],
+        cover=cover,
+        tags={**ADAS_ALBUM, "title": "Lanterns", "tracknumber": "1"},
+    )
+    write_track(
+        folder / "Quiet Harbour/02 Low Tide.flac",
+        seconds=seconds[1],
+        tags={**ADAS_ALBUM, "title": "Low Tide", "tracknumber": "2"},
+    )
+    write_track(
+        folder / "Singles/Saltwater Waltz.mp3",
+        seconds=seconds[2],
+        freq=330,
+        tags={"title": "Saltwater Waltz", "artist": "Ada Lindqvist"},
+    )
+    garbage(folder / "Junk")
+    return folder

@@ -28,7 +28,7 @@ from player.ui.shell.main_window import MainWindow
 from tests.support import sound
 from tests.support.backend import Backend
 from tests.support.hostile import hostile_proxy
-from tests.support.own_files import cover_png, fingerprint, garbage, retag, write_track
+from tests.support.own_files import adas_music, cover_png, fingerprint, retag, write_track
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.visible_text import assert_words_plain
 from tests.ui.window_helpers import (
@@ -41,7 +41,6 @@ from tests.ui.window_helpers import (
     wait_playing,
 )
 
-ALBUM = {"artist": "Ada Lindqvist", "album": "Quiet Harbour", "date": "2019", "genre": "Folk"}
 OWN = "Your file (not insured)"
 WATCH_WAIT = 10_000  # a change is gathered for under a second, then scanned
 
@@ -49,25 +48,7 @@ WATCH_WAIT = 10_000  # a change is gathered for under a second, then scanned
 @pytest.fixture
 def music() -> Iterator[Path]:
     """Ada's music folder (outside pytest's numbered folders: its path shows in tooltips)."""
-    root = Path(tempfile.mkdtemp(prefix="ada-music."))
-    write_track(
-        root / "Quiet Harbour/01 Lanterns.flac",
-        seconds=8,
-        cover=cover_png(5),
-        tags={**ALBUM, "title": "Lanterns", "tracknumber": "1"},
-    )
-    write_track(
-        root / "Quiet Harbour/02 Low Tide.flac",
-        seconds=6,
-        tags={**ALBUM, "title": "Low Tide", "tracknumber": "2"},
-    )
-    write_track(
-        root / "Singles/Saltwater Waltz.mp3",
-        seconds=6,
-        freq=330,
-        tags={"title": "Saltwater Waltz", "artist": "Ada Lindqvist"},
-    )
-    garbage(root / "Junk")
+    root = adas_music(Path(tempfile.mkdtemp(prefix="ada-music.")), seconds=(8, 6, 6), cover=cover_png(5))
     yield root
     shutil.rmtree(root, ignore_errors=True)
 
