@@ -114,6 +114,12 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def count(n: int, one: str, many: str) -> str:
+    """`one` or `many` (translated texts with ``{n}``), as `n` asks: ``count(3, tr("{n} track"),
+    tr("{n} tracks"))`` is "3 tracks", and "3 曲" in Japanese, whose two forms are the same."""
+    return (one if n == 1 else many).format(n=n)
+
+
 def fingerprint(hex_digest: str, per_line: int = 0) -> str:
     """``ab12 cd34 ef56 ...``: groups of four as people compare keys; `per_line` groups, then a newline."""
     groups = [hex_digest[i : i + 4] for i in range(0, len(hex_digest), 4)]

@@ -40,12 +40,14 @@ CORE = (
     "player/transfer.py",
     "player/errors.py",
     "player/words.py",
+    "player/language.py",
 )
 FACES = ("player/ui", "player/cli", "player/app.py")
 # What a face may import of the player: the terminal's public face (the package itself, never one of its
 # modules), the errors, the words, the playback engine, the packaged icons, and its own package.
 FACE_DOORS = (
     "player.errors",
+    "player.language",
     "player.words",
     "player.playback",
     "player.resources",
@@ -124,10 +126,10 @@ RULES = (
         forbidden=("requests", "sqlite3", "PySide6"),
     ),
     Rule(
-        "mock_backend shares only player.protocol and player.errors with the player",
+        "mock_backend shares only player.protocol, player.errors and player.language with the player",
         within=("mock_backend",),
         forbidden=("player",),
-        allowed=("player.protocol", "player.errors"),
+        allowed=("player.protocol", "player.errors", "player.language"),
     ),
 )
 
