@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from PySide6.QtCore import QLocale
 
 from mock_backend.insurer.conditions import CONDITIONS
 from player import words
@@ -83,3 +86,38 @@ def test_what_adding_music_did_is_said_in_order_and_names_only_a_few_files() -> 
     assert "(junk 0.mp3, junk 1.mp3, junk 2.mp3, …)" in many and "junk 3" not in many
     assert many.endswith("/media/usb/Music cannot be reached now (is its drive plugged in?).")
     assert words.music_scan(0, 0, 0) == "Nothing new: that music is already in your library."
+
+
+@pytest.fixture
+def in_locale() -> Iterator[Callable[[str], None]]:
+    """Write as the named locale does for the test, then as before."""
+    before = QLocale()
+    yield lambda name: QLocale.setDefault(QLocale(name))
+    QLocale.setDefault(before)
+
+
+def test_amounts_and_dates_are_written_as_the_locale_writes_them(in_locale: Callable[[str], None]) -> None:
+    in_locale("ja_JP")
+    assert words.yen(1250) == "¥1,250"  # yen in every language
+    assert words.yen(-1_250_000) == "−¥1,250,000"
+    assert words.day(ON) == "2026/11/03"
+    assert words.long_day(ON) == "2026年11月3日"
+    assert words.moment(ON) == "2026/11/03 09:30 UTC"
+    in_locale("en_US")
+    assert words.day(ON) == "11/3/2026"  # the year in full: "11/3/26" is no day in a table
+    assert words.long_day(ON) == "November 3, 2026"  # never a weekday
+    in_locale("de_DE")
+    assert words.yen(1250) == "¥1.250"
+    assert words.long_day(ON) == "3. November 2026"
+    assert words.duration(187_000) == "3:07"
+
+
+def test_a_local_time_is_written_with_the_locales_clock(in_locale: Callable[[str], None]) -> None:
+    now = datetime(2026, 11, 3, 20, 0).astimezone()
+    earlier_today = now.replace(hour=14, minute=3)
+    in_locale("en_US")
+    assert words.local_moment(earlier_today, now) == "2:03\u202fPM"  # CLDR: a narrow no-break space
+    in_locale("en_GB")
+    assert words.local_moment(earlier_today, now) == "14:03"
+    assert words.local_moment(earlier_today.replace(day=1), now) == "1 Nov 14:03"
+    assert words.local_moment(earlier_today.replace(year=2025), now) == "3 Nov 2025 14:03"

@@ -39,7 +39,7 @@ CORE = (
     "player/exchanges.py",
     "player/transfer.py",
     "player/errors.py",
-    "player/words.py",
+    "player/words",
     "player/language.py",
 )
 FACES = ("player/ui", "player/cli", "player/app.py")

@@ -1,0 +1,146 @@
+"""The insurer's answers to a claim in words: why a track cannot be re-issued, an alternate's price
+difference, what a receipt was for, and one line per guarantee condition the insurer may refuse on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from player.language import QT_TRANSLATE_NOOP, translate
+from player.protocol.policy import Policy
+from player.words.formats import long_day, sentence, yen
+
+# FIG.14 (6): why the original licensor cannot re-issue the same track.
+UNAVAILABLE = {
+    "content_discontinued": QT_TRANSLATE_NOOP("Words", "Its supplier no longer distributes this track."),
+    "provider_unavailable": QT_TRANSLATE_NOOP("Words", "Its supplier's service is down at the moment."),
+    "provider_ended": QT_TRANSLATE_NOOP("Words", "Its supplier has ended its business."),
+    "no_playable_encoding": QT_TRANSLATE_NOOP(
+        "Words", "It is not published in a format this computer plays."
+    ),
+}
+
+
+def unavailable(code: str) -> str:
+    """Why a track cannot be re-issued as itself, in words."""
+    if code in UNAVAILABLE:
+        return translate("Words", UNAVAILABLE[code])
+    return (
+        translate("Words", "Its supplier cannot issue it again ({code}).").format(code=code) if code else ""
+    )
+
+
+def difference(diff: int, limit: int | None) -> str:
+    """An alternate's price difference against the policy's limit: "+¥50 of ¥100", "same price",
+    "−¥30 (cheaper)". The insurer covers a difference up to the limit ([0030])."""
+    if diff > 0:
+        if limit is None:
+            return f"+{yen(diff)}"
+        return translate("Words", "+{difference} of {limit}").format(difference=yen(diff), limit=yen(limit))
+    if diff == 0:
+        return translate("Words", "same price")
+    return translate("Words", "{difference} (cheaper)").format(difference=yen(diff))
+
+
+# What a receipt was for (its `kind`), as the receipt says it.
+RECEIPT_KINDS = {
+    "purchase": QT_TRANSLATE_NOOP("Words", "Purchase with insurance"),
+    "insurance": QT_TRANSLATE_NOOP("Words", "Insurance policy"),
+    "reissue": QT_TRANSLATE_NOOP("Words", "Replacement of a lost track"),
+    "alternate": QT_TRANSLATE_NOOP("Words", "Alternate for a lost track"),
+    "upgrade": QT_TRANSLATE_NOOP("Words", "Newer version of a track"),
+    "insured_later": QT_TRANSLATE_NOOP("Words", "Insurance of tracks you had bought"),
+    "direct_purchase": QT_TRANSLATE_NOOP("Words", "Purchase without insurance"),
+}
+
+
+def receipt_kind(kind: str, otherwise: str | None = None) -> str:
+    """What a receipt of this `kind` was for; `otherwise` (else the code itself) for a kind unknown here."""
+    if kind in RECEIPT_KINDS:
+        return translate("Words", RECEIPT_KINDS[kind])
+    return kind if otherwise is None else otherwise
+
+
+Refusal = Callable[[Policy | None, str], str]
+
+
+def _per_track(p: Policy | None, _m: str) -> str:
+    if p is None:
+        return translate("Words", "This track reached your policy's limit of re-distributions per track.")
+    return translate(
+        "Words", "This track reached your policy's limit of re-distributions per track ({n} times)."
+    ).format(n=p.relicensing_limit_per_track)
+
+
+def _total(p: Policy | None, _m: str) -> str:
+    if p is None:
+        return translate("Words", "Your policy's total number of re-distributions is used up.")
+    return translate("Words", "Your policy's total number of re-distributions ({n}) is used up.").format(
+        n=p.relicensing_limit_total
+    )
+
+
+def _waiting(p: Policy | None, m: str) -> str:
+    if p is None:
+        return translate("Words", "Your policy is still in its waiting period: {why}").format(why=sentence(m))
+    return translate(
+        "Words", "Your policy is still in its waiting period: re-distribution starts on {day}."
+    ).format(day=long_day(p.relicensing_starts))
+
+
+def _outside(p: Policy | None, m: str) -> str:
+    if p is None:
+        return translate("Words", "This is outside your policy's guarantee period: {why}").format(
+            why=sentence(m)
+        )
+    return translate("Words", "This is outside your policy's guarantee period ({start} to {end}).").format(
+        start=long_day(p.guarantee_start), end=long_day(p.guarantee_end)
+    )
+
+
+def _price(p: Policy | None, m: str) -> str:
+    if p is None:
+        return translate("Words", "This alternate costs more than your policy covers: {why}").format(
+            why=sentence(m)
+        )
+    return translate(
+        "Words",
+        "This alternate costs more than your policy covers: at most {limit} more than the lost track.",
+    ).format(limit=yen(p.price_difference_limit))
+
+
+def _not_insured(_p: Policy | None, m: str) -> str:
+    return translate(
+        "Words",
+        "{track} was bought without insurance, so no claim covers it: "
+        "insure it first (Insure… in the library).",
+    ).format(track=m or translate("Words", "This track"))
+
+
+def _no_alternates(_p: Policy | None, _m: str) -> str:
+    return translate(
+        "Words",
+        "It cannot be re-issued, and no supplier offers an alternate within your policy's limit "
+        "on the price difference.",
+    )
+
+
+# One line per guarantee condition the insurer may refuse on (FIG.6B; the insurer's table of them is
+# mock_backend/insurer/conditions.py), filled in from the policy when it is at hand, else from the
+# insurer's own message.
+REFUSALS: dict[str, Refusal] = {
+    "per_track_limit": _per_track,
+    "total_limit": _total,
+    "waiting_period": _waiting,
+    "outside_guarantee_period": _outside,
+    "price_difference_limit": _price,
+    "not_insured": _not_insured,
+    "no_alternates": _no_alternates,
+}
+
+
+def refusal(code: str, message: str = "", policy: Policy | None = None) -> str:
+    """Why the insurer refused a track or a whole claim, in words, with the policy's figures."""
+    words = REFUSALS.get(code)
+    if words is not None:
+        return words(policy, message)
+    return sentence(message or code or translate("Words", "The insurer gave no reason."))
