@@ -15,9 +15,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from player.errors import PlayerError
+from player.language import install, translate
 from player.terminal import Terminal, network_timeout, playable_codecs
 from player.ui.kit import icons
 from player.ui.kit.messages import describe
+from player.ui.kit.settings import UiSettings
 from player.ui.session import UiSession
 from player.ui.shell.main_window import MainWindow
 
@@ -30,6 +32,10 @@ def run(data_dir: Path, server: str | None) -> int:
     app.setOrganizationName("insured-player")
     app.setDesktopFileName("insured-player")
     app.setWindowIcon(icons.app_icon())
+    # Before the first word is made: the system's language, or the one chosen in Preferences.
+    spoken = install(app, UiSettings(data_dir).language)
+    for name in spoken.missing:
+        print(f"insured-player: no {name}.qm translation catalog found; speaking English", file=sys.stderr)
     try:
         terminal = Terminal(data_dir, server, timeout=network_timeout(), codecs=playable_codecs())
     except (
@@ -37,7 +43,7 @@ def run(data_dir: Path, server: str | None) -> int:
     ) as e:  # a bad INSURED_PLAYER_TIMEOUT; the data dir is held by another player or cannot be written
         title, text = describe(e)
         print(f"insured-player: {text}", file=sys.stderr)
-        QMessageBox.critical(None, f"Insured Player: {title}", text)
+        QMessageBox.critical(None, translate("Launch", "Insured Player: {title}").format(title=title), text)
         return 1
     window = MainWindow(UiSession(terminal))
     # SIGINT/SIGTERM close the window through the event loop, so the bundled backend is stopped too.

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from player.language import SYSTEM
+
 FILE_NAME = "insured-player-ui.ini"
 DEFAULT_VOLUME = 80
 
@@ -84,6 +86,15 @@ class UiSettings:
     @page.setter
     def page(self, value: int) -> None:
         self._s.setValue("window/page", value)
+
+    @property
+    def language(self) -> str:
+        """The language chosen in Preferences ("en", "ja"), or "system" to follow the system locale."""
+        return str(self._s.value("window/language", SYSTEM) or SYSTEM)
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("window/language", value)
 
     # --- playback --------------------------------------------------------------------------------
 

@@ -1,10 +1,11 @@
-"""Preferences: the desktop (tray icon, closing to it, notifications), playback (ReplayGain), the music
-folders of one's own files, the insurer the player talks to, and the check with the insurer on every
-play where the policy leaves it to the user.
+"""Preferences: the desktop (tray icon, closing to it, notifications, the language), playback
+(ReplayGain), the music folders of one's own files, the insurer the player talks to, and the check with
+the insurer on every play where the policy leaves it to the user.
 
 Each change applies at once and is remembered (the window's settings, or the terminal's own store for
-what the core decides with); the insurer's address from the next start, as the library's licenses come
-from the insurer it talks to now. An address that is not one is said under its field and not kept.
+what the core decides with); the language and the insurer's address from the next start (the windows
+are built in a language; the library's licenses come from the insurer it talks to now). An address that
+is not one is said under its field and not kept.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.errors import PlayerError
+from player.language import QT_TRANSLATE_NOOP, names
 from player.ui.kit import ADVANCED
 from player.ui.kit.fit import fit_to_screen, scrolling
 from player.ui.kit.guard import while_alive
@@ -42,7 +44,11 @@ from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
 from player.ui.shell.tray import Tray
 
-REPLAYGAIN_WORDS = {"off": "Off", "track": "Track gain", "album": "Album gain"}
+REPLAYGAIN_WORDS = {
+    "off": QT_TRANSLATE_NOOP("PreferencesDialog", "Off"),
+    "track": QT_TRANSLATE_NOOP("PreferencesDialog", "Track gain"),
+    "album": QT_TRANSLATE_NOOP("PreferencesDialog", "Album gain"),
+}
 
 
 def _note(text: str = "") -> QLabel:
@@ -66,7 +72,7 @@ class PreferencesDialog(QDialog):
         self.session = session
         self.settings = settings
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self._desktop())
@@ -87,25 +93,49 @@ class PreferencesDialog(QDialog):
     # --- the desktop -----------------------------------------------------------------------------
 
     def _desktop(self) -> QGroupBox:
-        box = QGroupBox("Desktop")
-        self.tray_icon = QCheckBox("Show an icon in the tray")
+        box = QGroupBox(self.tr("Desktop"))
+        self.tray_icon = QCheckBox(self.tr("Show an icon in the tray"))
         self.tray_icon.setChecked(self.settings.tray_icon)
-        self.close_to_tray = QCheckBox("Keep playing in the tray when the window is closed")
+        self.close_to_tray = QCheckBox(self.tr("Keep playing in the tray when the window is closed"))
         self.close_to_tray.setChecked(self.settings.close_to_tray)
         self.close_to_tray.setEnabled(self.settings.tray_icon)
         self.tray_note = _note()
         if not Tray.desktop_has_one():
-            self.tray_note.setText("This desktop shows no tray: closing the window quits.")
+            self.tray_note.setText(self.tr("This desktop shows no tray: closing the window quits."))
         self.tray_note.setVisible(bool(self.tray_note.text()))
-        self.notify = QCheckBox("Announce each new track in a desktop notification")
+        self.notify = QCheckBox(self.tr("Announce each new track in a desktop notification"))
         self.notify.setChecked(self.settings.notifications)
         self.tray_icon.toggled.connect(self._tray_toggled)
         self.close_to_tray.toggled.connect(self._close_to_tray_toggled)
         self.notify.toggled.connect(self._notify_toggled)
+        self.language = QComboBox()
+        self.language.setObjectName("languageChoice")
+        for value, name in names():
+            self.language.addItem(name, value)
+        self.language.setCurrentIndex(max(0, self.language.findData(self.settings.language)))
+        self.language_note = _note()
+        self.language_note.setObjectName("languageNote")
+        self.language_note.hide()
+        self.language.activated.connect(self._language_chosen)
+        languages = QFormLayout()
+        languages.addRow(self.tr("Language:"), self.language)
         layout = QVBoxLayout(box)
         for widget in (self.tray_icon, self.close_to_tray, self.tray_note, self.notify):
             layout.addWidget(widget)
+        layout.addLayout(languages)
+        layout.addWidget(self.language_note)
         return box
+
+    def _language_chosen(self, index: int) -> None:
+        """Remembered for the next start: every window is built in its language then (Strawberry and
+        Quod Libet also ask for a restart)."""
+        self.settings.language = str(self.language.itemData(index))
+        self.language_note.setText(
+            self.tr("The player speaks {language} from its next start.").format(
+                language=self.language.itemText(index)
+            )
+        )
+        self.language_note.show()
 
     def _tray_toggled(self, on: bool) -> None:
         self.settings.tray_icon = on
@@ -123,19 +153,21 @@ class PreferencesDialog(QDialog):
     # --- playback --------------------------------------------------------------------------------
 
     def _playback(self) -> QGroupBox:
-        box = QGroupBox("Playback")
+        box = QGroupBox(self.tr("Playback"))
         self.replaygain = QComboBox()
         self.replaygain.setObjectName("replaygainChoice")
         self.replaygain.setAccessibleName("ReplayGain")
         for mode, words in REPLAYGAIN_WORDS.items():
-            self.replaygain.addItem(words, mode)
+            self.replaygain.addItem(self.tr(words), mode)
         self.show_replaygain(self.settings.replaygain)
         self.replaygain.activated.connect(
             lambda index: self.replaygain_chosen.emit(str(self.replaygain.itemData(index)))
         )
         form = QFormLayout(box)
-        form.addRow("ReplayGain:", self.replaygain)
-        form.addRow(_note("Evens out loudness from the tracks' own tags, never past a track's peak."))
+        form.addRow(self.tr("ReplayGain:"), self.replaygain)
+        form.addRow(
+            _note(self.tr("Evens out loudness from the tracks' own tags, never past a track's peak."))
+        )
         return box
 
     def show_replaygain(self, mode: str) -> None:
@@ -146,14 +178,14 @@ class PreferencesDialog(QDialog):
     # --- music folders ---------------------------------------------------------------------------
 
     def _folders(self) -> QGroupBox:
-        box = QGroupBox("Your music folders")
+        box = QGroupBox(self.tr("Your music folders"))
         self.places = QListWidget()
         self.places.setObjectName("musicPlaces")
-        self.places.setAccessibleName("Folders and files of your own music")
+        self.places.setAccessibleName(self.tr("Folders and files of your own music"))
         self.places.setMaximumHeight(self.fontMetrics().height() * 6)
-        add = QPushButton("Add Folder…")
+        add = QPushButton(self.tr("Add Folder…"))
         add.clicked.connect(self.add_folder_requested)
-        self.remove_place = QPushButton("Remove…")
+        self.remove_place = QPushButton(self.tr("Remove…"))
         self.remove_place.setEnabled(False)
         self.remove_place.clicked.connect(self._remove_chosen)
         self.places.currentRowChanged.connect(lambda row: self.remove_place.setEnabled(row >= 0))
@@ -164,7 +196,9 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.addWidget(self.places)
         layout.addLayout(buttons)
-        layout.addWidget(_note("Played where they are, never copied or sent anywhere; watched for changes."))
+        layout.addWidget(
+            _note(self.tr("Played where they are, never copied or sent anywhere; watched for changes."))
+        )
         return box
 
     def refresh_places(self, *_: object) -> None:
@@ -197,14 +231,14 @@ class PreferencesDialog(QDialog):
     # --- the insurer -----------------------------------------------------------------------------
 
     def _insurer(self) -> QGroupBox:
-        box = QGroupBox("Insurer")
+        box = QGroupBox(self.tr("Insurer"))
         box.setProperty(ADVANCED, True)  # an address is what is typed here: the one place one is shown
         connection = self.session.terminal.connection
-        self.bundled = QRadioButton("The insurer bundled with the player (the demo catalog)")
-        self.remote = QRadioButton("An insurer at this address:")
+        self.bundled = QRadioButton(self.tr("The insurer bundled with the player (the demo catalog)"))
+        self.remote = QRadioButton(self.tr("An insurer at this address:"))
         self.address = QLineEdit()
         self.address.setObjectName("insurerAddress")
-        self.address.setAccessibleName("The insurer's address")
+        self.address.setAccessibleName(self.tr("The insurer's address"))
         self.address.setPlaceholderText("https://insurer.example")
         group = QButtonGroup(self)
         group.addButton(self.bundled)
@@ -223,12 +257,14 @@ class PreferencesDialog(QDialog):
             for widget in (self.bundled, self.remote, self.address):
                 widget.setEnabled(False)
             self.insurer_note.setText(
-                "The insurer was given when the player was started; it is used instead."
+                self.tr("The insurer was given when the player was started; it is used instead.")
             )
         else:
             self.insurer_note.setText(
-                "Used from the next start. Your licenses come from the insurer you use now: keep it while "
-                "you want to play them."
+                self.tr(
+                    "Used from the next start. Your licenses come from the insurer you use now: "
+                    "keep it while you want to play them."
+                )
             )
         self.bundled.toggled.connect(self._insurer_changed)
         self.address.editingFinished.connect(self._insurer_changed)
@@ -264,9 +300,9 @@ class PreferencesDialog(QDialog):
     # --- playing ---------------------------------------------------------------------------------
 
     def _playing(self) -> QGroupBox:
-        box = QGroupBox("Playing")
+        box = QGroupBox(self.tr("Playing"))
         account = self.session.terminal.account
-        self.every_play = QCheckBox("Check with the insurer on every play (while online)")
+        self.every_play = QCheckBox(self.tr("Check with the insurer on every play (while online)"))
         self.every_play.setObjectName("everyPlayChoice")
         self.every_play_note = _note()
         required = False
@@ -275,12 +311,14 @@ class PreferencesDialog(QDialog):
         if required:
             self.every_play.setChecked(True)
             self.every_play.setEnabled(False)
-            self.every_play_note.setText("Your policy asks for this check (its premiums are lower).")
+            self.every_play_note.setText(self.tr("Your policy asks for this check (its premiums are lower)."))
         else:
             self.every_play.setChecked(account.every_play_chosen)
             self.every_play_note.setText(
-                "Your policy does not ask for it: with it on, a track whose license the insurer has just "
-                "withdrawn stops at once instead of at the next sync."
+                self.tr(
+                    "Your policy does not ask for it: with it on, a track whose license the insurer has just "
+                    "withdrawn stops at once instead of at the next sync."
+                )
             )
         self.every_play.toggled.connect(lambda on: self.session.call(lambda _: account.choose_every_play(on)))
         layout = QVBoxLayout(box)
