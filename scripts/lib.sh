@@ -114,4 +114,17 @@ ensure_venv() {
             || die "pip install failed"
         printf '%s\n' "$want" >"$INSTALL_STAMP"
     fi
+    compile_catalogs
+}
+
+# The install compiles the translation catalogs (setup.py); a catalog edited since is compiled again
+# here, with the same lrelease, so ./play and ./test always speak the catalog in the checkout.
+compile_catalogs() {
+    local ts qm
+    for ts in "$REPO_ROOT"/player/resources/i18n/*.ts; do
+        [[ -e "$ts" ]] || continue
+        qm="${ts%.ts}.qm"
+        [[ "$qm" -nt "$ts" ]] && continue
+        "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm" || die "could not compile $ts"
+    done
 }

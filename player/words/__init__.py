@@ -165,7 +165,12 @@ def music_scan(
         parts.append(sentence(said))
     if not parts:
         return translate("Words", "Nothing new: that music is already in your library.")
-    return translate("Words", " ", "between two sentences").join(parts)
+    said = parts[0]
+    for part in parts[1:]:
+        said = translate("Words", "{sentence} {next}", "two sentences in a row").format(
+            sentence=said, next=part
+        )
+    return said
 
 
 # --- FIG.7: why a license was invalidated -----------------------------------------------------------

@@ -36,7 +36,7 @@ from tests.support.backend import READY_PREFIX, clone_template
 ROOT = Path(__file__).resolve().parents[2]
 PIP = (sys.executable, "-m", "pip", "--disable-pip-version-check", "-q")
 PACKAGES = ("player", "mock_backend")
-BUILD_INPUTS = ("pyproject.toml", "README.md", *PACKAGES)
+BUILD_INPUTS = ("pyproject.toml", "setup.py", "README.md", *PACKAGES)
 DATA_FILES = {
     "player/resources/insured-player.svg",
     "player/resources/insured-player.desktop",
@@ -46,6 +46,7 @@ DATA_FILES = {
     "player/resources/icons/search.svg",
     "player/resources/icons/store.svg",
     "mock_backend/demo/demo_catalog.toml",
+    "player/resources/i18n/insured_player_ja.qm",  # compiled from its .ts by the build
 }
 
 # Run by the fresh venv's interpreter: where the code came from, and what the installed packages expose.
@@ -54,8 +55,10 @@ import json, sys
 import mock_backend, player
 from mock_backend.demo.catalog import DEFAULT_CATALOG_PATH, load_catalog
 from player import resources
+from player.language import install, translate
 from PySide6.QtGui import QGuiApplication
 app = QGuiApplication([])
+spoken = install(app, "ja")
 from player.ui.kit import icons
 palette = app.palette()
 print(json.dumps({
@@ -69,6 +72,7 @@ print(json.dumps({
     "qt_null_icons": [n for n in resources.icon_names() if icons.themed_icon(n, palette).isNull()],
     "catalog_source": str(DEFAULT_CATALOG_PATH),
     "demo_tracks": [t.content_id for t in load_catalog().tracks],
+    "japanese": [spoken.language, spoken.missing, translate("PreferencesDialog", "Preferences")],
 }))
 """
 
@@ -111,7 +115,9 @@ def _build_wheel(into: Path, scratch: Path) -> Path:
     for name in BUILD_INPUTS:
         src = ROOT / name
         if src.is_dir():
-            shutil.copytree(src, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            # Not the checkout's compiled catalogs: the build must make its own.
+            ignored = shutil.ignore_patterns("__pycache__", "*.pyc", "*.qm")
+            shutil.copytree(src, source / name, ignore=ignored)
         else:
             source.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, source / name)
@@ -166,17 +172,19 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
 
 def test_the_wheel_has_every_file_of_the_packages(installed: Installed) -> None:
     """Code and data alike (a data file added without a package-data entry would be missing), and
-    nothing from outside the packages."""
+    nothing from outside the packages; each translation catalog compiled, its source left behind."""
     in_checkout = {
         p.relative_to(ROOT).as_posix()
         for package in PACKAGES
         for p in (ROOT / package).rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".qm"
     }
+    sources = {p for p in in_checkout if p.endswith(".ts")}
+    wanted = (in_checkout - sources) | {p.removesuffix(".ts") + ".qm" for p in sources}
     with zipfile.ZipFile(installed.wheel) as wheel:
         names = {n for n in wheel.namelist() if ".dist-info/" not in n}
-    assert in_checkout >= DATA_FILES
-    assert names == in_checkout, {"missing": in_checkout - names, "extra": names - in_checkout}
+    assert wanted >= DATA_FILES
+    assert names == wanted, {"missing": wanted - names, "extra": names - wanted}
 
 
 def test_the_installed_packages_find_their_resources(installed: Installed) -> None:
@@ -214,6 +222,7 @@ def test_the_installed_packages_find_their_resources(installed: Installed) -> No
     assert found["qt_null_icons"] == []
     assert _inside(found["catalog_source"], installed.venv), found["catalog_source"]
     assert len(found["demo_tracks"]) >= 20
+    assert found["japanese"] == ["ja", [], "設定"]  # the catalog compiled into the wheel, and Qt's own
 
 
 def test_installed_backend_serves_the_demo_catalog_to_the_installed_cli(

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.errors import PlayerError
-from player.language import QT_TRANSLATE_NOOP, names
+from player.language import QT_TRANSLATE_NOOP, names, translate
 from player.ui.kit import ADVANCED
 from player.ui.kit.fit import fit_to_screen, scrolling
 from player.ui.kit.guard import while_alive
@@ -158,7 +158,7 @@ class PreferencesDialog(QDialog):
         self.replaygain.setObjectName("replaygainChoice")
         self.replaygain.setAccessibleName("ReplayGain")
         for mode, words in REPLAYGAIN_WORDS.items():
-            self.replaygain.addItem(self.tr(words), mode)
+            self.replaygain.addItem(translate("PreferencesDialog", words), mode)
         self.show_replaygain(self.settings.replaygain)
         self.replaygain.activated.connect(
             lambda index: self.replaygain_chosen.emit(str(self.replaygain.itemData(index)))
