@@ -24,7 +24,9 @@ from player.ui.session import UiSession
 from player.ui.shell.main_window import MainWindow
 
 
-def run(data_dir: Path, server: str | None) -> int:
+def open_window(data_dir: Path, server: str | None) -> MainWindow | None:
+    """The application named and speaking its language, the terminal and the main window, shown and
+    started; None (the reason said on stderr and in a dialog) when the terminal cannot open."""
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("insured-player")
@@ -44,19 +46,26 @@ def run(data_dir: Path, server: str | None) -> int:
         title, text = describe(e)
         print(f"insured-player: {text}", file=sys.stderr)
         QMessageBox.critical(None, translate("Launch", "Insured Player: {title}").format(title=title), text)
-        return 1
+        return None
     window = MainWindow(UiSession(terminal))
+    app.aboutToQuit.connect(window.shutdown)
+    window.quit_requested.connect(app.quit)
+    window.show()
+    window.start()
+    return window
+
+
+def run(data_dir: Path, server: str | None) -> int:
+    window = open_window(data_dir, server)
+    if window is None:
+        return 1
     # SIGINT/SIGTERM close the window through the event loop, so the bundled backend is stopped too.
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: window.close())
     ticker = QTimer(window)  # lets the interpreter run signal handlers while Qt waits
     ticker.timeout.connect(lambda: None)
     ticker.start(250)
-    app.aboutToQuit.connect(window.shutdown)
-    window.quit_requested.connect(app.quit)
-    window.show()
-    window.start()
     try:
-        return app.exec()
+        return QApplication.exec()
     finally:
         window.shutdown()

@@ -1,0 +1,110 @@
+"""Story: a listener in Japan starts the player on a system set to Japanese (LANG=ja_JP.UTF-8) and the
+whole window speaks Japanese — menus, sidebar, every page, table headers, the player bar, the status
+bar — with prices in yen and dates written the Japanese way; only the music's own names (and the
+player's name) stay as they are.
+
+The window runs in a process of its own, as `insured-player` would: Qt reads the locale when it starts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from mock_backend.demo.catalog import load_catalog
+from tests.support.backend import Backend
+from tests.ui.conftest import MakeSession
+from tests.ui.window_helpers import bought
+
+ROOT = Path(__file__).resolve().parents[2]
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana and kanji
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+# Words that are the same in a Japanese desktop app: names, formats and standards.
+KEPT = (
+    "Insured Player",
+    "ReplayGain",
+    "MPRIS",
+    "FLAC",
+    "Ogg Vorbis",
+    "Ogg",
+    "Opus",
+    "MP3",
+    "WAV",
+    "XSPF",
+    "UTC",
+)
+
+
+def _data_names() -> list[str]:
+    """The catalog's own names (titles, artists, albums, genres, providers): data, never translated."""
+    catalog = load_catalog()
+    names = {p.name for p in catalog.providers}
+    for t in catalog.tracks:
+        names |= {t.title, t.artist, t.album, t.genre, t.album_artist}
+    return sorted((n for n in names if n), key=len, reverse=True)
+
+
+def _english_left(text: str, names: list[str]) -> list[str]:
+    for name in (*names, *KEPT):
+        text = text.replace(name, " ")
+    return ENGLISH_WORD.findall(text)
+
+
+def _window_in(language_env: dict[str, str], data_dir: Path, url: str) -> dict[str, object]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANGUAGE"}
+    env.update(language_env)
+    run = subprocess.run(
+        [sys.executable, "-m", "tests.support.window_probe", str(data_dir), url],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    shown: dict[str, object] = json.loads(run.stdout)
+    return shown
+
+
+def test_on_a_japanese_system_the_whole_window_speaks_japanese(
+    make_session: MakeSession, module_backend: Backend, tmp_path: Path
+) -> None:
+    session = bought(make_session, module_backend.url, "aurora-0001", "aurora-0002")
+    user = session.terminal.account.owner
+    session.terminal.close()  # the window's process takes the data dir over
+
+    shown = _window_in({"LANG": "ja_JP.UTF-8"}, tmp_path / "library", module_backend.url)
+
+    assert shown["locale"] == "ja_JP"
+    texts = shown["texts"]
+    assert isinstance(texts, list)
+    names = [user, *_data_names()]
+    english = sorted(
+        {f"{t['part']} in {t['where']}: {t['text']!r}" for t in texts if _english_left(t["text"], names)}
+    )
+    assert english == []
+    menus = [t["text"] for t in texts if t["part"].endswith("menu title")]
+    assert menus and all(JAPANESE.search(m) for m in menus), menus
+    every = "\n".join(t["text"] for t in texts)
+    assert "¥" in every  # prices stay in yen
+    assert "Lantern Street" in every  # the music keeps its own names
+
+
+def test_on_an_english_system_the_same_window_speaks_english(
+    make_session: MakeSession, module_backend: Backend, tmp_path: Path
+) -> None:
+    session = bought(make_session, module_backend.url, "aurora-0001")
+    session.terminal.close()
+
+    shown = _window_in({"LANG": "en_GB.UTF-8"}, tmp_path / "library", module_backend.url)
+
+    assert shown["locale"] == "en_GB"
+    texts = shown["texts"]
+    assert isinstance(texts, list)
+    assert not [t["text"] for t in texts if JAPANESE.search(t["text"])]
+    assert "File" in [t["text"] for t in texts if t["part"].endswith("menu title")]
