@@ -30,6 +30,12 @@ TEST_PACKAGES=(
     xvfb xauth x11-utils                  # x11-utils: xwininfo, whether a window is on screen
 )
 
+# Only scripts/screenshots needs these: an X server of its own, and a font with Japanese in it.
+SCREENSHOT_PACKAGES=(
+    xvfb xauth
+    fonts-noto-cjk                        # kana and kanji for the Japanese screenshots
+)
+
 log() { printf '[%s] %s\n' "${LOG_PREFIX:-insured}" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 

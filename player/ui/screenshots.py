@@ -32,6 +32,7 @@ from xml.sax.saxutils import escape
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from player.language import LANGUAGES, SYSTEM, install
 from player.playback import NullPlayer
 from player.terminal import Terminal
 from player.ui.claims.loss_dialog import LossDialog
@@ -68,6 +69,12 @@ NOT_HELD = ("Blue Hour Waltz", "The Marlow Quartet", "Night Shift Sessions", 31_
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m player.ui.screenshots", description=__doc__.splitlines()[0])
     p.add_argument("outdir", type=Path, help="where the PNGs go (docs/screenshots for the README)")
+    p.add_argument(
+        "--language",
+        default=SYSTEM,
+        choices=[SYSTEM, *LANGUAGES],
+        help="the language the windows speak (default: the system's, as the player)",
+    )
     return p.parse_args(argv)
 
 
@@ -79,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault(
         "QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg*=false"
     )
-    _app = QApplication.instance() or QApplication([sys.argv[0]])  # the platform is read here
+    app = QApplication.instance() or QApplication([sys.argv[0]])  # the platform is read here
+    install(app, args.language)
     args.outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="insured-player-shots-") as tmp:
         return _run(Path(tmp), args.outdir)
