@@ -61,7 +61,9 @@ class _Panel(QFrame):
         self._title.setText(title)
         self._title.setVisible(bool(title))
         self._text.setText(text)
-        self.setAccessibleDescription(f"{title}. {text}" if title else text)
+        self.setAccessibleDescription(
+            self.tr("{title}. {text}").format(title=title, text=text) if title else text
+        )
 
     @property
     def title(self) -> str:
@@ -79,17 +81,17 @@ class MessageBar(_Panel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Message")
+        self.setAccessibleName(self.tr("Message"))
         self._action = QPushButton(self)
-        self._action.setAccessibleName("Act on the message")
+        self._action.setAccessibleName(self.tr("Act on the message"))
         self._action.setVisible(False)
         self._action_fn: Callable[[], None] | None = None
         self._action.clicked.connect(self._run_action)
         close = QToolButton(self)
         close.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
         close.setAutoRaise(True)
-        close.setToolTip("Dismiss")
-        close.setAccessibleName("Dismiss message")
+        close.setToolTip(self.tr("Dismiss"))
+        close.setAccessibleName(self.tr("Dismiss message"))
         close.clicked.connect(self.hide)
         self._row.addWidget(self._action, 0, Qt.AlignmentFlag.AlignVCenter)
         self._row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
@@ -132,24 +134,31 @@ class OfflineBanner(_Panel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Offline")
-        self.retry = QPushButton("Retry", self)
-        self.retry.setAccessibleName("Retry connecting to the insurer")
+        self.setAccessibleName(self.tr("Offline"))
+        self.retry = QPushButton(self.tr("Retry"), self)
+        self.retry.setAccessibleName(self.tr("Retry connecting to the insurer"))
         self.retry.clicked.connect(self.retry_requested)
-        self.offline = QPushButton("Work offline", self)
-        self.offline.setAccessibleName("Work offline")
-        self.offline.setToolTip("Stop trying the insurer until you press Retry")
+        self.offline = QPushButton(self.tr("Work offline"), self)
+        self.offline.setAccessibleName(self.tr("Work offline"))
+        self.offline.setToolTip(self.tr("Stop trying the insurer until you press Retry"))
         self.offline.clicked.connect(self.work_offline_requested)
         self._row.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignVCenter)
         self._row.addWidget(self.offline, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
-    def set_grace(self, grace: str) -> None:
-        """The words for how long cached tracks keep playing; whoever places the banner shows it."""
-        self._set(
-            "warning",
-            "Offline: the insurer cannot be reached",
-            f"Tracks with a valid cached license keep playing{grace}. Buying, loss reports and the "
-            "license list need the insurer; the player retries every minute.",
-        )
+    def set_grace(self, grace: str, good: bool) -> None:
+        """How long cached tracks keep playing (`grace`, in words, and whether that still holds: when
+        not, the tracks wait for a connection); whoever places the banner shows it."""
+        if good:
+            text = self.tr(
+                "Tracks with a valid cached license keep playing {grace}. Buying, loss reports and the "
+                "license list need the insurer; the player retries every minute."
+            )
+        else:
+            text = self.tr(
+                "Tracks with a valid cached license keep playing (but {grace}: connect to play them). "
+                "Buying, loss reports and the license list need the insurer; the player retries every "
+                "minute."
+            )
+        self._set("warning", self.tr("Offline: the insurer cannot be reached"), text.format(grace=grace))
         self.offline.setVisible(True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from player import words
 from player.errors import (
     BackendError,
     BackendRefusedError,
@@ -26,6 +27,7 @@ from player.errors import (
     StorageError,
     UsageError,
 )
+from player.language import QT_TRANSLATE_NOOP, translate
 
 _URL = re.compile(r"https?://\S+")
 _ID = re.compile(r"\s*'?\b(?:CI|[ABCILPRu])-[0-9a-f]*[0-9][0-9a-f]*\b'?")  # the backend's record IDs
@@ -34,40 +36,76 @@ _ID = re.compile(r"\s*'?\b(?:CI|[ABCILPRu])-[0-9a-f]*[0-9][0-9a-f]*\b'?")  # the
 def plain(text: str) -> str:
     """A sentence from the core as a user reads it: no server address, no record ID (the CLI's JSON
     and the log keep both; the window names tracks by title and artist)."""
-    return _ID.sub("", _URL.sub("the server", text))
+    return _ID.sub("", _URL.sub(translate("Messages", "the server"), text))
 
 
 _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
-    (NotSignedInError, "Please sign in", "Sign in again to continue."),
-    (SignedOutError, "You are signed out", "Sign in (File > Sign In…) to go on."),
-    (ClaimRefusedError, "The insurer declined", "Check the limits on the Insurance page."),
+    (
+        NotSignedInError,
+        QT_TRANSLATE_NOOP("Messages", "Please sign in"),
+        QT_TRANSLATE_NOOP("Messages", "Sign in again to continue."),
+    ),
+    (
+        SignedOutError,
+        QT_TRANSLATE_NOOP("Messages", "You are signed out"),
+        QT_TRANSLATE_NOOP("Messages", "Sign in (File > Sign In…) to go on."),
+    ),
+    (
+        ClaimRefusedError,
+        QT_TRANSLATE_NOOP("Messages", "The insurer declined"),
+        QT_TRANSLATE_NOOP("Messages", "Check the limits on the Insurance page."),
+    ),
     (
         LicenseInvalidatedError,
-        "This copy was replaced",
-        "The copy that replaced it is in your library with a valid license: play that one.",
+        QT_TRANSLATE_NOOP("Messages", "This copy was replaced"),
+        QT_TRANSLATE_NOOP(
+            "Messages", "The copy that replaced it is in your library with a valid license: play that one."
+        ),
     ),
     (
         DecisionRefusedError,
-        "This track cannot play",
-        "Connect to the insurer to refresh your licenses, or report the track as lost if it was replaced.",
+        QT_TRANSLATE_NOOP("Messages", "This track cannot play"),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Connect to the insurer to refresh your licenses, or report the track as lost if it was "
+            "replaced.",
+        ),
     ),
     (
         InsurerKeyChangedError,
-        "The insurer's key changed",
-        "Your licenses are safe; the player will not trust this insurer until its new key is confirmed.",
+        QT_TRANSLATE_NOOP("Messages", "The insurer's key changed"),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Your licenses are safe; the player will not trust this insurer until its new key is confirmed.",
+        ),
     ),
     (
         BackendError,
-        "The insurer cannot be reached",
-        "Check your connection and retry; tracks with a valid cached license keep playing offline.",
+        QT_TRANSLATE_NOOP("Messages", "The insurer cannot be reached"),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Check your connection and retry; tracks with a valid cached license keep playing offline.",
+        ),
     ),
-    (IntegrityError, "Damaged data", "Run 'Check library' and report damaged tracks as lost."),
-    (KeyringUnavailableError, "No keyring", "Install and unlock gnome-keyring (or KWallet), then restart."),
-    (LibraryReadOnlyError, "Your library cannot be changed now", ""),
-    (StorageError, "Cannot write the library", "Free some disk space or check the folder's permissions."),
-    (BackendRefusedError, "Not possible", ""),
-    (OwnMusicError, "Your music cannot be used", ""),
-    (UsageError, "Not yet", ""),
+    (
+        IntegrityError,
+        QT_TRANSLATE_NOOP("Messages", "Damaged data"),
+        QT_TRANSLATE_NOOP("Messages", "Run 'Check library' and report damaged tracks as lost."),
+    ),
+    (
+        KeyringUnavailableError,
+        QT_TRANSLATE_NOOP("Messages", "No keyring"),
+        QT_TRANSLATE_NOOP("Messages", "Install and unlock gnome-keyring (or KWallet), then restart."),
+    ),
+    (LibraryReadOnlyError, QT_TRANSLATE_NOOP("Messages", "Your library cannot be changed now"), ""),
+    (
+        StorageError,
+        QT_TRANSLATE_NOOP("Messages", "Cannot write the library"),
+        QT_TRANSLATE_NOOP("Messages", "Free some disk space or check the folder's permissions."),
+    ),
+    (BackendRefusedError, QT_TRANSLATE_NOOP("Messages", "Not possible"), ""),
+    (OwnMusicError, QT_TRANSLATE_NOOP("Messages", "Your music cannot be used"), ""),
+    (UsageError, QT_TRANSLATE_NOOP("Messages", "Not yet"), ""),
 ]
 
 
@@ -75,9 +113,9 @@ def what_happened(error: PlayerError) -> str:
     """The core's sentence, without what users need not read: a server's address or an exception's
     class name (the log keeps those)."""
     if isinstance(error, BackendResponseError):
-        return "The insurer answered with something the player cannot use"
+        return translate("Messages", "The insurer answered with something the player cannot use")
     if isinstance(error, BackendError) and not isinstance(error, InsurerKeyChangedError):
-        return "The insurer did not answer"
+        return translate("Messages", "The insurer did not answer")
     return plain(str(error))
 
 
@@ -85,7 +123,12 @@ def describe(error: PlayerError) -> tuple[str, str]:
     """(title, text) for a dialog or a status line."""
     for kind, title, step in _NEXT_STEP:
         if isinstance(error, kind):
-            text = what_happened(error).rstrip(".")
-            text = text[:1].upper() + text[1:] + "."
-            return title, f"{text} {step}".strip()
-    return "Something went wrong", f"{error} (details are in the log)."
+            text = words.sentence(what_happened(error))
+            if step:
+                text = translate("Words", "{sentence} {next}", "two sentences in a row").format(
+                    sentence=text, next=translate("Messages", step)
+                )
+            return translate("Messages", title), text
+    return translate("Messages", "Something went wrong"), translate(
+        "Messages", "{error} (details are in the log)."
+    ).format(error=error)

@@ -62,8 +62,8 @@ class Notice(QFrame):
         self.action = QPushButton()
         self.action.setObjectName("noticeAction")
         self.action.clicked.connect(self._act)
-        self.close_button = QPushButton("Dismiss")
-        self.close_button.setAccessibleName("Dismiss the message")
+        self.close_button = QPushButton(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Dismiss the message"))
         self.close_button.clicked.connect(self.clear)
         words = QVBoxLayout()
         words.setSpacing(2)
@@ -102,7 +102,7 @@ class Notice(QFrame):
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self.icon.setPixmap(self.style().standardIcon(_ICON[tone]).pixmap(size, size))
         self._tint()
-        self.setAccessibleName(f"{title}. {text}".strip())
+        self.setAccessibleName(self.tr("{title}. {text}").format(title=title, text=text).strip())
         self.show()
 
     def show_error(

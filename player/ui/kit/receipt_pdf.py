@@ -14,6 +14,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from player import words
+from player.language import translate
 from player.terminal import KeptReceipt
 
 _STYLE = """
@@ -34,41 +35,61 @@ def receipt_html(kept: KeptReceipt) -> str:
     rows = "".join(_item_row(i.title, (i.price, i.premium, i.price + i.premium)) for i in r.items)
     parts = [
         f"<html><head><style>{_STYLE}</style></head><body>",
-        f"<h1>Receipt</h1><p>{e(words.RECEIPT_KINDS.get(r.kind.value, r.kind.value))}</p>",
+        _tag("h1", translate("ReceiptPdf", "Receipt")),
+        _tag("p", words.receipt_kind(r.kind.value)),
         "<table>",
-        f"<tr><td>Receipt number</td><td>{e(r.receipt_id)}</td></tr>",
-        f"<tr><td>Date</td><td>{e(words.moment(r.issued_at))}</td></tr>",
-        f"<tr><td>Issued by</td><td>{e(kept.signer_name)}</td></tr>",
-        f"<tr><td>Issued to</td><td>{e(r.buyer)}</td></tr>",
+        _row(translate("ReceiptPdf", "Receipt number"), r.receipt_id),
+        _row(translate("ReceiptPdf", "Date"), words.moment(r.issued_at)),
+        _row(translate("ReceiptPdf", "Issued by"), kept.signer_name),
+        _row(translate("ReceiptPdf", "Issued to"), r.buyer),
         "</table>",
-        "<table class='items' width='100%'><tr><th align='left'>Track</th><th align='right'>Price</th>"
-        "<th align='right'>Insurance</th><th align='right'>Amount</th></tr>",
+        "<table class='items' width='100%'><tr>",
+        _tag("th", translate("ReceiptPdf", "Track"), "align='left'"),
+        _tag("th", translate("ReceiptPdf", "Price"), "align='right'"),
+        _tag("th", translate("ReceiptPdf", "Insurance"), "align='right'"),
+        _tag("th", translate("ReceiptPdf", "Amount"), "align='right'"),
+        "</tr>",
         rows,
-        "<tr class='total'><td>Total</td><td></td><td></td>"
-        f"<td align='right'>{e(words.yen(r.total_yen))}</td></tr>",
+        "<tr class='total'>",
+        _tag("td", translate("ReceiptPdf", "Total")),
+        f"<td></td><td></td><td align='right'>{e(words.yen(r.total_yen))}</td></tr>",
         "</table>",
     ]
     if kept.conditions is not None:
         c = kept.conditions
         parts += [
-            "<h2 style='font-size:12pt'>Guarantee conditions</h2><table>",
-            f"<tr><td>Covered from</td><td>{e(words.long_day(c.guarantee_start))}</td></tr>",
-            f"<tr><td>Covered until</td><td>{e(words.long_day(c.guarantee_end))}</td></tr>",
-            f"<tr><td>Claims possible from</td><td>{e(words.long_day(c.relicensing_starts))}</td></tr>",
-            f"<tr><td>Replacements per track</td><td>{c.relicensing_limit_per_track}</td></tr>",
-            f"<tr><td>Replacements in all</td><td>{c.relicensing_limit_total}</td></tr>",
-            "<tr><td>Largest price difference for an alternate</td>"
-            f"<td>{e(words.yen(c.price_difference_limit))}</td></tr>",
+            _tag("h2", translate("ReceiptPdf", "Guarantee conditions"), "style='font-size:12pt'"),
+            "<table>",
+            _row(translate("ReceiptPdf", "Covered from"), words.long_day(c.guarantee_start)),
+            _row(translate("ReceiptPdf", "Covered until"), words.long_day(c.guarantee_end)),
+            _row(translate("ReceiptPdf", "Claims possible from"), words.long_day(c.relicensing_starts)),
+            _row(translate("ReceiptPdf", "Replacements per track"), str(c.relicensing_limit_per_track)),
+            _row(translate("ReceiptPdf", "Replacements in all"), str(c.relicensing_limit_total)),
+            _row(
+                translate("ReceiptPdf", "Largest price difference for an alternate"),
+                words.yen(c.price_difference_limit),
+            ),
             "</table>",
         ]
     else:
-        parts.append("<p>Nothing on this receipt is insured.</p>")
-    parts += [
-        f"<p class='small'>Signed electronically by {e(kept.signer_name)}. "
-        "Insured Player checks this signature each time it shows the receipt.</p>",
-        "</body></html>",
-    ]
+        parts.append(_tag("p", translate("ReceiptPdf", "Nothing on this receipt is insured.")))
+    signed = translate(
+        "ReceiptPdf",
+        "Signed electronically by {signer}. Insured Player checks this signature each time it shows the "
+        "receipt.",
+    )
+    parts += [_tag("p", signed.format(signer=kept.signer_name), "class='small'"), "</body></html>"]
     return "".join(parts)
+
+
+def _tag(name: str, text: str, attributes: str = "") -> str:
+    """`text`, escaped, in one element: `_tag("th", "Price", "align='right'")`."""
+    opening = f"{name} {attributes}" if attributes else name
+    return f"<{opening}>{html.escape(text)}</{name}>"
+
+
+def _row(label: str, value: str) -> str:
+    return f"<tr><td>{html.escape(label)}</td><td>{html.escape(value)}</td></tr>"
 
 
 def _item_row(title: str, amounts: tuple[int, ...]) -> str:
@@ -93,7 +114,7 @@ def pdf_bytes(kept: KeptReceipt) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(f"Receipt {kept.receipt.receipt_id}")
+    writer.setTitle(translate("ReceiptPdf", "Receipt {number}").format(number=kept.receipt.receipt_id))
     writer.setCreator("Insured Player")
     writer.setPageLayout(
         QPageLayout(

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from player.errors import PlayerError
+from player.language import translate
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,11 @@ class _Job(QRunnable):
         except Exception as e:
             log.error("unexpected error in a background task\n%s", traceback.format_exc())
             self.relay.failed.emit(
-                UnexpectedError(f"something went wrong inside the player ({type(e).__name__}: {e})")
+                UnexpectedError(
+                    translate("Tasks", "something went wrong inside the player ({error})").format(
+                        error=f"{type(e).__name__}: {e}"
+                    )
+                )
             )
         else:
             self.relay.done.emit(result)

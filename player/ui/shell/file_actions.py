@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
+from player import words
 from player.errors import BackendError, PlayerError
+from player.language import translate
 from player.terminal import ClaimItem, IntegrityReport, LibraryEntry
 from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.claims.loss_dialog import LossDialog
@@ -34,7 +36,7 @@ class FileActions(QMainWindow):
         def failed(error: PlayerError) -> None:
             if isinstance(error, BackendError):
                 self.statusBar().showMessage(
-                    "The insurer cannot be reached: playing from the cached list.", 8000
+                    self.tr("The insurer cannot be reached: playing from the cached list."), 8000
                 )
             else:
                 self.show_error(error)
@@ -43,27 +45,36 @@ class FileActions(QMainWindow):
 
     def check_library(self) -> None:
         """The integrity scan (every segment of every track) on the worker; the result inline."""
-        self.statusBar().showMessage("Checking every track…")
+        self.statusBar().showMessage(self.tr("Checking every track…"))
 
         def done(report: IntegrityReport) -> None:
             self.statusBar().clearMessage()
             self.session.refresh_library()  # the rows show what the scan saw on disk
-            titles = {e.row.content_id: e.row.title or "an untitled track" for e in self.session.library}
-            bad = [*report.missing, *report.corrupt]
-            if not bad:
-                noun = "track is" if report.ok == 1 else "tracks are"
-                self.messages.show_message("info", "Library checked", f"All {report.ok} {noun} intact.")
+            untitled = self.tr("an untitled track")
+            titles = {e.row.content_id: e.row.title or untitled for e in self.session.library}
+            if not report.missing and not report.corrupt:
+                self.messages.show_message(
+                    "info",
+                    self.tr("Library checked"),
+                    words.count(
+                        report.ok, self.tr("All {n} track is intact."), self.tr("All {n} tracks are intact.")
+                    ),
+                )
                 return
-            parts = []
-            if report.missing:
-                parts.append("missing: " + ", ".join(titles.get(c, c) for c in report.missing))
-            if report.corrupt:
-                parts.append("damaged: " + ", ".join(titles.get(c, c) for c in report.corrupt))
+            separator = translate("Words", ", ", "between the items of a list")
+            missing = separator.join(titles.get(c, c) for c in report.missing)
+            damaged = separator.join(titles.get(c, c) for c in report.corrupt)
+            if missing and damaged:
+                text = self.tr("Missing: {missing}; damaged: {damaged}. Your insurance can re-issue them.")
+            elif missing:
+                text = self.tr("Missing: {missing}. Your insurance can re-issue them.")
+            else:
+                text = self.tr("Damaged: {damaged}. Your insurance can re-issue them.")
             self.messages.show_message(
                 "warning",
-                "Some tracks are lost",
-                _sentence("; ".join(parts)) + " Your insurance can re-issue them.",
-                ("Report a Loss…", self.report_loss),
+                self.tr("Some tracks are lost"),
+                text.format(missing=missing, damaged=damaged),
+                (self.tr("Report a Loss…"), self.report_loss),
             )
 
         def failed(e: PlayerError) -> None:
@@ -77,22 +88,28 @@ class FileActions(QMainWindow):
         if restarted:
             self.messages.show_message(
                 "info",
-                "The built-in insurer stopped",
-                "It is being started again. Tracks with a valid cached license keep playing meanwhile.",
+                self.tr("The built-in insurer stopped"),
+                self.tr(
+                    "It is being started again. Tracks with a valid cached license keep playing meanwhile."
+                ),
             )
             return
         log = self.session.terminal.data_dir / "bundled-backend" / "backend.log"
         self.messages.show_message(
             "warning",
-            "The built-in insurer keeps stopping",
-            f"The player stopped restarting it; what it said is in {log}. Tracks with a valid cached "
-            "license keep playing.",
-            action=("Retry", self.session.retry),
+            self.tr("The built-in insurer keeps stopping"),
+            self.tr(
+                "The player stopped restarting it; what it said is in {log}. Tracks with a valid cached "
+                "license keep playing."
+            ).format(log=log),
+            action=(self.tr("Retry"), self.session.retry),
         )
 
     def show_missing(self, title: str, text: str) -> None:
         """A track whose file is gone and cannot be fetched now: say so, with the loss report at hand."""
-        self.messages.show_message("warning", title, text, action=("Report a Loss…", self.report_loss))
+        self.messages.show_message(
+            "warning", title, text, action=(self.tr("Report a Loss…"), self.report_loss)
+        )
 
     def report_loss(self, content_ids: list[str] | None = None) -> None:
         """The loss dialog; `content_ids` ticked from the start (a track's "Report as Lost…")."""
@@ -122,18 +139,30 @@ class FileActions(QMainWindow):
                     n = len(items)
                     self.messages.show_message(
                         "info",
-                        f"{n} lost track{'s' if n != 1 else ''} waiting for an alternate",
-                        "The insurer could not re-issue "
-                        + ("it" if n == 1 else "them")
-                        + " and offers alternates instead: choose one when you like.",
-                        ("Choose…", self.choose_alternates),
+                        words.count(
+                            n,
+                            self.tr("{n} lost track waiting for an alternate"),
+                            self.tr("{n} lost tracks waiting for an alternate"),
+                        ),
+                        words.count(
+                            n,
+                            self.tr(
+                                "The insurer could not re-issue it and offers alternates instead: choose "
+                                "one when you like."
+                            ),
+                            self.tr(
+                                "The insurer could not re-issue them and offers alternates instead: choose "
+                                "one when you like."
+                            ),
+                        ),
+                        (self.tr("Choose…"), self.choose_alternates),
                     )
                 return
             if not items:
                 self.messages.show_message(
                     "info",
-                    "No alternates to choose",
-                    "No lost track is waiting for you to choose an alternate.",
+                    self.tr("No alternates to choose"),
+                    self.tr("No lost track is waiting for you to choose an alternate."),
                 )
                 return
             if self.alternates_dialog is not None and self.alternates_dialog.isVisible():
@@ -148,20 +177,22 @@ class FileActions(QMainWindow):
 
     def sign_out(self) -> None:
         """Ask, then sign the owner out: the music stops and the library waits for them to sign in."""
-        owner = self.session.terminal.account.owner or "you"
+        owner = self.session.terminal.account.owner
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Sign Out",
-            f"Sign out {owner}?",
+            self.tr("Sign Out"),
+            self.tr("Sign out {owner}?").format(owner=owner) if owner else self.tr("Sign out?"),
             QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("signOutQuestion")
         box.setInformativeText(
-            "Your library, licenses and insurance stay on this computer, but nothing plays until you "
-            "sign in again."
+            self.tr(
+                "Your library, licenses and insurance stay on this computer, but nothing plays until you "
+                "sign in again."
+            )
         )
-        go = box.addButton("Sign Out", QMessageBox.ButtonRole.AcceptRole)
+        go = box.addButton(self.tr("Sign Out"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(go)
         self.sign_out_box = box
         box.buttonClicked.connect(lambda button: self._signing_out() if button is go else None)
@@ -174,7 +205,3 @@ class FileActions(QMainWindow):
     def show_error(self, error: PlayerError) -> None:
         title, text = describe(error)
         self.messages.show_message("error", title, text)
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] + "."

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from player import words
 from player.errors import BackendError, PlayerError, UsageError
-from player.terminal import Policy, PolicyState, Terms
+from player.language import translate
+from player.terminal import Policy, Terms
 from player.ui.kit.fit import fit_to_screen
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe, what_happened
@@ -67,7 +68,7 @@ class FirstRunDialog(FirstRunPages):
         super().__init__(parent)
         self.session = session
         self.setObjectName("firstRunDialog")
-        self.setWindowTitle("Welcome to Insured Player")
+        self.setWindowTitle(self.tr("Welcome to Insured Player"))
         self.setMinimumSize(560, 420)
         fit_to_screen(self, QSize(660, 580))  # the terms read without scrolling where there is room
         self.outcome = Outcome.CANCELLED
@@ -109,7 +110,7 @@ class FirstRunDialog(FirstRunPages):
     def _show_steps(self, index: int) -> None:
         """Where the user is: 1. Account › 2. Insurance › 3. Store (the current step in bold)."""
         current = {Page.ACCOUNT: 0, Page.INSURE: 1, Page.DONE: 2}.get(Page(index), -1)
-        names = ["1. Your account", "2. Insurance", "3. The store"]
+        names = [self.tr("1. Your account"), self.tr("2. Insurance"), self.tr("3. The store")]
         parts = [f"<b>{n}</b>" if i == current else n for i, n in enumerate(names)]
         self.steps.setText(" &nbsp;›&nbsp; ".join(parts))
 
@@ -139,12 +140,15 @@ class FirstRunDialog(FirstRunPages):
 
     def _show_checking(self) -> None:
         self.pages.setCurrentIndex(Page.CONNECT)
-        self.connect_title.setText("Contacting the insurer…")
-        self.connect_text.setText("The insurer keeps your account and your insurance.")
+        self.connect_title.setText(self.tr("Contacting the insurer…"))
+        self.connect_text.setText(self.tr("The insurer keeps your account and your insurance."))
         # Said in words, never as an address: whoever gave one (--server, INSURED_PLAYER_SERVER) knows it.
         bundled = self.session.terminal.connection.server_id == "bundled"
-        where = "the backend bundled with the player" if bundled else "the server the player was started with"
-        self.connect_server.setText(f"Insurer: {where}")
+        self.connect_server.setText(
+            self.tr("Insurer: the backend bundled with the player")
+            if bundled
+            else self.tr("Insurer: the server the player was started with")
+        )
         self.connect_busy.show()
         self.retry_button.setEnabled(False)
         self.offline_button.setEnabled(False)
@@ -177,12 +181,16 @@ class FirstRunDialog(FirstRunPages):
             self.connect_title.setText(title)
             self.connect_text.setText(text)
             return
-        self.connect_title.setText("The insurer cannot be reached")
-        why = f"{what_happened(error).rstrip('.')}. " if error is not None else ""
-        self.connect_text.setText(
-            f"{why}Signing up, taking out insurance and buying need a connection. "
+        self.connect_title.setText(self.tr("The insurer cannot be reached"))
+        text = self.tr(
+            "Signing up, taking out insurance and buying need a connection. "
             "Check your connection and retry, or work offline: tracks you already have keep playing."
         )
+        if error is not None:
+            text = translate("Words", "{sentence} {next}", "two sentences in a row").format(
+                sentence=words.sentence(what_happened(error)), next=text
+            )
+        self.connect_text.setText(text)
         self.retry_button.setFocus()
 
     def _work_offline(self) -> None:
@@ -199,7 +207,7 @@ class FirstRunDialog(FirstRunPages):
     def _mode_changed(self, _: int) -> None:
         self.confirm.setVisible(self.signing_up)
         self.confirm_label.setVisible(self.signing_up)
-        self.account_button.setText("Create account" if self.signing_up else "Sign in")
+        self.account_button.setText(self.tr("Create account") if self.signing_up else self.tr("Sign in"))
         self.account_error.hide()
 
     def _typed(self, _: str) -> None:
@@ -220,7 +228,9 @@ class FirstRunDialog(FirstRunPages):
         self.account_error.hide()
         terminal = self.session.terminal
         signing_up = self.signing_up
-        self.account_button.setText("Creating the account…" if signing_up else "Signing in…")
+        self.account_button.setText(
+            self.tr("Creating the account…") if signing_up else self.tr("Signing in…")
+        )
 
         def work(_: Progress) -> tuple[str, bool]:
             user_id = (terminal.account.sign_up if signing_up else terminal.account.sign_in)(
@@ -267,32 +277,7 @@ class FirstRunDialog(FirstRunPages):
 
     def _show_terms(self, terms: Terms) -> None:
         self.terms = terms
-        f = self.terms_fields
-        self.terms_summary.setText(terms.summary)
-        charged = [(p.name, p.rate) for p in terms.provider_premiums]
-        rate = words.premium_rates(charged) or f"{words.percent(terms.premium_rate)} of the price"
-        f["premium"].setText(f"{rate}, paid with each purchase")
-        f["guarantee"].setText(f"{words.plural(terms.guarantee_days, 'day')} from the contract")
-        f["waiting"].setText(
-            "None: claims are accepted from the day of the contract"
-            if terms.waiting_days == 0
-            else f"{words.plural(terms.waiting_days, 'day')}: claims are accepted after that"
-        )
-        f["per_track"].setText(f"{words.plural(terms.relicensing_limit_per_track, 'time')} per track")
-        f["total"].setText(f"{words.plural(terms.relicensing_limit_total, 'time')} in total")
-        f["price_difference"].setText(
-            f"An alternate may cost up to {words.yen(terms.price_difference_limit)} more"
-        )
-        f["insurer"].setText(words.fingerprint(terms.insurer_fingerprint, 8))
-        discount = 1 - terms.every_play_premium_yen_per_track / max(1, terms.premium_yen_per_track)
-        self.every_play.setText(
-            f"Check with the insurer on every play: premiums {words.percent(round(discount, 2))} lower"
-        )
-        self.every_play_note.setText(
-            f"{words.yen(terms.every_play_premium_yen_per_track)} instead of "
-            f"{words.yen(terms.premium_yen_per_track)} on a typical track. While online, each play first "
-            "asks the insurer whether the license is still valid; offline, tracks play as usual."
-        )
+        self.fill_terms(terms)
         self.accept_terms.setEnabled(True)
         self._update_insure_button()
 
@@ -304,7 +289,7 @@ class FirstRunDialog(FirstRunPages):
     def take_out_insurance(self) -> None:
         if self.terms is None or not self.accept_terms.isChecked() or self.busy:
             return
-        self.insure_button.setText("Taking out insurance…")
+        self.insure_button.setText(self.tr("Taking out insurance…"))
         terminal = self.session.terminal
         every_play = self.every_play.isChecked()
         self._run(
@@ -312,18 +297,18 @@ class FirstRunDialog(FirstRunPages):
         )
 
     def _insured(self, policy: Policy) -> None:
-        self.insure_button.setText("Take out insurance")
+        self.insure_button.setText(self.tr("Take out insurance"))
         self.insured.emit(policy)
         self.session.sync()  # the views that show the policy (Insurance) refresh on `synced`
         self._show_done(policy)
 
     def _insure_failed(self, error: PlayerError) -> None:
-        self.insure_button.setText("Take out insurance")
+        self.insure_button.setText(self.tr("Take out insurance"))
         if isinstance(error, BackendError):
             self._unreachable(error)
             return
         title, text = describe(error)
-        self.insure_error.setText(f"{title}: {text}")
+        self.insure_error.setText(self.tr("{title}: {text}").format(title=title, text=text))
         self.insure_error.show()
         self._update_insure_button()
 
@@ -331,19 +316,7 @@ class FirstRunDialog(FirstRunPages):
 
     def _show_done(self, policy: Policy | None) -> None:
         self.policy = policy
-        if policy is None:
-            self.done_text.setText("Your account is insured already. The store has both providers' catalogs.")
-        else:
-            state = (
-                "It becomes official with your first insured purchase."
-                if policy.state is PolicyState.PROVISIONAL
-                else "It is official."
-            )
-            self.done_text.setText(
-                f"Your policy is in force until {words.long_day(policy.guarantee_end)}. {state} "
-                "Every track you buy in the store is insured under it: if it is lost, the insurer "
-                "re-distributes it. The Insurance page shows the conditions and what is left."
-            )
+        self.fill_done(policy)
         self.pages.setCurrentIndex(Page.DONE)
         self.store_button.setFocus()
 

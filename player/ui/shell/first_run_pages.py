@@ -1,5 +1,6 @@
 """The first-run dialog's four pages (connect, account, insurance, done) and the account rules checked
-before anything is sent: the widgets only; `first_run.py` wires them and says what happens.
+before anything is sent: the widgets, and the terms and the policy put into their words; `first_run.py`
+wires them and says what happens.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player import words
+from player.language import translate
+from player.terminal import Policy, PolicyState, Terms
 from player.ui.kit.fit import scrolling
 from player.ui.kit.tables import page_heading
 
@@ -35,15 +39,19 @@ MIN_PASSWORD = 8
 def check_account(username: str, password: str, confirm: str | None) -> str:
     """The first thing wrong with what was typed, in words; "" when it may be sent."""
     if not username:
-        return "Enter a user name."
+        return translate("FirstRunPages", "Enter a user name.")
     if not USERNAME.fullmatch(username):
-        return "A user name is 2 to 32 letters, digits, dots, dashes or underscores."
+        return translate(
+            "FirstRunPages", "A user name is 2 to 32 letters, digits, dots, dashes or underscores."
+        )
     if not password:
-        return "Enter your password."
+        return translate("FirstRunPages", "Enter your password.")
     if confirm is not None and len(password) < MIN_PASSWORD:
-        return f"Choose a password of at least {MIN_PASSWORD} characters."
+        return translate("FirstRunPages", "Choose a password of at least {n} characters.").format(
+            n=MIN_PASSWORD
+        )
     if confirm is not None and password != confirm:
-        return "The two passwords differ."
+        return translate("FirstRunPages", "The two passwords differ.")
     return ""
 
 
@@ -59,17 +67,17 @@ class FirstRunPages(QDialog):
 
     def _connect_page(self) -> QWidget:
         page = QWidget()
-        self.connect_title = page_heading("Contacting the insurer…")
+        self.connect_title = page_heading(self.tr("Contacting the insurer…"))
         self.connect_text = _wrapped()
         self.connect_server = _wrapped()
         self.connect_server.setEnabled(False)  # a quieter line: where the player looks for the insurer
         self.connect_busy = QProgressBar()
         self.connect_busy.setRange(0, 0)
-        self.connect_busy.setAccessibleName("Contacting the insurer")
-        self.retry_button = QPushButton("Retry")
-        self.retry_button.setAccessibleName("Try to reach the insurer again")
-        self.offline_button = QPushButton("Work offline")
-        self.offline_button.setAccessibleName("Close this and use the library offline")
+        self.connect_busy.setAccessibleName(self.tr("Contacting the insurer"))
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button.setAccessibleName(self.tr("Try to reach the insurer again"))
+        self.offline_button = QPushButton(self.tr("Work offline"))
+        self.offline_button.setAccessibleName(self.tr("Close this and use the library offline"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.offline_button)
@@ -87,25 +95,25 @@ class FirstRunPages(QDialog):
         page = QWidget()
         self.mode = QTabBar()
         self.mode.setObjectName("accountMode")
-        self.mode.addTab("Create an account")
-        self.mode.addTab("Sign in")
-        self.mode.setAccessibleName("New account or sign in")
+        self.mode.addTab(self.tr("Create an account"))
+        self.mode.addTab(self.tr("Sign in"))
+        self.mode.setAccessibleName(self.tr("New account or sign in"))
         self.username = QLineEdit()
         self.username.setObjectName("username")
-        self.username.setAccessibleName("User name")
+        self.username.setAccessibleName(self.tr("User name"))
         self.username.setMaxLength(32)
         self.password = QLineEdit()
         self.password.setObjectName("password")
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm = QLineEdit()
         self.confirm.setObjectName("confirmPassword")
-        self.confirm.setAccessibleName("Password again")
+        self.confirm.setAccessibleName(self.tr("Password again"))
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_label = QLabel("Password again:")
+        self.confirm_label = QLabel(self.tr("Password again:"))
         form = QFormLayout()
-        form.addRow("User name:", self.username)
-        form.addRow("Password:", self.password)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
         form.addRow(self.confirm_label, self.confirm)
         self.account_error = _wrapped()
         self.account_error.setObjectName("accountError")
@@ -113,18 +121,21 @@ class FirstRunPages(QDialog):
             "color: white; background: #b3261e; padding: 6px; border-radius: 3px;"
         )
         self.account_error.hide()
-        self.account_button = QPushButton("Create account")
+        self.account_button = QPushButton(self.tr("Create account"))
         self.account_button.setObjectName("accountButton")
         self.account_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.account_button)
         layout = QVBoxLayout(page)
-        layout.addWidget(page_heading("Your account with the insurer"))
+        layout.addWidget(page_heading(self.tr("Your account with the insurer")))
         layout.addWidget(
             _wrapped(
-                "Your purchases and their insurance belong to your account. "
-                "The password goes to the insurer only; this computer keeps a session key in its keyring."
+                self.tr(
+                    "Your purchases and their insurance belong to your account. "
+                    "The password goes to the insurer only; this computer keeps a session key in its "
+                    "keyring."
+                )
             )
         )
         layout.addWidget(self.mode)
@@ -136,42 +147,44 @@ class FirstRunPages(QDialog):
 
     def _insure_page(self) -> QWidget:
         page = QWidget()
-        self.terms_summary = _wrapped("Loading the terms…")
+        self.terms_summary = _wrapped(self.tr("Loading the terms…"))
         self.terms_summary.setObjectName("termsSummary")
         self.terms_fields: dict[str, QLabel] = {}
-        box = QGroupBox("The terms in numbers")
+        box = QGroupBox(self.tr("The terms in numbers"))
         form = QFormLayout(box)
         for key, text in (
-            ("premium", "Premium"),
-            ("guarantee", "Guarantee period"),
-            ("waiting", "Waiting period"),
-            ("per_track", "Re-licensing limit per track"),
-            ("total", "Re-licensing limit in total"),
-            ("price_difference", "Price difference limit"),
-            ("insurer", "Insurer key fingerprint"),
+            ("premium", self.tr("Premium")),
+            ("guarantee", self.tr("Guarantee period")),
+            ("waiting", self.tr("Waiting period")),
+            ("per_track", self.tr("Re-licensing limit per track")),
+            ("total", self.tr("Re-licensing limit in total")),
+            ("price_difference", self.tr("Price difference limit")),
+            ("insurer", self.tr("Insurer key fingerprint")),
         ):
             label = _wrapped("—")
             label.setObjectName(f"terms_{key}")
             label.setAccessibleName(text)
             self.terms_fields[key] = label
-            form.addRow(f"{text}:", label)
+            form.addRow(self.tr("{field}:").format(field=text), label)
         self.terms_fields["insurer"].setWordWrap(False)
         self.terms_fields["insurer"].setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.every_play = QCheckBox("Check with the insurer on every play (a lower premium)")
+        self.every_play = QCheckBox(self.tr("Check with the insurer on every play (a lower premium)"))
         self.every_play.setObjectName("everyPlay")
         self.every_play.setToolTip(
-            "While online, each play first asks the insurer whether the license is still valid, so a track "
-            "replaced from another computer stops at once. Offline, tracks play as usual."
+            self.tr(
+                "While online, each play first asks the insurer whether the license is still valid, so a "
+                "track replaced from another computer stops at once. Offline, tracks play as usual."
+            )
         )
         self.every_play_note = _wrapped()
         self.every_play_note.setObjectName("everyPlayNote")
         self.every_play_note.setContentsMargins(24, 0, 0, 0)  # under the box's text, not its tick
-        self.accept_terms = QCheckBox("I have read these terms and accept them")
+        self.accept_terms = QCheckBox(self.tr("I have read these terms and accept them"))
         self.accept_terms.setObjectName("acceptTerms")
         self.accept_terms.setEnabled(False)
         self.insure_error = _wrapped()
         self.insure_error.hide()
-        self.insure_button = QPushButton("Take out insurance")
+        self.insure_button = QPushButton(self.tr("Take out insurance"))
         self.insure_button.setObjectName("insureButton")
         self.insure_button.setEnabled(False)
         buttons = QHBoxLayout()
@@ -188,7 +201,7 @@ class FirstRunPages(QDialog):
         terms_layout.addWidget(self.insure_error)
         terms_layout.addStretch(1)
         layout = QVBoxLayout(page)
-        layout.addWidget(page_heading("Take out insurance"))
+        layout.addWidget(page_heading(self.tr("Take out insurance")))
         layout.addWidget(scrolling(terms), 1)
         layout.addLayout(buttons)
         return page
@@ -197,15 +210,99 @@ class FirstRunPages(QDialog):
         page = QWidget()
         self.done_text = _wrapped()
         self.done_text.setObjectName("doneText")
-        self.store_button = QPushButton("Go to the store")
+        self.store_button = QPushButton(self.tr("Go to the store"))
         self.store_button.setObjectName("storeButton")
         self.store_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.store_button)
         layout = QVBoxLayout(page)
-        layout.addWidget(page_heading("You are insured"))
+        layout.addWidget(page_heading(self.tr("You are insured")))
         layout.addWidget(self.done_text)
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
+
+    # --- what the pages say ----------------------------------------------------------------------
+
+    def fill_terms(self, terms: Terms) -> None:
+        """The terms in numbers, as the insurer sent them."""
+        f = self.terms_fields
+        self.terms_summary.setText(terms.summary)
+        charged = [(p.name, p.rate) for p in terms.provider_premiums]
+        rate = words.premium_rates(charged) or self.tr("{rate} of the price").format(
+            rate=words.percent(terms.premium_rate)
+        )
+        f["premium"].setText(self.tr("{rate}, paid with each purchase").format(rate=rate))
+        f["guarantee"].setText(
+            words.count(
+                terms.guarantee_days,
+                self.tr("{n} day from the contract"),
+                self.tr("{n} days from the contract"),
+            )
+        )
+        f["waiting"].setText(
+            self.tr("None: claims are accepted from the day of the contract")
+            if terms.waiting_days == 0
+            else words.count(
+                terms.waiting_days,
+                self.tr("{n} day: claims are accepted after that"),
+                self.tr("{n} days: claims are accepted after that"),
+            )
+        )
+        f["per_track"].setText(
+            words.count(
+                terms.relicensing_limit_per_track,
+                self.tr("{n} time per track"),
+                self.tr("{n} times per track"),
+            )
+        )
+        f["total"].setText(
+            words.count(
+                terms.relicensing_limit_total, self.tr("{n} time in total"), self.tr("{n} times in total")
+            )
+        )
+        f["price_difference"].setText(
+            self.tr("An alternate may cost up to {amount} more").format(
+                amount=words.yen(terms.price_difference_limit)
+            )
+        )
+        f["insurer"].setText(words.fingerprint(terms.insurer_fingerprint, 8))
+        discount = 1 - terms.every_play_premium_yen_per_track / max(1, terms.premium_yen_per_track)
+        self.every_play.setText(
+            self.tr("Check with the insurer on every play: premiums {percent} lower").format(
+                percent=words.percent(round(discount, 2))
+            )
+        )
+        self.every_play_note.setText(
+            self.tr(
+                "{every_play} instead of {usual} on a typical track. While online, each play first asks the "
+                "insurer whether the license is still valid; offline, tracks play as usual."
+            ).format(
+                every_play=words.yen(terms.every_play_premium_yen_per_track),
+                usual=words.yen(terms.premium_yen_per_track),
+            )
+        )
+
+    def fill_done(self, policy: Policy | None) -> None:
+        """The last page: the policy taken out now (None: the account was insured already)."""
+        if policy is None:
+            self.done_text.setText(
+                self.tr("Your account is insured already. The store has both providers' catalogs.")
+            )
+        elif policy.state is PolicyState.PROVISIONAL:
+            self.done_text.setText(
+                self.tr(
+                    "Your policy is in force until {day}. It becomes official with your first insured "
+                    "purchase. Every track you buy in the store is insured under it: if it is lost, the "
+                    "insurer re-distributes it. The Insurance page shows the conditions and what is left."
+                ).format(day=words.long_day(policy.guarantee_end))
+            )
+        else:
+            self.done_text.setText(
+                self.tr(
+                    "Your policy is in force until {day}. It is official. Every track you buy in the store "
+                    "is insured under it: if it is lost, the insurer re-distributes it. The Insurance page "
+                    "shows the conditions and what is left."
+                ).format(day=words.long_day(policy.guarantee_end))
+            )

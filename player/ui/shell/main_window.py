@@ -42,7 +42,7 @@ from player.ui.shell.notices import NoticeStrip
 from player.ui.shell.preferences import PreferencesDialog
 from player.ui.shell.sidebar import COMPACT_BELOW, Sidebar
 from player.ui.shell.status import StatusPanel
-from player.ui.shell.tray import Tray
+from player.ui.shell.tray import APP_NAME, Tray
 from player.ui.shell.window_actions import LIBRARY, STORE, WindowActions
 from player.ui.store.view import StoreView
 
@@ -62,7 +62,7 @@ class MainWindow(WindowActions):
         super().__init__()
         self.session = session
         self.settings = settings or UiSettings(session.terminal.data_dir)
-        self.setWindowTitle("Insured Player")
+        self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icons.app_icon())
         self.setObjectName("main_window")
         self._first_run_allowed = first_run
@@ -88,7 +88,11 @@ class MainWindow(WindowActions):
         self.pages = QStackedWidget(self)
         for page in (self.library, self.store, self.insurance, self.receipts):
             self.pages.addWidget(page)
-        self.sidebar = Sidebar(["Library", "Store", "Insurance", "Receipts"], icons.app_icon(), self)
+        self.sidebar = Sidebar(
+            [self.tr("Library"), self.tr("Store"), self.tr("Insurance"), self.tr("Receipts")],
+            icons.app_icon(),
+            self,
+        )
         self.sidebar.nav.currentRowChanged.connect(self._show_page)
         self.notices = NoticeStrip(self)  # below the pages: a message never moves a row
         self.banner, self.messages = self.notices.offline, self.notices.message
@@ -96,7 +100,7 @@ class MainWindow(WindowActions):
         self.status = StatusPanel(self.statusBar())
         self.notifier = TrackNotifier(self.now, lambda: self.settings.notifications, self)
         self.queue_panel = QueuePanel(session, self.now.queue, self)
-        self.queue_dock = QDockWidget("Up Next", self)
+        self.queue_dock = QDockWidget(self.tr("Up Next"), self)
         self.queue_dock.setObjectName("queueDock")  # its place and visibility are saved with the window
         self.queue_dock.setWidget(self.queue_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
@@ -355,8 +359,8 @@ class MainWindow(WindowActions):
             if not self.settings.told_about_tray:
                 self.settings.told_about_tray = True
                 self.tray.icon.showMessage(
-                    "Insured Player is still playing",
-                    "It keeps playing in the tray. Choose Quit there (or press Ctrl+Q) to stop.",
+                    self.tr("Insured Player is still playing"),
+                    self.tr("It keeps playing in the tray. Choose Quit there (or press Ctrl+Q) to stop."),
                     icons.app_icon(),
                 )
             return

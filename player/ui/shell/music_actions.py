@@ -13,13 +13,14 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from player import words
+from player.language import translate
 from player.terminal import CatalogEntry, MusicScan
 from player.ui.kit.banners import MessageBar
 from player.ui.library.own_music import OwnMusicKeeper
 from player.ui.library.view import LibraryPage
 from player.ui.store.view import StoreView
 
-AUDIO_FILTER = "Audio files (*.flac *.fla *.ogg *.oga *.opus *.mp3 *.wav *.wave);;All files (*)"
+AUDIO_PATTERNS = "*.flac *.fla *.ogg *.oga *.opus *.mp3 *.wav *.wave"
 STORE_SECTION = 1
 
 
@@ -48,13 +49,14 @@ class MusicActions(QMainWindow):
 
     def add_music(self) -> None:
         """Ctrl+O: audio files, read where they are."""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add Music", _music_folder(), AUDIO_FILTER)
+        audio = self.tr("Audio files ({patterns});;All files (*)").format(patterns=AUDIO_PATTERNS)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Music"), _music_folder(), audio)
         if paths:
             self.own_music.add([Path(p) for p in paths])
 
     def add_music_folder(self) -> None:
         """Ctrl+Shift+O: a folder, with everything below it, watched from then on."""
-        folder = QFileDialog.getExistingDirectory(self, "Add Music Folder", _music_folder())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add Music Folder"), _music_folder())
         if folder:
             self.own_music.add([Path(folder)])
 
@@ -80,7 +82,13 @@ class MusicActions(QMainWindow):
         self.own_music.add(paths)
 
     def _music_progress(self, done: int, total: int) -> None:
-        self.statusBar().showMessage(f"Reading your music: {done:,} of {words.plural(total, 'file')}…", 3000)
+        said = words.count(
+            total,
+            self.tr("Reading your music: {done} of {n} file…"),
+            self.tr("Reading your music: {done} of {n} files…"),
+            done=f"{done:,}",
+        )
+        self.statusBar().showMessage(said, 3000)
 
     def music_scanned(self, scan: MusicScan, asked: bool) -> None:
         """What adding music did, said once in the message strip (a watched folder's changes quietly)."""
@@ -88,45 +96,61 @@ class MusicActions(QMainWindow):
         if not asked:
             return
         where = (
-            "it plays from where it is and is not insured"
+            self.tr("it plays from where it is and is not insured")
             if scan.added == 1
-            else "they play from where they are and are not insured"
+            else self.tr("they play from where they are and are not insured")
         )
         found = (scan.added, scan.updated, scan.removed, scan.skipped, scan.unavailable)
         text = words.music_scan(*found, of_added=where)
         trouble = bool(scan.skipped or scan.unavailable)
-        title = "Music added" if scan.changed else "No music added" if trouble else "Nothing new"
+        if scan.changed:
+            title = self.tr("Music added")
+        else:
+            title = self.tr("No music added") if trouble else self.tr("Nothing new")
         self.messages.show_message("warning" if trouble and not scan.added else "info", title, text)
 
     def _music_went_away(self, places: list[Path]) -> None:
-        where = ", ".join(str(p) for p in places)
+        where = translate("Words", ", ", "between the items of a list").join(str(p) for p in places)
         self.messages.show_message(
             "info",
-            "Some of your music cannot be reached",
-            f"{where} cannot be reached now. Its tracks stay in the library, greyed, and play again "
-            "once it is back (is its drive plugged in?).",
+            self.tr("Some of your music cannot be reached"),
+            self.tr(
+                "{where} cannot be reached now. Its tracks stay in the library, greyed, and play again "
+                "once it is back (is its drive plugged in?)."
+            ).format(where=where),
         )
 
     def _music_not_watched(self, folders: int) -> None:
         self.messages.show_message(
             "info",
-            "Some music folders are not watched",
-            f"The system would not watch {words.plural(folders, 'more folder')} for changes (its limit "
-            "of watched folders is reached). Changes there show when the player starts next.",
+            self.tr("Some music folders are not watched"),
+            words.count(
+                folders,
+                self.tr(
+                    "The system would not watch {n} more folder for changes (its limit of watched folders "
+                    "is reached). Changes there show when the player starts next."
+                ),
+                self.tr(
+                    "The system would not watch {n} more folders for changes (its limit of watched "
+                    "folders is reached). Changes there show when the player starts next."
+                ),
+            ),
         )
 
     def remove_music(self, place: Path) -> None:
         """Take a folder (or file) added earlier out of the library, asking first; the files stay."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Remove from the library",
-            f"Stop showing the music in {place}?",
+            self.tr("Remove from the library"),
+            self.tr("Stop showing the music in {place}?").format(place=place),
             QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("removeMusic")
-        box.setInformativeText("Its tracks leave the library. The files themselves stay where they are.")
-        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(
+            self.tr("Its tracks leave the library. The files themselves stay where they are.")
+        )
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
         def answered(_result: int) -> None:

@@ -41,7 +41,7 @@ class NoticeStrip(QWidget):
     def set_grace(self, words: str, good: bool) -> None:
         """What the cached list grants, as the status bar last said it (again as time passes, and when
         the list arrives after the connection was lost: never "no list cached yet" beside one)."""
-        self.offline.set_grace(f" {words}" if good else f" (but {words}: connect to play them)")
+        self.offline.set_grace(words, good)
 
     def _arrange(self) -> None:
         self.offline.setVisible(self._offline_wanted and self.message.isHidden())

@@ -64,7 +64,7 @@ class Sidebar(QWidget):
         self.compact = False
         self._compact_parts: list[Callable[[bool], None]] = []
         self.nav = QListWidget(self)
-        self.nav.setAccessibleName("Sections")
+        self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -84,7 +84,7 @@ class Sidebar(QWidget):
         self.nav.setFixedHeight(rows + 2 * self.nav.frameWidth() + 4)
 
         self.cover = Cover(self)
-        self.cover.setAccessibleName("Cover of the current track")
+        self.cover.setAccessibleName(self.tr("Cover of the current track"))
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)

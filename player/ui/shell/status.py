@@ -16,39 +16,39 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QStyle, QWidget
 
 from player import words
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.terminal import ListStatus
 from player.ui.session import ConnectionState
 
 TICK_MS = 30_000  # how often the times are put into words again
 
 CONNECTION_WORDS = {
-    ConnectionState.CONNECTING: "Connecting to the insurer…",
-    ConnectionState.ONLINE: "Online",
-    ConnectionState.OFFLINE: "Offline",
-    ConnectionState.WORKING_OFFLINE: "Working offline",
+    ConnectionState.CONNECTING: QT_TRANSLATE_NOOP("StatusPanel", "Connecting to the insurer…"),
+    ConnectionState.ONLINE: QT_TRANSLATE_NOOP("StatusPanel", "Online"),
+    ConnectionState.OFFLINE: QT_TRANSLATE_NOOP("StatusPanel", "Offline"),
+    ConnectionState.WORKING_OFFLINE: QT_TRANSLATE_NOOP("StatusPanel", "Working offline"),
 }
 
 
 def when(t: datetime, now: datetime | None = None) -> str:
-    """A local time as people read it: "14:03" today, else "3 Dec 14:03" (with the year when not this one)."""
-    now = (now or datetime.now(UTC)).astimezone()
-    local = t.astimezone()
-    if local.date() == now.date():
-        return local.strftime("%H:%M")
-    if local.year == now.year:
-        return f"{local.day} {local.strftime('%b %H:%M')}"
-    return f"{local.day} {local.strftime('%b %Y %H:%M')}"
+    """A local time as people read it: "14:03" today, else "3 Dec 14:03" (with the year when not this
+    one), as the language in force writes it."""
+    return words.local_moment(t, now)
 
 
 def grace(trusted: ListStatus | None, now: datetime | None = None) -> tuple[str, bool]:
     """(words, still_good): how long the cached list lets tracks play offline."""
     now = now or datetime.now(UTC)
     if trusted is None:
-        return "no license list cached yet", False
+        return translate("StatusPanel", "no license list cached yet"), False
     expires = trusted.expires_at
     if expires <= now:
-        return f"the cached license list ran out {when(expires, now)}", False
-    return f"until {when(expires, now)} ({words.time_left(expires, now)})", True
+        return translate("StatusPanel", "the cached license list ran out {when}").format(
+            when=when(expires, now)
+        ), False
+    return translate("StatusPanel", "until {when} ({left})").format(
+        when=when(expires, now), left=words.time_left(expires, now)
+    ), True
 
 
 class StatusPanel(QWidget):
@@ -66,20 +66,20 @@ class StatusPanel(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setMaximumSize(80, 14)
         self.busy.setTextVisible(False)
-        self.busy.setAccessibleName("Working")
+        self.busy.setAccessibleName(self.tr("Working"))
         self.busy.hide()
         self.icon = QLabel(self)
-        self.connection = QLabel(CONNECTION_WORDS[ConnectionState.CONNECTING], self)
-        self.connection.setAccessibleName("Connection")
-        self.retry = QPushButton("Retry", self)
+        self.connection = QLabel(translate("StatusPanel", CONNECTION_WORDS[ConnectionState.CONNECTING]), self)
+        self.connection.setAccessibleName(self.tr("Connection"))
+        self.retry = QPushButton(self.tr("Retry"), self)
         self.retry.setFlat(True)
-        self.retry.setAccessibleName("Retry connecting to the insurer")
+        self.retry.setAccessibleName(self.tr("Retry connecting to the insurer"))
         self.retry.clicked.connect(self.retry_requested)
         self.retry.hide()
         self.synced = QLabel("", self)
-        self.synced.setAccessibleName("Last sync")
+        self.synced.setAccessibleName(self.tr("Last sync"))
         self.grace = QLabel("", self)
-        self.grace.setAccessibleName("Offline playback")
+        self.grace.setAccessibleName(self.tr("Offline playback"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 6, 0)
         row.setSpacing(6)
@@ -103,7 +103,7 @@ class StatusPanel(QWidget):
 
     def set_connection(self, name: str) -> None:
         state = ConnectionState(name)  # a queued signal carries the plain string
-        self.connection.setText(CONNECTION_WORDS.get(state, state))
+        self.connection.setText(translate("StatusPanel", CONNECTION_WORDS.get(state, state)))
         online = state is ConnectionState.ONLINE
         self.icon.setPixmap(
             self._online_icon if online or state is ConnectionState.CONNECTING else self._offline_icon
@@ -126,13 +126,19 @@ class StatusPanel(QWidget):
     def _render(self, now: datetime | None = None) -> None:
         now = now or datetime.now(UTC)
         synced = self._trusted.issued_at if self._trusted is not None else self._last_sync
-        self.synced.setText(f"Synced {when(synced, now)}" if synced else "Not synced yet")
-        words, good = grace(self._trusted, now)
-        self.grace.setText(f"Offline playback {words}" if good else words[:1].upper() + words[1:])
-        self.grace.setToolTip(
-            "How long the signed license list cached here lets valid tracks play without the insurer."
+        self.synced.setText(
+            self.tr("Synced {when}").format(when=when(synced, now)) if synced else self.tr("Not synced yet")
         )
-        self.rendered.emit(words, good)
+        said, good = grace(self._trusted, now)
+        self.grace.setText(
+            self.tr("Offline playback {until}").format(until=said) if good else said[:1].upper() + said[1:]
+        )
+        self.grace.setToolTip(
+            self.tr(
+                "How long the signed license list cached here lets valid tracks play without the insurer."
+            )
+        )
+        self.rendered.emit(said, good)
 
     @property
     def trusted(self) -> ListStatus | None:

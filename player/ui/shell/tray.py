@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from player.ui.playing.now_playing import NowPlayingTrack
 
+APP_NAME = "Insured Player"  # a name: the same in every language
+
 
 class Tray(QObject):
     quit_requested = Signal()
@@ -27,10 +29,10 @@ class Tray(QObject):
         super().__init__(parent)
         self._window = window
         self.icon = QSystemTrayIcon(icon, self)
-        self.icon.setToolTip("Insured Player")
+        self.icon.setToolTip(APP_NAME)
         self.menu = QMenu()  # a tray menu has no parent widget: it outlives any window state
         self.menu.setObjectName("trayMenu")
-        self.show_action = self.menu.addAction("Hide Insured Player")
+        self.show_action = self.menu.addAction(self.tr("Hide Insured Player"))
         self.show_action.triggered.connect(self.toggle_window)
         self.menu.addSeparator()
         for action in actions:
@@ -39,7 +41,7 @@ class Tray(QObject):
             else:
                 self.menu.addAction(action)
         self.menu.addSeparator()
-        quit_action = self.menu.addAction("Quit")
+        quit_action = self.menu.addAction(self.tr("Quit"))
         quit_action.triggered.connect(self.quit_requested)
         self.menu.aboutToShow.connect(self._update_words)
         self.icon.setContextMenu(self.menu)
@@ -60,7 +62,7 @@ class Tray(QObject):
 
     def show_track(self, track: NowPlayingTrack | None) -> None:
         if track is None:
-            self.icon.setToolTip("Insured Player")
+            self.icon.setToolTip(APP_NAME)
         else:
             self.icon.setToolTip(f"{track.title}\n{track.artist}" if track.artist else track.title)
 
@@ -75,7 +77,7 @@ class Tray(QObject):
 
     def _update_words(self) -> None:
         shown = self._window.isVisible() and not self._window.isMinimized()
-        self.show_action.setText("Hide Insured Player" if shown else "Show Insured Player")
+        self.show_action.setText(self.tr("Hide Insured Player") if shown else self.tr("Show Insured Player"))
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):

@@ -7,6 +7,7 @@ Left/Right seek 5 s in the playing area, M mute, Ctrl+Up/Down volume, and the ke
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from functools import partial
 
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from player import words
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.terminal import LibraryEntry
 from player.ui.insurance.view import InsuranceView
 from player.ui.kit.settings import UiSettings
@@ -42,6 +45,17 @@ from player.ui.store.view import StoreView
 SEEK_STEP_MS = 5000
 VOLUME_STEP = 5  # percent, for Ctrl+Up/Down and the volume keys
 LIBRARY, STORE, INSURANCE, RECEIPTS = range(4)
+# The Playback menu's Repeat and Shuffle say the mode they are in (each press moves to the next one).
+REPEAT_ACTION = {
+    Repeat.OFF: QT_TRANSLATE_NOOP("WindowActions", "&Repeat (off)"),
+    Repeat.ALL: QT_TRANSLATE_NOOP("WindowActions", "&Repeat (all tracks)"),
+    Repeat.TRACK: QT_TRANSLATE_NOOP("WindowActions", "&Repeat (this track)"),
+}
+SHUFFLE_ACTION = {
+    Shuffle.OFF: QT_TRANSLATE_NOOP("WindowActions", "S&huffle (off)"),
+    Shuffle.TRACKS: QT_TRANSLATE_NOOP("WindowActions", "S&huffle (tracks)"),
+    Shuffle.ALBUMS: QT_TRANSLATE_NOOP("WindowActions", "S&huffle (albums)"),
+}
 
 
 class WindowActions(FileActions, MusicActions):
@@ -65,56 +79,66 @@ class WindowActions(FileActions, MusicActions):
     def _build_actions(self) -> None:
         a = partial(make_action, self)
         playing_area = (self.library, self.bar, self.sidebar)
-        self.sync_action = a("&Sync Now", "F5", self.sync_now, "sync")
-        self.add_music_action = a("Add &Music…", "Ctrl+O", self.add_music, "add_music")
-        self.add_folder_action = a("Add Music &Folder…", "Ctrl+Shift+O", self.add_music_folder, "add_folder")
-        self.verify_action = a("&Check Library", None, self.check_library, "check_library")
-        self.loss_action = a("&Report a Loss…", None, self.report_loss, "report_loss")
-        self.alternates_action = a("Choose &Alternates…", None, self.choose_alternates, "choose_alternates")
-        self.account_action = a("Sign &In…", None, self.show_first_run, "sign_in")
-        self.sign_out_action = a("Sign &Out…", None, self.sign_out, "sign_out")
-        self.preferences_action = a("Pre&ferences…", "Ctrl+,", self.show_preferences, "preferences")
+        self.sync_action = a(self.tr("&Sync Now"), "F5", self.sync_now, "sync")
+        self.add_music_action = a(self.tr("Add &Music…"), "Ctrl+O", self.add_music, "add_music")
+        self.add_folder_action = a(
+            self.tr("Add Music &Folder…"), "Ctrl+Shift+O", self.add_music_folder, "add_folder"
+        )
+        self.verify_action = a(self.tr("&Check Library"), None, self.check_library, "check_library")
+        self.loss_action = a(self.tr("&Report a Loss…"), None, self.report_loss, "report_loss")
+        self.alternates_action = a(
+            self.tr("Choose &Alternates…"), None, self.choose_alternates, "choose_alternates"
+        )
+        self.account_action = a(self.tr("Sign &In…"), None, self.show_first_run, "sign_in")
+        self.sign_out_action = a(self.tr("Sign &Out…"), None, self.sign_out, "sign_out")
+        self.preferences_action = a(self.tr("Pre&ferences…"), "Ctrl+,", self.show_preferences, "preferences")
         # Spelt out: QKeySequence.StandardKey.Quit is empty on some platforms (offscreen, Windows).
-        self.quit_action = a("&Quit", "Ctrl+Q", self.quit, "quit")
-        self.play_action = a("&Play/Pause", "Space", self._space, "play_pause")
-        self.stop_action = a("&Stop", "Ctrl+.", self.now.stop, "stop")
-        self.next_action = a("&Next Track", "Ctrl+Right", self.now.next, "next")
-        self.previous_action = a("P&revious Track", "Ctrl+Left", self.now.previous, "previous")
-        self.mute_action = a("&Mute", "M", self.bar.toggle_mute, "mute", within=playing_area)
-        self.louder_action = a("&Louder", "Ctrl+Up", lambda: self._volume_by(+VOLUME_STEP), "louder")
-        self.quieter_action = a("&Quieter", "Ctrl+Down", lambda: self._volume_by(-VOLUME_STEP), "quieter")
-        self.repeat_action = a("&Repeat", "Ctrl+R", self.bar.next_repeat, "repeat")
-        self.shuffle_action = a("S&huffle", "Ctrl+H", self.bar.next_shuffle, "shuffle")
+        self.quit_action = a(self.tr("&Quit"), "Ctrl+Q", self.quit, "quit")
+        self.play_action = a(self.tr("&Play/Pause"), "Space", self._space, "play_pause")
+        self.stop_action = a(self.tr("&Stop"), "Ctrl+.", self.now.stop, "stop")
+        self.next_action = a(self.tr("&Next Track"), "Ctrl+Right", self.now.next, "next")
+        self.previous_action = a(self.tr("P&revious Track"), "Ctrl+Left", self.now.previous, "previous")
+        self.mute_action = a(self.tr("&Mute"), "M", self.bar.toggle_mute, "mute", within=playing_area)
+        self.louder_action = a(self.tr("&Louder"), "Ctrl+Up", lambda: self._volume_by(+VOLUME_STEP), "louder")
+        self.quieter_action = a(
+            self.tr("&Quieter"), "Ctrl+Down", lambda: self._volume_by(-VOLUME_STEP), "quieter"
+        )
+        self.repeat_action = a(self.tr("&Repeat"), "Ctrl+R", self.bar.next_repeat, "repeat")
+        self.shuffle_action = a(self.tr("S&huffle"), "Ctrl+H", self.bar.next_shuffle, "shuffle")
         self.play_next_action = a(
-            "Play &Next",
+            self.tr("Play &Next"),
             "Ctrl+Shift+D",
             lambda: self.library.queue_selected(at_head=True),
             "play_next",
             within=(self.library,),
         )
         self.enqueue_action = a(
-            "Add to &Queue",
+            self.tr("Add to &Queue"),
             "Ctrl+D",
             lambda: self.library.queue_selected(at_head=False),
             "enqueue",
             within=(self.library,),
         )
-        self.notify_action = a("Notify on Track &Change", None, self._notify_changed, "notify")
+        self.notify_action = a(self.tr("Notify on Track &Change"), None, self._notify_changed, "notify")
         self.notify_action.setCheckable(True)
         self._media_keys()
         self.forward_action = a(
-            "Seek &Forward 5 s", "Right", lambda: self._seek(+SEEK_STEP_MS), "forward", within=playing_area
+            self.tr("Seek &Forward 5 s"),
+            "Right",
+            lambda: self._seek(+SEEK_STEP_MS),
+            "forward",
+            within=playing_area,
         )
         self.back_action = a(
-            "Seek &Back 5 s", "Left", lambda: self._seek(-SEEK_STEP_MS), "back", within=playing_area
+            self.tr("Seek &Back 5 s"), "Left", lambda: self._seek(-SEEK_STEP_MS), "back", within=playing_area
         )
-        self.find_action = a("&Find", QKeySequence.StandardKey.Find, self.focus_search, "find")
-        sections = ("&Library", "S&tore", "&Insurance", "&Receipts")
+        self.find_action = a(self.tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search, "find")
+        sections = (self.tr("&Library"), self.tr("S&tore"), self.tr("&Insurance"), self.tr("&Receipts"))
         self.section_actions = [
             a(text, f"Ctrl+{i + 1}", lambda _=False, i=i: self.show_section(i), f"section_{i}")
             for i, text in enumerate(sections)
         ]
-        about = a("&About Insured Player", None, self._about, "about")
+        about = a(self.tr("&About Insured Player"), None, self._about, "about")
 
         file: list[QAction | None] = [self.add_music_action, self.add_folder_action, None]
         file += [self.sync_action, self.verify_action, self.loss_action]
@@ -128,16 +152,19 @@ class WindowActions(FileActions, MusicActions):
         playing += [self.mute_action, self.louder_action, self.quieter_action, None]
         playing += [self.replaygain_menu.menuAction(), self.notify_action]
         self.queue_view_action = self.queue_dock.toggleViewAction()
-        self.queue_view_action.setText("&Up Next")
+        self.queue_view_action.setText(self.tr("&Up Next"))
         self.queue_view_action.setShortcut(QKeySequence("Ctrl+U"))
-        self.browser_action = a("&Artists and Albums", "Ctrl+B", self._show_browser, "browser")
+        self.browser_action = a(self.tr("&Artists and Albums"), "Ctrl+B", self._show_browser, "browser")
         self.browser_action.setCheckable(True)
         self.browser_action.setChecked(True)
         view: list[QAction | None] = [self.find_action, self.browser_action, self.queue_view_action, None]
         view += self.section_actions
-        menus: list[tuple[str, list[QAction | None]]] = [("&File", file), ("&Playback", playing)]
-        menus += [("P&laylists", self.playlists.menu_actions())]  # player/ui/playlists
-        menus += [("&View", view), ("&Help", [about])]
+        menus: list[tuple[str, list[QAction | None]]] = [
+            (self.tr("&File"), file),
+            (self.tr("&Playback"), playing),
+        ]
+        menus += [(self.tr("P&laylists"), self.playlists.menu_actions())]  # player/ui/playlists
+        menus += [(self.tr("&View"), view), (self.tr("&Help"), [about])]
         fill_menus(self.menuBar(), menus)
 
     def show_section(self, index: int) -> None:
@@ -176,24 +203,28 @@ class WindowActions(FileActions, MusicActions):
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            "About Insured Player",
-            "<h3>Insured Player</h3><p>A music player whose tracks are insured: if they are lost, the "
-            "insurer re-issues them (EP 1 391 838 A1).</p><p>Server: "
-            f"{self.session.terminal.connection.server_id}<br>Library: {self.session.terminal.data_dir}</p>",
+            self.tr("About Insured Player"),
+            self.tr(
+                "<h3>Insured Player</h3><p>A music player whose tracks are insured: if they are lost, the "
+                "insurer re-issues them (EP 1 391 838 A1).</p><p>Server: {server}<br>Library: {library}</p>"
+            ).format(
+                server=html.escape(self.session.terminal.connection.server_id),
+                library=html.escape(str(self.session.terminal.data_dir)),
+            ),
         )
 
     def _media_keys(self) -> None:
         """The keyboard's own media and volume keys, wherever the focus is in the window."""
         for key, text, slot in (
-            (Qt.Key.Key_MediaPlay, "Play (media key)", self.now.toggle),
-            (Qt.Key.Key_MediaTogglePlayPause, "Play/Pause (media key)", self.now.toggle),
-            (Qt.Key.Key_MediaPause, "Pause (media key)", self.now.pause),
-            (Qt.Key.Key_MediaStop, "Stop (media key)", self.now.stop),
-            (Qt.Key.Key_MediaNext, "Next track (media key)", self.now.next),
-            (Qt.Key.Key_MediaPrevious, "Previous track (media key)", self.now.previous),
-            (Qt.Key.Key_VolumeUp, "Louder (volume key)", lambda: self._volume_by(+VOLUME_STEP)),
-            (Qt.Key.Key_VolumeDown, "Quieter (volume key)", lambda: self._volume_by(-VOLUME_STEP)),
-            (Qt.Key.Key_VolumeMute, "Mute (volume key)", self.bar.toggle_mute),
+            (Qt.Key.Key_MediaPlay, self.tr("Play (media key)"), self.now.toggle),
+            (Qt.Key.Key_MediaTogglePlayPause, self.tr("Play/Pause (media key)"), self.now.toggle),
+            (Qt.Key.Key_MediaPause, self.tr("Pause (media key)"), self.now.pause),
+            (Qt.Key.Key_MediaStop, self.tr("Stop (media key)"), self.now.stop),
+            (Qt.Key.Key_MediaNext, self.tr("Next track (media key)"), self.now.next),
+            (Qt.Key.Key_MediaPrevious, self.tr("Previous track (media key)"), self.now.previous),
+            (Qt.Key.Key_VolumeUp, self.tr("Louder (volume key)"), lambda: self._volume_by(+VOLUME_STEP)),
+            (Qt.Key.Key_VolumeDown, self.tr("Quieter (volume key)"), lambda: self._volume_by(-VOLUME_STEP)),
+            (Qt.Key.Key_VolumeMute, self.tr("Mute (volume key)"), self.bar.toggle_mute),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
@@ -233,8 +264,9 @@ class WindowActions(FileActions, MusicActions):
     def _order_changed(self) -> None:
         """Remembered: shuffle and repeat are how this listener listens."""
         self.settings.set_play_order(self.now.order.repeat, self.now.order.shuffle)
-        self.repeat_action.setText(f"&Repeat ({self.bar.repeat.toolTip().split(': ')[1]})")
-        self.shuffle_action.setText(f"S&huffle ({self.bar.shuffle.toolTip().split(': ')[1]})")
+        order = self.now.order
+        self.repeat_action.setText(translate("WindowActions", REPEAT_ACTION.get(order.repeat, "&Repeat")))
+        self.shuffle_action.setText(translate("WindowActions", SHUFFLE_ACTION.get(order.shuffle, "S&huffle")))
 
     def _restore_play_order(self) -> None:
         repeat, shuffle = self.settings.play_order
@@ -248,15 +280,26 @@ class WindowActions(FileActions, MusicActions):
             self.now.queue.play_next(ids)
         else:
             self.now.queue.add(ids)
-        n = len(ids)
-        what = f"{n} tracks" if n != 1 else "1 track"
-        where = "to play next" if at_head else "to the end of the queue"
-        self.statusBar().showMessage(f"Added {what} {where} (Ctrl+U shows the queue).", 6000)
+        if at_head:
+            said = words.count(
+                len(ids),
+                self.tr("Added {n} track to play next (Ctrl+U shows the queue)."),
+                self.tr("Added {n} tracks to play next (Ctrl+U shows the queue)."),
+            )
+        else:
+            said = words.count(
+                len(ids),
+                self.tr("Added {n} track to the end of the queue (Ctrl+U shows the queue)."),
+                self.tr("Added {n} tracks to the end of the queue (Ctrl+U shows the queue)."),
+            )
+        self.statusBar().showMessage(said, 6000)
         if self.width() >= COMPACT_BELOW and not self.queue_dock.isVisible():
             self.queue_dock.show()
 
     def _queue_ended(self) -> None:
-        self.statusBar().showMessage("End of the queue: turn Repeat on to start again from the top.", 8000)
+        self.statusBar().showMessage(
+            self.tr("End of the queue: turn Repeat on to start again from the top."), 8000
+        )
 
     def _follow_playing_row(self, license_id: str) -> None:
         """The playing row is selected and scrolled into view as each track starts (unless the user is
