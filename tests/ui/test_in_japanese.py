@@ -107,4 +107,4 @@ def test_on_an_english_system_the_same_window_speaks_english(
     texts = shown["texts"]
     assert isinstance(texts, list)
     assert not [t["text"] for t in texts if JAPANESE.search(t["text"])]
-    assert "File" in [t["text"] for t in texts if t["part"].endswith("menu title")]
+    assert "File" in [t["text"].replace("&", "") for t in texts if t["part"].endswith("menu title")]

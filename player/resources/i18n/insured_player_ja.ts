@@ -2,6 +2,415 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>The insurer cannot be reached: playing from the cached list.</source>
+        <translation>保険会社に接続できません。保存済みのリストで再生しています。</translation>
+    </message>
+    <message>
+        <source>Checking every track…</source>
+        <translation>すべての曲を確認しています…</translation>
+    </message>
+    <message>
+        <source>an untitled track</source>
+        <translation>タイトルのない曲</translation>
+    </message>
+    <message>
+        <source>Library checked</source>
+        <translation>ライブラリを確認しました</translation>
+    </message>
+    <message>
+        <source>All {n} track is intact.</source>
+        <translation>{n} 曲すべてに問題はありません。</translation>
+    </message>
+    <message>
+        <source>All {n} tracks are intact.</source>
+        <translation>{n} 曲すべてに問題はありません。</translation>
+    </message>
+    <message>
+        <source>Missing: {missing}; damaged: {damaged}. Your insurance can re-issue them.</source>
+        <translation>見つからない曲: {missing}。破損した曲: {damaged}。保険で再発行できます。</translation>
+    </message>
+    <message>
+        <source>Missing: {missing}. Your insurance can re-issue them.</source>
+        <translation>見つからない曲: {missing}。保険で再発行できます。</translation>
+    </message>
+    <message>
+        <source>Damaged: {damaged}. Your insurance can re-issue them.</source>
+        <translation>破損した曲: {damaged}。保険で再発行できます。</translation>
+    </message>
+    <message>
+        <source>Some tracks are lost</source>
+        <translation>失われた曲があります</translation>
+    </message>
+    <message>
+        <source>Report a Loss…</source>
+        <translation>紛失を報告…</translation>
+    </message>
+    <message>
+        <source>The built-in insurer stopped</source>
+        <translation>内蔵の保険会社が停止しました</translation>
+    </message>
+    <message>
+        <source>It is being started again. Tracks with a valid cached license keep playing meanwhile.</source>
+        <translation>再起動しています。その間も、有効なライセンスが保存されている曲は再生できます。</translation>
+    </message>
+    <message>
+        <source>The built-in insurer keeps stopping</source>
+        <translation>内蔵の保険会社が停止を繰り返しています</translation>
+    </message>
+    <message>
+        <source>The player stopped restarting it; what it said is in {log}. Tracks with a valid cached license keep playing.</source>
+        <translation>プレーヤーは再起動をやめました。出力は {log} にあります。有効なライセンスが保存されている曲は引き続き再生できます。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>{n} lost track waiting for an alternate</source>
+        <translation>代替曲を待っている紛失した曲が {n} 曲あります</translation>
+    </message>
+    <message>
+        <source>{n} lost tracks waiting for an alternate</source>
+        <translation>代替曲を待っている紛失した曲が {n} 曲あります</translation>
+    </message>
+    <message>
+        <source>The insurer could not re-issue it and offers alternates instead: choose one when you like.</source>
+        <translation>保険会社はこの曲を再発行できなかったため、代わりに代替曲を用意しています。都合のよいときに選んでください。</translation>
+    </message>
+    <message>
+        <source>The insurer could not re-issue them and offers alternates instead: choose one when you like.</source>
+        <translation>保険会社はこれらの曲を再発行できなかったため、代わりに代替曲を用意しています。都合のよいときに選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選ぶ…</translation>
+    </message>
+    <message>
+        <source>No alternates to choose</source>
+        <translation>選べる代替曲はありません</translation>
+    </message>
+    <message>
+        <source>No lost track is waiting for you to choose an alternate.</source>
+        <translation>代替曲の選択を待っている紛失した曲はありません。</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <source>Sign out {owner}?</source>
+        <translation>{owner} をサインアウトしますか？</translation>
+    </message>
+    <message>
+        <source>Sign out?</source>
+        <translation>サインアウトしますか？</translation>
+    </message>
+    <message>
+        <source>Your library, licenses and insurance stay on this computer, but nothing plays until you sign in again.</source>
+        <translation>ライブラリ、ライセンス、保険はこのコンピューターに残りますが、再びサインインするまで何も再生できません。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Insured Player</source>
+        <translation>Insured Player へようこそ</translation>
+    </message>
+    <message>
+        <source>1. Your account</source>
+        <translation>1. アカウント</translation>
+    </message>
+    <message>
+        <source>2. Insurance</source>
+        <translation>2. 保険</translation>
+    </message>
+    <message>
+        <source>3. The store</source>
+        <translation>3. ストア</translation>
+    </message>
+    <message>
+        <source>Contacting the insurer…</source>
+        <translation>保険会社に接続しています…</translation>
+    </message>
+    <message>
+        <source>The insurer keeps your account and your insurance.</source>
+        <translation>アカウントと保険は保険会社が管理しています。</translation>
+    </message>
+    <message>
+        <source>Insurer: the backend bundled with the player</source>
+        <translation>保険会社: プレーヤーに同梱のバックエンド</translation>
+    </message>
+    <message>
+        <source>Insurer: the server the player was started with</source>
+        <translation>保険会社: 起動時に指定されたサーバー</translation>
+    </message>
+    <message>
+        <source>The insurer cannot be reached</source>
+        <translation>保険会社に接続できません</translation>
+    </message>
+    <message>
+        <source>Signing up, taking out insurance and buying need a connection. Check your connection and retry, or work offline: tracks you already have keep playing.</source>
+        <translation>アカウントの作成、保険の契約、購入には接続が必要です。接続を確認して再試行するか、オフラインで作業してください。お持ちの曲は引き続き再生できます。</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>アカウントを作成</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation>アカウントを作成しています…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>サインインしています…</translation>
+    </message>
+    <message>
+        <source>Taking out insurance…</source>
+        <translation>保険を契約しています…</translation>
+    </message>
+    <message>
+        <source>Take out insurance</source>
+        <translation>保険に加入</translation>
+    </message>
+    <message>
+        <source>{title}: {text}</source>
+        <translation>{title}: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPages</name>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>ユーザー名を入力してください。</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 32 letters, digits, dots, dashes or underscores.</source>
+        <translation>ユーザー名は、英字・数字・ドット・ハイフン・アンダースコアの 2～32 文字です。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least {n} characters.</source>
+        <translation>{n} 文字以上のパスワードを設定してください。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>2 つのパスワードが一致しません。</translation>
+    </message>
+    <message>
+        <source>Contacting the insurer…</source>
+        <translation>保険会社に接続しています…</translation>
+    </message>
+    <message>
+        <source>Contacting the insurer</source>
+        <translation>保険会社に接続中</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Try to reach the insurer again</source>
+        <translation>保険会社への接続を再試行</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>オフラインで作業</translation>
+    </message>
+    <message>
+        <source>Close this and use the library offline</source>
+        <translation>これを閉じてライブラリをオフラインで使う</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>アカウントを作成</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>New account or sign in</source>
+        <translation>新しいアカウントまたはサインイン</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>パスワード（確認）:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>ユーザー名:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>パスワード:</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>アカウントを作成</translation>
+    </message>
+    <message>
+        <source>Your account with the insurer</source>
+        <translation>保険会社のアカウント</translation>
+    </message>
+    <message>
+        <source>Your purchases and their insurance belong to your account. The password goes to the insurer only; this computer keeps a session key in its keyring.</source>
+        <translation>購入した曲とその保険はアカウントに属します。パスワードは保険会社にだけ送られ、このコンピューターはセッションキーをキーリングに保存します。</translation>
+    </message>
+    <message>
+        <source>Loading the terms…</source>
+        <translation>約款を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>The terms in numbers</source>
+        <translation>約款の数値</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>保険料</translation>
+    </message>
+    <message>
+        <source>Guarantee period</source>
+        <translation>保証期間</translation>
+    </message>
+    <message>
+        <source>Waiting period</source>
+        <translation>待機期間</translation>
+    </message>
+    <message>
+        <source>Re-licensing limit per track</source>
+        <translation>1 曲あたりの再ライセンス上限</translation>
+    </message>
+    <message>
+        <source>Re-licensing limit in total</source>
+        <translation>再ライセンスの総上限</translation>
+    </message>
+    <message>
+        <source>Price difference limit</source>
+        <translation>価格差の上限</translation>
+    </message>
+    <message>
+        <source>Insurer key fingerprint</source>
+        <translation>保険会社の鍵のフィンガープリント</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}:</translation>
+    </message>
+    <message>
+        <source>Check with the insurer on every play (a lower premium)</source>
+        <translation>再生のたびに保険会社に確認する（保険料が安くなります）</translation>
+    </message>
+    <message>
+        <source>While online, each play first asks the insurer whether the license is still valid, so a track replaced from another computer stops at once. Offline, tracks play as usual.</source>
+        <translation>オンライン時は再生のたびにライセンスがまだ有効かを保険会社に確認するため、別のコンピューターで置き換えられた曲はすぐに停止します。オフライン時は通常どおり再生します。</translation>
+    </message>
+    <message>
+        <source>I have read these terms and accept them</source>
+        <translation>約款を読み、同意します</translation>
+    </message>
+    <message>
+        <source>Take out insurance</source>
+        <translation>保険に加入</translation>
+    </message>
+    <message>
+        <source>Go to the store</source>
+        <translation>ストアへ</translation>
+    </message>
+    <message>
+        <source>You are insured</source>
+        <translation>保険に加入しました</translation>
+    </message>
+    <message>
+        <source>{rate} of the price</source>
+        <translation>価格の {rate}</translation>
+    </message>
+    <message>
+        <source>{rate}, paid with each purchase</source>
+        <translation>{rate}（購入のたびにお支払い）</translation>
+    </message>
+    <message>
+        <source>{n} day from the contract</source>
+        <translation>契約から {n} 日</translation>
+    </message>
+    <message>
+        <source>{n} days from the contract</source>
+        <translation>契約から {n} 日</translation>
+    </message>
+    <message>
+        <source>None: claims are accepted from the day of the contract</source>
+        <translation>なし（契約日から請求できます）</translation>
+    </message>
+    <message>
+        <source>{n} day: claims are accepted after that</source>
+        <translation>{n} 日（その後から請求できます）</translation>
+    </message>
+    <message>
+        <source>{n} days: claims are accepted after that</source>
+        <translation>{n} 日（その後から請求できます）</translation>
+    </message>
+    <message>
+        <source>{n} time per track</source>
+        <translation>1 曲あたり {n} 回</translation>
+    </message>
+    <message>
+        <source>{n} times per track</source>
+        <translation>1 曲あたり {n} 回</translation>
+    </message>
+    <message>
+        <source>{n} time in total</source>
+        <translation>合計 {n} 回</translation>
+    </message>
+    <message>
+        <source>{n} times in total</source>
+        <translation>合計 {n} 回</translation>
+    </message>
+    <message>
+        <source>An alternate may cost up to {amount} more</source>
+        <translation>代替曲は最大 {amount} まで高くなることがあります</translation>
+    </message>
+    <message>
+        <source>Check with the insurer on every play: premiums {percent} lower</source>
+        <translation>再生のたびに保険会社に確認する（保険料が {percent} 安くなります）</translation>
+    </message>
+    <message>
+        <source>{every_play} instead of {usual} on a typical track. While online, each play first asks the insurer whether the license is still valid; offline, tracks play as usual.</source>
+        <translation>一般的な曲で {usual} のところ {every_play} です。オンライン時は再生のたびにライセンスがまだ有効かを保険会社に確認し、オフライン時は通常どおり再生します。</translation>
+    </message>
+    <message>
+        <source>Your account is insured already. The store has both providers' catalogs.</source>
+        <translation>このアカウントはすでに保険に加入しています。ストアでは両方の配信元のカタログを利用できます。</translation>
+    </message>
+    <message>
+        <source>Your policy is in force until {day}. It becomes official with your first insured purchase. Every track you buy in the store is insured under it: if it is lost, the insurer re-distributes it. The Insurance page shows the conditions and what is left.</source>
+        <translation>保険契約は {day} まで有効です。最初の保険付きの購入で正式な契約になります。ストアで購入した曲はすべてこの契約で保険付きになり、紛失した場合は保険会社が再配布します。条件と残りの回数は「保険」ページで確認できます。</translation>
+    </message>
+    <message>
+        <source>Your policy is in force until {day}. It is official. Every track you buy in the store is insured under it: if it is lost, the insurer re-distributes it. The Insurance page shows the conditions and what is left.</source>
+        <translation>保険契約は {day} まで有効です。正式な契約です。ストアで購入した曲はすべてこの契約で保険付きになり、紛失した場合は保険会社が再配布します。条件と残りの回数は「保険」ページで確認できます。</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>System language</source>
@@ -13,6 +422,304 @@
     <message>
         <source>Insured Player: {title}</source>
         <translation>Insured Player: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Library</source>
+        <translation>ライブラリ</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>ストア</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>保険</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>領収書</translation>
+    </message>
+    <message>
+        <source>Up Next</source>
+        <translation>再生キュー</translation>
+    </message>
+    <message>
+        <source>Insured Player is still playing</source>
+        <translation>Insured Player は再生を続けています</translation>
+    </message>
+    <message>
+        <source>It keeps playing in the tray. Choose Quit there (or press Ctrl+Q) to stop.</source>
+        <translation>トレイで再生を続けます。止めるにはトレイの「終了」を選ぶか、Ctrl+Q を押してください。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Act on the message</source>
+        <translation>メッセージに対応</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>メッセージを閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>the server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>Please sign in</source>
+        <translation>サインインしてください</translation>
+    </message>
+    <message>
+        <source>Sign in again to continue.</source>
+        <translation>続けるには再度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>You are signed out</source>
+        <translation>サインアウトしています</translation>
+    </message>
+    <message>
+        <source>Sign in (File &gt; Sign In…) to go on.</source>
+        <translation>続けるにはサインインしてください（ファイル &gt; サインイン…）。</translation>
+    </message>
+    <message>
+        <source>The insurer declined</source>
+        <translation>保険会社に断られました</translation>
+    </message>
+    <message>
+        <source>Check the limits on the Insurance page.</source>
+        <translation>「保険」ページで上限を確認してください。</translation>
+    </message>
+    <message>
+        <source>This copy was replaced</source>
+        <translation>このコピーは置き換えられました</translation>
+    </message>
+    <message>
+        <source>The copy that replaced it is in your library with a valid license: play that one.</source>
+        <translation>置き換えたコピーが有効なライセンスとともにライブラリにあります。そちらを再生してください。</translation>
+    </message>
+    <message>
+        <source>This track cannot play</source>
+        <translation>この曲は再生できません</translation>
+    </message>
+    <message>
+        <source>Connect to the insurer to refresh your licenses, or report the track as lost if it was replaced.</source>
+        <translation>保険会社に接続してライセンスを更新するか、置き換えられた曲であれば紛失を報告してください。</translation>
+    </message>
+    <message>
+        <source>The insurer's key changed</source>
+        <translation>保険会社の鍵が変わりました</translation>
+    </message>
+    <message>
+        <source>Your licenses are safe; the player will not trust this insurer until its new key is confirmed.</source>
+        <translation>ライセンスは安全です。新しい鍵が確認されるまで、プレーヤーはこの保険会社を信頼しません。</translation>
+    </message>
+    <message>
+        <source>The insurer cannot be reached</source>
+        <translation>保険会社に接続できません</translation>
+    </message>
+    <message>
+        <source>Check your connection and retry; tracks with a valid cached license keep playing offline.</source>
+        <translation>接続を確認して再試行してください。有効なライセンスが保存されている曲はオフラインでも再生できます。</translation>
+    </message>
+    <message>
+        <source>Damaged data</source>
+        <translation>データの破損</translation>
+    </message>
+    <message>
+        <source>Run 'Check library' and report damaged tracks as lost.</source>
+        <translation>「ライブラリを確認」を実行し、破損した曲の紛失を報告してください。</translation>
+    </message>
+    <message>
+        <source>No keyring</source>
+        <translation>キーリングがありません</translation>
+    </message>
+    <message>
+        <source>Install and unlock gnome-keyring (or KWallet), then restart.</source>
+        <translation>gnome-keyring（または KWallet）をインストールしてロックを解除し、再起動してください。</translation>
+    </message>
+    <message>
+        <source>Your library cannot be changed now</source>
+        <translation>現在ライブラリを変更できません</translation>
+    </message>
+    <message>
+        <source>Cannot write the library</source>
+        <translation>ライブラリに書き込めません</translation>
+    </message>
+    <message>
+        <source>Free some disk space or check the folder's permissions.</source>
+        <translation>ディスクの空き容量を確保するか、フォルダーのアクセス権を確認してください。</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>実行できません</translation>
+    </message>
+    <message>
+        <source>Your music cannot be used</source>
+        <translation>自分の音楽を使用できません</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>まだできません</translation>
+    </message>
+    <message>
+        <source>The insurer answered with something the player cannot use</source>
+        <translation>保険会社からプレーヤーが扱えない応答がありました</translation>
+    </message>
+    <message>
+        <source>The insurer did not answer</source>
+        <translation>保険会社から応答がありません</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>問題が発生しました</translation>
+    </message>
+    <message>
+        <source>{error} (details are in the log).</source>
+        <translation>{error}（詳細はログにあります）。</translation>
+    </message>
+</context>
+<context>
+    <name>MusicActions</name>
+    <message>
+        <source>Audio files ({patterns});;All files (*)</source>
+        <translation>音声ファイル ({patterns});;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Add Music</source>
+        <translation>音楽を追加</translation>
+    </message>
+    <message>
+        <source>Add Music Folder</source>
+        <translation>音楽フォルダーを追加</translation>
+    </message>
+    <message>
+        <source>Reading your music: {done} of {n} file…</source>
+        <translation>自分の音楽を読み込んでいます: {n} 個中 {done} 個…</translation>
+    </message>
+    <message>
+        <source>Reading your music: {done} of {n} files…</source>
+        <translation>自分の音楽を読み込んでいます: {n} 個中 {done} 個…</translation>
+    </message>
+    <message>
+        <source>it plays from where it is and is not insured</source>
+        <translation>元の場所から再生され、保険はかかりません</translation>
+    </message>
+    <message>
+        <source>they play from where they are and are not insured</source>
+        <translation>元の場所から再生され、保険はかかりません</translation>
+    </message>
+    <message>
+        <source>Music added</source>
+        <translation>音楽を追加しました</translation>
+    </message>
+    <message>
+        <source>No music added</source>
+        <translation>音楽は追加されませんでした</translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>新しい曲はありません</translation>
+    </message>
+    <message>
+        <source>Some of your music cannot be reached</source>
+        <translation>自分の音楽の一部にアクセスできません</translation>
+    </message>
+    <message>
+        <source>{where} cannot be reached now. Its tracks stay in the library, greyed, and play again once it is back (is its drive plugged in?).</source>
+        <translation>{where} に現在アクセスできません。その曲はグレー表示のままライブラリに残り、戻ればまた再生できます（ドライブは接続されていますか？）。</translation>
+    </message>
+    <message>
+        <source>Some music folders are not watched</source>
+        <translation>監視されていない音楽フォルダーがあります</translation>
+    </message>
+    <message>
+        <source>The system would not watch {n} more folder for changes (its limit of watched folders is reached). Changes there show when the player starts next.</source>
+        <translation>監視できるフォルダー数の上限に達したため、さらに {n} 個のフォルダーの変更を監視できませんでした。そこでの変更は次回プレーヤーを起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <source>The system would not watch {n} more folders for changes (its limit of watched folders is reached). Changes there show when the player starts next.</source>
+        <translation>監視できるフォルダー数の上限に達したため、さらに {n} 個のフォルダーの変更を監視できませんでした。そこでの変更は次回プレーヤーを起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <source>Remove from the library</source>
+        <translation>ライブラリから削除</translation>
+    </message>
+    <message>
+        <source>Stop showing the music in {place}?</source>
+        <translation>{place} の音楽を表示しないようにしますか？</translation>
+    </message>
+    <message>
+        <source>Its tracks leave the library. The files themselves stay where they are.</source>
+        <translation>その曲はライブラリから削除されます。ファイル自体は元の場所に残ります。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>メッセージを閉じる</translation>
+    </message>
+    <message>
+        <source>{title}. {text}</source>
+        <translation>{title}。{text}</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Retry connecting to the insurer</source>
+        <translation>保険会社への接続を再試行</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>オフラインで作業</translation>
+    </message>
+    <message>
+        <source>Stop trying the insurer until you press Retry</source>
+        <translation>「再試行」を押すまで保険会社への接続をやめます</translation>
+    </message>
+    <message>
+        <source>Tracks with a valid cached license keep playing {grace}. Buying, loss reports and the license list need the insurer; the player retries every minute.</source>
+        <translation>有効なライセンスが保存されている曲は {grace} 再生できます。購入、紛失の報告、ライセンスリストには保険会社が必要です。プレーヤーは 1 分ごとに再試行します。</translation>
+    </message>
+    <message>
+        <source>Tracks with a valid cached license keep playing (but {grace}: connect to play them). Buying, loss reports and the license list need the insurer; the player retries every minute.</source>
+        <translation>有効なライセンスが保存されている曲は再生できます（ただし、{grace}。再生するには接続してください）。購入、紛失の報告、ライセンスリストには保険会社が必要です。プレーヤーは 1 分ごとに再試行します。</translation>
+    </message>
+    <message>
+        <source>Offline: the insurer cannot be reached</source>
+        <translation>オフライン: 保険会社に接続できません</translation>
     </message>
 </context>
 <context>
@@ -70,7 +777,7 @@
         <translation>ReplayGain:</translation>
     </message>
     <message>
-        <source>Evens out loudness from the tracks&apos; own tags, never past a track&apos;s peak.</source>
+        <source>Evens out loudness from the tracks' own tags, never past a track's peak.</source>
         <translation>曲のタグをもとに音量をそろえます（曲のピークを超えることはありません）。</translation>
     </message>
     <message>
@@ -106,7 +813,7 @@
         <translation>次のアドレスの保険会社:</translation>
     </message>
     <message>
-        <source>The insurer&apos;s address</source>
+        <source>The insurer's address</source>
         <translation>保険会社のアドレス</translation>
     </message>
     <message>
@@ -132,6 +839,432 @@
     <message>
         <source>Your policy does not ask for it: with it on, a track whose license the insurer has just withdrawn stops at once instead of at the next sync.</source>
         <translation>ご契約の保険契約では必須ではありません。オンにすると、保険会社がライセンスを取り消した曲は次回の同期を待たずにすぐ停止します。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPdf</name>
+    <message>
+        <source>Receipt</source>
+        <translation>領収書</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>領収書番号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>発行者</translation>
+    </message>
+    <message>
+        <source>Issued to</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>曲</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>保険料</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Guarantee conditions</source>
+        <translation>保証条件</translation>
+    </message>
+    <message>
+        <source>Covered from</source>
+        <translation>保証開始</translation>
+    </message>
+    <message>
+        <source>Covered until</source>
+        <translation>保証終了</translation>
+    </message>
+    <message>
+        <source>Claims possible from</source>
+        <translation>請求可能日</translation>
+    </message>
+    <message>
+        <source>Replacements per track</source>
+        <translation>1 曲あたりの再発行回数</translation>
+    </message>
+    <message>
+        <source>Replacements in all</source>
+        <translation>再発行の総回数</translation>
+    </message>
+    <message>
+        <source>Largest price difference for an alternate</source>
+        <translation>代替曲の価格差の上限</translation>
+    </message>
+    <message>
+        <source>Nothing on this receipt is insured.</source>
+        <translation>この領収書には保険付きの項目はありません。</translation>
+    </message>
+    <message>
+        <source>Signed electronically by {signer}. Insured Player checks this signature each time it shows the receipt.</source>
+        <translation>{signer} による電子署名付き。Insured Player は領収書を表示するたびにこの署名を確認します。</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>領収書 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Sections</source>
+        <translation>セクション</translation>
+    </message>
+    <message>
+        <source>Cover of the current track</source>
+        <translation>再生中の曲のカバー</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Connecting to the insurer…</source>
+        <translation>保険会社に接続しています…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>オフラインで作業中</translation>
+    </message>
+    <message>
+        <source>no license list cached yet</source>
+        <translation>ライセンスリストがまだ保存されていません</translation>
+    </message>
+    <message>
+        <source>the cached license list ran out {when}</source>
+        <translation>保存済みのライセンスリストは {when} に期限切れになりました</translation>
+    </message>
+    <message>
+        <source>until {when} ({left})</source>
+        <translation>{when} まで（残り {left}）</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>処理中</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Retry connecting to the insurer</source>
+        <translation>保険会社への接続を再試行</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>最終同期</translation>
+    </message>
+    <message>
+        <source>Offline playback</source>
+        <translation>オフライン再生</translation>
+    </message>
+    <message>
+        <source>Synced {when}</source>
+        <translation>同期: {when}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>未同期</translation>
+    </message>
+    <message>
+        <source>Offline playback {until}</source>
+        <translation>オフライン再生: {until}</translation>
+    </message>
+    <message>
+        <source>How long the signed license list cached here lets valid tracks play without the insurer.</source>
+        <translation>ここに保存されている署名付きライセンスリストで、保険会社なしに有効な曲を再生できる期間です。</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>something went wrong inside the player ({error})</source>
+        <translation>プレーヤー内部で問題が発生しました（{error}）</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Hide Insured Player</source>
+        <translation>Insured Player を隠す</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Show Insured Player</source>
+        <translation>Insured Player を表示</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Repeat (off)</source>
+        <translation>リピート: オフ(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat (all tracks)</source>
+        <translation>リピート: 全曲(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat (this track)</source>
+        <translation>リピート: この曲(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;huffle (off)</source>
+        <translation>シャッフル: オフ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>S&amp;huffle (tracks)</source>
+        <translation>シャッフル: 曲(&amp;H)</translation>
+    </message>
+    <message>
+        <source>S&amp;huffle (albums)</source>
+        <translation>シャッフル: アルバム(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>今すぐ同期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Music…</source>
+        <translation>音楽を追加(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Add Music &amp;Folder…</source>
+        <translation>音楽フォルダーを追加(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check Library</source>
+        <translation>ライブラリを確認(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Report a Loss…</source>
+        <translation>紛失を報告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Alternates…</source>
+        <translation>代替曲を選ぶ(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>サインイン(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out…</source>
+        <translation>サインアウト(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>設定(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Play/Pause</source>
+        <translation>再生/一時停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Track</source>
+        <translation>次の曲(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Track</source>
+        <translation>前の曲(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>ミュート(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Louder</source>
+        <translation>音量を上げる(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quieter</source>
+        <translation>音量を下げる(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>リピート(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;huffle</source>
+        <translation>シャッフル(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Play &amp;Next</source>
+        <translation>次に再生(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Queue</source>
+        <translation>キューに追加(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Notify on Track &amp;Change</source>
+        <translation>曲が変わったら通知(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Seek &amp;Forward 5 s</source>
+        <translation>5 秒進む(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Seek &amp;Back 5 s</source>
+        <translation>5 秒戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>検索(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>ライブラリ(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;tore</source>
+        <translation>ストア(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Insurance</source>
+        <translation>保険(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Receipts</source>
+        <translation>領収書(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About Insured Player</source>
+        <translation>Insured Player について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Up Next</source>
+        <translation>再生キュー(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Artists and Albums</source>
+        <translation>アーティストとアルバム(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>再生(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;laylists</source>
+        <translation>プレイリスト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About Insured Player</source>
+        <translation>Insured Player について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Insured Player&lt;/h3&gt;&lt;p&gt;A music player whose tracks are insured: if they are lost, the insurer re-issues them (EP 1 391 838 A1).&lt;/p&gt;&lt;p&gt;Server: {server}&lt;br&gt;Library: {library}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Insured Player&lt;/h3&gt;&lt;p&gt;曲に保険がかかった音楽プレーヤーです。曲を紛失しても、保険会社が再発行します（EP 1 391 838 A1）。&lt;/p&gt;&lt;p&gt;サーバー: {server}&lt;br&gt;ライブラリ: {library}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Play (media key)</source>
+        <translation>再生（メディアキー）</translation>
+    </message>
+    <message>
+        <source>Play/Pause (media key)</source>
+        <translation>再生/一時停止（メディアキー）</translation>
+    </message>
+    <message>
+        <source>Pause (media key)</source>
+        <translation>一時停止（メディアキー）</translation>
+    </message>
+    <message>
+        <source>Stop (media key)</source>
+        <translation>停止（メディアキー）</translation>
+    </message>
+    <message>
+        <source>Next track (media key)</source>
+        <translation>次の曲（メディアキー）</translation>
+    </message>
+    <message>
+        <source>Previous track (media key)</source>
+        <translation>前の曲（メディアキー）</translation>
+    </message>
+    <message>
+        <source>Louder (volume key)</source>
+        <translation>音量を上げる（音量キー）</translation>
+    </message>
+    <message>
+        <source>Quieter (volume key)</source>
+        <translation>音量を下げる（音量キー）</translation>
+    </message>
+    <message>
+        <source>Mute (volume key)</source>
+        <translation>ミュート（音量キー）</translation>
+    </message>
+    <message>
+        <source>Added {n} track to play next (Ctrl+U shows the queue).</source>
+        <translation>{n} 曲を次に再生するよう追加しました（Ctrl+U でキューを表示）。</translation>
+    </message>
+    <message>
+        <source>Added {n} tracks to play next (Ctrl+U shows the queue).</source>
+        <translation>{n} 曲を次に再生するよう追加しました（Ctrl+U でキューを表示）。</translation>
+    </message>
+    <message>
+        <source>Added {n} track to the end of the queue (Ctrl+U shows the queue).</source>
+        <translation>{n} 曲をキューの最後に追加しました（Ctrl+U でキューを表示）。</translation>
+    </message>
+    <message>
+        <source>Added {n} tracks to the end of the queue (Ctrl+U shows the queue).</source>
+        <translation>{n} 曲をキューの最後に追加しました（Ctrl+U でキューを表示）。</translation>
+    </message>
+    <message>
+        <source>End of the queue: turn Repeat on to start again from the top.</source>
+        <translation>キューの最後です。最初からもう一度再生するにはリピートをオンにしてください。</translation>
     </message>
 </context>
 <context>
@@ -252,7 +1385,7 @@
         <translation>配信元がこの曲の配信を終了しました。</translation>
     </message>
     <message>
-        <source>Its supplier&apos;s service is down at the moment.</source>
+        <source>Its supplier's service is down at the moment.</source>
         <translation>配信元のサービスが現在停止しています。</translation>
     </message>
     <message>
@@ -308,19 +1441,19 @@
         <translation>保険なしの購入</translation>
     </message>
     <message>
-        <source>This track reached your policy&apos;s limit of re-distributions per track.</source>
+        <source>This track reached your policy's limit of re-distributions per track.</source>
         <translation>この曲は保険契約の 1 曲あたりの再配布回数の上限に達しています。</translation>
     </message>
     <message>
-        <source>This track reached your policy&apos;s limit of re-distributions per track ({n} times).</source>
+        <source>This track reached your policy's limit of re-distributions per track ({n} times).</source>
         <translation>この曲は保険契約の 1 曲あたりの再配布回数の上限（{n} 回）に達しています。</translation>
     </message>
     <message>
-        <source>Your policy&apos;s total number of re-distributions is used up.</source>
+        <source>Your policy's total number of re-distributions is used up.</source>
         <translation>保険契約の再配布回数をすべて使い切りました。</translation>
     </message>
     <message>
-        <source>Your policy&apos;s total number of re-distributions ({n}) is used up.</source>
+        <source>Your policy's total number of re-distributions ({n}) is used up.</source>
         <translation>保険契約の再配布回数（計 {n} 回）をすべて使い切りました。</translation>
     </message>
     <message>
@@ -332,11 +1465,11 @@
         <translation>保険契約はまだ待機期間中です。再配布は{day}から利用できます。</translation>
     </message>
     <message>
-        <source>This is outside your policy&apos;s guarantee period: {why}</source>
+        <source>This is outside your policy's guarantee period: {why}</source>
         <translation>保険契約の保証期間外です。{why}</translation>
     </message>
     <message>
-        <source>This is outside your policy&apos;s guarantee period ({start} to {end}).</source>
+        <source>This is outside your policy's guarantee period ({start} to {end}).</source>
         <translation>保険契約の保証期間（{start}～{end}）外です。</translation>
     </message>
     <message>
@@ -356,7 +1489,7 @@
         <translation>この曲</translation>
     </message>
     <message>
-        <source>It cannot be re-issued, and no supplier offers an alternate within your policy&apos;s limit on the price difference.</source>
+        <source>It cannot be re-issued, and no supplier offers an alternate within your policy's limit on the price difference.</source>
         <translation>再発行できず、保険契約の価格差の上限内で代替曲を提供する配信元もありません。</translation>
     </message>
     <message>
@@ -365,12 +1498,12 @@
     </message>
     <message>
         <source>d MMM</source>
-        <comment>a date in this year, as Qt&apos;s date pattern</comment>
+        <comment>a date in this year, as Qt's date pattern</comment>
         <translation>M月d日</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>
-        <comment>a date in another year, as Qt&apos;s date pattern</comment>
+        <comment>a date in another year, as Qt's date pattern</comment>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
@@ -393,6 +1526,13 @@
         <source>.</source>
         <comment>the full stop that ends a sentence</comment>
         <translation>。</translation>
+    </message>
+</context>
+<context>
+    <name>_Panel</name>
+    <message>
+        <source>{title}. {text}</source>
+        <translation>{title}。{text}</translation>
     </message>
 </context>
 </TS>
