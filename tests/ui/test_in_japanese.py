@@ -1,7 +1,8 @@
 """Story: a listener in Japan starts the player on a system set to Japanese (LANG=ja_JP.UTF-8) and the
 whole window speaks Japanese — menus, sidebar, every page, table headers, the player bar, the status
 bar — with prices in yen and dates written the Japanese way; only the music's own names (and the
-player's name) stay as they are.
+player's name) stay as they are. On an English system, 日本語 chosen in Preferences is spoken from the
+next start.
 
 The window runs in a process of its own, as `insured-player` would: Qt reads the locale when it starts.
 """
@@ -15,10 +16,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
 from mock_backend.demo.catalog import load_catalog
+from player.ui.shell.preferences import PreferencesDialog
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession
-from tests.ui.window_helpers import bought
+from tests.ui.visible_text import assert_words_plain
+from tests.ui.window_helpers import bought, open_window
 
 ROOT = Path(__file__).resolve().parents[2]
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana and kanji
@@ -108,3 +114,30 @@ def test_on_an_english_system_the_same_window_speaks_english(
     assert isinstance(texts, list)
     assert not [t["text"] for t in texts if JAPANESE.search(t["text"])]
     assert "File" in [t["text"].replace("&", "") for t in texts if t["part"].endswith("menu title")]
+
+
+def test_japanese_chosen_in_preferences_is_spoken_from_the_next_start(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend, tmp_path: Path
+) -> None:
+    session = bought(make_session, module_backend.url, "aurora-0001")
+    window = open_window(qtbot, session)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.preferences
+    assert isinstance(dialog, PreferencesDialog)
+    assert dialog.language.currentText() == "System language"
+    assert [dialog.language.itemText(i) for i in range(1, dialog.language.count())] == ["English", "日本語"]
+
+    dialog.language.setCurrentIndex(dialog.language.findData("ja"))
+    dialog.language.activated.emit(dialog.language.currentIndex())
+    assert dialog.language_note.isVisible()
+    assert dialog.language_note.text() == "The player speaks 日本語 from its next start."
+    assert_words_plain()
+    window.shutdown()  # quit: the settings are written and the data dir let go
+
+    shown = _window_in({"LANG": "C.UTF-8"}, tmp_path / "library", module_backend.url)
+
+    assert shown["locale"] == "ja_JP"  # the language chosen brings its own ways with dates and numbers
+    texts = shown["texts"]
+    assert isinstance(texts, list)
+    menus = [t["text"] for t in texts if t["part"].endswith("menu title")]
+    assert menus and all(JAPANESE.search(m) for m in menus), menus
