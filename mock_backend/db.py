@@ -10,6 +10,7 @@ its counting happen as one step and parallel claims cannot both pass a limit.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -270,16 +271,24 @@ def _add_missing_columns(conn: sqlite3.Connection) -> None:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {decl}")
 
 
+# Writers of this process queue here rather than in SQLite: a connection that finds the write lock taken
+# sleeps in SQLite's busy handler (1, 2, 5 … 100 ms at a time) and wakes late, so fifty claims at once took
+# seconds; queued on a lock, each starts the moment the one before commits. SQLite's own lock (and the
+# busy timeout) still keep another process's writers out. Transactions never nest, so one lock is enough.
+_WRITERS = threading.Lock()
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception; one writer of this process at a time."""
+    with _WRITERS:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
 
 def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
