@@ -18,19 +18,31 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.terminal import LibraryEntry
 from player.ui.kit.tables import RoomyRows
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
-UNKNOWN_ARTIST, UNKNOWN_ALBUM = "Unknown artist", "Unknown album"
-VARIOUS_ARTISTS = "Various artists"
+# Marked, and translated when asked for: the browser's headings and the filter's scope both come from
+# these functions, so they always agree in the language spoken.
+UNKNOWN_ARTIST = QT_TRANSLATE_NOOP("LibraryBrowser", "Unknown artist")
+UNKNOWN_ALBUM = QT_TRANSLATE_NOOP("LibraryBrowser", "Unknown album")
+VARIOUS_ARTISTS = QT_TRANSLATE_NOOP("LibraryBrowser", "Various artists")
+
+
+def unknown_artist() -> str:
+    return translate("LibraryBrowser", UNKNOWN_ARTIST)
+
+
+def unknown_album() -> str:
+    return translate("LibraryBrowser", UNKNOWN_ALBUM)
 
 
 def album_artist(entry: LibraryEntry) -> str:
     """Whose album it is: its album artist tag, "Various artists" for a compilation without one, else
     the track's artist (the usual case: the album is the artist's own)."""
     r = entry.row
-    return r.album_artist or (VARIOUS_ARTISTS if r.compilation else r.artist)
+    return r.album_artist or (translate("LibraryBrowser", VARIOUS_ARTISTS) if r.compilation else r.artist)
 
 
 COVER_SIZE = 32  # logical pixels: an album's picture in the tree
@@ -44,7 +56,7 @@ class LibraryBrowser(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryBrowser")
-        self.setAccessibleName("Browse by artist and album")
+        self.setAccessibleName(self.tr("Browse by artist and album"))
         self.setHeaderHidden(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(True)
@@ -62,24 +74,25 @@ class LibraryBrowser(QTreeWidget):
         albums: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         self._sample = {}
         for e in shown:
-            key = (album_artist(e) or UNKNOWN_ARTIST, e.row.album or UNKNOWN_ALBUM)
+            key = (album_artist(e) or unknown_artist(), e.row.album or unknown_album())
             albums[key[0]][key[1]] += 1
             if e.row.path is not None:
                 self._sample.setdefault(key, e.row.content_id)
         keep = self.scope
         self.blockSignals(True)
         self.clear()
-        everything = self._node(None, f"All music ({len(shown)})", (None, None))
+        everything = self._node(None, self.tr("All music ({n})").format(n=len(shown)), (None, None))
         self.addTopLevelItem(everything)
         chosen = everything
         for artist in sorted(albums, key=str.casefold):
             tracks = sum(albums[artist].values())
-            node = self._node(None, f"{artist} ({tracks})", (artist, None))
+            node = self._node(None, self.tr("{name} ({n})").format(name=artist, n=tracks), (artist, None))
             self.addTopLevelItem(node)
             if keep == (artist, None):
                 chosen = node
             for album in sorted(albums[artist], key=str.casefold):
-                leaf = self._node(node, f"{album} ({albums[artist][album]})", (artist, album))
+                said = self.tr("{name} ({n})").format(name=album, n=albums[artist][album])
+                leaf = self._node(node, said, (artist, album))
                 if cover := self._covers.get((artist, album)):
                     leaf.setIcon(0, cover)
                 if keep == (artist, album):

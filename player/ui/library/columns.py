@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
-from player.ui.library.model import HEADER_TIPS, HEADERS, HIDDEN_AT_FIRST, Column
+from player.ui.library.model import HIDDEN_AT_FIRST, Column, header_tip
+from player.ui.library.model import header as title_of
 
 FIRST_ORDER = (
     Column.TRACK,
@@ -83,7 +84,7 @@ def _column_menu(table: QTableView, point: QPoint) -> None:
     menu = QMenu(header)
     menu.setObjectName("libraryColumns")
     for column in sorted(Column, key=header.visualIndex):
-        name = HEADER_TIPS.get(column, HEADERS[column])
+        name = header_tip(column) or title_of(column)
         action = menu.addAction(name)
         action.setCheckable(True)
         action.setChecked(not header.isSectionHidden(column))
@@ -103,7 +104,7 @@ def show_column(table: QTableView, column: Column, shown: bool) -> None:
 
 def _number_width(table: QTableView, column: Column) -> int:
     """A number column's width: its digits or its header's word, not the room for a sort arrow."""
-    label = table.horizontalHeader().fontMetrics().horizontalAdvance(HEADERS[column]) + 2 * PADDING
+    label = table.horizontalHeader().fontMetrics().horizontalAdvance(title_of(column)) + 2 * PADDING
     floor = NUMBER_WIDTH if column in (Column.TRACK, Column.DISC) else MIN_WIDTH
     return max(floor, table.sizeHintForColumn(column) + PADDING, label)
 

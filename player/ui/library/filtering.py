@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFil
 
 from player.terminal import LibraryEntry
 from player.ui.library import query
-from player.ui.library.browser import UNKNOWN_ALBUM, UNKNOWN_ARTIST, album_artist
+from player.ui.library.browser import album_artist, unknown_album, unknown_artist
 from player.ui.library.model import ENTRY_ROLE, SEARCH_ROLE, LibraryModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,9 +48,9 @@ class LibraryFilter(QSortFilterProxyModel):
         artist, album = self._scope
         if artist is not None:
             entry = model.data(model.index(source_row, 0, source_parent), ENTRY_ROLE)
-            if not isinstance(entry, LibraryEntry) or (album_artist(entry) or UNKNOWN_ARTIST) != artist:
+            if not isinstance(entry, LibraryEntry) or (album_artist(entry) or unknown_artist()) != artist:
                 return False
-            if album is not None and (entry.row.album or UNKNOWN_ALBUM) != album:
+            if album is not None and (entry.row.album or unknown_album()) != album:
                 return False
         if not self._terms:
             return True

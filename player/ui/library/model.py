@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 
 from player import words
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.terminal import CatalogEntry, LibraryEntry, LibraryState
 from player.ui.kit.messages import plain
 from player.ui.library import own_rows, query
@@ -53,22 +54,37 @@ class Column(enum.IntEnum):
 
 
 HIDDEN_AT_FIRST = (Column.DISC, Column.ALBUM_ARTIST)  # the header's menu shows them
+# Marked for translation, translated where shown (`header`, `header_tip`): at import no language is set.
 HEADERS = {
-    Column.TITLE: "Title",
-    Column.ARTIST: "Artist",
-    Column.ALBUM: "Album",
-    Column.DURATION: "Length",
-    Column.GENRE: "Genre",
-    Column.PROVIDER: "Provider",
-    Column.INSURED: "Insurance",
-    Column.LICENSE: "License",
+    Column.TITLE: QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+    Column.ARTIST: QT_TRANSLATE_NOOP("LibraryModel", "Artist"),
+    Column.ALBUM: QT_TRANSLATE_NOOP("LibraryModel", "Album"),
+    Column.DURATION: QT_TRANSLATE_NOOP("LibraryModel", "Length"),
+    Column.GENRE: QT_TRANSLATE_NOOP("LibraryModel", "Genre"),
+    Column.PROVIDER: QT_TRANSLATE_NOOP("LibraryModel", "Provider"),
+    Column.INSURED: QT_TRANSLATE_NOOP("LibraryModel", "Insurance"),
+    Column.LICENSE: QT_TRANSLATE_NOOP("LibraryModel", "License"),
     Column.TRACK: "#",
-    Column.DISC: "Disc",
-    Column.YEAR: "Year",
-    Column.ALBUM_ARTIST: "Album artist",
+    Column.DISC: QT_TRANSLATE_NOOP("LibraryModel", "Disc"),
+    Column.YEAR: QT_TRANSLATE_NOOP("LibraryModel", "Year"),
+    Column.ALBUM_ARTIST: QT_TRANSLATE_NOOP("LibraryModel", "Album artist"),
 }
-HEADER_TIPS = {Column.TRACK: "Track number", Column.DISC: "Disc number"}
+HEADER_TIPS = {
+    Column.TRACK: QT_TRANSLATE_NOOP("LibraryModel", "Track number"),
+    Column.DISC: QT_TRANSLATE_NOOP("LibraryModel", "Disc number"),
+}
 NUMBERS = (Column.DURATION, Column.TRACK, Column.DISC, Column.YEAR)  # right-aligned
+
+
+def header(column: Column) -> str:
+    """A column's title, in the language spoken."""
+    return translate("LibraryModel", HEADERS[column])
+
+
+def header_tip(column: Column) -> str | None:
+    """A column's longer name (its tooltip, and its line in the header's menu), where it has one."""
+    tip = HEADER_TIPS.get(column)
+    return translate("LibraryModel", tip) if tip else None
 
 
 def _album_order(entry: LibraryEntry) -> str:
@@ -77,19 +93,28 @@ def _album_order(entry: LibraryEntry) -> str:
     return f"{r.album.casefold()}\x00{r.disc_number:04d}{r.track_number:05d}\x00{r.title.casefold()}"
 
 
-STATE_WORDS = {LibraryState.VALID: "Valid", LibraryState.INVALID: "Invalid", LibraryState.UNKNOWN: "Unknown"}
+STATE_WORDS = {
+    LibraryState.VALID: QT_TRANSLATE_NOOP("LibraryModel", "Valid"),
+    LibraryState.INVALID: QT_TRANSLATE_NOOP("LibraryModel", "Invalid"),
+    LibraryState.UNKNOWN: QT_TRANSLATE_NOOP("LibraryModel", "Unknown"),
+}
 STATE_ORDER = {LibraryState.VALID: 0, LibraryState.UNKNOWN: 1, LibraryState.INVALID: 2}
 
 
 def reason_text(entry: LibraryEntry) -> str:
     """Why the entry is not valid, in words, with the date of invalidation when there is one."""
     if entry.state is not LibraryState.INVALID and entry.row.path is None:
-        return "The track's file is missing: play it to fetch it again, or use File > Report a Loss."
+        return translate(
+            "LibraryModel",
+            "The track's file is missing: play it to fetch it again, or use File > Report a Loss.",
+        )
     if entry.state is LibraryState.VALID:
-        return "The cached license list says this license is valid: it plays, online or offline."
+        return translate(
+            "LibraryModel", "The cached license list says this license is valid: it plays, online or offline."
+        )
     if words.knows_reason(entry.reason):
         return words.sentence(words.reason(entry.reason, entry.invalidated_at))
-    return words.sentence(plain(entry.detail) or entry.reason or "no reason given")
+    return words.sentence(plain(entry.detail) or entry.reason or translate("LibraryModel", "no reason given"))
 
 
 def history_lines(replaced: list[LibraryEntry]) -> list[str]:
@@ -97,7 +122,11 @@ def history_lines(replaced: list[LibraryEntry]) -> list[str]:
     if not replaced:
         return []
     lines = [
-        "Replaces an earlier copy:" if len(replaced) == 1 else f"Replaces {len(replaced)} earlier copies:"
+        words.count(
+            len(replaced),
+            translate("LibraryModel", "Replaces an earlier copy:"),
+            translate("LibraryModel", "Replaces {n} earlier copies:"),
+        )
     ]
     for old in replaced:
         what = (
@@ -105,8 +134,8 @@ def history_lines(replaced: list[LibraryEntry]) -> list[str]:
             if words.knows_reason(old.reason)
             else plain(old.detail)
         )
-        title = old.row.title or "this track"
-        lines.append(f"• {title}: {what}")
+        title = old.row.title or translate("LibraryModel", "this track")
+        lines.append(translate("LibraryModel", "• {title}: {what}").format(title=title, what=what))
     return lines
 
 
@@ -244,9 +273,9 @@ class LibraryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return header(Column(section))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(Column(section))
+            return header_tip(Column(section))
         if role == Qt.ItemDataRole.TextAlignmentRole and Column(section) in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -301,7 +330,7 @@ class LibraryModel(QAbstractTableModel):
         r = entry.row
         match column:
             case Column.TITLE:
-                return r.title or "Untitled track"
+                return r.title or self.tr("Untitled track")
             case Column.ARTIST:
                 return r.artist
             case Column.ALBUM:
@@ -315,7 +344,7 @@ class LibraryModel(QAbstractTableModel):
             case Column.INSURED if entry.own is not None:
                 return own_rows.insurance_text(entry)
             case Column.INSURED:
-                return "Insured" if entry.insured else "Not insured"
+                return self.tr("Insured") if entry.insured else self.tr("Not insured")
             case Column.LICENSE if entry.own is not None:
                 return own_rows.license_text(entry)
             case Column.TRACK:
@@ -327,10 +356,11 @@ class LibraryModel(QAbstractTableModel):
             case Column.ALBUM_ARTIST:
                 return album_artist(entry)
             case Column.LICENSE:
-                label = STATE_WORDS.get(entry.state, entry.state)
+                known = STATE_WORDS.get(entry.state)
+                label = translate("LibraryModel", known) if known else str(entry.state)
                 # A valid license whose file is gone: the user should see it before pressing play.
                 return (
-                    f"{label} · file missing"
+                    self.tr("{state} · file missing").format(state=label)
                     if entry.state is not LibraryState.INVALID and r.path is None
                     else label
                 )
@@ -358,9 +388,9 @@ class LibraryModel(QAbstractTableModel):
         if column is Column.LICENSE:
             return "\n".join([reason_text(entry), *history_lines(self.history(entry.row.license_id))])
         if column is Column.INSURED and not entry.insured:
-            return "Bought without insurance: a loss is not covered. Choose Insure… to insure it."
+            return self.tr("Bought without insurance: a loss is not covered. Choose Insure… to insure it.")
         if column is Column.INSURED:
-            return "Insured: if the track is lost, your insurer re-issues it."
+            return self.tr("Insured: if the track is lost, your insurer re-issues it.")
         if entry.state is LibraryState.INVALID:
-            return f"This copy does not play: {reason_text(entry)}"
+            return self.tr("This copy does not play: {reason}").format(reason=reason_text(entry))
         return ""

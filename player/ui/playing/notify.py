@@ -51,7 +51,10 @@ class TrackNotifier(QObject):
     def announce(self, track: NowPlayingTrack) -> None:
         if not self._enabled():
             return
-        body = " — ".join(x for x in (track.artist, track.album) if x)
+        if track.artist and track.album:
+            body = self.tr("{artist} — {album}").format(artist=track.artist, album=track.album)
+        else:
+            body = track.artist or track.album
         hints: dict[str, tuple[str, Any]] = {"desktop-entry": ("s", DESKTOP_ENTRY)}
         image = image_data(track.cover.data if track.cover is not None else None)
         if image is not None:

@@ -262,14 +262,21 @@ class NowPlaying(QObject):
     def _refuse(self, entry: LibraryEntry, e: PlayerError) -> None:
         self.loading_changed.emit(False)
         _, text = describe(e)
-        title = f"“{entry.row.title or 'This track'}” cannot play"
+        if entry.row.title:
+            title = self.tr("“{title}” cannot play").format(title=entry.row.title)
+        else:
+            title = self.tr("This track cannot play")
         if isinstance(e, LicenseInvalidatedError):  # in words, without the license's ID
-            text = f"This copy was {words.reason(e.reason or None, e.invalidated_at)}: it no longer plays."
+            text = self.tr("This copy was {reason}: it no longer plays.").format(
+                reason=words.reason(e.reason or None, e.invalidated_at)
+            )
         if isinstance(e, MissingFileError):
             self.file_missing.emit(
                 title,
-                "Its file is missing from this computer and the insurer cannot be reached to send it "
-                "again. If the license is gone too, report a loss: the insurer re-issues it.",
+                self.tr(
+                    "Its file is missing from this computer and the insurer cannot be reached to send it "
+                    "again. If the license is gone too, report a loss: the insurer re-issues it."
+                ),
             )
             return
         self.refused.emit(title, text)
@@ -375,5 +382,8 @@ class NowPlaying(QObject):
             self.player.stop()
 
     def _on_player_failed(self, message: str) -> None:
-        title = self.current.title if self.current is not None else "The track"
-        self.refused.emit(f"“{title}” stopped", message[:1].upper() + message[1:] + ".")
+        if self.current is not None and self.current.title:
+            title = self.tr("“{title}” stopped").format(title=self.current.title)
+        else:
+            title = self.tr("The track stopped")
+        self.refused.emit(title, words.sentence(message))

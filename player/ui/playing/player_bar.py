@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.playback import PlaybackState
 from player.ui.kit import icons
 from player.ui.kit.elided import ElidedLabel
@@ -69,15 +70,16 @@ class JumpToClick(QProxyStyle):
         return super().styleHint(hint, option, widget, returnData)
 
 
+# Marked, and translated where shown: at import no language is set.
 REPEAT_WORDS = {
-    Repeat.OFF: "Repeat: off",
-    Repeat.ALL: "Repeat: all tracks",
-    Repeat.TRACK: "Repeat: this track",
+    Repeat.OFF: QT_TRANSLATE_NOOP("PlayerBar", "Repeat: off"),
+    Repeat.ALL: QT_TRANSLATE_NOOP("PlayerBar", "Repeat: all tracks"),
+    Repeat.TRACK: QT_TRANSLATE_NOOP("PlayerBar", "Repeat: this track"),
 }
 SHUFFLE_WORDS = {
-    Shuffle.OFF: "Shuffle: off",
-    Shuffle.TRACKS: "Shuffle: tracks",
-    Shuffle.ALBUMS: "Shuffle: albums",
+    Shuffle.OFF: QT_TRANSLATE_NOOP("PlayerBar", "Shuffle: off"),
+    Shuffle.TRACKS: QT_TRANSLATE_NOOP("PlayerBar", "Shuffle: tracks"),
+    Shuffle.ALBUMS: QT_TRANSLATE_NOOP("PlayerBar", "Shuffle: albums"),
 }
 
 
@@ -96,28 +98,28 @@ class PlayerBar(QWidget):
         self.cover.setFixedSize(COVER_SIZE, COVER_SIZE)
         self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cover.setFrameShape(QLabel.Shape.StyledPanel)
-        self.cover.setAccessibleName("Cover art")
-        self.title = ElidedLabel("Nothing playing", self)
+        self.cover.setAccessibleName(self.tr("Cover art"))
+        self.title = ElidedLabel(self.tr("Nothing playing"), self)
         bold = self.title.font()
         bold.setBold(True)
         self.title.setFont(bold)
-        self.title.setAccessibleName("Track title")
+        self.title.setAccessibleName(self.tr("Track title"))
         self.artist = ElidedLabel("", self)
-        self.artist.setAccessibleName("Artist")
+        self.artist.setAccessibleName(self.tr("Artist"))
         for label in (self.title, self.artist):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.previous = self._button("Previous track")
-        self.play = self._button("Play")
-        self.stop = self._button("Stop")
-        self.next = self._button("Next track")
+        self.previous = self._button(self.tr("Previous track"))
+        self.play = self._button(self.tr("Play"))
+        self.stop = self._button(self.tr("Stop"))
+        self.next = self._button(self.tr("Next track"))
         self.previous.clicked.connect(now.previous)
         self.play.clicked.connect(now.toggle)
         self.stop.clicked.connect(now.stop)
         self.next.clicked.connect(now.next)
-        self.shuffle = self._button(SHUFFLE_WORDS[Shuffle.OFF])
-        self.repeat = self._button(REPEAT_WORDS[Repeat.OFF])
+        self.shuffle = self._button(translate("PlayerBar", SHUFFLE_WORDS[Shuffle.OFF]))
+        self.repeat = self._button(translate("PlayerBar", REPEAT_WORDS[Repeat.OFF]))
         for toggle in (self.shuffle, self.repeat):
             toggle.setCheckable(True)
             toggle.setIconSize(QSize(20, 20))
@@ -128,15 +130,15 @@ class PlayerBar(QWidget):
         self._jump.setParent(self)
 
         self.elapsed = QLabel(clock(0), self)
-        self.elapsed.setAccessibleName("Elapsed time")
+        self.elapsed.setAccessibleName(self.tr("Elapsed time"))
         self.total = QLabel(clock(0), self)
-        self.total.setAccessibleName("Total time")
+        self.total.setAccessibleName(self.tr("Total time"))
         digits = self.fontMetrics().horizontalAdvance("00:00:00")
         for time_label in (self.elapsed, self.total):
             time_label.setMinimumWidth(digits // 2 + 12)
         self.elapsed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.seek = QSlider(Qt.Orientation.Horizontal, self)
-        self.seek.setAccessibleName("Seek")
+        self.seek.setAccessibleName(self.tr("Seek"))
         self.seek.setRange(0, 0)
         self.seek.setSingleStep(5000)
         self.seek.setPageStep(15000)
@@ -145,13 +147,13 @@ class PlayerBar(QWidget):
         self.seek.actionTriggered.connect(self._slider_action)
         self.seek.setStyle(self._jump)
 
-        self.mute = self._button("Mute")
+        self.mute = self._button(self.tr("Mute"))
         self.mute.setCheckable(True)
         self.mute.setIconSize(QSize(18, 18))
         self.mute.toggled.connect(self.set_muted)
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setStyle(self._jump)
-        self.volume.setAccessibleName("Volume")
+        self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.setRange(0, 100)
         self.volume.setFixedWidth(110)
         self.volume.valueChanged.connect(self._volume)
@@ -252,7 +254,8 @@ class PlayerBar(QWidget):
         repeat, shuffle = self.now.order.repeat, self.now.order.shuffle
         self.repeat.setChecked(repeat is not Repeat.OFF)
         self.shuffle.setChecked(shuffle is not Shuffle.OFF)
-        for button, text in ((self.repeat, REPEAT_WORDS[repeat]), (self.shuffle, SHUFFLE_WORDS[shuffle])):
+        for button, words in ((self.repeat, REPEAT_WORDS[repeat]), (self.shuffle, SHUFFLE_WORDS[shuffle])):
+            text = translate("PlayerBar", words)
             button.setToolTip(text)
             button.setAccessibleName(text)
         if self._order_icons:
@@ -266,25 +269,29 @@ class PlayerBar(QWidget):
         silent = muted or self.volume.value() == 0
         if self._volume_icons:
             self.mute.setIcon(self._volume_icons[silent])
-        text = "Unmute" if muted else "Mute"
-        self.mute.setToolTip(f"{text} (M)")
-        self.mute.setAccessibleName(text)
+        self.mute.setToolTip(self.tr("Unmute (M)") if muted else self.tr("Mute (M)"))
+        self.mute.setAccessibleName(self.tr("Unmute") if muted else self.tr("Mute"))
 
     # --- what the player says --------------------------------------------------------------------
 
     def _track(self, track: NowPlayingTrack | None) -> None:
         if track is None:
-            self.title.setText("Nothing playing")
-            self.artist.setText("Double-click a track to play it")
+            self.title.setText(self.tr("Nothing playing"))
+            self.artist.setText(self.tr("Double-click a track to play it"))
             self.cover.setPixmap(self._no_cover())
             self._duration(0)
             return
         self.title.setText(track.title)
-        self.artist.setText(" — ".join(x for x in (track.artist, track.album) if x))
+        if track.artist and track.album:
+            self.artist.setText(self.tr("{artist} — {album}").format(artist=track.artist, album=track.album))
+        else:
+            self.artist.setText(track.artist or track.album)
         self.cover.setPixmap(
             cover_pixmap(track.cover.data if track.cover else None, COVER_SIZE - 4) or self._no_cover()
         )
-        self.cover.setAccessibleDescription(f"Cover of {track.title}" if track.cover else "No cover")
+        self.cover.setAccessibleDescription(
+            self.tr("Cover of {title}").format(title=track.title) if track.cover else self.tr("No cover")
+        )
         self._duration(track.duration_ms)
         self._position(self.now.position)
 
@@ -295,7 +302,7 @@ class PlayerBar(QWidget):
     def _state(self, state: PlaybackState) -> None:
         playing = state is PlaybackState.PLAYING
         self.play.setIcon(self._pause_icon if playing else self._play_icon)
-        name = "Pause" if playing else "Play"
+        name = self.tr("Pause") if playing else self.tr("Play")
         self.play.setToolTip(name)
         self.play.setAccessibleName(name)
         if state is PlaybackState.STOPPED and self.now.current is not None:
@@ -326,5 +333,5 @@ class PlayerBar(QWidget):
             self.mute.setChecked(False)  # moving the volume up is asking to hear it
         self.now.player.set_volume(0.0 if self.mute.isChecked() else percent / 100)
         self._show_mute()
-        self.volume.setToolTip(f"Volume {percent}%")
+        self.volume.setToolTip(self.tr("Volume {percent}%").format(percent=percent))
         self.volume_changed.emit(percent)

@@ -66,7 +66,8 @@ class Previewer(QObject):
             if generation == self._generation:
                 self._set_playing("")
                 title, text = describe(error)
-                self.failed.emit(f"No preview: {title.lower()}. {text}")
+                said = self.tr("No preview: {why}. {text}")
+                self.failed.emit(said.format(why=title[:1].lower() + title[1:], text=text))
 
         terminal = self.session.terminal
         self.session.call(lambda _: terminal.purchases.preview(provider, content_id), fetched, failed)
@@ -94,7 +95,7 @@ class Previewer(QObject):
 
     def _player_failed(self, message: str) -> None:
         self.stop()
-        self.failed.emit(f"The preview could not be played: {message}.")
+        self.failed.emit(self.tr("The preview could not be played: {why}.").format(why=message))
 
     def _drop_buffer(self) -> None:
         if self._buffer is not None:
@@ -126,7 +127,7 @@ class PreviewButton(QObject):
         super().__init__(button)
         self.button, self.previewer, self._selected = button, previewer, selected
         button.setAutoDefault(False)
-        button.setToolTip("Hear a short clip of the highlighted track (P)")
+        button.setToolTip(self.tr("Hear a short clip of the highlighted track (P)"))
         button.clicked.connect(self.toggle)
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_P), shortcut_on)
         shortcut.activated.connect(self.toggle)
@@ -145,6 +146,6 @@ class PreviewButton(QObject):
         chosen = self._selected()
         stops = bool(self.previewer.playing) and (chosen is None or chosen[0] == self.previewer.playing)
         self.button.setEnabled(chosen is not None or stops)
-        self.button.setText("Stop Preview" if stops else "Preview")
+        self.button.setText(self.tr("Stop Preview") if stops else self.tr("Preview"))
         icon = QStyle.StandardPixmap.SP_MediaStop if stops else QStyle.StandardPixmap.SP_MediaPlay
         self.button.setIcon(self.button.style().standardIcon(icon))

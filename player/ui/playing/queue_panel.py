@@ -100,13 +100,15 @@ class QueuePanel(QWidget):
         self.setObjectName("queuePanel")
         self.session, self.queue = session, queue
         self.list = _QueueList(self)
-        self.list.setAccessibleName("Up next")
-        self.empty = QLabel("Nothing queued. Drag tracks here, or choose Play Next or Add to Queue.", self)
+        self.list.setAccessibleName(self.tr("Up next"))
+        self.empty = QLabel(
+            self.tr("Nothing queued. Drag tracks here, or choose Play Next or Add to Queue."), self
+        )
         self.empty.setWordWrap(True)
-        self.remove = QPushButton("Remove", self)
-        self.remove.setAccessibleName("Remove the selected tracks from the queue")
-        self.clear = QPushButton("Clear", self)
-        self.clear.setAccessibleName("Clear the queue")
+        self.remove = QPushButton(self.tr("Remove"), self)
+        self.remove.setAccessibleName(self.tr("Remove the selected tracks from the queue"))
+        self.clear = QPushButton(self.tr("Clear"), self)
+        self.clear.setAccessibleName(self.tr("Clear the queue"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove)
         buttons.addWidget(self.clear)
@@ -143,10 +145,13 @@ class QueuePanel(QWidget):
 
     def _item(self, entry: LibraryEntry) -> QListWidgetItem:
         row = entry.row
-        item = QListWidgetItem(f"{row.title or 'Untitled track'} — {row.artist}" if row.artist else row.title)
+        title = row.title or self.tr("Untitled track")
+        said = self.tr("{title} — {artist}").format(title=title, artist=row.artist) if row.artist else title
+        item = QListWidgetItem(said)
         item.setData(ID_ROLE, row.license_id)
+        name = words.track_name(title, row.artist)
         item.setToolTip(
-            words.track_name(row.title, row.artist) + (f", from {row.album}" if row.album else "")
+            self.tr("{track}, from {album}").format(track=name, album=row.album) if row.album else name
         )
         return item
 

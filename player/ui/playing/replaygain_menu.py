@@ -9,16 +9,30 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.playback import ReplayGainMode
 from player.ui.kit.settings import UiSettings
 from player.ui.playing.now_playing import NowPlaying
 
 __all__ = ["ReplayGainMenu"]
 
+# Marked, and translated when the menu is made: at import no language is set.
 CHOICES = (
-    (ReplayGainMode.OFF, "&Off", "Play every track at its own level"),
-    (ReplayGainMode.TRACK, "&Track Gain", "Play every track at the same loudness"),
-    (ReplayGainMode.ALBUM, "&Album Gain", "Play every album at the same loudness, its tracks as mastered"),
+    (
+        ReplayGainMode.OFF,
+        QT_TRANSLATE_NOOP("ReplayGainMenu", "&Off"),
+        QT_TRANSLATE_NOOP("ReplayGainMenu", "Play every track at its own level"),
+    ),
+    (
+        ReplayGainMode.TRACK,
+        QT_TRANSLATE_NOOP("ReplayGainMenu", "&Track Gain"),
+        QT_TRANSLATE_NOOP("ReplayGainMenu", "Play every track at the same loudness"),
+    ),
+    (
+        ReplayGainMode.ALBUM,
+        QT_TRANSLATE_NOOP("ReplayGainMenu", "&Album Gain"),
+        QT_TRANSLATE_NOOP("ReplayGainMenu", "Play every album at the same loudness, its tracks as mastered"),
+    ),
 )
 
 
@@ -26,7 +40,8 @@ class ReplayGainMenu(QMenu):
     """Three exclusive choices; the saved one is applied when the menu is made."""
 
     def __init__(self, now: NowPlaying, settings: UiSettings, parent: QWidget | None = None) -> None:
-        super().__init__("Replay&Gain", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Replay&Gain"))
         self.setObjectName("replaygain_menu")
         self.menuAction().setObjectName("replaygain")
         self._now = now
@@ -34,8 +49,9 @@ class ReplayGainMenu(QMenu):
         group = QActionGroup(self)
         group.setExclusive(True)
         self.actions_by_mode: dict[ReplayGainMode, QAction] = {}
-        for mode, text, tip in CHOICES:
-            action = QAction(text, self)
+        for mode, label, hint in CHOICES:
+            action = QAction(translate("ReplayGainMenu", label), self)
+            tip = translate("ReplayGainMenu", hint)
             action.setObjectName(f"replaygain_{mode.value}")
             action.setCheckable(True)
             action.setStatusTip(tip)

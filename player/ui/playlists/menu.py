@@ -32,10 +32,10 @@ class AddMenus(QObject):
         self.shown: QMenu | None = None  # the menu Ctrl+Shift+A last popped up
 
     def for_ids(self, ids: list[str], parent: QWidget) -> QMenu:
-        menu = QMenu("Add to &Playlist", parent)
+        menu = QMenu(self.tr("Add to &Playlist"), parent)
         menu.setObjectName("addToPlaylist")
         menu.setEnabled(bool(ids))
-        new = menu.addAction("New Playlist")
+        new = menu.addAction(self.tr("New Playlist"))
         new.triggered.connect(lambda: self.new_requested.emit(list(ids)))
         if self.book.playlists:
             menu.addSeparator()

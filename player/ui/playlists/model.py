@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 
 from player import words
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.terminal import PlaylistItem
 from player.ui.library.model import LICENSE_IDS_MIME, reason_text
 
@@ -37,7 +38,12 @@ class Column(enum.IntEnum):
     DURATION = 3
 
 
-HEADERS = {Column.TITLE: "Title", Column.ARTIST: "Artist", Column.ALBUM: "Album", Column.DURATION: "Length"}
+HEADERS = {  # marked, and translated where shown: at import no language is set
+    Column.TITLE: QT_TRANSLATE_NOOP("PlaylistModel", "Title"),
+    Column.ARTIST: QT_TRANSLATE_NOOP("PlaylistModel", "Artist"),
+    Column.ALBUM: QT_TRANSLATE_NOOP("PlaylistModel", "Album"),
+    Column.DURATION: QT_TRANSLATE_NOOP("PlaylistModel", "Length"),
+}
 
 
 def dragged_rows(data: QMimeData, playlist_id: str) -> list[int] | None:
@@ -55,14 +61,19 @@ def shown_words(item: PlaylistItem) -> tuple[str, str, str, int]:
         r = track.row
         return r.title, r.artist, r.album, r.duration_ms
     e = item.entry
-    return e.title or "Untitled track", e.artist, e.album, e.duration_ms
+    return e.title or translate("PlaylistModel", "Untitled track"), e.artist, e.album, e.duration_ms
 
 
 def why_not(item: PlaylistItem) -> str:
     """Why a greyed entry does not play, in words."""
     if item.track is None:
-        return "This track is not in your library. The playlist keeps its place: it plays once you own it."
-    return f"This copy does not play: {reason_text(item.track)}"
+        return translate(
+            "PlaylistModel",
+            "This track is not in your library. The playlist keeps its place: it plays once you own it.",
+        )
+    return translate("PlaylistModel", "This copy does not play: {reason}").format(
+        reason=reason_text(item.track)
+    )
 
 
 class PlaylistModel(QAbstractTableModel):
@@ -100,7 +111,7 @@ class PlaylistModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return translate("PlaylistModel", HEADERS[Column(section)])
         if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.DURATION:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

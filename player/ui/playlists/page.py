@@ -25,14 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from player import words
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.ui.kit.tables import show_whole_text
 from player.ui.library.model import dropped_ids
 from player.ui.playlists.book import PlaylistBook
 from player.ui.playlists.model import Column, PlaylistModel, dragged_rows, shown_words
 
-EMPTY = (
+EMPTY = QT_TRANSLATE_NOOP(
+    "PlaylistPage",
     "This playlist is empty. Drag tracks here from the library or from Up Next, or choose "
-    "Add to Playlist in a track's menu (Ctrl+Shift+A)."
+    "Add to Playlist in a track's menu (Ctrl+Shift+A).",
 )
 
 
@@ -114,8 +116,8 @@ class PlaylistPage(QWidget):
         self.book = book
         self.playlist_id = ""
         self.name = QLineEdit(self)
-        self.name.setAccessibleName("Playlist name")
-        self.name.setToolTip("The playlist's name: click it or press F2 to rename")
+        self.name.setAccessibleName(self.tr("Playlist name"))
+        self.name.setToolTip(self.tr("The playlist's name: click it or press F2 to rename"))
         self.name.setFrame(False)
         blend = self.name.palette()  # reads as the page's heading; the cursor shows it takes typing
         blend.setColor(blend.ColorRole.Base, blend.color(blend.ColorRole.Window))
@@ -127,17 +129,17 @@ class PlaylistPage(QWidget):
         self.name.editingFinished.connect(self._name_edited)
         self.name.installEventFilter(self)
         self.summary = QLabel(self)
-        self.summary.setAccessibleName("What the playlist holds")
-        self.play_button = QPushButton("Play", self)
-        self.play_button.setAccessibleName("Play the playlist from its first track")
+        self.summary.setAccessibleName(self.tr("What the playlist holds"))
+        self.play_button = QPushButton(self.tr("Play"), self)
+        self.play_button.setAccessibleName(self.tr("Play the playlist from its first track"))
         self.play_button.clicked.connect(lambda: self.play_requested.emit(self.playlist_id, -1))
-        self.export_button = QPushButton("Export…", self)
-        self.export_button.setAccessibleName("Export the playlist as an XSPF file")
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setAccessibleName(self.tr("Export the playlist as an XSPF file"))
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.playlist_id))
 
         self.model = PlaylistModel(self)
         self.table = PlaylistTable(self)
-        self.table.setAccessibleName("Playlist")
+        self.table.setAccessibleName(self.tr("Playlist"))
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
@@ -150,7 +152,7 @@ class PlaylistPage(QWidget):
         self.table.delete_pressed.connect(self.remove_selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.empty = QLabel(EMPTY, self)
+        self.empty = QLabel(translate("PlaylistPage", EMPTY), self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setFrameShape(QFrame.Shape.NoFrame)
@@ -195,12 +197,12 @@ class PlaylistPage(QWidget):
                 self.model.index(current, 0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
         greyed = sum(not i.playable for i in items)
-        said = words.plural(len(items), "track")
+        said = words.count(len(items), self.tr("{n} track"), self.tr("{n} tracks"))
         total = sum(shown_words(i)[3] for i in items)
         if total:
-            said += f" · {words.duration(total)}"
+            said = self.tr("{tracks} · {length}").format(tracks=said, length=words.duration(total))
         if greyed:
-            said += f" · {greyed} not playable here"
+            said = self.tr("{said} · {n} not playable here").format(said=said, n=greyed)
         self.summary.setText(said)
         self.table.setVisible(bool(items))
         self.empty.setVisible(not items)
@@ -232,16 +234,16 @@ class PlaylistPage(QWidget):
         """Play, Up Next and Add to Playlist for the selected rows that play; Remove for any of them."""
         ids = self.selected_ids()
         menu = QMenu(self)
-        play = menu.addAction("Play")
+        play = menu.addAction(self.tr("Play"))
         play.setEnabled(bool(ids))
         play.triggered.connect(lambda: self._activated(self.table.currentIndex()))
-        for text, at_head in (("Play Next", True), ("Add to Queue", False)):
+        for text, at_head in ((self.tr("Play Next"), True), (self.tr("Add to Queue"), False)):
             queue = menu.addAction(text)
             queue.setEnabled(bool(ids))
             queue.triggered.connect(lambda _=False, h=at_head: self.queue_requested.emit(ids, h))
         self.menu_wanted.emit(menu)
         menu.addSeparator()
-        remove = menu.addAction("Remove from Playlist")
+        remove = menu.addAction(self.tr("Remove from Playlist"))
         remove.setEnabled(bool(self.selected_positions()))
         remove.triggered.connect(self.remove_selected)
         menu.popup(self.table.viewport().mapToGlobal(point))

@@ -34,6 +34,7 @@ from player.ui.kit.messages import describe, what_happened
 from player.ui.library.view import LibraryPage
 from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
 from player.ui.playing.queue_panel import QueuePanel
+from player.ui.playlists import said
 from player.ui.playlists.book import PlaylistBook
 from player.ui.playlists.menu import AddMenus
 from player.ui.playlists.page import PlaylistPage
@@ -41,19 +42,7 @@ from player.ui.playlists.sidebar_list import PlaylistList
 from player.ui.playlists.source import PlaySource
 from player.ui.session import UiSession
 
-NEW_NAME = "New Playlist"
 OPEN_KEY, PLAYING_KEY = "playlists/open", "playlists/playing"
-FAILED = {
-    "read": "Playlists cannot be read",
-    "make": "The playlist cannot be made",
-    "rename": "The playlist cannot be renamed",
-    "delete": "The playlist cannot be deleted",
-    "add to": "The tracks cannot be added",
-    "reorder": "The playlist cannot be reordered",
-    "change": "The playlist cannot be changed",
-    "import": "The playlist cannot be imported",
-    "export": "The playlist cannot be exported",
-}
 
 
 class PlaylistsPart(QObject):
@@ -86,9 +75,11 @@ class PlaylistsPart(QObject):
 
     # --- building ----------------------------------------------------------------------------------
 
-    def _action(self, text: str, key: str | None, slot: object, within: tuple[QWidget, ...] = ()) -> QAction:
+    def _action(
+        self, name: str, text: str, key: str | None, slot: object, within: tuple[QWidget, ...] = ()
+    ) -> QAction:
         action = QAction(text, self.window)
-        action.setObjectName(text.replace("&", "").replace("…", "").lower().replace(" ", "_"))
+        action.setObjectName(name)  # not made from the text, which is in the language spoken
         if key:
             action.setShortcut(QKeySequence(key))
         action.triggered.connect(slot)
@@ -102,14 +93,22 @@ class PlaylistsPart(QObject):
 
     def _build_actions(self, library: LibraryPage, queue_panel: QueuePanel) -> None:
         a = self._action
-        self.new_action = a("&New Playlist", "Ctrl+N", lambda: self.new_playlist([]))
+        current = self.current_id
+        self.new_action = a("new_playlist", self.tr("&New Playlist"), "Ctrl+N", lambda: self.new_playlist([]))
+        lists = (library, queue_panel, self.page)
         self.add_action = a(
-            "&Add to Playlist…", "Ctrl+Shift+A", self.menus.pop_up, (library, queue_panel, self.page)
+            "add_to_playlist", self.tr("&Add to Playlist…"), "Ctrl+Shift+A", self.menus.pop_up, lists
         )
-        self.rename_action = a("&Rename Playlist", "F2", self.rename_current, (self.list, self.page))
-        self.delete_action = a("&Delete Playlist…", None, lambda: self.ask_delete(self.current_id()))
-        self.import_action = a("&Import Playlist…", None, self.ask_import)
-        self.export_action = a("&Export Playlist…", None, lambda: self.ask_export(self.current_id()))
+        self.rename_action = a(
+            "rename_playlist", self.tr("&Rename Playlist"), "F2", self.rename_current, (self.list, self.page)
+        )
+        self.delete_action = a(
+            "delete_playlist", self.tr("&Delete Playlist…"), None, lambda: self.ask_delete(current())
+        )
+        self.import_action = a("import_playlist", self.tr("&Import Playlist…"), None, self.ask_import)
+        self.export_action = a(
+            "export_playlist", self.tr("&Export Playlist…"), None, lambda: self.ask_export(current())
+        )
 
     def menu_actions(self) -> list[QAction | None]:
         """The window's Playlists menu."""
@@ -184,14 +183,14 @@ class PlaylistsPart(QObject):
             self.open_playlist(playlist_id)
             self.page.start_rename()
 
-        self.book.create(NEW_NAME, ids, lambda p: made(p.playlist_id))
+        self.book.create(said.new_name(), ids, lambda p: made(p.playlist_id))
 
     def add_to(self, playlist_id: str, ids: list[str]) -> None:
         playlist = self.book.get(playlist_id)
         if playlist is None or not ids:
             return
-        said = f"Added {words.plural(len(ids), 'track')} to “{playlist.name}”."
-        self.book.add(playlist_id, ids, done=lambda: self.window.statusBar().showMessage(said, 6000))
+        text = said.added(len(ids), playlist.name)
+        self.book.add(playlist_id, ids, done=lambda: self.window.statusBar().showMessage(text, 6000))
 
     def rename_current(self) -> None:
         self.rename(self.current_id())
@@ -206,13 +205,13 @@ class PlaylistsPart(QObject):
         if playlist is None:
             return
         box = QMessageBox(
-            QMessageBox.Icon.Question, "Delete Playlist", "", QMessageBox.StandardButton.NoButton
+            QMessageBox.Icon.Question, self.tr("Delete Playlist"), "", QMessageBox.StandardButton.NoButton
         )
         box.setParent(self.window, box.windowFlags())
         box.setObjectName("deletePlaylist")
-        box.setText(f"Delete the playlist “{playlist.name}”?")
-        box.setInformativeText("Its tracks stay in your library.")
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setText(self.tr("Delete the playlist “{name}”?").format(name=playlist.name))
+        box.setInformativeText(self.tr("Its tracks stay in your library."))
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)  # a Delete key pressed twice deletes nothing
 
@@ -232,7 +231,7 @@ class PlaylistsPart(QObject):
 
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import a Playlist", str(Path.home()), "XSPF playlists (*.xspf);;All files (*)"
+            self.window, self.tr("Import a Playlist"), str(Path.home()), said.file_kinds(any_file=True)
         )
         if path:
             self.import_from(Path(path))
@@ -240,16 +239,7 @@ class PlaylistsPart(QObject):
     def import_from(self, path: Path) -> None:
         def done(result: ImportedPlaylist) -> None:
             self.open_playlist(result.playlist.playlist_id)
-            found = f"{result.matched} of {words.plural(result.matched + result.unmatched, 'track')}"
-            text = f"{found} found in your library."
-            if result.unmatched:
-                text += (
-                    f" {result.unmatched} {'is' if result.unmatched == 1 else 'are'} not: kept greyed in "
-                    "the playlist, they play once you own them."
-                )
-            if result.skipped:
-                text += f" {words.plural(result.skipped, 'track')} with no title left out."
-            self.messages.show_message("info", f"Imported “{result.playlist.name}”", text)
+            self.messages.show_message("info", *said.imported(result))
 
         self.book.import_file(path, done)
 
@@ -259,7 +249,7 @@ class PlaylistsPart(QObject):
             return
         suggested = str(Path.home() / f"{playlist.name.replace('/', '-')}.xspf")
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export Playlist", suggested, "XSPF playlists (*.xspf)"
+            self.window, self.tr("Export Playlist"), suggested, said.file_kinds(any_file=False)
         )
         if path:
             self.export_to(playlist_id, Path(path))
@@ -273,8 +263,7 @@ class PlaylistsPart(QObject):
         name = playlist.name
 
         def done(n: int) -> None:
-            said = f"Exported “{name}” ({words.plural(n, 'track')}) to {path.name}."
-            self.window.statusBar().showMessage(said, 8000)
+            self.window.statusBar().showMessage(said.exported(n, name, path.name), 8000)
 
         self.book.export_file(playlist_id, path, done)
 
@@ -292,8 +281,7 @@ class PlaylistsPart(QObject):
             return
         item = items[position]
         if not item.playable or item.track is None:
-            title = item.entry.title or "This track"
-            self.window.statusBar().showMessage(f"“{title}” does not play: it is not in your library.", 8000)
+            self.window.statusBar().showMessage(said.not_in_library(item.entry.title), 8000)
             return
         self.source.use_playlist(playlist_id)
         self.messages.hide()
@@ -305,8 +293,7 @@ class PlaylistsPart(QObject):
             self.now.queue.play_next(ids)
         else:
             self.now.queue.add(ids)
-        where = "to play next" if at_head else "to the end of the queue"
-        self.window.statusBar().showMessage(f"Added {words.plural(len(ids), 'track')} {where}.", 6000)
+        self.window.statusBar().showMessage(said.queued(len(ids), at_head=at_head), 6000)
 
     # --- what the book and the player say ------------------------------------------------------------
 
@@ -335,24 +322,14 @@ class PlaylistsPart(QObject):
         self.page.model.set_current(track.license_id if track is not None else "", icon)
 
     def _say_damaged(self, damaged: list[DamagedPlaylist]) -> None:
-        n = len(damaged)
-        title = "A playlist cannot be read" if n == 1 else f"{n} playlists cannot be read"
-        why = "; ".join(d.reason for d in damaged)
-        its = "Its file is" if n == 1 else "Their files are"
-        self.messages.show_message(
-            "warning",
-            title,
-            f"{its} damaged ({why}), and left as {'it is' if n == 1 else 'they are'} in your library's "
-            "folder. Your other playlists are fine.",
-        )
+        self.messages.show_message("warning", *said.damaged(damaged))
 
     def _failed(self, doing: str, error: PlayerError) -> None:
         if isinstance(error, StorageError):
             _, text = describe(error)
         else:
-            text = what_happened(error).rstrip(".")
-            text = text[:1].upper() + text[1:] + "."
-        self.messages.show_message("error", FAILED.get(doing, "Playlists"), text)
+            text = words.sentence(what_happened(error))
+        self.messages.show_message("error", said.failed(doing), text)
 
     # --- remembered ----------------------------------------------------------------------------------
 

@@ -84,16 +84,16 @@ class PlaylistList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("playlistList")
-        self.heading = QLabel("Playlists", self)
+        self.heading = QLabel(self.tr("Playlists"), self)
         self.heading.setEnabled(False)  # the palette's secondary text, as the cover's artist line
         self.new_button = QToolButton(self)
         self.new_button.setText("+")
         self.new_button.setAutoRaise(True)
-        self.new_button.setToolTip("New playlist (Ctrl+N)")
-        self.new_button.setAccessibleName("New playlist")
+        self.new_button.setToolTip(self.tr("New playlist (Ctrl+N)"))
+        self.new_button.setAccessibleName(self.tr("New playlist"))
         self.new_button.clicked.connect(lambda: self.new_requested.emit([]))
         self.names = _Names(self)
-        self.names.setAccessibleName("Playlists")
+        self.names.setAccessibleName(self.tr("Playlists"))
         self.names.setIconSize(QSize(18, 18))
         self.names.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.names.customContextMenuRequested.connect(self._context_menu)
@@ -204,17 +204,17 @@ class PlaylistList(QWidget):
         if item is not None:
             playlist_id = str(item.data(ID_ROLE))
             for text, signal in (
-                ("Play", self.play_requested),
-                ("Rename", self.rename_requested),
-                ("Export…", self.export_requested),
+                (self.tr("Play"), self.play_requested),
+                (self.tr("Rename"), self.rename_requested),
+                (self.tr("Export…"), self.export_requested),
             ):
                 action = menu.addAction(text)
                 action.triggered.connect(lambda _=False, s=signal, p=playlist_id: s.emit(p))
             menu.addSeparator()
-            delete = menu.addAction("Delete…")
+            delete = menu.addAction(self.tr("Delete…"))
             delete.triggered.connect(lambda _=False, p=playlist_id: self.delete_requested.emit(p))
             menu.addSeparator()
-        menu.addAction("New Playlist").triggered.connect(lambda: self.new_requested.emit([]))
-        menu.addAction("Import Playlist…").triggered.connect(self.import_requested)
+        menu.addAction(self.tr("New Playlist")).triggered.connect(lambda: self.new_requested.emit([]))
+        menu.addAction(self.tr("Import Playlist…")).triggered.connect(self.import_requested)
         self.menu = menu
         menu.popup(self.names.viewport().mapToGlobal(point))
