@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTranslator
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from player.ui.library.model import Column
@@ -69,9 +69,9 @@ def marking() -> Iterator[None]:
         QCoreApplication.removeTranslator(translator)
 
 
-def _popped_menu(owner: QMenu | object, before: list[QMenu]) -> QMenu:
-    assert hasattr(owner, "findChildren")
+def _popped_menu(owner: QWidget, before: list[QMenu]) -> QMenu:
     (menu,) = [m for m in owner.findChildren(QMenu) if m not in before and m.isVisible()]
+    assert isinstance(menu, QMenu)
     return menu
 
 
