@@ -66,6 +66,7 @@ SHOWN = {
     "critical",
     "question",
 }
+LOGGERS = {"log", "logger", "logging", "_log"}
 FACES = ("player/ui", "player/cli")
 NOT_A_FACE = ("player/ui/screenshots.py",)  # a developer's tool: its words are for us
 
@@ -116,6 +117,9 @@ def untranslated_texts(source: str, path: str) -> list[str]:
             continue
         func = node.func
         called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        receiver = func.value if isinstance(func, ast.Attribute) else None
+        if isinstance(receiver, ast.Name) and receiver.id in LOGGERS:
+            continue  # log.warning("..."): for developers, in English
         if called in SHOWN:
             for arg in node.args:
                 if _has_words(arg):

@@ -54,10 +54,16 @@ def _data_names() -> list[str]:
     return sorted((n for n in names if n), key=len, reverse=True)
 
 
+# Written the same in any language: key chords ("Ctrl+Shift+A", "Space") and the search's field
+# prefixes with their example values (the query language is the same for everyone, as in Quod Libet).
+KEYS = re.compile(r"\b(?:(?:Ctrl|Shift|Alt|Meta)\+)+\S+|\b(?:Space|Enter|Delete|Esc|F\d{1,2})\b")
+FIELDS = re.compile(r"\b(?:artist|album|genre|title|provider|year):(?:\"[^\"]*\"|[\w<>=-]*)")
+
+
 def _english_left(text: str, names: list[str]) -> list[str]:
     for name in (*names, *KEPT):
         text = text.replace(name, " ")
-    return ENGLISH_WORD.findall(text)
+    return ENGLISH_WORD.findall(FIELDS.sub(" ", KEYS.sub(" ", text)))
 
 
 def _window_in(language_env: dict[str, str], data_dir: Path, url: str) -> dict[str, object]:

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AddMenus</name>
+    <message>
+        <source>Add to &amp;Playlist</source>
+        <translation>プレイリストに追加(&amp;P)</translation>
+    </message>
+    <message>
+        <source>New Playlist</source>
+        <translation>新しいプレイリスト</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>The insurer cannot be reached: playing from the cached list.</source>
@@ -425,6 +436,283 @@
     </message>
 </context>
 <context>
+    <name>LibraryBrowser</name>
+    <message>
+        <source>Unknown artist</source>
+        <translation>不明なアーティスト</translation>
+    </message>
+    <message>
+        <source>Unknown album</source>
+        <translation>不明なアルバム</translation>
+    </message>
+    <message>
+        <source>Various artists</source>
+        <translation>さまざまなアーティスト</translation>
+    </message>
+    <message>
+        <source>Browse by artist and album</source>
+        <translation>アーティストとアルバムで表示</translation>
+    </message>
+    <message>
+        <source>All music ({n})</source>
+        <translation>すべての音楽 ({n})</translation>
+    </message>
+    <message>
+        <source>{name} ({n})</source>
+        <translation>{name} ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>アーティスト</translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation>アルバム</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>ジャンル</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>配信元</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>保険</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>Disc</source>
+        <translation>ディスク</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Album artist</source>
+        <translation>アルバムアーティスト</translation>
+    </message>
+    <message>
+        <source>Track number</source>
+        <translation>トラック番号</translation>
+    </message>
+    <message>
+        <source>Disc number</source>
+        <translation>ディスク番号</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>The track's file is missing: play it to fetch it again, or use File &gt; Report a Loss.</source>
+        <translation>この曲のファイルが見つかりません。再生すると再取得します。または「ファイル &gt; 紛失を報告」を使ってください。</translation>
+    </message>
+    <message>
+        <source>The cached license list says this license is valid: it plays, online or offline.</source>
+        <translation>保存済みのライセンスリストでは、このライセンスは有効です。オンラインでもオフラインでも再生できます。</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>理由は示されていません</translation>
+    </message>
+    <message>
+        <source>Replaces an earlier copy:</source>
+        <translation>以前のコピーに代わるものです:</translation>
+    </message>
+    <message>
+        <source>Replaces {n} earlier copies:</source>
+        <translation>以前の {n} 個のコピーに代わるものです:</translation>
+    </message>
+    <message>
+        <source>this track</source>
+        <translation>この曲</translation>
+    </message>
+    <message>
+        <source>• {title}: {what}</source>
+        <translation>• {title}: {what}</translation>
+    </message>
+    <message>
+        <source>Untitled track</source>
+        <translation>タイトルのない曲</translation>
+    </message>
+    <message>
+        <source>Insured</source>
+        <translation>保険付き</translation>
+    </message>
+    <message>
+        <source>Not insured</source>
+        <translation>保険なし</translation>
+    </message>
+    <message>
+        <source>{state} · file missing</source>
+        <translation>{state}・ファイルなし</translation>
+    </message>
+    <message>
+        <source>Bought without insurance: a loss is not covered. Choose Insure… to insure it.</source>
+        <translation>保険なしで購入した曲です。紛失しても補償されません。保険をかけるには「保険をかける…」を選んでください。</translation>
+    </message>
+    <message>
+        <source>Insured: if the track is lost, your insurer re-issues it.</source>
+        <translation>保険付き: 曲を紛失しても、保険会社が再発行します。</translation>
+    </message>
+    <message>
+        <source>This copy does not play: {reason}</source>
+        <translation>このコピーは再生できません: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message>
+        <source>Search, or artist:, album:, genre:  (Ctrl+F)</source>
+        <translation>検索、または artist:、album:、genre:  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Words match anywhere; artist:marlow, album:"night shift", genre:, title: or provider: look in that field only; year:2016, year:2010-2019 or year:&gt;2015 by year.</source>
+        <translation>語句はどの項目にも一致します。artist:marlow、album:"night shift"、genre:、title:、provider: はその項目だけを検索します。year:2016、year:2010-2019、year:&gt;2015 で年を指定できます。</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>ライブラリを検索</translation>
+    </message>
+    <message>
+        <source>Number of tracks shown</source>
+        <translation>表示中の曲数</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>ライブラリ</translation>
+    </message>
+    <message>
+        <source>Insure…</source>
+        <translation>保険をかける…</translation>
+    </message>
+    <message>
+        <source>Insure the selected tracks bought without insurance</source>
+        <translation>保険なしで購入した選択中の曲に保険をかける</translation>
+    </message>
+    <message>
+        <source>Insure tracks bought without insurance (all of them, or those selected)</source>
+        <translation>保険なしで購入した曲に保険をかけます（すべて、または選択した曲）</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Your library is empty&lt;/h3&gt;&lt;p&gt;Tracks you buy with insurance appear here. If they are ever lost, the insurer gives them back.&lt;/p&gt;&lt;p&gt;Music you already have can join them: add its folder, or drop files here. It plays from where it is.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ライブラリは空です&lt;/h3&gt;&lt;p&gt;保険付きで購入した曲がここに表示されます。紛失しても、保険会社が取り戻してくれます。&lt;/p&gt;&lt;p&gt;お持ちの音楽も一緒に置けます。フォルダーを追加するか、ここにファイルをドロップしてください。今ある場所から再生されます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open the Store</source>
+        <translation>ストアを開く</translation>
+    </message>
+    <message>
+        <source>Add Music…</source>
+        <translation>音楽を追加…</translation>
+    </message>
+    <message>
+        <source>Add Music</source>
+        <translation>音楽を追加</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;You are signed out&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;サインアウトしています&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Sign In…</source>
+        <translation>サインイン…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;You are signed out&lt;/h3&gt;&lt;p&gt;Your library is kept on this computer. Sign in as {owner} to play it.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;サインアウトしています&lt;/h3&gt;&lt;p&gt;ライブラリはこのコンピューターに保存されています。再生するには {owner} としてサインインしてください。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Play Next</source>
+        <translation>次に再生</translation>
+    </message>
+    <message>
+        <source>Add to Queue</source>
+        <translation>キューに追加</translation>
+    </message>
+    <message>
+        <source>Report as Lost…</source>
+        <translation>紛失を報告…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>履歴…</translation>
+    </message>
+    <message>
+        <source>No provider sells this recording</source>
+        <translation>この録音を販売している配信元はありません</translation>
+    </message>
+    <message>
+        <source>Open Containing Folder</source>
+        <translation>保存先のフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from the Library…</source>
+        <translation>「{name}」をライブラリから削除…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>This track</source>
+        <translation>この曲</translation>
+    </message>
+    <message>
+        <source>{title}: the copy you have now plays.</source>
+        <translation>{title}: 現在お持ちのコピーが再生されます。</translation>
+    </message>
+    <message>
+        <source>No earlier copy was replaced.</source>
+        <translation>置き換えられた以前のコピーはありません。</translation>
+    </message>
+    <message>
+        <source>{n} track</source>
+        <translation>{n} 曲</translation>
+    </message>
+    <message>
+        <source>{n} tracks</source>
+        <translation>{n} 曲</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} track</source>
+        <translation>{n} 曲中 {shown} 曲</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} tracks</source>
+        <translation>{n} 曲中 {shown} 曲</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Library</source>
@@ -688,6 +976,33 @@
     </message>
 </context>
 <context>
+    <name>NowPlaying</name>
+    <message>
+        <source>“{title}” cannot play</source>
+        <translation>「{title}」を再生できません</translation>
+    </message>
+    <message>
+        <source>This track cannot play</source>
+        <translation>この曲は再生できません</translation>
+    </message>
+    <message>
+        <source>This copy was {reason}: it no longer plays.</source>
+        <translation>このコピーはもう再生できません（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Its file is missing from this computer and the insurer cannot be reached to send it again. If the license is gone too, report a loss: the insurer re-issues it.</source>
+        <translation>この曲のファイルがこのコンピューターに見つからず、再送してもらうための保険会社にも接続できません。ライセンスも失われている場合は紛失を報告してください。保険会社が再発行します。</translation>
+    </message>
+    <message>
+        <source>“{title}” stopped</source>
+        <translation>「{title}」が停止しました</translation>
+    </message>
+    <message>
+        <source>The track stopped</source>
+        <translation>曲が停止しました</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBanner</name>
     <message>
         <source>Offline</source>
@@ -720,6 +1035,479 @@
     <message>
         <source>Offline: the insurer cannot be reached</source>
         <translation>オフライン: 保険会社に接続できません</translation>
+    </message>
+</context>
+<context>
+    <name>OwnRows</name>
+    <message>
+        <source>Your file (not insured)</source>
+        <translation>あなたのファイル（保険なし）</translation>
+    </message>
+    <message>
+        <source>Buy Insured…</source>
+        <translation>保険付きで購入…</translation>
+    </message>
+    <message>
+        <source>Not reachable</source>
+        <translation>アクセスできません</translation>
+    </message>
+    <message>
+        <source>{provider} sells this recording insured ({price} and {premium} insurance): right-click and choose {buy}</source>
+        <translation>{provider}がこの録音を保険付きで販売しています（{price}、保険料 {premium}）。右クリックして「{buy}」を選んでください</translation>
+    </message>
+    <message>
+        <source>Your own file, played from where it is: {path}</source>
+        <translation>自分のファイルです。今ある場所から再生されます: {path}</translation>
+    </message>
+    <message>
+        <source>It cannot be played now: {why}</source>
+        <translation>現在再生できません: {why}</translation>
+    </message>
+    <message>
+        <source>Not insured: the insurer knows nothing of it, and a loss of it is not covered.</source>
+        <translation>保険なし: 保険会社はこのファイルを把握しておらず、紛失しても補償されません。</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <source>Repeat: off</source>
+        <translation>リピート: オフ</translation>
+    </message>
+    <message>
+        <source>Repeat: all tracks</source>
+        <translation>リピート: 全曲</translation>
+    </message>
+    <message>
+        <source>Repeat: this track</source>
+        <translation>リピート: この曲</translation>
+    </message>
+    <message>
+        <source>Shuffle: off</source>
+        <translation>シャッフル: オフ</translation>
+    </message>
+    <message>
+        <source>Shuffle: tracks</source>
+        <translation>シャッフル: 曲</translation>
+    </message>
+    <message>
+        <source>Shuffle: albums</source>
+        <translation>シャッフル: アルバム</translation>
+    </message>
+    <message>
+        <source>Cover art</source>
+        <translation>カバー画像</translation>
+    </message>
+    <message>
+        <source>Nothing playing</source>
+        <translation>再生していません</translation>
+    </message>
+    <message>
+        <source>Track title</source>
+        <translation>曲のタイトル</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>アーティスト</translation>
+    </message>
+    <message>
+        <source>Previous track</source>
+        <translation>前の曲</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Next track</source>
+        <translation>次の曲</translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation>経過時間</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>全体の長さ</translation>
+    </message>
+    <message>
+        <source>Seek</source>
+        <translation>再生位置</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>ミュート</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Unmute (M)</source>
+        <translation>ミュート解除 (M)</translation>
+    </message>
+    <message>
+        <source>Mute (M)</source>
+        <translation>ミュート (M)</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>ミュート解除</translation>
+    </message>
+    <message>
+        <source>Double-click a track to play it</source>
+        <translation>曲をダブルクリックすると再生します</translation>
+    </message>
+    <message>
+        <source>{artist} — {album}</source>
+        <translation>{artist} — {album}</translation>
+    </message>
+    <message>
+        <source>Cover of {title}</source>
+        <translation>{title} のカバー</translation>
+    </message>
+    <message>
+        <source>No cover</source>
+        <translation>カバーなし</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Volume {percent}%</source>
+        <translation>音量 {percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistList</name>
+    <message>
+        <source>Playlists</source>
+        <translation>プレイリスト</translation>
+    </message>
+    <message>
+        <source>New playlist (Ctrl+N)</source>
+        <translation>新しいプレイリスト (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>New playlist</source>
+        <translation>新しいプレイリスト</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>名前を変更</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>New Playlist</source>
+        <translation>新しいプレイリスト</translation>
+    </message>
+    <message>
+        <source>Import Playlist…</source>
+        <translation>プレイリストをインポート…</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistModel</name>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>アーティスト</translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation>アルバム</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <source>Untitled track</source>
+        <translation>タイトルのない曲</translation>
+    </message>
+    <message>
+        <source>This track is not in your library. The playlist keeps its place: it plays once you own it.</source>
+        <translation>この曲はライブラリにありません。プレイリスト内の位置はそのまま残り、曲を入手すると再生されます。</translation>
+    </message>
+    <message>
+        <source>This copy does not play: {reason}</source>
+        <translation>このコピーは再生できません: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistPage</name>
+    <message>
+        <source>This playlist is empty. Drag tracks here from the library or from Up Next, or choose Add to Playlist in a track's menu (Ctrl+Shift+A).</source>
+        <translation>このプレイリストは空です。ライブラリや再生キューから曲をここにドラッグするか、曲のメニューで「プレイリストに追加」を選んでください (Ctrl+Shift+A)。</translation>
+    </message>
+    <message>
+        <source>Playlist name</source>
+        <translation>プレイリスト名</translation>
+    </message>
+    <message>
+        <source>The playlist's name: click it or press F2 to rename</source>
+        <translation>プレイリスト名: クリックするか F2 キーを押すと名前を変更できます</translation>
+    </message>
+    <message>
+        <source>What the playlist holds</source>
+        <translation>プレイリストの内容</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Play the playlist from its first track</source>
+        <translation>プレイリストを最初の曲から再生</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <source>Export the playlist as an XSPF file</source>
+        <translation>プレイリストを XSPF ファイルとしてエクスポート</translation>
+    </message>
+    <message>
+        <source>Playlist</source>
+        <translation>プレイリスト</translation>
+    </message>
+    <message>
+        <source>{n} track</source>
+        <translation>{n} 曲</translation>
+    </message>
+    <message>
+        <source>{n} tracks</source>
+        <translation>{n} 曲</translation>
+    </message>
+    <message>
+        <source>{tracks} · {length}</source>
+        <translation>{tracks}・{length}</translation>
+    </message>
+    <message>
+        <source>{said} · {n} not playable here</source>
+        <translation>{said}・{n} 曲はここでは再生できません</translation>
+    </message>
+    <message>
+        <source>Play Next</source>
+        <translation>次に再生</translation>
+    </message>
+    <message>
+        <source>Add to Queue</source>
+        <translation>キューに追加</translation>
+    </message>
+    <message>
+        <source>Remove from Playlist</source>
+        <translation>プレイリストから削除</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistWords</name>
+    <message>
+        <source>New Playlist</source>
+        <translation>新しいプレイリスト</translation>
+    </message>
+    <message>
+        <source>Playlists cannot be read</source>
+        <translation>プレイリストを読み込めません</translation>
+    </message>
+    <message>
+        <source>The playlist cannot be made</source>
+        <translation>プレイリストを作成できません</translation>
+    </message>
+    <message>
+        <source>The playlist cannot be renamed</source>
+        <translation>プレイリストの名前を変更できません</translation>
+    </message>
+    <message>
+        <source>The playlist cannot be deleted</source>
+        <translation>プレイリストを削除できません</translation>
+    </message>
+    <message>
+        <source>The tracks cannot be added</source>
+        <translation>曲を追加できません</translation>
+    </message>
+    <message>
+        <source>The playlist cannot be reordered</source>
+        <translation>プレイリストを並べ替えられません</translation>
+    </message>
+    <message>
+        <source>The playlist cannot be changed</source>
+        <translation>プレイリストを変更できません</translation>
+    </message>
+    <message>
+        <source>The playlist cannot be imported</source>
+        <translation>プレイリストをインポートできません</translation>
+    </message>
+    <message>
+        <source>The playlist cannot be exported</source>
+        <translation>プレイリストをエクスポートできません</translation>
+    </message>
+    <message>
+        <source>Playlists</source>
+        <translation>プレイリスト</translation>
+    </message>
+    <message>
+        <source>XSPF playlists (*.xspf)</source>
+        <translation>XSPF プレイリスト (*.xspf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Added {n} track to “{name}”.</source>
+        <translation>{n} 曲を「{name}」に追加しました。</translation>
+    </message>
+    <message>
+        <source>Added {n} tracks to “{name}”.</source>
+        <translation>{n} 曲を「{name}」に追加しました。</translation>
+    </message>
+    <message>
+        <source>Added {n} track to play next.</source>
+        <translation>{n} 曲を次に再生するよう追加しました。</translation>
+    </message>
+    <message>
+        <source>Added {n} tracks to play next.</source>
+        <translation>{n} 曲を次に再生するよう追加しました。</translation>
+    </message>
+    <message>
+        <source>Added {n} track to the end of the queue.</source>
+        <translation>{n} 曲をキューの最後に追加しました。</translation>
+    </message>
+    <message>
+        <source>Added {n} tracks to the end of the queue.</source>
+        <translation>{n} 曲をキューの最後に追加しました。</translation>
+    </message>
+    <message>
+        <source>Exported “{name}” ({n} track) to {file}.</source>
+        <translation>「{name}」（{n} 曲）を {file} にエクスポートしました。</translation>
+    </message>
+    <message>
+        <source>Exported “{name}” ({n} tracks) to {file}.</source>
+        <translation>「{name}」（{n} 曲）を {file} にエクスポートしました。</translation>
+    </message>
+    <message>
+        <source>“{title}” does not play: it is not in your library.</source>
+        <translation>「{title}」は再生できません。ライブラリにありません。</translation>
+    </message>
+    <message>
+        <source>This track does not play: it is not in your library.</source>
+        <translation>この曲は再生できません。ライブラリにありません。</translation>
+    </message>
+    <message>
+        <source>{matched} of {n} track found in your library.</source>
+        <translation>{n} 曲中 {matched} 曲がライブラリで見つかりました。</translation>
+    </message>
+    <message>
+        <source>{matched} of {n} tracks found in your library.</source>
+        <translation>{n} 曲中 {matched} 曲がライブラリで見つかりました。</translation>
+    </message>
+    <message>
+        <source>{n} is not: kept greyed in the playlist, they play once you own them.</source>
+        <translation>{n} 曲は見つかりませんでした。プレイリストには灰色で残り、曲を入手すると再生されます。</translation>
+    </message>
+    <message>
+        <source>{n} are not: kept greyed in the playlist, they play once you own them.</source>
+        <translation>{n} 曲は見つかりませんでした。プレイリストには灰色で残り、曲を入手すると再生されます。</translation>
+    </message>
+    <message>
+        <source>{n} track with no title left out.</source>
+        <translation>タイトルのない {n} 曲は除外しました。</translation>
+    </message>
+    <message>
+        <source>{n} tracks with no title left out.</source>
+        <translation>タイトルのない {n} 曲は除外しました。</translation>
+    </message>
+    <message>
+        <source>Imported “{name}”</source>
+        <translation>「{name}」をインポートしました</translation>
+    </message>
+    <message>
+        <source>A playlist cannot be read</source>
+        <translation>プレイリストを読み込めません</translation>
+    </message>
+    <message>
+        <source>{n} playlists cannot be read</source>
+        <translation>{n} 個のプレイリストを読み込めません</translation>
+    </message>
+    <message>
+        <source>Its file is damaged ({why}), and left as it is in your library's folder. Your other playlists are fine.</source>
+        <translation>ファイルが破損しているため（{why}）、ライブラリのフォルダーにそのまま残してあります。ほかのプレイリストは問題ありません。</translation>
+    </message>
+    <message>
+        <source>Their files are damaged ({why}), and left as they are in your library's folder. Your other playlists are fine.</source>
+        <translation>ファイルが破損しているため（{why}）、ライブラリのフォルダーにそのまま残してあります。ほかのプレイリストは問題ありません。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistsPart</name>
+    <message>
+        <source>&amp;New Playlist</source>
+        <translation>新しいプレイリスト(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Add to Playlist…</source>
+        <translation>プレイリストに追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Playlist</source>
+        <translation>プレイリストの名前を変更(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Playlist…</source>
+        <translation>プレイリストを削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Playlist…</source>
+        <translation>プレイリストをインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Playlist…</source>
+        <translation>プレイリストをエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Delete Playlist</source>
+        <translation>プレイリストを削除</translation>
+    </message>
+    <message>
+        <source>Delete the playlist “{name}”?</source>
+        <translation>プレイリスト「{name}」を削除しますか？</translation>
+    </message>
+    <message>
+        <source>Its tracks stay in your library.</source>
+        <translation>プレイリスト内の曲はライブラリに残ります。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Import a Playlist</source>
+        <translation>プレイリストをインポート</translation>
+    </message>
+    <message>
+        <source>Export Playlist</source>
+        <translation>プレイリストをエクスポート</translation>
     </message>
 </context>
 <context>
@@ -842,6 +1630,71 @@
     </message>
 </context>
 <context>
+    <name>PreviewButton</name>
+    <message>
+        <source>Hear a short clip of the highlighted track (P)</source>
+        <translation>選択中の曲を少しだけ試聴します (P)</translation>
+    </message>
+    <message>
+        <source>Stop Preview</source>
+        <translation>試聴を停止</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>試聴</translation>
+    </message>
+</context>
+<context>
+    <name>Previewer</name>
+    <message>
+        <source>No preview: {why}. {text}</source>
+        <translation>試聴できません（{why}）。{text}</translation>
+    </message>
+    <message>
+        <source>The preview could not be played: {why}.</source>
+        <translation>試聴を再生できませんでした: {why}。</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Up next</source>
+        <translation>再生キュー</translation>
+    </message>
+    <message>
+        <source>Nothing queued. Drag tracks here, or choose Play Next or Add to Queue.</source>
+        <translation>キューは空です。ここに曲をドラッグするか、「次に再生」または「キューに追加」を選んでください。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove the selected tracks from the queue</source>
+        <translation>選択した曲をキューから削除</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Clear the queue</source>
+        <translation>キューをクリア</translation>
+    </message>
+    <message>
+        <source>Untitled track</source>
+        <translation>タイトルのない曲</translation>
+    </message>
+    <message>
+        <source>{title} — {artist}</source>
+        <translation>{title} — {artist}</translation>
+    </message>
+    <message>
+        <source>{track}, from {album}</source>
+        <translation>{track}（{album}）</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPdf</name>
     <message>
         <source>Receipt</source>
@@ -922,6 +1775,37 @@
     <message>
         <source>Receipt {number}</source>
         <translation>領収書 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayGainMenu</name>
+    <message>
+        <source>&amp;Off</source>
+        <translation>オフ(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Play every track at its own level</source>
+        <translation>各曲を元の音量で再生します</translation>
+    </message>
+    <message>
+        <source>&amp;Track Gain</source>
+        <translation>トラックゲイン(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Play every track at the same loudness</source>
+        <translation>すべての曲を同じ音量で再生します</translation>
+    </message>
+    <message>
+        <source>&amp;Album Gain</source>
+        <translation>アルバムゲイン(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Play every album at the same loudness, its tracks as mastered</source>
+        <translation>すべてのアルバムを同じ音量で再生します（アルバム内の曲はマスタリングどおり）</translation>
+    </message>
+    <message>
+        <source>Replay&amp;Gain</source>
+        <translation>ReplayGain(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1895,13 @@
     <message>
         <source>something went wrong inside the player ({error})</source>
         <translation>プレーヤー内部で問題が発生しました（{error}）</translation>
+    </message>
+</context>
+<context>
+    <name>TrackNotifier</name>
+    <message>
+        <source>{artist} — {album}</source>
+        <translation>{artist} — {album}</translation>
     </message>
 </context>
 <context>
