@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from player import words
 from player.client import Client, Progress
 from player.errors import BackendRefusedError, ClaimRefusedError, UsageError
+from player.language import translate
 from player.protocol import api
 from player.protocol.policy import Policy
 from player.storage import KeyStore, Store
@@ -120,14 +121,27 @@ class Requester:
         """Ask again, under its key, what `entry` asked; the line that says it is done."""
         if entry.kind == CLAIM:
             _, outcomes = self._claim(entry.body, None)
-            kind = "recovery" if entry.body["kind"] == "crash" else "loss report"
-            return f"Finished the {kind} of {words.plural(len(outcomes), 'track')}"
+            n = len(outcomes)
+            if entry.body["kind"] == "crash":
+                one, many = (
+                    translate("Requester", "Finished the recovery of {n} track"),
+                    translate("Requester", "Finished the recovery of {n} tracks"),
+                )
+            else:
+                one, many = (
+                    translate("Requester", "Finished the loss report of {n} track"),
+                    translate("Requester", "Finished the loss report of {n} tracks"),
+                )
+            return words.count(n, one, many)
         if entry.kind == CHOICE:
             choice = self._choose(entry.body, None)
-            return f"Finished choosing {title(choice.license.content_id)}"
+            return translate("Requester", "Finished choosing {track}").format(
+                track=title(choice.license.content_id)
+            )
         if entry.kind == UPGRADE:
             result = self._upgrade(entry.body, None)
-            return f"Finished the upgrade of {title(result.license.content_id)}"
+            track = title(result.license.content_id)
+            return translate("Requester", "Finished the upgrade of {track}").format(track=track)
         self._journal.forget(entry.key)  # written by a newer player: nothing here knows how to finish it
         return f"Dropped an unfinished request this version does not know ({entry.kind})"
 

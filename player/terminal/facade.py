@@ -25,6 +25,7 @@ from pathlib import Path
 from player import words
 from player.client import Progress
 from player.errors import MissingFileError, PlayerError, UsageError
+from player.language import translate
 from player.protocol.canonical import now_utc, parse_time
 from player.redistribution import Requester
 from player.storage import KeyStore, Store
@@ -132,16 +133,32 @@ class Terminal:
         and one line per thing done."""
         lines = self.resume()
         status = self.licenses.sync()
-        lines += [f"Received {self._title(c)}" for c in self.purchases.fetch_issued(progress)]
+        lines += [
+            translate("Terminal", "Received {track}").format(track=self._title(c))
+            for c in self.purchases.fetch_issued(progress)
+        ]
         repaired, _ = self.purchases.repair(progress=progress)
-        lines += [f"Fetched the missing file of {self._title(c)} again" for c in repaired]
+        lines += [
+            translate("Terminal", "Fetched the missing file of {track} again").format(track=self._title(c))
+            for c in repaired
+        ]
         received = self.receipts.fetch()
         if received:
-            lines.append(f"Received {words.plural(len(received), 'receipt')}")
+            lines.append(
+                words.count(
+                    len(received),
+                    translate("Terminal", "Received {n} receipt"),
+                    translate("Terminal", "Received {n} receipts"),
+                )
+            )
         if self.receipts.not_kept:  # said, never kept: the list and everything else synced all the same
-            n = len(self.receipts.not_kept)
-            verb = "was" if n == 1 else "were"
-            lines.append(f"{words.plural(n, 'receipt')} from the insurer did not verify and {verb} not kept")
+            lines.append(
+                words.count(
+                    len(self.receipts.not_kept),
+                    translate("Terminal", "{n} receipt from the insurer did not verify and was not kept"),
+                    translate("Terminal", "{n} receipts from the insurer did not verify and were not kept"),
+                )
+            )
         return status, lines
 
     def resume(self) -> list[str]:
@@ -154,14 +171,26 @@ class Terminal:
             try:
                 if entry.kind == PURCHASE:
                     result = self.purchases.replay(entry.body)
-                    done.append(f"Finished buying {self._title(result.license.content_id)}")
+                    track = self._title(result.license.content_id)
+                    done.append(translate("Terminal", "Finished buying {track}").format(track=track))
                 elif entry.kind == DIRECT_PURCHASE:
                     sold = self.insure_later.replay(entry.body)
-                    done.append(f"Finished buying {self._title(sold.content_id)} (without insurance)")
+                    track = self._title(sold.content_id)
+                    done.append(
+                        translate("Terminal", "Finished buying {track} (without insurance)").format(
+                            track=track
+                        )
+                    )
                 elif entry.kind == INSURE_EXISTING:
                     outcomes = self.insure_later.replay_insure(entry.body)
                     insured = [o for o in outcomes if o.outcome == "insured"]
-                    done.append(f"Finished insuring {words.plural(len(insured), 'track')}")
+                    done.append(
+                        words.count(
+                            len(insured),
+                            translate("Terminal", "Finished insuring {n} track"),
+                            translate("Terminal", "Finished insuring {n} tracks"),
+                        )
+                    )
                 else:
                     done.append(self.claims.replay(entry, self._title))
             except FINAL:
