@@ -21,6 +21,7 @@ from pydantic import TypeAdapter
 from player import transfer
 from player.errors import BackendResponseError, BackendUnreachableError, PlayerError
 from player.exchanges import Exchanges
+from player.language import translate
 from player.protocol import api
 from player.protocol.canonical import b64d
 
@@ -252,7 +253,9 @@ class Client(Exchanges):
             if response.status_code == 416:  # nothing past what we have: already complete
                 return mime
             if response.status_code == 200 and have:
-                raise BackendResponseError("the content server ignored the resume request; try again")
+                raise BackendResponseError(
+                    translate("Errors", "the content server ignored the resume request; try again")
+                )
             total = have + int(response.headers.get("Content-Length", "0") or 0)
             try:
                 for chunk in response.iter_content(transfer.CHUNK):
@@ -262,7 +265,9 @@ class Client(Exchanges):
                         progress(have, total)
             except requests.RequestException as e:
                 raise BackendUnreachableError(
-                    f"the download from {self._who(url)} stopped; it resumes where it stopped"
+                    translate(
+                        "Errors", "the download from {value1} stopped; it resumes where it stopped"
+                    ).format(value1=self._who(url))
                 ) from e
         return mime
 
@@ -285,4 +290,6 @@ def decode_b64(text: str, what: str) -> bytes:
     try:
         return b64d(text, what)
     except PlayerError as e:
-        raise BackendResponseError(f"the backend sent a malformed {what}") from e
+        raise BackendResponseError(
+            translate("Errors", "the backend sent a malformed {what}").format(what=what)
+        ) from e

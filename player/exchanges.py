@@ -24,6 +24,7 @@ from player.errors import (
     NotSignedInError,
     PlayerError,
 )
+from player.language import translate
 from player.protocol import api
 from player.transfer import Deadline, Watch
 
@@ -112,7 +113,11 @@ class Exchanges:
             rest = watch.deadline.remaining() if watch else self.stall
             if rest <= 0:
                 seconds = f"{watch.deadline.seconds:g}" if watch else "0"
-                raise BackendUnreachableError(f"{self._who(url)} did not answer within {seconds} s")
+                raise BackendUnreachableError(
+                    translate("Errors", "{value0} did not answer within {seconds} s").format(
+                        value0=self._who(url), seconds=seconds
+                    )
+                )
             try:
                 response = self._http.request(
                     method,
@@ -130,7 +135,9 @@ class Exchanges:
                 raise self._unreachable(url, e, watch) from e
             except requests.RequestException as e:
                 raise BackendUnreachableError(
-                    f"talking to {self._who(url)} failed: {type(e).__name__}"
+                    translate("Errors", "talking to {value1} failed: {name}").format(
+                        value1=self._who(url), name=type(e).__name__
+                    )
                 ) from e
             if watch is not None and watch.fired:  # whatever was parsed was cut off by the deadline
                 response.close()
@@ -138,14 +145,18 @@ class Exchanges:
             if response.is_redirect:
                 response.close()
                 raise BackendResponseError(
-                    f"{self._who(url)} answered with a redirect to "
-                    f"{response.headers.get('Location', 'elsewhere')!r}; the player does not follow redirects"
+                    translate(
+                        "Errors",
+                        "{value0} answered with a redirect to {value2}; the player does not follow redirects",
+                    ).format(
+                        value0=self._who(url), value2=repr(response.headers.get("Location", "elsewhere"))
+                    )
                 )
             if response.status_code >= 400 and response.status_code not in accept:
                 with response:
                     raise _refusal(response, self._read(response, transfer.ERROR_BODY, url, watch))
             return response
-        raise AssertionError("unreachable")  # pragma: no cover
+        raise AssertionError(translate("Errors", "unreachable"))  # pragma: no cover
 
     def _exchange(self, method: str, path: str, limit: int, **kwargs: Any) -> bytes:
         """One request and its whole answer, within the deadline and the size limit."""
@@ -175,14 +186,24 @@ class Exchanges:
     def _unreachable(self, url: str, e: Exception, watch: Watch | None) -> BackendUnreachableError:
         if watch is not None and watch.fired:
             seconds = f"{watch.deadline.seconds:g}"
-            return BackendUnreachableError(f"{self._who(url)} did not answer within {seconds} s")
+            return BackendUnreachableError(
+                translate("Errors", "{value0} did not answer within {seconds} s").format(
+                    value0=self._who(url), seconds=seconds
+                )
+            )
         if isinstance(e, requests.Timeout):
-            return BackendUnreachableError(f"{self._who(url)} did not answer in time")
+            return BackendUnreachableError(
+                translate("Errors", "{value0} did not answer in time").format(value0=self._who(url))
+            )
         if isinstance(e, requests.ConnectionError) and not isinstance(
             e, requests.exceptions.ChunkedEncodingError
         ):
-            return BackendUnreachableError(f"{self._who(url)} cannot be reached")
-        return BackendUnreachableError(f"{self._who(url)} broke off its answer")
+            return BackendUnreachableError(
+                translate("Errors", "{value0} cannot be reached").format(value0=self._who(url))
+            )
+        return BackendUnreachableError(
+            translate("Errors", "{value0} broke off its answer").format(value0=self._who(url))
+        )
 
     def _who(self, url: str) -> str:
         if url.startswith(self.base_url):
@@ -195,14 +216,18 @@ class Exchanges:
         try:
             return model.model_validate_json(body)
         except ValidationError as e:
-            raise BackendResponseError(f"the backend answered {path} with something unexpected") from e
+            raise BackendResponseError(
+                translate("Errors", "the backend answered {path} with something unexpected").format(path=path)
+            ) from e
 
     def _json_list(self, adapter: TypeAdapter[T], path: str, **kwargs: Any) -> T:
         body = self._exchange("GET", path, transfer.JSON_ANSWER, **kwargs)
         try:
             return adapter.validate_json(body)
         except ValidationError as e:
-            raise BackendResponseError(f"the backend answered {path} with something unexpected") from e
+            raise BackendResponseError(
+                translate("Errors", "the backend answered {path} with something unexpected").format(path=path)
+            ) from e
 
     def _bytes(self, path: str, limit: int, **kwargs: Any) -> bytes:
         return self._exchange("GET", path, limit, **kwargs)
@@ -216,9 +241,15 @@ def _refusal(response: requests.Response, body: bytes) -> PlayerError:
         detail = api.ErrorBody.model_validate_json(body).error
     except ValidationError:
         if response.status_code >= 500:
-            return BackendUnreachableError(f"the backend failed (HTTP {response.status_code})")
+            return BackendUnreachableError(
+                translate("Errors", "the backend failed (HTTP {status_code})").format(
+                    status_code=response.status_code
+                )
+            )
         return BackendResponseError(
-            f"the backend answered HTTP {response.status_code} without an explanation"
+            translate("Errors", "the backend answered HTTP {status_code} without an explanation").format(
+                status_code=response.status_code
+            )
         )
     if detail.claim_refused:
         return ClaimRefusedError(detail.message, detail.code)

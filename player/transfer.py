@@ -23,6 +23,7 @@ import urllib3.connectionpool
 from requests.adapters import HTTPAdapter
 
 from player.errors import AnswerTooLargeError, BackendResponseError
+from player.language import translate
 
 KiB = 1024
 MiB = 1024 * KiB
@@ -156,7 +157,11 @@ def read_body(response: requests.Response, limit: int, what: str) -> bytes:
     """The whole body of a streamed answer, refused as soon as it is known to exceed `limit` bytes."""
     encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
     if encoding not in ("", "identity"):
-        raise BackendResponseError(f"{what} came compressed ({encoding}) although it was asked not to be")
+        raise BackendResponseError(
+            translate("Errors", "{what} came compressed ({encoding}) although it was asked not to be").format(
+                what=what, encoding=encoding
+            )
+        )
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
         raise too_large(what, limit)
@@ -169,7 +174,11 @@ def read_body(response: requests.Response, limit: int, what: str) -> bytes:
 
 
 def too_large(what: str, limit: int) -> AnswerTooLargeError:
-    return AnswerTooLargeError(f"{what} is larger than the {size_words(limit)} it can be; not reading it")
+    return AnswerTooLargeError(
+        translate("Errors", "{what} is larger than the {limit} it can be; not reading it").format(
+            what=what, limit=size_words(limit)
+        )
+    )
 
 
 def size_words(n: int) -> str:

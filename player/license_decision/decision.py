@@ -40,6 +40,7 @@ from player.errors import (
     OutsideUsagePeriodError,
     WrongLicenseeError,
 )
+from player.language import translate
 from player.license_decision.trusted_list import ListMark, TrustedList, check_clock
 from player.protocol.license import License
 from player.protocol.license_list import InvalidationReason, LicenseState, verify_validity
@@ -104,18 +105,35 @@ def decide(
     check_clock(floor, now)
     if package.guarantee.insured_user_id != user_id:
         raise WrongLicenseeError(
-            f"The license package for {package.content_id!r} insures user "
-            f"{package.guarantee.insured_user_id!r}, not you ({user_id!r})."
+            translate(
+                "Errors",
+                "The license package for {content_id} insures user {insured_user_id}, not you ({user_id}).",
+            ).format(
+                content_id=repr(package.content_id),
+                insured_user_id=repr(package.guarantee.insured_user_id),
+                user_id=repr(user_id),
+            )
         )
     if trusted is not None:
         if trusted.user_id != user_id:
-            raise WrongLicenseeError(f"The cached license list is for user {trusted.user_id!r}, not for you.")
+            raise WrongLicenseeError(
+                translate("Errors", "The cached license list is for user {user_id}, not for you.").format(
+                    user_id=repr(trusted.user_id)
+                )
+            )
         entry = trusted.entry(license_id)
         if entry is not None:
             if entry.content_id != package.content_id:
                 raise MismatchError(
-                    f"the license list says license {license_id!r} is for {entry.content_id!r}, "
-                    f"the package says {package.content_id!r}"
+                    translate(
+                        "Errors",
+                        "the license list says license {license_id} is for {content_id}, the package says "
+                        "{content_id2}",
+                    ).format(
+                        license_id=repr(license_id),
+                        content_id=repr(entry.content_id),
+                        content_id2=repr(package.content_id),
+                    )
                 )
             if entry.state is LicenseState.INVALID:
                 raise _invalidated(license_id, entry.reason, entry.invalidated_at)
@@ -126,7 +144,9 @@ def decide(
     if not online or ask_insurer is None:
         where = "the cached license list" if trusted is not None else "any cached license list (none yet)"
         raise LicenseUnknownError(
-            f"License {license_id!r} is not in {where}; connect to the insurer once to check it."
+            translate(
+                "Errors", "License {license_id} is not in {where}; connect to the insurer once to check it."
+            ).format(license_id=repr(license_id), where=where)
         )
     fresh = STATEMENT_FRESH if every_play else None
     return _ask(package, ask_insurer, insurer_key, user_id=user_id, now=now, floor=floor, fresh=fresh)
@@ -148,26 +168,47 @@ def _ask(
     statement = verify_validity(ask_insurer(license_id), insurer_key)
     if statement.user_id != user_id or statement.license_id != license_id:
         raise MismatchError(
-            f"the insurer's answer is about license {statement.license_id!r} of user "
-            f"{statement.user_id!r}, but {license_id!r} of {user_id!r} was asked"
+            translate(
+                "Errors",
+                "the insurer's answer is about license {license_id} of user {user_id}, but {license_id2} of"
+                " {user_id2} was asked",
+            ).format(
+                license_id=repr(statement.license_id),
+                user_id=repr(statement.user_id),
+                license_id2=repr(license_id),
+                user_id2=repr(user_id),
+            )
         )
     if statement.list_version < floor.highest_version:
         # A replayed answer: the insurer's list was already at a higher version when we last looked.
         raise ListRollbackError(
-            f"The insurer's answer about {license_id!r} dates from list version {statement.list_version}, "
-            f"but version {floor.highest_version} was already seen: it is an old answer replayed."
+            translate(
+                "Errors",
+                "The insurer's answer about {license_id} dates from list version {list_version}, but "
+                "version {highest_version} was already seen: it is an old answer replayed.",
+            ).format(
+                license_id=repr(license_id),
+                list_version=statement.list_version,
+                highest_version=floor.highest_version,
+            )
         )
     check_clock(ListMark(newest_issued_at=statement.issued_at), now)
     if fresh is not None and now - statement.issued_at > fresh:
         raise ListRollbackError(
-            f"The insurer's answer about {license_id!r} was signed at {when(statement.issued_at)}, too long "
-            "ago for a policy that checks every play: it is an old answer replayed."
+            translate(
+                "Errors",
+                "The insurer's answer about {license_id} was signed at {value3}, too long ago for a policy "
+                "that checks every play: it is an old answer replayed.",
+            ).format(license_id=repr(license_id), value3=when(statement.issued_at))
         )
     if statement.state is LicenseState.INVALID:
         raise _invalidated(license_id, statement.reason, statement.invalidated_at)
     if statement.state is LicenseState.UNKNOWN:
         raise LicenseUnknownError(
-            f"The insurer does not know license {license_id!r} for you: it may not play on this account."
+            translate(
+                "Errors",
+                "The insurer does not know license {license_id} for you: it may not play on this account.",
+            ).format(license_id=repr(license_id))
         )
     return Allowed(license_id, package.content_id, Source.INSURER, refresh_advised=True)
 
@@ -187,7 +228,11 @@ def decide_uninsured(
     check_clock(trusted.new_mark if trusted is not None else (mark or ListMark()), now)
     if trusted is not None:
         if trusted.user_id != user_id:
-            raise WrongLicenseeError(f"The cached license list is for user {trusted.user_id!r}, not for you.")
+            raise WrongLicenseeError(
+                translate("Errors", "The cached license list is for user {user_id}, not for you.").format(
+                    user_id=repr(trusted.user_id)
+                )
+            )
         entry = trusted.entry(license_id)
         if entry is not None and entry.state is LicenseState.INVALID:
             raise _invalidated(license_id, entry.reason, entry.invalidated_at)
@@ -199,15 +244,26 @@ def check_license(license: License, package: LicensePackage | None, *, user_id: 
     package; checking again here keeps this rule true whichever way the license was obtained."""
     if license.licensee != user_id:
         raise WrongLicenseeError(
-            f"License {license.license_id!r} was issued to user {license.licensee!r}, "
-            f"not to you ({user_id!r})."
+            translate(
+                "Errors", "License {license_id} was issued to user {licensee}, not to you ({user_id})."
+            ).format(
+                license_id=repr(license.license_id), licensee=repr(license.licensee), user_id=repr(user_id)
+            )
         )
     if package is not None and (
         license.content_id != package.content_id or license.license_id != package.license_id
     ):
         raise WrongLicenseeError(
-            f"License {license.license_id!r} is for {license.content_id!r}, but the package is for "
-            f"license {package.license_id!r} of {package.content_id!r}."
+            translate(
+                "Errors",
+                "License {license_id} is for {content_id}, but the package is for license {license_id2} of "
+                "{content_id2}.",
+            ).format(
+                license_id=repr(license.license_id),
+                content_id=repr(license.content_id),
+                license_id2=repr(package.license_id),
+                content_id2=repr(package.content_id),
+            )
         )
     if not license.covers(now):
         if now < license.not_before:
@@ -216,7 +272,9 @@ def check_license(license: License, package: LicensePackage | None, *, user_id: 
             assert license.not_after is not None  # covers() is only False past the end when there is one
             span = f"could play until {when(license.not_after)}"
         raise OutsideUsagePeriodError(
-            f"License {license.license_id!r} {span}; it is now {when(now)}, outside its usage period."
+            translate(
+                "Errors", "License {license_id} {span}; it is now {now}, outside its usage period."
+            ).format(license_id=repr(license.license_id), span=span, now=when(now))
         )
 
 
@@ -224,7 +282,9 @@ def _invalidated(
     license_id: str, why: InvalidationReason | None, on: datetime | None
 ) -> LicenseInvalidatedError:
     return LicenseInvalidatedError(
-        f"License {license_id!r} may not play: it was {reason(why, on)}.",
+        translate("Errors", "License {license_id} may not play: it was {why}.").format(
+            license_id=repr(license_id), why=reason(why, on)
+        ),
         reason="" if why is None else why.value,
         invalidated_at=on,
     )

@@ -44,6 +44,7 @@ from player.errors import (
     MismatchError,
     WrongLicenseeError,
 )
+from player.language import translate
 from player.protocol.canonical import canonical_json, format_time, parse_time
 from player.protocol.license_list import LicenseList, ListEntry, apply_delta, verify_license_list
 from player.words import moment as when
@@ -63,9 +64,9 @@ class ListMark:
 
     def __post_init__(self) -> None:
         if isinstance(self.highest_version, bool) or self.highest_version < 0:
-            raise ValueError("a list mark's version is a count, 0 or more")
+            raise ValueError(translate("Errors", "a list mark's version is a count, 0 or more"))
         if self.newest_issued_at is not None and self.newest_issued_at.tzinfo is None:
-            raise ValueError("a list mark's time must be timezone-aware")
+            raise ValueError(translate("Errors", "a list mark's time must be timezone-aware"))
 
     def advanced(self, lst: LicenseList) -> ListMark:
         """The mark after accepting `lst`. It never goes down, in either field."""
@@ -87,24 +88,31 @@ class ListMark:
         try:
             obj = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as e:
-            raise MalformedError("the license-list mark in the keyring is damaged") from e
+            raise MalformedError(
+                translate("Errors", "the license-list mark in the keyring is damaged")
+            ) from e
         if not isinstance(obj, dict) or obj.keys() != {"highest_version", "newest_issued_at"}:
-            raise MalformedError("the license-list mark in the keyring is damaged")
+            raise MalformedError(translate("Errors", "the license-list mark in the keyring is damaged"))
         version, seen = obj["highest_version"], obj["newest_issued_at"]
         if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-            raise MalformedError("the license-list mark in the keyring has no valid version")
+            raise MalformedError(
+                translate("Errors", "the license-list mark in the keyring has no valid version")
+            )
         return cls(version, None if seen is None else parse_time(seen, "license-list mark time"))
 
 
 def check_clock(mark: ListMark, now: datetime) -> None:
     """Rule 6. Raise `ClockRollbackError` if `now` is earlier than a list issue time already seen."""
     if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
+        raise ValueError(translate("Errors", "now must be timezone-aware"))
     seen = mark.newest_issued_at
     if seen is not None and now < seen - CLOCK_TOLERANCE:
         raise ClockRollbackError(
-            f"Your clock reads {when(now)}, but a license list issued at {when(seen)} "
-            "was already seen: set the clock right."
+            translate(
+                "Errors",
+                "Your clock reads {now}, but a license list issued at {seen} was already seen: set the "
+                "clock right.",
+            ).format(now=when(now), seen=when(seen))
         )
 
 
@@ -118,7 +126,9 @@ class TrustedList:
     _mark: ListMark
 
     def __init__(self) -> None:
-        raise TypeError("build a TrustedList with TrustedList.load(...): only verified lists go in")
+        raise TypeError(
+            translate("Errors", "build a TrustedList with TrustedList.load(...): only verified lists go in")
+        )
 
     @classmethod
     def _make(
@@ -144,25 +154,35 @@ class TrustedList:
         the mark raises `ListRollbackError`, and the caller answers by fetching the full list.
         """
         if not chain:
-            raise ValueError("no list to load: with nothing cached, the decision takes None")
+            raise ValueError(
+                translate("Errors", "no list to load: with nothing cached, the decision takes None")
+            )
         lst = _verify(chain[0], insurer_key, user_id)
         if lst.base_version is not None:
-            raise MalformedError("the cached license list starts with a delta, not a full list")
+            raise MalformedError(
+                translate("Errors", "the cached license list starts with a delta, not a full list")
+            )
         reached = mark.advanced(lst)
         for data in chain[1:]:
             delta = _verify(data, insurer_key, user_id)
             if delta.base_version != lst.version:
                 raise MismatchError(
-                    f"the cached license list is broken (a change against version {delta.base_version} "
-                    f"follows version {lst.version}): fetch the full list from the insurer"
+                    translate(
+                        "Errors",
+                        "the cached license list is broken (a change against version {base_version} follows"
+                        " version {version}): fetch the full list from the insurer",
+                    ).format(base_version=delta.base_version, version=lst.version)
                 )
             lst = apply_delta(lst, delta)
             reached = reached.advanced(delta)
         if lst.version < mark.highest_version:
             raise ListRollbackError(
-                f"The cached license list is version {lst.version}, but version {mark.highest_version} "
-                "was already seen on this computer: the data folder looks restored from an old backup. "
-                "Connect to the insurer to fetch the current list."
+                translate(
+                    "Errors",
+                    "The cached license list is version {version}, but version {highest_version} was "
+                    "already seen on this computer: the data folder looks restored from an old backup. "
+                    "Connect to the insurer to fetch the current list.",
+                ).format(version=lst.version, highest_version=mark.highest_version)
             )
         check_clock(mark, now)
         return cls._make(lst, tuple(chain), reached, insurer_key)
@@ -174,8 +194,11 @@ class TrustedList:
         new = _verify(data, self._key, self.user_id)
         if new.version < self._mark.highest_version:
             raise ListRollbackError(
-                f"The license list offered is version {new.version}, but version "
-                f"{self._mark.highest_version} was already seen: an older list cannot replace a newer one."
+                translate(
+                    "Errors",
+                    "The license list offered is version {version}, but version {highest_version} was "
+                    "already seen: an older list cannot replace a newer one.",
+                ).format(version=new.version, highest_version=self._mark.highest_version)
             )
         if new.version == self.version:
             return self if new.base_version is not None else self._same_version(new, data)
@@ -183,8 +206,11 @@ class TrustedList:
             return self._make(new, (data,), self._mark.advanced(new), self._key)
         if new.base_version != self.version:
             raise DeltaBaseMismatchError(
-                f"The license list change is against version {new.base_version}, but this computer holds "
-                f"version {self.version}: fetch the full list."
+                translate(
+                    "Errors",
+                    "The license list change is against version {base_version}, but this computer holds "
+                    "version {version}: fetch the full list.",
+                ).format(base_version=new.base_version, version=self.version)
             )
         return self._make(
             apply_delta(self._list, new), (*self._chain, data), self._mark.advanced(new), self._key
@@ -194,8 +220,11 @@ class TrustedList:
         """Rule 4. Keep what we hold, unless the insurer re-issued the same list later (a renewed grace)."""
         if frozenset(new.entries) != frozenset(self._list.entries):
             raise MismatchError(
-                f"the insurer signed two different license lists as version {new.version}; "
-                "the one held is kept"
+                translate(
+                    "Errors",
+                    "the insurer signed two different license lists as version {version}; the one held is "
+                    "kept",
+                ).format(version=new.version)
             )
         if new.issued_at <= self._list.issued_at:
             return self
@@ -215,8 +244,11 @@ class TrustedList:
         days = (now - self._list.expires_at).days
         ago = "less than a day ago" if days == 0 else f"{days} day{'s' if days > 1 else ''} ago"
         raise ListExpiredError(
-            f"The cached license list ran out on {when(self._list.expires_at)} ({ago}) and the insurer "
-            "cannot be reached: connect to the insurer once to renew it."
+            translate(
+                "Errors",
+                "The cached license list ran out on {value1} ({ago}) and the insurer cannot be reached: "
+                "connect to the insurer once to renew it.",
+            ).format(value1=when(self._list.expires_at), ago=ago)
         )
 
     def entry(self, license_id: str) -> ListEntry | None:
@@ -274,6 +306,8 @@ def _verify(data: bytes, key: Ed25519PublicKey, user_id: str) -> LicenseList:
     lst = verify_license_list(data, key)
     if lst.user_id != user_id:
         raise WrongLicenseeError(
-            f"This license list was issued to user {lst.user_id!r}, not to you ({user_id!r})."
+            translate(
+                "Errors", "This license list was issued to user {user_id}, not to you ({user_id2})."
+            ).format(user_id=repr(lst.user_id), user_id2=repr(user_id))
         )
     return lst

@@ -16,6 +16,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMe
 from PySide6.QtMultimedia import QAudioDecoder
 
 from player.errors import IntegrityError, MalformedError
+from player.language import translate
 from player.playback._loop import drain_queued, wait_until
 from player.playback.device import ContainerDevice
 
@@ -65,13 +66,21 @@ def decode_check(
         failure = device.failure
         if isinstance(failure, IntegrityError):
             raise failure
-        raise MalformedError(f"{what} could not be read: {failure}") from failure
+        raise MalformedError(
+            translate("Errors", "{what} could not be read: {failure}").format(what=what, failure=failure)
+        ) from failure
     if run.error is not None:
-        raise MalformedError(f"{what} does not decode: {run.error}")
+        raise MalformedError(
+            translate("Errors", "{what} does not decode: {error}").format(what=what, error=run.error)
+        )
     if not done:
-        raise MalformedError(f"{what} did not finish decoding within {timeout_s:g} s")
+        raise MalformedError(
+            translate("Errors", "{what} did not finish decoding within {timeout_s} s").format(
+                what=what, timeout_s=format(timeout_s, "g")
+            )
+        )
     if run.frames == 0 or run.sample_rate <= 0:
-        raise MalformedError(f"{what} holds no audio")
+        raise MalformedError(translate("Errors", "{what} holds no audio").format(what=what))
     return DecodeResult(
         frames=run.frames,
         sample_rate=run.sample_rate,

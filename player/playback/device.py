@@ -32,6 +32,7 @@ from typing import BinaryIO
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 
 from player.errors import IntegrityError, TruncatedError
+from player.language import translate
 from player.protocol.container import ContainerReader
 
 __all__ = ["ContainerDevice", "SourceKind", "memory_buffer", "open_device"]
@@ -112,7 +113,7 @@ class ContainerDevice(QIODevice):
             except (IntegrityError, OSError) as e:
                 self._fail(e)
             except Exception as e:  # anything else escaping into FFmpeg's thread would spin it too
-                self._fail(TruncatedError(f"reading the track failed: {e}"))
+                self._fail(TruncatedError(translate("Errors", "reading the track failed: {e}").format(e=e)))
         return b""
 
     def writeData(self, data: bytes | bytearray | memoryview, length: int, /) -> int:

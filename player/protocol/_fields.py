@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from player.errors import MalformedError
+from player.language import translate
 from player.protocol.canonical import b64d, parse_time
 
 E = TypeVar("E", bound=StrEnum)
@@ -23,21 +24,25 @@ E = TypeVar("E", bound=StrEnum)
 def require_object(obj: object, keys: frozenset[str], what: str) -> Mapping[str, Any]:
     """`obj` must be a JSON object with exactly `keys`; missing and extra keys are both named."""
     if not isinstance(obj, dict):
-        raise MalformedError(f"{what} is not a JSON object")
+        raise MalformedError(translate("Errors", "{what} is not a JSON object").format(what=what))
     missing = keys - obj.keys()
     extra = obj.keys() - keys
     if missing or extra:
-        raise MalformedError(f"{what}: missing {sorted(missing)}, unexpected {sorted(extra)}")
+        raise MalformedError(
+            translate("Errors", "{what}: missing {missing}, unexpected {extra}").format(
+                what=what, missing=sorted(missing), extra=sorted(extra)
+            )
+        )
     return obj
 
 
 def check_text(value: object, what: str) -> str:
     """A non-empty string without control or surrogate characters (shared with the XML license)."""
     if not isinstance(value, str) or not value:
-        raise MalformedError(f"{what} is not a non-empty string")
+        raise MalformedError(translate("Errors", "{what} is not a non-empty string").format(what=what))
     for ch in value:
         if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff":
-            raise MalformedError(f"{what} contains a control character")
+            raise MalformedError(translate("Errors", "{what} contains a control character").format(what=what))
     return value
 
 
@@ -49,9 +54,13 @@ def get_int(obj: Mapping[str, Any], key: str, what: str, minimum: int = 0, maxim
     value = obj[key]
     # bool is a subclass of int in Python; `true` is never a count or a version on the wire.
     if not isinstance(value, int) or isinstance(value, bool):
-        raise MalformedError(f"{what} {key} is not an integer")
+        raise MalformedError(translate("Errors", "{what} {key} is not an integer").format(what=what, key=key))
     if not minimum <= value <= maximum:
-        raise MalformedError(f"{what} {key} is out of range [{minimum}, {maximum}]")
+        raise MalformedError(
+            translate("Errors", "{what} {key} is out of range [{minimum}, {maximum}]").format(
+                what=what, key=key, minimum=minimum, maximum=maximum
+            )
+        )
     return value
 
 
@@ -66,11 +75,15 @@ def get_optional_time(obj: Mapping[str, Any], key: str, what: str) -> datetime |
 def get_enum(obj: Mapping[str, Any], key: str, enum: type[E], what: str) -> E:
     value = obj[key]
     if not isinstance(value, str):
-        raise MalformedError(f"{what} {key} is not a string")
+        raise MalformedError(translate("Errors", "{what} {key} is not a string").format(what=what, key=key))
     try:
         return enum(value)
     except ValueError as e:
-        raise MalformedError(f"{what} {key} {value!r} is not one of {[m.value for m in enum]}") from e
+        raise MalformedError(
+            translate("Errors", "{what} {key} {value} is not one of {value6}").format(
+                what=what, key=key, value=repr(value), value6=[m.value for m in enum]
+            )
+        ) from e
 
 
 def get_optional_enum(obj: Mapping[str, Any], key: str, enum: type[E], what: str) -> E | None:
@@ -80,7 +93,11 @@ def get_optional_enum(obj: Mapping[str, Any], key: str, enum: type[E], what: str
 def get_bytes(obj: Mapping[str, Any], key: str, what: str, length: int | None = None) -> bytes:
     raw = b64d(obj[key], f"{what} {key}")
     if length is not None and len(raw) != length:
-        raise MalformedError(f"{what} {key} is not {length} bytes")
+        raise MalformedError(
+            translate("Errors", "{what} {key} is not {length} bytes").format(
+                what=what, key=key, length=length
+            )
+        )
     return raw
 
 
@@ -88,10 +105,10 @@ def get_str_list(obj: Mapping[str, Any], key: str, what: str) -> tuple[str, ...]
     """A JSON array of distinct non-empty strings."""
     value = obj[key]
     if not isinstance(value, list):
-        raise MalformedError(f"{what} {key} is not a list")
+        raise MalformedError(translate("Errors", "{what} {key} is not a list").format(what=what, key=key))
     items = tuple(check_text(v, f"{what} {key} item") for v in value)
     if len(set(items)) != len(items):
-        raise MalformedError(f"{what} {key} repeats an item")
+        raise MalformedError(translate("Errors", "{what} {key} repeats an item").format(what=what, key=key))
     return items
 
 
@@ -103,4 +120,6 @@ def signable(parse: Callable[[dict[str, Any]], object], fields: dict[str, Any], 
     try:
         parse(fields)
     except MalformedError as e:
-        raise ValueError(f"refusing to sign an invalid {what}: {e}") from e
+        raise ValueError(
+            translate("Errors", "refusing to sign an invalid {what}: {e}").format(what=what, e=e)
+        ) from e

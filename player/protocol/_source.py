@@ -11,6 +11,7 @@ import io
 from typing import BinaryIO, Protocol
 
 from player.errors import TruncatedError
+from player.language import translate
 
 
 class Source(Protocol):
@@ -38,7 +39,7 @@ class BytesSource:
     def read_exact(self, offset: int, n: int) -> memoryview:
         view = self._view[offset : offset + n]
         if len(view) != n:
-            raise TruncatedError("the container ends inside a segment")
+            raise TruncatedError(translate("Errors", "the container ends inside a segment"))
         return view
 
 
@@ -64,7 +65,7 @@ class FileSource:
     def read_exact(self, offset: int, n: int) -> bytes:
         data = self.read(offset, n)
         if len(data) != n:
-            raise TruncatedError("the container file ends inside a segment")
+            raise TruncatedError(translate("Errors", "the container file ends inside a segment"))
         return data
 
 

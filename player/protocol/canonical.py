@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from player.errors import BadSignatureError, MalformedError
+from player.language import translate
 
 _RAW = serialization.Encoding.Raw
 _RAW_PUB = serialization.PublicFormat.Raw
@@ -38,9 +39,9 @@ def load_json_object(data: bytes, what: str) -> dict[str, Any]:
     try:
         obj = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
-        raise MalformedError(f"{what} is not valid JSON") from e
+        raise MalformedError(translate("Errors", "{what} is not valid JSON").format(what=what)) from e
     if not isinstance(obj, dict):
-        raise MalformedError(f"{what} is not a JSON object")
+        raise MalformedError(translate("Errors", "{what} is not a JSON object").format(what=what))
     return obj
 
 
@@ -51,30 +52,32 @@ def b64e(data: bytes) -> str:
 def b64d(text: str, what: str = "value") -> bytes:
     """Strict base64 decode: anything but canonical standard base64 is malformed."""
     if not isinstance(text, str):
-        raise MalformedError(f"{what} is not a base64 string")
+        raise MalformedError(translate("Errors", "{what} is not a base64 string").format(what=what))
     try:
         raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError) as e:
-        raise MalformedError(f"{what} is not valid base64") from e
+        raise MalformedError(translate("Errors", "{what} is not valid base64").format(what=what)) from e
     if base64.b64encode(raw).decode("ascii") != text:
-        raise MalformedError(f"{what} is not canonical base64")
+        raise MalformedError(translate("Errors", "{what} is not canonical base64").format(what=what))
     return raw
 
 
 def format_time(t: datetime) -> str:
     """UTC, whole seconds, ``Z``: the only time format on the wire."""
     if t.tzinfo is None:
-        raise ValueError("naive datetime: every time in the protocol is timezone-aware")
+        raise ValueError(translate("Errors", "naive datetime: every time in the protocol is timezone-aware"))
     return t.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_time(text: object, what: str = "time") -> datetime:
     if not isinstance(text, str):
-        raise MalformedError(f"{what} is not a time string")
+        raise MalformedError(translate("Errors", "{what} is not a time string").format(what=what))
     try:
         t = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
     except ValueError as e:
-        raise MalformedError(f"{what} is not a UTC time like 2026-01-31T12:00:00Z") from e
+        raise MalformedError(
+            translate("Errors", "{what} is not a UTC time like 2026-01-31T12:00:00Z").format(what=what)
+        ) from e
     return t.replace(tzinfo=UTC)
 
 
@@ -99,14 +102,14 @@ def x25519_public_bytes(key: X25519PublicKey | X25519PrivateKey) -> bytes:
 def load_ed25519_public(text: str, what: str = "signing key") -> Ed25519PublicKey:
     raw = b64d(text, what)
     if len(raw) != 32:
-        raise MalformedError(f"{what} is not a 32-byte Ed25519 key")
+        raise MalformedError(translate("Errors", "{what} is not a 32-byte Ed25519 key").format(what=what))
     return Ed25519PublicKey.from_public_bytes(raw)
 
 
 def load_x25519_public(text: str, what: str = "policy key") -> X25519PublicKey:
     raw = b64d(text, what)
     if len(raw) != 32:
-        raise MalformedError(f"{what} is not a 32-byte X25519 key")
+        raise MalformedError(translate("Errors", "{what} is not a 32-byte X25519 key").format(what=what))
     return X25519PublicKey.from_public_bytes(raw)
 
 
@@ -122,12 +125,14 @@ def sign(private_key: Ed25519PrivateKey, message: bytes) -> str:
 def verify(public_key: Ed25519PublicKey, signature_b64: object, message: bytes, what: str) -> None:
     """Raise `BadSignatureError` unless `signature_b64` is `public_key`'s signature over `message`."""
     if not isinstance(signature_b64, str):
-        raise MalformedError(f"{what} has no signature")
+        raise MalformedError(translate("Errors", "{what} has no signature").format(what=what))
     sig = b64d(signature_b64, f"{what} signature")
     try:
         public_key.verify(sig, message)
     except InvalidSignature as e:
-        raise BadSignatureError(f"{what}: the signature does not verify") from e
+        raise BadSignatureError(
+            translate("Errors", "{what}: the signature does not verify").format(what=what)
+        ) from e
 
 
 # --- signed JSON documents ---------------------------------------------------------------------------
@@ -160,12 +165,20 @@ def verify_document(data: bytes, doc_type: str, key: Ed25519PublicKey, what: str
 
     obj = load_json_object(data, what)
     if obj.get("type") != doc_type:
-        raise MalformedError(f"{what}: expected a {doc_type} document, got {obj.get('type')!r}")
+        raise MalformedError(
+            translate("Errors", "{what}: expected a {doc_type} document, got {value4}").format(
+                what=what, doc_type=doc_type, value4=repr(obj.get("type"))
+            )
+        )
     if obj.get("format") != FORMAT_VERSION:
-        raise UnsupportedVersionError(f"{what}: format {obj.get('format')!r} is not supported")
+        raise UnsupportedVersionError(
+            translate("Errors", "{what}: format {value2} is not supported").format(
+                what=what, value2=repr(obj.get("format"))
+            )
+        )
     expected_signer = fingerprint(ed25519_public_bytes(key))
     if obj.get("signer") != expected_signer:
-        raise UnknownSignerError(f"{what} is signed by an unknown key")
+        raise UnknownSignerError(translate("Errors", "{what} is signed by an unknown key").format(what=what))
     signature = obj.pop("signature", None)
     verify(key, signature, canonical_json(obj), what)
     for k in ("type", "format", "signer"):

@@ -34,6 +34,7 @@ from player.errors import (
     UnsupportedVersionError,
     WrongKeyError,
 )
+from player.language import translate
 from player.protocol import _fields as f
 from player.protocol._source import Source, open_source
 from player.protocol.canonical import b64e, canonical_json, load_json_object
@@ -120,7 +121,7 @@ def encrypt(
 ) -> bytes:
     """Encrypt a whole track in memory (the content server's job; tracks are a few MB)."""
     if len(key) != KEY_SIZE:
-        raise ValueError(f"a content key is {KEY_SIZE} bytes")
+        raise ValueError(translate("Errors", "a content key is {key_size} bytes").format(key_size=KEY_SIZE))
     body = canonical_json(
         {
             "content_id": content_id,
@@ -136,10 +137,12 @@ def encrypt(
     )
     try:
         if len(body) > MAX_HEADER_BODY:
-            raise MalformedError("the header body is too long (content ID or MIME type too long)")
+            raise MalformedError(
+                translate("Errors", "the header body is too long (content ID or MIME type too long)")
+            )
         header = read_header(_PREFIX.pack(MAGIC, FORMAT, 0, len(body)) + body)
     except MalformedError as e:
-        raise ValueError(f"cannot build a container header: {e}") from e
+        raise ValueError(translate("Errors", "cannot build a container header: {e}").format(e=e)) from e
     aead = AESGCM(key)
     out = bytearray(header.container_length)
     out[: len(header.raw)] = header.raw
@@ -160,19 +163,25 @@ def read_header(source: BinaryIO | bytes) -> ContainerHeader:
 def _read_header(src: Source) -> ContainerHeader:
     prefix = bytes(src.read(0, _PREFIX.size))
     if not MAGIC.startswith(prefix[: len(MAGIC)]):
-        raise MalformedError("not a content container (bad magic)")
+        raise MalformedError(translate("Errors", "not a content container (bad magic)"))
     if len(prefix) < _PREFIX.size:
-        raise TruncatedError("the container ends inside its header")
+        raise TruncatedError(translate("Errors", "the container ends inside its header"))
     _, fmt, reserved, body_length = _PREFIX.unpack(prefix)
     if fmt != FORMAT:
-        raise UnsupportedVersionError(f"container format {fmt} is not supported")
+        raise UnsupportedVersionError(
+            translate("Errors", "container format {fmt} is not supported").format(fmt=fmt)
+        )
     if reserved != 0:
-        raise MalformedError("container reserved byte is not zero")
+        raise MalformedError(translate("Errors", "container reserved byte is not zero"))
     if body_length > MAX_HEADER_BODY:
-        raise MalformedError(f"container header body of {body_length} bytes is too long")
+        raise MalformedError(
+            translate("Errors", "container header body of {body_length} bytes is too long").format(
+                body_length=body_length
+            )
+        )
     body = bytes(src.read(_PREFIX.size, body_length))
     if len(body) < body_length:
-        raise TruncatedError("the container ends inside its header")
+        raise TruncatedError(translate("Errors", "the container ends inside its header"))
     return _parse_body(body, prefix + body)
 
 
@@ -181,7 +190,7 @@ def _parse_body(body: bytes, raw: bytes) -> ContainerHeader:
     obj = load_json_object(body, what)
     # One header, one encoding: the bytes we authenticate are the only way to write these values.
     if canonical_json(obj) != body:
-        raise MalformedError(f"{what} is not canonical JSON")
+        raise MalformedError(translate("Errors", "{what} is not canonical JSON").format(what=what))
     fields = f.require_object(obj, _BODY_KEYS, what)
     segment_size = f.get_int(fields, "segment_size", what, MIN_SEGMENT_SIZE, MAX_SEGMENT_SIZE)
     return ContainerHeader(
@@ -220,16 +229,26 @@ class ContainerReader:
         header = _read_header(self._src)
         if self._src.size != header.container_length:
             raise TruncatedError(
-                f"the container is {self._src.size} bytes, its header says {header.container_length}"
+                translate(
+                    "Errors", "the container is {size} bytes, its header says {container_length}"
+                ).format(size=self._src.size, container_length=header.container_length)
             )
         if expect_content_id is not None and header.content_id != expect_content_id:
-            raise MismatchError(f"the container holds {header.content_id!r}, not {expect_content_id!r}")
+            raise MismatchError(
+                translate("Errors", "the container holds {content_id}, not {expect_content_id}").format(
+                    content_id=repr(header.content_id), expect_content_id=repr(expect_content_id)
+                )
+            )
         if expect_content_version is not None and header.content_version != expect_content_version:
             raise MismatchError(
-                f"the container holds version {header.content_version}, not {expect_content_version}"
+                translate(
+                    "Errors", "the container holds version {content_version}, not {expect_content_version}"
+                ).format(
+                    content_version=header.content_version, expect_content_version=expect_content_version
+                )
             )
         if not hmac.compare_digest(key_commitment(key), header.key_commitment):
-            raise WrongKeyError("the key does not open this container")
+            raise WrongKeyError(translate("Errors", "the key does not open this container"))
         self._header = header
         self._aead = AESGCM(key)
         self._recent: dict[int, bytes] = {}  # the last CACHED_SEGMENTS segments decrypted, oldest first
@@ -246,7 +265,7 @@ class ContainerReader:
     def read(self, offset: int, size: int) -> bytes:
         """Plaintext bytes [offset, offset+size) clipped to the end; decrypts only the segments touched."""
         if offset < 0 or size < 0:
-            raise ValueError("offset and size must not be negative")
+            raise ValueError(translate("Errors", "offset and size must not be negative"))
         end = min(offset + size, self.size)
         if offset >= end:
             return b""
@@ -293,7 +312,11 @@ class ContainerReader:
             try:
                 decrypt_into(prefix + pack(i, i == last), ciphertext, aad, dst[at : at + n])
             except InvalidTag as e:
-                raise TamperedError(f"segment {i} of {h.content_id!r} fails authentication") from e
+                raise TamperedError(
+                    translate("Errors", "segment {i} of {content_id} fails authentication").format(
+                        i=i, content_id=repr(h.content_id)
+                    )
+                ) from e
 
     def warm(self, segments: int = CACHED_SEGMENTS) -> None:
         """Decrypt the first `segments` segments now, so a decoder's first reads (FFmpeg probes the
@@ -315,7 +338,11 @@ class ContainerReader:
         try:
             plain = self._aead.decrypt(h.nonce(index), ciphertext, h.raw)
         except InvalidTag as e:
-            raise TamperedError(f"segment {index} of {h.content_id!r} fails authentication") from e
+            raise TamperedError(
+                translate("Errors", "segment {index} of {content_id} fails authentication").format(
+                    index=index, content_id=repr(h.content_id)
+                )
+            ) from e
         if len(recent) >= CACHED_SEGMENTS:
             del recent[next(iter(recent))]
         recent[index] = plain

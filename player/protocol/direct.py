@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from player.errors import MalformedError, MismatchError, WrongKeyError
+from player.language import translate
 from player.protocol.canonical import b64d, b64e, canonical_json, load_json_object
 from player.protocol.license import License, verify_license
 from player.protocol.package import SUITE
@@ -68,10 +69,16 @@ def parse_direct(raw: bytes) -> DirectLicense:
     what = "direct license"
     obj = load_json_object(raw, what)
     if set(obj) != _KEYS or obj["type"] != DOC_TYPE or obj["format"] != _FORMAT:
-        raise MalformedError(f"{what}: not a direct-license document of format {_FORMAT}")
+        raise MalformedError(
+            translate("Errors", "{what}: not a direct-license document of format {format}").format(
+                what=what, format=_FORMAT
+            )
+        )
     texts = [obj[k] for k in ("license_id", "content_id", "licenser", "sealed_license")]
     if not all(isinstance(t, str) and t for t in texts):
-        raise MalformedError(f"{what}: every field must be a non-empty string")
+        raise MalformedError(
+            translate("Errors", "{what}: every field must be a non-empty string").format(what=what)
+        )
     return DirectLicense(texts[0], texts[1], texts[2], b64d(texts[3], "sealed license"))
 
 
@@ -82,8 +89,16 @@ def open_direct(
     try:
         xml = SUITE.decrypt(doc.sealed_license, device_key, info=_INFO_LABEL + doc.license_id.encode("utf-8"))
     except InvalidTag as e:
-        raise WrongKeyError(f"license {doc.license_id!r} was not kept by this computer") from e
+        raise WrongKeyError(
+            translate("Errors", "license {license_id} was not kept by this computer").format(
+                license_id=repr(doc.license_id)
+            )
+        ) from e
     lic = verify_license(xml, trusted_licensors)
     if (lic.license_id, lic.content_id, lic.licenser) != (doc.license_id, doc.content_id, doc.licenser):
-        raise MismatchError(f"direct license {doc.license_id!r} holds another license")
+        raise MismatchError(
+            translate("Errors", "direct license {license_id} holds another license").format(
+                license_id=repr(doc.license_id)
+            )
+        )
     return lic, xml

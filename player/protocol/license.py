@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from defusedxml import DefusedXmlException
 
 from player.errors import MalformedError, UnknownSignerError
+from player.language import translate
 from player.protocol._fields import check_text
 from player.protocol.canonical import (
     b64d,
@@ -90,7 +91,7 @@ def sign_license(lic: License, key: Ed25519PrivateKey) -> bytes:
     try:
         _check(lic)
     except MalformedError as e:
-        raise ValueError(f"refusing to sign an invalid license: {e}") from e
+        raise ValueError(translate("Errors", "refusing to sign an invalid license: {e}").format(e=e)) from e
     # The namespace is written as a plain xmlns attribute on unqualified names: ElementTree's
     # default_namespace option rejects our unqualified attributes, and register_namespace is global state.
     root = ET.Element("License", {"xmlns": NAMESPACE})
@@ -136,9 +137,17 @@ def verify_license(xml: bytes, trusted: Mapping[str, Ed25519PublicKey]) -> Licen
     lic, signer, signature = _parse(xml)
     key = trusted.get(lic.licenser)
     if key is None:
-        raise UnknownSignerError(f"license {lic.license_id!r}: licenser {lic.licenser!r} is not trusted")
+        raise UnknownSignerError(
+            translate("Errors", "license {license_id}: licenser {licenser} is not trusted").format(
+                license_id=repr(lic.license_id), licenser=repr(lic.licenser)
+            )
+        )
     if signer != fingerprint(ed25519_public_bytes(key)):
-        raise UnknownSignerError(f"license {lic.license_id!r} is not signed by {lic.licenser!r}'s key")
+        raise UnknownSignerError(
+            translate("Errors", "license {license_id} is not signed by {licenser}'s key").format(
+                license_id=repr(lic.license_id), licenser=repr(lic.licenser)
+            )
+        )
     verify(key, signature, _signed_bytes(xml), f"license {lic.license_id!r}")
     return lic
 
@@ -156,49 +165,67 @@ def _signed_bytes(xml: bytes) -> bytes:
         parser.feed(xml)
         parser.close()
     except (DefusedXmlException, ET.ParseError) as e:
-        raise MalformedError("license is not well-formed XML") from e
+        raise MalformedError(translate("Errors", "license is not well-formed XML")) from e
     return "".join(out).encode("utf-8")
 
 
 def _parse(xml: bytes) -> tuple[License, str, str]:
     """License, signer fingerprint and signature (base64), with every structural rule enforced."""
     if len(xml) > MAX_LICENSE_SIZE:
-        raise MalformedError("license is too large")
+        raise MalformedError(translate("Errors", "license is too large"))
     try:
         root = cast(ET.Element, DET.fromstring(xml, forbid_dtd=True))
     except (DefusedXmlException, ET.ParseError) as e:
-        raise MalformedError("license is not well-formed XML without DTDs or entities") from e
+        raise MalformedError(
+            translate("Errors", "license is not well-formed XML without DTDs or entities")
+        ) from e
     if root.tag != _q("License") or root.attrib:
-        raise MalformedError(f"expected a License element in {NAMESPACE}, got {root.tag!r}")
+        raise MalformedError(
+            translate("Errors", "expected a License element in {namespace}, got {tag}").format(
+                namespace=NAMESPACE, tag=repr(root.tag)
+            )
+        )
     if (root.text or "").strip():
-        raise MalformedError("license has text outside its elements")
+        raise MalformedError(translate("Errors", "license has text outside its elements"))
     children: dict[str, ET.Element] = {}
     for el in root:
         name = el.tag[len(NAMESPACE) + 2 :] if el.tag.startswith(f"{{{NAMESPACE}}}") else None
         if name not in _ELEMENTS:
-            raise MalformedError(f"license has an unknown element {el.tag!r}")
+            raise MalformedError(
+                translate("Errors", "license has an unknown element {tag}").format(tag=repr(el.tag))
+            )
         if name in children:
-            raise MalformedError(f"license repeats {name}")
+            raise MalformedError(translate("Errors", "license repeats {name}").format(name=name))
         if len(el) or (el.tail or "").strip() or (name == "UsagePeriod" and el.text):
-            raise MalformedError(f"license element {name} has nested or stray content")
+            raise MalformedError(
+                translate("Errors", "license element {name} has nested or stray content").format(name=name)
+            )
         allowed = _ELEMENTS[name]
         required = {a for a, needed in allowed.items() if needed}
         if not required <= el.attrib.keys() <= allowed.keys():
-            raise MalformedError(f"license element {name} has attributes {sorted(el.attrib)}")
+            raise MalformedError(
+                translate("Errors", "license element {name} has attributes {value3}").format(
+                    name=name, value3=sorted(el.attrib)
+                )
+            )
         children[name] = el
     if missing := sorted(set(_ELEMENTS) - set(children)):
-        raise MalformedError(f"license lacks {missing}")
+        raise MalformedError(translate("Errors", "license lacks {missing}").format(missing=missing))
 
     text = {name: check_text(children[name].text, f"license {name}") for name in _TEXT_ELEMENTS}
     period = children["UsagePeriod"].attrib
     key_alg = children["ContentKey"].attrib["alg"]
     sig = children["Signature"].attrib
     if key_alg != KEY_ALG or sig["alg"] != SIGNATURE_ALG:
-        raise MalformedError(f"license uses unsupported algorithms {key_alg!r} / {sig['alg']!r}")
+        raise MalformedError(
+            translate("Errors", "license uses unsupported algorithms {key_alg} / {sig}").format(
+                key_alg=repr(key_alg), sig=repr(sig["alg"])
+            )
+        )
     if not _NUMBER.fullmatch(text["ContentVersion"]):
-        raise MalformedError("license ContentVersion is not a decimal number")
+        raise MalformedError(translate("Errors", "license ContentVersion is not a decimal number"))
     if not _FINGERPRINT.fullmatch(sig["signer"]):
-        raise MalformedError("license Signature does not name a signer fingerprint")
+        raise MalformedError(translate("Errors", "license Signature does not name a signer fingerprint"))
     not_after = period.get("notAfter")
     lic = License(
         license_id=text["LicenseID"],
@@ -221,10 +248,18 @@ def _check(lic: License) -> None:
     for name in ("license_id", "licenser", "licensee", "content_id"):
         check_text(getattr(lic, name), f"license {name}")
     if lic.permission != PERMISSION_PLAY:
-        raise MalformedError(f"license permission {lic.permission!r} is not {PERMISSION_PLAY!r}")
+        raise MalformedError(
+            translate("Errors", "license permission {permission} is not {permission_play}").format(
+                permission=repr(lic.permission), permission_play=repr(PERMISSION_PLAY)
+            )
+        )
     if isinstance(lic.content_version, bool) or not 0 <= lic.content_version < 10**18:
-        raise MalformedError("license content version is out of range")
+        raise MalformedError(translate("Errors", "license content version is out of range"))
     if len(lic.content_key) != CONTENT_KEY_SIZE:
-        raise MalformedError(f"license content key is not {CONTENT_KEY_SIZE} bytes")
+        raise MalformedError(
+            translate("Errors", "license content key is not {content_key_size} bytes").format(
+                content_key_size=CONTENT_KEY_SIZE
+            )
+        )
     if lic.not_after is not None and lic.not_after < lic.not_before:
-        raise MalformedError("license usage period ends before it starts")
+        raise MalformedError(translate("Errors", "license usage period ends before it starts"))

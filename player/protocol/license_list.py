@@ -19,6 +19,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from player.errors import MalformedError
+from player.language import translate
 from player.protocol import _fields as f
 from player.protocol.canonical import format_time, sign_document, verify_document
 
@@ -100,13 +101,19 @@ def verify_license_list(data: bytes, insurer_key: Ed25519PublicKey) -> LicenseLi
 def apply_delta(base: LicenseList, delta: LicenseList) -> LicenseList:
     """Fold a delta onto the list it was made against (`MalformedError` if versions or users differ)."""
     if base.base_version is not None:
-        raise MalformedError("a delta applies to a full license list, not to another delta")
+        raise MalformedError(
+            translate("Errors", "a delta applies to a full license list, not to another delta")
+        )
     if delta.base_version != base.version:
-        raise MalformedError(f"the delta is against version {delta.base_version}, we hold {base.version}")
+        raise MalformedError(
+            translate("Errors", "the delta is against version {base_version}, we hold {version}").format(
+                base_version=delta.base_version, version=base.version
+            )
+        )
     if delta.user_id != base.user_id:
-        raise MalformedError("the delta is for another user")
+        raise MalformedError(translate("Errors", "the delta is for another user"))
     if delta.version <= base.version:
-        raise MalformedError("the delta does not move the list forward")
+        raise MalformedError(translate("Errors", "the delta does not move the list forward"))
     changed = {e.license_id: e for e in delta.entries}
     # Changed entries keep their place, new ones follow in the delta's order: the result equals the
     # full list of the new version as the insurer would write it, entry for entry.
@@ -150,12 +157,20 @@ def _parse_state(
     """FIG.7: an invalid license says when and why; a valid (or unknown) one says neither."""
     state = f.get_enum(obj, "state", LicenseState, what)
     if state not in allowed:
-        raise MalformedError(f"{what} state {state.value!r} is not allowed here")
+        raise MalformedError(
+            translate("Errors", "{what} state {value} is not allowed here").format(
+                what=what, value=repr(state.value)
+            )
+        )
     invalidated_at = f.get_optional_time(obj, "invalidated_at", what)
     reason = f.get_optional_enum(obj, "reason", InvalidationReason, what)
     has_details = (invalidated_at is not None, reason is not None)
     if has_details != ((True, True) if state is LicenseState.INVALID else (False, False)):
-        raise MalformedError(f"{what}: an invalid license needs a date and a reason, others neither")
+        raise MalformedError(
+            translate(
+                "Errors", "{what}: an invalid license needs a date and a reason, others neither"
+            ).format(what=what)
+        )
     return state, invalidated_at, reason
 
 
@@ -190,12 +205,12 @@ def _list_from_fields(fields: dict[str, Any]) -> LicenseList:
         base_version = f.get_int(obj, "base_version", what, minimum=0, maximum=version - 1)
     issued_at, expires_at = f.get_time(obj, "issued_at", what), f.get_time(obj, "expires_at", what)
     if expires_at < issued_at:
-        raise MalformedError(f"{what} expires before it is issued")
+        raise MalformedError(translate("Errors", "{what} expires before it is issued").format(what=what))
     if not isinstance(obj["entries"], list):
-        raise MalformedError(f"{what} entries is not a list")
+        raise MalformedError(translate("Errors", "{what} entries is not a list").format(what=what))
     entries = tuple(_entry_from_fields(e) for e in obj["entries"])
     if len({e.license_id for e in entries}) != len(entries):
-        raise MalformedError(f"{what} names a license twice")
+        raise MalformedError(translate("Errors", "{what} names a license twice").format(what=what))
     return LicenseList(
         user_id=f.get_str(obj, "user_id", what),
         version=version,

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from player.errors import MalformedError, MismatchError, WrongKeyError
+from player.language import translate
 from player.protocol import _fields as f
 from player.protocol.canonical import b64e, format_time, sign_document, verify_document
 from player.protocol.license import License, verify_license
@@ -93,7 +94,9 @@ def open_package(package: LicensePackage, private_key: X25519PrivateKey) -> byte
         )
     except InvalidTag as e:
         raise WrongKeyError(
-            f"license package {package.license_id!r} does not open with this policy key"
+            translate("Errors", "license package {license_id} does not open with this policy key").format(
+                license_id=repr(package.license_id)
+            )
         ) from e
 
 
@@ -110,7 +113,11 @@ def open_license(
     if found != expected:
         # MismatchError: both signatures hold, yet the insurer wrapped a license that is not the one the
         # package (and so the guarantee) speaks of.
-        raise MismatchError(f"license package names {expected}, the sealed license is {found}")
+        raise MismatchError(
+            translate("Errors", "license package names {expected}, the sealed license is {found}").format(
+                expected=expected, found=found
+            )
+        )
     return lic
 
 
@@ -119,7 +126,7 @@ def _from_fields(fields: dict[str, Any], raw: bytes) -> LicensePackage:
     obj = f.require_object(fields, _KEYS, what)
     sealed = f.get_bytes(obj, "sealed_license", what)
     if not sealed:
-        raise MalformedError(f"{what} sealed_license is empty")
+        raise MalformedError(translate("Errors", "{what} sealed_license is empty").format(what=what))
     return LicensePackage(
         policy_id=f.get_str(obj, "policy_id", what),
         item_id=f.get_str(obj, "item_id", what),

@@ -16,6 +16,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from player.errors import MalformedError
+from player.language import translate
 from player.protocol import _fields as f
 from player.protocol.canonical import b64e, fingerprint, format_time, sign_document, verify_document
 
@@ -177,12 +178,12 @@ def _from_fields(fields: dict[str, Any]) -> Policy:
     what = "policy"
     every_play = fields.get("check_every_play", False) if isinstance(fields, dict) else False
     if "check_every_play" in fields and every_play is not True:
-        raise MalformedError("policy check_every_play: present only as true")
+        raise MalformedError(translate("Errors", "policy check_every_play: present only as true"))
     obj = f.require_object(fields, _POLICY_KEYS | ({"check_every_play"} if every_play else set()), what)
     public_key = f.get_bytes(obj, "public_key", what, POLICY_KEY_SIZE)
     # [0028]: the user compares this fingerprint with the one the terminal shows for its own key.
     if obj["public_key_fingerprint"] != fingerprint(public_key):
-        raise MalformedError("policy public_key_fingerprint does not match public_key")
+        raise MalformedError(translate("Errors", "policy public_key_fingerprint does not match public_key"))
     start, end = f.get_time(obj, "guarantee_start", what), f.get_time(obj, "guarantee_end", what)
     _check_period(start, end, what)
     return Policy(
@@ -208,4 +209,6 @@ def _from_fields(fields: dict[str, Any]) -> Policy:
 
 def _check_period(start: datetime, end: datetime, what: str) -> None:
     if end < start:
-        raise MalformedError(f"{what}: the guarantee period ends before it starts")
+        raise MalformedError(
+            translate("Errors", "{what}: the guarantee period ends before it starts").format(what=what)
+        )

@@ -19,6 +19,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from player.errors import MalformedError
+from player.language import translate
 from player.protocol import _fields as f
 from player.protocol.canonical import b64d, b64e, format_time, sign_document, verify_document
 from player.protocol.policy import GuaranteeConditions
@@ -98,7 +99,7 @@ def _from_fields(fields: dict[str, Any]) -> Receipt:
     obj = f.require_object(fields, _KEYS, what)
     raw_items = obj["items"]
     if not isinstance(raw_items, list) or len(raw_items) > 1000:
-        raise MalformedError("receipt items must be a list")
+        raise MalformedError(translate("Errors", "receipt items must be a list"))
     items = []
     for raw in raw_items:
         item = f.require_object(raw, _ITEM_KEYS, "receipt item")
@@ -112,10 +113,10 @@ def _from_fields(fields: dict[str, Any]) -> Receipt:
         )
     total = f.get_int(obj, "total_yen", what)
     if total != sum(i.price + i.premium for i in items):
-        raise MalformedError("receipt total_yen is not the sum of its items")
+        raise MalformedError(translate("Errors", "receipt total_yen is not the sum of its items"))
     conditions = obj["conditions"]
     if conditions is not None and not isinstance(conditions, str):
-        raise MalformedError("receipt conditions must be base64 or null")
+        raise MalformedError(translate("Errors", "receipt conditions must be base64 or null"))
     return Receipt(
         receipt_id=f.get_str(obj, "receipt_id", what),
         issued_at=f.get_time(obj, "issued_at", what),

@@ -173,7 +173,11 @@ class Requester:
         """FIG.14 (7)-(8): the alternates offered for one item (searched again in `genre` when given)."""
         claim_id = self._pending().get(item_id)
         if claim_id is None:
-            raise UsageError(f"no item {item_id!r} is waiting for an alternate; report a loss first")
+            raise UsageError(
+                translate(
+                    "Errors", "no item {item_id} is waiting for an alternate; report a loss first"
+                ).format(item_id=repr(item_id))
+            )
         return self._client().alternates(claim_id, item_id, genre)
 
     def pending(self) -> list[api.ClaimItem]:
@@ -210,7 +214,11 @@ class Requester:
         pending = self._pending()
         claim_id = pending.get(item_id)
         if claim_id is None:
-            raise UsageError(f"no item {item_id!r} is waiting for an alternate; report a loss first")
+            raise UsageError(
+                translate(
+                    "Errors", "no item {item_id} is waiting for an alternate; report a loss first"
+                ).format(item_id=repr(item_id))
+            )
         return self._choose(
             {"claim_id": claim_id, "item_id": item_id, "alternate_id": alternate_id}, progress
         )
@@ -239,7 +247,7 @@ class Requester:
         client = self._client()
         docs = client.policies()
         if not docs:
-            raise UsageError("this account has no insurance policy to recover")
+            raise UsageError(translate("Errors", "this account has no insurance policy to recover"))
         for doc in docs:
             self._account.rekey(doc.policy_id)
         self._account.use_policy(docs[0].policy_id)
@@ -254,7 +262,12 @@ class Requester:
         """[0048]-[0049]: the new version's license and file; the old license becomes invalid."""
         license_id = self._library.resolve(content_id).license_id
         if not any(o.license_id == license_id for o in self.upgrades()):
-            raise BackendRefusedError(f"there is no newer version of {content_id!r}", "no_upgrade")
+            raise BackendRefusedError(
+                translate("Errors", "there is no newer version of {content_id}").format(
+                    content_id=repr(content_id)
+                ),
+                "no_upgrade",
+            )
         return self._upgrade({"license_id": license_id}, progress)
 
     def _upgrade(self, body: dict[str, str], progress: Progress | None) -> api.Upgrade:

@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 from player.errors import MalformedError, StorageError
+from player.language import translate
 
 _FULL = (errno.ENOSPC, errno.EDQUOT)
 _DENIED = (errno.EACCES, errno.EPERM)
@@ -35,19 +36,32 @@ def storage_error(e: OSError, path: Path, doing: str) -> StorageError:
     """Turn an OSError into the one line the user reads: which file, what happened, what to do."""
     if e.errno in _FULL:
         return StorageError(
-            f"cannot {doing} {path}: the disk is full (or over quota); free some space and try again"
+            translate(
+                "Errors",
+                "cannot {doing} {path}: the disk is full (or over quota); free some space and try again",
+            ).format(doing=doing, path=path)
         )
     if e.errno == errno.EROFS:
         return StorageError(
-            f"cannot {doing} {path}: it is on a read-only file system; "
-            "mount it read-write (or use another data directory) to change the library"
+            translate(
+                "Errors",
+                "cannot {doing} {path}: it is on a read-only file system; mount it read-write (or use "
+                "another data directory) to change the library",
+            ).format(doing=doing, path=path)
         )
     if e.errno in _DENIED:
         return StorageError(
-            f"cannot {doing} {path}: {e.strerror or 'permission denied'}; "
-            "check that the Insured Player data directory is writable by you"
+            translate(
+                "Errors",
+                "cannot {doing} {path}: {value5}; check that the Insured Player data directory is writable "
+                "by you",
+            ).format(doing=doing, path=path, value5=e.strerror or "permission denied")
         )
-    return StorageError(f"cannot {doing} {path}: {e.strerror or e}")
+    return StorageError(
+        translate("Errors", "cannot {doing} {path}: {value5}").format(
+            doing=doing, path=path, value5=e.strerror or e
+        )
+    )
 
 
 def unwritable_reason(directory: Path) -> str | None:
@@ -178,7 +192,11 @@ class AppendFile:
         if self._size < len(self._magic):
             overlap = bytes(chunk[: len(self._magic) - self._size])
             if overlap != self._magic[self._size : self._size + len(overlap)]:
-                raise MalformedError(f"refusing to write {self.path.name}: it does not start as it must")
+                raise MalformedError(
+                    translate("Errors", "refusing to write {name}: it does not start as it must").format(
+                        name=self.path.name
+                    )
+                )
         try:
             self._f.write(chunk)
         except OSError as e:
@@ -217,7 +235,11 @@ def open_partial(path: Path, *, magic: bytes = b"") -> tuple[AppendFile, int]:
     except OSError as e:
         f.close()
         if isinstance(e, BlockingIOError):
-            raise StorageError(f"{path.name} is already being downloaded by another Insured Player") from e
+            raise StorageError(
+                translate("Errors", "{name} is already being downloaded by another Insured Player").format(
+                    name=path.name
+                )
+            ) from e
         raise storage_error(e, path, "lock") from e
     size = f.seek(0, os.SEEK_END)
     return AppendFile(path, f, size, magic), size

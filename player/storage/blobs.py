@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from player.errors import MalformedError, MismatchError, PlayerError, TruncatedError
+from player.language import translate
 from player.protocol import container, direct, license_list, package, policy, receipt
 from player.protocol.canonical import canonical_json, load_json_object
 from player.storage.atomic import AppendFile
@@ -26,21 +27,25 @@ _HEADER_MAX = 8 + container.MAX_HEADER_BODY
 def _document(raw: bytes, doc_type: str, what: str) -> dict[str, Any]:
     obj = load_json_object(raw, what)
     if obj.get("type") != doc_type:
-        raise MalformedError(f"{what}: expected a {doc_type} document, got {obj.get('type')!r}")
+        raise MalformedError(
+            translate("Errors", "{what}: expected a {doc_type} document, got {value4}").format(
+                what=what, doc_type=doc_type, value4=repr(obj.get("type"))
+            )
+        )
     return obj
 
 
 def _text(obj: dict[str, Any], key: str, what: str) -> str:
     value = obj.get(key)
     if not isinstance(value, str) or not value:
-        raise MalformedError(f"{what} has no {key}")
+        raise MalformedError(translate("Errors", "{what} has no {key}").format(what=what, key=key))
     return value
 
 
 def _int(obj: dict[str, Any], key: str, what: str) -> int:
     value = obj.get(key)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise MalformedError(f"{what} has no integer {key}")
+        raise MalformedError(translate("Errors", "{what} has no integer {key}").format(what=what, key=key))
     return value
 
 
@@ -82,14 +87,16 @@ def info_from_json(raw: bytes) -> TrackInfo:
     what = "track metadata"
     obj = load_json_object(raw, what)
     if obj.pop("format", None) != 1:
-        raise MalformedError(f"{what}: unknown format")
+        raise MalformedError(translate("Errors", "{what}: unknown format").format(what=what))
     try:
         info = TrackInfo(**obj)
     except TypeError as e:
         raise MalformedError(f"{what}: {e}") from e
     for name in ("content_id", "title", "artist", "album", "genre", "provider", "album_artist"):
         if not isinstance(getattr(info, name), str):
-            raise MalformedError(f"{what}: {name} is not text")
+            raise MalformedError(
+                translate("Errors", "{what}: {name} is not text").format(what=what, name=name)
+            )
     for name in ("version", "duration_ms", "price"):
         _int(obj, name, what)
     for name in ("track_number", "disc_number", "year"):  # absent from files written before tags were read
@@ -97,7 +104,9 @@ def info_from_json(raw: bytes) -> TrackInfo:
             _int(obj, name, what)
     for name in ("compilation", "tagged"):
         if not isinstance(getattr(info, name), bool):
-            raise MalformedError(f"{what}: {name} is not true or false")
+            raise MalformedError(
+                translate("Errors", "{what}: {name} is not true or false").format(what=what, name=name)
+            )
     return info
 
 
@@ -123,24 +132,40 @@ def checked_container(data: bytes | Iterable[bytes], content_id: str, version: i
             continue
     if header is None:
         container.read_header(bytes(head))  # raises the precise reason: bad magic, or cut short
-        raise TruncatedError("the container ends inside its header")
+        raise TruncatedError(translate("Errors", "the container ends inside its header"))
     check_header(header, content_id, version)
     total = len(head)
     yield bytes(head)
     for chunk in chunks:
         total += len(chunk)
         if total > header.container_length:
-            raise TruncatedError(f"the container is longer than its header says ({header.container_length})")
+            raise TruncatedError(
+                translate(
+                    "Errors", "the container is longer than its header says ({container_length})"
+                ).format(container_length=header.container_length)
+            )
         yield chunk
     if total != header.container_length:
-        raise TruncatedError(f"the container is {total} bytes, its header says {header.container_length}")
+        raise TruncatedError(
+            translate("Errors", "the container is {total} bytes, its header says {container_length}").format(
+                total=total, container_length=header.container_length
+            )
+        )
 
 
 def check_header(header: container.ContainerHeader, content_id: str, version: int) -> None:
     if (header.content_id, header.content_version) != (content_id, version):
         raise MismatchError(
-            f"the container holds {header.content_id!r} version {header.content_version}, "
-            f"not {content_id!r} version {version}"
+            translate(
+                "Errors",
+                "the container holds {content_id} version {content_version}, not {content_id2} version "
+                "{version}",
+            ).format(
+                content_id=repr(header.content_id),
+                content_version=header.content_version,
+                content_id2=repr(content_id),
+                version=version,
+            )
         )
 
 
@@ -151,7 +176,11 @@ def check_container_file(path: Path, content_id: str, version: int) -> container
         size = f.seek(0, 2)
     check_header(header, content_id, version)
     if size != header.container_length:
-        raise TruncatedError(f"{path.name} is {size} bytes, its header says {header.container_length}")
+        raise TruncatedError(
+            translate("Errors", "{name} is {size} bytes, its header says {container_length}").format(
+                name=path.name, size=size, container_length=header.container_length
+            )
+        )
     return header
 
 
@@ -191,8 +220,11 @@ class ContainerDownload:
             self._learn(bytes(chunk[: _HEADER_MAX - len(self._head)]))
         if self._length is not None and self.size + len(chunk) > self._length:
             raise MalformedError(
-                f"the content server sent more than the {self._length} bytes track "
-                f"{self._content_id!r} has; the extra was not kept"
+                translate(
+                    "Errors",
+                    "the content server sent more than the {length} bytes track {content_id} has; the extra"
+                    " was not kept",
+                ).format(length=self._length, content_id=repr(self._content_id))
             )
         self._sink.write(chunk)
 
@@ -203,7 +235,9 @@ class ContainerDownload:
             header = container.read_header(self._head)
         except TruncatedError:
             if len(self._head) >= _HEADER_MAX:
-                raise MalformedError("the download does not start with a container header") from None
+                raise MalformedError(
+                    translate("Errors", "the download does not start with a container header")
+                ) from None
             return
         check_header(header, self._content_id, self._version)
         self._length = header.container_length

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from player.errors import MalformedError, MismatchError, MissingFileError
+from player.language import translate
 from player.storage import blobs, layout
 from player.storage.atomic import remove_durably, storage_error, write_atomic
 from player.storage.index import Index
@@ -40,7 +41,9 @@ class DocumentStore:
         named = blobs.package_ids(raw)
         if named != (license_id, content_id, policy_id, item_id):
             raise MismatchError(
-                f"the package names {named}, not {(license_id, content_id, policy_id, item_id)}"
+                translate("Errors", "the package names {named}, not {value3}").format(
+                    named=named, value3=(license_id, content_id, policy_id, item_id)
+                )
             )
         rel = layout.package_file(license_id)
         with self._writing():
@@ -97,7 +100,11 @@ class DocumentStore:
         """Keep the policy if it is newer than the one held; False (and nothing written) otherwise."""
         named = blobs.policy_revision(raw)
         if named != (policy_id, revision):
-            raise MismatchError(f"the policy names {named}, not {(policy_id, revision)}")
+            raise MismatchError(
+                translate("Errors", "the policy names {named}, not {value3}").format(
+                    named=named, value3=(policy_id, revision)
+                )
+            )
         rel = layout.policy_file(policy_id)
         with self._writing():
             held = self._index.row("SELECT revision FROM policies WHERE policy_id = ?", (policy_id,))
@@ -130,7 +137,7 @@ class DocumentStore:
         that goes back to an older list."""
         _, base = blobs.list_version(full)
         if base is not None:
-            raise MalformedError("a delta was offered as the full license list")
+            raise MalformedError(translate("Errors", "a delta was offered as the full license list"))
         with self._writing():
             write_atomic(self.data_dir / layout.FULL_LIST, full)
             for _, path in self._deltas():
@@ -140,12 +147,18 @@ class DocumentStore:
         """Add a delta on top of the chain; False when it is no newer than the full list held."""
         named, base = blobs.list_version(delta)
         if base is None or named != version:
-            raise MismatchError(f"expected a delta to version {version}, got version {named} (base {base})")
+            raise MismatchError(
+                translate(
+                    "Errors", "expected a delta to version {version}, got version {named} (base {base})"
+                ).format(version=version, named=named, base=base)
+            )
         with self._writing():
             chain = self._full_version()
             if chain is None:
                 raise MissingFileError(
-                    "a license-list delta needs the full list it builds on: fetch it first"
+                    translate(
+                        "Errors", "a license-list delta needs the full list it builds on: fetch it first"
+                    )
                 )
             if version <= chain:
                 return False
@@ -192,7 +205,11 @@ class DocumentStore:
         """Keep a signed receipt (verified by the caller); `MismatchError` when it names another ID."""
         named = blobs.receipt_id(raw)
         if named != receipt_id:
-            raise MismatchError(f"the receipt names {named!r}, not {receipt_id!r}")
+            raise MismatchError(
+                translate("Errors", "the receipt names {named}, not {receipt_id}").format(
+                    named=repr(named), receipt_id=repr(receipt_id)
+                )
+            )
         directory = self.data_dir / layout.RECEIPTS
         with self._writing():
             try:
@@ -263,7 +280,11 @@ class DocumentStore:
         try:
             return path.read_bytes()
         except FileNotFoundError as e:
-            raise MissingFileError(f"{what} is missing from the library ({path})") from e
+            raise MissingFileError(
+                translate("Errors", "{what} is missing from the library ({path})").format(
+                    what=what, path=path
+                )
+            ) from e
         except OSError as e:
             raise storage_error(e, path, "read") from e
 

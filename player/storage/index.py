@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from player.errors import IntegrityError, LibraryReadOnlyError, StorageError
+from player.language import translate
 from player.storage.atomic import UNWRITABLE, storage_error
 
 SCHEMA_VERSION = 2
@@ -139,8 +140,12 @@ class Index:
             self._conn = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as e:
             if _primary(e) in _UNWRITABLE:
-                raise UnwritableIndexError(f"cannot open the library index {path}: {e}") from e
-            raise StorageError(f"cannot open the library index {path}: {e}") from e
+                raise UnwritableIndexError(
+                    translate("Errors", "cannot open the library index {path}: {e}").format(path=path, e=e)
+                ) from e
+            raise StorageError(
+                translate("Errors", "cannot open the library index {path}: {e}").format(path=path, e=e)
+            ) from e
         try:
             self.created = self._prepare()
         except BaseException:
@@ -177,7 +182,9 @@ class Index:
             version = self._conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
                 if self._conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
-                    raise BrokenIndexError("tables but no schema version: not an index this player wrote")
+                    raise BrokenIndexError(
+                        translate("Errors", "tables but no schema version: not an index this player wrote")
+                    )
                 # One script, one transaction: another reader never sees half a schema.
                 self._conn.executescript(
                     f"BEGIN IMMEDIATE;\n{_SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;"
@@ -189,7 +196,11 @@ class Index:
                 )
                 version = SCHEMA_VERSION
             if version != SCHEMA_VERSION:
-                raise BrokenIndexError(f"schema version {version}, this player uses {SCHEMA_VERSION}")
+                raise BrokenIndexError(
+                    translate("Errors", "schema version {version}, this player uses {schema_version}").format(
+                        version=version, schema_version=SCHEMA_VERSION
+                    )
+                )
             # quick_check reads every page (a few ms for 10,000 tracks): a file cut short is caught here,
             # at open, where it can still be rebuilt, rather than halfway through listing the library.
             problems = [r[0] for r in self._conn.execute("PRAGMA quick_check(5)")]
@@ -214,15 +225,26 @@ class Index:
             if broken and opening:
                 raise BrokenIndexError(str(e)) from e
             if opening and _primary(e) in _UNWRITABLE:
-                raise UnwritableIndexError(f"the library index {self.path} cannot be written: {e}") from e
+                raise UnwritableIndexError(
+                    translate("Errors", "the library index {path} cannot be written: {e}").format(
+                        path=self.path, e=e
+                    )
+                ) from e
             if self.unwritable is not None and _primary(e) == sqlite3.SQLITE_READONLY:
                 raise LibraryReadOnlyError(self.unwritable) from e
             if broken:
                 raise IntegrityError(
-                    f"the library index {self.path} is damaged ({e}); "
-                    "restart Insured Player to rebuild it from the library files"
+                    translate(
+                        "Errors",
+                        "the library index {path} is damaged ({e}); restart Insured Player to rebuild it "
+                        "from the library files",
+                    ).format(path=self.path, e=e)
                 ) from e
-            raise StorageError(f"the library index {self.path} cannot be used: {e}") from e
+            raise StorageError(
+                translate("Errors", "the library index {path} cannot be used: {e}").format(
+                    path=self.path, e=e
+                )
+            ) from e
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -31,6 +31,7 @@ from keyring.backends import chainer, fail, null
 from keyring.errors import KeyringError, KeyringLocked, PasswordDeleteError
 
 from player.errors import InsurerKeyChangedError, KeyringUnavailableError, MalformedError
+from player.language import translate
 from player.license_decision import ListMark
 from player.protocol.canonical import format_time, parse_time
 
@@ -52,7 +53,11 @@ def usable_backend(backend: KeyringBackend) -> KeyringBackend:
     elif _acceptable(backend):
         return backend
     name = f"{type(backend).__module__}.{type(backend).__qualname__}"
-    raise KeyringUnavailableError(f"no usable OS keyring (found {name}); {INSTALL_HINT}")
+    raise KeyringUnavailableError(
+        translate("Errors", "no usable OS keyring (found {name}); {install_hint}").format(
+            name=name, install_hint=INSTALL_HINT
+        )
+    )
 
 
 def _acceptable(backend: KeyringBackend) -> bool:
@@ -74,7 +79,7 @@ class KeyStore:
         lock: AbstractContextManager[object] | None = None,
     ) -> None:
         if not namespace or "/" in namespace:
-            raise ValueError("a keyring namespace is a non-empty name without '/'")
+            raise ValueError(translate("Errors", "a keyring namespace is a non-empty name without '/'"))
         self.service = f"{SERVICE_PREFIX}/{namespace}"
         self._backend = backend
         self._lock: AbstractContextManager[object] = lock or threading.RLock()
@@ -103,7 +108,11 @@ class KeyStore:
             return X25519PrivateKey.from_private_bytes(raw)
         except (binascii.Error, UnicodeEncodeError, ValueError):
             # `from None`: the underlying message may quote the value, and the value is a secret.
-            raise MalformedError(f"the keyring entry for policy {policy_id!r} is not a private key") from None
+            raise MalformedError(
+                translate("Errors", "the keyring entry for policy {policy_id} is not a private key").format(
+                    policy_id=repr(policy_id)
+                )
+            ) from None
 
     def delete_policy_key(self, policy_id: str) -> None:
         """Forget the key (after a re-key, [0035]); licenses sealed to it no longer open here."""
@@ -125,7 +134,9 @@ class KeyStore:
         try:
             return X25519PrivateKey.from_private_bytes(base64.b64decode(value.encode("ascii"), validate=True))
         except (binascii.Error, UnicodeEncodeError, ValueError):
-            raise MalformedError("the keyring entry for this computer's device key is not a key") from None
+            raise MalformedError(
+                translate("Errors", "the keyring entry for this computer's device key is not a key")
+            ) from None
 
     # --- session ---------------------------------------------------------------------------------
 
@@ -174,7 +185,9 @@ class KeyStore:
                 return
             if held is not None and not replace:
                 raise InsurerKeyChangedError(
-                    f"the insurer at {server_id} now signs with another key than the one pinned"
+                    translate(
+                        "Errors", "the insurer at {server_id} now signs with another key than the one pinned"
+                    ).format(server_id=server_id)
                 )
             self._set(f"insurer-pin/{server_id}", public_key_b64)
 
@@ -225,7 +238,9 @@ def _configured_keyring() -> KeyringBackend:
         named = os.environ.get("PYTHON_KEYRING_BACKEND", "")
         where = f"PYTHON_KEYRING_BACKEND ({named})" if named else "the keyring configuration"
         raise KeyringUnavailableError(
-            f"the keyring backend named in {where} cannot be loaded ({type(e).__name__}: {e})"
+            translate("Errors", "the keyring backend named in {where} cannot be loaded ({name}: {e})").format(
+                where=where, name=type(e).__name__, e=e
+            )
         ) from e
 
 
@@ -234,6 +249,12 @@ def _keyring_errors() -> Iterator[None]:
     try:
         yield
     except KeyringLocked as e:
-        raise KeyringUnavailableError(f"the OS keyring is locked; unlock it and try again ({e})") from e
+        raise KeyringUnavailableError(
+            translate("Errors", "the OS keyring is locked; unlock it and try again ({e})").format(e=e)
+        ) from e
     except KeyringError as e:
-        raise KeyringUnavailableError(f"the OS keyring cannot be used ({e}); {INSTALL_HINT}") from e
+        raise KeyringUnavailableError(
+            translate("Errors", "the OS keyring cannot be used ({e}); {install_hint}").format(
+                e=e, install_hint=INSTALL_HINT
+            )
+        ) from e

@@ -24,6 +24,8 @@ import hashlib
 import string
 from pathlib import Path
 
+from player.language import translate
+
 _SAFE = frozenset((string.ascii_letters + string.digits + "_-").encode("ascii"))
 _MAX_NAME = 160  # leaves room for ".v<version>.ipc.part" and the temp-file affixes within 255 bytes
 
@@ -38,7 +40,7 @@ PARTIAL_SUFFIX = ".part"
 def safe_name(identifier: str) -> str:
     """A file-name stem for `identifier`: the same ID always gives the same name, two IDs never one."""
     if not identifier:
-        raise ValueError("an empty ID has no file name")
+        raise ValueError(translate("Errors", "an empty ID has no file name"))
     escaped = "".join(chr(b) if b in _SAFE else f"%{b:02X}" for b in identifier.encode("utf-8"))
     if len(escaped) <= _MAX_NAME:
         return escaped

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 
 from player.errors import StorageError
+from player.language import translate
 from player.storage.atomic import UNWRITABLE, storage_error
 
 LOCK_NAME = ".lock"
@@ -59,7 +60,7 @@ class DataDirLock:
 
     def release(self) -> None:
         if self._depth <= 0:
-            raise RuntimeError("releasing a data directory lock that is not held")
+            raise RuntimeError(translate("Errors", "releasing a data directory lock that is not held"))
         self._depth -= 1
         try:
             if self._depth == 0 and self._fd is not None:
@@ -124,6 +125,9 @@ class DataDirLock:
             with contextlib.suppress(OSError, ValueError):
                 where += f", held by pid {int(self.path.read_text('ascii').strip())}"
         return StorageError(
-            f"{who} is busy with this library ({where}); "
-            f"waited {self.timeout:g} s — try again when it has finished"
+            translate(
+                "Errors",
+                "{who} is busy with this library ({where}); waited {timeout} s — try again when it has "
+                "finished",
+            ).format(who=who, where=where, timeout=format(self.timeout, "g"))
         )

@@ -10,6 +10,8 @@ from __future__ import annotations
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
+from player.language import translate
+
 
 class MemoryKeyring(KeyringBackend):
     priority = -10  # a plain number is what keyring reads
@@ -28,4 +30,8 @@ class MemoryKeyring(KeyringBackend):
         try:
             del self.entries[(service, username)]
         except KeyError:
-            raise PasswordDeleteError(f"no {username!r} in {service!r}") from None
+            raise PasswordDeleteError(
+                translate("Errors", "no {username} in {service}").format(
+                    username=repr(username), service=repr(service)
+                )
+            ) from None

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from player.errors import StorageError
+from player.language import translate
 from player.storage.atomic import storage_error, write_atomic
 from player.storage.lock import DataDirLock
 
@@ -207,7 +208,11 @@ class OwnFilesStore:
             else:
                 path.unlink(missing_ok=True)
         except OSError as e:
-            raise StorageError(f"{path} is damaged and cannot be set aside: {e.strerror or e}") from e
+            raise StorageError(
+                translate("Errors", "{path} is damaged and cannot be set aside: {value2}").format(
+                    path=path, value2=e.strerror or e
+                )
+            ) from e
 
 
 def _plain(record: OwnRecord) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from player.errors import MalformedError, MissingFileError, UnsupportedVersionError, UsageError
+from player.language import translate
 from player.storage.atomic import remove_durably, storage_error, write_atomic
 from player.storage.lock import DataDirLock
 
@@ -77,9 +78,13 @@ def check_name(name: str) -> str:
     """A playlist's name as typed, trimmed; `UsageError` when nothing is left or it is too long."""
     cleaned = clean_text(name, MAX_NAME + 1)
     if not cleaned:
-        raise UsageError("a playlist needs a name")
+        raise UsageError(translate("Errors", "a playlist needs a name"))
     if len(cleaned) > MAX_NAME:
-        raise UsageError(f"a playlist's name has at most {MAX_NAME} characters")
+        raise UsageError(
+            translate("Errors", "a playlist's name has at most {max_name} characters").format(
+                max_name=MAX_NAME
+            )
+        )
     return cleaned
 
 
@@ -105,39 +110,63 @@ def encode(playlist: Playlist) -> bytes:
 def decode(raw: bytes, playlist_id: str) -> Playlist:
     """The playlist in `raw`; `MalformedError` (or `UnsupportedVersionError`) saying what is wrong."""
     if len(raw) > MAX_FILE:
-        raise MalformedError(f"it is larger than {MAX_FILE >> 20} MiB")
+        raise MalformedError(
+            translate("Errors", "it is larger than {value1} MiB").format(value1=MAX_FILE >> 20)
+        )
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as e:
-        raise MalformedError("it is not JSON text (cut short, or overwritten)") from e
+        raise MalformedError(translate("Errors", "it is not JSON text (cut short, or overwritten)")) from e
     if not isinstance(doc, dict) or doc.get("type") != TYPE:
-        raise MalformedError("it is not a playlist")
+        raise MalformedError(translate("Errors", "it is not a playlist"))
     if doc.get("format") != FORMAT:
         version = doc.get("format")
-        raise UnsupportedVersionError(f"it is in format {version!r}, which this player does not read")
+        raise UnsupportedVersionError(
+            translate("Errors", "it is in format {version}, which this player does not read").format(
+                version=repr(version)
+            )
+        )
     if set(doc) != _KEYS:
-        raise MalformedError(f"its fields are {sorted(doc)}, not {sorted(_KEYS)}")
+        raise MalformedError(
+            translate("Errors", "its fields are {doc}, not {keys}").format(
+                doc=sorted(doc), keys=sorted(_KEYS)
+            )
+        )
     name, entries = doc["name"], doc["entries"]
     if not isinstance(name, str) or not clean_text(name, MAX_NAME):
-        raise MalformedError("it has no name")
+        raise MalformedError(translate("Errors", "it has no name"))
     if not isinstance(entries, list) or len(entries) > MAX_ENTRIES:
-        raise MalformedError(f"its entries are not a list of at most {MAX_ENTRIES:,}")
+        raise MalformedError(
+            translate("Errors", "its entries are not a list of at most {max_entries}").format(
+                max_entries=format(MAX_ENTRIES, ",")
+            )
+        )
     kept = tuple(_entry(e, n) for n, e in enumerate(entries))
     return Playlist(playlist_id, clean_text(name, MAX_NAME), kept)
 
 
 def _entry(raw: Any, n: int) -> PlaylistEntry:
     if not isinstance(raw, dict) or set(raw) != _ENTRY_KEYS:
-        raise MalformedError(f"entry {n + 1} does not have the fields {sorted(_ENTRY_KEYS)}")
+        raise MalformedError(
+            translate("Errors", "entry {value1} does not have the fields {entry_keys}").format(
+                value1=n + 1, entry_keys=sorted(_ENTRY_KEYS)
+            )
+        )
     words = [raw[k] for k in ("content_id", "title", "artist", "album")]
     duration = raw["duration_ms"]
     if not all(isinstance(w, str) for w in words):
-        raise MalformedError(f"entry {n + 1} has a field that is not text")
+        raise MalformedError(
+            translate("Errors", "entry {value1} has a field that is not text").format(value1=n + 1)
+        )
     if type(duration) is not int or not 0 <= duration <= MAX_DURATION_MS:
-        raise MalformedError(f"entry {n + 1} has no length in milliseconds")
+        raise MalformedError(
+            translate("Errors", "entry {value1} has no length in milliseconds").format(value1=n + 1)
+        )
     content_id, title, artist, album = (clean_text(w) for w in words)
     if not (content_id or title):
-        raise MalformedError(f"entry {n + 1} has neither a content ID nor a title")
+        raise MalformedError(
+            translate("Errors", "entry {value1} has neither a content ID nor a title").format(value1=n + 1)
+        )
     return PlaylistEntry(content_id, title, artist, album, duration)
 
 
@@ -151,7 +180,7 @@ class PlaylistFiles:
 
     def path(self, playlist_id: str) -> Path:
         if not _ID.fullmatch(playlist_id):
-            raise UsageError("no such playlist")
+            raise UsageError(translate("Errors", "no such playlist"))
         return self.directory / f"{playlist_id}.json"
 
     def new_id(self) -> str:
@@ -188,7 +217,9 @@ class PlaylistFiles:
         data = encode(playlist)
         if len(data) > MAX_FILE:  # refused here, never written to be refused when read
             raise UsageError(
-                f"a playlist is kept in at most {MAX_FILE >> 20} MiB, and this one would be more"
+                translate(
+                    "Errors", "a playlist is kept in at most {value1} MiB, and this one would be more"
+                ).format(value1=MAX_FILE >> 20)
             )
         with self.lock:
             try:
@@ -206,6 +237,6 @@ class PlaylistFiles:
             with path.open("rb") as f:
                 return f.read(MAX_FILE + 1)
         except FileNotFoundError as e:
-            raise MissingFileError("no such playlist (deleted meanwhile)") from e
+            raise MissingFileError(translate("Errors", "no such playlist (deleted meanwhile)")) from e
         except OSError as e:
             raise storage_error(e, path, "read") from e

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from player.errors import LibraryReadOnlyError, MissingFileError, PlayerError, TruncatedError
+from player.language import translate
 from player.protocol import container
 from player.storage import blobs, layout
 from player.storage.atomic import (
@@ -200,7 +201,11 @@ class Store(DocumentStore):
         try:
             blobs.check_container_file(partial, info.content_id, info.version)
         except FileNotFoundError as e:
-            raise MissingFileError(f"no download of {info.content_id!r} to finish") from e
+            raise MissingFileError(
+                translate("Errors", "no download of {content_id} to finish").format(
+                    content_id=repr(info.content_id)
+                )
+            ) from e
         except OSError as e:
             raise storage_error(e, partial, "read") from e
         except PlayerError as e:
@@ -249,11 +254,19 @@ class Store(DocumentStore):
         """The container file, opened for reading, for `ContainerReader(f, key)`; the caller closes it."""
         path = self.track_path(content_id)
         if path is None:
-            raise MissingFileError(f"the file of track {content_id!r} is missing")
+            raise MissingFileError(
+                translate("Errors", "the file of track {content_id} is missing").format(
+                    content_id=repr(content_id)
+                )
+            )
         try:
             return path.open("rb")
         except FileNotFoundError as e:
-            raise MissingFileError(f"the file of track {content_id!r} is missing") from e
+            raise MissingFileError(
+                translate("Errors", "the file of track {content_id} is missing").format(
+                    content_id=repr(content_id)
+                )
+            ) from e
         except OSError as e:
             raise storage_error(e, path, "read") from e
 
@@ -319,4 +332,4 @@ def _names(directory: Path) -> frozenset[str]:
 
 def _check_info(info: TrackInfo) -> None:
     if not info.content_id or info.version < 0:
-        raise ValueError(f"not a storable track: {info!r}")
+        raise ValueError(translate("Errors", "not a storable track: {info}").format(info=repr(info)))

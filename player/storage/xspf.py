@@ -24,6 +24,7 @@ import defusedxml.ElementTree as DET
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from player.errors import MalformedError
+from player.language import translate
 from player.storage.playlists import MAX_DURATION_MS, MAX_ENTRIES, PlaylistEntry, clean_text
 
 NS = "http://xspf.org/ns/0/"
@@ -82,16 +83,26 @@ def write(title: str, entries: Sequence[PlaylistEntry]) -> bytes:
 
 def read(raw: bytes) -> XspfPlaylist:
     if len(raw) > MAX_BYTES:
-        raise MalformedError(f"it is larger than {MAX_BYTES >> 20} MiB, more than any playlist needs")
+        raise MalformedError(
+            translate("Errors", "it is larger than {value1} MiB, more than any playlist needs").format(
+                value1=MAX_BYTES >> 20
+            )
+        )
     root = _parse(raw)
     if root.tag != _q("playlist"):
         raise MalformedError(_not_xspf(root.tag))
     if root.get("version", "1") not in ("0", "1"):
         version = root.get("version")
-        raise MalformedError(f"it is XSPF version {version!r}; this player reads versions 0 and 1")
+        raise MalformedError(
+            translate("Errors", "it is XSPF version {version}; this player reads versions 0 and 1").format(
+                version=repr(version)
+            )
+        )
     track_list = root.find(_q("trackList"))
     if track_list is None:
-        raise MalformedError("it has no track list (an XSPF playlist needs a trackList element)")
+        raise MalformedError(
+            translate("Errors", "it has no track list (an XSPF playlist needs a trackList element)")
+        )
     entries, skipped = [], 0
     for track in track_list.findall(_q("track")):
         entry = _entry(track)
@@ -115,19 +126,32 @@ def _parse(raw: bytes) -> ET.Element:
             root = element if root is None else root
             depth, elements = depth + 1, elements + 1
             if depth > MAX_DEPTH:
-                raise MalformedError(f"its elements are nested more than {MAX_DEPTH} deep")
+                raise MalformedError(
+                    translate("Errors", "its elements are nested more than {max_depth} deep").format(
+                        max_depth=MAX_DEPTH
+                    )
+                )
             if elements > _MAX_ELEMENTS:
-                raise MalformedError(f"it holds more than {_MAX_ELEMENTS:,} elements")
+                raise MalformedError(
+                    translate("Errors", "it holds more than {max_elements} elements").format(
+                        max_elements=format(_MAX_ELEMENTS, ",")
+                    )
+                )
     except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as e:
         raise MalformedError(
-            "it declares a document type or entities, which a playlist never needs (refused unread: "
-            "entities can expand a small file into gigabytes)"
+            translate(
+                "Errors",
+                "it declares a document type or entities, which a playlist never needs (refused unread: "
+                "entities can expand a small file into gigabytes)",
+            )
         ) from e
     except ET.ParseError as e:
         line = e.position[0] if e.position else 0
-        raise MalformedError(f"it is not well-formed XML (line {line})") from e
+        raise MalformedError(
+            translate("Errors", "it is not well-formed XML (line {line})").format(line=line)
+        ) from e
     if root is None:
-        raise MalformedError("it is empty")
+        raise MalformedError(translate("Errors", "it is empty"))
     return root
 
 

@@ -20,6 +20,7 @@ from player.errors import (
     UsageError,
     WrongLicenseeError,
 )
+from player.language import translate
 from player.protocol import api
 from player.protocol.canonical import b64e, x25519_public_bytes
 from player.protocol.direct import open_direct, parse_direct
@@ -86,8 +87,11 @@ class Account:
         if not self._store.setting("user_id") or owner.casefold() == username.casefold():
             return
         raise OtherUsersLibraryError(
-            f"this library belongs to {owner}; sign in as {owner}, or give {username} a library of "
-            "their own (--data-dir, or another INSURED_PLAYER_DATA_DIR)"
+            translate(
+                "Errors",
+                "this library belongs to {owner}; sign in as {owner2}, or give {username} a library of "
+                "their own (--data-dir, or another INSURED_PLAYER_DATA_DIR)",
+            ).format(owner=owner, owner2=owner, username=username)
         )
 
     @property
@@ -112,9 +116,13 @@ class Account:
         """The signed-in user's ID; `UsageError` saying how to sign in, before anything asks the network."""
         user = self._store.setting("user_id")
         if not user:
-            raise UsageError("not signed in: run `signup USER` or `login USER` first")
+            raise UsageError(translate("Errors", "not signed in: run `signup USER` or `login USER` first"))
         if self.signed_out:
-            raise SignedOutError(f"signed out on this computer: sign in as {self.owner} to go on")
+            raise SignedOutError(
+                translate("Errors", "signed out on this computer: sign in as {owner} to go on").format(
+                    owner=self.owner
+                )
+            )
         return user
 
     # --- the policy -------------------------------------------------------------------------------
@@ -132,7 +140,7 @@ class Account:
         self.require_sign_in()
         policy = self._store.setting("policy_id")
         if not policy:
-            raise UsageError("no insurance yet: run `insure` first")
+            raise UsageError(translate("Errors", "no insurance yet: run `insure` first"))
         return policy
 
     def insure(self, *, check_every_play: bool = False) -> Policy:
@@ -154,7 +162,7 @@ class Account:
         raw = decode_b64(policy_b64, "policy")
         policy = verify_policy(raw, self._connection.insurer_key())
         if policy.user_id != self.user_id:
-            raise IntegrityError("the insurer sent a policy for another user")
+            raise IntegrityError(translate("Errors", "the insurer sent a policy for another user"))
         self._store.put_policy(policy.contract_id, raw, policy.revision)
         return policy
 
@@ -175,7 +183,11 @@ class Account:
         try:
             raw = self._store.policy_bytes(policy_id)
         except KeyError as e:
-            raise MissingFileError(f"the policy {policy_id!r} is not kept on this computer") from e
+            raise MissingFileError(
+                translate("Errors", "the policy {policy_id} is not kept on this computer").format(
+                    policy_id=repr(policy_id)
+                )
+            ) from e
         return verify_policy(raw, self._connection.insurer_key())
 
     def history(self) -> api.History | None:
@@ -188,7 +200,11 @@ class Account:
         key = self._keys.policy_key(package.policy_id)
         if key is None:
             raise LicenseUnknownError(
-                "the key of your insurance policy is not in this computer's keyring: recover your library"
+                translate(
+                    "Errors",
+                    "the key of your insurance policy is not in this computer's keyring: recover your "
+                    "library",
+                )
             )
         return open_license(package, key, self._connection.licensor_keys())
 
@@ -221,5 +237,9 @@ class Account:
             parse_direct(raw), self._keys.device_key(user_id), self._connection.licensor_keys()
         )
         if lic.licensee != user_id:
-            raise WrongLicenseeError(f"license {lic.license_id!r} was issued to someone else")
+            raise WrongLicenseeError(
+                translate("Errors", "license {license_id} was issued to someone else").format(
+                    license_id=repr(lic.license_id)
+                )
+            )
         return lic, xml

@@ -15,6 +15,7 @@ import uuid
 from pathlib import Path
 
 from player.errors import BackendUnreachableError
+from player.language import translate
 from player.storage.atomic import storage_error, write_atomic
 
 READY_PREFIX = "mock-backend listening on "
@@ -70,7 +71,9 @@ class EmbeddedBackend:
             if not line.startswith(READY_PREFIX):
                 self.stop()
                 raise BackendUnreachableError(
-                    f"the bundled backend did not start; see {self.data_dir / 'backend.log'}"
+                    translate("Errors", "the bundled backend did not start; see {value1}").format(
+                        value1=self.data_dir / "backend.log"
+                    )
                 )
             self.url = line[len(READY_PREFIX) :].strip()
             return self.url

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from player.client import Client
 from player.errors import BackendError, BackendRefusedError, InsurerKeyChangedError, UsageError
+from player.language import translate
 from player.protocol import api
 from player.protocol.canonical import ed25519_public_bytes, fingerprint, load_ed25519_public
 from player.storage import KeyStore, Store
@@ -67,7 +68,11 @@ class Connection:
             url = url.strip().rstrip("/")
             parts = urllib.parse.urlsplit(url)
             if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
-                raise UsageError(f"{url!r} is not an insurer's address (http://host:port or https://host)")
+                raise UsageError(
+                    translate(
+                        "Errors", "{url} is not an insurer's address (http://host:port or https://host)"
+                    ).format(url=repr(url))
+                )
         self._store.set_setting(SAVED_SERVER, url or "")
 
     @property
@@ -163,8 +168,11 @@ class Connection:
             self._keys.pin_insurer_key(self._pin_id, identity.public_key)
         elif pinned != identity.public_key:
             raise InsurerKeyChangedError(
-                f"the insurer's signing key changed (now {identity.fingerprint[:16]}...); "
-                "refusing to trust it. If the insurer announced a new key, remove the old pin to accept it."
+                translate(
+                    "Errors",
+                    "the insurer's signing key changed (now {value1}...); refusing to trust it. If the "
+                    "insurer announced a new key, remove the old pin to accept it.",
+                ).format(value1=identity.fingerprint[:16])
             )
         licensors = {k.id: k.public_key for k in identity.licensors}
         self._store.set_setting("licensors", json.dumps(licensors, sort_keys=True))
@@ -181,7 +189,9 @@ class Connection:
                 self.client()
                 pinned = self._keys.pinned_insurer_key(self._pin_id)
             if pinned is None:  # pragma: no cover - client() pins or raises
-                raise BackendRefusedError("the insurer's key is not known yet: connect once")
+                raise BackendRefusedError(
+                    translate("Errors", "the insurer's key is not known yet: connect once")
+                )
             self._insurer_key = load_ed25519_public(pinned, "insurer key")
         return self._insurer_key
 

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 
 from player.errors import UsageError
+from player.language import translate
 
 TIMEOUT_VARIABLE = "INSURED_PLAYER_TIMEOUT"
 
@@ -21,7 +22,11 @@ def network_timeout(env: Mapping[str, str] = os.environ) -> float | None:
     except ValueError:
         seconds = 0.0
     if not 0 < seconds < 3600:
-        raise UsageError(f"{TIMEOUT_VARIABLE} must be a number of seconds, not {text!r}")
+        raise UsageError(
+            translate("Errors", "{timeout_variable} must be a number of seconds, not {text}").format(
+                timeout_variable=TIMEOUT_VARIABLE, text=repr(text)
+            )
+        )
     return seconds
 
 
@@ -39,5 +44,9 @@ def playable_codecs(env: Mapping[str, str] = os.environ) -> tuple[str, ...] | No
     codecs = tuple(c.strip() for c in text.split(",") if c.strip())
     unknown = [c for c in codecs if c not in KNOWN_CODECS]
     if unknown or not codecs:
-        raise UsageError(f"{CODECS_VARIABLE} takes some of {', '.join(KNOWN_CODECS)}, not {text!r}")
+        raise UsageError(
+            translate("Errors", "{codecs_variable} takes some of {value2}, not {text}").format(
+                codecs_variable=CODECS_VARIABLE, value2=", ".join(KNOWN_CODECS), text=repr(text)
+            )
+        )
     return codecs

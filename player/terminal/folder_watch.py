@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from player.errors import OwnMusicError
+from player.language import translate
 from player.terminal.own_tags import AUDIO_SUFFIXES
 
 __all__ = ["FolderWatch"]
@@ -54,7 +55,9 @@ def _libc() -> ctypes.CDLL:
     libc = ctypes.CDLL(None, use_errno=True)
     for name in ("inotify_init1", "inotify_add_watch", "inotify_rm_watch"):
         if not hasattr(libc, name):
-            raise OwnMusicError("this system cannot watch folders for changes (no inotify)")
+            raise OwnMusicError(
+                translate("Errors", "this system cannot watch folders for changes (no inotify)")
+            )
     libc.inotify_add_watch.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_uint32)
     libc.inotify_rm_watch.argtypes = (ctypes.c_int, ctypes.c_int)
     return libc
@@ -68,7 +71,11 @@ class FolderWatch:
         self._c = _libc()
         fd: int = self._c.inotify_init1(IN_NONBLOCK | IN_CLOEXEC)
         if fd < 0:
-            raise OwnMusicError(f"folders cannot be watched for changes: {os.strerror(ctypes.get_errno())}")
+            raise OwnMusicError(
+                translate("Errors", "folders cannot be watched for changes: {value1}").format(
+                    value1=os.strerror(ctypes.get_errno())
+                )
+            )
         self._fd = fd
         self._by_wd: dict[int, Path] = {}
         self._by_path: dict[Path, int] = {}

@@ -17,6 +17,7 @@ from typing import Any
 
 from player.client import Progress, decode_b64
 from player.errors import DecisionRefusedError, IntegrityError, UsageError, WrongLicenseeError
+from player.language import translate
 from player.protocol import api
 from player.protocol.canonical import b64e
 from player.protocol.direct import seal_direct
@@ -83,11 +84,17 @@ class InsureLater:
         xml = decode_b64(sold.license_xml, "license")
         lic = verify_license(xml, self._connection.licensor_keys())
         if (lic.license_id, lic.content_id) != (sold.license_id, sold.content_id):
-            raise IntegrityError("the provider sold a license for another track than it said")
+            raise IntegrityError(
+                translate("Errors", "the provider sold a license for another track than it said")
+            )
         if lic.licensee != self._account.user_id:
-            raise WrongLicenseeError(f"the provider issued license {lic.license_id!r} to someone else")
+            raise WrongLicenseeError(
+                translate("Errors", "the provider issued license {license_id} to someone else").format(
+                    license_id=repr(lic.license_id)
+                )
+            )
         if sold.download is None:
-            raise IntegrityError("the provider did not say where the track is")
+            raise IntegrityError(translate("Errors", "the provider did not say where the track is"))
         user_id = self._account.require_sign_in()
         doc = seal_direct(xml, lic, self._keys.device_key(user_id).public_key())
         entry = self._connection.client().catalog_entry(lic.content_id)
@@ -131,7 +138,11 @@ class InsureLater:
         wanted = sorted(rows) if license_ids is None else license_ids
         for lid in wanted:
             if lid not in rows:
-                raise UsageError(f"{lid!r} is not a license bought without insurance in your library")
+                raise UsageError(
+                    translate(
+                        "Errors", "{lid} is not a license bought without insurance in your library"
+                    ).format(lid=repr(lid))
+                )
         # A license that does not open here as its licensor's, issued to this user, is not presented.
         refused, presentable = [], []
         for lid in wanted:

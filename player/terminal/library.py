@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from player.errors import DecisionRefusedError, IntegrityError, ListExpiredError, PlayerError, UsageError
+from player.language import translate
 from player.protocol import container
 from player.protocol.license_list import InvalidationReason, LicenseState
 from player.protocol.package import verify_package
@@ -97,7 +98,11 @@ class Library:
         """A license ID, or a content ID (its newest license the list calls valid, else its newest)."""
         rows = [e for e in self.entries() if content_or_license_id in (e.row.license_id, e.row.content_id)]
         if not rows:
-            raise UsageError(f"no track or license {content_or_license_id!r} in your library")
+            raise UsageError(
+                translate("Errors", "no track or license {content_or_license_id} in your library").format(
+                    content_or_license_id=repr(content_or_license_id)
+                )
+            )
         valid = [e for e in rows if e.state is LibraryState.VALID]
         return (valid or rows)[-1].row
 

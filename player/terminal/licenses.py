@@ -24,6 +24,7 @@ from player.errors import (
     PlayerError,
     TruncatedError,
 )
+from player.language import translate
 from player.license_decision import Allowed, ListMark, TrustedList, decide_uninsured
 from player.license_decision import decide as decide_license
 from player.protocol.license_list import verify_license_list
@@ -48,7 +49,9 @@ def _nonsense_is_the_servers(url: str) -> Iterator[None]:
         yield
     except (MalformedError, TruncatedError) as e:
         raise BackendResponseError(
-            f"the insurer at {url} answered with something that is not a license list ({e})"
+            translate(
+                "Errors", "the insurer at {url} answered with something that is not a license list ({e})"
+            ).format(url=url, e=e)
         ) from e
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from player.errors import OwnMusicError
+from player.language import translate
 from player.protocol.api import CatalogEntry
 from player.storage.lock import DataDirLock
 from player.storage.own_files import OwnFilesStore, OwnFolder, OwnRecord, Places
@@ -116,17 +117,27 @@ class OwnMusic:
         the library or cannot be read now."""
         entry = self.find(id_or_path)
         if entry is None or entry.own is None:
-            raise OwnMusicError(f"{id_or_path} is not in your music: add it (or its folder) first")
+            raise OwnMusicError(
+                translate("Errors", "{id_or_path} is not in your music: add it (or its folder) first").format(
+                    id_or_path=id_or_path
+                )
+            )
         row, own = entry.row, entry.own
         name = f"“{row.title}”"
         if not own.available:
             raise OwnMusicError(
-                f"{name} cannot be played: {own.folder or own.path.parent} cannot be reached now "
-                "(is its drive plugged in?)"
+                translate(
+                    "Errors",
+                    "{name} cannot be played: {value2} cannot be reached now (is its drive plugged in?)",
+                ).format(name=name, value2=own.folder or own.path.parent)
             )
         if not os.access(own.path, os.R_OK):
             why = "is no longer there" if not own.path.exists() else "cannot be read"
-            raise OwnMusicError(f"{name} cannot be played: {own.path} {why}")
+            raise OwnMusicError(
+                translate("Errors", "{name} cannot be played: {path} {why}").format(
+                    name=name, path=own.path, why=why
+                )
+            )
         return OwnTrack(
             row.license_id,
             own.path,
@@ -192,8 +203,14 @@ class OwnMusic:
                 skipped.append(Skipped(path, "there is no such file or folder"))
         if not folders and not files:
             if len(skipped) == 1:
-                raise OwnMusicError(f"{skipped[0].path} was not added: {skipped[0].reason}")
-            raise OwnMusicError("nothing was added: none of these is a folder or an audio file")
+                raise OwnMusicError(
+                    translate("Errors", "{path} was not added: {reason}").format(
+                        path=skipped[0].path, reason=skipped[0].reason
+                    )
+                )
+            raise OwnMusicError(
+                translate("Errors", "nothing was added: none of these is a folder or an audio file")
+            )
         with self._scanning:
             self._change_places(lambda p: _with(p, folders, files))
             result = self._rescan([*folders, *files], progress, name_unsupported=True)
@@ -206,7 +223,11 @@ class OwnMusic:
         with self._scanning:
             places = self.places()
             if gone not in places.files and gone not in [f.path for f in places.folders]:
-                raise OwnMusicError(f"{gone} is not one of the folders or files you added")
+                raise OwnMusicError(
+                    translate("Errors", "{gone} is not one of the folders or files you added").format(
+                        gone=gone
+                    )
+                )
             self._change_places(
                 lambda p: Places(
                     tuple(f for f in p.folders if f.path != gone), tuple(f for f in p.files if f != gone)

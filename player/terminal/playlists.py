@@ -37,6 +37,7 @@ __all__ = [
     "Playlists",
     "resolve_playlist",
 ]
+from player.language import translate
 from player.terminal.own_music import ID_PREFIX as OWN_FILE
 from player.terminal.results import LibraryEntry, LibraryState
 
@@ -145,7 +146,11 @@ class Playlists:
         for p in found:
             if name_or_id in (p.playlist_id, p.name) or p.name.casefold() == name_or_id.casefold():
                 return p
-        raise UsageError(f"there is no playlist named {name_or_id!r} (`playlist list` shows them)")
+        raise UsageError(
+            translate(
+                "Errors", "there is no playlist named {name_or_id} (`playlist list` shows them)"
+            ).format(name_or_id=repr(name_or_id))
+        )
 
     def items(self, playlist_id: str, library: Sequence[LibraryEntry] | None = None) -> list[PlaylistItem]:
         return resolve_playlist(self.get(playlist_id).entries, self._entries(library))
@@ -240,7 +245,9 @@ class Playlists:
             with path.open("rb") as f:
                 raw = f.read(xspf.MAX_BYTES + 1)
         except OSError as e:
-            raise UsageError(f"cannot read {path}: {e.strerror or e}") from e
+            raise UsageError(
+                translate("Errors", "cannot read {path}: {value3}").format(path=path, value3=e.strerror or e)
+            ) from e
         try:
             parsed = xspf.read(raw)
         except MalformedError as e:
@@ -266,13 +273,21 @@ class Playlists:
             by_id.setdefault(e.row.content_id, e)
         unknown = [i for i in ids if i not in by_id]
         if unknown:
-            raise UsageError(f"no track {unknown[0]!r} in your library (`library` lists them)")
+            raise UsageError(
+                translate("Errors", "no track {unknown} in your library (`library` lists them)").format(
+                    unknown=repr(unknown[0])
+                )
+            )
         followed, _ = _followed([entry_of(by_id[i].row) for i in ids], library)
         return list(followed)
 
     def _save(self, playlist: Playlist, entries: list[PlaylistEntry]) -> Playlist:
         if len(entries) > MAX_ENTRIES:
-            raise UsageError(f"a playlist holds at most {MAX_ENTRIES:,} tracks")
+            raise UsageError(
+                translate("Errors", "a playlist holds at most {max_entries} tracks").format(
+                    max_entries=format(MAX_ENTRIES, ",")
+                )
+            )
         playlist = replace(playlist, entries=tuple(entries))
         self._files.write(playlist)
         return playlist
@@ -282,7 +297,9 @@ class Playlists:
         if name.casefold() not in taken:
             return name
         if not numbered:
-            raise UsageError(f"there is already a playlist named “{name}”")
+            raise UsageError(
+                translate("Errors", "there is already a playlist named “{name}”").format(name=name)
+            )
         n = 2
         while f"{name} {n}".casefold() in taken:
             n += 1

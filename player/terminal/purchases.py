@@ -23,6 +23,7 @@ from player.errors import (
     WrongKeyError,
     WrongLicenseeError,
 )
+from player.language import translate
 from player.protocol import api, container
 from player.protocol.license_list import LicenseState
 from player.protocol.package import LicensePackage, verify_package
@@ -69,10 +70,16 @@ class Purchases:
         sniffed = next((m for magic, m in CLIP_MAGIC.items() if data.startswith(magic)), None)
         if sniffed is None or sniffed != said:
             what = f"{sniffed} labelled {said or 'nothing'}" if sniffed else "not audio this player reads"
-            raise BackendResponseError(f"the preview of {content_id!r} is {what}")
+            raise BackendResponseError(
+                translate("Errors", "the preview of {content_id} is {what}").format(
+                    content_id=repr(content_id), what=what
+                )
+            )
         if said not in client.codecs:
             raise BackendResponseError(
-                f"the preview of {content_id!r} came as {said}, which was not asked for"
+                translate(
+                    "Errors", "the preview of {content_id} came as {said}, which was not asked for"
+                ).format(content_id=repr(content_id), said=said)
             )
         return Preview(content_id, said, data)
 
@@ -104,10 +111,18 @@ class Purchases:
             return None if "front_end" in sells else entry.provider
         if at == "provider":
             if "back_end" not in sells:
-                raise UsageError(f"{entry.provider_name} has no checkout of its own: buy through the insurer")
+                raise UsageError(
+                    translate(
+                        "Errors", "{provider_name} has no checkout of its own: buy through the insurer"
+                    ).format(provider_name=entry.provider_name)
+                )
             return entry.provider
         if "front_end" not in sells:
-            raise UsageError(f"{entry.provider_name} sells “{entry.title}” at its own checkout only")
+            raise UsageError(
+                translate("Errors", "{provider_name} sells “{title}” at its own checkout only").format(
+                    provider_name=entry.provider_name, title=entry.title
+                )
+            )
         return None
 
     def replay(self, body: dict[str, str], progress: Progress | None = None) -> api.Purchase:
@@ -129,7 +144,9 @@ class Purchases:
         raw = decode_b64(delivered.package, "license package")
         package = verify_package(raw, self._connection.insurer_key())
         if (package.license_id, package.content_id) != (delivered.license_id, delivered.content_id):
-            raise IntegrityError("the insurer delivered a package for another license than it said")
+            raise IntegrityError(
+                translate("Errors", "the insurer delivered a package for another license than it said")
+            )
         # Opened before anything is kept: a package this terminal's policy key does not open (one issued
         # to the user's other machine after a recovery) is not ours to keep; its key checks the file.
         content_key = self._account.unwrap(package).content_key

