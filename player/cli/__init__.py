@@ -3,7 +3,8 @@
 Exit codes (docs/protocol.md): 0 done; 1 refused by the backend or the machine (wrong password, no
 keyring); 2 usage; 3 refused by the license decision; 4 backend unreachable or answering nonsense;
 5 integrity failure (tampered, corrupt or missing data); 6 claim refused by the guarantee conditions.
-Errors are one line on stderr, never a traceback.
+Errors are one line on stderr, never a traceback. Lines for people are in the system's language
+(docs/translation.md); JSON output is the same in every language.
 
 Environment: INSURED_PLAYER_DATA_DIR and INSURED_PLAYER_SERVER stand in for --data-dir and --server;
 INSURED_PLAYER_TIMEOUT (seconds) is the deadline of each exchange with a server, its retry included,
@@ -27,6 +28,7 @@ from pathlib import Path
 from player.cli.output import PROG, Output, progress_printer
 from player.cli.parser import build_parser
 from player.errors import PlayerError, UsageError
+from player.language import SOURCE_LANGUAGE, SYSTEM, install, pick, translate
 
 QUIET_QT = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg*=false"
 
@@ -53,7 +55,7 @@ def _password(prompt: str) -> str:
     if not sys.stdin.isatty():
         line = sys.stdin.readline().rstrip("\n")
         if not line:
-            raise UsageError("no password on standard input")
+            raise UsageError(translate("Cli", "no password on standard input"))
         return line
     return getpass.getpass(prompt)
 
@@ -65,15 +67,43 @@ def _default_data_dir() -> Path:
     return Path(env) if env else Path(platformdirs.user_data_dir("insured-player"))
 
 
+_APP: object = None  # the Qt application that holds the translators, when a language needs them
+
+
+def _speak(args: argparse.Namespace) -> None:
+    """Print in the system's language (LANG=ja_JP.UTF-8 gives Japanese), dates and amounts as its locale
+    writes them. English needs no catalog and no Qt application; another language needs an application
+    to hold its translators: a GUI one when a receipt is laid out as a PDF (Qt's text engine, on the
+    offscreen platform), else a core one."""
+    global _APP
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    if pick(SYSTEM, list(QLocale.system().uiLanguages())) == SOURCE_LANGUAGE:
+        return
+    app = QCoreApplication.instance()
+    if app is None:
+        if getattr(args, "pdf", None) is not None:
+            from PySide6.QtGui import QGuiApplication
+
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            app = QGuiApplication([PROG])
+        else:
+            app = QCoreApplication([PROG])
+    _APP = app
+    install(app)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("QT_LOGGING_RULES", QUIET_QT)  # FFmpeg's stream dumps are not for users
     try:
-        return run(build_parser().parse_args(argv))
+        args = build_parser().parse_args(argv)
+        _speak(args)
+        return run(args)
     except PlayerError as e:
         Output.error(str(e))
         return e.exit_code
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        print(f"{PROG}: {translate('Cli', 'interrupted')}", file=sys.stderr)
         return 130
     except OSError as e:  # a disk or pipe failure outside the store's own checks
         print(f"{PROG}: {e.strerror or e}", file=sys.stderr)

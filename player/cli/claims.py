@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from player.cli.output import Output, table
 from player.errors import UsageError
+from player.language import translate
 
 if TYPE_CHECKING:
     from player.terminal import Progress, Terminal
@@ -18,7 +19,7 @@ Password = Callable[[str], str]
 
 def report_loss(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
     if a.all == bool(a.content_ids):
-        raise UsageError("name the lost tracks (CONTENT_ID...) or give --all")
+        raise UsageError(translate("Cli", "name the lost tracks (CONTENT_ID...) or give --all"))
     claim, outcomes = t.claims.report_loss(None if a.all else a.content_ids, genre=a.genre, progress=p)
     items = [outcome_row(o) | {"alternates": len(o.alternates)} for o in outcomes]
     data = {"claim_id": claim.claim_id, "items": items}
@@ -67,7 +68,12 @@ def choose(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, 
         "license_id": choice.license.license_id,
         "replaces": choice.replaces,
     }
-    out.emit(data, lambda: f"{choice.license.content_id} is yours now, replacing license {choice.replaces}")
+    out.emit(
+        data,
+        lambda: translate("Cli", "{content_id} is yours now, replacing license {replaces}").format(
+            content_id=choice.license.content_id, replaces=choice.replaces
+        ),
+    )
     return 0
 
 

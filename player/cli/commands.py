@@ -16,6 +16,7 @@ from player.cli import claims, own_music, playlists, receipts, uninsured
 from player.cli.output import Output, table
 from player.cli.sound import play_sound
 from player.errors import IntegrityError, MissingFileError, PlayerError, UsageError
+from player.language import translate
 from player.words import stamp
 
 if TYPE_CHECKING:
@@ -36,13 +37,19 @@ def dispatch(
 
 def _signup(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, pw: Password) -> int:
     user_id = t.account.sign_up(a.user, pw("New password: "))
-    out.emit({"user_id": user_id, "username": a.user}, lambda: f"signed up and signed in as {a.user}")
+    out.emit(
+        {"user_id": user_id, "username": a.user},
+        lambda: translate("Cli", "signed up and signed in as {user}").format(user=a.user),
+    )
     return 0
 
 
 def _login(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, pw: Password) -> int:
     user_id = t.account.sign_in(a.user, pw("Password: "))
-    out.emit({"user_id": user_id, "username": a.user}, lambda: f"signed in as {a.user}")
+    out.emit(
+        {"user_id": user_id, "username": a.user},
+        lambda: translate("Cli", "signed in as {user}").format(user=a.user),
+    )
     return 0
 
 
@@ -50,7 +57,10 @@ def _logout(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | Non
     owner = t.account.owner
     told = t.account.sign_out()
     where = "" if told else " (the insurer could not be reached: the session runs out there by itself)"
-    out.emit({"username": owner, "insurer_told": told}, lambda: f"signed out {owner}{where}")
+    out.emit(
+        {"username": owner, "insurer_told": told},
+        lambda: translate("Cli", "signed out {owner}{where}").format(owner=owner, where=where),
+    )
     return 0
 
 
@@ -143,9 +153,13 @@ def _buy(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _p
         "sold_by": r.sold_by,
         "receipt_id": r.receipt_id,
     }
-    where = "" if r.sold_by == "insurer" else f" at the checkout of provider {r.sold_by}"
+    where = "" if r.sold_by == "insurer" else translate("Cli", " at the checkout of provider {provider}")
+    where = where.format(provider=r.sold_by)
     out.emit(
-        data, lambda: f"bought {a.content_id}{where} for {r.price} yen (+{r.premium} yen premium), insured"
+        data,
+        lambda: translate(
+            "Cli", "bought {content_id}{where} for {price} yen (+{premium} yen premium), insured"
+        ).format(content_id=a.content_id, where=where, price=r.price, premium=r.premium),
     )
     return 0
 
@@ -190,7 +204,12 @@ def _sync(t: Terminal, _a: argparse.Namespace, out: Output, p: Progress | None, 
         "expires_at": stamp(status.expires_at),
         "entries": len(status.entries),
     }
-    out.emit(data, lambda: f"license list version {status.version}, valid offline until {data['expires_at']}")
+    out.emit(
+        data,
+        lambda: translate("Cli", "license list version {version}, valid offline until {data}").format(
+            version=status.version, data=data["expires_at"]
+        ),
+    )
     return 0
 
 
@@ -212,9 +231,15 @@ def _play(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, 
             }
             out.emit(
                 data,
-                lambda: (
-                    f"decoded {track.title}: {r.frames} frames, {r.sample_rate} Hz, "
-                    f"{r.channels} ch, {r.duration_ms} ms"
+                lambda: translate(
+                    "Cli",
+                    "decoded {title}: {frames} frames, {sample_rate} Hz, {channels} ch, {duration_ms} ms",
+                ).format(
+                    title=track.title,
+                    frames=r.frames,
+                    sample_rate=r.sample_rate,
+                    channels=r.channels,
+                    duration_ms=r.duration_ms,
                 ),
             )
             return 0
@@ -237,7 +262,9 @@ def _preview(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | Non
 
     entry = next((e for e in t.purchases.catalog() if e.content_id == a.content_id), None)
     if entry is None:
-        raise PlayerError(f"{a.content_id} is not in the catalog")
+        raise PlayerError(
+            translate("Cli", "{content_id} is not in the catalog").format(content_id=a.content_id)
+        )
     clip = t.purchases.preview(entry.provider, entry.content_id)
     r = playback.decode_check(clip.data, clip.mime)  # its length, and that it decodes, before a sound
     if a.decode_only:
@@ -247,12 +274,17 @@ def _preview(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | Non
             "frames": r.frames,
             "duration_ms": r.duration_ms,
         }
-        out.emit(data, lambda: f"preview of {entry.title}: {clip.mime}, {r.duration_ms} ms, decodes")
+        out.emit(
+            data,
+            lambda: translate("Cli", "preview of {title}: {mime}, {duration_ms} ms, decodes").format(
+                title=entry.title, mime=clip.mime, duration_ms=r.duration_ms
+            ),
+        )
         return 0
     buffer = QBuffer()
     buffer.setData(QByteArray(clip.data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    title = f"{entry.title} (preview)"
+    title = translate("Cli", "{title} (preview)").format(title=entry.title)
     return play_sound(
         lambda p: p.play_source(buffer, clip.mime, r.duration_ms), r.duration_ms, a.seconds, out, title
     )
@@ -280,10 +312,16 @@ def _verify(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None,
             content_id, why = next(iter(failed.items()))
             out.error(f"{content_id}: {why}")
         elif a.repair:
-            out.error(f"{len(r.missing)} missing, {len(r.corrupt)} corrupt: report them with `report-loss`")
+            out.error(
+                translate("Cli", "{value0} missing, {value2} corrupt: report them with `report-loss`").format(
+                    value0=len(r.missing), value2=len(r.corrupt)
+                )
+            )
         else:
             out.error(
-                f"{len(r.missing)} missing, {len(r.corrupt)} corrupt: fetch them again with `verify --repair`"
+                translate(
+                    "Cli", "{value0} missing, {value2} corrupt: fetch them again with `verify --repair`"
+                ).format(value0=len(r.missing), value2=len(r.corrupt))
             )
         return IntegrityError.exit_code
     return 0
@@ -298,7 +336,12 @@ def _upgrade(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None
         "from_version": r.from_version,
         "to_version": r.to_version,
     }
-    out.emit(data, lambda: f"{a.content_id}: version {r.from_version} -> {r.to_version}")
+    out.emit(
+        data,
+        lambda: translate("Cli", "{content_id}: version {from_version} -> {to_version}").format(
+            content_id=a.content_id, from_version=r.from_version, to_version=r.to_version
+        ),
+    )
     return 0
 
 

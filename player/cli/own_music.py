@@ -14,6 +14,7 @@ from player import words
 from player.cli.output import Output, progress_printer, table
 from player.cli.sound import play_sound
 from player.errors import OwnMusicError
+from player.language import translate
 
 if TYPE_CHECKING:
     from player.terminal import LibraryEntry, MusicScan, Progress, Terminal
@@ -34,7 +35,11 @@ def _scan_fields(t: Terminal, scan: MusicScan) -> dict[str, Any]:
 
 def _summary(scan: MusicScan, total: int) -> str:
     said = words.music_scan(scan.added, scan.updated, scan.removed, scan.skipped, scan.unavailable)
-    return f"{said}\n{words.plural(total, 'track')} of your own in the library (not insured)."
+    return f"{said}\n" + words.count(
+        total,
+        translate("Cli", "{n} track of your own in the library (not insured)."),
+        translate("Cli", "{n} tracks of your own in the library (not insured)."),
+    )
 
 
 def add_music(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
@@ -51,7 +56,12 @@ def remove_music(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress |
     gone = t.own_music.remove(a.path)
     data = {"removed": gone, "tracks": len(t.own_music.entries())}
     out.emit(
-        data, lambda: f"{words.plural(gone, 'track')} left the library; the files themselves are untouched."
+        data,
+        lambda: words.count(
+            gone,
+            translate("Cli", "{n} track left the library; the files themselves are untouched."),
+            translate("Cli", "{n} tracks left the library; the files themselves are untouched."),
+        ),
     )
     return 0
 
@@ -97,7 +107,11 @@ def play_own(t: Terminal, a: argparse.Namespace, out: Output) -> int:
 
         device = QFile(str(track.path))
         if not device.open(QIODevice.OpenModeFlag.ReadOnly):
-            raise OwnMusicError(f"{track.path} cannot be read: {device.errorString()}")
+            raise OwnMusicError(
+                translate("Cli", "{path} cannot be read: {value2}").format(
+                    path=track.path, value2=device.errorString()
+                )
+            )
         try:
             r = playback.decode_check(device, track.mime)
         finally:
@@ -109,7 +123,12 @@ def play_own(t: Terminal, a: argparse.Namespace, out: Output) -> int:
             "duration_ms": r.duration_ms,
         }
         out.emit(
-            data, lambda: f"decoded {track.title}: {r.frames} frames, {r.sample_rate} Hz, {r.duration_ms} ms"
+            data,
+            lambda: translate(
+                "Cli", "decoded {title}: {frames} frames, {sample_rate} Hz, {duration_ms} ms"
+            ).format(
+                title=track.title, frames=r.frames, sample_rate=r.sample_rate, duration_ms=r.duration_ms
+            ),
         )
         return 0
     return play_sound(lambda p: p.play_file(track.path), track.duration_ms, a.seconds, out, track.title)

@@ -9,6 +9,7 @@ from typing import NoReturn
 from player.cli import playlists
 from player.cli.output import PROG
 from player.errors import UsageError
+from player.language import translate
 
 DESCRIPTION = "insured-player-cli: every user action without a window, `--json` on all of them."
 
@@ -17,7 +18,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a mistake is a `UsageError`: one line on stderr and exit 2, like every error."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see `{self.prog} --help`)")
+        raise UsageError(
+            translate("Cli", "{message} (see `{prog} --help`)").format(message=message, prog=self.prog)
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:

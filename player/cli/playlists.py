@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from player import words
 from player.cli.output import Output, table
 from player.errors import IntegrityError
+from player.language import translate
 
 if TYPE_CHECKING:
     from player.terminal import DamagedPlaylist, LibraryEntry, Playlist, Progress, Terminal
@@ -69,27 +70,47 @@ def run(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _p
         return 0
     if a.action == "new":
         p = t.playlists.create(a.name, a.ids)
-        out.emit({"name": p.name, "tracks": len(p.entries)}, lambda: f"made {p.name!r}: {_tracks(p)}")
+        out.emit(
+            {"name": p.name, "tracks": len(p.entries)},
+            lambda: translate("Cli", "made {name}: {p}").format(name=repr(p.name), p=_tracks(p)),
+        )
         return 0
     playlist = t.playlists.find(a.name)
     if a.action == "show":
         return _show(t, playlist, entries, out)
     if a.action == "add":
         p = t.playlists.add(playlist.playlist_id, a.ids)
-        out.emit({"name": p.name, "tracks": len(p.entries)}, lambda: f"{p.name!r} now holds {_tracks(p)}")
+        out.emit(
+            {"name": p.name, "tracks": len(p.entries)},
+            lambda: translate("Cli", "{name} now holds {p}").format(name=repr(p.name), p=_tracks(p)),
+        )
     elif a.action == "delete":
         t.playlists.delete(playlist.playlist_id)
         gone = playlist.name
-        out.emit({"name": gone}, lambda: f"deleted {gone!r} (its tracks stay in the library)")
+        out.emit(
+            {"name": gone},
+            lambda: translate("Cli", "deleted {gone} (its tracks stay in the library)").format(
+                gone=repr(gone)
+            ),
+        )
     else:  # export
         n = t.playlists.export_xspf(playlist.playlist_id, a.file, entries)
         data = {"name": playlist.name, "file": str(a.file), "tracks": n}
-        out.emit(data, lambda: f"wrote {playlist.name!r} ({words.plural(n, 'track')}) to {a.file}")
+        out.emit(
+            data,
+            lambda: words.count(
+                n,
+                translate("Cli", "wrote {name} ({n} track) to {file}"),
+                translate("Cli", "wrote {name} ({n} tracks) to {file}"),
+                name=repr(playlist.name),
+                file=a.file,
+            ),
+        )
     return 0
 
 
 def _tracks(p: Playlist) -> str:
-    return words.plural(len(p.entries), "track")
+    return words.count(len(p.entries), translate("Cli", "{n} track"), translate("Cli", "{n} tracks"))
 
 
 def _list(t: Terminal, entries: list[LibraryEntry], out: Output) -> int:
@@ -115,8 +136,12 @@ def _list(t: Terminal, entries: list[LibraryEntry], out: Output) -> int:
 def _damaged_line(t: Terminal, damaged: list[DamagedPlaylist]) -> str:
     folder = t.data_dir / "playlists"
     what = "; ".join(f"{folder / d.file}: {d.reason}" for d in damaged)
-    verb = "is" if len(damaged) == 1 else "are"
-    return f"{words.plural(len(damaged), 'playlist file')} cannot be read and {verb} left as it is: {what}"
+    return words.count(
+        len(damaged),
+        translate("Cli", "{n} playlist file cannot be read and is left as it is: {what}"),
+        translate("Cli", "{n} playlist files cannot be read and are left as it is: {what}"),
+        what=what,
+    )
 
 
 def _show(t: Terminal, playlist: Playlist, entries: list[LibraryEntry], out: Output) -> int:
@@ -137,7 +162,8 @@ def _show(t: Terminal, playlist: Playlist, entries: list[LibraryEntry], out: Out
         )
 
     def text() -> str:
-        shown = [r | {"plays": "yes" if r["playable"] else "no"} for r in rows]
+        yes, no = translate("Cli", "yes"), translate("Cli", "no")
+        shown = [r | {"plays": yes if r["playable"] else no} for r in rows]
         return f"{playlist.name}\n" + table(shown, ("position", "title", "artist", "album", "plays"))
 
     out.emit({"name": playlist.name, "entries": rows}, text)
@@ -145,9 +171,15 @@ def _show(t: Terminal, playlist: Playlist, entries: list[LibraryEntry], out: Out
 
 
 def _import_text(data: dict[str, Any]) -> str:
-    line = f"imported {data['name']!r}: {data['matched']} of {data['tracks']} found in your library"
+    line = translate("Cli", "imported {name}: {matched} of {tracks} found in your library").format(
+        name=repr(data["name"]), matched=data["matched"], tracks=data["tracks"]
+    )
     if data["unmatched"]:
-        line += f", {data['unmatched']} not (kept, found once you own them)"
+        line += translate("Cli", ", {n} not (kept, found once you own them)").format(n=data["unmatched"])
     if data["skipped"]:
-        line += f"; {words.plural(data['skipped'], 'track')} with no title left out"
+        line += words.count(
+            data["skipped"],
+            translate("Cli", "; {n} track with no title left out"),
+            translate("Cli", "; {n} tracks with no title left out"),
+        )
     return line

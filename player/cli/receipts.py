@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from player import words
 from player.cli.output import Output, table
+from player.language import translate
 
 if TYPE_CHECKING:
     from player.terminal import KeptReceipt, Progress, Terminal
@@ -67,13 +68,22 @@ def conditions_text(kept: KeptReceipt) -> str:
     assert c is not None  # `with_conditions` returns only receipts that carry them
     return "\n".join(
         [
-            f"no policy is kept on this computer; receipt {kept.receipt.receipt_id} carries its conditions,"
-            " signed by the insurer:",
-            f"  contract   {c.contract_id}",
-            f"  insured    {words.day(c.guarantee_start)} to {words.day(c.guarantee_end)}",
-            f"  claims     from {words.day(c.relicensing_starts)}",
-            f"  limits     {c.relicensing_limit_per_track} per track, {c.relicensing_limit_total} in all",
-            f"  alternates may cost up to {words.yen(c.price_difference_limit)} more",
+            translate(
+                "Cli",
+                "no policy is kept on this computer; receipt {receipt} carries its conditions, "
+                "signed by the insurer:",
+            ).format(receipt=kept.receipt.receipt_id),
+            translate("Cli", "  contract   {contract}").format(contract=c.contract_id),
+            translate("Cli", "  insured    {start} to {end}").format(
+                start=words.day(c.guarantee_start), end=words.day(c.guarantee_end)
+            ),
+            translate("Cli", "  claims     from {day}").format(day=words.day(c.relicensing_starts)),
+            translate("Cli", "  limits     {per_track} per track, {total} in all").format(
+                per_track=c.relicensing_limit_per_track, total=c.relicensing_limit_total
+            ),
+            translate("Cli", "  alternates may cost up to {limit} more").format(
+                limit=words.yen(c.price_difference_limit)
+            ),
         ]
     )
 
@@ -92,7 +102,7 @@ def list_receipts(
             {
                 "receipt": k.receipt.receipt_id,
                 "date": words.day(k.receipt.issued_at),
-                "for": words.RECEIPT_KINDS.get(k.receipt.kind.value, k.receipt.kind.value),
+                "for": words.receipt_kind(k.receipt.kind.value),
                 "tracks": len(k.receipt.items),
                 "total": words.yen(k.receipt.total_yen),
                 "signed by": k.signer_name,
@@ -119,33 +129,48 @@ def import_receipt(
     t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password
 ) -> int:
     kept = t.receipts.import_file(a.file)
-    out.emit(fields(kept), lambda: f"kept receipt {kept.receipt.receipt_id}, signed by {kept.signer_name}")
+    out.emit(
+        fields(kept),
+        lambda: translate("Cli", "kept receipt {receipt_id}, signed by {signer_name}").format(
+            receipt_id=kept.receipt.receipt_id, signer_name=kept.signer_name
+        ),
+    )
     return 0
 
 
 def _text(kept: KeptReceipt, pdf: Path | None, saved: Path | None) -> str:
     r = kept.receipt
     lines = [
-        f"Receipt {r.receipt_id}: {words.RECEIPT_KINDS.get(r.kind.value, r.kind.value)}",
-        f"  date       {words.moment(r.issued_at)}",
-        f"  issued by  {kept.signer_name} (signature checked)",
-        f"  issued to  {r.buyer}",
+        translate("Cli", "Receipt {receipt}: {kind}").format(
+            receipt=r.receipt_id, kind=words.receipt_kind(r.kind.value)
+        ),
+        translate("Cli", "  date       {moment}").format(moment=words.moment(r.issued_at)),
+        translate("Cli", "  issued by  {signer} (signature checked)").format(signer=kept.signer_name),
+        translate("Cli", "  issued to  {buyer}").format(buyer=r.buyer),
     ]
-    lines += [
-        f"  {i.title}: {words.yen(i.price)}" + (f" + insurance {words.yen(i.premium)}" if i.premium else "")
-        for i in r.items
-    ]
-    lines.append(f"  total      {words.yen(r.total_yen)}")
+    for i in r.items:
+        if i.premium:
+            line = translate("Cli", "  {title}: {price} + insurance {premium}")
+        else:
+            line = translate("Cli", "  {title}: {price}")
+        lines.append(line.format(title=i.title, price=words.yen(i.price), premium=words.yen(i.premium)))
+    lines.append(translate("Cli", "  total      {total}").format(total=words.yen(r.total_yen)))
     c = kept.conditions
     if c is not None:
         lines.append(
-            f"  insured    {words.day(c.guarantee_start)} to {words.day(c.guarantee_end)}, "
-            f"{c.relicensing_limit_per_track} replacements per track, {c.relicensing_limit_total} in all"
+            translate(
+                "Cli", "  insured    {start} to {end}, {per_track} replacements per track, {total} in all"
+            ).format(
+                start=words.day(c.guarantee_start),
+                end=words.day(c.guarantee_end),
+                per_track=c.relicensing_limit_per_track,
+                total=c.relicensing_limit_total,
+            )
         )
     if pdf is not None:
-        lines.append(f"wrote {pdf}")
+        lines.append(translate("Cli", "wrote {file}").format(file=pdf))
     if saved is not None:
-        lines.append(f"saved the signed receipt to {saved}")
+        lines.append(translate("Cli", "saved the signed receipt to {file}").format(file=saved))
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from player.cli.output import Output
 from player.errors import IntegrityError, PlayerError
+from player.language import translate
 
 if TYPE_CHECKING:
     from player.playback import Player
@@ -56,9 +57,18 @@ def play_sound(
     while player.state is not PlaybackState.STOPPED and time.monotonic() < deadline:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     if errors:
-        raise IntegrityError(f"playback failed: {errors[0]}")
+        raise IntegrityError(translate("Cli", "playback failed: {errors}").format(errors=errors[0]))
     if not heard:
-        raise PlayerError(f"{title} did not start playing within {START_GRACE_S:.0f} s: no sound output?")
+        raise PlayerError(
+            translate(
+                "Cli", "{title} did not start playing within {start_grace_s} s: no sound output?"
+            ).format(title=title, start_grace_s=format(START_GRACE_S, ".0f"))
+        )
     data = {"title": title, "played_ms": position, "seconds": round(time.monotonic() - started, 2)}
-    out.emit(data, lambda: f"played {title} ({position / 1000:.1f} s)")
+    out.emit(
+        data,
+        lambda: translate("Cli", "played {title} ({value3} s)").format(
+            title=title, value3=format(position / 1000, ".1f")
+        ),
+    )
     return 0

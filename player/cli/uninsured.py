@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from player.cli.output import Output, table
 from player.errors import UsageError
+from player.language import translate
 
 if TYPE_CHECKING:
     from player.terminal import Progress, Terminal
@@ -25,7 +26,12 @@ def buy_uninsured(t: Terminal, a: argparse.Namespace, out: Output, p: Progress |
         "premium": 0,
         "insured": False,
     }
-    out.emit(data, lambda: f"bought {sold.content_id} for {sold.price} yen, not insured")
+    out.emit(
+        data,
+        lambda: translate("Cli", "bought {content_id} for {price} yen, not insured").format(
+            content_id=sold.content_id, price=sold.price
+        ),
+    )
     return 0
 
 
@@ -33,7 +39,7 @@ def insure_existing(
     t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password
 ) -> int:
     if bool(a.license_ids) == bool(a.all_uninsured):
-        raise UsageError("name the licenses to insure, or give --all-uninsured")
+        raise UsageError(translate("Cli", "name the licenses to insure, or give --all-uninsured"))
     outcomes = t.insure_later.insure(None if a.all_uninsured else list(a.license_ids), p)
     rows = [
         {
