@@ -124,11 +124,16 @@ class Cli:
 
 
 def run_cli_process(
-    cli: Cli, *args: str, env: dict[str, str] | None = None, password: str | None = None, timeout: float = 60
+    cli: Cli,
+    *args: str,
+    env: dict[str, str] | None = None,
+    password: str | None = None,
+    timeout: float = 60,
+    as_json: bool = True,
 ) -> Result:
     """The installed `insured-player-cli` as a real child process (same data dir, server and keyring)."""
     proc = subprocess.run(
-        [str(CLI), *cli.argv(*args)],
+        [str(CLI), *cli.argv(*args, as_json=as_json)],
         input="" if password is None else password + "\n",
         capture_output=True,
         text=True,
