@@ -103,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         Output.error(str(e))
         return e.exit_code
     except KeyboardInterrupt:
-        print(f"{PROG}: {translate('Cli', 'interrupted')}", file=sys.stderr)
+        interrupted = translate("Cli", "interrupted")
+        print(f"{PROG}: {interrupted}", file=sys.stderr)
         return 130
     except OSError as e:  # a disk or pipe failure outside the store's own checks
         print(f"{PROG}: {e.strerror or e}", file=sys.stderr)
