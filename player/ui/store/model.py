@@ -121,7 +121,7 @@ class CatalogModel(QAbstractTableModel):
             return self.tr("Downloading {percent}%").format(percent=self._downloading[e.content_id])
         if e.content_id in self._owned:
             return translate("CatalogModel", OWNED)
-        return translate("CatalogModel", AVAILABLE if e.available else UNAVAILABLE)
+        return translate("CatalogModel", AVAILABLE) if e.available else translate("CatalogModel", UNAVAILABLE)
 
     def can_buy(self, e: CatalogEntry) -> bool:
         return e.available and e.content_id not in self._owned and e.content_id not in self._downloading
