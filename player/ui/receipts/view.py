@@ -173,8 +173,9 @@ class ReceiptsView(QWidget):
             len(snap.kept),
             self.tr("{n} receipt · {paid} paid in all"),
             self.tr("{n} receipts · {paid} paid in all"),
+            paid=words.yen(paid),
         )
-        self.summary.setText(summary.format(paid=words.yen(paid)) if snap.kept else "")
+        self.summary.setText(summary if snap.kept else "")
         imported, self._imported = self._imported, None
         chosen = imported or selected
         self._select(chosen.receipt.receipt_id if chosen else None)
