@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from player import words
 from player.errors import PlayerError
+from player.language import translate
 from player.terminal import Alternate, Choice, TrackInfo
 from player.ui.claims.alternates_pages import (
     C_TITLE,
@@ -104,7 +105,7 @@ class AlternatesDialog(AlternatesPages):
         self._details = _Details({}, {}, [], None)
         self._alternates: dict[str, Alternate] = {}
         self._genre = genre
-        self.setWindowTitle("Choose an alternate")
+        self.setWindowTitle(self.tr("Choose an alternate"))
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._choose_page())
         self.pages.addWidget(self._done_page())
@@ -180,7 +181,9 @@ class AlternatesDialog(AlternatesPages):
 
     def _show_item(self) -> None:
         item = self.current()
-        self.pager.setText(f"<b>Track {self.index + 1} of {len(self.items)}</b>")
+        self.pager.setText(
+            self.tr("<b>Track {n} of {total}</b>").format(n=self.index + 1, total=len(self.items))
+        )
         self.pager.setVisible(len(self.items) > 1)
         self.skip.setVisible(self.index + 1 < len(self.items))
         info = self._details.tracks.get(item.content_id)
@@ -199,15 +202,18 @@ class AlternatesDialog(AlternatesPages):
         for key, value in shown.items():
             self.original[key].setText(value or "—")
         limit = self._details.limit
-        covered = (
-            f" Your policy covers a price difference of up to {words.yen(limit)}."
-            if limit is not None
-            else ""
-        )
-        self.hint.setText(
-            f"Choose a track to take its place.{covered} Arrow keys move, P plays a short preview, Enter "
-            "takes the highlighted track, Esc cancels."
-        )
+        if limit is None:
+            hint = self.tr(
+                "Choose a track to take its place. Arrow keys move, P plays a short preview, Enter "
+                "takes the highlighted track, Esc cancels."
+            )
+        else:
+            hint = self.tr(
+                "Choose a track to take its place. Your policy covers a price difference of up to "
+                "{limit}. Arrow keys move, P plays a short preview, Enter takes the highlighted track, "
+                "Esc cancels."
+            ).format(limit=words.yen(limit))
+        self.hint.setText(hint)
         # the item's alternates as the claim found them: in the genre the report preferred, if any
         self.genre.setCurrentIndex(max(0, self.genre.findData(self._genre)) if self._genre else 0)
         self.set_alternates(item.alternates)
@@ -224,7 +230,7 @@ class AlternatesDialog(AlternatesPages):
                 _text_item(a.genre, a.genre.casefold()),
                 _text_item(words.yen(a.price), a.price, align_right=True),
                 _text_item(words.difference(a.price_difference, limit), a.price_difference, True),
-                _text_item(MATCH_WORDS.get(a.match, ""), rank),
+                _text_item(translate("AlternatesPages", MATCH_WORDS.get(a.match, "")), rank),
             ]
             row[C_TITLE].setData(a.alternate_id, ID_ROLE)
             length = f"{a.duration_ms // 60000}:{a.duration_ms // 1000 % 60:02d}"
@@ -237,7 +243,7 @@ class AlternatesDialog(AlternatesPages):
                 self.table.resizeColumnToContents(col)
                 self.table.setColumnWidth(col, self.table.columnWidth(col) + PADDING)
         n = len(alternates)
-        self.count.setText(f"{n} alternate{'s' if n != 1 else ''}")
+        self.count.setText(words.count(n, self.tr("{n} alternate"), self.tr("{n} alternates")))
         if n:
             self.table.selectRow(0)
             self.table.setCurrentIndex(self.model.index(0, C_TITLE))
@@ -256,10 +262,10 @@ class AlternatesDialog(AlternatesPages):
             return
         terminal = self.session.terminal
         item_id = self.current().item_id
-        self._set_busy(True, "Searching again…")
+        self._set_busy(True, self.tr("Searching again…"))
 
         def done(alternates: list[Alternate]) -> None:
-            self._set_busy(False, "" if alternates else "No alternates in that genre.")
+            self._set_busy(False, "" if alternates else self.tr("No alternates in that genre."))
             self.set_alternates(alternates)
 
         self.session.call(
@@ -279,15 +285,22 @@ class AlternatesDialog(AlternatesPages):
         box = QMessageBox(self)
         box.setObjectName("choiceConfirmation")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Take this track?")
-        box.setText(f"Take “{alternate.title}” by {alternate.artist} in place of “{self.current().title}”?")
+        box.setWindowTitle(self.tr("Take this track?"))
+        box.setText(
+            self.tr("Take “{title}” by {artist} in place of “{lost}”?").format(
+                title=alternate.title, artist=alternate.artist, lost=self.current().title
+            )
+        )
         difference = words.difference(alternate.price_difference, self._details.limit)
         box.setInformativeText(
-            f"From {alternate.provider_name}, {words.yen(alternate.price)} ({difference}), at no charge to "
-            "you. It counts as one replacement under your policy, and the lost copy stops playing. "
-            "The choice is final."
+            self.tr(
+                "From {provider}, {price} ({difference}), at no charge to you. It counts as one replacement "
+                "under your policy, and the lost copy stops playing. The choice is final."
+            ).format(
+                provider=alternate.provider_name, price=words.yen(alternate.price), difference=difference
+            )
         )
-        take = box.addButton("Take This Track", QMessageBox.ButtonRole.AcceptRole)
+        take = box.addButton(self.tr("Take This Track"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(take)
         self.choice_confirmation = box
@@ -308,7 +321,12 @@ class AlternatesDialog(AlternatesPages):
         terminal = self.session.terminal
         item = self.current()
         self.previewer.stop()
-        self._set_busy(True, f"Getting “{alternate.title}” from {alternate.provider_name}…")
+        self._set_busy(
+            True,
+            self.tr("Getting “{title}” from {provider}…").format(
+                title=alternate.title, provider=alternate.provider_name
+            ),
+        )
         self.progress.setRange(0, 0)
         self.progress.show()
 
@@ -341,7 +359,7 @@ class AlternatesDialog(AlternatesPages):
     def _failed(self, error: PlayerError) -> None:
         self.progress.hide()
         title, text = describe(error)
-        self._set_busy(False, f"<b>{title}.</b> {text}")
+        self._set_busy(False, self.tr("<b>{title}.</b> {text}").format(title=title, text=text))
 
     def _skip(self) -> None:
         if not self._busy:
@@ -357,16 +375,7 @@ class AlternatesDialog(AlternatesPages):
         if self._result_elsewhere:
             self.accept()
             return
-        lines = []
-        for item, alternate in self.taken:
-            if alternate is None:
-                lines.append(f"“{item.title}”: no choice made yet; it is still waiting for one.")
-            else:
-                lines.append(
-                    f"“{item.title}” is replaced by “{alternate.title}” by {alternate.artist} "
-                    f"({alternate.provider_name}). It is in your library, ready to play."
-                )
-        self.done_text.setText("<p><b>Done.</b></p>" + "".join(f"<p>{line}</p>" for line in lines))
+        self.say_done([(item.title, alternate) for item, alternate in self.taken])
         self.pages.setCurrentIndex(1)
         self.close_button.setDefault(True)
         self.close_button.setFocus()

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
@@ -23,15 +25,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.language import QT_TRANSLATE_NOOP, translate
+from player.terminal import Alternate
 from player.ui.kit.tables import show_whole_text
 
-ANY_GENRE = "Any genre"
+# Marked, and translated where shown: translate("AlternatesPages", TEXT).
+ANY_GENRE = QT_TRANSLATE_NOOP("AlternatesPages", "Any genre")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("Title", "Artist", "Provider", "Genre", "Price", "Difference", "Match")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("AlternatesPages", "Title"),
+    QT_TRANSLATE_NOOP("AlternatesPages", "Artist"),
+    QT_TRANSLATE_NOOP("AlternatesPages", "Provider"),
+    QT_TRANSLATE_NOOP("AlternatesPages", "Genre"),
+    QT_TRANSLATE_NOOP("AlternatesPages", "Price"),
+    QT_TRANSLATE_NOOP("AlternatesPages", "Difference"),
+    QT_TRANSLATE_NOOP("AlternatesPages", "Match"),
+)
 C_TITLE, C_ARTIST, C_PROVIDER, C_GENRE, C_PRICE, C_DIFF, C_MATCH = range(len(COLUMNS))
 # How an alternate is close to the lost track, as the insurer ranked it.
-MATCH_WORDS = {"same_artist": "Same artist", "same_album": "Same album", "same_genre": "Same genre", "": ""}
+MATCH_WORDS = {
+    "same_artist": QT_TRANSLATE_NOOP("AlternatesPages", "Same artist"),
+    "same_album": QT_TRANSLATE_NOOP("AlternatesPages", "Same album"),
+    "same_genre": QT_TRANSLATE_NOOP("AlternatesPages", "Same genre"),
+}
 
 
 class AlternatesPages(QDialog):
@@ -40,18 +57,18 @@ class AlternatesPages(QDialog):
     def _choose_page(self) -> QWidget:
         page = QWidget(self)
         self.pager = QLabel("", page)
-        self.original_box = QGroupBox("The track you lost", page)
+        self.original_box = QGroupBox(self.tr("The track you lost"), page)
         form = QFormLayout(self.original_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.original: dict[str, QLabel] = {}
         for key, label in (
-            ("title", "Title:"),
-            ("artist", "Artist:"),
-            ("album", "Album:"),
-            ("genre", "Genre:"),
-            ("provider", "Provider:"),
-            ("price", "Price paid:"),
-            ("why", "Why not re-issued:"),
+            ("title", self.tr("Title:")),
+            ("artist", self.tr("Artist:")),
+            ("album", self.tr("Album:")),
+            ("genre", self.tr("Genre:")),
+            ("provider", self.tr("Provider:")),
+            ("price", self.tr("Price paid:")),
+            ("why", self.tr("Why not re-issued:")),
         ):
             value = QLabel("", self.original_box)
             value.setWordWrap(True)
@@ -62,9 +79,9 @@ class AlternatesPages(QDialog):
         self.hint = QLabel("", page)
         self.hint.setWordWrap(True)
         self.genre = QComboBox(page)
-        self.genre.setAccessibleName("Search alternates in genre")
-        self.genre.addItem(ANY_GENRE, None)
-        genre_label = QLabel("Genre:", page)
+        self.genre.setAccessibleName(self.tr("Search alternates in genre"))
+        self.genre.addItem(translate("AlternatesPages", ANY_GENRE), None)
+        genre_label = QLabel(self.tr("Genre:"), page)
         genre_label.setBuddy(self.genre)
         self.count = QLabel("", page)
         search_row = QHBoxLayout()
@@ -74,7 +91,7 @@ class AlternatesPages(QDialog):
         search_row.addWidget(self.count)
 
         self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model.setHorizontalHeaderLabels([translate("AlternatesPages", c) for c in COLUMNS])
         self.model.setSortRole(SORT_ROLE)
         self.table = QTableView(page)
         self.table.setModel(self.model)
@@ -88,22 +105,22 @@ class AlternatesPages(QDialog):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(C_MATCH, Qt.SortOrder.AscendingOrder)  # the closest to the lost track first
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Alternates offered")
+        self.table.setAccessibleName(self.tr("Alternates offered"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(C_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
 
         self.progress = QProgressBar(page)
-        self.progress.setAccessibleName("Download of the chosen track")
+        self.progress.setAccessibleName(self.tr("Download of the chosen track"))
         self.progress.hide()
         self.status = QLabel("", page)
         self.status.setWordWrap(True)
 
         buttons = QDialogButtonBox(page)
-        self.ok = buttons.addButton("Take this track", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = buttons.addButton(self.tr("Take this track"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setDefault(True)  # Enter, wherever the focus is in the dialog
-        self.skip = buttons.addButton("Skip for now", QDialogButtonBox.ButtonRole.ActionRole)
-        self.preview_button = QPushButton("Preview", page)  # left of the row: apart from the choice
+        self.skip = buttons.addButton(self.tr("Skip for now"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button = QPushButton(self.tr("Preview"), page)  # left of the row: apart from the choice
         self.skip.setAutoDefault(False)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAutoDefault(False)
@@ -136,3 +153,26 @@ class AlternatesPages(QDialog):
         layout.addWidget(self.done_text, 1)
         layout.addWidget(buttons)
         return page
+
+    def say_done(self, taken: Sequence[tuple[str, Alternate | None]]) -> None:
+        """The done page's words: what became of each lost track (its title), None when skipped."""
+        lines = []
+        for title, alternate in taken:
+            if alternate is None:
+                said = self.tr("“{title}”: no choice made yet; it is still waiting for one.")
+                lines.append(said.format(title=title))
+            else:
+                said = self.tr(
+                    "“{title}” is replaced by “{new}” by {artist} ({provider}). It is in your library, "
+                    "ready to play."
+                )
+                lines.append(
+                    said.format(
+                        title=title,
+                        new=alternate.title,
+                        artist=alternate.artist,
+                        provider=alternate.provider_name,
+                    )
+                )
+        done = "<p><b>{}</b></p>".format(self.tr("Done."))
+        self.done_text.setText(done + "".join(f"<p>{line}</p>" for line in lines))

@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 from PySide6.QtWidgets import QStyle
 
 from player.errors import ClaimRefusedError, PlayerError
+from player.language import QT_TRANSLATE_NOOP
 from player.terminal import IntegrityReport, LibraryEntry, LibraryState, Outcome, Policy, Terminal
 
+# Translated where shown: translate("LossData", OUTCOME_WORDS[outcome]).
 OUTCOME_WORDS = {
-    "reissued": "Re-issued",
-    "alternates_offered": "Choose an alternate",
-    "refused": "Refused",
-    "chosen": "Replaced",
+    "reissued": QT_TRANSLATE_NOOP("LossData", "Re-issued"),
+    "alternates_offered": QT_TRANSLATE_NOOP("LossData", "Choose an alternate"),
+    "refused": QT_TRANSLATE_NOOP("LossData", "Refused"),
+    "chosen": QT_TRANSLATE_NOOP("LossData", "Replaced"),
 }
 _Icon = QStyle.StandardPixmap
 OUTCOME_ICONS = {

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from player import words
 from player.errors import ClaimRefusedError, PlayerError
+from player.language import translate
 from player.terminal import Alternate, LibraryState, Outcome, Policy
+from player.ui.claims import loss_words
 from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.claims.loss_data import (
     OUTCOME_ICONS,
@@ -74,7 +76,7 @@ class LossDialog(LossPages):
         self.recover_confirmation: QMessageBox | None = None  # asked before a whole-library recovery
         self._policy: Policy | None = None
         self._genre: str | None = None
-        self.setWindowTitle("Report a loss")
+        self.setWindowTitle(self.tr("Report a loss"))
         self.setMinimumSize(640, 460)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._choose_page())
@@ -121,25 +123,28 @@ class LossDialog(LossPages):
         self.tracks.clear()
         for entry in insured_tracks(scan.entries):
             row = entry.row
-            item = QTreeWidgetItem([row.title or "Untitled track", row.artist, row.album, row.genre, ""])
+            item = QTreeWidgetItem(
+                [row.title or self.tr("Untitled track"), row.artist, row.album, row.genre, ""]
+            )
             item.setData(T_TITLE, Qt.ItemDataRole.UserRole, row.content_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             note = ""
+            damaged = row.content_id in missing or row.content_id in corrupt
             if row.content_id in missing:
-                note = "File missing"
+                note = self.tr("File missing")
             elif row.content_id in corrupt:
-                note = "File damaged"
+                note = self.tr("File damaged")
             elif entry.state is LibraryState.UNKNOWN:
-                note = "License not confirmed yet"
+                note = self.tr("License not confirmed yet")
             if not entry.insured:  # bought without insurance: shown, but no claim covers it
-                note = "Not insured"
+                note, damaged = self.tr("Not insured"), False
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable & ~Qt.ItemFlag.ItemIsEnabled)
             item.setText(T_NOTE, note)
-            if note.startswith("File"):
+            if damaged:
                 item.setIcon(T_NOTE, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             item.setToolTip(T_NOTE, plain(entry.detail) or note)
             if entry.insured:
-                ticked = note.startswith("File") or row.content_id in self._preselect
+                ticked = damaged or row.content_id in self._preselect
                 item.setCheckState(T_TITLE, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             else:
                 item.setToolTip(T_NOTE, words.refusal("not_insured", words.track_name(row.title, row.artist)))
@@ -150,25 +155,16 @@ class LossDialog(LossPages):
         self.tracks.blockSignals(False)
         self.scan_busy.hide()
         found = len(missing) + len(corrupt)
-        if scan.error is not None:
-            self.scan_status.setText("The check could not finish: " + describe(scan.error)[1])
-        elif found == 1:
-            self.scan_status.setText("The check found 1 track missing or damaged; it is ticked below.")
-        elif found:
-            self.scan_status.setText(
-                f"The check found {found} tracks missing or damaged; they are ticked below."
-            )
-        else:
-            self.scan_status.setText("Every track file is intact. Tick any track whose license you lost.")
-        if not self.tracks.topLevelItemCount():
-            self.scan_status.setText(self.scan_status.text() + " You have no insured tracks yet.")
+        error = None if scan.error is None else describe(scan.error)[1]
+        self.scan_status.setText(loss_words.scan_finding(found, error, self.tracks.topLevelItemCount() > 0))
         self._add_genres(sorted({e.row.genre for e in scan.entries if e.row.genre}))
         self.scan_done = True
         self._update_submit()
 
     def _scan_failed(self, error: PlayerError) -> None:
         self.scan_busy.hide()
-        self.scan_status.setText(" ".join(describe(error)))
+        title, text = describe(error)
+        self.scan_status.setText(self.tr("{title} {text}").format(title=title, text=text))
         self.scan_done = True
         self._update_submit()
 
@@ -212,7 +208,9 @@ class LossDialog(LossPages):
     def _update_submit(self) -> None:
         ready = self.scan_done and not self._busy
         self.submit.setEnabled(ready and (self.whole_library.isChecked() or bool(self.checked_content_ids())))
-        self.submit.setText("Recover library" if self.whole_library.isChecked() else "Report loss")
+        self.submit.setText(
+            self.tr("Recover library") if self.whole_library.isChecked() else self.tr("Report loss")
+        )
 
     # --- page 2: working ---------------------------------------------------------------------------
 
@@ -239,10 +237,12 @@ class LossDialog(LossPages):
 
         self._busy = True
         self.working_title.setText(
-            "<b>Recovering your library…</b>" if recover else "<b>Sending your report to the insurer…</b>"
+            self.tr("<b>Recovering your library…</b>")
+            if recover
+            else self.tr("<b>Sending your report to the insurer…</b>")
         )
         self.progress.setRange(0, 0)
-        self.progress_text.setText("Waiting for the insurer…")
+        self.progress_text.setText(self.tr("Waiting for the insurer…"))
         self.pages.setCurrentIndex(1)
         show = while_alive(self, self._show_answer)
 
@@ -265,10 +265,10 @@ class LossDialog(LossPages):
         if total > 0:
             self.progress.setRange(0, 1000)
             self.progress.setValue(min(1000, done * 1000 // total))
-            self.progress_text.setText(f"Downloading: {done / 1e6:.1f} of {total / 1e6:.1f} MB")
+            self.progress_text.setText(loss_words.downloading(done, total))
         else:
             self.progress.setRange(0, 0)
-            self.progress_text.setText(f"Downloading: {done / 1e6:.1f} MB")
+            self.progress_text.setText(loss_words.downloading(done, 0))
 
     # --- page 3: result ----------------------------------------------------------------------------
 
@@ -278,10 +278,9 @@ class LossDialog(LossPages):
         self.results = []
         for o in answer.outcomes:
             if o.outcome == "reissued":
-                text = "Ready to play."
+                text = self.tr("Ready to play.")
             elif o.outcome == "alternates_offered":
-                n = len(o.alternates)
-                text = f"{words.unavailable(o.reason)} {n} alternate{'s' if n != 1 else ''} offered."
+                text = loss_words.offered(words.unavailable(o.reason), len(o.alternates))
             else:
                 text = words.refusal(o.reason, answer.messages.get(o.item_id, ""), answer.policy)
             self.results.append(TrackResult(o.content_id, o.title or o.content_id, o.outcome, text, o))
@@ -293,8 +292,10 @@ class LossDialog(LossPages):
                 text = words.refusal("", own) if own else why
                 self.results.append(TrackResult(cid, title, "refused", text))
             self._set_banner(
-                f"<b>The insurer declined this claim.</b> {why}<br>Nothing was re-distributed "
-                "and nothing was counted against your limits."
+                self.tr(
+                    "<b>The insurer declined this claim.</b> {why}<br>Nothing was re-distributed "
+                    "and nothing was counted against your limits."
+                ).format(why=why)
             )
         else:
             self._set_banner("")
@@ -309,7 +310,7 @@ class LossDialog(LossPages):
         self.results = []
         self._fill_results()
         self.summary.setText(f"<b>{title}</b>")
-        self._set_banner(f"The report was not sent. {text}")
+        self._set_banner(self.tr("The report was not sent. {why}").format(why=text))
         self.back_button.show()
         self.pages.setCurrentIndex(2)
 
@@ -321,7 +322,7 @@ class LossDialog(LossPages):
     def _fill_results(self) -> None:
         self.result_list.clear()
         for r in self.results:
-            item = QTreeWidgetItem([r.title, OUTCOME_WORDS.get(r.outcome, r.outcome), r.text])
+            item = QTreeWidgetItem([r.title, translate("LossData", OUTCOME_WORDS[r.outcome]), r.text])
             item.setIcon(R_RESULT, self.style().standardIcon(OUTCOME_ICONS[r.outcome]))
             item.setToolTip(R_DETAIL, r.text)
             item.setData(R_TRACK, Qt.ItemDataRole.UserRole, r.content_id)
@@ -330,16 +331,7 @@ class LossDialog(LossPages):
             self.result_list.resizeColumnToContents(col)
             self.result_list.setColumnWidth(col, self.result_list.columnWidth(col) + PADDING)
         counts = {k: sum(r.outcome == k for r in self.results) for k in OUTCOME_WORDS}
-        parts = []
-        if counts["reissued"]:
-            parts.append(f"{_n(counts['reissued'])} re-issued and ready to play")
-        if counts["chosen"]:
-            parts.append(f"{_n(counts['chosen'])} replaced by an alternate")
-        if counts["alternates_offered"]:
-            parts.append(f"{_n(counts['alternates_offered'])} waiting for you to choose an alternate")
-        if counts["refused"]:
-            parts.append(f"{_n(counts['refused'])} refused")
-        self.summary.setText("<b>" + ("; ".join(parts) or "Nothing was re-distributed") + ".</b>")
+        self.summary.setText(loss_words.summary(counts))
         self.choose_button.setVisible(counts["alternates_offered"] > 0)
         ahead = self.choose_button if counts["alternates_offered"] else self.close_button
         ahead.setDefault(True)
@@ -368,10 +360,7 @@ class LossDialog(LossPages):
         for r in self.results:
             if r.item is not None and r.item.item_id == item_id:
                 r.outcome = "chosen"
-                r.text = (
-                    f"Replaced by “{alternate.title}” by {alternate.artist} ({alternate.provider_name}); "
-                    "in your library, ready to play."
-                )
+                r.text = loss_words.replaced(alternate.title, alternate.artist, alternate.provider_name)
         self._fill_results()
 
     # --- closing -----------------------------------------------------------------------------------
@@ -384,10 +373,6 @@ class LossDialog(LossPages):
 
 def _content_id(item: QTreeWidgetItem) -> str:
     return str(item.data(T_TITLE, Qt.ItemDataRole.UserRole))
-
-
-def _n(count: int) -> str:
-    return f"{count} track" + ("s" if count != 1 else "")
 
 
 def _own_words(message: str, title: str) -> str:

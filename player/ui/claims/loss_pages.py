@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.ui.kit.tables import RoomyRows
 
-NO_PREFERENCE = "No preference"
+# Translated where shown: translate("LossPages", NO_PREFERENCE).
+NO_PREFERENCE = QT_TRANSLATE_NOOP("LossPages", "No preference")
 # columns of the track list and of the result list
 T_TITLE, T_ARTIST, T_ALBUM, T_GENRE, T_NOTE = range(5)
 R_TRACK, R_RESULT, R_DETAIL = range(3)
@@ -35,9 +37,11 @@ class LossPages(QDialog):
     def _choose_page(self) -> QWidget:
         page = QWidget(self)
         intro = QLabel(
-            "Tick the tracks you lost: a deleted or damaged file, or a license gone missing. "
-            "Your insurer re-issues each one, or offers alternates when its supplier no longer "
-            "distributes it.",
+            self.tr(
+                "Tick the tracks you lost: a deleted or damaged file, or a license gone missing. "
+                "Your insurer re-issues each one, or offers alternates when its supplier no longer "
+                "distributes it."
+            ),
             page,
         )
         intro.setWordWrap(True)
@@ -45,32 +49,36 @@ class LossPages(QDialog):
         self.scan_busy.setRange(0, 0)
         self.scan_busy.setMaximumWidth(120)
         self.scan_busy.setTextVisible(False)
-        self.scan_busy.setAccessibleName("Checking the library")
-        self.scan_status = QLabel("Checking every track file in your library…", page)
+        self.scan_busy.setAccessibleName(self.tr("Checking the library"))
+        self.scan_status = QLabel(self.tr("Checking every track file in your library…"), page)
         self.scan_status.setWordWrap(True)
         scan_row = QHBoxLayout()
         scan_row.addWidget(self.scan_busy)
         scan_row.addWidget(self.scan_status, 1)
 
         self.tracks = QTreeWidget(page)
-        self.tracks.setHeaderLabels(["Title", "Artist", "Album", "Genre", "Check result"])
+        self.tracks.setHeaderLabels(
+            [self.tr("Title"), self.tr("Artist"), self.tr("Album"), self.tr("Genre"), self.tr("Check result")]
+        )
         self.tracks.setRootIsDecorated(False)
         self.tracks.setUniformRowHeights(True)
         self.tracks.setItemDelegate(RoomyRows(self.tracks))
         self.tracks.setAlternatingRowColors(True)
         self.tracks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tracks.setAccessibleName("Insured tracks to report as lost")
+        self.tracks.setAccessibleName(self.tr("Insured tracks to report as lost"))
         self.tracks.header().setSectionResizeMode(T_NOTE, QHeaderView.ResizeMode.Stretch)
 
-        self.whole_library = QCheckBox("My whole library is gone (recover)", page)
+        self.whole_library = QCheckBox(self.tr("My whole library is gone (recover)"), page)
         self.whole_library.setToolTip(
-            "After a disk crash or on a new computer: new keys are made for your policy and every "
-            "insured track is re-distributed."
+            self.tr(
+                "After a disk crash or on a new computer: new keys are made for your policy and every "
+                "insured track is re-distributed."
+            )
         )
         self.genre = QComboBox(page)
-        self.genre.addItem(NO_PREFERENCE, None)
-        self.genre.setAccessibleName("Preferred genre for alternates")
-        genre_label = QLabel("Preferred genre for alternates:", page)
+        self.genre.addItem(translate("LossPages", NO_PREFERENCE), None)
+        self.genre.setAccessibleName(self.tr("Preferred genre for alternates"))
+        genre_label = QLabel(self.tr("Preferred genre for alternates:"), page)
         genre_label.setBuddy(self.genre)
         genre_row = QHBoxLayout()
         genre_row.addWidget(genre_label)
@@ -78,7 +86,7 @@ class LossPages(QDialog):
         genre_row.addStretch(1)
 
         buttons = QDialogButtonBox(page)
-        self.submit = buttons.addButton("Report loss", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.submit = buttons.addButton(self.tr("Report loss"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.submit.setEnabled(False)
         buttons.rejected.connect(self.reject)
@@ -95,15 +103,17 @@ class LossPages(QDialog):
 
     def _working_page(self) -> QWidget:
         page = QWidget(self)
-        self.working_title = QLabel("<b>Sending your report to the insurer…</b>", page)
+        self.working_title = QLabel(self.tr("<b>Sending your report to the insurer…</b>"), page)
         note = QLabel(
-            "The insurer checks your policy's limits and asks each track's supplier to issue it again; "
-            "re-issued tracks are downloaded now.",
+            self.tr(
+                "The insurer checks your policy's limits and asks each track's supplier to issue it again; "
+                "re-issued tracks are downloaded now."
+            ),
             page,
         )
         note.setWordWrap(True)
         self.progress = QProgressBar(page)
-        self.progress.setAccessibleName("Progress of the report")
+        self.progress.setAccessibleName(self.tr("Progress of the report"))
         self.progress_text = QLabel("", page)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
@@ -128,17 +138,19 @@ class LossPages(QDialog):
         banner_row.addWidget(self.banner_icon, 0, Qt.AlignmentFlag.AlignTop)
         banner_row.addWidget(self.banner, 1)
         self.result_list = QTreeWidget(page)
-        self.result_list.setHeaderLabels(["Track", "Result", "Details"])
+        self.result_list.setHeaderLabels([self.tr("Track"), self.tr("Result"), self.tr("Details")])
         self.result_list.setRootIsDecorated(False)
         self.result_list.setWordWrap(True)
         self.result_list.setItemDelegate(RoomyRows(self.result_list))
         self.result_list.setAlternatingRowColors(True)
-        self.result_list.setAccessibleName("What became of each reported track")
+        self.result_list.setAccessibleName(self.tr("What became of each reported track"))
         self.result_list.header().setStretchLastSection(True)
 
         buttons = QDialogButtonBox(page)
-        self.choose_button = buttons.addButton("Choose an alternate…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.back_button = buttons.addButton("Back", QDialogButtonBox.ButtonRole.ResetRole)
+        self.choose_button = buttons.addButton(
+            self.tr("Choose an alternate…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.back_button = buttons.addButton(self.tr("Back"), QDialogButtonBox.ButtonRole.ResetRole)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.clicked.connect(self.accept)
 

@@ -7,20 +7,27 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from player.language import translate
+
 
 def ask_to_recover(parent: QWidget, answered: Callable[[bool], None]) -> QMessageBox:
     """Open the question window-modally; `answered(True)` once the user chose to recover, else False."""
     box = QMessageBox(parent)
     box.setObjectName("recoverConfirmation")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Recover your whole library?")
-    box.setText("Recover your whole library on this computer?")
+    box.setWindowTitle(translate("RecoverConfirmation", "Recover your whole library?"))
+    box.setText(translate("RecoverConfirmation", "Recover your whole library on this computer?"))
     box.setInformativeText(
-        "Use this after a disk crash or on a new computer. New keys are made for your policy here and "
-        "every insured track is sent again; copies on your other computers stop playing. It counts "
-        "against your policy's limits like any claim."
+        translate(
+            "RecoverConfirmation",
+            "Use this after a disk crash or on a new computer. New keys are made for your policy here and "
+            "every insured track is sent again; copies on your other computers stop playing. It counts "
+            "against your policy's limits like any claim.",
+        )
     )
-    recover = box.addButton("Recover My Library", QMessageBox.ButtonRole.AcceptRole)
+    recover = box.addButton(
+        translate("RecoverConfirmation", "Recover My Library"), QMessageBox.ButtonRole.AcceptRole
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)

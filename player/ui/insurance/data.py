@@ -12,42 +12,94 @@ from datetime import datetime
 
 from player import words
 from player.errors import BackendError, PlayerError
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.terminal import History, ListEntry, ListStatus, Policy, PolicyState, Terminal, Terms
 from player.words import day, days_between
 
-# FIG.6A events, as the insurer records their kind.
+# FIG.6A events, as the insurer records their kind; translated where shown (`event_words`).
 EVENT_KINDS = {
-    "reissue": "Re-issued (the same track)",
-    "alternate": "Alternate chosen",
-    "upgrade": "Version upgrade",
+    "reissue": QT_TRANSLATE_NOOP("InsuranceData", "Re-issued (the same track)"),
+    "alternate": QT_TRANSLATE_NOOP("InsuranceData", "Alternate chosen"),
+    "upgrade": QT_TRANSLATE_NOOP("InsuranceData", "Version upgrade"),
 }
 
 
 def reason_words(entry: ListEntry) -> str:
     if entry.reason is None:
-        return "" if entry.invalidated_at is None else "Invalidated"
-    return words.sentence(words.reason(entry.reason)).rstrip(".")
+        return "" if entry.invalidated_at is None else translate("InsuranceData", "Invalidated")
+    said = words.reason(entry.reason).strip().rstrip(".。")  # a table cell: no full stop
+    return said[:1].upper() + said[1:]
 
 
 def event_words(kind: str) -> str:
-    return EVENT_KINDS.get(kind, kind.replace("_", " ").capitalize())
+    if kind in EVENT_KINDS:
+        return translate("InsuranceData", EVENT_KINDS[kind])
+    return kind.replace("_", " ").capitalize()  # a kind newer than this player: the insurer's own word
 
 
 def state_words(state: PolicyState) -> str:
     if state is PolicyState.OFFICIAL:
-        return "Official"
-    return "Provisional (becomes official with the first insured purchase)"
+        return translate("InsuranceData", "Official")
+    return translate("InsuranceData", "Provisional (becomes official with the first insured purchase)")
 
 
 def waiting_words(policy: Policy, now: datetime) -> str:
     """FIG.6B re-licensing starting date, as the user needs it: may I claim yet?"""
     starts = policy.relicensing_starts
     if now >= policy.guarantee_end:
-        return f"The guarantee period ended on {day(policy.guarantee_end)}"
+        return translate("InsuranceData", "The guarantee period ended on {day}").format(
+            day=day(policy.guarantee_end)
+        )
     if now >= starts:
-        return f"Claims accepted from {day(starts)}"
-    left = days_between(now, starts)
-    return f"Waiting period: {left} day{'s' if left != 1 else ''} left (claims accepted from {day(starts)})"
+        return translate("InsuranceData", "Claims accepted from {day}").format(day=day(starts))
+    return words.count(
+        days_between(now, starts),
+        translate("InsuranceData", "Waiting period: {n} day left (claims accepted from {day})"),
+        translate("InsuranceData", "Waiting period: {n} days left (claims accepted from {day})"),
+        day=day(starts),
+    )
+
+
+def cover_words(snap: Snapshot, p: Policy) -> tuple[str, str]:
+    """What the user has, in one line (until when, claims left, per track), and how a claim works."""
+    ended = snap.now >= p.guarantee_end
+    h = snap.history
+    if h is not None and ended:
+        cover = translate(
+            "InsuranceData",
+            "Your cover ended on {day} · claims left: {left} of {total} · up to {per_track} per track",
+        )
+    elif h is not None:
+        cover = translate(
+            "InsuranceData",
+            "You’re covered until {day} · claims left: {left} of {total} · up to {per_track} per track",
+        )
+    elif ended:
+        cover = translate(
+            "InsuranceData",
+            "Your cover ended on {day} · up to {total} claims in all (the count shows when online) · "
+            "up to {per_track} per track",
+        )
+    else:
+        cover = translate(
+            "InsuranceData",
+            "You’re covered until {day} · up to {total} claims in all (the count shows when online) · "
+            "up to {per_track} per track",
+        )
+    how = translate(
+        "InsuranceData",
+        "A claim costs nothing: a lost track is re-issued free. When it cannot be re-issued you choose an "
+        "alternate costing up to {limit} more, at no charge. {waiting}. To claim, choose Report a Loss.",
+    )
+    return (
+        cover.format(
+            day=words.long_day(p.guarantee_end),
+            left=max(0, p.relicensing_limit_total - (h.relicensing_count if h else 0)),
+            total=p.relicensing_limit_total,
+            per_track=p.relicensing_limit_per_track,
+        ),
+        how.format(limit=words.yen(p.price_difference_limit), waiting=waiting_words(p, snap.now)),
+    )
 
 
 @dataclass(frozen=True)
@@ -74,7 +126,7 @@ class Snapshot:
 
     def title(self, content_id: str) -> str:
         """The track's title; never its ID (that is for the Advanced tab's tooltips)."""
-        return self.titles.get(content_id) or "a track no longer here"
+        return self.titles.get(content_id) or translate("InsuranceData", "a track no longer here")
 
     def premium_words(self) -> str:
         """The policy's premium: each provider's share of the price as charged (online), else the
@@ -84,12 +136,16 @@ class Snapshot:
             return ""
         terms = self.terms
         if terms is None or not terms.provider_premiums:
-            return f"{words.yen(p.premium_yen_per_track)} per track"
+            return translate("InsuranceData", "{price} per track").format(
+                price=words.yen(p.premium_yen_per_track)
+            )
         factor = 1.0
         if p.check_every_play:  # the cheaper policy: the same share of the standard premium
             factor = terms.every_play_premium_yen_per_track / max(1, terms.premium_yen_per_track)
         rates = [(pp.name, round(pp.rate * factor, 4)) for pp in terms.provider_premiums]
-        return f"{words.premium_rates(rates)}, paid with each purchase"
+        return translate("InsuranceData", "{rates}, paid with each purchase").format(
+            rates=words.premium_rates(rates)
+        )
 
     def price(self, content_id: str, otherwise: int) -> int:
         """What the track cost when it came to this library (an alternate: its own price, the same

@@ -19,35 +19,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.ui.kit import ADVANCED
 from player.ui.kit.tables import make_table
 
 DASH = "—"
-# The guarantee conditions (the patent's FIG.6B) as a buyer reads them.
+# The guarantee conditions (the patent's FIG.6B) as a buyer reads them. The labels of these tables are
+# translated where shown (`_form`).
 POLICY_FIELDS = [
-    ("premium", "Premium"),
-    ("guarantee_period", "Covered"),
-    ("relicensing_starts", "Claims"),
-    ("limit_per_track", "Replacements per track"),
-    ("limit_total", "Replacements in all"),
-    ("price_difference_limit", "Alternates"),
+    ("premium", QT_TRANSLATE_NOOP("InsuranceTabs", "Premium")),
+    ("guarantee_period", QT_TRANSLATE_NOOP("InsuranceTabs", "Covered")),
+    ("relicensing_starts", QT_TRANSLATE_NOOP("InsuranceTabs", "Claims")),
+    ("limit_per_track", QT_TRANSLATE_NOOP("InsuranceTabs", "Replacements per track")),
+    ("limit_total", QT_TRANSLATE_NOOP("InsuranceTabs", "Replacements in all")),
+    ("price_difference_limit", QT_TRANSLATE_NOOP("InsuranceTabs", "Alternates")),
 ]
 # The same policy's record-keeping, and the insurer's key the terminal pinned: under Advanced.
 ADVANCED_FIELDS = [
-    ("contract_id", "Contract number"),
-    ("insured", "Policy holder"),
-    ("guaranteed_license_ids", "Licenses covered"),
-    ("state", "Policy state"),
-    ("public_key_fingerprint", "Your policy key"),
-    ("insurer_fingerprint", "The insurer's key"),
+    ("contract_id", QT_TRANSLATE_NOOP("InsuranceTabs", "Contract number")),
+    ("insured", QT_TRANSLATE_NOOP("InsuranceTabs", "Policy holder")),
+    ("guaranteed_license_ids", QT_TRANSLATE_NOOP("InsuranceTabs", "Licenses covered")),
+    ("state", QT_TRANSLATE_NOOP("InsuranceTabs", "Policy state")),
+    ("public_key_fingerprint", QT_TRANSLATE_NOOP("InsuranceTabs", "Your policy key")),
+    ("insurer_fingerprint", QT_TRANSLATE_NOOP("InsuranceTabs", "The insurer's key")),
 ]
 HISTORY_FIELDS = [
-    ("user", "Policy holder"),
-    ("first_contract_at", "Insured since"),
-    ("relicensing_count", "Replacements so far"),
-    ("gross_amount", "Value replaced so far"),
+    ("user", QT_TRANSLATE_NOOP("InsuranceTabs", "Policy holder")),
+    ("first_contract_at", QT_TRANSLATE_NOOP("InsuranceTabs", "Insured since")),
+    ("relicensing_count", QT_TRANSLATE_NOOP("InsuranceTabs", "Replacements so far")),
+    ("gross_amount", QT_TRANSLATE_NOOP("InsuranceTabs", "Value replaced so far")),
 ]
-LIST_FIELDS = [("version", "List version"), ("issued_at", "Issued"), ("expires_at", "Offline playback until")]
+LIST_FIELDS = [
+    ("version", QT_TRANSLATE_NOOP("InsuranceTabs", "List version")),
+    ("issued_at", QT_TRANSLATE_NOOP("InsuranceTabs", "Issued")),
+    ("expires_at", QT_TRANSLATE_NOOP("InsuranceTabs", "Offline playback until")),
+]
 
 
 def _value_label(mono: bool = False) -> QLabel:
@@ -63,12 +69,13 @@ def _form(fields: list[tuple[str, str]], into: dict[str, QLabel], mono: tuple[st
     form = QFormLayout()
     form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    for key, text in fields:
+    for key, marked in fields:
+        text = translate("InsuranceTabs", marked)
         label = _value_label(key in mono)
         label.setObjectName(key)
         label.setAccessibleName(text)
         into[key] = label
-        form.addRow(f"{text}:", label)
+        form.addRow(translate("InsuranceTabs", "{label}:").format(label=text), label)
     return form
 
 
@@ -80,37 +87,37 @@ class InsuranceTabs(QWidget):
     # --- the tabs --------------------------------------------------------------------------------
 
     def _policy_tab(self) -> QWidget:
-        cover_box = QGroupBox("What your policy covers")
+        cover_box = QGroupBox(self.tr("What your policy covers"))
         QVBoxLayout(cover_box).addLayout(_form(POLICY_FIELDS, self.fields))
-        policy_box = QGroupBox("Your policy")
+        policy_box = QGroupBox(self.tr("Your policy"))
         form = _form(ADVANCED_FIELDS, self.fields, mono=("public_key_fingerprint", "insurer_fingerprint"))
         self.advanced_policy = policy_box
         self.fields["contract_id"].setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.license_toggle = QPushButton("Hide IDs")
+        self.license_toggle = QPushButton(self.tr("Hide IDs"))
         self.license_toggle.setObjectName("licenseToggle")
         self.license_toggle.setCheckable(True)
         self.license_toggle.setChecked(True)
         self.license_toggle.setEnabled(False)
-        self.license_toggle.setAccessibleName("Show or hide the guaranteed license IDs")
+        self.license_toggle.setAccessibleName(self.tr("Show or hide the guaranteed license IDs"))
         self.license_toggle.toggled.connect(self._toggle_ids)
         self.license_ids = QListWidget()
         self.license_ids.setObjectName("guaranteedLicenseIds")
-        self.license_ids.setAccessibleName("Guaranteed license IDs")
+        self.license_ids.setAccessibleName(self.tr("Guaranteed license IDs"))
         self.license_ids.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.license_ids.setToolTip("The licenses this policy covers, each with its track")
+        self.license_ids.setToolTip(self.tr("The licenses this policy covers, each with its track"))
         # The count's row gets the toggle: the form's field becomes [count, toggle].
         row = [key for key, _ in ADVANCED_FIELDS].index("guaranteed_license_ids")
         form.removeRow(row)
         count = _value_label()
         count.setObjectName("guaranteed_license_ids")
-        count.setAccessibleName("Licenses covered")
+        count.setAccessibleName(self.tr("Licenses covered"))
         self.fields["guaranteed_license_ids"] = count
         count_row = QHBoxLayout()
         count_row.setContentsMargins(0, 0, 0, 0)
         count_row.addWidget(count)
         count_row.addWidget(self.license_toggle)
         count_row.addStretch(1)
-        form.insertRow(row, "Licenses covered:", count_row)
+        form.insertRow(row, self.tr("{label}:").format(label=self.tr("Licenses covered")), count_row)
         box_layout = QVBoxLayout(policy_box)
         box_layout.addLayout(form)
         box_layout.addWidget(self.license_ids, 1)
@@ -118,12 +125,15 @@ class InsuranceTabs(QWidget):
         box_layout.addWidget(self._ids_stretch, 1)
         self._ids_stretch.hide()
 
-        limits_box = QGroupBox("Replacements used and left")
+        limits_box = QGroupBox(self.tr("Replacements used and left"))
         self.total_limit = QLabel(DASH)
         self.total_limit.setObjectName("totalLimit")
         self.total_limit.setWordWrap(True)
         self.per_track = make_table(
-            ["Track", "Price", "Used", "Left"], "perTrackLimits", "Replacements used and left per track", 0
+            [self.tr("Track"), self.tr("Price"), self.tr("Used"), self.tr("Left")],
+            "perTrackLimits",
+            self.tr("Replacements used and left per track"),
+            0,
         )
         limits = QVBoxLayout(limits_box)
         limits.addWidget(self.total_limit)
@@ -140,13 +150,16 @@ class InsuranceTabs(QWidget):
 
     def _history_tab(self) -> QWidget:
         self.history_fields: dict[str, QLabel] = {}
-        box = QGroupBox("Replacements so far")
+        box = QGroupBox(self.tr("Replacements so far"))
         box.setLayout(_form(HISTORY_FIELDS, self.history_fields))
         self.history_note = QLabel()
         self.history_note.setWordWrap(True)
         self.history_note.hide()
         self.events = make_table(
-            ["Date", "What happened", "Track", "Value"], "historyEvents", "What was replaced, and when", 2
+            [self.tr("Date"), self.tr("What happened"), self.tr("Track"), self.tr("Value")],
+            "historyEvents",
+            self.tr("What was replaced, and when"),
+            2,
         )
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -158,9 +171,18 @@ class InsuranceTabs(QWidget):
     def _advanced_tab(self) -> QWidget:
         """The policy's record-keeping and the signed license list (built after `_policy_tab`)."""
         self.list_fields: dict[str, QLabel] = {}
-        box = QGroupBox("License list, signed by the insurer")
+        box = QGroupBox(self.tr("License list, signed by the insurer"))
         self.licenses = make_table(
-            ["License ID", "Track", "State", "Invalidated on", "Reason"], "licenseList", "License list", 4
+            [
+                self.tr("License ID"),
+                self.tr("Track"),
+                self.tr("State"),
+                self.tr("Invalidated on"),
+                self.tr("Reason"),
+            ],
+            "licenseList",
+            self.tr("License list"),
+            4,
         )
         list_layout = QVBoxLayout(box)
         list_layout.addLayout(_form(LIST_FIELDS, self.list_fields))
@@ -176,4 +198,4 @@ class InsuranceTabs(QWidget):
     def _toggle_ids(self, shown: bool) -> None:
         self.license_ids.setVisible(shown)
         self._ids_stretch.setVisible(not shown)
-        self.license_toggle.setText("Hide IDs" if shown else "Show IDs")
+        self.license_toggle.setText(self.tr("Hide IDs") if shown else self.tr("Show IDs"))

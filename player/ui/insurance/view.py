@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 from player import words
 from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import LibraryEntry, LibraryState, LicenseState
-from player.ui.insurance.data import Snapshot, event_words, gather, reason_words, state_words, waiting_words
+from player.ui.insurance.data import (
+    Snapshot,
+    cover_words,
+    event_words,
+    gather,
+    reason_words,
+    state_words,
+    waiting_words,
+)
 from player.ui.insurance.tabs import DASH, POLICY_FIELDS, InsuranceTabs
 from player.ui.kit.fit import scrolling
 from player.ui.kit.guard import while_alive
@@ -54,16 +62,16 @@ class InsuranceView(InsuranceTabs):
         self._again = False
         self.fields: dict[str, QLabel] = {}
 
-        heading = page_heading("Your insurance")
+        heading = page_heading(self.tr("Your insurance"))
         self.summary = QLabel()
         self.summary.setObjectName("insuranceSummary")
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setAccessibleName("Refresh the insurance details")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh the insurance details"))
         self.refresh_button.clicked.connect(self.refresh)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addWidget(self.summary, 1)
-        self.insure_button = QPushButton("Insure tracks bought without insurance…")
+        self.insure_button = QPushButton(self.tr("Insure tracks bought without insurance…"))
         self.insure_button.setObjectName("insureUninsuredButton")
         self.insure_button.clicked.connect(lambda: self.insure_requested.emit(self._uninsured()))
         self.insure_button.hide()
@@ -81,9 +89,9 @@ class InsuranceView(InsuranceTabs):
         self.how_to_claim = QLabel()
         self.how_to_claim.setObjectName("howToClaim")
         self.how_to_claim.setWordWrap(True)
-        self.report_button = QPushButton("Report a Loss…")
+        self.report_button = QPushButton(self.tr("Report a Loss…"))
         self.report_button.setObjectName("reportLossButton")
-        self.report_button.setAccessibleName("Report a lost track or a crashed library")
+        self.report_button.setAccessibleName(self.tr("Report a lost track or a crashed library"))
         self.report_button.clicked.connect(self.loss_requested.emit)
         cover_text = QVBoxLayout()
         cover_text.addWidget(self.cover)
@@ -94,9 +102,9 @@ class InsuranceView(InsuranceTabs):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("insuranceTabs")
-        self.tabs.addTab(scrolling(self._policy_tab()), "Your cover")
-        self.tabs.addTab(scrolling(self._history_tab()), "History")
-        self.tabs.addTab(scrolling(self._advanced_tab()), "Advanced")
+        self.tabs.addTab(scrolling(self._policy_tab()), self.tr("Your cover"))
+        self.tabs.addTab(scrolling(self._history_tab()), self.tr("History"))
+        self.tabs.addTab(scrolling(self._advanced_tab()), self.tr("Advanced"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -134,7 +142,7 @@ class InsuranceView(InsuranceTabs):
     def _failed(self, error: PlayerError) -> None:
         """`gather` puts every expected error in the snapshot: what lands here is a bug, shown as such."""
         self._done()
-        self.notice.show_error(error, action="Retry", on_action=self.refresh)
+        self.notice.show_error(error, action=self.tr("Retry"), on_action=self.refresh)
 
     def _done(self) -> None:
         self.loading = False
@@ -159,26 +167,26 @@ class InsuranceView(InsuranceTabs):
         history_error = snap.errors.get("history")
         if isinstance(policy_error, UsageError):
             self.notice.show_message(
-                "No insurance yet",
-                "Take out insurance to buy insured tracks; the terms are shown before you accept.",
-                action="Take out insurance…",
+                self.tr("No insurance yet"),
+                self.tr("Take out insurance to buy insured tracks; the terms are shown before you accept."),
+                action=self.tr("Take out insurance…"),
                 on_action=self.insurance_needed.emit,
                 dismissable=False,
             )
         elif policy_error is not None:
-            self.notice.show_error(policy_error, action="Retry", on_action=self.refresh)
+            self.notice.show_error(policy_error, action=self.tr("Retry"), on_action=self.refresh)
         elif isinstance(history_error, BackendError):
             self.notice.show_message(
-                "Offline: showing the policy and license list kept on this computer",
-                "The counts used and left and the history need a connection to the insurer.",
+                self.tr("Offline: showing the policy and license list kept on this computer"),
+                self.tr("The counts used and left and the history need a connection to the insurer."),
                 tone=Tone.WARNING,
-                action="Retry",
+                action=self.tr("Retry"),
                 on_action=self.refresh,
                 dismissable=False,
             )
         elif history_error is not None or "list" in snap.errors:
             self.notice.show_error(
-                history_error or snap.errors["list"], action="Retry", on_action=self.refresh
+                history_error or snap.errors["list"], action=self.tr("Retry"), on_action=self.refresh
             )
         else:
             self.notice.clear()
@@ -193,13 +201,16 @@ class InsuranceView(InsuranceTabs):
         if p is None:
             for key, _ in POLICY_FIELDS[:-1]:
                 f[key].setText(DASH)
-            self.summary.setText("Not insured")
+            self.summary.setText(self.tr("Not insured"))
             self.license_toggle.setEnabled(False)
             return
         days_left = words.days_between(snap.now, p.guarantee_end)
         f["contract_id"].setText(p.contract_id)
         f["insured"].setText(p.insured)
-        f["guaranteed_license_ids"].setText(words.plural(len(p.guaranteed_license_ids), "license"))
+        n_ids = len(p.guaranteed_license_ids)
+        f["guaranteed_license_ids"].setText(
+            words.count(n_ids, self.tr("{n} license"), self.tr("{n} licenses"))
+        )
         contents = {e.license_id: e.content_id for e in snap.trusted.entries} if snap.trusted else {}
         for license_id in p.guaranteed_license_ids:
             content = contents.get(license_id)
@@ -207,15 +218,33 @@ class InsuranceView(InsuranceTabs):
             item.setData(Qt.ItemDataRole.UserRole, license_id)
             self.license_ids.addItem(item)
         self.license_toggle.setEnabled(bool(p.guaranteed_license_ids))
-        checked = " (every play is checked with the insurer while online)" if p.check_every_play else ""
-        f["premium"].setText(f"{snap.premium_words()}{checked}")
-        period = f"{words.day(p.guarantee_start)} to {words.day(p.guarantee_end)}"
-        f["guarantee_period"].setText(f"{period} ({words.plural(days_left, 'day')} left)")
+        premium = snap.premium_words()
+        if p.check_every_play:
+            premium = self.tr("{premium} (every play is checked with the insurer while online)").format(
+                premium=premium
+            )
+        f["premium"].setText(premium)
+        f["guarantee_period"].setText(
+            words.count(
+                days_left,
+                self.tr("{start} to {end} ({n} day left)"),
+                self.tr("{start} to {end} ({n} days left)"),
+                start=words.day(p.guarantee_start),
+                end=words.day(p.guarantee_end),
+            )
+        )
         f["relicensing_starts"].setText(waiting_words(p, snap.now))
-        f["limit_per_track"].setText(f"{words.plural(p.relicensing_limit_per_track, 'time')} per track")
-        f["limit_total"].setText(f"{words.plural(p.relicensing_limit_total, 'time')} in total")
+        per_track, total = p.relicensing_limit_per_track, p.relicensing_limit_total
+        f["limit_per_track"].setText(
+            words.count(per_track, self.tr("{n} time per track"), self.tr("{n} times per track"))
+        )
+        f["limit_total"].setText(
+            words.count(total, self.tr("{n} time in total"), self.tr("{n} times in total"))
+        )
         f["price_difference_limit"].setText(
-            f"An alternate may cost up to {words.yen(p.price_difference_limit)} more than the original"
+            self.tr("An alternate may cost up to {limit} more than the original").format(
+                limit=words.yen(p.price_difference_limit)
+            )
         )
         f["state"].setText(state_words(p.state))
         f["public_key_fingerprint"].setText(words.fingerprint(p.public_key_fingerprint, 8))
@@ -224,26 +253,15 @@ class InsuranceView(InsuranceTabs):
 
     def _show_cover(self, snap: Snapshot) -> None:
         """What the user has and can do, in one glance: until when, claims left, what a claim costs."""
-        p, h = snap.policy, snap.history
+        p = snap.policy
         if p is None:
-            self.cover.setText("Not insured yet.")
-            self.how_to_claim.setText("Take out insurance, and a lost track is re-issued free.")
+            self.cover.setText(self.tr("Not insured yet."))
+            self.how_to_claim.setText(self.tr("Take out insurance, and a lost track is re-issued free."))
             self.report_button.setEnabled(False)
             return
-        until = f"You’re covered until {words.long_day(p.guarantee_end)}"
-        if snap.now >= p.guarantee_end:
-            until = f"Your cover ended on {words.long_day(p.guarantee_end)}"
-        if h is not None:
-            left = max(0, p.relicensing_limit_total - h.relicensing_count)
-            claims = f"claims left: {left} of {p.relicensing_limit_total}"
-        else:
-            claims = f"up to {p.relicensing_limit_total} claims in all (the count shows when online)"
-        self.cover.setText(f"{until} · {claims} · up to {p.relicensing_limit_per_track} per track")
-        self.how_to_claim.setText(
-            "A claim costs nothing: a lost track is re-issued free. When it cannot be re-issued you choose "
-            f"an alternate costing up to {words.yen(p.price_difference_limit)} more, at no charge. "
-            f"{waiting_words(p, snap.now)}. To claim, choose Report a Loss."
-        )
+        cover, how = cover_words(snap, p)
+        self.cover.setText(cover)
+        self.how_to_claim.setText(how)
         self.report_button.setEnabled(True)
 
     def _show_limits(self, snap: Snapshot) -> None:
@@ -255,9 +273,18 @@ class InsuranceView(InsuranceTabs):
             return
         if h is None:
             self.total_limit.setText(
-                f"Limits: {words.plural(p.relicensing_limit_total, 're-licensing')} in total, "
-                f"{p.relicensing_limit_per_track} per track. "
-                "The counts used and left need a connection to the insurer."
+                words.count(
+                    p.relicensing_limit_total,
+                    self.tr(
+                        "Limits: {n} re-licensing in total, {per_track} per track. The counts used and left "
+                        "need a connection to the insurer."
+                    ),
+                    self.tr(
+                        "Limits: {n} re-licensings in total, {per_track} per track. The counts used and left "
+                        "need a connection to the insurer."
+                    ),
+                    per_track=p.relicensing_limit_per_track,
+                )
             )
             fill(self.per_track, [])
             self._show_per_track(False)
@@ -265,21 +292,28 @@ class InsuranceView(InsuranceTabs):
         self._show_per_track(True)
         left = max(0, p.relicensing_limit_total - h.relicensing_count)
         self.total_limit.setText(
-            f"In total: {h.relicensing_count} of {p.relicensing_limit_total} used, {left} left"
+            self.tr("In total: {used} of {total} used, {left} left").format(
+                used=h.relicensing_count, total=p.relicensing_limit_total, left=left
+            )
         )
         rows = []
+        of = self.tr("{left} of {total}")
         for item in h.items:
             used = item.relicense_count
             remaining = max(0, p.relicensing_limit_per_track - used)
             tooltip = ""
             if item.original_content_id != item.content_id:
-                tooltip = f"An alternate for {snap.title(item.original_content_id)}"
+                tooltip = self.tr("An alternate for {title}").format(
+                    title=snap.title(item.original_content_id)
+                )
             rows.append(
                 [
                     Cell(snap.title(item.content_id), tooltip=tooltip),
                     Cell(words.yen(snap.price(item.content_id, item.price)), item.price, number=True),
                     Cell(str(used), used, number=True),
-                    Cell(f"{remaining} of {p.relicensing_limit_per_track}", remaining, number=True),
+                    Cell(
+                        of.format(left=remaining, total=p.relicensing_limit_per_track), remaining, number=True
+                    ),
                 ]
             )
         fill(self.per_track, rows)
@@ -295,7 +329,9 @@ class InsuranceView(InsuranceTabs):
             for label in hf.values():
                 label.setText(DASH)
             fill(self.events, [])
-            self.history_note.setText("The history is kept by the insurer: it shows when you are online.")
+            self.history_note.setText(
+                self.tr("The history is kept by the insurer: it shows when you are online.")
+            )
             self.history_note.setVisible(snap.insured)
             return
         self.history_note.hide()
@@ -327,12 +363,14 @@ class InsuranceView(InsuranceTabs):
         lf["version"].setText(str(t.version))
         lf["issued_at"].setText(words.moment(t.issued_at))
         left = words.time_left(t.expires_at, snap.now)
-        lf["expires_at"].setText(f"{words.moment(t.expires_at)} ({left} from now)")
+        lf["expires_at"].setText(
+            self.tr("{moment} ({left} from now)").format(moment=words.moment(t.expires_at), left=left)
+        )
         rows = []
         for e in t.entries:
             valid = e.state is LicenseState.VALID
             when = e.invalidated_at
-            state = Cell("Valid" if valid else "Invalid")
+            state = Cell(self.tr("Valid") if valid else self.tr("Invalid"))
             if not valid:
                 bold = QFont(state.font())
                 bold.setBold(True)

@@ -9,7 +9,6 @@ Insurance page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
@@ -28,56 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from player import words
-from player.errors import BackendError, PlayerError, UsageError
-from player.terminal import KeptReceipt, Terminal
+from player.errors import PlayerError, UsageError
+from player.language import translate
+from player.terminal import KeptReceipt
 from player.ui.kit import ADVANCED
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import plain
 from player.ui.kit.notice import Notice, Tone
 from player.ui.kit.receipt_pdf import pdf_bytes, print_to, receipt_html
 from player.ui.kit.tables import Cell, fill, make_table, page_heading
+from player.ui.receipts.listing import COLUMNS, ReceiptsSnapshot, gather, listed, named, titles_in_short
 from player.ui.session import UiSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ["Date", "For", "Tracks", "Total", "Issued by"]
-SHOWN_TITLES = 3  # titles named in the Tracks column before "and N more"
-
-
-@dataclass(frozen=True)
-class ReceiptsSnapshot:
-    kept: list[KeptReceipt]
-    refused: dict[str, PlayerError]
-    offline: bool
-
-
-def gather(terminal: Terminal, fetch: bool) -> ReceiptsSnapshot:
-    """On the worker: new receipts from the insurer (when `fetch` and it answers), then every one kept."""
-    offline = False
-    if fetch:
-        try:
-            terminal.receipts.fetch()
-        except BackendError:
-            offline = True
-    kept, refused = terminal.receipts.survey()
-    return ReceiptsSnapshot(kept, refused, offline or not terminal.connection.online)
-
-
-def _titles(titles: list[str]) -> str:
-    """ "A, B, C and 2 more": the tracks a receipt is for, short enough for a table cell."""
-    if not titles:
-        return "—"
-    shown = ", ".join(titles[:SHOWN_TITLES])
-    rest = len(titles) - SHOWN_TITLES
-    return f"{shown} and {rest} more" if rest > 0 else shown
-
-
-def _named(kept: KeptReceipt) -> str:
-    """A receipt as its owner knows it: what it is for and when it was issued (its number is for the
-    receipt itself, where it is printed)."""
-    r = kept.receipt
-    kind = words.RECEIPT_KINDS.get(r.kind.value, "your account").lower()
-    what = _titles([i.title for i in r.items]) if r.items else kind
-    return f"The receipt for {what} of {words.moment(r.issued_at)}"
 
 
 class ReceiptsView(QWidget):
@@ -95,17 +57,17 @@ class ReceiptsView(QWidget):
         self._again = False
         self._imported: KeptReceipt | None = None  # to select and announce once the list is shown again
 
-        heading = page_heading("Receipts")
+        heading = page_heading(self.tr("Receipts"))
         self.summary = QLabel()
         self.summary.setObjectName("receiptsSummary")
-        self.import_button = QPushButton("Import…")
-        self.import_button.setAccessibleName("Import a receipt from a file")
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setAccessibleName(self.tr("Import a receipt from a file"))
         self.import_button.setToolTip(
-            "Keep a receipt saved on another computer, once its signature checks out"
+            self.tr("Keep a receipt saved on another computer, once its signature checks out")
         )
         self.import_button.clicked.connect(self._ask_import)
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setAccessibleName("Refresh the receipts")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh the receipts"))
         self.refresh_button.clicked.connect(lambda: self.refresh(fetch=True))
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -114,24 +76,26 @@ class ReceiptsView(QWidget):
         top.addWidget(self.refresh_button)
         self.notice = Notice(self)
 
-        self.table = make_table(COLUMNS, "receiptsTable", "Receipts", stretch=2)
+        self.table = make_table(
+            [translate("ReceiptsPage", c) for c in COLUMNS], "receiptsTable", self.tr("Receipts"), stretch=2
+        )
         self.table.sortItems(0, Qt.SortOrder.DescendingOrder)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.detail = QTextBrowser()
         self.detail.setObjectName("receiptDetail")
-        self.detail.setAccessibleName("The selected receipt")
+        self.detail.setAccessibleName(self.tr("The selected receipt"))
         self.detail.setOpenLinks(False)
         # The receipt as issued, opened by choosing it: its number is printed on it, as on the PDF, for
         # quoting to the insurer. The one place on this page an ID belongs.
         self.detail.setProperty(ADVANCED, True)
-        self.pdf_button = QPushButton("Save as PDF…")
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.pdf_button.setObjectName("receiptPdfButton")
         self.pdf_button.clicked.connect(self._ask_pdf)
-        self.print_button = QPushButton("Print…")
+        self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("receiptPrintButton")
         self.print_button.clicked.connect(self._ask_print)
-        self.save_button = QPushButton("Save Signed Receipt…")
-        self.save_button.setToolTip("The receipt as signed, for another computer or your records")
+        self.save_button = QPushButton(self.tr("Save Signed Receipt…"))
+        self.save_button.setToolTip(self.tr("The receipt as signed, for another computer or your records"))
         self.save_button.clicked.connect(self._ask_save)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -193,10 +157,11 @@ class ReceiptsView(QWidget):
         if isinstance(error, UsageError):
             self.summary.setText("")
             self.notice.show_message(
-                "Sign in to see your receipts", "Every purchase, policy and replacement leaves one."
+                self.tr("Sign in to see your receipts"),
+                self.tr("Every purchase, policy and replacement leaves one."),
             )
         else:
-            self.notice.show_error(error, action="Retry", on_action=self.refresh)
+            self.notice.show_error(error, action=self.tr("Retry"), on_action=self.refresh)
         self.refreshed.emit()
 
     def _show(self, snap: ReceiptsSnapshot) -> None:
@@ -204,17 +169,23 @@ class ReceiptsView(QWidget):
         self.kept = {k.receipt.receipt_id: k for k in snap.kept}
         fill(self.table, [self._row(k) for k in snap.kept])
         paid = sum(k.receipt.total_yen for k in snap.kept)
-        self.summary.setText(
-            f"{words.plural(len(snap.kept), 'receipt')} · {words.yen(paid)} paid in all" if snap.kept else ""
+        summary = words.count(
+            len(snap.kept),
+            self.tr("{n} receipt · {paid} paid in all"),
+            self.tr("{n} receipts · {paid} paid in all"),
+            paid=words.yen(paid),
         )
+        self.summary.setText(summary if snap.kept else "")
         imported, self._imported = self._imported, None
         chosen = imported or selected
         self._select(chosen.receipt.receipt_id if chosen else None)
         self._show_notice(snap)
         if imported is not None and not snap.refused:
             self.notice.show_message(
-                "Receipt imported",
-                f"{_named(imported)}, signed by {imported.signer_name}, is kept here.",
+                self.tr("Receipt imported"),
+                self.tr("{receipt}, signed by {signer}, is kept here.").format(
+                    receipt=named(imported), signer=imported.signer_name
+                ),
             )
         self._done()
         self.refreshed.emit()
@@ -223,20 +194,27 @@ class ReceiptsView(QWidget):
         if snap.refused:
             first = plain(str(next(iter(snap.refused.values()))))
             self.notice.show_message(
-                f"{words.plural(len(snap.refused), 'receipt')} kept here failed the signature check",
-                f"It is not shown: it was changed after it was issued, or it is not yours ({first}). "
-                "Refresh to fetch your receipts from the insurer again.",
+                words.count(
+                    len(snap.refused),
+                    self.tr("{n} receipt kept here failed the signature check"),
+                    self.tr("{n} receipts kept here failed the signature check"),
+                ),
+                self.tr(
+                    "It is not shown: it was changed after it was issued, or it is not yours ({why}). "
+                    "Refresh to fetch your receipts from the insurer again."
+                ).format(why=first),
                 tone=Tone.WARNING,
             )
         elif snap.offline:
             self.notice.show_message(
-                "Offline: showing the receipts kept on this computer",
-                "New receipts arrive with the next sync.",
+                self.tr("Offline: showing the receipts kept on this computer"),
+                self.tr("New receipts arrive with the next sync."),
                 tone=Tone.INFO,
             )
         elif not snap.kept:
             self.notice.show_message(
-                "No receipts yet", "Every purchase, policy and replacement leaves a signed receipt here."
+                self.tr("No receipts yet"),
+                self.tr("Every purchase, policy and replacement leaves a signed receipt here."),
             )
         else:
             self.notice.clear()
@@ -244,12 +222,12 @@ class ReceiptsView(QWidget):
     @staticmethod
     def _row(kept: KeptReceipt) -> list[Cell]:
         r = kept.receipt
-        kind = words.RECEIPT_KINDS.get(r.kind.value, r.kind.value)
-        titles = ", ".join(i.title for i in r.items)
+        kind = words.receipt_kind(r.kind.value)
+        titles = listed([i.title for i in r.items])
         cells = [
             Cell(words.moment(r.issued_at), words.stamp(r.issued_at)),
             Cell(kind, tooltip=titles),
-            Cell(_titles([i.title for i in r.items]), len(r.items), tooltip=titles),
+            Cell(titles_in_short([i.title for i in r.items]), len(r.items), tooltip=titles),
             Cell(words.yen(r.total_yen), r.total_yen, number=True),
             Cell(kept.signer_name),
         ]
@@ -298,7 +276,7 @@ class ReceiptsView(QWidget):
 
     def _ask_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save Receipt as PDF", self._default_path(".pdf"), "PDF (*.pdf)"
+            self, self.tr("Save Receipt as PDF"), self._default_path(".pdf"), self.tr("PDF (*.pdf)")
         )
         if path:
             self.save_pdf(Path(path))
@@ -312,11 +290,14 @@ class ReceiptsView(QWidget):
         except PlayerError as e:
             self.notice.show_error(e)
             return
-        self.notice.show_message("Receipt saved", f"Saved as {path}.")
+        self.notice.show_message(self.tr("Receipt saved"), self.tr("Saved as {path}.").format(path=path))
 
     def _ask_save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save Signed Receipt", self._default_path(".json"), "Signed receipt (*.json)"
+            self,
+            self.tr("Save Signed Receipt"),
+            self._default_path(".json"),
+            self.tr("Signed receipt (*.json)"),
         )
         if path:
             self.save_signed(Path(path))
@@ -331,13 +312,14 @@ class ReceiptsView(QWidget):
             self.notice.show_error(e)
             return
         self.notice.show_message(
-            "Signed receipt saved", f"Saved as {path}; Import… reads it on another computer."
+            self.tr("Signed receipt saved"),
+            self.tr("Saved as {path}; Import… reads it on another computer.").format(path=path),
         )
 
     def _ask_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print Receipt")
+        dialog.setWindowTitle(self.tr("Print Receipt"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_on(printer)
 
@@ -348,7 +330,10 @@ class ReceiptsView(QWidget):
 
     def _ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import a Receipt", self._default_path(".json"), "Signed receipt (*.json);;All files (*)"
+            self,
+            self.tr("Import a Receipt"),
+            self._default_path(".json"),
+            self.tr("Signed receipt (*.json);;All files (*)"),
         )
         if path:
             self.import_file(Path(path))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QProgressBar, QPushButton, QTableView, QWidget
 
 from player.errors import BackendRefusedError, PlayerError, UsageError
+from player.language import translate
 from player.terminal import (
     BuyAt,
     CatalogEntry,
@@ -36,7 +37,10 @@ def _where_words(entry: CatalogEntry) -> str:
     """Where the sale happens, when it is not simply through the insurer."""
     if "front_end" in entry.configurations:
         return ""
-    return f"\n\nSold at the checkout of {entry.provider_name}, which asks your insurer to insure it."
+    said = translate(
+        "StoreBuying", "Sold at the checkout of {provider}, which asks your insurer to insure it."
+    )
+    return "\n\n" + said.format(provider=entry.provider_name)
 
 
 class BuyingView(QWidget):
@@ -80,16 +84,20 @@ class BuyingView(QWidget):
         entry = self.selected_entry()
         can_buy = False
         if self.buying is not None:
-            self.buy_button.setText("Buying…")
+            self.buy_button.setText(self.tr("Buying…"))
         elif entry is not None and self.model.is_owned(entry.content_id):
-            self.buy_button.setText("Owned")
+            self.buy_button.setText(self.tr("Owned"))
         elif entry is not None and not entry.available:
-            self.buy_button.setText("Not sold now")
+            self.buy_button.setText(self.tr("Not sold now"))
         else:
             can_buy = entry is not None
-            self.buy_button.setText("Buy insured…")
+            self.buy_button.setText(self.tr("Buy insured…"))
         offline = self.session.connection in (ConnectionState.OFFLINE, ConnectionState.WORKING_OFFLINE)
-        tip = "Buying needs a connection to the insurer: Retry, or wait until it answers." if offline else ""
+        tip = (
+            self.tr("Buying needs a connection to the insurer: Retry, or wait until it answers.")
+            if offline
+            else ""
+        )
         for button in (self.buy_button, self.buy_plain_button):
             button.setEnabled(can_buy and not offline)
             button.setToolTip(tip)
@@ -110,13 +118,16 @@ class BuyingView(QWidget):
             return
         if self.model.is_owned(entry.content_id):
             self.notice.show_message(
-                f"“{entry.title}” is already in your library",
-                "An insured track is bought once; if it is lost, report the loss and it is re-issued.",
+                self.tr("“{title}” is already in your library").format(title=entry.title),
+                self.tr(
+                    "An insured track is bought once; if it is lost, report the loss and it is re-issued."
+                ),
             )
             return
         if not entry.available:
             self.notice.show_message(
-                f"“{entry.title}” is not sold at the moment", f"{entry.provider_name} does not offer it now."
+                self.tr("“{title}” is not sold at the moment").format(title=entry.title),
+                self.tr("{provider} does not offer it now.").format(provider=entry.provider_name),
             )
             return
         box = QMessageBox(self)
@@ -124,32 +135,45 @@ class BuyingView(QWidget):
         box.setIcon(QMessageBox.Icon.Question)
         at_checkout: QCheckBox | None = None
         if insured:
-            box.setWindowTitle("Buy insured")
-            box.setText(f"Buy “{entry.title}” by {entry.artist}, insured?")
-            box.setInformativeText(
-                f"Price: {yen(entry.price)} ({entry.provider_name})\n"
-                f"Insurance premium: {yen(entry.premium)}\n"
-                f"Together: {yen(entry.price + entry.premium)}\n\n"
-                "If the track or its license is lost, the insurer re-distributes it under your policy."
-                + _where_words(entry)
+            box.setWindowTitle(self.tr("Buy insured"))
+            box.setText(
+                self.tr("Buy “{title}” by {artist}, insured?").format(title=entry.title, artist=entry.artist)
             )
+            terms = self.tr(
+                "Price: {price} ({provider})\nInsurance premium: {premium}\nTogether: {together}\n\n"
+                "If the track or its license is lost, the insurer re-distributes it under your policy."
+            ).format(
+                price=yen(entry.price),
+                provider=entry.provider_name,
+                premium=yen(entry.premium),
+                together=yen(entry.price + entry.premium),
+            )
+            box.setInformativeText(terms + _where_words(entry))
             if {"front_end", "back_end"} <= set(entry.configurations):
-                at_checkout = QCheckBox(f"Pay at the checkout of {entry.provider_name}")
+                at_checkout = QCheckBox(
+                    self.tr("Pay at the checkout of {provider}").format(provider=entry.provider_name)
+                )
                 at_checkout.setObjectName("atCheckout")
                 at_checkout.setToolTip(
-                    f"{entry.provider_name} sells it and asks your insurer to insure it: the same cover, "
-                    f"with the receipt from {entry.provider_name}"
+                    self.tr(
+                        "{provider} sells it and asks your insurer to insure it: the same cover, "
+                        "with the receipt from {provider}"
+                    ).format(provider=entry.provider_name)
                 )
                 box.setCheckBox(at_checkout)
         else:
-            box.setWindowTitle("Buy without insurance")
+            box.setWindowTitle(self.tr("Buy without insurance"))
             box.setText(
-                f"Buy “{entry.title}” by {entry.artist} from {entry.provider_name}, without insurance?"
+                self.tr("Buy “{title}” by {artist} from {provider}, without insurance?").format(
+                    title=entry.title, artist=entry.artist, provider=entry.provider_name
+                )
             )
             box.setInformativeText(
-                f"Price: {yen(entry.price)}, no premium.\n\n"
-                "If the track or its license is lost, nothing re-distributes it. You can insure it later "
-                f"from your library (premium now {yen(entry.premium)})."
+                self.tr(
+                    "Price: {price}, no premium.\n\n"
+                    "If the track or its license is lost, nothing re-distributes it. You can insure it later "
+                    "from your library (premium now {premium})."
+                ).format(price=yen(entry.price), premium=yen(entry.premium))
             )
         confirm = box.addButton(box.windowTitle(), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -176,7 +200,7 @@ class BuyingView(QWidget):
         self.buying = entry
         self.notice.clear()
         self.progress.setValue(0)
-        self.progress.setFormat(f"Buying “{entry.title}”…")
+        self.progress.setFormat(self.tr("Buying “{title}”…").format(title=entry.title))
         self.progress.show()
         self.model.set_downloading(entry.content_id, 0)
         self._update_buttons()
@@ -199,29 +223,41 @@ class BuyingView(QWidget):
         if self.buying is None or total <= 0:
             return
         percent = min(100, done * 100 // total)
-        self.progress.setFormat(f"Downloading “{self.buying.title}” — %p%")
+        self.progress.setFormat(self.tr("Downloading “{title}” — %p%").format(title=self.buying.title))
         self.progress.setValue(percent)
         self.model.set_downloading(self.buying.content_id, percent)
 
     def _bought(self, entry: CatalogEntry, purchase: Purchase | DirectLicense) -> None:
         self.buying = None
         self.progress.setValue(100)
-        self.progress.setFormat(f"Done: “{entry.title}” is in your library")
+        self.progress.setFormat(self.tr("Done: “{title}” is in your library").format(title=entry.title))
         self.model.set_downloading(entry.content_id, None)
         self.model.set_owned({*owned_content_ids(self.session.library), entry.content_id})
         self._update_buttons()
         if isinstance(purchase, Purchase):
-            where = "" if purchase.sold_by == "insurer" else f" at the checkout of {entry.provider_name}"
+            paid = (
+                self.tr(
+                    "Paid {price} and a premium of {premium}. It is in your library and plays from there."
+                )
+                if purchase.sold_by == "insurer"
+                else self.tr(
+                    "Paid {price} and a premium of {premium} at the checkout of {provider}. It is in your "
+                    "library and plays from there."
+                )
+            )
             self.notice.show_message(
-                f"“{entry.title}” is yours, insured",
-                f"Paid {yen(purchase.price)} and a premium of {yen(purchase.premium)}{where}. "
-                "It is in your library and plays from there.",
+                self.tr("“{title}” is yours, insured").format(title=entry.title),
+                paid.format(
+                    price=yen(purchase.price), premium=yen(purchase.premium), provider=entry.provider_name
+                ),
             )
         else:
             self.notice.show_message(
-                f"“{entry.title}” is yours, not insured",
-                f"Paid {yen(purchase.price)} to {entry.provider_name}. It is in your library and plays from "
-                "there; insure it later from the library (Insure…).",
+                self.tr("“{title}” is yours, not insured").format(title=entry.title),
+                self.tr(
+                    "Paid {price} to {provider}. It is in your library and plays from there; insure it later "
+                    "from the library (Insure…)."
+                ).format(price=yen(purchase.price), provider=entry.provider_name),
             )
         QTimer.singleShot(4000, self, self._hide_progress)
         self.bought.emit(entry.content_id)
@@ -235,15 +271,17 @@ class BuyingView(QWidget):
             self.model.set_owned({*owned_content_ids(self.session.library), entry.content_id})
         if isinstance(error, UsageError):
             self.notice.show_message(
-                "Take out insurance first",
-                "Buying insured needs an account and an insurance policy. "
-                "Sign in and accept the terms, then buy again.",
+                self.tr("Take out insurance first"),
+                self.tr(
+                    "Buying insured needs an account and an insurance policy. "
+                    "Sign in and accept the terms, then buy again."
+                ),
                 tone=Tone.WARNING,
-                action="Get insured…",
+                action=self.tr("Get insured…"),
                 on_action=self.insurance_needed.emit,
             )
         else:
-            self.notice.show_error(error, action="Retry", on_action=lambda: self.ask_to_buy(entry))
+            self.notice.show_error(error, action=self.tr("Retry"), on_action=lambda: self.ask_to_buy(entry))
         self._update_buttons()
 
     def _hide_progress(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.terminal import CatalogEntry
 from player.words import duration, yen
 
@@ -39,22 +40,23 @@ class Column(IntEnum):
     AVAILABILITY = 8
 
 
+# Marked texts: translated where shown, translate("CatalogModel", TEXT).
 HEADERS = {
-    Column.TITLE: "Title",
-    Column.ARTIST: "Artist",
-    Column.ALBUM: "Album",
-    Column.GENRE: "Genre",
-    Column.PROVIDER: "Provider",
-    Column.DURATION: "Length",
-    Column.PRICE: "Price",
-    Column.PREMIUM: "Premium",
-    Column.AVAILABILITY: "Availability",
+    Column.TITLE: QT_TRANSLATE_NOOP("CatalogModel", "Title"),
+    Column.ARTIST: QT_TRANSLATE_NOOP("CatalogModel", "Artist"),
+    Column.ALBUM: QT_TRANSLATE_NOOP("CatalogModel", "Album"),
+    Column.GENRE: QT_TRANSLATE_NOOP("CatalogModel", "Genre"),
+    Column.PROVIDER: QT_TRANSLATE_NOOP("CatalogModel", "Provider"),
+    Column.DURATION: QT_TRANSLATE_NOOP("CatalogModel", "Length"),
+    Column.PRICE: QT_TRANSLATE_NOOP("CatalogModel", "Price"),
+    Column.PREMIUM: QT_TRANSLATE_NOOP("CatalogModel", "Premium"),
+    Column.AVAILABILITY: QT_TRANSLATE_NOOP("CatalogModel", "Availability"),
 }
 _NUMERIC = {Column.DURATION, Column.PRICE, Column.PREMIUM}
 
-OWNED = "Owned"
-AVAILABLE = "Available"
-UNAVAILABLE = "Not sold now"
+OWNED = QT_TRANSLATE_NOOP("CatalogModel", "Owned")
+AVAILABLE = QT_TRANSLATE_NOOP("CatalogModel", "Available")
+UNAVAILABLE = QT_TRANSLATE_NOOP("CatalogModel", "Not sold now")
 
 
 class CatalogModel(QAbstractTableModel):
@@ -116,10 +118,10 @@ class CatalogModel(QAbstractTableModel):
 
     def availability(self, e: CatalogEntry) -> str:
         if e.content_id in self._downloading:
-            return f"Downloading {self._downloading[e.content_id]}%"
+            return self.tr("Downloading {percent}%").format(percent=self._downloading[e.content_id])
         if e.content_id in self._owned:
-            return OWNED
-        return AVAILABLE if e.available else UNAVAILABLE
+            return translate("CatalogModel", OWNED)
+        return translate("CatalogModel", AVAILABLE) if e.available else translate("CatalogModel", UNAVAILABLE)
 
     def can_buy(self, e: CatalogEntry) -> bool:
         return e.available and e.content_id not in self._owned and e.content_id not in self._downloading
@@ -136,7 +138,7 @@ class CatalogModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return translate("CatalogModel", HEADERS[Column(section)])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
             return _alignment(Column(section))
         return None
@@ -194,12 +196,18 @@ class CatalogModel(QAbstractTableModel):
         return self._text(e, column).casefold()
 
     def _tooltip(self, e: CatalogEntry) -> str:
-        lines = [f"{e.title} — {e.artist}", f"{e.album} ({e.genre})", f"Sold by {e.provider_name}"]
-        lines.append(f"Price {yen(e.price)} + insurance premium {yen(e.premium)}")
+        lines = [
+            f"{e.title} — {e.artist}",
+            f"{e.album} ({e.genre})",
+            self.tr("Sold by {provider}").format(provider=e.provider_name),
+            self.tr("Price {price} + insurance premium {premium}").format(
+                price=yen(e.price), premium=yen(e.premium)
+            ),
+        ]
         if self.is_owned(e.content_id):
-            lines.append("Already in your library")
+            lines.append(self.tr("Already in your library"))
         elif not e.available:
-            lines.append("The provider does not sell this track at the moment")
+            lines.append(self.tr("The provider does not sell this track at the moment"))
         return "\n".join(lines)
 
     def _changed_column(self, column: Column) -> None:

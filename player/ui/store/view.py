@@ -8,6 +8,7 @@ connection the store says so and offers Retry.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.errors import BackendError, PlayerError
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.terminal import CatalogEntry, LibraryEntry
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe
@@ -37,8 +39,9 @@ from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
 from player.ui.store.buying import BuyingView, owned_content_ids
 from player.ui.store.model import ENTRY_ROLE, CatalogFilter, CatalogModel, Column
+from player.words import count
 
-ALL_GENRES = "All genres"
+ALL_GENRES = QT_TRANSLATE_NOOP("StoreView", "All genres")  # translated where shown
 # Of the width the words get: the provider's name too, or on a small screen it leaves titles no room.
 _SHARES = {Column.TITLE: 0.36, Column.ARTIST: 0.24, Column.ALBUM: 0.24, Column.PROVIDER: 0.16}
 MIN_SHARE_WIDTH = 48
@@ -65,32 +68,34 @@ class StoreView(BuyingView):
         self._covers: dict[str, QPixmap] = {}  # in memory only, for the life of the view
 
         self.genre = QComboBox()
-        self.genre.setAccessibleName("Genre filter")
-        self.genre.addItem(ALL_GENRES)
+        self.genre.setAccessibleName(self.tr("Genre filter"))
+        self.genre.addItem(translate("StoreView", ALL_GENRES), None)
         self.genre.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.genre.currentIndexChanged.connect(self._genre_changed)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search title, artist, album, provider…")
-        self.search.setAccessibleName("Search the store")
+        self.search.setPlaceholderText(self.tr("Search title, artist, album, provider…"))
+        self.search.setAccessibleName(self.tr("Search the store"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
         self.count = QLabel()
         self.count.setObjectName("storeCount")
-        self.buy_button = QPushButton("Buy insured…")
+        self.buy_button = QPushButton(self.tr("Buy insured…"))
         self.buy_button.setObjectName("buyButton")
-        self.buy_button.setAccessibleName("Buy the selected track with insurance")
+        self.buy_button.setAccessibleName(self.tr("Buy the selected track with insurance"))
         self.buy_button.setEnabled(False)
         self.buy_button.clicked.connect(self.buy_selected)
-        self.buy_plain_button = QPushButton("Buy without insurance…")
+        self.buy_plain_button = QPushButton(self.tr("Buy without insurance…"))
         self.buy_plain_button.setObjectName("buyPlainButton")
-        self.buy_plain_button.setAccessibleName("Buy the selected track at its provider, without insurance")
+        self.buy_plain_button.setAccessibleName(
+            self.tr("Buy the selected track at its provider, without insurance")
+        )
         self.buy_plain_button.setEnabled(False)
         self.buy_plain_button.clicked.connect(lambda: self.buy_selected(insured=False))
 
         self.notice = Notice(self)
         self.table = QTableView()
         self.table.setObjectName("storeTable")
-        self.table.setAccessibleName("Store catalog")
+        self.table.setAccessibleName(self.tr("Store catalog"))
         self.table.setModel(self.proxy)
         show_whole_text(self.table)
         self.table.setSortingEnabled(True)
@@ -120,13 +125,13 @@ class StoreView(BuyingView):
 
         self.progress = QProgressBar()
         self.progress.setObjectName("downloadProgress")
-        self.progress.setAccessibleName("Download progress")
+        self.progress.setAccessibleName(self.tr("Download progress"))
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(True)
         self.progress.hide()
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Genre:"))
+        bar.addWidget(QLabel(self.tr("Genre:")))
         bar.addWidget(self.genre)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count)
@@ -174,7 +179,7 @@ class StoreView(BuyingView):
         if self.loading:
             return
         self.loading = True
-        self.notice.show_message("Loading the catalog…", tone=Tone.INFO, dismissable=False)
+        self.notice.show_message(self.tr("Loading the catalog…"), tone=Tone.INFO, dismissable=False)
         terminal = self.session.terminal
         self.session.call(
             lambda _: terminal.purchases.catalog(),
@@ -222,17 +227,20 @@ class StoreView(BuyingView):
         if isinstance(error, BackendError):
             self.show_offline(error)
         else:
-            self.notice.show_error(error, action="Retry", on_action=self.reload)
+            self.notice.show_error(error, action=self.tr("Retry"), on_action=self.reload)
 
     def show_offline(self, error: PlayerError | None = None) -> None:
-        detail = "Buying and browsing the catalog need the insurer. Your library keeps playing offline."
+        detail = self.tr(
+            "Buying and browsing the catalog need the insurer. Your library keeps playing offline."
+        )
         if error is not None:
-            detail = f"{describe(error)[1].split('. ')[0].rstrip('.')}. {detail}"
+            why = re.split(r"(?<=[.。])\s*", describe(error)[1])[0].rstrip(".。")  # its first sentence
+            detail = self.tr("{why}. {detail}").format(why=why, detail=detail)
         self.notice.show_message(
-            "The store needs a connection",
+            self.tr("The store needs a connection"),
             detail,
             tone=Tone.WARNING,
-            action="Retry",
+            action=self.tr("Retry"),
             on_action=self.reload,
             dismissable=False,
         )
@@ -248,12 +256,13 @@ class StoreView(BuyingView):
             self.show_offline()
 
     def _fill_genres(self) -> None:
-        current = self.genre.currentText()
+        current = self.genre.currentData()
         self.genre.blockSignals(True)
         self.genre.clear()
-        self.genre.addItem(ALL_GENRES)
-        self.genre.addItems(self.model.genres())
-        self.genre.setCurrentIndex(max(0, self.genre.findText(current)))
+        self.genre.addItem(translate("StoreView", ALL_GENRES), None)
+        for genre in self.model.genres():
+            self.genre.addItem(genre, genre)
+        self.genre.setCurrentIndex(max(0, self.genre.findData(current)) if current else 0)
         self.genre.blockSignals(False)
         self._genre_changed()
 
@@ -295,8 +304,8 @@ class StoreView(BuyingView):
     # --- filtering -------------------------------------------------------------------------------
 
     def _genre_changed(self, *_: Any) -> None:
-        text = self.genre.currentText()
-        self.proxy.set_genre(None if text in ("", ALL_GENRES) else text)
+        genre = self.genre.currentData()
+        self.proxy.set_genre(genre if isinstance(genre, str) else None)
         self._update_count()
 
     def _search_changed(self, text: str) -> None:
@@ -320,7 +329,10 @@ class StoreView(BuyingView):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total} tracks" if shown != total else f"{total} tracks")
+        if shown != total:
+            self.count.setText(self.tr("{shown} of {total} tracks").format(shown=shown, total=total))
+        else:
+            self.count.setText(count(total, self.tr("{n} track"), self.tr("{n} tracks")))
 
     def _library_changed(self, entries: list[LibraryEntry]) -> None:
         self.model.set_owned(owned_content_ids(entries))
