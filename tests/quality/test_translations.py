@@ -97,7 +97,9 @@ def _face_files() -> list[Path]:
 
 
 def _has_words(node: ast.expr) -> bool:
-    """A literal a person would read: it has letters (not an object name or a symbol)."""
+    """A literal a person would read: it has letters (not an object name, a symbol or an address)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.match(r"https?://", node.value):
+        return False
     if isinstance(node, ast.JoinedStr):
         return any(
             isinstance(v, ast.Constant) and re.search(r"[A-Za-z]{2}", str(v.value)) for v in node.values

@@ -13,6 +13,1636 @@
     </message>
 </context>
 <context>
+    <name>AlternatesDialog</name>
+    <message>
+        <source>Choose an alternate</source>
+        <translation>代替曲を選ぶ</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Track {n} of {total}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{total} 曲中 {n} 曲目&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Choose a track to take its place. Arrow keys move, P plays a short preview, Enter takes the highlighted track, Esc cancels.</source>
+        <translation>代わりの曲を選んでください。矢印キーで移動、P で短い試聴、Enter で選択中の曲に決定、Esc でキャンセルします。</translation>
+    </message>
+    <message>
+        <source>Choose a track to take its place. Your policy covers a price difference of up to {limit}. Arrow keys move, P plays a short preview, Enter takes the highlighted track, Esc cancels.</source>
+        <translation>代わりの曲を選んでください。保険契約は {limit} までの価格差を補償します。矢印キーで移動、P で短い試聴、Enter で選択中の曲に決定、Esc でキャンセルします。</translation>
+    </message>
+    <message>
+        <source>{n} alternate</source>
+        <translation>代替曲 {n} 曲</translation>
+    </message>
+    <message>
+        <source>{n} alternates</source>
+        <translation>代替曲 {n} 曲</translation>
+    </message>
+    <message>
+        <source>Searching again…</source>
+        <translation>再検索しています…</translation>
+    </message>
+    <message>
+        <source>No alternates in that genre.</source>
+        <translation>そのジャンルには代替曲がありません。</translation>
+    </message>
+    <message>
+        <source>Take this track?</source>
+        <translation>この曲にしますか？</translation>
+    </message>
+    <message>
+        <source>Take “{title}” by {artist} in place of “{lost}”?</source>
+        <translation>「{lost}」の代わりに {artist} の「{title}」にしますか？</translation>
+    </message>
+    <message>
+        <source>From {provider}, {price} ({difference}), at no charge to you. It counts as one replacement under your policy, and the lost copy stops playing. The choice is final.</source>
+        <translation>配信元は {provider}、価格は {price}（{difference}）で、お支払いは不要です。保険契約の交換 1 回として数えられ、紛失した曲は再生できなくなります。この選択は取り消せません。</translation>
+    </message>
+    <message>
+        <source>Take This Track</source>
+        <translation>この曲にする</translation>
+    </message>
+    <message>
+        <source>Getting “{title}” from {provider}…</source>
+        <translation>{provider} から「{title}」を取得しています…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}.&lt;/b&gt; {text}</source>
+        <translation>&lt;b&gt;{title}。&lt;/b&gt;{text}</translation>
+    </message>
+</context>
+<context>
+    <name>AlternatesPages</name>
+    <message>
+        <source>Any genre</source>
+        <translation>すべてのジャンル</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>アーティスト</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>配信元</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>ジャンル</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>価格差</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>近さ</translation>
+    </message>
+    <message>
+        <source>Same artist</source>
+        <translation>同じアーティスト</translation>
+    </message>
+    <message>
+        <source>Same album</source>
+        <translation>同じアルバム</translation>
+    </message>
+    <message>
+        <source>Same genre</source>
+        <translation>同じジャンル</translation>
+    </message>
+    <message>
+        <source>The track you lost</source>
+        <translation>紛失した曲</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>タイトル：</translation>
+    </message>
+    <message>
+        <source>Artist:</source>
+        <translation>アーティスト：</translation>
+    </message>
+    <message>
+        <source>Album:</source>
+        <translation>アルバム：</translation>
+    </message>
+    <message>
+        <source>Genre:</source>
+        <translation>ジャンル：</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>配信元：</translation>
+    </message>
+    <message>
+        <source>Price paid:</source>
+        <translation>支払った価格：</translation>
+    </message>
+    <message>
+        <source>Why not re-issued:</source>
+        <translation>再発行できない理由：</translation>
+    </message>
+    <message>
+        <source>Search alternates in genre</source>
+        <translation>代替曲を探すジャンル</translation>
+    </message>
+    <message>
+        <source>Alternates offered</source>
+        <translation>提示された代替曲</translation>
+    </message>
+    <message>
+        <source>Download of the chosen track</source>
+        <translation>選んだ曲のダウンロード</translation>
+    </message>
+    <message>
+        <source>Take this track</source>
+        <translation>この曲にする</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>後で選ぶ</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>試聴</translation>
+    </message>
+    <message>
+        <source>“{title}”: no choice made yet; it is still waiting for one.</source>
+        <translation>「{title}」：まだ選ばれていません。選択を待っています。</translation>
+    </message>
+    <message>
+        <source>“{title}” is replaced by “{new}” by {artist} ({provider}). It is in your library, ready to play.</source>
+        <translation>「{title}」は {artist} の「{new}」（{provider}）に置き換えられました。ライブラリに入っており、すぐに再生できます。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
+    </message>
+</context>
+<context>
+    <name>BuyingView</name>
+    <message>
+        <source>Buying…</source>
+        <translation>購入中…</translation>
+    </message>
+    <message>
+        <source>Owned</source>
+        <translation>購入済み</translation>
+    </message>
+    <message>
+        <source>Not sold now</source>
+        <translation>現在販売なし</translation>
+    </message>
+    <message>
+        <source>Buy insured…</source>
+        <translation>保険付きで購入…</translation>
+    </message>
+    <message>
+        <source>Buying needs a connection to the insurer: Retry, or wait until it answers.</source>
+        <translation>購入には保険会社への接続が必要です。再試行するか、応答があるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>“{title}” is already in your library</source>
+        <translation>「{title}」はすでにライブラリにあります</translation>
+    </message>
+    <message>
+        <source>An insured track is bought once; if it is lost, report the loss and it is re-issued.</source>
+        <translation>保険付きの曲の購入は 1 回だけです。紛失したときは紛失を報告すると再発行されます。</translation>
+    </message>
+    <message>
+        <source>“{title}” is not sold at the moment</source>
+        <translation>「{title}」は現在販売されていません</translation>
+    </message>
+    <message>
+        <source>{provider} does not offer it now.</source>
+        <translation>{provider} は現在この曲を提供していません。</translation>
+    </message>
+    <message>
+        <source>Buy insured</source>
+        <translation>保険付きで購入</translation>
+    </message>
+    <message>
+        <source>Buy “{title}” by {artist}, insured?</source>
+        <translation>{artist} の「{title}」を保険付きで購入しますか？</translation>
+    </message>
+    <message>
+        <source>Price: {price} ({provider})
+Insurance premium: {premium}
+Together: {together}
+
+If the track or its license is lost, the insurer re-distributes it under your policy.</source>
+        <translation>価格：{price}（{provider}）
+保険料：{premium}
+合計：{together}
+
+曲やそのライセンスを紛失したときは、保険契約に基づいて保険会社が再配布します。</translation>
+    </message>
+    <message>
+        <source>Pay at the checkout of {provider}</source>
+        <translation>{provider} のレジで支払う</translation>
+    </message>
+    <message>
+        <source>{provider} sells it and asks your insurer to insure it: the same cover, with the receipt from {provider}</source>
+        <translation>{provider} が販売し、保険会社に保険を依頼します。補償は同じで、領収書は {provider} から発行されます</translation>
+    </message>
+    <message>
+        <source>Buy without insurance</source>
+        <translation>保険なしで購入</translation>
+    </message>
+    <message>
+        <source>Buy “{title}” by {artist} from {provider}, without insurance?</source>
+        <translation>{artist} の「{title}」を {provider} から保険なしで購入しますか？</translation>
+    </message>
+    <message>
+        <source>Price: {price}, no premium.
+
+If the track or its license is lost, nothing re-distributes it. You can insure it later from your library (premium now {premium}).</source>
+        <translation>価格：{price}（保険料なし）
+
+曲やそのライセンスを紛失しても再配布されません。後からライブラリで保険をかけられます（現在の保険料 {premium}）。</translation>
+    </message>
+    <message>
+        <source>Buying “{title}”…</source>
+        <translation>「{title}」を購入しています…</translation>
+    </message>
+    <message>
+        <source>Downloading “{title}” — %p%</source>
+        <translation>「{title}」をダウンロード中 — %p%</translation>
+    </message>
+    <message>
+        <source>Done: “{title}” is in your library</source>
+        <translation>完了：「{title}」がライブラリに入りました</translation>
+    </message>
+    <message>
+        <source>Paid {price} and a premium of {premium}. It is in your library and plays from there.</source>
+        <translation>{price} と保険料 {premium} を支払いました。ライブラリに入っており、そこから再生できます。</translation>
+    </message>
+    <message>
+        <source>Paid {price} and a premium of {premium} at the checkout of {provider}. It is in your library and plays from there.</source>
+        <translation>{provider} のレジで {price} と保険料 {premium} を支払いました。ライブラリに入っており、そこから再生できます。</translation>
+    </message>
+    <message>
+        <source>“{title}” is yours, insured</source>
+        <translation>「{title}」を保険付きで購入しました</translation>
+    </message>
+    <message>
+        <source>“{title}” is yours, not insured</source>
+        <translation>「{title}」を保険なしで購入しました</translation>
+    </message>
+    <message>
+        <source>Paid {price} to {provider}. It is in your library and plays from there; insure it later from the library (Insure…).</source>
+        <translation>{provider} に {price} を支払いました。ライブラリに入っており、そこから再生できます。保険は後からライブラリでかけられます（保険をかける…）。</translation>
+    </message>
+    <message>
+        <source>Take out insurance first</source>
+        <translation>先に保険に加入してください</translation>
+    </message>
+    <message>
+        <source>Buying insured needs an account and an insurance policy. Sign in and accept the terms, then buy again.</source>
+        <translation>保険付きの購入にはアカウントと保険契約が必要です。サインインして規約に同意してから、もう一度購入してください。</translation>
+    </message>
+    <message>
+        <source>Get insured…</source>
+        <translation>保険に加入…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogModel</name>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>アーティスト</translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation>アルバム</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>ジャンル</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>配信元</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>保険料</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>販売状況</translation>
+    </message>
+    <message>
+        <source>Owned</source>
+        <translation>購入済み</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>販売中</translation>
+    </message>
+    <message>
+        <source>Not sold now</source>
+        <translation>現在販売なし</translation>
+    </message>
+    <message>
+        <source>Downloading {percent}%</source>
+        <translation>ダウンロード中 {percent}%</translation>
+    </message>
+    <message>
+        <source>Sold by {provider}</source>
+        <translation>販売：{provider}</translation>
+    </message>
+    <message>
+        <source>Price {price} + insurance premium {premium}</source>
+        <translation>価格 {price} + 保険料 {premium}</translation>
+    </message>
+    <message>
+        <source>Already in your library</source>
+        <translation>すでにライブラリにあります</translation>
+    </message>
+    <message>
+        <source>The provider does not sell this track at the moment</source>
+        <translation>配信元は現在この曲を販売していません</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>no password on standard input</source>
+        <translation>標準入力にパスワードがありません</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断しました</translation>
+    </message>
+    <message>
+        <source>name the lost tracks (CONTENT_ID...) or give --all</source>
+        <translation>紛失した曲（CONTENT_ID...）を指定するか、--all を付けてください</translation>
+    </message>
+    <message>
+        <source>{content_id} is yours now, replacing license {replaces}</source>
+        <translation>{content_id} があなたのものになりました（ライセンス {replaces} に代わります）</translation>
+    </message>
+    <message>
+        <source>signed up and signed in as {user}</source>
+        <translation>{user} としてアカウントを作成し、サインインしました</translation>
+    </message>
+    <message>
+        <source>signed in as {user}</source>
+        <translation>{user} としてサインインしました</translation>
+    </message>
+    <message>
+        <source>signed out {owner}{where}</source>
+        <translation>{owner} をサインアウトしました{where}</translation>
+    </message>
+    <message>
+        <source> at the checkout of provider {provider}</source>
+        <translation>（配信元 {provider} のレジで）</translation>
+    </message>
+    <message>
+        <source>bought {content_id}{where} for {price} yen (+{premium} yen premium), insured</source>
+        <translation>{content_id} を{where} {price} 円（保険料 +{premium} 円）で購入しました。保険付きです</translation>
+    </message>
+    <message>
+        <source>license list version {version}, valid offline until {data}</source>
+        <translation>ライセンスリスト バージョン {version}、オフラインで {data} まで有効</translation>
+    </message>
+    <message>
+        <source>decoded {title}: {frames} frames, {sample_rate} Hz, {channels} ch, {duration_ms} ms</source>
+        <translation>{title} をデコードしました: {frames} フレーム、{sample_rate} Hz、{channels} ch、{duration_ms} ms</translation>
+    </message>
+    <message>
+        <source>{content_id} is not in the catalog</source>
+        <translation>{content_id} はカタログにありません</translation>
+    </message>
+    <message>
+        <source>preview of {title}: {mime}, {duration_ms} ms, decodes</source>
+        <translation>{title} の試聴: {mime}、{duration_ms} ms、デコードできます</translation>
+    </message>
+    <message>
+        <source>{title} (preview)</source>
+        <translation>{title}（試聴）</translation>
+    </message>
+    <message>
+        <source>{value0} missing, {value2} corrupt: report them with `report-loss`</source>
+        <translation>見つからない曲 {value0}、破損 {value2}: `report-loss` で報告してください</translation>
+    </message>
+    <message>
+        <source>{value0} missing, {value2} corrupt: fetch them again with `verify --repair`</source>
+        <translation>見つからない曲 {value0}、破損 {value2}: `verify --repair` で取得し直してください</translation>
+    </message>
+    <message>
+        <source>{content_id}: version {from_version} -&gt; {to_version}</source>
+        <translation>{content_id}: バージョン {from_version} -&gt; {to_version}</translation>
+    </message>
+    <message>
+        <source>{n} track of your own in the library (not insured).</source>
+        <translation>ライブラリにある自分の曲: {n} 曲（保険なし）。</translation>
+    </message>
+    <message>
+        <source>{n} tracks of your own in the library (not insured).</source>
+        <translation>ライブラリにある自分の曲: {n} 曲（保険なし）。</translation>
+    </message>
+    <message>
+        <source>{n} track left the library; the files themselves are untouched.</source>
+        <translation>{n} 曲をライブラリから外しました。ファイル自体はそのままです。</translation>
+    </message>
+    <message>
+        <source>{n} tracks left the library; the files themselves are untouched.</source>
+        <translation>{n} 曲をライブラリから外しました。ファイル自体はそのままです。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {value2}</source>
+        <translation>{path} を読み込めません: {value2}</translation>
+    </message>
+    <message>
+        <source>decoded {title}: {frames} frames, {sample_rate} Hz, {duration_ms} ms</source>
+        <translation>{title} をデコードしました: {frames} フレーム、{sample_rate} Hz、{duration_ms} ms</translation>
+    </message>
+    <message>
+        <source>{message} (see `{prog} --help`)</source>
+        <translation>{message}（`{prog} --help` を参照してください）</translation>
+    </message>
+    <message>
+        <source>made {name}: {p}</source>
+        <translation>{name} を作成しました: {p}</translation>
+    </message>
+    <message>
+        <source>{name} now holds {p}</source>
+        <translation>{name} は {p} になりました</translation>
+    </message>
+    <message>
+        <source>deleted {gone} (its tracks stay in the library)</source>
+        <translation>{gone} を削除しました（曲はライブラリに残ります）</translation>
+    </message>
+    <message>
+        <source>wrote {name} ({n} track) to {file}</source>
+        <translation>{name}（{n} 曲）を {file} に書き出しました</translation>
+    </message>
+    <message>
+        <source>wrote {name} ({n} tracks) to {file}</source>
+        <translation>{name}（{n} 曲）を {file} に書き出しました</translation>
+    </message>
+    <message>
+        <source>{n} track</source>
+        <translation>{n} 曲</translation>
+    </message>
+    <message>
+        <source>{n} tracks</source>
+        <translation>{n} 曲</translation>
+    </message>
+    <message>
+        <source>{n} playlist file cannot be read and is left as it is: {what}</source>
+        <translation>{n} 個のプレイリストファイルを読み込めないため、そのままにしています: {what}</translation>
+    </message>
+    <message>
+        <source>{n} playlist files cannot be read and are left as it is: {what}</source>
+        <translation>{n} 個のプレイリストファイルを読み込めないため、そのままにしています: {what}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>imported {name}: {matched} of {tracks} found in your library</source>
+        <translation>{name} を読み込みました: {tracks} 曲中 {matched} 曲がライブラリにありました</translation>
+    </message>
+    <message>
+        <source>, {n} not (kept, found once you own them)</source>
+        <translation>、{n} 曲はありません（残しておき、入手すると見つかります）</translation>
+    </message>
+    <message>
+        <source>; {n} track with no title left out</source>
+        <translation>。タイトルのない {n} 曲は除外しました</translation>
+    </message>
+    <message>
+        <source>; {n} tracks with no title left out</source>
+        <translation>。タイトルのない {n} 曲は除外しました</translation>
+    </message>
+    <message>
+        <source>no policy is kept on this computer; receipt {receipt} carries its conditions, signed by the insurer:</source>
+        <translation>このコンピューターには保険契約が保存されていません。領収書 {receipt} に保険会社の署名付きの条件があります:</translation>
+    </message>
+    <message>
+        <source>  contract   {contract}</source>
+        <translation>  契約       {contract}</translation>
+    </message>
+    <message>
+        <source>  insured    {start} to {end}</source>
+        <translation>  保証期間   {start}～{end}</translation>
+    </message>
+    <message>
+        <source>  claims     from {day}</source>
+        <translation>  請求       {day} から</translation>
+    </message>
+    <message>
+        <source>  limits     {per_track} per track, {total} in all</source>
+        <translation>  上限       1 曲あたり {per_track} 回、合計 {total} 回</translation>
+    </message>
+    <message>
+        <source>  alternates may cost up to {limit} more</source>
+        <translation>  代替曲     最大 {limit} 高い曲まで</translation>
+    </message>
+    <message>
+        <source>kept receipt {receipt_id}, signed by {signer_name}</source>
+        <translation>領収書 {receipt_id} を保存しました（署名: {signer_name}）</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt}: {kind}</source>
+        <translation>領収書 {receipt}: {kind}</translation>
+    </message>
+    <message>
+        <source>  date       {moment}</source>
+        <translation>  日時       {moment}</translation>
+    </message>
+    <message>
+        <source>  issued by  {signer} (signature checked)</source>
+        <translation>  発行元     {signer}（署名確認済み）</translation>
+    </message>
+    <message>
+        <source>  issued to  {buyer}</source>
+        <translation>  宛先       {buyer}</translation>
+    </message>
+    <message>
+        <source>  {title}: {price} + insurance {premium}</source>
+        <translation>  {title}: {price} + 保険料 {premium}</translation>
+    </message>
+    <message>
+        <source>  {title}: {price}</source>
+        <translation>  {title}: {price}</translation>
+    </message>
+    <message>
+        <source>  total      {total}</source>
+        <translation>  合計       {total}</translation>
+    </message>
+    <message>
+        <source>  insured    {start} to {end}, {per_track} replacements per track, {total} in all</source>
+        <translation>  保証期間   {start}～{end}、1 曲あたり {per_track} 回、合計 {total} 回まで再発行</translation>
+    </message>
+    <message>
+        <source>wrote {file}</source>
+        <translation>{file} を書き出しました</translation>
+    </message>
+    <message>
+        <source>saved the signed receipt to {file}</source>
+        <translation>署名付きの領収書を {file} に保存しました</translation>
+    </message>
+    <message>
+        <source>playback failed: {errors}</source>
+        <translation>再生に失敗しました: {errors}</translation>
+    </message>
+    <message>
+        <source>{title} did not start playing within {start_grace_s} s: no sound output?</source>
+        <translation>{title} が {start_grace_s} 秒以内に再生を開始しませんでした。音声出力がありませんか？</translation>
+    </message>
+    <message>
+        <source>played {title} ({value3} s)</source>
+        <translation>{title} を再生しました（{value3} 秒）</translation>
+    </message>
+    <message>
+        <source>bought {content_id} for {price} yen, not insured</source>
+        <translation>{content_id} を {price} 円で購入しました（保険なし）</translation>
+    </message>
+    <message>
+        <source>name the licenses to insure, or give --all-uninsured</source>
+        <translation>保険をかけるライセンスを指定するか、--all-uninsured を付けてください</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>the content server ignored the resume request; try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the download from {value1} stopped; it resumes where it stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the backend sent a malformed {what}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value0} did not answer within {seconds} s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>talking to {value1} failed: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value0} answered with a redirect to {value2}; the player does not follow redirects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value0} did not answer in time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value0} cannot be reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value0} broke off its answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the backend answered {path} with something unexpected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the backend failed (HTTP {status_code})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the backend answered HTTP {status_code} without an explanation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The license package for {content_id} insures user {insured_user_id}, not you ({user_id}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached license list is for user {user_id}, not for you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the license list says license {license_id} is for {content_id}, the package says {content_id2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>License {license_id} is not in {where}; connect to the insurer once to check it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the insurer's answer is about license {license_id} of user {user_id}, but {license_id2} of {user_id2} was asked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The insurer's answer about {license_id} dates from list version {list_version}, but version {highest_version} was already seen: it is an old answer replayed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The insurer's answer about {license_id} was signed at {value3}, too long ago for a policy that checks every play: it is an old answer replayed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The insurer does not know license {license_id} for you: it may not play on this account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>License {license_id} was issued to user {licensee}, not to you ({user_id}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>License {license_id} is for {content_id}, but the package is for license {license_id2} of {content_id2}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>License {license_id} {span}; it is now {now}, outside its usage period.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>License {license_id} may not play: it was {why}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a list mark's version is a count, 0 or more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a list mark's time must be timezone-aware</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the license-list mark in the keyring is damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the license-list mark in the keyring has no valid version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>now must be timezone-aware</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your clock reads {now}, but a license list issued at {seen} was already seen: set the clock right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>build a TrustedList with TrustedList.load(...): only verified lists go in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no list to load: with nothing cached, the decision takes None</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the cached license list starts with a delta, not a full list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the cached license list is broken (a change against version {base_version} follows version {version}): fetch the full list from the insurer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached license list is version {version}, but version {highest_version} was already seen on this computer: the data folder looks restored from an old backup. Connect to the insurer to fetch the current list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The license list offered is version {version}, but version {highest_version} was already seen: an older list cannot replace a newer one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The license list change is against version {base_version}, but this computer holds version {version}: fetch the full list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the insurer signed two different license lists as version {version}; the one held is kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The cached license list ran out on {value1} ({ago}) and the insurer cannot be reached: connect to the insurer once to renew it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This license list was issued to user {user_id}, not to you ({user_id2}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} could not be read: {failure}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} does not decode: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} did not finish decoding within {timeout_s} s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} holds no audio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reading the track failed: {e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what}: missing {missing}, unexpected {extra}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not a non-empty string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} contains a control character</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} {key} is not an integer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} {key} is out of range [{minimum}, {maximum}]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} {key} is not a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} {key} {value} is not one of {value6}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} {key} is not {length} bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} {key} is not a list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} {key} repeats an item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>refusing to sign an invalid {what}: {e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the container ends inside a segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the container file ends inside a segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not valid JSON</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not a base64 string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not valid base64</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not canonical base64</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>naive datetime: every time in the protocol is timezone-aware</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not a time string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not a UTC time like 2026-01-31T12:00:00Z</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not a 32-byte Ed25519 key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not a 32-byte X25519 key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} has no signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what}: the signature does not verify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what}: expected a {doc_type} document, got {value4}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what}: format {value2} is not supported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is signed by an unknown key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a content key is {key_size} bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the header body is too long (content ID or MIME type too long)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot build a container header: {e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a content container (bad magic)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the container ends inside its header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>container format {fmt} is not supported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>container reserved byte is not zero</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>container header body of {body_length} bytes is too long</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not canonical JSON</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the container is {size} bytes, its header says {container_length}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the container holds {content_id}, not {expect_content_id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the container holds version {content_version}, not {expect_content_version}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the key does not open this container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>offset and size must not be negative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>segment {i} of {content_id} fails authentication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>segment {index} of {content_id} fails authentication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what}: not a direct-license document of format {format}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what}: every field must be a non-empty string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license {license_id} was not kept by this computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>direct license {license_id} holds another license</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>refusing to sign an invalid license: {e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license {license_id}: licenser {licenser} is not trusted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license {license_id} is not signed by {licenser}'s key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license is not well-formed XML</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license is too large</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license is not well-formed XML without DTDs or entities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a License element in {namespace}, got {tag}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license has text outside its elements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license has an unknown element {tag}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license repeats {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license element {name} has nested or stray content</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license element {name} has attributes {value3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license lacks {missing}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license uses unsupported algorithms {key_alg} / {sig}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license ContentVersion is not a decimal number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license Signature does not name a signer fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license permission {permission} is not {permission_play}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license content version is out of range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license content key is not {content_key_size} bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license usage period ends before it starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a delta applies to a full license list, not to another delta</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the delta is against version {base_version}, we hold {version}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the delta is for another user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the delta does not move the list forward</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} state {value} is not allowed here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what}: an invalid license needs a date and a reason, others neither</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} expires before it is issued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} entries is not a list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} names a license twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license package {license_id} does not open with this policy key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license package names {expected}, the sealed license is {found}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} sealed_license is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>policy check_every_play: present only as true</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>policy public_key_fingerprint does not match public_key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what}: the guarantee period ends before it starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>receipt items must be a list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>receipt total_yen is not the sum of its items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>receipt conditions must be base64 or null</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unsafe_text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no item {item_id} is waiting for an alternate; report a loss first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this account has no insurance policy to recover</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>there is no newer version of {content_id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot {doing} {path}: the disk is full (or over quota); free some space and try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot {doing} {path}: it is on a read-only file system; mount it read-write (or use another data directory) to change the library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot {doing} {path}: {value5}; check that the Insured Player data directory is writable by you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot {doing} {path}: {value5}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>refusing to write {name}: it does not start as it must</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is already being downloaded by another Insured Player</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} has no {key}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} has no integer {key}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what}: unknown format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what}: {name} is not text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what}: {name} is not true or false</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the container is longer than its header says ({container_length})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the container is {total} bytes, its header says {container_length}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the container holds {content_id} version {content_version}, not {content_id2} version {version}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is {size} bytes, its header says {container_length}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the content server sent more than the {length} bytes track {content_id} has; the extra was not kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the download does not start with a container header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the package names {named}, not {value3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the policy names {named}, not {value3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a delta was offered as the full license list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a delta to version {version}, got version {named} (base {base})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a license-list delta needs the full list it builds on: fetch it first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the receipt names {named}, not {receipt_id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is missing from the library ({path})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot open the library index {path}: {e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tables but no schema version: not an index this player wrote</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>schema version {version}, this player uses {schema_version}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the library index {path} cannot be written: {e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the library index {path} is damaged ({e}); restart Insured Player to rebuild it from the library files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the library index {path} cannot be used: {e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no usable OS keyring (found {name}); {install_hint}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a keyring namespace is a non-empty name without '/'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the keyring entry for policy {policy_id} is not a private key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the keyring entry for this computer's device key is not a key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the insurer at {server_id} now signs with another key than the one pinned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the keyring backend named in {where} cannot be loaded ({name}: {e})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the OS keyring is locked; unlock it and try again ({e})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the OS keyring cannot be used ({e}); {install_hint}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an empty ID has no file name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>releasing a data directory lock that is not held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} is busy with this library ({where}); waited {timeout} s — try again when it has finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no {username} in {service}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be set aside: {value2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a playlist needs a name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a playlist's name has at most {max_name} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is larger than {value1} MiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is not JSON text (cut short, or overwritten)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is not a playlist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is in format {version}, which this player does not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its fields are {doc}, not {keys}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it has no name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its entries are not a list of at most {max_entries}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>entry {value1} does not have the fields {entry_keys}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>entry {value1} has a field that is not text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>entry {value1} has no length in milliseconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>entry {value1} has neither a content ID nor a title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no such playlist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a playlist is kept in at most {value1} MiB, and this one would be more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no such playlist (deleted meanwhile)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no download of {content_id} to finish</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file of track {content_id} is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a storable track: {info}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is larger than {value1} MiB, more than any playlist needs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is XSPF version {version}; this player reads versions 0 and 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it has no track list (an XSPF playlist needs a trackList element)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its elements are nested more than {max_depth} deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it holds more than {max_elements} elements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it declares a document type or entities, which a playlist never needs (refused unread: entities can expand a small file into gigabytes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is not well-formed XML (line {line})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this library belongs to {owner}; sign in as {owner2}, or give {username} a library of their own (--data-dir, or another INSURED_PLAYER_DATA_DIR)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not signed in: run `signup USER` or `login USER` first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>signed out on this computer: sign in as {owner} to go on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no insurance yet: run `insure` first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the insurer sent a policy for another user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the policy {policy_id} is not kept on this computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the key of your insurance policy is not in this computer's keyring: recover your library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>license {license_id} was issued to someone else</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the bundled backend did not start; see {value1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{url} is not an insurer's address (http://host:port or https://host)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the insurer's signing key changed (now {value1}...); refusing to trust it. If the insurer announced a new key, remove the old pin to accept it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the insurer's key is not known yet: connect once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{timeout_variable} must be a number of seconds, not {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{codecs_variable} takes some of {value2}, not {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this system cannot watch folders for changes (no inotify)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>folders cannot be watched for changes: {value1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the provider sold a license for another track than it said</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the provider issued license {license_id} to someone else</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the provider did not say where the track is</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{lid} is not a license bought without insurance in your library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no track or license {content_or_license_id} in your library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the insurer at {url} answered with something that is not a license list ({e})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{id_or_path} is not in your music: add it (or its folder) first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} cannot be played: {value2} cannot be reached now (is its drive plugged in?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} cannot be played: {path} {why}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} was not added: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing was added: none of these is a folder or an audio file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{gone} is not one of the folders or files you added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>there is no playlist named {name_or_id} (`playlist list` shows them)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot read {path}: {value3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no track {unknown} in your library (`library` lists them)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a playlist holds at most {max_entries} tracks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>there is already a playlist named “{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the preview of {content_id} is {what}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the preview of {content_id} came as {said}, which was not asked for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider_name} has no checkout of its own: buy through the insurer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{provider_name} sells “{title}” at its own checkout only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the insurer delivered a package for another license than it said</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the insurer sent receipt {named} as {receipt_id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>you have no receipt {receipt_id}: `receipts` lists the ones you have</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} is not a receipt (over {value2} KiB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>receipt {receipt_id} was issued to someone else, not to you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the receipt is not signed by your insurer nor by a provider it works with: it cannot be trusted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} came compressed ({encoding}) although it was asked not to be</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is larger than the {limit} it can be; not reading it</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>The insurer cannot be reached: playing from the cached list.</source>
@@ -422,6 +2052,479 @@
     </message>
 </context>
 <context>
+    <name>InsuranceData</name>
+    <message>
+        <source>Re-issued (the same track)</source>
+        <translation>再発行（同じ曲）</translation>
+    </message>
+    <message>
+        <source>Alternate chosen</source>
+        <translation>代替曲を選択</translation>
+    </message>
+    <message>
+        <source>Version upgrade</source>
+        <translation>新しいバージョン</translation>
+    </message>
+    <message>
+        <source>Invalidated</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>正式</translation>
+    </message>
+    <message>
+        <source>Provisional (becomes official with the first insured purchase)</source>
+        <translation>仮契約（保険付きの最初の購入で正式になります）</translation>
+    </message>
+    <message>
+        <source>The guarantee period ended on {day}</source>
+        <translation>保証期間は {day} に終了しました</translation>
+    </message>
+    <message>
+        <source>Claims accepted from {day}</source>
+        <translation>{day} から請求できます</translation>
+    </message>
+    <message>
+        <source>Waiting period: {n} day left (claims accepted from {day})</source>
+        <translation>待機期間：残り {n} 日（{day} から請求できます）</translation>
+    </message>
+    <message>
+        <source>Waiting period: {n} days left (claims accepted from {day})</source>
+        <translation>待機期間：残り {n} 日（{day} から請求できます）</translation>
+    </message>
+    <message>
+        <source>Your cover ended on {day} · claims left: {left} of {total} · up to {per_track} per track</source>
+        <translation>補償は {day} に終了しました · 残りの請求：{total} 回中 {left} 回 · 1 曲あたり最大 {per_track} 回</translation>
+    </message>
+    <message>
+        <source>You’re covered until {day} · claims left: {left} of {total} · up to {per_track} per track</source>
+        <translation>{day} まで補償されます · 残りの請求：{total} 回中 {left} 回 · 1 曲あたり最大 {per_track} 回</translation>
+    </message>
+    <message>
+        <source>Your cover ended on {day} · up to {total} claims in all (the count shows when online) · up to {per_track} per track</source>
+        <translation>補償は {day} に終了しました · 請求は合計で最大 {total} 回（回数はオンライン時に表示されます） · 1 曲あたり最大 {per_track} 回</translation>
+    </message>
+    <message>
+        <source>You’re covered until {day} · up to {total} claims in all (the count shows when online) · up to {per_track} per track</source>
+        <translation>{day} まで補償されます · 請求は合計で最大 {total} 回（回数はオンライン時に表示されます） · 1 曲あたり最大 {per_track} 回</translation>
+    </message>
+    <message>
+        <source>A claim costs nothing: a lost track is re-issued free. When it cannot be re-issued you choose an alternate costing up to {limit} more, at no charge. {waiting}. To claim, choose Report a Loss.</source>
+        <translation>請求に費用はかかりません。紛失した曲は無料で再発行されます。再発行できないときは、{limit} 高いものまでの代替曲を無料で選べます。{waiting}。請求するには「紛失を報告」を選んでください。</translation>
+    </message>
+    <message>
+        <source>a track no longer here</source>
+        <translation>ここにはもうない曲</translation>
+    </message>
+    <message>
+        <source>{price} per track</source>
+        <translation>1 曲あたり {price}</translation>
+    </message>
+    <message>
+        <source>{rates}, paid with each purchase</source>
+        <translation>{rates}（購入のたびにお支払い）</translation>
+    </message>
+</context>
+<context>
+    <name>InsuranceTabs</name>
+    <message>
+        <source>Premium</source>
+        <translation>保険料</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>補償期間</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>請求</translation>
+    </message>
+    <message>
+        <source>Replacements per track</source>
+        <translation>1 曲あたりの交換</translation>
+    </message>
+    <message>
+        <source>Replacements in all</source>
+        <translation>交換の合計</translation>
+    </message>
+    <message>
+        <source>Alternates</source>
+        <translation>代替曲</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>契約番号</translation>
+    </message>
+    <message>
+        <source>Policy holder</source>
+        <translation>契約者</translation>
+    </message>
+    <message>
+        <source>Licenses covered</source>
+        <translation>補償対象のライセンス</translation>
+    </message>
+    <message>
+        <source>Policy state</source>
+        <translation>契約の状態</translation>
+    </message>
+    <message>
+        <source>Your policy key</source>
+        <translation>あなたの保険契約の鍵</translation>
+    </message>
+    <message>
+        <source>The insurer's key</source>
+        <translation>保険会社の鍵</translation>
+    </message>
+    <message>
+        <source>Insured since</source>
+        <translation>加入日</translation>
+    </message>
+    <message>
+        <source>Replacements so far</source>
+        <translation>これまでの交換</translation>
+    </message>
+    <message>
+        <source>Value replaced so far</source>
+        <translation>これまでに交換した金額</translation>
+    </message>
+    <message>
+        <source>List version</source>
+        <translation>リストのバージョン</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>発行日時</translation>
+    </message>
+    <message>
+        <source>Offline playback until</source>
+        <translation>オフライン再生の期限</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label}：</translation>
+    </message>
+    <message>
+        <source>What your policy covers</source>
+        <translation>保険契約の補償内容</translation>
+    </message>
+    <message>
+        <source>Your policy</source>
+        <translation>あなたの保険契約</translation>
+    </message>
+    <message>
+        <source>Hide IDs</source>
+        <translation>ID を隠す</translation>
+    </message>
+    <message>
+        <source>Show or hide the guaranteed license IDs</source>
+        <translation>補償対象のライセンス ID を表示または非表示</translation>
+    </message>
+    <message>
+        <source>Guaranteed license IDs</source>
+        <translation>補償対象のライセンス ID</translation>
+    </message>
+    <message>
+        <source>The licenses this policy covers, each with its track</source>
+        <translation>この保険契約が補償するライセンスと、その曲</translation>
+    </message>
+    <message>
+        <source>Replacements used and left</source>
+        <translation>交換の使用回数と残り</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>曲</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>残り</translation>
+    </message>
+    <message>
+        <source>Replacements used and left per track</source>
+        <translation>曲ごとの交換の使用回数と残り</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>What was replaced, and when</source>
+        <translation>交換した曲とその日時</translation>
+    </message>
+    <message>
+        <source>License list, signed by the insurer</source>
+        <translation>保険会社が署名したライセンスリスト</translation>
+    </message>
+    <message>
+        <source>License ID</source>
+        <translation>ライセンス ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Invalidated on</source>
+        <translation>無効になった日</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>License list</source>
+        <translation>ライセンスリスト</translation>
+    </message>
+    <message>
+        <source>Show IDs</source>
+        <translation>ID を表示</translation>
+    </message>
+</context>
+<context>
+    <name>InsuranceView</name>
+    <message>
+        <source>Your insurance</source>
+        <translation>あなたの保険</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Refresh the insurance details</source>
+        <translation>保険の詳細を更新</translation>
+    </message>
+    <message>
+        <source>Insure tracks bought without insurance…</source>
+        <translation>保険なしで購入した曲に保険をかける…</translation>
+    </message>
+    <message>
+        <source>Report a Loss…</source>
+        <translation>紛失を報告…</translation>
+    </message>
+    <message>
+        <source>Report a lost track or a crashed library</source>
+        <translation>紛失した曲やライブラリの破損を報告</translation>
+    </message>
+    <message>
+        <source>Your cover</source>
+        <translation>補償内容</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>No insurance yet</source>
+        <translation>まだ保険に加入していません</translation>
+    </message>
+    <message>
+        <source>Take out insurance to buy insured tracks; the terms are shown before you accept.</source>
+        <translation>保険付きの曲を購入するには保険に加入してください。同意する前に規約が表示されます。</translation>
+    </message>
+    <message>
+        <source>Take out insurance…</source>
+        <translation>保険に加入…</translation>
+    </message>
+    <message>
+        <source>Offline: showing the policy and license list kept on this computer</source>
+        <translation>オフライン：このコンピューターに保存された保険契約とライセンスリストを表示しています</translation>
+    </message>
+    <message>
+        <source>The counts used and left and the history need a connection to the insurer.</source>
+        <translation>使用回数と残り、および履歴の表示には保険会社への接続が必要です。</translation>
+    </message>
+    <message>
+        <source>Not insured</source>
+        <translation>保険なし</translation>
+    </message>
+    <message>
+        <source>{n} license</source>
+        <translation>{n} 件のライセンス</translation>
+    </message>
+    <message>
+        <source>{n} licenses</source>
+        <translation>{n} 件のライセンス</translation>
+    </message>
+    <message>
+        <source>{premium} (every play is checked with the insurer while online)</source>
+        <translation>{premium}（オンライン中は再生のたびに保険会社に確認します）</translation>
+    </message>
+    <message>
+        <source>{start} to {end} ({n} day left)</source>
+        <translation>{start} 〜 {end}（残り {n} 日）</translation>
+    </message>
+    <message>
+        <source>{start} to {end} ({n} days left)</source>
+        <translation>{start} 〜 {end}（残り {n} 日）</translation>
+    </message>
+    <message>
+        <source>{n} time per track</source>
+        <translation>1 曲あたり {n} 回</translation>
+    </message>
+    <message>
+        <source>{n} times per track</source>
+        <translation>1 曲あたり {n} 回</translation>
+    </message>
+    <message>
+        <source>{n} time in total</source>
+        <translation>合計 {n} 回</translation>
+    </message>
+    <message>
+        <source>{n} times in total</source>
+        <translation>合計 {n} 回</translation>
+    </message>
+    <message>
+        <source>An alternate may cost up to {limit} more than the original</source>
+        <translation>代替曲は元の曲より {limit} 高いものまで選べます</translation>
+    </message>
+    <message>
+        <source>Not insured yet.</source>
+        <translation>まだ保険に加入していません。</translation>
+    </message>
+    <message>
+        <source>Take out insurance, and a lost track is re-issued free.</source>
+        <translation>保険に加入すると、紛失した曲は無料で再発行されます。</translation>
+    </message>
+    <message>
+        <source>Limits: {n} re-licensing in total, {per_track} per track. The counts used and left need a connection to the insurer.</source>
+        <translation>上限：再ライセンスは合計 {n} 回、1 曲あたり {per_track} 回。使用回数と残りの表示には保険会社への接続が必要です。</translation>
+    </message>
+    <message>
+        <source>Limits: {n} re-licensings in total, {per_track} per track. The counts used and left need a connection to the insurer.</source>
+        <translation>上限：再ライセンスは合計 {n} 回、1 曲あたり {per_track} 回。使用回数と残りの表示には保険会社への接続が必要です。</translation>
+    </message>
+    <message>
+        <source>In total: {used} of {total} used, {left} left</source>
+        <translation>合計：{total} 回中 {used} 回使用、残り {left} 回</translation>
+    </message>
+    <message>
+        <source>{left} of {total}</source>
+        <translation>{total} 回中 {left} 回</translation>
+    </message>
+    <message>
+        <source>An alternate for {title}</source>
+        <translation>「{title}」の代替曲</translation>
+    </message>
+    <message>
+        <source>The history is kept by the insurer: it shows when you are online.</source>
+        <translation>履歴は保険会社が保管しています。オンラインのときに表示されます。</translation>
+    </message>
+    <message>
+        <source>{moment} ({left} from now)</source>
+        <translation>{moment}（あと {left}）</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>無効</translation>
+    </message>
+</context>
+<context>
+    <name>InsureDialog</name>
+    <message>
+        <source>Insure tracks</source>
+        <translation>曲に保険をかける</translation>
+    </message>
+    <message>
+        <source>Insure {n} track bought without insurance?</source>
+        <translation>保険なしで購入した {n} 曲に保険をかけますか？</translation>
+    </message>
+    <message>
+        <source>Insure {n} tracks bought without insurance?</source>
+        <translation>保険なしで購入した {n} 曲に保険をかけますか？</translation>
+    </message>
+    <message>
+        <source>Tracks to insure and their premiums</source>
+        <translation>保険をかける曲とその保険料</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>曲</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>保険料</translation>
+    </message>
+    <message>
+        <source>Asking the insurer for the premiums…</source>
+        <translation>保険会社に保険料を問い合わせています…</translation>
+    </message>
+    <message>
+        <source>Insure</source>
+        <translation>保険をかける</translation>
+    </message>
+    <message>
+        <source>Premium together: {total}. Once insured, a lost track or license is re-issued under your policy; the audio you have stays as it is.</source>
+        <translation>保険料の合計：{total}。保険をかけると、紛失した曲やライセンスは保険契約に基づいて再発行されます。手元の音声ファイルはそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>Insuring…</source>
+        <translation>保険をかけています…</translation>
+    </message>
+    <message>
+        <source>a track</source>
+        <translation>ある曲</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Insured: {tracks}.</source>
+        <translation>保険をかけました：{tracks}。</translation>
+    </message>
+    <message>
+        <source>Not insured: {track}: {why}</source>
+        <translation>保険をかけられませんでした：{track}：{why}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Some tracks could not be insured</source>
+        <translation>保険をかけられなかった曲があります</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>{title}. {text}</source>
+        <translation>{title}。{text}</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>System language</source>
@@ -710,6 +2813,275 @@
     <message>
         <source>{shown} of {n} tracks</source>
         <translation>{n} 曲中 {shown} 曲</translation>
+    </message>
+</context>
+<context>
+    <name>LossData</name>
+    <message>
+        <source>Re-issued</source>
+        <translation>再発行済み</translation>
+    </message>
+    <message>
+        <source>Choose an alternate</source>
+        <translation>代替曲を選ぶ</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>交換済み</translation>
+    </message>
+</context>
+<context>
+    <name>LossDialog</name>
+    <message>
+        <source>Report a loss</source>
+        <translation>紛失の報告</translation>
+    </message>
+    <message>
+        <source>Untitled track</source>
+        <translation>無題の曲</translation>
+    </message>
+    <message>
+        <source>File missing</source>
+        <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <source>File damaged</source>
+        <translation>ファイルが壊れています</translation>
+    </message>
+    <message>
+        <source>License not confirmed yet</source>
+        <translation>ライセンスは未確認です</translation>
+    </message>
+    <message>
+        <source>Not insured</source>
+        <translation>保険なし</translation>
+    </message>
+    <message>
+        <source>{title} {text}</source>
+        <translation>{title}：{text}</translation>
+    </message>
+    <message>
+        <source>Recover library</source>
+        <translation>ライブラリを復旧</translation>
+    </message>
+    <message>
+        <source>Report loss</source>
+        <translation>紛失を報告</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recovering your library…&lt;/b&gt;</source>
+        <translation>&lt;b&gt;ライブラリを復旧しています…&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sending your report to the insurer…&lt;/b&gt;</source>
+        <translation>&lt;b&gt;保険会社に報告を送っています…&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Waiting for the insurer…</source>
+        <translation>保険会社の応答を待っています…</translation>
+    </message>
+    <message>
+        <source>Ready to play.</source>
+        <translation>再生できます。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The insurer declined this claim.&lt;/b&gt; {why}&lt;br&gt;Nothing was re-distributed and nothing was counted against your limits.</source>
+        <translation>&lt;b&gt;保険会社はこの請求を断りました。&lt;/b&gt;{why}&lt;br&gt;再配布されたものはなく、上限の回数にも数えられていません。</translation>
+    </message>
+    <message>
+        <source>The report was not sent. {why}</source>
+        <translation>報告は送られませんでした。{why}</translation>
+    </message>
+</context>
+<context>
+    <name>LossPages</name>
+    <message>
+        <source>No preference</source>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <source>Tick the tracks you lost: a deleted or damaged file, or a license gone missing. Your insurer re-issues each one, or offers alternates when its supplier no longer distributes it.</source>
+        <translation>紛失した曲にチェックを入れてください（削除や破損したファイル、なくなったライセンス）。保険会社がそれぞれを再発行します。配信元がもう配信していない曲には代替曲が提示されます。</translation>
+    </message>
+    <message>
+        <source>Checking the library</source>
+        <translation>ライブラリを確認中</translation>
+    </message>
+    <message>
+        <source>Checking every track file in your library…</source>
+        <translation>ライブラリのすべての曲ファイルを確認しています…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>アーティスト</translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation>アルバム</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>ジャンル</translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation>確認結果</translation>
+    </message>
+    <message>
+        <source>Insured tracks to report as lost</source>
+        <translation>紛失として報告する保険付きの曲</translation>
+    </message>
+    <message>
+        <source>My whole library is gone (recover)</source>
+        <translation>ライブラリ全体がなくなった（復旧する）</translation>
+    </message>
+    <message>
+        <source>After a disk crash or on a new computer: new keys are made for your policy and every insured track is re-distributed.</source>
+        <translation>ディスクの故障後や新しいコンピューターで：保険契約の新しい鍵が作られ、保険付きの曲がすべて再配布されます。</translation>
+    </message>
+    <message>
+        <source>Preferred genre for alternates</source>
+        <translation>代替曲の希望ジャンル</translation>
+    </message>
+    <message>
+        <source>Preferred genre for alternates:</source>
+        <translation>代替曲の希望ジャンル：</translation>
+    </message>
+    <message>
+        <source>Report loss</source>
+        <translation>紛失を報告</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sending your report to the insurer…&lt;/b&gt;</source>
+        <translation>&lt;b&gt;保険会社に報告を送っています…&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The insurer checks your policy's limits and asks each track's supplier to issue it again; re-issued tracks are downloaded now.</source>
+        <translation>保険会社が保険契約の上限を確認し、各曲の配信元に再発行を依頼します。再発行された曲はすぐにダウンロードされます。</translation>
+    </message>
+    <message>
+        <source>Progress of the report</source>
+        <translation>報告の進み具合</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>曲</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>What became of each reported track</source>
+        <translation>報告した各曲の結果</translation>
+    </message>
+    <message>
+        <source>Choose an alternate…</source>
+        <translation>代替曲を選ぶ…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+</context>
+<context>
+    <name>LossWords</name>
+    <message>
+        <source>The check could not finish: {why}</source>
+        <translation>確認を完了できませんでした：{why}</translation>
+    </message>
+    <message>
+        <source>The check found {n} track missing or damaged; it is ticked below.</source>
+        <translation>確認の結果、{n} 曲がないか壊れていました。下でチェックを入れてあります。</translation>
+    </message>
+    <message>
+        <source>The check found {n} tracks missing or damaged; they are ticked below.</source>
+        <translation>確認の結果、{n} 曲がないか壊れていました。下でチェックを入れてあります。</translation>
+    </message>
+    <message>
+        <source>Every track file is intact. Tick any track whose license you lost.</source>
+        <translation>すべての曲ファイルは無事です。ライセンスを紛失した曲にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>{finding} You have no insured tracks yet.</source>
+        <translation>{finding}まだ保険付きの曲はありません。</translation>
+    </message>
+    <message>
+        <source>{why} {n} alternate offered.</source>
+        <translation>{why}代替曲が {n} 曲提示されています。</translation>
+    </message>
+    <message>
+        <source>{why} {n} alternates offered.</source>
+        <translation>{why}代替曲が {n} 曲提示されています。</translation>
+    </message>
+    <message>
+        <source>Replaced by “{title}” by {artist} ({provider}); in your library, ready to play.</source>
+        <translation>{artist} の「{title}」（{provider}）に交換しました。ライブラリに入っており、すぐに再生できます。</translation>
+    </message>
+    <message>
+        <source>Downloading: {done} of {total} MB</source>
+        <translation>ダウンロード中：{total} MB 中 {done} MB</translation>
+    </message>
+    <message>
+        <source>Downloading: {done} MB</source>
+        <translation>ダウンロード中：{done} MB</translation>
+    </message>
+    <message>
+        <source>{n} track re-issued and ready to play</source>
+        <translation>{n} 曲を再発行しました（再生できます）</translation>
+    </message>
+    <message>
+        <source>{n} tracks re-issued and ready to play</source>
+        <translation>{n} 曲を再発行しました（再生できます）</translation>
+    </message>
+    <message>
+        <source>{n} track replaced by an alternate</source>
+        <translation>{n} 曲を代替曲に交換しました</translation>
+    </message>
+    <message>
+        <source>{n} tracks replaced by an alternate</source>
+        <translation>{n} 曲を代替曲に交換しました</translation>
+    </message>
+    <message>
+        <source>{n} track waiting for you to choose an alternate</source>
+        <translation>{n} 曲が代替曲の選択を待っています</translation>
+    </message>
+    <message>
+        <source>{n} tracks waiting for you to choose an alternate</source>
+        <translation>{n} 曲が代替曲の選択を待っています</translation>
+    </message>
+    <message>
+        <source>{n} track refused</source>
+        <translation>{n} 曲が拒否されました</translation>
+    </message>
+    <message>
+        <source>{n} tracks refused</source>
+        <translation>{n} 曲が拒否されました</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing was re-distributed.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;再配布されたものはありません。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the parts of the result's summary</comment>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{parts}.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{parts}。&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +3933,10 @@
         <translation>再生</translation>
     </message>
     <message>
+        <source>ReplayGain</source>
+        <translation>ReplayGain</translation>
+    </message>
+    <message>
         <source>ReplayGain:</source>
         <translation>ReplayGain:</translation>
     </message>
@@ -1778,6 +4154,212 @@
     </message>
 </context>
 <context>
+    <name>ReceiptsPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>曲</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>発行元</translation>
+    </message>
+    <message>
+        <source>{titles} and {n} more</source>
+        <translation>{titles} ほか {n} 曲</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>your account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>The receipt for {what} of {moment}</source>
+        <translation>{moment} の{what}の領収書</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsView</name>
+    <message>
+        <source>Receipts</source>
+        <translation>領収書</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>読み込む…</translation>
+    </message>
+    <message>
+        <source>Import a receipt from a file</source>
+        <translation>ファイルから領収書を読み込む</translation>
+    </message>
+    <message>
+        <source>Keep a receipt saved on another computer, once its signature checks out</source>
+        <translation>別のコンピューターで保存した領収書を、署名を確認したうえで保管します</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Refresh the receipts</source>
+        <translation>領収書を更新</translation>
+    </message>
+    <message>
+        <source>The selected receipt</source>
+        <translation>選択した領収書</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF として保存…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Save Signed Receipt…</source>
+        <translation>署名付き領収書を保存…</translation>
+    </message>
+    <message>
+        <source>The receipt as signed, for another computer or your records</source>
+        <translation>署名されたままの領収書（別のコンピューター用や記録用）</translation>
+    </message>
+    <message>
+        <source>Sign in to see your receipts</source>
+        <translation>領収書を見るにはサインインしてください</translation>
+    </message>
+    <message>
+        <source>Every purchase, policy and replacement leaves one.</source>
+        <translation>購入、保険契約、交換のたびに発行されます。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>{n} receipt · {paid} paid in all</source>
+        <translation>領収書 {n} 件 · 支払い合計 {paid}</translation>
+    </message>
+    <message>
+        <source>{n} receipts · {paid} paid in all</source>
+        <translation>領収書 {n} 件 · 支払い合計 {paid}</translation>
+    </message>
+    <message>
+        <source>Receipt imported</source>
+        <translation>領収書を読み込みました</translation>
+    </message>
+    <message>
+        <source>{receipt}, signed by {signer}, is kept here.</source>
+        <translation>{signer} が署名した{receipt}を保管しました。</translation>
+    </message>
+    <message>
+        <source>{n} receipt kept here failed the signature check</source>
+        <translation>保管している領収書 {n} 件が署名の確認に失敗しました</translation>
+    </message>
+    <message>
+        <source>{n} receipts kept here failed the signature check</source>
+        <translation>保管している領収書 {n} 件が署名の確認に失敗しました</translation>
+    </message>
+    <message>
+        <source>It is not shown: it was changed after it was issued, or it is not yours ({why}). Refresh to fetch your receipts from the insurer again.</source>
+        <translation>表示していません。発行後に変更されたか、あなたのものではありません（{why}）。「更新」で保険会社から領収書を取得し直してください。</translation>
+    </message>
+    <message>
+        <source>Offline: showing the receipts kept on this computer</source>
+        <translation>オフライン：このコンピューターに保管された領収書を表示しています</translation>
+    </message>
+    <message>
+        <source>New receipts arrive with the next sync.</source>
+        <translation>新しい領収書は次回の同期で届きます。</translation>
+    </message>
+    <message>
+        <source>No receipts yet</source>
+        <translation>まだ領収書はありません</translation>
+    </message>
+    <message>
+        <source>Every purchase, policy and replacement leaves a signed receipt here.</source>
+        <translation>購入、保険契約、交換のたびに、署名付きの領収書がここに残ります。</translation>
+    </message>
+    <message>
+        <source>Save Receipt as PDF</source>
+        <translation>領収書を PDF として保存</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipt saved</source>
+        <translation>領収書を保存しました</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>{path} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Save Signed Receipt</source>
+        <translation>署名付き領収書を保存</translation>
+    </message>
+    <message>
+        <source>Signed receipt (*.json)</source>
+        <translation>署名付き領収書 (*.json)</translation>
+    </message>
+    <message>
+        <source>Signed receipt saved</source>
+        <translation>署名付き領収書を保存しました</translation>
+    </message>
+    <message>
+        <source>Saved as {path}; Import… reads it on another computer.</source>
+        <translation>{path} に保存しました。別のコンピューターでは「読み込む…」で読み込めます。</translation>
+    </message>
+    <message>
+        <source>Print Receipt</source>
+        <translation>領収書を印刷</translation>
+    </message>
+    <message>
+        <source>Import a Receipt</source>
+        <translation>領収書を読み込む</translation>
+    </message>
+    <message>
+        <source>Signed receipt (*.json);;All files (*)</source>
+        <translation>署名付き領収書 (*.json);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverConfirmation</name>
+    <message>
+        <source>Recover your whole library?</source>
+        <translation>ライブラリ全体を復旧しますか？</translation>
+    </message>
+    <message>
+        <source>Recover your whole library on this computer?</source>
+        <translation>このコンピューターでライブラリ全体を復旧しますか？</translation>
+    </message>
+    <message>
+        <source>Use this after a disk crash or on a new computer. New keys are made for your policy here and every insured track is sent again; copies on your other computers stop playing. It counts against your policy's limits like any claim.</source>
+        <translation>ディスクの故障後や新しいコンピューターで使います。このコンピューターで保険契約の新しい鍵が作られ、保険付きの曲がすべて再送されます。ほかのコンピューターにあるコピーは再生できなくなります。ほかの請求と同じく、保険契約の上限の回数に数えられます。</translation>
+    </message>
+    <message>
+        <source>Recover My Library</source>
+        <translation>ライブラリを復旧</translation>
+    </message>
+</context>
+<context>
     <name>ReplayGainMenu</name>
     <message>
         <source>&amp;Off</source>
@@ -1806,6 +4388,33 @@
     <message>
         <source>Replay&amp;Gain</source>
         <translation>ReplayGain(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>Requester</name>
+    <message>
+        <source>Finished the recovery of {n} track</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finished the recovery of {n} tracks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finished the loss report of {n} track</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finished the loss report of {n} tracks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finished choosing {track}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finished the upgrade of {track}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1891,10 +4500,139 @@
     </message>
 </context>
 <context>
+    <name>StoreBuying</name>
+    <message>
+        <source>Sold at the checkout of {provider}, which asks your insurer to insure it.</source>
+        <translation>{provider} のレジで販売され、そこから保険会社に保険が依頼されます。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreView</name>
+    <message>
+        <source>All genres</source>
+        <translation>すべてのジャンル</translation>
+    </message>
+    <message>
+        <source>Genre filter</source>
+        <translation>ジャンルで絞り込み</translation>
+    </message>
+    <message>
+        <source>Search title, artist, album, provider…</source>
+        <translation>タイトル、アーティスト、アルバム、配信元を検索…</translation>
+    </message>
+    <message>
+        <source>Search the store</source>
+        <translation>ストアを検索</translation>
+    </message>
+    <message>
+        <source>Buy insured…</source>
+        <translation>保険付きで購入…</translation>
+    </message>
+    <message>
+        <source>Buy the selected track with insurance</source>
+        <translation>選択した曲を保険付きで購入</translation>
+    </message>
+    <message>
+        <source>Buy without insurance…</source>
+        <translation>保険なしで購入…</translation>
+    </message>
+    <message>
+        <source>Buy the selected track at its provider, without insurance</source>
+        <translation>選択した曲を配信元から保険なしで購入</translation>
+    </message>
+    <message>
+        <source>Store catalog</source>
+        <translation>ストアのカタログ</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>ダウンロードの進み具合</translation>
+    </message>
+    <message>
+        <source>Genre:</source>
+        <translation>ジャンル：</translation>
+    </message>
+    <message>
+        <source>Loading the catalog…</source>
+        <translation>カタログを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Buying and browsing the catalog need the insurer. Your library keeps playing offline.</source>
+        <translation>カタログの閲覧と購入には保険会社への接続が必要です。ライブラリはオフラインでも再生できます。</translation>
+    </message>
+    <message>
+        <source>{why}. {detail}</source>
+        <translation>{why}。{detail}</translation>
+    </message>
+    <message>
+        <source>The store needs a connection</source>
+        <translation>ストアには接続が必要です</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} tracks</source>
+        <translation>{total} 曲中 {shown} 曲</translation>
+    </message>
+    <message>
+        <source>{n} track</source>
+        <translation>{n} 曲</translation>
+    </message>
+    <message>
+        <source>{n} tracks</source>
+        <translation>{n} 曲</translation>
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
         <source>something went wrong inside the player ({error})</source>
         <translation>プレーヤー内部で問題が発生しました（{error}）</translation>
+    </message>
+</context>
+<context>
+    <name>Terminal</name>
+    <message>
+        <source>Received {track}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fetched the missing file of {track} again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received {n} receipt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received {n} receipts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} receipt from the insurer did not verify and was not kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} receipts from the insurer did not verify and were not kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finished buying {track}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finished buying {track} (without insurance)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finished insuring {n} track</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finished insuring {n} tracks</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -156,7 +156,7 @@ class PreferencesDialog(QDialog):
         box = QGroupBox(self.tr("Playback"))
         self.replaygain = QComboBox()
         self.replaygain.setObjectName("replaygainChoice")
-        self.replaygain.setAccessibleName("ReplayGain")
+        self.replaygain.setAccessibleName(self.tr("ReplayGain"))
         for mode, words in REPLAYGAIN_WORDS.items():
             self.replaygain.addItem(translate("PreferencesDialog", words), mode)
         self.show_replaygain(self.settings.replaygain)
