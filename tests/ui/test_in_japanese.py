@@ -31,6 +31,7 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana and kanji
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 # Words that are the same in a Japanese desktop app: names, formats and standards.
 KEPT = (
+    "PDF",
     "Insured Player",
     "ReplayGain",
     "MPRIS",
