@@ -267,14 +267,23 @@ def check_license(license: License, package: LicensePackage | None, *, user_id: 
         )
     if not license.covers(now):
         if now < license.not_before:
-            span = f"may play from {when(license.not_before)}"
+            said = translate(
+                "Errors",
+                "License {license_id} may play from {start}; it is now {now}, outside its usage period.",
+            )
         else:
             assert license.not_after is not None  # covers() is only False past the end when there is one
-            span = f"could play until {when(license.not_after)}"
+            said = translate(
+                "Errors",
+                "License {license_id} could play until {end}; it is now {now}, outside its usage period.",
+            )
         raise OutsideUsagePeriodError(
-            translate(
-                "Errors", "License {license_id} {span}; it is now {now}, outside its usage period."
-            ).format(license_id=repr(license.license_id), span=span, now=when(now))
+            said.format(
+                license_id=repr(license.license_id),
+                start=when(license.not_before),
+                end=when(license.not_after) if license.not_after else "",
+                now=when(now),
+            )
         )
 
 

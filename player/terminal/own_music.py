@@ -132,12 +132,11 @@ class OwnMusic:
                 ).format(name=name, value2=own.folder or own.path.parent)
             )
         if not os.access(own.path, os.R_OK):
-            why = "is no longer there" if not own.path.exists() else "cannot be read"
-            raise OwnMusicError(
-                translate("Errors", "{name} cannot be played: {path} {why}").format(
-                    name=name, path=own.path, why=why
-                )
-            )
+            if own.path.exists():
+                said = translate("Errors", "{name} cannot be played: {path} cannot be read")
+            else:
+                said = translate("Errors", "{name} cannot be played: {path} is no longer there")
+            raise OwnMusicError(said.format(name=name, path=own.path))
         return OwnTrack(
             row.license_id,
             own.path,

@@ -69,11 +69,12 @@ class Purchases:
         said, data = client.preview(provider, content_id)
         sniffed = next((m for magic, m in CLIP_MAGIC.items() if data.startswith(magic)), None)
         if sniffed is None or sniffed != said:
-            what = f"{sniffed} labelled {said or 'nothing'}" if sniffed else "not audio this player reads"
+            if sniffed is None:
+                wrong = translate("Errors", "the preview of {content_id} is not audio this player reads")
+            else:
+                wrong = translate("Errors", "the preview of {content_id} is {sniffed} labelled {said}")
             raise BackendResponseError(
-                translate("Errors", "the preview of {content_id} is {what}").format(
-                    content_id=repr(content_id), what=what
-                )
+                wrong.format(content_id=repr(content_id), sniffed=sniffed, said=said or "—")
             )
         if said not in client.codecs:
             raise BackendResponseError(

@@ -639,1007 +639,1019 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <name>Errors</name>
     <message>
         <source>the content server ignored the resume request; try again</source>
-        <translation type="unfinished" />
+        <translation>コンテンツサーバーが再開の要求を無視しました。もう一度お試しください。</translation>
     </message>
     <message>
         <source>the download from {value1} stopped; it resumes where it stopped</source>
-        <translation type="unfinished" />
+        <translation>{value1} からのダウンロードが止まりました。止まったところから再開します。</translation>
     </message>
     <message>
         <source>the backend sent a malformed {what}</source>
-        <translation type="unfinished" />
+        <translation>バックエンドから不正な {what} が送られてきました。</translation>
     </message>
     <message>
         <source>{value0} did not answer within {seconds} s</source>
-        <translation type="unfinished" />
+        <translation>{value0} が {seconds} 秒以内に応答しませんでした。</translation>
     </message>
     <message>
         <source>talking to {value1} failed: {name}</source>
-        <translation type="unfinished" />
+        <translation>{value1} との通信に失敗しました: {name}</translation>
     </message>
     <message>
         <source>{value0} answered with a redirect to {value2}; the player does not follow redirects</source>
-        <translation type="unfinished" />
+        <translation>{value0} が {value2} へのリダイレクトで応答しました。このプレーヤーはリダイレクトに従いません。</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <translation type="unfinished" />
+        <translation>接続できません</translation>
     </message>
     <message>
         <source>{value0} did not answer in time</source>
-        <translation type="unfinished" />
+        <translation>{value0} が時間内に応答しませんでした。</translation>
     </message>
     <message>
         <source>{value0} cannot be reached</source>
-        <translation type="unfinished" />
+        <translation>{value0} に接続できません。</translation>
     </message>
     <message>
         <source>{value0} broke off its answer</source>
-        <translation type="unfinished" />
+        <translation>{value0} の応答が途中で切れました。</translation>
     </message>
     <message>
         <source>the backend answered {path} with something unexpected</source>
-        <translation type="unfinished" />
+        <translation>バックエンドが {path} に想定外の応答をしました。</translation>
     </message>
     <message>
         <source>the backend failed (HTTP {status_code})</source>
-        <translation type="unfinished" />
+        <translation>バックエンドでエラーが起きました（HTTP {status_code}）。</translation>
     </message>
     <message>
         <source>the backend answered HTTP {status_code} without an explanation</source>
-        <translation type="unfinished" />
+        <translation>バックエンドが説明なしで HTTP {status_code} を返しました。</translation>
     </message>
     <message>
         <source>The license package for {content_id} insures user {insured_user_id}, not you ({user_id}).</source>
-        <translation type="unfinished" />
+        <translation>{content_id} のライセンスパッケージが保険の対象としているのはユーザー {insured_user_id} で、あなた（{user_id}）ではありません。</translation>
     </message>
     <message>
         <source>The cached license list is for user {user_id}, not for you.</source>
-        <translation type="unfinished" />
+        <translation>キャッシュされたライセンスリストはユーザー {user_id} のもので、あなたのものではありません。</translation>
     </message>
     <message>
         <source>the license list says license {license_id} is for {content_id}, the package says {content_id2}</source>
-        <translation type="unfinished" />
+        <translation>ライセンスリストではライセンス {license_id} は {content_id} 用ですが、パッケージでは {content_id2} 用です。</translation>
     </message>
     <message>
         <source>License {license_id} is not in {where}; connect to the insurer once to check it.</source>
-        <translation type="unfinished" />
+        <translation>ライセンス {license_id} は {where} にありません。確認のため一度保険会社に接続してください。</translation>
     </message>
     <message>
-        <source>the insurer's answer is about license {license_id} of user {user_id}, but {license_id2} of {user_id2} was asked</source>
-        <translation type="unfinished" />
+        <source>the insurer&apos;s answer is about license {license_id} of user {user_id}, but {license_id2} of {user_id2} was asked</source>
+        <translation>保険会社の応答はユーザー {user_id} のライセンス {license_id} についてですが、問い合わせたのは {user_id2} の {license_id2} です。</translation>
     </message>
     <message>
-        <source>The insurer's answer about {license_id} dates from list version {list_version}, but version {highest_version} was already seen: it is an old answer replayed.</source>
-        <translation type="unfinished" />
+        <source>The insurer&apos;s answer about {license_id} dates from list version {list_version}, but version {highest_version} was already seen: it is an old answer replayed.</source>
+        <translation>{license_id} についての保険会社の応答はリストのバージョン {list_version} のものですが、すでにバージョン {highest_version} を確認済みです。古い応答が再送されています。</translation>
     </message>
     <message>
-        <source>The insurer's answer about {license_id} was signed at {value3}, too long ago for a policy that checks every play: it is an old answer replayed.</source>
-        <translation type="unfinished" />
+        <source>The insurer&apos;s answer about {license_id} was signed at {value3}, too long ago for a policy that checks every play: it is an old answer replayed.</source>
+        <translation>{license_id} についての保険会社の応答は {value3} に署名されたもので、再生のたびに確認する保険契約には古すぎます。古い応答が再送されています。</translation>
     </message>
     <message>
         <source>The insurer does not know license {license_id} for you: it may not play on this account.</source>
-        <translation type="unfinished" />
+        <translation>保険会社はあなたのライセンス {license_id} を把握していません。このアカウントでは再生できません。</translation>
     </message>
     <message>
         <source>License {license_id} was issued to user {licensee}, not to you ({user_id}).</source>
-        <translation type="unfinished" />
+        <translation>ライセンス {license_id} はユーザー {licensee} に発行されたもので、あなた（{user_id}）にではありません。</translation>
     </message>
     <message>
         <source>License {license_id} is for {content_id}, but the package is for license {license_id2} of {content_id2}.</source>
-        <translation type="unfinished" />
+        <translation>ライセンス {license_id} は {content_id} 用ですが、パッケージは {content_id2} のライセンス {license_id2} 用です。</translation>
     </message>
     <message>
-        <source>License {license_id} {span}; it is now {now}, outside its usage period.</source>
-        <translation type="unfinished" />
+        <source>License {license_id} may play from {start}; it is now {now}, outside its usage period.</source>
+        <translation>ライセンス {license_id} は {start} から再生できます。現在は {now} で、利用期間外です。</translation>
+    </message>
+    <message>
+        <source>License {license_id} could play until {end}; it is now {now}, outside its usage period.</source>
+        <translation>ライセンス {license_id} は {end} まで再生できました。現在は {now} で、利用期間外です。</translation>
     </message>
     <message>
         <source>License {license_id} may not play: it was {why}.</source>
-        <translation type="unfinished" />
+        <translation>ライセンス {license_id} は再生できません。{why}。</translation>
     </message>
     <message>
-        <source>a list mark's version is a count, 0 or more</source>
-        <translation type="unfinished" />
+        <source>a list mark&apos;s version is a count, 0 or more</source>
+        <translation>リストの記録のバージョンは 0 以上の数です。</translation>
     </message>
     <message>
-        <source>a list mark's time must be timezone-aware</source>
-        <translation type="unfinished" />
+        <source>a list mark&apos;s time must be timezone-aware</source>
+        <translation>リストの記録の時刻にはタイムゾーンが必要です。</translation>
     </message>
     <message>
         <source>the license-list mark in the keyring is damaged</source>
-        <translation type="unfinished" />
+        <translation>キーリング内のライセンスリストの記録が壊れています。</translation>
     </message>
     <message>
         <source>the license-list mark in the keyring has no valid version</source>
-        <translation type="unfinished" />
+        <translation>キーリング内のライセンスリストの記録に有効なバージョンがありません。</translation>
     </message>
     <message>
         <source>now must be timezone-aware</source>
-        <translation type="unfinished" />
+        <translation>now にはタイムゾーンが必要です。</translation>
     </message>
     <message>
         <source>Your clock reads {now}, but a license list issued at {seen} was already seen: set the clock right.</source>
-        <translation type="unfinished" />
+        <translation>時計は {now} を示していますが、{seen} に発行されたライセンスリストをすでに確認済みです。時計を正しく合わせてください。</translation>
     </message>
     <message>
         <source>build a TrustedList with TrustedList.load(...): only verified lists go in</source>
-        <translation type="unfinished" />
+        <translation>TrustedList は TrustedList.load(...) で作成してください。検証済みのリストだけを入れます。</translation>
     </message>
     <message>
         <source>no list to load: with nothing cached, the decision takes None</source>
-        <translation type="unfinished" />
+        <translation>読み込むリストがありません。キャッシュがない場合、判定には None を渡します。</translation>
     </message>
     <message>
         <source>the cached license list starts with a delta, not a full list</source>
-        <translation type="unfinished" />
+        <translation>キャッシュされたライセンスリストが完全なリストではなく差分から始まっています。</translation>
     </message>
     <message>
         <source>the cached license list is broken (a change against version {base_version} follows version {version}): fetch the full list from the insurer</source>
-        <translation type="unfinished" />
+        <translation>キャッシュされたライセンスリストが壊れています（バージョン {version} の後にバージョン {base_version} に対する変更があります）。保険会社から完全なリストを取得してください。</translation>
     </message>
     <message>
         <source>The cached license list is version {version}, but version {highest_version} was already seen on this computer: the data folder looks restored from an old backup. Connect to the insurer to fetch the current list.</source>
-        <translation type="unfinished" />
+        <translation>キャッシュされたライセンスリストはバージョン {version} ですが、このコンピューターではすでにバージョン {highest_version} を確認済みです。データフォルダーが古いバックアップから復元されたようです。保険会社に接続して最新のリストを取得してください。</translation>
     </message>
     <message>
         <source>The license list offered is version {version}, but version {highest_version} was already seen: an older list cannot replace a newer one.</source>
-        <translation type="unfinished" />
+        <translation>渡されたライセンスリストはバージョン {version} ですが、すでにバージョン {highest_version} を確認済みです。古いリストで新しいリストを置き換えることはできません。</translation>
     </message>
     <message>
         <source>The license list change is against version {base_version}, but this computer holds version {version}: fetch the full list.</source>
-        <translation type="unfinished" />
+        <translation>ライセンスリストの変更はバージョン {base_version} に対するものですが、このコンピューターにあるのはバージョン {version} です。完全なリストを取得してください。</translation>
     </message>
     <message>
         <source>the insurer signed two different license lists as version {version}; the one held is kept</source>
-        <translation type="unfinished" />
+        <translation>保険会社がバージョン {version} として異なる 2 つのライセンスリストに署名しました。手元のリストを保持します。</translation>
     </message>
     <message>
         <source>The cached license list ran out on {value1} ({ago}) and the insurer cannot be reached: connect to the insurer once to renew it.</source>
-        <translation type="unfinished" />
+        <translation>キャッシュされたライセンスリストは {value1}（{ago}）に期限切れになり、保険会社に接続できません。更新するため一度保険会社に接続してください。</translation>
     </message>
     <message>
         <source>This license list was issued to user {user_id}, not to you ({user_id2}).</source>
-        <translation type="unfinished" />
+        <translation>このライセンスリストはユーザー {user_id} に発行されたもので、あなた（{user_id2}）にではありません。</translation>
     </message>
     <message>
         <source>{what} could not be read: {failure}</source>
-        <translation type="unfinished" />
+        <translation>{what} を読み込めませんでした: {failure}</translation>
     </message>
     <message>
         <source>{what} does not decode: {error}</source>
-        <translation type="unfinished" />
+        <translation>{what} をデコードできません: {error}</translation>
     </message>
     <message>
         <source>{what} did not finish decoding within {timeout_s} s</source>
-        <translation type="unfinished" />
+        <translation>{what} のデコードが {timeout_s} 秒以内に終わりませんでした。</translation>
     </message>
     <message>
         <source>{what} holds no audio</source>
-        <translation type="unfinished" />
+        <translation>{what} に音声がありません。</translation>
     </message>
     <message>
         <source>reading the track failed: {e}</source>
-        <translation type="unfinished" />
+        <translation>曲の読み込みに失敗しました: {e}</translation>
     </message>
     <message>
         <source>{what} is not a JSON object</source>
-        <translation type="unfinished" />
+        <translation>{what} が JSON オブジェクトではありません。</translation>
     </message>
     <message>
         <source>{what}: missing {missing}, unexpected {extra}</source>
-        <translation type="unfinished" />
+        <translation>{what}: {missing} がなく、想定外の {extra} があります。</translation>
     </message>
     <message>
         <source>{what} is not a non-empty string</source>
-        <translation type="unfinished" />
+        <translation>{what} が空でない文字列ではありません。</translation>
     </message>
     <message>
         <source>{what} contains a control character</source>
-        <translation type="unfinished" />
+        <translation>{what} に制御文字が含まれています。</translation>
     </message>
     <message>
         <source>{what} {key} is not an integer</source>
-        <translation type="unfinished" />
+        <translation>{what} の {key} が整数ではありません。</translation>
     </message>
     <message>
         <source>{what} {key} is out of range [{minimum}, {maximum}]</source>
-        <translation type="unfinished" />
+        <translation>{what} の {key} が範囲 [{minimum}, {maximum}] の外です。</translation>
     </message>
     <message>
         <source>{what} {key} is not a string</source>
-        <translation type="unfinished" />
+        <translation>{what} の {key} が文字列ではありません。</translation>
     </message>
     <message>
         <source>{what} {key} {value} is not one of {value6}</source>
-        <translation type="unfinished" />
+        <translation>{what} の {key} の {value} は {value6} のいずれでもありません。</translation>
     </message>
     <message>
         <source>{what} {key} is not {length} bytes</source>
-        <translation type="unfinished" />
+        <translation>{what} の {key} が {length} バイトではありません。</translation>
     </message>
     <message>
         <source>{what} {key} is not a list</source>
-        <translation type="unfinished" />
+        <translation>{what} の {key} がリストではありません。</translation>
     </message>
     <message>
         <source>{what} {key} repeats an item</source>
-        <translation type="unfinished" />
+        <translation>{what} の {key} に重複する項目があります。</translation>
     </message>
     <message>
         <source>refusing to sign an invalid {what}: {e}</source>
-        <translation type="unfinished" />
+        <translation>無効な {what} には署名しません: {e}</translation>
     </message>
     <message>
         <source>the container ends inside a segment</source>
-        <translation type="unfinished" />
+        <translation>コンテナーがセグメントの途中で終わっています。</translation>
     </message>
     <message>
         <source>the container file ends inside a segment</source>
-        <translation type="unfinished" />
+        <translation>コンテナーファイルがセグメントの途中で終わっています。</translation>
     </message>
     <message>
         <source>{what} is not valid JSON</source>
-        <translation type="unfinished" />
+        <translation>{what} が有効な JSON ではありません。</translation>
     </message>
     <message>
         <source>{what} is not a base64 string</source>
-        <translation type="unfinished" />
+        <translation>{what} が base64 文字列ではありません。</translation>
     </message>
     <message>
         <source>{what} is not valid base64</source>
-        <translation type="unfinished" />
+        <translation>{what} が有効な base64 ではありません。</translation>
     </message>
     <message>
         <source>{what} is not canonical base64</source>
-        <translation type="unfinished" />
+        <translation>{what} が正規の base64 ではありません。</translation>
     </message>
     <message>
         <source>naive datetime: every time in the protocol is timezone-aware</source>
-        <translation type="unfinished" />
+        <translation>タイムゾーンのない日時です。プロトコルの時刻にはすべてタイムゾーンが必要です。</translation>
     </message>
     <message>
         <source>{what} is not a time string</source>
-        <translation type="unfinished" />
+        <translation>{what} が時刻の文字列ではありません。</translation>
     </message>
     <message>
         <source>{what} is not a UTC time like 2026-01-31T12:00:00Z</source>
-        <translation type="unfinished" />
+        <translation>{what} が 2026-01-31T12:00:00Z のような UTC 時刻ではありません。</translation>
     </message>
     <message>
         <source>{what} is not a 32-byte Ed25519 key</source>
-        <translation type="unfinished" />
+        <translation>{what} が 32 バイトの Ed25519 鍵ではありません。</translation>
     </message>
     <message>
         <source>{what} is not a 32-byte X25519 key</source>
-        <translation type="unfinished" />
+        <translation>{what} が 32 バイトの X25519 鍵ではありません。</translation>
     </message>
     <message>
         <source>{what} has no signature</source>
-        <translation type="unfinished" />
+        <translation>{what} に署名がありません。</translation>
     </message>
     <message>
         <source>{what}: the signature does not verify</source>
-        <translation type="unfinished" />
+        <translation>{what}: 署名を検証できません。</translation>
     </message>
     <message>
         <source>{what}: expected a {doc_type} document, got {value4}</source>
-        <translation type="unfinished" />
+        <translation>{what}: {doc_type} 文書のはずが {value4} でした。</translation>
     </message>
     <message>
         <source>{what}: format {value2} is not supported</source>
-        <translation type="unfinished" />
+        <translation>{what}: 形式 {value2} には対応していません。</translation>
     </message>
     <message>
         <source>{what} is signed by an unknown key</source>
-        <translation type="unfinished" />
+        <translation>{what} は不明な鍵で署名されています。</translation>
     </message>
     <message>
         <source>a content key is {key_size} bytes</source>
-        <translation type="unfinished" />
+        <translation>コンテンツ鍵は {key_size} バイトです。</translation>
     </message>
     <message>
         <source>the header body is too long (content ID or MIME type too long)</source>
-        <translation type="unfinished" />
+        <translation>ヘッダー本体が長すぎます（コンテンツ ID または MIME タイプが長すぎます）。</translation>
     </message>
     <message>
         <source>cannot build a container header: {e}</source>
-        <translation type="unfinished" />
+        <translation>コンテナーヘッダーを作成できません: {e}</translation>
     </message>
     <message>
         <source>not a content container (bad magic)</source>
-        <translation type="unfinished" />
+        <translation>コンテンツのコンテナーではありません（マジックナンバーが不正です）。</translation>
     </message>
     <message>
         <source>the container ends inside its header</source>
-        <translation type="unfinished" />
+        <translation>コンテナーがヘッダーの途中で終わっています。</translation>
     </message>
     <message>
         <source>container format {fmt} is not supported</source>
-        <translation type="unfinished" />
+        <translation>コンテナー形式 {fmt} には対応していません。</translation>
     </message>
     <message>
         <source>container reserved byte is not zero</source>
-        <translation type="unfinished" />
+        <translation>コンテナーの予約バイトが 0 ではありません。</translation>
     </message>
     <message>
         <source>container header body of {body_length} bytes is too long</source>
-        <translation type="unfinished" />
+        <translation>コンテナーヘッダー本体の {body_length} バイトは長すぎます。</translation>
     </message>
     <message>
         <source>{what} is not canonical JSON</source>
-        <translation type="unfinished" />
+        <translation>{what} が正規の JSON ではありません。</translation>
     </message>
     <message>
         <source>the container is {size} bytes, its header says {container_length}</source>
-        <translation type="unfinished" />
+        <translation>コンテナーは {size} バイトですが、ヘッダーでは {container_length} です。</translation>
     </message>
     <message>
         <source>the container holds {content_id}, not {expect_content_id}</source>
-        <translation type="unfinished" />
+        <translation>コンテナーの中身は {content_id} で、{expect_content_id} ではありません。</translation>
     </message>
     <message>
         <source>the container holds version {content_version}, not {expect_content_version}</source>
-        <translation type="unfinished" />
+        <translation>コンテナーの中身はバージョン {content_version} で、{expect_content_version} ではありません。</translation>
     </message>
     <message>
         <source>the key does not open this container</source>
-        <translation type="unfinished" />
+        <translation>この鍵ではコンテナーを開けません。</translation>
     </message>
     <message>
         <source>offset and size must not be negative</source>
-        <translation type="unfinished" />
+        <translation>オフセットとサイズは負にできません。</translation>
     </message>
     <message>
         <source>segment {i} of {content_id} fails authentication</source>
-        <translation type="unfinished" />
+        <translation>{content_id} のセグメント {i} の認証に失敗しました。</translation>
     </message>
     <message>
         <source>segment {index} of {content_id} fails authentication</source>
-        <translation type="unfinished" />
+        <translation>{content_id} のセグメント {index} の認証に失敗しました。</translation>
     </message>
     <message>
         <source>{what}: not a direct-license document of format {format}</source>
-        <translation type="unfinished" />
+        <translation>{what}: 形式 {format} の直接ライセンス文書ではありません。</translation>
     </message>
     <message>
         <source>{what}: every field must be a non-empty string</source>
-        <translation type="unfinished" />
+        <translation>{what}: すべてのフィールドは空でない文字列でなければなりません。</translation>
     </message>
     <message>
         <source>license {license_id} was not kept by this computer</source>
-        <translation type="unfinished" />
+        <translation>ライセンス {license_id} はこのコンピューターに保存されていません。</translation>
     </message>
     <message>
         <source>direct license {license_id} holds another license</source>
-        <translation type="unfinished" />
+        <translation>直接ライセンス {license_id} の中身が別のライセンスです。</translation>
     </message>
     <message>
         <source>refusing to sign an invalid license: {e}</source>
-        <translation type="unfinished" />
+        <translation>無効なライセンスには署名しません: {e}</translation>
     </message>
     <message>
         <source>license {license_id}: licenser {licenser} is not trusted</source>
-        <translation type="unfinished" />
+        <translation>ライセンス {license_id}: 配信元 {licenser} は信頼されていません。</translation>
     </message>
     <message>
-        <source>license {license_id} is not signed by {licenser}'s key</source>
-        <translation type="unfinished" />
+        <source>license {license_id} is not signed by {licenser}&apos;s key</source>
+        <translation>ライセンス {license_id} は {licenser} の鍵で署名されていません。</translation>
     </message>
     <message>
         <source>license is not well-formed XML</source>
-        <translation type="unfinished" />
+        <translation>ライセンスが整形式の XML ではありません。</translation>
     </message>
     <message>
         <source>license is too large</source>
-        <translation type="unfinished" />
+        <translation>ライセンスが大きすぎます。</translation>
     </message>
     <message>
         <source>license is not well-formed XML without DTDs or entities</source>
-        <translation type="unfinished" />
+        <translation>ライセンスが DTD やエンティティを含まない整形式の XML ではありません。</translation>
     </message>
     <message>
         <source>expected a License element in {namespace}, got {tag}</source>
-        <translation type="unfinished" />
+        <translation>{namespace} の License 要素のはずが {tag} でした。</translation>
     </message>
     <message>
         <source>license has text outside its elements</source>
-        <translation type="unfinished" />
+        <translation>ライセンスの要素の外にテキストがあります。</translation>
     </message>
     <message>
         <source>license has an unknown element {tag}</source>
-        <translation type="unfinished" />
+        <translation>ライセンスに不明な要素 {tag} があります。</translation>
     </message>
     <message>
         <source>license repeats {name}</source>
-        <translation type="unfinished" />
+        <translation>ライセンスで {name} が重複しています。</translation>
     </message>
     <message>
         <source>license element {name} has nested or stray content</source>
-        <translation type="unfinished" />
+        <translation>ライセンスの要素 {name} に入れ子または余分な内容があります。</translation>
     </message>
     <message>
         <source>license element {name} has attributes {value3}</source>
-        <translation type="unfinished" />
+        <translation>ライセンスの要素 {name} に属性 {value3} があります。</translation>
     </message>
     <message>
         <source>license lacks {missing}</source>
-        <translation type="unfinished" />
+        <translation>ライセンスに {missing} がありません。</translation>
     </message>
     <message>
         <source>license uses unsupported algorithms {key_alg} / {sig}</source>
-        <translation type="unfinished" />
+        <translation>ライセンスが対応していないアルゴリズム {key_alg} / {sig} を使っています。</translation>
     </message>
     <message>
         <source>license ContentVersion is not a decimal number</source>
-        <translation type="unfinished" />
+        <translation>ライセンスの ContentVersion が 10 進数ではありません。</translation>
     </message>
     <message>
         <source>license Signature does not name a signer fingerprint</source>
-        <translation type="unfinished" />
+        <translation>ライセンスの Signature に署名者のフィンガープリントがありません。</translation>
     </message>
     <message>
         <source>license permission {permission} is not {permission_play}</source>
-        <translation type="unfinished" />
+        <translation>ライセンスの権限 {permission} が {permission_play} ではありません。</translation>
     </message>
     <message>
         <source>license content version is out of range</source>
-        <translation type="unfinished" />
+        <translation>ライセンスのコンテンツバージョンが範囲外です。</translation>
     </message>
     <message>
         <source>license content key is not {content_key_size} bytes</source>
-        <translation type="unfinished" />
+        <translation>ライセンスのコンテンツ鍵が {content_key_size} バイトではありません。</translation>
     </message>
     <message>
         <source>license usage period ends before it starts</source>
-        <translation type="unfinished" />
+        <translation>ライセンスの利用期間が始まる前に終わっています。</translation>
     </message>
     <message>
         <source>a delta applies to a full license list, not to another delta</source>
-        <translation type="unfinished" />
+        <translation>差分は完全なライセンスリストに適用するもので、別の差分には適用できません。</translation>
     </message>
     <message>
         <source>the delta is against version {base_version}, we hold {version}</source>
-        <translation type="unfinished" />
+        <translation>差分はバージョン {base_version} に対するものですが、手元にあるのは {version} です。</translation>
     </message>
     <message>
         <source>the delta is for another user</source>
-        <translation type="unfinished" />
+        <translation>差分は別のユーザーのものです。</translation>
     </message>
     <message>
         <source>the delta does not move the list forward</source>
-        <translation type="unfinished" />
+        <translation>差分でリストが新しくなりません。</translation>
     </message>
     <message>
         <source>{what} state {value} is not allowed here</source>
-        <translation type="unfinished" />
+        <translation>{what} の状態 {value} はここでは使えません。</translation>
     </message>
     <message>
         <source>{what}: an invalid license needs a date and a reason, others neither</source>
-        <translation type="unfinished" />
+        <translation>{what}: 無効なライセンスには日付と理由が必要で、それ以外には不要です。</translation>
     </message>
     <message>
         <source>{what} expires before it is issued</source>
-        <translation type="unfinished" />
+        <translation>{what} の期限が発行より前です。</translation>
     </message>
     <message>
         <source>{what} entries is not a list</source>
-        <translation type="unfinished" />
+        <translation>{what} の entries がリストではありません。</translation>
     </message>
     <message>
         <source>{what} names a license twice</source>
-        <translation type="unfinished" />
+        <translation>{what} に同じライセンスが 2 回あります。</translation>
     </message>
     <message>
         <source>license package {license_id} does not open with this policy key</source>
-        <translation type="unfinished" />
+        <translation>ライセンスパッケージ {license_id} はこの保険契約の鍵で開けません。</translation>
     </message>
     <message>
         <source>license package names {expected}, the sealed license is {found}</source>
-        <translation type="unfinished" />
+        <translation>ライセンスパッケージには {expected} とありますが、封入されたライセンスは {found} です。</translation>
     </message>
     <message>
         <source>{what} sealed_license is empty</source>
-        <translation type="unfinished" />
+        <translation>{what} の sealed_license が空です。</translation>
     </message>
     <message>
         <source>policy check_every_play: present only as true</source>
-        <translation type="unfinished" />
+        <translation>保険契約の check_every_play: true の場合にのみ指定します。</translation>
     </message>
     <message>
         <source>policy public_key_fingerprint does not match public_key</source>
-        <translation type="unfinished" />
+        <translation>保険契約の public_key_fingerprint が public_key と一致しません。</translation>
     </message>
     <message>
         <source>{what}: the guarantee period ends before it starts</source>
-        <translation type="unfinished" />
+        <translation>{what}: 保証期間が始まる前に終わっています。</translation>
     </message>
     <message>
         <source>receipt items must be a list</source>
-        <translation type="unfinished" />
+        <translation>領収書の items はリストでなければなりません。</translation>
     </message>
     <message>
         <source>receipt total_yen is not the sum of its items</source>
-        <translation type="unfinished" />
+        <translation>領収書の total_yen が items の合計と一致しません。</translation>
     </message>
     <message>
         <source>receipt conditions must be base64 or null</source>
-        <translation type="unfinished" />
+        <translation>領収書の conditions は base64 または null でなければなりません。</translation>
     </message>
     <message>
         <source>unsafe_text</source>
-        <translation type="unfinished" />
+        <translation>unsafe_text</translation>
     </message>
     <message>
         <source>no item {item_id} is waiting for an alternate; report a loss first</source>
-        <translation type="unfinished" />
+        <translation>代替曲を待っている項目 {item_id} はありません。先に紛失の報告をしてください。</translation>
     </message>
     <message>
         <source>this account has no insurance policy to recover</source>
-        <translation type="unfinished" />
+        <translation>このアカウントには復旧する保険契約がありません。</translation>
     </message>
     <message>
         <source>there is no newer version of {content_id}</source>
-        <translation type="unfinished" />
+        <translation>{content_id} の新しいバージョンはありません。</translation>
     </message>
     <message>
         <source>cannot {doing} {path}: the disk is full (or over quota); free some space and try again</source>
-        <translation type="unfinished" />
+        <translation>{path} の{doing}ができません。ディスクがいっぱいです（またはクォータ超過）。空き容量を増やしてもう一度お試しください。</translation>
     </message>
     <message>
         <source>cannot {doing} {path}: it is on a read-only file system; mount it read-write (or use another data directory) to change the library</source>
-        <translation type="unfinished" />
+        <translation>{path} の{doing}ができません。読み取り専用のファイルシステム上にあります。ライブラリを変更するには読み書き可能でマウントしてください（または別のデータディレクトリを使ってください）。</translation>
     </message>
     <message>
         <source>cannot {doing} {path}: {value5}; check that the Insured Player data directory is writable by you</source>
-        <translation type="unfinished" />
+        <translation>{path} の{doing}ができません: {value5}。Insured Player のデータディレクトリに書き込めるか確認してください。</translation>
     </message>
     <message>
         <source>cannot {doing} {path}: {value5}</source>
-        <translation type="unfinished" />
+        <translation>{path} の{doing}ができません: {value5}</translation>
     </message>
     <message>
         <source>refusing to write {name}: it does not start as it must</source>
-        <translation type="unfinished" />
+        <translation>{name} は書き込みません。先頭が正しい形式ではありません。</translation>
     </message>
     <message>
         <source>{name} is already being downloaded by another Insured Player</source>
-        <translation type="unfinished" />
+        <translation>{name} は別の Insured Player がすでにダウンロード中です。</translation>
     </message>
     <message>
         <source>{what} has no {key}</source>
-        <translation type="unfinished" />
+        <translation>{what} に {key} がありません。</translation>
     </message>
     <message>
         <source>{what} has no integer {key}</source>
-        <translation type="unfinished" />
+        <translation>{what} に整数の {key} がありません。</translation>
     </message>
     <message>
         <source>{what}: unknown format</source>
-        <translation type="unfinished" />
+        <translation>{what}: 不明な形式です。</translation>
     </message>
     <message>
         <source>{what}: {name} is not text</source>
-        <translation type="unfinished" />
+        <translation>{what}: {name} がテキストではありません。</translation>
     </message>
     <message>
         <source>{what}: {name} is not true or false</source>
-        <translation type="unfinished" />
+        <translation>{what}: {name} が true でも false でもありません。</translation>
     </message>
     <message>
         <source>the container is longer than its header says ({container_length})</source>
-        <translation type="unfinished" />
+        <translation>コンテナーがヘッダーの示す長さ（{container_length}）より長くなっています。</translation>
     </message>
     <message>
         <source>the container is {total} bytes, its header says {container_length}</source>
-        <translation type="unfinished" />
+        <translation>コンテナーは {total} バイトですが、ヘッダーでは {container_length} です。</translation>
     </message>
     <message>
         <source>the container holds {content_id} version {content_version}, not {content_id2} version {version}</source>
-        <translation type="unfinished" />
+        <translation>コンテナーの中身は {content_id} のバージョン {content_version} で、{content_id2} のバージョン {version} ではありません。</translation>
     </message>
     <message>
         <source>{name} is {size} bytes, its header says {container_length}</source>
-        <translation type="unfinished" />
+        <translation>{name} は {size} バイトですが、ヘッダーでは {container_length} です。</translation>
     </message>
     <message>
         <source>the content server sent more than the {length} bytes track {content_id} has; the extra was not kept</source>
-        <translation type="unfinished" />
+        <translation>コンテンツサーバーが曲 {content_id} の {length} バイトを超えて送ってきました。超過分は保存していません。</translation>
     </message>
     <message>
         <source>the download does not start with a container header</source>
-        <translation type="unfinished" />
+        <translation>ダウンロードがコンテナーヘッダーで始まっていません。</translation>
     </message>
     <message>
         <source>the package names {named}, not {value3}</source>
-        <translation type="unfinished" />
+        <translation>パッケージに記載されているのは {named} で、{value3} ではありません。</translation>
     </message>
     <message>
         <source>the policy names {named}, not {value3}</source>
-        <translation type="unfinished" />
+        <translation>保険契約に記載されているのは {named} で、{value3} ではありません。</translation>
     </message>
     <message>
         <source>a delta was offered as the full license list</source>
-        <translation type="unfinished" />
+        <translation>差分が完全なライセンスリストとして渡されました。</translation>
     </message>
     <message>
         <source>expected a delta to version {version}, got version {named} (base {base})</source>
-        <translation type="unfinished" />
+        <translation>バージョン {version} への差分のはずが、バージョン {named}（基準 {base}）でした。</translation>
     </message>
     <message>
         <source>a license-list delta needs the full list it builds on: fetch it first</source>
-        <translation type="unfinished" />
+        <translation>ライセンスリストの差分には基になる完全なリストが必要です。先に取得してください。</translation>
     </message>
     <message>
         <source>the receipt names {named}, not {receipt_id}</source>
-        <translation type="unfinished" />
+        <translation>領収書に記載されているのは {named} で、{receipt_id} ではありません。</translation>
     </message>
     <message>
         <source>{what} is missing from the library ({path})</source>
-        <translation type="unfinished" />
+        <translation>{what} がライブラリにありません（{path}）。</translation>
     </message>
     <message>
         <source>cannot open the library index {path}: {e}</source>
-        <translation type="unfinished" />
+        <translation>ライブラリの索引 {path} を開けません: {e}</translation>
     </message>
     <message>
         <source>tables but no schema version: not an index this player wrote</source>
-        <translation type="unfinished" />
+        <translation>テーブルはありますがスキーマのバージョンがありません。このプレーヤーが書いた索引ではありません。</translation>
     </message>
     <message>
         <source>schema version {version}, this player uses {schema_version}</source>
-        <translation type="unfinished" />
+        <translation>スキーマのバージョンは {version} ですが、このプレーヤーは {schema_version} を使います。</translation>
     </message>
     <message>
         <source>the library index {path} cannot be written: {e}</source>
-        <translation type="unfinished" />
+        <translation>ライブラリの索引 {path} に書き込めません: {e}</translation>
     </message>
     <message>
         <source>the library index {path} is damaged ({e}); restart Insured Player to rebuild it from the library files</source>
-        <translation type="unfinished" />
+        <translation>ライブラリの索引 {path} が壊れています（{e}）。Insured Player を再起動すると、ライブラリのファイルから作り直します。</translation>
     </message>
     <message>
         <source>the library index {path} cannot be used: {e}</source>
-        <translation type="unfinished" />
+        <translation>ライブラリの索引 {path} を使えません: {e}</translation>
     </message>
     <message>
         <source>no usable OS keyring (found {name}); {install_hint}</source>
-        <translation type="unfinished" />
+        <translation>使える OS のキーリングがありません（見つかったのは {name}）。{install_hint}</translation>
     </message>
     <message>
-        <source>a keyring namespace is a non-empty name without '/'</source>
-        <translation type="unfinished" />
+        <source>a keyring namespace is a non-empty name without &apos;/&apos;</source>
+        <translation>キーリングの名前空間は &apos;/&apos; を含まない空でない名前です。</translation>
     </message>
     <message>
         <source>the keyring entry for policy {policy_id} is not a private key</source>
-        <translation type="unfinished" />
+        <translation>保険契約 {policy_id} のキーリング項目が秘密鍵ではありません。</translation>
     </message>
     <message>
-        <source>the keyring entry for this computer's device key is not a key</source>
-        <translation type="unfinished" />
+        <source>the keyring entry for this computer&apos;s device key is not a key</source>
+        <translation>このコンピューターの機器鍵のキーリング項目が鍵ではありません。</translation>
     </message>
     <message>
         <source>the insurer at {server_id} now signs with another key than the one pinned</source>
-        <translation type="unfinished" />
+        <translation>{server_id} の保険会社が、ピン留めした鍵とは別の鍵で署名しています。</translation>
     </message>
     <message>
         <source>the keyring backend named in {where} cannot be loaded ({name}: {e})</source>
-        <translation type="unfinished" />
+        <translation>{where} で指定されたキーリングのバックエンドを読み込めません（{name}: {e}）。</translation>
     </message>
     <message>
         <source>the OS keyring is locked; unlock it and try again ({e})</source>
-        <translation type="unfinished" />
+        <translation>OS のキーリングがロックされています。ロックを解除してもう一度お試しください（{e}）。</translation>
     </message>
     <message>
         <source>the OS keyring cannot be used ({e}); {install_hint}</source>
-        <translation type="unfinished" />
+        <translation>OS のキーリングを使えません（{e}）。{install_hint}</translation>
     </message>
     <message>
         <source>an empty ID has no file name</source>
-        <translation type="unfinished" />
+        <translation>空の ID にはファイル名がありません。</translation>
     </message>
     <message>
         <source>releasing a data directory lock that is not held</source>
-        <translation type="unfinished" />
+        <translation>保持していないデータディレクトリのロックを解放しようとしました。</translation>
     </message>
     <message>
         <source>{who} is busy with this library ({where}); waited {timeout} s — try again when it has finished</source>
-        <translation type="unfinished" />
+        <translation>{who} がこのライブラリを使用中です（{where}）。{timeout} 秒待ちました。終わってからもう一度お試しください。</translation>
     </message>
     <message>
         <source>no {username} in {service}</source>
-        <translation type="unfinished" />
+        <translation>{service} に {username} がありません。</translation>
     </message>
     <message>
         <source>{path} is damaged and cannot be set aside: {value2}</source>
-        <translation type="unfinished" />
+        <translation>{path} は壊れていて、退避もできません: {value2}</translation>
     </message>
     <message>
         <source>a playlist needs a name</source>
-        <translation type="unfinished" />
+        <translation>プレイリストには名前が必要です。</translation>
     </message>
     <message>
-        <source>a playlist's name has at most {max_name} characters</source>
-        <translation type="unfinished" />
+        <source>a playlist&apos;s name has at most {max_name} characters</source>
+        <translation>プレイリストの名前は最大 {max_name} 文字です。</translation>
     </message>
     <message>
         <source>it is larger than {value1} MiB</source>
-        <translation type="unfinished" />
+        <translation>{value1} MiB より大きいファイルです</translation>
     </message>
     <message>
         <source>it is not JSON text (cut short, or overwritten)</source>
-        <translation type="unfinished" />
+        <translation>JSON テキストではありません（途中で切れているか上書きされています）</translation>
     </message>
     <message>
         <source>it is not a playlist</source>
-        <translation type="unfinished" />
+        <translation>プレイリストではありません</translation>
     </message>
     <message>
         <source>it is in format {version}, which this player does not read</source>
-        <translation type="unfinished" />
+        <translation>このプレーヤーが読めない形式 {version} です</translation>
     </message>
     <message>
         <source>its fields are {doc}, not {keys}</source>
-        <translation type="unfinished" />
+        <translation>フィールドが {keys} ではなく {doc} です</translation>
     </message>
     <message>
         <source>it has no name</source>
-        <translation type="unfinished" />
+        <translation>名前がありません</translation>
     </message>
     <message>
         <source>its entries are not a list of at most {max_entries}</source>
-        <translation type="unfinished" />
+        <translation>項目が最大 {max_entries} 件のリストではありません</translation>
     </message>
     <message>
         <source>entry {value1} does not have the fields {entry_keys}</source>
-        <translation type="unfinished" />
+        <translation>項目 {value1} にフィールド {entry_keys} がありません</translation>
     </message>
     <message>
         <source>entry {value1} has a field that is not text</source>
-        <translation type="unfinished" />
+        <translation>項目 {value1} にテキストでないフィールドがあります</translation>
     </message>
     <message>
         <source>entry {value1} has no length in milliseconds</source>
-        <translation type="unfinished" />
+        <translation>項目 {value1} にミリ秒単位の長さがありません</translation>
     </message>
     <message>
         <source>entry {value1} has neither a content ID nor a title</source>
-        <translation type="unfinished" />
+        <translation>項目 {value1} にコンテンツ ID もタイトルもありません</translation>
     </message>
     <message>
         <source>no such playlist</source>
-        <translation type="unfinished" />
+        <translation>そのプレイリストはありません。</translation>
     </message>
     <message>
         <source>a playlist is kept in at most {value1} MiB, and this one would be more</source>
-        <translation type="unfinished" />
+        <translation>プレイリストは最大 {value1} MiB までですが、これはそれを超えます。</translation>
     </message>
     <message>
         <source>no such playlist (deleted meanwhile)</source>
-        <translation type="unfinished" />
+        <translation>そのプレイリストはありません（その間に削除されました）。</translation>
     </message>
     <message>
         <source>no download of {content_id} to finish</source>
-        <translation type="unfinished" />
+        <translation>完了させる {content_id} のダウンロードはありません。</translation>
     </message>
     <message>
         <source>the file of track {content_id} is missing</source>
-        <translation type="unfinished" />
+        <translation>曲 {content_id} のファイルがありません。</translation>
     </message>
     <message>
         <source>not a storable track: {info}</source>
-        <translation type="unfinished" />
+        <translation>保存できる曲ではありません: {info}</translation>
     </message>
     <message>
         <source>it is larger than {value1} MiB, more than any playlist needs</source>
-        <translation type="unfinished" />
+        <translation>{value1} MiB より大きく、プレイリストに必要な大きさを超えています</translation>
     </message>
     <message>
         <source>it is XSPF version {version}; this player reads versions 0 and 1</source>
-        <translation type="unfinished" />
+        <translation>XSPF バージョン {version} です。このプレーヤーが読めるのはバージョン 0 と 1 です</translation>
     </message>
     <message>
         <source>it has no track list (an XSPF playlist needs a trackList element)</source>
-        <translation type="unfinished" />
+        <translation>曲のリストがありません（XSPF プレイリストには trackList 要素が必要です）</translation>
     </message>
     <message>
         <source>its elements are nested more than {max_depth} deep</source>
-        <translation type="unfinished" />
+        <translation>要素の入れ子が {max_depth} 段を超えています</translation>
     </message>
     <message>
         <source>it holds more than {max_elements} elements</source>
-        <translation type="unfinished" />
+        <translation>要素が {max_elements} 個を超えています</translation>
     </message>
     <message>
         <source>it declares a document type or entities, which a playlist never needs (refused unread: entities can expand a small file into gigabytes)</source>
-        <translation type="unfinished" />
+        <translation>プレイリストには不要な文書型またはエンティティを宣言しています（読まずに拒否しました。エンティティは小さなファイルを何ギガバイトにも膨らませることがあります）</translation>
     </message>
     <message>
         <source>it is not well-formed XML (line {line})</source>
-        <translation type="unfinished" />
+        <translation>整形式の XML ではありません（{line} 行目）</translation>
     </message>
     <message>
         <source>it is empty</source>
-        <translation type="unfinished" />
+        <translation>空です</translation>
     </message>
     <message>
         <source>this library belongs to {owner}; sign in as {owner2}, or give {username} a library of their own (--data-dir, or another INSURED_PLAYER_DATA_DIR)</source>
-        <translation type="unfinished" />
+        <translation>このライブラリは {owner} のものです。{owner2} としてサインインするか、{username} 用に別のライブラリを用意してください（--data-dir、または別の INSURED_PLAYER_DATA_DIR）。</translation>
     </message>
     <message>
         <source>not signed in: run `signup USER` or `login USER` first</source>
-        <translation type="unfinished" />
+        <translation>サインインしていません。先に `signup USER` または `login USER` を実行してください。</translation>
     </message>
     <message>
         <source>signed out on this computer: sign in as {owner} to go on</source>
-        <translation type="unfinished" />
+        <translation>このコンピューターではサインアウトしています。続けるには {owner} としてサインインしてください。</translation>
     </message>
     <message>
         <source>no insurance yet: run `insure` first</source>
-        <translation type="unfinished" />
+        <translation>まだ保険がありません。先に `insure` を実行してください。</translation>
     </message>
     <message>
         <source>the insurer sent a policy for another user</source>
-        <translation type="unfinished" />
+        <translation>保険会社から別のユーザーの保険契約が送られてきました。</translation>
     </message>
     <message>
         <source>the policy {policy_id} is not kept on this computer</source>
-        <translation type="unfinished" />
+        <translation>保険契約 {policy_id} はこのコンピューターに保存されていません。</translation>
     </message>
     <message>
-        <source>the key of your insurance policy is not in this computer's keyring: recover your library</source>
-        <translation type="unfinished" />
+        <source>the key of your insurance policy is not in this computer&apos;s keyring: recover your library</source>
+        <translation>保険契約の鍵がこのコンピューターのキーリングにありません。ライブラリを復旧してください。</translation>
     </message>
     <message>
         <source>license {license_id} was issued to someone else</source>
-        <translation type="unfinished" />
+        <translation>ライセンス {license_id} は別の人に発行されたものです。</translation>
     </message>
     <message>
         <source>the bundled backend did not start; see {value1}</source>
-        <translation type="unfinished" />
+        <translation>同梱のバックエンドが起動しませんでした。{value1} を確認してください。</translation>
     </message>
     <message>
-        <source>{url} is not an insurer's address (http://host:port or https://host)</source>
-        <translation type="unfinished" />
+        <source>{url} is not an insurer&apos;s address (http://host:port or https://host)</source>
+        <translation>{url} は保険会社のアドレスではありません（http://host:port または https://host）。</translation>
     </message>
     <message>
-        <source>the insurer's signing key changed (now {value1}...); refusing to trust it. If the insurer announced a new key, remove the old pin to accept it.</source>
-        <translation type="unfinished" />
+        <source>the insurer&apos;s signing key changed (now {value1}...); refusing to trust it. If the insurer announced a new key, remove the old pin to accept it.</source>
+        <translation>保険会社の署名鍵が変わりました（現在は {value1}...）。この鍵は信頼しません。保険会社が新しい鍵を告知している場合は、古いピンを削除して受け入れてください。</translation>
     </message>
     <message>
-        <source>the insurer's key is not known yet: connect once</source>
-        <translation type="unfinished" />
+        <source>the insurer&apos;s key is not known yet: connect once</source>
+        <translation>保険会社の鍵はまだ不明です。一度接続してください。</translation>
     </message>
     <message>
         <source>{timeout_variable} must be a number of seconds, not {text}</source>
-        <translation type="unfinished" />
+        <translation>{timeout_variable} には秒数を指定してください（{text} は不可）。</translation>
     </message>
     <message>
         <source>{codecs_variable} takes some of {value2}, not {text}</source>
-        <translation type="unfinished" />
+        <translation>{codecs_variable} には {value2} のいずれかを指定してください（{text} は不可）。</translation>
     </message>
     <message>
         <source>this system cannot watch folders for changes (no inotify)</source>
-        <translation type="unfinished" />
+        <translation>このシステムではフォルダーの変更を監視できません（inotify がありません）。</translation>
     </message>
     <message>
         <source>folders cannot be watched for changes: {value1}</source>
-        <translation type="unfinished" />
+        <translation>フォルダーの変更を監視できません: {value1}</translation>
     </message>
     <message>
         <source>the provider sold a license for another track than it said</source>
-        <translation type="unfinished" />
+        <translation>配信元が伝えたのとは別の曲のライセンスを販売しました。</translation>
     </message>
     <message>
         <source>the provider issued license {license_id} to someone else</source>
-        <translation type="unfinished" />
+        <translation>配信元がライセンス {license_id} を別の人に発行しました。</translation>
     </message>
     <message>
         <source>the provider did not say where the track is</source>
-        <translation type="unfinished" />
+        <translation>配信元が曲の場所を伝えませんでした。</translation>
     </message>
     <message>
         <source>{lid} is not a license bought without insurance in your library</source>
-        <translation type="unfinished" />
+        <translation>{lid} はライブラリにある保険なしで購入したライセンスではありません。</translation>
     </message>
     <message>
         <source>no track or license {content_or_license_id} in your library</source>
-        <translation type="unfinished" />
+        <translation>ライブラリに曲またはライセンス {content_or_license_id} がありません。</translation>
     </message>
     <message>
         <source>the insurer at {url} answered with something that is not a license list ({e})</source>
-        <translation type="unfinished" />
+        <translation>{url} の保険会社からライセンスリストではない応答が返りました（{e}）。</translation>
     </message>
     <message>
         <source>{id_or_path} is not in your music: add it (or its folder) first</source>
-        <translation type="unfinished" />
+        <translation>{id_or_path} は自分の音楽にありません。先にそれ（またはそのフォルダー）を追加してください。</translation>
     </message>
     <message>
         <source>{name} cannot be played: {value2} cannot be reached now (is its drive plugged in?)</source>
-        <translation type="unfinished" />
+        <translation>{name} を再生できません。{value2} に今はアクセスできません（ドライブは接続されていますか？）。</translation>
     </message>
     <message>
-        <source>{name} cannot be played: {path} {why}</source>
-        <translation type="unfinished" />
+        <source>{name} cannot be played: {path} cannot be read</source>
+        <translation>{name} を再生できません。{path} を読み込めません。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be played: {path} is no longer there</source>
+        <translation>{name} を再生できません。{path} はもうありません。</translation>
     </message>
     <message>
         <source>{path} was not added: {reason}</source>
-        <translation type="unfinished" />
+        <translation>{path} は追加されませんでした: {reason}</translation>
     </message>
     <message>
         <source>nothing was added: none of these is a folder or an audio file</source>
-        <translation type="unfinished" />
+        <translation>何も追加されませんでした。フォルダーまたは音声ファイルがありません。</translation>
     </message>
     <message>
         <source>{gone} is not one of the folders or files you added</source>
-        <translation type="unfinished" />
+        <translation>{gone} は追加したフォルダーやファイルではありません。</translation>
     </message>
     <message>
         <source>there is no playlist named {name_or_id} (`playlist list` shows them)</source>
-        <translation type="unfinished" />
+        <translation>{name_or_id} という名前のプレイリストはありません（`playlist list` で一覧できます）。</translation>
     </message>
     <message>
         <source>cannot read {path}: {value3}</source>
-        <translation type="unfinished" />
+        <translation>{path} を読み込めません: {value3}</translation>
     </message>
     <message>
         <source>no track {unknown} in your library (`library` lists them)</source>
-        <translation type="unfinished" />
+        <translation>ライブラリに曲 {unknown} がありません（`library` で一覧できます）。</translation>
     </message>
     <message>
         <source>a playlist holds at most {max_entries} tracks</source>
-        <translation type="unfinished" />
+        <translation>プレイリストに入れられるのは最大 {max_entries} 曲です。</translation>
     </message>
     <message>
         <source>there is already a playlist named “{name}”</source>
-        <translation type="unfinished" />
+        <translation>「{name}」という名前のプレイリストはすでにあります。</translation>
     </message>
     <message>
-        <source>the preview of {content_id} is {what}</source>
-        <translation type="unfinished" />
+        <source>the preview of {content_id} is not audio this player reads</source>
+        <translation>{content_id} の試聴はこのプレーヤーが読める音声ではありません。</translation>
+    </message>
+    <message>
+        <source>the preview of {content_id} is {sniffed} labelled {said}</source>
+        <translation>{content_id} の試聴は {said} と表示された {sniffed} です。</translation>
     </message>
     <message>
         <source>the preview of {content_id} came as {said}, which was not asked for</source>
-        <translation type="unfinished" />
+        <translation>{content_id} の試聴が要求していない {said} で届きました。</translation>
     </message>
     <message>
         <source>{provider_name} has no checkout of its own: buy through the insurer</source>
-        <translation type="unfinished" />
+        <translation>{provider_name} には独自の購入窓口がありません。保険会社を通して購入してください。</translation>
     </message>
     <message>
         <source>{provider_name} sells “{title}” at its own checkout only</source>
-        <translation type="unfinished" />
+        <translation>{provider_name} は「{title}」を独自の購入窓口でのみ販売しています。</translation>
     </message>
     <message>
         <source>the insurer delivered a package for another license than it said</source>
-        <translation type="unfinished" />
+        <translation>保険会社が伝えたのとは別のライセンスのパッケージを届けました。</translation>
     </message>
     <message>
         <source>the insurer sent receipt {named} as {receipt_id}</source>
-        <translation type="unfinished" />
+        <translation>保険会社が領収書 {named} を {receipt_id} として送ってきました。</translation>
     </message>
     <message>
         <source>you have no receipt {receipt_id}: `receipts` lists the ones you have</source>
-        <translation type="unfinished" />
+        <translation>領収書 {receipt_id} はありません。`receipts` で手元の領収書を一覧できます。</translation>
     </message>
     <message>
         <source>{path} is not a receipt (over {value2} KiB)</source>
-        <translation type="unfinished" />
+        <translation>{path} は領収書ではありません（{value2} KiB を超えています）。</translation>
     </message>
     <message>
         <source>receipt {receipt_id} was issued to someone else, not to you</source>
-        <translation type="unfinished" />
+        <translation>領収書 {receipt_id} はあなたではなく別の人に発行されたものです。</translation>
     </message>
     <message>
         <source>the receipt is not signed by your insurer nor by a provider it works with: it cannot be trusted</source>
-        <translation type="unfinished" />
+        <translation>この領収書はあなたの保険会社にも提携する配信元にも署名されていないため、信頼できません。</translation>
     </message>
     <message>
         <source>{what} came compressed ({encoding}) although it was asked not to be</source>
-        <translation type="unfinished" />
+        <translation>{what} が圧縮しないよう求めたのに圧縮（{encoding}）されて届きました。</translation>
     </message>
     <message>
         <source>{what} is larger than the {limit} it can be; not reading it</source>
-        <translation type="unfinished" />
+        <translation>{what} が上限の {limit} を超えているため、読み込みません。</translation>
     </message>
 </context>
 <context>
@@ -2039,7 +2051,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>一般的な曲で {usual} のところ {every_play} です。オンライン時は再生のたびにライセンスがまだ有効かを保険会社に確認し、オフライン時は通常どおり再生します。</translation>
     </message>
     <message>
-        <source>Your account is insured already. The store has both providers' catalogs.</source>
+        <source>Your account is insured already. The store has both providers&apos; catalogs.</source>
         <translation>このアカウントはすでに保険に加入しています。ストアでは両方の配信元のカタログを利用できます。</translation>
     </message>
     <message>
@@ -2173,7 +2185,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>あなたの保険契約の鍵</translation>
     </message>
     <message>
-        <source>The insurer's key</source>
+        <source>The insurer&apos;s key</source>
         <translation>保険会社の鍵</translation>
     </message>
     <message>
@@ -2632,7 +2644,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>不明</translation>
     </message>
     <message>
-        <source>The track's file is missing: play it to fetch it again, or use File &gt; Report a Loss.</source>
+        <source>The track&apos;s file is missing: play it to fetch it again, or use File &gt; Report a Loss.</source>
         <translation>この曲のファイルが見つかりません。再生すると再取得します。または「ファイル &gt; 紛失を報告」を使ってください。</translation>
     </message>
     <message>
@@ -2695,8 +2707,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>検索、または artist:、album:、genre:  (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Words match anywhere; artist:marlow, album:"night shift", genre:, title: or provider: look in that field only; year:2016, year:2010-2019 or year:&gt;2015 by year.</source>
-        <translation>語句はどの項目にも一致します。artist:marlow、album:"night shift"、genre:、title:、provider: はその項目だけを検索します。year:2016、year:2010-2019、year:&gt;2015 で年を指定できます。</translation>
+        <source>Words match anywhere; artist:marlow, album:&quot;night shift&quot;, genre:, title: or provider: look in that field only; year:2016, year:2010-2019 or year:&gt;2015 by year.</source>
+        <translation>語句はどの項目にも一致します。artist:marlow、album:&quot;night shift&quot;、genre:、title:、provider: はその項目だけを検索します。year:2016、year:2010-2019、year:&gt;2015 で年を指定できます。</translation>
     </message>
     <message>
         <source>Search the library</source>
@@ -2964,7 +2976,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>&lt;b&gt;保険会社に報告を送っています…&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>The insurer checks your policy's limits and asks each track's supplier to issue it again; re-issued tracks are downloaded now.</source>
+        <source>The insurer checks your policy&apos;s limits and asks each track&apos;s supplier to issue it again; re-issued tracks are downloaded now.</source>
         <translation>保険会社が保険契約の上限を確認し、各曲の配信元に再発行を依頼します。再発行された曲はすぐにダウンロードされます。</translation>
     </message>
     <message>
@@ -3076,7 +3088,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
     <message>
         <source>; </source>
-        <comment>between the parts of the result's summary</comment>
+        <comment>between the parts of the result&apos;s summary</comment>
         <translation>。</translation>
     </message>
     <message>
@@ -3181,7 +3193,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険会社に接続してライセンスを更新するか、置き換えられた曲であれば紛失を報告してください。</translation>
     </message>
     <message>
-        <source>The insurer's key changed</source>
+        <source>The insurer&apos;s key changed</source>
         <translation>保険会社の鍵が変わりました</translation>
     </message>
     <message>
@@ -3201,7 +3213,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>データの破損</translation>
     </message>
     <message>
-        <source>Run 'Check library' and report damaged tracks as lost.</source>
+        <source>Run &apos;Check library&apos; and report damaged tracks as lost.</source>
         <translation>「ライブラリを確認」を実行し、破損した曲の紛失を報告してください。</translation>
     </message>
     <message>
@@ -3221,7 +3233,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライブラリに書き込めません</translation>
     </message>
     <message>
-        <source>Free some disk space or check the folder's permissions.</source>
+        <source>Free some disk space or check the folder&apos;s permissions.</source>
         <translation>ディスクの空き容量を確保するか、フォルダーのアクセス権を確認してください。</translation>
     </message>
     <message>
@@ -3628,7 +3640,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
 <context>
     <name>PlaylistPage</name>
     <message>
-        <source>This playlist is empty. Drag tracks here from the library or from Up Next, or choose Add to Playlist in a track's menu (Ctrl+Shift+A).</source>
+        <source>This playlist is empty. Drag tracks here from the library or from Up Next, or choose Add to Playlist in a track&apos;s menu (Ctrl+Shift+A).</source>
         <translation>このプレイリストは空です。ライブラリや再生キューから曲をここにドラッグするか、曲のメニューで「プレイリストに追加」を選んでください (Ctrl+Shift+A)。</translation>
     </message>
     <message>
@@ -3636,7 +3648,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>プレイリスト名</translation>
     </message>
     <message>
-        <source>The playlist's name: click it or press F2 to rename</source>
+        <source>The playlist&apos;s name: click it or press F2 to rename</source>
         <translation>プレイリスト名: クリックするか F2 キーを押すと名前を変更できます</translation>
     </message>
     <message>
@@ -3823,11 +3835,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{n} 個のプレイリストを読み込めません</translation>
     </message>
     <message>
-        <source>Its file is damaged ({why}), and left as it is in your library's folder. Your other playlists are fine.</source>
+        <source>Its file is damaged ({why}), and left as it is in your library&apos;s folder. Your other playlists are fine.</source>
         <translation>ファイルが破損しているため（{why}）、ライブラリのフォルダーにそのまま残してあります。ほかのプレイリストは問題ありません。</translation>
     </message>
     <message>
-        <source>Their files are damaged ({why}), and left as they are in your library's folder. Your other playlists are fine.</source>
+        <source>Their files are damaged ({why}), and left as they are in your library&apos;s folder. Your other playlists are fine.</source>
         <translation>ファイルが破損しているため（{why}）、ライブラリのフォルダーにそのまま残してあります。ほかのプレイリストは問題ありません。</translation>
     </message>
 </context>
@@ -3941,7 +3953,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ReplayGain:</translation>
     </message>
     <message>
-        <source>Evens out loudness from the tracks' own tags, never past a track's peak.</source>
+        <source>Evens out loudness from the tracks&apos; own tags, never past a track&apos;s peak.</source>
         <translation>曲のタグをもとに音量をそろえます（曲のピークを超えることはありません）。</translation>
     </message>
     <message>
@@ -3977,7 +3989,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>次のアドレスの保険会社:</translation>
     </message>
     <message>
-        <source>The insurer's address</source>
+        <source>The insurer&apos;s address</source>
         <translation>保険会社のアドレス</translation>
     </message>
     <message>
@@ -4351,7 +4363,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>このコンピューターでライブラリ全体を復旧しますか？</translation>
     </message>
     <message>
-        <source>Use this after a disk crash or on a new computer. New keys are made for your policy here and every insured track is sent again; copies on your other computers stop playing. It counts against your policy's limits like any claim.</source>
+        <source>Use this after a disk crash or on a new computer. New keys are made for your policy here and every insured track is sent again; copies on your other computers stop playing. It counts against your policy&apos;s limits like any claim.</source>
         <translation>ディスクの故障後や新しいコンピューターで使います。このコンピューターで保険契約の新しい鍵が作られ、保険付きの曲がすべて再送されます。ほかのコンピューターにあるコピーは再生できなくなります。ほかの請求と同じく、保険契約の上限の回数に数えられます。</translation>
     </message>
     <message>
@@ -4394,27 +4406,27 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <name>Requester</name>
     <message>
         <source>Finished the recovery of {n} track</source>
-        <translation type="unfinished" />
+        <translation>{n} 曲の復旧が完了しました</translation>
     </message>
     <message>
         <source>Finished the recovery of {n} tracks</source>
-        <translation type="unfinished" />
+        <translation>{n} 曲の復旧が完了しました</translation>
     </message>
     <message>
         <source>Finished the loss report of {n} track</source>
-        <translation type="unfinished" />
+        <translation>{n} 曲の紛失の報告が完了しました</translation>
     </message>
     <message>
         <source>Finished the loss report of {n} tracks</source>
-        <translation type="unfinished" />
+        <translation>{n} 曲の紛失の報告が完了しました</translation>
     </message>
     <message>
         <source>Finished choosing {track}</source>
-        <translation type="unfinished" />
+        <translation>{track} の選択が完了しました</translation>
     </message>
     <message>
         <source>Finished the upgrade of {track}</source>
-        <translation type="unfinished" />
+        <translation>{track} のアップグレードが完了しました</translation>
     </message>
 </context>
 <context>
@@ -4596,43 +4608,43 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <name>Terminal</name>
     <message>
         <source>Received {track}</source>
-        <translation type="unfinished" />
+        <translation>{track} を受信しました</translation>
     </message>
     <message>
         <source>Fetched the missing file of {track} again</source>
-        <translation type="unfinished" />
+        <translation>{track} の失われたファイルを再取得しました</translation>
     </message>
     <message>
         <source>Received {n} receipt</source>
-        <translation type="unfinished" />
+        <translation>領収書を {n} 件受信しました</translation>
     </message>
     <message>
         <source>Received {n} receipts</source>
-        <translation type="unfinished" />
+        <translation>領収書を {n} 件受信しました</translation>
     </message>
     <message>
         <source>{n} receipt from the insurer did not verify and was not kept</source>
-        <translation type="unfinished" />
+        <translation>保険会社からの領収書 {n} 件は検証できなかったため保存しませんでした</translation>
     </message>
     <message>
         <source>{n} receipts from the insurer did not verify and were not kept</source>
-        <translation type="unfinished" />
+        <translation>保険会社からの領収書 {n} 件は検証できなかったため保存しませんでした</translation>
     </message>
     <message>
         <source>Finished buying {track}</source>
-        <translation type="unfinished" />
+        <translation>{track} の購入が完了しました</translation>
     </message>
     <message>
         <source>Finished buying {track} (without insurance)</source>
-        <translation type="unfinished" />
+        <translation>{track} の購入が完了しました（保険なし）</translation>
     </message>
     <message>
         <source>Finished insuring {n} track</source>
-        <translation type="unfinished" />
+        <translation>{n} 曲に保険をかけました</translation>
     </message>
     <message>
         <source>Finished insuring {n} tracks</source>
-        <translation type="unfinished" />
+        <translation>{n} 曲に保険をかけました</translation>
     </message>
 </context>
 <context>
@@ -5014,7 +5026,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>配信元がこの曲の配信を終了しました。</translation>
     </message>
     <message>
-        <source>Its supplier's service is down at the moment.</source>
+        <source>Its supplier&apos;s service is down at the moment.</source>
         <translation>配信元のサービスが現在停止しています。</translation>
     </message>
     <message>
@@ -5070,19 +5082,19 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険なしの購入</translation>
     </message>
     <message>
-        <source>This track reached your policy's limit of re-distributions per track.</source>
+        <source>This track reached your policy&apos;s limit of re-distributions per track.</source>
         <translation>この曲は保険契約の 1 曲あたりの再配布回数の上限に達しています。</translation>
     </message>
     <message>
-        <source>This track reached your policy's limit of re-distributions per track ({n} times).</source>
+        <source>This track reached your policy&apos;s limit of re-distributions per track ({n} times).</source>
         <translation>この曲は保険契約の 1 曲あたりの再配布回数の上限（{n} 回）に達しています。</translation>
     </message>
     <message>
-        <source>Your policy's total number of re-distributions is used up.</source>
+        <source>Your policy&apos;s total number of re-distributions is used up.</source>
         <translation>保険契約の再配布回数をすべて使い切りました。</translation>
     </message>
     <message>
-        <source>Your policy's total number of re-distributions ({n}) is used up.</source>
+        <source>Your policy&apos;s total number of re-distributions ({n}) is used up.</source>
         <translation>保険契約の再配布回数（計 {n} 回）をすべて使い切りました。</translation>
     </message>
     <message>
@@ -5094,11 +5106,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険契約はまだ待機期間中です。再配布は{day}から利用できます。</translation>
     </message>
     <message>
-        <source>This is outside your policy's guarantee period: {why}</source>
+        <source>This is outside your policy&apos;s guarantee period: {why}</source>
         <translation>保険契約の保証期間外です。{why}</translation>
     </message>
     <message>
-        <source>This is outside your policy's guarantee period ({start} to {end}).</source>
+        <source>This is outside your policy&apos;s guarantee period ({start} to {end}).</source>
         <translation>保険契約の保証期間（{start}～{end}）外です。</translation>
     </message>
     <message>
@@ -5118,7 +5130,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>この曲</translation>
     </message>
     <message>
-        <source>It cannot be re-issued, and no supplier offers an alternate within your policy's limit on the price difference.</source>
+        <source>It cannot be re-issued, and no supplier offers an alternate within your policy&apos;s limit on the price difference.</source>
         <translation>再発行できず、保険契約の価格差の上限内で代替曲を提供する配信元もありません。</translation>
     </message>
     <message>
@@ -5127,12 +5139,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
     <message>
         <source>d MMM</source>
-        <comment>a date in this year, as Qt's date pattern</comment>
+        <comment>a date in this year, as Qt&apos;s date pattern</comment>
         <translation>M月d日</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>
-        <comment>a date in another year, as Qt's date pattern</comment>
+        <comment>a date in another year, as Qt&apos;s date pattern</comment>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
