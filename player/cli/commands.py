@@ -56,11 +56,15 @@ def _login(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None,
 def _logout(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
     owner = t.account.owner
     told = t.account.sign_out()
-    where = "" if told else " (the insurer could not be reached: the session runs out there by itself)"
-    out.emit(
-        {"username": owner, "insurer_told": told},
-        lambda: translate("Cli", "signed out {owner}{where}").format(owner=owner, where=where),
+    said = (
+        translate("Cli", "signed out {owner}")
+        if told
+        else translate(
+            "Cli",
+            "signed out {owner} (the insurer could not be reached: the session runs out there by itself)",
+        )
     )
+    out.emit({"username": owner, "insurer_told": told}, lambda: said.format(owner=owner))
     return 0
 
 
@@ -153,13 +157,17 @@ def _buy(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _p
         "sold_by": r.sold_by,
         "receipt_id": r.receipt_id,
     }
-    where = "" if r.sold_by == "insurer" else translate("Cli", " at the checkout of provider {provider}")
-    where = where.format(provider=r.sold_by)
+    said = (
+        translate("Cli", "bought {content_id} for {price} yen (+{premium} yen premium), insured")
+        if r.sold_by == "insurer"
+        else translate(
+            "Cli",
+            "bought {content_id} at the checkout of provider {provider} for {price} yen (+{premium} yen premium), insured",
+        )
+    )
     out.emit(
         data,
-        lambda: translate(
-            "Cli", "bought {content_id}{where} for {price} yen (+{premium} yen premium), insured"
-        ).format(content_id=a.content_id, where=where, price=r.price, premium=r.premium),
+        lambda: said.format(content_id=a.content_id, provider=r.sold_by, price=r.price, premium=r.premium),
     )
     return 0
 
