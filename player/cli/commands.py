@@ -162,7 +162,8 @@ def _buy(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _p
         if r.sold_by == "insurer"
         else translate(
             "Cli",
-            "bought {content_id} at the checkout of provider {provider} for {price} yen (+{premium} yen premium), insured",
+            "bought {content_id} at the checkout of provider {provider} for {price} yen "
+            "(+{premium} yen premium), insured",
         )
     )
     out.emit(

@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 from player.errors import MalformedError, StorageError
-from player.language import translate
+from player.language import QT_TRANSLATE_NOOP, translate
 
 _FULL = (errno.ENOSPC, errno.EDQUOT)
 _DENIED = (errno.EACCES, errno.EPERM)
@@ -32,8 +32,25 @@ _STILL_PLAYS = "tracks already in it still play"
 _ALMOST_FULL = 1 << 20  # bytes; less free than this and SQLite cannot even start a write
 
 
+# What was being done to a file when it failed, as callers name it; a language words it as the noun its
+# "cannot ... {path}" sentences take (Japanese: 「{path} の読み込みができません」).
+DOINGS = (
+    QT_TRANSLATE_NOOP("StorageDoing", "read"),
+    QT_TRANSLATE_NOOP("StorageDoing", "write"),
+    QT_TRANSLATE_NOOP("StorageDoing", "list"),
+    QT_TRANSLATE_NOOP("StorageDoing", "create"),
+    QT_TRANSLATE_NOOP("StorageDoing", "remove"),
+    QT_TRANSLATE_NOOP("StorageDoing", "open"),
+    QT_TRANSLATE_NOOP("StorageDoing", "lock"),
+    QT_TRANSLATE_NOOP("StorageDoing", "finish"),
+    QT_TRANSLATE_NOOP("StorageDoing", "open the lock file"),
+    QT_TRANSLATE_NOOP("StorageDoing", "move aside the damaged index"),
+)
+
+
 def storage_error(e: OSError, path: Path, doing: str) -> StorageError:
     """Turn an OSError into the one line the user reads: which file, what happened, what to do."""
+    doing = translate("StorageDoing", doing)
     if e.errno in _FULL:
         return StorageError(
             translate(

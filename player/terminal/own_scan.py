@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from player.language import translate
 from player.storage.own_files import OwnFolder, OwnRecord, Places
 from player.terminal.own_tags import AUDIO_SUFFIXES, OTHER_AUDIO_SUFFIXES, UnreadableAudio, read_tags
 
@@ -134,7 +135,14 @@ def _consider(
     if suffix in AUDIO_SUFFIXES:
         found[path] = st
     elif suffix in OTHER_AUDIO_SUFFIXES and name_unsupported:
-        out.skipped.append(Skipped(path, f"{suffix[1:].upper()} files are not a format this player plays"))
+        out.skipped.append(
+            Skipped(
+                path,
+                translate("OwnMusic", "{kind} files are not a format this player plays").format(
+                    kind=suffix[1:].upper()
+                ),
+            )
+        )
 
 
 def _single(path: Path, found: dict[Path, os.stat_result], out: Scanned) -> None:
