@@ -8,16 +8,20 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from player.language import translate
+
 PROG = "insured-player-cli"
 
 
-def progress_printer(enabled: bool, doing: str = "downloading") -> Callable[[int, int], None] | None:
+def progress_printer(enabled: bool, doing: str | None = None) -> Callable[[int, int], None] | None:
+    """`doing` is a translated line with a `{share}` placeholder (percent or KiB); downloading if None."""
     if not enabled:
         return None
+    line = translate("Cli", "downloading {share}") if doing is None else doing
 
     def show(done: int, total: int) -> None:
         share = f"{100 * done // total:3d}%" if total else f"{done // 1024} KiB"
-        sys.stderr.write(f"\r{doing} {share}")
+        sys.stderr.write("\r" + line.format(share=share))
         if total and done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()

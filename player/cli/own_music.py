@@ -45,7 +45,9 @@ def _summary(scan: MusicScan, total: int) -> str:
 def add_music(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
     """Folders (with everything below them) and audio files, read where they are and watched by the
     window from then on."""
-    progress = progress_printer(not out.json and sys.stderr.isatty(), "reading tags")
+    progress = progress_printer(
+        not out.json and sys.stderr.isatty(), translate("Cli", "reading tags {share}")
+    )
     scan = t.own_music.add(a.paths, progress)
     data = _scan_fields(t, scan)
     out.emit(data, lambda: _summary(scan, data["tracks"]))
