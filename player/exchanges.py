@@ -254,7 +254,7 @@ def _refusal(response: requests.Response, body: bytes) -> PlayerError:
     if detail.claim_refused:
         return ClaimRefusedError(detail.message, detail.code)
     if response.status_code == 401 and detail.code in ("not_signed_in", "session_expired"):
-        message = "not signed in, or the session ended: sign in again (`login USER`)"
+        message = translate("Errors", "not signed in, or the session ended: sign in again (`login USER`)")
         return NotSignedInError(message, detail.code, 401)
     if response.status_code >= 500 or response.status_code == 503:
         return BackendUnreachableError(detail.message)

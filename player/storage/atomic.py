@@ -28,7 +28,6 @@ from player.language import QT_TRANSLATE_NOOP, translate
 _FULL = (errno.ENOSPC, errno.EDQUOT)
 _DENIED = (errno.EACCES, errno.EPERM)
 UNWRITABLE = (*_FULL, *_DENIED, errno.EROFS)
-_STILL_PLAYS = "tracks already in it still play"
 _ALMOST_FULL = 1 << 20  # bytes; less free than this and SQLite cannot even start a write
 
 
@@ -89,21 +88,26 @@ def unwritable_reason(directory: Path) -> str | None:
     except OSError:
         return None
     if fs.f_flag & os.ST_RDONLY:
-        return (
-            f"the library at {directory} is on a read-only file system, so it cannot be changed "
-            f"({_STILL_PLAYS}); mount it read-write to buy, claim or sync"
+        said = translate(
+            "Errors",
+            "the library at {directory} is on a read-only file system, so it cannot be changed "
+            "(tracks already in it still play); mount it read-write to buy, claim or sync",
         )
-    if fs.f_bavail * fs.f_frsize < _ALMOST_FULL:
-        return (
-            f"the disk is full, so the library at {directory} cannot be changed ({_STILL_PLAYS}); "
-            "free some space and try again"
+    elif fs.f_bavail * fs.f_frsize < _ALMOST_FULL:
+        said = translate(
+            "Errors",
+            "the disk is full, so the library at {directory} cannot be changed "
+            "(tracks already in it still play); free some space and try again",
         )
-    if not os.access(directory, os.W_OK | os.X_OK):
-        return (
-            f"the library at {directory} cannot be written ({_STILL_PLAYS}); "
-            "check that the Insured Player data directory is writable by you"
+    elif not os.access(directory, os.W_OK | os.X_OK):
+        said = translate(
+            "Errors",
+            "the library at {directory} cannot be written (tracks already in it still play); "
+            "check that the Insured Player data directory is writable by you",
         )
-    return None
+    else:
+        return None
+    return said.format(directory=directory)
 
 
 def fsync_dir(directory: Path) -> None:

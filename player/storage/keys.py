@@ -31,12 +31,14 @@ from keyring.backends import chainer, fail, null
 from keyring.errors import KeyringError, KeyringLocked, PasswordDeleteError
 
 from player.errors import InsurerKeyChangedError, KeyringUnavailableError, MalformedError
-from player.language import translate
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.license_decision import ListMark
 from player.protocol.canonical import format_time, parse_time
 
 SERVICE_PREFIX = "insured-player"
-INSTALL_HINT = "install and unlock gnome-keyring (or KWallet) — Insured Player never stores keys in a file"
+INSTALL_HINT = QT_TRANSLATE_NOOP(
+    "Errors", "install and unlock gnome-keyring (or KWallet) — Insured Player never stores keys in a file"
+)
 # Backends that would keep our secrets in a file, or not at all.
 _REFUSED_MODULES = ("keyrings.alt", "keyrings.cryptfile")
 
@@ -55,7 +57,7 @@ def usable_backend(backend: KeyringBackend) -> KeyringBackend:
     name = f"{type(backend).__module__}.{type(backend).__qualname__}"
     raise KeyringUnavailableError(
         translate("Errors", "no usable OS keyring (found {name}); {install_hint}").format(
-            name=name, install_hint=INSTALL_HINT
+            name=name, install_hint=translate("Errors", INSTALL_HINT)
         )
     )
 
@@ -255,6 +257,6 @@ def _keyring_errors() -> Iterator[None]:
     except KeyringError as e:
         raise KeyringUnavailableError(
             translate("Errors", "the OS keyring cannot be used ({e}); {install_hint}").format(
-                e=e, install_hint=INSTALL_HINT
+                e=e, install_hint=translate("Errors", INSTALL_HINT)
             )
         ) from e

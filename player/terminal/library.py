@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from player.errors import DecisionRefusedError, IntegrityError, ListExpiredError, PlayerError, UsageError
-from player.language import translate
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.protocol import container
 from player.protocol.license_list import InvalidationReason, LicenseState
 from player.protocol.package import verify_package
@@ -23,8 +23,10 @@ from player.terminal.results import IntegrityReport, LibraryEntry, LibraryState
 if TYPE_CHECKING:
     from player.playback.tags import Cover
 
-_NO_LIST = "no license list cached yet: connect to the insurer once"
-_NOT_IN_LIST = "not in the cached license list: it is asked of the insurer when online"
+_NO_LIST = QT_TRANSLATE_NOOP("Errors", "no license list cached yet: connect to the insurer once")
+_NOT_IN_LIST = QT_TRANSLATE_NOOP(
+    "Errors", "not in the cached license list: it is asked of the insurer when online"
+)
 
 
 def _linked(entries: list[LibraryEntry]) -> list[LibraryEntry]:
@@ -66,7 +68,7 @@ class Library:
             return [
                 LibraryEntry(r, LibraryState.VALID)
                 if not r.policy_id
-                else LibraryEntry(r, LibraryState.UNKNOWN, "no_list", None, _NO_LIST)
+                else LibraryEntry(r, LibraryState.UNKNOWN, "no_list", None, translate("Errors", _NO_LIST))
                 for r in rows
             ]
         # What play would decide offline: a list that ran out vouches for no license any more (an
@@ -82,7 +84,11 @@ class Library:
             if not row.policy_id and (entry is None or entry.state is LicenseState.VALID):
                 out.append(LibraryEntry(row, LibraryState.VALID))  # uninsured: its licensor's word (FIG.15)
             elif entry is None:
-                out.append(LibraryEntry(row, LibraryState.UNKNOWN, "not_in_list", None, _NOT_IN_LIST))
+                out.append(
+                    LibraryEntry(
+                        row, LibraryState.UNKNOWN, "not_in_list", None, translate("Errors", _NOT_IN_LIST)
+                    )
+                )
             elif entry.state is LicenseState.VALID and ran_out is not None:
                 out.append(LibraryEntry(row, LibraryState.UNKNOWN, ran_out.code, None, str(ran_out)))
             elif entry.state is LicenseState.VALID:
