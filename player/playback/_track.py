@@ -7,16 +7,39 @@ from dataclasses import dataclass
 from PySide6.QtCore import QIODevice, QUrl
 from PySide6.QtMultimedia import QAudioDecoder
 
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.playback._decoding import Decoding
 from player.playback.device import ContainerDevice
 from player.playback.replaygain import ReplayGain
 
-__all__ = ["QueuedTrack"]
+__all__ = ["QueuedTrack", "cannot_play", "no_audio", "unreadable"]
 
-_ERRORS = {
-    QAudioDecoder.Error.FormatError: "the data is not audio this player can decode",
-    QAudioDecoder.Error.ResourceError: "the track could not be read",
-    QAudioDecoder.Error.AccessDeniedError: "access to the track was denied",
+
+def unreadable() -> str:
+    return translate("Errors", "cannot play the track: its data cannot be read")
+
+
+def no_audio() -> str:
+    return translate("Errors", "it holds no audio")
+
+
+def cannot_play(mime: str, reason: str, detail: str) -> str:
+    """Why a track does not play, naming its kind when known ("cannot play the audio/flac track: ...")."""
+    if mime:
+        return translate("Errors", "cannot play the {mime} track: {reason} ({detail})").format(
+            mime=mime, reason=reason, detail=detail
+        )
+    return translate("Errors", "cannot play the track: {reason} ({detail})").format(
+        reason=reason, detail=detail
+    )
+
+
+_ERRORS = {  # translated where said
+    QAudioDecoder.Error.FormatError: QT_TRANSLATE_NOOP(
+        "Errors", "the data is not audio this player can decode"
+    ),
+    QAudioDecoder.Error.ResourceError: QT_TRANSLATE_NOOP("Errors", "the track could not be read"),
+    QAudioDecoder.Error.AccessDeniedError: QT_TRANSLATE_NOOP("Errors", "access to the track was denied"),
 }
 
 
@@ -71,5 +94,6 @@ class QueuedTrack:
         error = decoding.error_kind if decoding is not None else QAudioDecoder.Error.FormatError
         if error == QAudioDecoder.Error.NoError:
             error = QAudioDecoder.Error.FormatError  # it finished without a single sample
-        what = f"the {self.mime} track" if self.mime else "the track"
-        return f"cannot play {what}: {_ERRORS.get(error, detail)} ({detail})"
+        return cannot_play(
+            self.mime, translate("Errors", _ERRORS[error]) if error in _ERRORS else detail, detail
+        )

@@ -40,8 +40,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.playback._base import PlaybackState, PlayerBase, clamp_volume
 from player.playback._loop import drain_queued, wait_until
+from player.playback._track import cannot_play
 from player.playback.device import ContainerDevice
 from player.playback.replaygain import ReplayGain
 
@@ -55,10 +57,12 @@ _STATES = {
     QMediaPlayer.PlaybackState.PlayingState: PlaybackState.PLAYING,
     QMediaPlayer.PlaybackState.PausedState: PlaybackState.PAUSED,
 }
-_ERRORS = {
-    QMediaPlayer.Error.FormatError: "the data is not audio this player can decode",
-    QMediaPlayer.Error.ResourceError: "the track could not be read",
-    QMediaPlayer.Error.AccessDeniedError: "access to the track was denied",
+_ERRORS = {  # translated where said
+    QMediaPlayer.Error.FormatError: QT_TRANSLATE_NOOP(
+        "Errors", "the data is not audio this player can decode"
+    ),
+    QMediaPlayer.Error.ResourceError: QT_TRANSLATE_NOOP("Errors", "the track could not be read"),
+    QMediaPlayer.Error.AccessDeniedError: QT_TRANSLATE_NOOP("Errors", "access to the track was denied"),
 }
 _NO_MEDIA = QMediaPlayer.MediaStatus.NoMedia
 _NOT_READY = (_NO_MEDIA, QMediaPlayer.MediaStatus.LoadingMedia)
@@ -129,7 +133,7 @@ class MediaPlayerEngine(PlayerBase):
         self._gain = gain
         self._apply_volume()
         if not device.isOpen() or not device.isReadable():
-            self.failed.emit("cannot play the track: its data cannot be read")
+            self.failed.emit(translate("Errors", "cannot play the track: its data cannot be read"))
             return
         self._device = device
         if isinstance(device, ContainerDevice):
@@ -233,7 +237,7 @@ class MediaPlayerEngine(PlayerBase):
                 if self._device is not None:
                     self._stuck.append(self._device)  # never free what FFmpeg may still read
                     self._device = None
-                self.failed.emit("the media player did not stop in time; try again")
+                self.failed.emit(translate("Errors", "the media player did not stop in time; try again"))
                 return False
             self._release_device()
             self._loaded = False
@@ -327,10 +331,14 @@ class MediaPlayerEngine(PlayerBase):
     def _on_error(self, error: QMediaPlayer.Error, message: str) -> None:
         if error == QMediaPlayer.Error.NoError or self._tearing_down:
             return
-        what = f"the {self._mime} track" if self._mime else "the track"
-        reason = _ERRORS.get(error, message or error.name)
-        self._fail(self._device_failure() or f"cannot play {what}: {reason} ({message or error.name})")
+        detail = message or error.name
+        reason = translate("Errors", _ERRORS[error]) if error in _ERRORS else detail
+        self._fail(self._device_failure() or cannot_play(self._mime, reason, detail))
 
     def _on_read_failed(self, message: str) -> None:
         if self.sender() is self._device:
-            self._fail(f"the track is damaged and cannot be played: {message}")
+            self._fail(
+                translate("Errors", "the track is damaged and cannot be played: {message}").format(
+                    message=message
+                )
+            )

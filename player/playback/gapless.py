@@ -34,7 +34,7 @@ from PySide6.QtMultimedia import QAudioFormat
 from player.playback._base import PlaybackState, PlayerBase, clamp_volume
 from player.playback._decoding import Decoding
 from player.playback._output import Session, open_session
-from player.playback._track import QueuedTrack
+from player.playback._track import QueuedTrack, no_audio, unreadable
 from player.playback.replaygain import ReplayGain
 
 __all__ = ["LOOKAHEAD_MS", "GaplessPlayer"]
@@ -85,7 +85,7 @@ class GaplessPlayer(PlayerBase):
             device.close()
             return
         if not device.isOpen() or not device.isReadable():
-            self.failed.emit("cannot play the track: its data cannot be read")
+            self.failed.emit(unreadable())
             return
         self._load(QueuedTrack(next(self._tokens), device, None, mime, duration_ms_hint, gain))
 
@@ -245,7 +245,7 @@ class GaplessPlayer(PlayerBase):
                 self._retire(track)
             return
         if track.start is None:
-            self._fail(track.failure or track.undecodable("it holds no audio"))
+            self._fail(track.failure or track.undecodable(no_audio()))
             return
         self._start_output()  # a track shorter than the prebuffer
         if track.failure is not None:

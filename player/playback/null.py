@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QObject
 
+from player.language import translate
 from player.playback._base import PlaybackState, PlayerBase, clamp_volume
 from player.playback.replaygain import ReplayGain
 
@@ -52,7 +53,7 @@ class NullPlayer(PlayerBase):
     ) -> None:
         self._unload()
         if not device.isOpen() or not device.isReadable():
-            self.failed.emit("cannot play the track: its data cannot be read")
+            self.failed.emit(translate("Errors", "cannot play the track: its data cannot be read"))
             return
         self._device = device
         self.gain = gain
@@ -88,7 +89,9 @@ class NullPlayer(PlayerBase):
     def play_file(self, path: str | Path) -> None:
         self._unload()
         if not Path(path).is_file():
-            self.failed.emit(f"cannot play the track: {path} does not exist")
+            self.failed.emit(
+                translate("Errors", "cannot play the track: {path} does not exist").format(path=path)
+            )
             return
         self._start(None)
 

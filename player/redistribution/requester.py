@@ -143,7 +143,9 @@ class Requester:
             track = title(result.license.content_id)
             return translate("Requester", "Finished the upgrade of {track}").format(track=track)
         self._journal.forget(entry.key)  # written by a newer player: nothing here knows how to finish it
-        return f"Dropped an unfinished request this version does not know ({entry.kind})"
+        return translate(
+            "Requester", "Dropped an unfinished request this version does not know ({kind})"
+        ).format(kind=entry.kind)
 
     def _take(self, claim: api.Claim, progress: Progress | None) -> list[Outcome]:
         if claim.policy:

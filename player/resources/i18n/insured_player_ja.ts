@@ -1693,6 +1693,46 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <source>{what} is larger than the {limit} it can be; not reading it</source>
         <translation>{what} が上限の {limit} を超えているため、読み込みません。</translation>
     </message>
+    <message>
+        <source>cannot play the {mime} track: {reason} ({detail})</source>
+        <translation>{mime} の曲を再生できません: {reason}（{detail}）</translation>
+    </message>
+    <message>
+        <source>cannot play the track: {reason} ({detail})</source>
+        <translation>曲を再生できません: {reason}（{detail}）</translation>
+    </message>
+    <message>
+        <source>the data is not audio this player can decode</source>
+        <translation>このプレーヤーでデコードできる音声データではありません</translation>
+    </message>
+    <message>
+        <source>the track could not be read</source>
+        <translation>曲を読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>access to the track was denied</source>
+        <translation>曲へのアクセスが拒否されました</translation>
+    </message>
+    <message>
+        <source>cannot play the track: its data cannot be read</source>
+        <translation>曲を再生できません: データを読み込めません</translation>
+    </message>
+    <message>
+        <source>the media player did not stop in time; try again</source>
+        <translation>メディアプレーヤーが時間内に停止しませんでした。もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>the track is damaged and cannot be played: {message}</source>
+        <translation>曲が破損しているため再生できません: {message}</translation>
+    </message>
+    <message>
+        <source>it holds no audio</source>
+        <translation>音声が含まれていません</translation>
+    </message>
+    <message>
+        <source>cannot play the track: {path} does not exist</source>
+        <translation>曲を再生できません: {path} が存在しません</translation>
+    </message>
 </context>
 <context>
     <name>FileActions</name>
@@ -4474,6 +4514,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>Finished the upgrade of {track}</source>
         <translation>{track} のアップグレードが完了しました</translation>
+    </message>
+    <message>
+        <source>Dropped an unfinished request this version does not know ({kind})</source>
+        <translation>このバージョンが扱えない未完了のリクエストを破棄しました（{kind}）</translation>
     </message>
 </context>
 <context>
