@@ -121,8 +121,9 @@ class PlayerBase(QObject):
         """Drop what `queue_next` queued; False when it already began to play (it then advances)."""
         raise NotImplementedError
 
-    def play_file(self, path: str | Path) -> None:
-        """Play a plain audio file (the benchmark's baseline; user tracks are always encrypted)."""
+    def play_file(self, path: str | Path, gain: ReplayGain | None = None) -> None:
+        """Play a plain audio file: the user's own music (levelled by `gain`, its ReplayGain tags), and
+        the benchmark's baseline."""
         raise NotImplementedError
 
     def pause(self) -> None:

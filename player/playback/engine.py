@@ -147,9 +147,10 @@ class MediaPlayerEngine(PlayerBase):
         self._loader.load.emit(device, QUrl())
         self._queue("play")
 
-    def play_file(self, path: str | Path) -> None:
+    def play_file(self, path: str | Path, gain: ReplayGain | None = None) -> None:
         if not self._unload():
             return
+        self._gain = gain
         self._mime = ""
         self._loaded = True
         self._queue("setSource", Q_ARG(QUrl, QUrl.fromLocalFile(str(Path(path).resolve()))))

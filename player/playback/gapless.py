@@ -89,11 +89,11 @@ class GaplessPlayer(PlayerBase):
             return
         self._load(QueuedTrack(next(self._tokens), device, None, mime, duration_ms_hint, gain))
 
-    def play_file(self, path: str | Path) -> None:
+    def play_file(self, path: str | Path, gain: ReplayGain | None = None) -> None:
         if not self._unload():
             return
         url = QUrl.fromLocalFile(str(Path(path).resolve()))
-        self._load(QueuedTrack(next(self._tokens), None, url, "", None, None))
+        self._load(QueuedTrack(next(self._tokens), None, url, "", None, gain))
 
     def queue_next(
         self,

@@ -86,7 +86,8 @@ class NullPlayer(PlayerBase):
             self._wanted = self._near_end = True
             self.next_wanted.emit()
 
-    def play_file(self, path: str | Path) -> None:
+    def play_file(self, path: str | Path, gain: ReplayGain | None = None) -> None:
+        del gain  # nothing is heard here
         self._unload()
         if not Path(path).is_file():
             self.failed.emit(

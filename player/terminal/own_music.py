@@ -30,7 +30,7 @@ from player.storage.lock import DataDirLock
 from player.storage.own_files import OwnFilesStore, OwnFolder, OwnRecord, Places
 from player.storage.records import LibraryRow
 from player.terminal.own_scan import Scanned, Skipped, reachable, scan
-from player.terminal.own_tags import AUDIO_SUFFIXES, read_cover
+from player.terminal.own_tags import AUDIO_SUFFIXES, read_cover, read_replaygain
 from player.terminal.results import LibraryEntry, LibraryState, MusicScan, OwnFile, OwnTrack
 
 if TYPE_CHECKING:
@@ -146,6 +146,7 @@ class OwnMusic:
             row.album,
             row.duration_ms,
             read_cover(own.path),
+            read_replaygain(own.path),
         )
 
     def offers(self, catalog: Sequence[CatalogEntry]) -> dict[str, CatalogEntry]:

@@ -18,9 +18,17 @@ from typing import IO, TYPE_CHECKING, Any
 from player.storage.own_files import OwnTags
 
 if TYPE_CHECKING:
+    from player.playback.replaygain import ReplayGain
     from player.playback.tags import Cover
 
-__all__ = ["AUDIO_SUFFIXES", "OTHER_AUDIO_SUFFIXES", "UnreadableAudio", "read_cover", "read_tags"]
+__all__ = [
+    "AUDIO_SUFFIXES",
+    "OTHER_AUDIO_SUFFIXES",
+    "UnreadableAudio",
+    "read_cover",
+    "read_replaygain",
+    "read_tags",
+]
 
 AUDIO_SUFFIXES = frozenset({".flac", ".fla", ".ogg", ".oga", ".opus", ".mp3", ".wav", ".wave"})
 """What a scan reads (case-insensitive); other files (covers, playlists, notes) are passed over."""
@@ -77,6 +85,13 @@ def read_tags(path: Path) -> OwnTags:
         duration_ms=round(length * 1000),
         mime=MIME[kind],
     )
+
+
+def read_replaygain(path: Path) -> ReplayGain | None:
+    """The file's REPLAYGAIN_* tags, for the player to level it as it levels insured tracks."""
+    from player.playback.tags import file_replaygain
+
+    return file_replaygain(path)
 
 
 def read_cover(path: Path) -> Cover | None:

@@ -122,6 +122,7 @@ class OwnTrack:
     album: str
     duration_ms: int
     cover: Cover | None
+    replaygain: ReplayGain | None = None  # its own REPLAYGAIN_* tags
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
-from player.playback import PlaybackState
+from player.playback import PlaybackState, ReplayGainMode
 from player.terminal import LibraryEntry, Terminal
 from player.ui.library.model import Column
 from player.ui.playing.mpris import metadata
@@ -270,3 +270,33 @@ def test_her_own_file_is_heard_from_the_window(
     window.now.stop()
     rms, peak, seconds = sound.rms(heard)
     assert rms > sound.AUDIBLE_RMS and peak > sound.AUDIBLE_PEAK, (rms, peak, seconds)
+
+
+@pytest.mark.sound
+def test_her_own_file_is_levelled_by_its_replaygain_tags_as_bought_tracks_are(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sound.require_null_sink()
+    folder = Path(tempfile.mkdtemp(prefix="ada-loud."))
+    tags = {
+        "title": "Too Loud",
+        "artist": "Ada",
+        "replaygain_track_gain": "-6.00 dB",
+        "replaygain_track_peak": "0.5",
+    }
+    write_track(folder / "loud.flac", seconds=6, tags=tags)
+    try:
+        session = make_session(module_backend.url, user=unique_name("ada"), insured=True)
+        window = open_window(qtbot, session, rows=0)
+        _add_folder(qtbot, window, folder, monkeypatch, rows=1)
+        window.replaygain_menu.actions_by_mode[ReplayGainMode.TRACK].trigger()
+
+        double_click_row(qtbot, window, 0)
+        qtbot.waitUntil(lambda: window.player.state is PlaybackState.PLAYING, timeout=PLAY_WAIT)
+
+        assert window.player.level == pytest.approx(10 ** (-6 / 20), rel=1e-3)  # -6 dB, as tagged
+        window.replaygain_menu.actions_by_mode[ReplayGainMode.OFF].trigger()
+        assert window.player.level == 1.0
+        window.now.stop()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -98,7 +98,7 @@ class Follower(QObject):
             if not wanted() or not device.open(QIODevice.OpenModeFlag.ReadOnly):
                 return  # gone meanwhile: the track ends, and the usual next() says why
             self.queued = _shown(entry, track, from_queue)
-            self.player.queue_next(device, track.mime, track.duration_ms)
+            self.player.queue_next(device, track.mime, track.duration_ms, track.replaygain)
 
         def opened(track: OpenedTrack) -> None:
             if wanted():

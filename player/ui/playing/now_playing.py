@@ -163,7 +163,7 @@ class NowPlaying(QObject):
                 now = NowPlayingTrack(
                     entry, track.title, track.artist, track.album, track.duration_ms, track.cover
                 )
-                self._begin(now, lambda: self.player.play_file(track.path), start_at_ms)
+                self._begin(now, lambda: self.player.play_file(track.path, track.replaygain), start_at_ms)
 
         def error(e: PlayerError) -> None:
             if generation == self._generation:
