@@ -184,7 +184,10 @@ class Exchanges:
         return body
 
     def _unreachable(self, url: str, e: Exception, watch: Watch | None) -> BackendUnreachableError:
-        if watch is not None and watch.fired:
+        # A timeout with the deadline all but spent is the deadline's, even when requests' own timer
+        # (set to what was left of it) rang a moment before the watch did.
+        spent = watch is not None and isinstance(e, requests.Timeout) and watch.deadline.remaining() < 0.5
+        if watch is not None and (watch.fired or spent):
             seconds = f"{watch.deadline.seconds:g}"
             return BackendUnreachableError(
                 translate("Errors", "{value0} did not answer within {seconds} s").format(
