@@ -174,7 +174,7 @@ class Exchanges:
                 return kind, body
 
     def _read(self, response: requests.Response, limit: int, url: str, watch: Watch | None) -> bytes:
-        what = f"the answer of {self._who(url)}"
+        what = translate("Errors", "the answer of {who}").format(who=self._who(url))
         try:
             body = transfer.read_body(response, limit, what)
         except requests.RequestException as e:
@@ -210,9 +210,9 @@ class Exchanges:
 
     def _who(self, url: str) -> str:
         if url.startswith(self.base_url):
-            return f"the insurer at {self.base_url}"
+            return translate("Errors", "the insurer at {url}").format(url=self.base_url)
         parts = urlsplit(url)
-        return f"the server at {parts.scheme}://{parts.netloc}"
+        return translate("Errors", "the server at {url}").format(url=f"{parts.scheme}://{parts.netloc}")
 
     def _json(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
         body = self._exchange(method, path, transfer.JSON_ANSWER, **kwargs)

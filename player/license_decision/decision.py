@@ -142,12 +142,20 @@ def decide(
         if entry is not None and not (every_play and online and ask_insurer is not None):  # valid: [0063]
             return Allowed(license_id, package.content_id, Source.LIST, refresh_advised=stale)
     if not online or ask_insurer is None:
-        where = "the cached license list" if trusted is not None else "any cached license list (none yet)"
-        raise LicenseUnknownError(
+        said = (
             translate(
-                "Errors", "License {license_id} is not in {where}; connect to the insurer once to check it."
-            ).format(license_id=repr(license_id), where=where)
+                "Errors",
+                "License {license_id} is not in the cached license list; connect to the insurer once to "
+                "check it.",
+            )
+            if trusted is not None
+            else translate(
+                "Errors",
+                "License {license_id} is not in any cached license list (none yet); connect to the insurer "
+                "once to check it.",
+            )
         )
+        raise LicenseUnknownError(said.format(license_id=repr(license_id)))
     fresh = STATEMENT_FRESH if every_play else None
     return _ask(package, ask_insurer, insurer_key, user_id=user_id, now=now, floor=floor, fresh=fresh)
 

@@ -47,6 +47,7 @@ from player.errors import (
 from player.language import translate
 from player.protocol.canonical import canonical_json, format_time, parse_time
 from player.protocol.license_list import LicenseList, ListEntry, apply_delta, verify_license_list
+from player.words import count
 from player.words import moment as when
 
 # Clocks drift and the insurer's clock is not ours. Five minutes forgives drift and is far too little to
@@ -242,7 +243,11 @@ class TrustedList:
         if online or not self.is_expired(now):
             return
         days = (now - self._list.expires_at).days
-        ago = "less than a day ago" if days == 0 else f"{days} day{'s' if days > 1 else ''} ago"
+        ago = (
+            translate("Errors", "less than a day ago")
+            if days == 0
+            else count(days, translate("Errors", "{n} day ago"), translate("Errors", "{n} days ago"))
+        )
         raise ListExpiredError(
             translate(
                 "Errors",

@@ -85,7 +85,9 @@ class QueuedTrack:
         """The device's own failure (a tampered segment, a vanished file), in the user's words."""
         device = self.device
         if isinstance(device, ContainerDevice) and device.failure is not None:
-            return f"the track is damaged and cannot be played: {device.failure}"
+            return translate("Errors", "the track is damaged and cannot be played: {why}").format(
+                why=device.failure
+            )
         return None
 
     def undecodable(self, detail: str) -> str:

@@ -279,7 +279,9 @@ class MediaPlayerEngine(PlayerBase):
     def _device_failure(self) -> str | None:
         device = self._device
         if isinstance(device, ContainerDevice) and device.failure is not None:
-            return f"the track is damaged and cannot be played: {device.failure}"
+            return translate("Errors", "the track is damaged and cannot be played: {why}").format(
+                why=device.failure
+            )
         return None
 
     # --- what QMediaPlayer tells us -------------------------------------------------------------

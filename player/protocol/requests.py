@@ -12,8 +12,6 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from player.language import translate
-
 
 class RequestModel(BaseModel):
     """The base of every JSON request body: strict, so a boolean is `true` or `false` and never the
@@ -40,7 +38,7 @@ def check_plain_text(value: str) -> str:
             or (ord(ch) & 0xFFFE) == 0xFFFE
         ):
             raise PydanticCustomError(
-                translate("Errors", "unsafe_text"),
+                "unsafe_text",  # a code for machines, never translated
                 "text may not hold control, bidirectional or separator characters, or < and > (found {char})",
                 {"char": f"U+{ord(ch):04X}"},
             )

@@ -79,7 +79,10 @@ class DocumentStore:
         row = self.package(license_id)
         if row is None:
             raise KeyError(license_id)
-        return self._read(row.path, f"the license package {license_id!r}")
+        return self._read(
+            row.path,
+            translate("Errors", "the license package {license_id}").format(license_id=repr(license_id)),
+        )
 
     def forget_license(self, license_id: str) -> bool:
         """Drop a license entirely — package file and index row; the track stays. True if it was known."""
@@ -176,7 +179,11 @@ class DocumentStore:
         except OSError as e:
             raise storage_error(e, full_path, "read") from e
         version, _ = blobs.list_version(full)
-        deltas = [self._read(p, "a license-list delta") for v, p in self._deltas() if v > version]
+        deltas = [
+            self._read(p, translate("Errors", "a license-list delta"))
+            for v, p in self._deltas()
+            if v > version
+        ]
         return full, deltas
 
     def _full_version(self) -> int | None:

@@ -238,12 +238,19 @@ def _configured_keyring() -> KeyringBackend:
         return keyring.get_keyring()
     except Exception as e:  # any failure to load a configured backend means the same here
         named = os.environ.get("PYTHON_KEYRING_BACKEND", "")
-        where = f"PYTHON_KEYRING_BACKEND ({named})" if named else "the keyring configuration"
-        raise KeyringUnavailableError(
-            translate("Errors", "the keyring backend named in {where} cannot be loaded ({name}: {e})").format(
-                where=where, name=type(e).__name__, e=e
+        said = (
+            translate(
+                "Errors",
+                "the keyring backend named in PYTHON_KEYRING_BACKEND ({named}) cannot be loaded "
+                "({name}: {e})",
             )
-        ) from e
+            if named
+            else translate(
+                "Errors",
+                "the keyring backend named in the keyring configuration cannot be loaded ({name}: {e})",
+            )
+        )
+        raise KeyringUnavailableError(said.format(named=named, name=type(e).__name__, e=e)) from e
 
 
 @contextlib.contextmanager

@@ -119,15 +119,26 @@ class DataDirLock:
         return fd
 
     def _busy(self, in_this_process: bool = False) -> StorageError:
-        who = "another task of this Insured Player" if in_this_process else "another Insured Player process"
-        where = str(self.path.parent)
+        pid: int | None = None
         if not in_this_process:
             with contextlib.suppress(OSError, ValueError):
-                where += f", held by pid {int(self.path.read_text('ascii').strip())}"
-        return StorageError(
-            translate(
+                pid = int(self.path.read_text("ascii").strip())
+        if in_this_process:
+            said = translate(
                 "Errors",
-                "{who} is busy with this library ({where}); waited {timeout} s — try again when it has "
-                "finished",
-            ).format(who=who, where=where, timeout=format(self.timeout, "g"))
-        )
+                "another task of this Insured Player is busy with this library ({where}); waited {timeout} s "
+                "— try again when it has finished",
+            )
+        elif pid is None:
+            said = translate(
+                "Errors",
+                "another Insured Player process is busy with this library ({where}); waited {timeout} s — "
+                "try again when it has finished",
+            )
+        else:
+            said = translate(
+                "Errors",
+                "another Insured Player process is busy with this library ({where}, held by pid {pid}); "
+                "waited {timeout} s — try again when it has finished",
+            )
+        return StorageError(said.format(where=self.path.parent, pid=pid, timeout=format(self.timeout, "g")))

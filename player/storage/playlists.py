@@ -209,7 +209,11 @@ class PlaylistFiles:
         try:
             return decode(self._bytes(path), playlist_id)
         except MalformedError as e:
-            raise type(e)(f"the playlist file {path} cannot be read: {e}; it is left as it is") from e
+            raise type(e)(
+                translate(
+                    "Errors", "the playlist file {path} cannot be read: {why}; it is left as it is"
+                ).format(path=path, why=e)
+            ) from e
 
     def write(self, playlist: Playlist) -> None:
         """Replace the playlist's file whole (the caller holds the lock across read, change and write)."""

@@ -157,8 +157,12 @@ def _parse(raw: bytes) -> ET.Element:
 
 def _not_xspf(tag: str) -> str:
     if tag.endswith("}playlist") or tag == "playlist":
-        return f"it is not in the XSPF namespace ({NS}): a playlist element of another format"
-    return f"it is not an XSPF playlist (its root element is {tag.rpartition('}')[2]!r})"
+        return translate(
+            "Errors", "it is not in the XSPF namespace ({namespace}): a playlist element of another format"
+        ).format(namespace=NS)
+    return translate("Errors", "it is not an XSPF playlist (its root element is {element})").format(
+        element=repr(tag.rpartition("}")[2])
+    )
 
 
 def _text(parent: ET.Element, tag: str) -> str:

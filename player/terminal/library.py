@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from player import words
 from player.errors import DecisionRefusedError, IntegrityError, ListExpiredError, PlayerError, UsageError
 from player.language import QT_TRANSLATE_NOOP, translate
 from player.protocol import container
@@ -95,8 +96,7 @@ class Library:
                 out.append(LibraryEntry(row, LibraryState.VALID))
             else:  # FIG.7: reason and date of invalidation
                 reason = entry.reason.value if entry.reason else "invalidated"
-                on = entry.invalidated_at.date().isoformat() if entry.invalidated_at else "an unknown date"
-                detail = f"{reason} on {on}"
+                detail = words.reason(entry.reason, entry.invalidated_at)
                 out.append(LibraryEntry(row, LibraryState.INVALID, reason, entry.invalidated_at, detail))
         return _linked(out)
 

@@ -198,9 +198,11 @@ class OwnMusic:
             elif path.is_file() and path.suffix.lower() in AUDIO_SUFFIXES:
                 files.append(path)
             elif path.exists():
-                skipped.append(Skipped(path, "it is not an audio file this player reads"))
+                skipped.append(
+                    Skipped(path, translate("OwnMusic", "it is not an audio file this player reads"))
+                )
             else:
-                skipped.append(Skipped(path, "there is no such file or folder"))
+                skipped.append(Skipped(path, translate("OwnMusic", "there is no such file or folder")))
         if not folders and not files:
             if len(skipped) == 1:
                 raise OwnMusicError(
@@ -334,7 +336,9 @@ def _entry(record: OwnRecord, places: Places, unreachable: set[Path]) -> Library
     if available:
         return LibraryEntry(row, LibraryState.VALID, own=own)
     where = folder or record.path.parent
-    detail = f"{where} cannot be reached now (is its drive plugged in?)"
+    detail = translate("OwnMusic", "{where} cannot be reached now (is its drive plugged in?)").format(
+        where=where
+    )
     return LibraryEntry(row, LibraryState.UNKNOWN, UNAVAILABLE, None, detail, own=own)
 
 

@@ -15,6 +15,7 @@ import struct
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from player.language import translate
 from player.storage.own_files import OwnTags
 
 if TYPE_CHECKING:
@@ -60,17 +61,23 @@ def read_tags(path: Path) -> OwnTags:
         with path.open("rb") as fh:
             kind = _sniff(fh)
             if kind is None:
-                raise UnreadableAudio("it is not audio in a format this player reads")
+                raise UnreadableAudio(translate("OwnMusic", "it is not audio in a format this player reads"))
             fh.seek(0)
             text, length = _parse(fh, kind)
     except OSError as e:
-        raise UnreadableAudio(f"it cannot be read ({e.strerror or e})") from e
+        raise UnreadableAudio(
+            translate("OwnMusic", "it cannot be read ({why})").format(why=e.strerror or e)
+        ) from e
     except (mutagen.MutagenError, struct.error, EOFError, IndexError, KeyError, ValueError) as e:
         if isinstance(e, UnreadableAudio) or kind is None:
             raise
-        raise UnreadableAudio(f"it is a damaged {_NAMES[kind]} file") from e
+        raise UnreadableAudio(
+            translate("OwnMusic", "it is a damaged {kind} file").format(kind=_NAMES[kind])
+        ) from e
     if not length > 0:
-        raise UnreadableAudio(f"the {_NAMES[kind]} file holds no audio")
+        raise UnreadableAudio(
+            translate("OwnMusic", "the {kind} file holds no audio").format(kind=_NAMES[kind])
+        )
     facts = from_fields(text)  # track, disc, year, album artist: read as a bought track's are
     return OwnTags(
         title=text.get("title") or _name_title(path),

@@ -251,7 +251,9 @@ class Playlists:
         try:
             parsed = xspf.read(raw)
         except MalformedError as e:
-            raise type(e)(f"the file {path.name} cannot be imported: {e}") from e
+            raise type(e)(
+                translate("Errors", "the file {name} cannot be imported: {why}").format(name=path.name, why=e)
+            ) from e
         entries = self._entries(library)
         followed, _ = _followed(parsed.entries, entries)
         matched = sum(item.playable for item in resolve_playlist(followed, entries))

@@ -250,7 +250,9 @@ class Purchases:
             try:
                 self.fetch_file(info, url, progress, content_key=self._account.unwrap(package).content_key)
             except BackendRefusedError as e:  # discontinued, provider gone: the file will not come again
-                failed[content_id] = f"{e}: report it lost to choose an alternate"
+                failed[content_id] = translate(
+                    "Errors", "{error}: report it lost to choose an alternate"
+                ).format(error=e)
                 continue
             except BackendError as e:  # no answer: the rest would wait as long; next time
                 failed[content_id] = str(e)
