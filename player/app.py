@@ -34,15 +34,25 @@ def data_dir(option: Path | None) -> Path:
     return option or (Path(env) if env else Path(platformdirs.user_data_dir("insured-player")))
 
 
+def _no_display() -> str:
+    """Said in the system's language: a core application (which needs no display) holds its translator."""
+    from PySide6.QtCore import QCoreApplication
+
+    from player.language import install, translate
+
+    install(QCoreApplication.instance() or QCoreApplication(["insured-player"]))
+    return translate(
+        "App",
+        "no display (DISPLAY and WAYLAND_DISPLAY unset); start it in a desktop session or set "
+        "QT_QPA_PLATFORM=offscreen",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     server = args.server or os.environ.get("INSURED_PLAYER_SERVER") or None
     if not _has_display():
-        print(
-            "insured-player: no display (DISPLAY and WAYLAND_DISPLAY unset); "
-            "start it in a desktop session or set QT_QPA_PLATFORM=offscreen",
-            file=sys.stderr,
-        )
+        print(f"insured-player: {_no_display()}", file=sys.stderr)
         return 2
     from player.ui.launch import run  # Qt only after the check
 

@@ -27,8 +27,9 @@ from pathlib import Path
 
 from player.cli.output import PROG, Output, progress_printer
 from player.cli.parser import build_parser
+from player.cli.qt_app import application
 from player.errors import PlayerError, UsageError
-from player.language import SOURCE_LANGUAGE, SYSTEM, install, pick, translate
+from player.language import install, translate
 
 QUIET_QT = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg*=false"
 
@@ -67,30 +68,10 @@ def _default_data_dir() -> Path:
     return Path(env) if env else Path(platformdirs.user_data_dir("insured-player"))
 
 
-_APP: object = None  # the Qt application that holds the translators, when a language needs them
-
-
 def _speak(args: argparse.Namespace) -> None:
     """Print in the system's language (LANG=ja_JP.UTF-8 gives Japanese), dates and amounts as its locale
-    writes them. English needs no catalog and no Qt application; another language needs an application
-    to hold its translators: a GUI one when a receipt is laid out as a PDF (Qt's text engine, on the
-    offscreen platform), else a core one."""
-    global _APP
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    if pick(SYSTEM, list(QLocale.system().uiLanguages())) == SOURCE_LANGUAGE:
-        return
-    app = QCoreApplication.instance()
-    if app is None:
-        if getattr(args, "pdf", None) is not None:
-            from PySide6.QtGui import QGuiApplication
-
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            app = QGuiApplication([PROG])
-        else:
-            app = QCoreApplication([PROG])
-    _APP = app
-    install(app)
+    writes them: the command's Qt application, made first, holds the translators."""
+    install(application(gui=getattr(args, "pdf", None) is not None))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

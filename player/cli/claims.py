@@ -7,7 +7,8 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from player.cli.output import Output, table
+from player import words
+from player.cli.output import Output, state_word, table
 from player.errors import UsageError
 from player.language import translate
 
@@ -23,8 +24,9 @@ def report_loss(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | N
     claim, outcomes = t.claims.report_loss(None if a.all else a.content_ids, genre=a.genre, progress=p)
     items = [outcome_row(o) | {"alternates": len(o.alternates)} for o in outcomes]
     data = {"claim_id": claim.claim_id, "items": items}
+    shown = [r | shown_outcome(o) for r, o in zip(items, outcomes, strict=True)]
     out.emit(
-        data, lambda: table(items, ("item_id", "content_id", "title", "outcome", "reason", "alternates"))
+        data, lambda: table(shown, ("item_id", "content_id", "title", "outcome", "reason", "alternates"))
     )
     return 0
 
@@ -32,6 +34,17 @@ def report_loss(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | N
 def outcome_row(o: Any) -> dict[str, Any]:
     """One claim item as the JSON answers of `report-loss` and `recover` give it."""
     return {k: getattr(o, k) for k in ("item_id", "content_id", "title", "outcome", "reason")}
+
+
+def shown_outcome(o: Any) -> dict[str, str]:
+    """A claim item's outcome and reason as a table for people shows them: in words."""
+    if not o.reason:
+        why = ""
+    elif o.outcome == "alternates_offered":
+        why = words.unavailable(o.reason)
+    else:
+        why = words.refusal(o.reason)
+    return {"outcome": state_word(str(o.outcome)), "reason": why}
 
 
 def alternate_rows(alts: list[Any]) -> list[dict[str, Any]]:
@@ -81,5 +94,6 @@ def recover(t: Terminal, _a: argparse.Namespace, out: Output, p: Progress | None
     claim, outcomes = t.claims.recover(p)
     items = [outcome_row(o) for o in outcomes]
     data = {"claim_id": claim.claim_id, "items": items}
-    out.emit(data, lambda: table(items, ("item_id", "content_id", "title", "outcome", "reason")))
+    shown = [r | shown_outcome(o) for r, o in zip(items, outcomes, strict=True)]
+    out.emit(data, lambda: table(shown, ("item_id", "content_id", "title", "outcome", "reason")))
     return 0

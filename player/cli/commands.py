@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from player.cli import claims, own_music, playlists, receipts, uninsured
-from player.cli.output import Output, table
+from player.cli.output import Output, state_word, table
 from player.cli.sound import play_sound
 from player.errors import IntegrityError, MissingFileError, PlayerError, UsageError
-from player.language import translate
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.words import stamp
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def dispatch(
 
 
 def _signup(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, pw: Password) -> int:
-    user_id = t.account.sign_up(a.user, pw("New password: "))
+    user_id = t.account.sign_up(a.user, pw(translate("Cli", "New password: ")))
     out.emit(
         {"user_id": user_id, "username": a.user},
         lambda: translate("Cli", "signed up and signed in as {user}").format(user=a.user),
@@ -45,7 +45,7 @@ def _signup(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None
 
 
 def _login(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, pw: Password) -> int:
-    user_id = t.account.sign_in(a.user, pw("Password: "))
+    user_id = t.account.sign_in(a.user, pw(translate("Cli", "Password: ")))
     out.emit(
         {"user_id": user_id, "username": a.user},
         lambda: translate("Cli", "signed in as {user}").format(user=a.user),
@@ -106,8 +106,44 @@ def _policy_fields(t: Terminal) -> dict[str, Any]:
     return fields
 
 
+# What each field of the policy is called in its text for people (the English is the JSON field's name).
+POLICY_LABELS = {
+    "contract_id": QT_TRANSLATE_NOOP("CliPolicy", "contract_id"),
+    "insured": QT_TRANSLATE_NOOP("CliPolicy", "insured"),
+    "state": QT_TRANSLATE_NOOP("CliPolicy", "state"),
+    "premium_yen_per_track": QT_TRANSLATE_NOOP("CliPolicy", "premium_yen_per_track"),
+    "check_every_play": QT_TRANSLATE_NOOP("CliPolicy", "check_every_play"),
+    "guarantee_start": QT_TRANSLATE_NOOP("CliPolicy", "guarantee_start"),
+    "guarantee_end": QT_TRANSLATE_NOOP("CliPolicy", "guarantee_end"),
+    "relicensing_starts": QT_TRANSLATE_NOOP("CliPolicy", "relicensing_starts"),
+    "relicensing_limit_per_track": QT_TRANSLATE_NOOP("CliPolicy", "relicensing_limit_per_track"),
+    "relicensing_limit_total": QT_TRANSLATE_NOOP("CliPolicy", "relicensing_limit_total"),
+    "price_difference_limit": QT_TRANSLATE_NOOP("CliPolicy", "price_difference_limit"),
+    "public_key_fingerprint": QT_TRANSLATE_NOOP("CliPolicy", "public_key_fingerprint"),
+    "insurer_fingerprint": QT_TRANSLATE_NOOP("CliPolicy", "insurer_fingerprint"),
+    "relicensing_count": QT_TRANSLATE_NOOP("CliPolicy", "relicensing_count"),
+    "relicensing_left_total": QT_TRANSLATE_NOOP("CliPolicy", "relicensing_left_total"),
+    "gross_amount": QT_TRANSLATE_NOOP("CliPolicy", "gross_amount"),
+    "first_contract_at": QT_TRANSLATE_NOOP("CliPolicy", "first_contract_at"),
+    "terms": QT_TRANSLATE_NOOP("CliPolicy", "terms"),
+}
+
+
 def _text(fields: dict[str, Any]) -> str:
-    return "\n".join(f"{k}: {v}" for k, v in fields.items() if not isinstance(v, list))
+    """One `name: value` line per field, named and with yes or no in the language spoken."""
+
+    def value(v: Any) -> Any:
+        if isinstance(v, bool):
+            return translate("Cli", "yes") if v else translate("Cli", "no")
+        return v
+
+    return "\n".join(
+        translate("Cli", "{label}: {value}").format(
+            label=translate("CliPolicy", POLICY_LABELS[k]) if k in POLICY_LABELS else k, value=value(v)
+        )
+        for k, v in fields.items()
+        if not isinstance(v, list)
+    )
 
 
 def _insure(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
@@ -189,7 +225,10 @@ def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | No
         }
         for e in entries
     ]
-    shown = [r | {"reason": e.detail} for r, e in zip(rows, entries, strict=True)]
+    shown = [
+        r | {"state": state_word(e.state.value), "reason": e.detail}
+        for r, e in zip(rows, entries, strict=True)
+    ]
     own = t.own_music.entries()
     own_rows = own_music.rows(own)
 
@@ -311,9 +350,13 @@ def _verify(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None,
         data["repaired"] = repaired
     out.emit(
         data,
-        lambda: (
-            f"ok: {r.ok}\nmissing: {' '.join(r.missing) or '-'}\ncorrupt: {' '.join(r.corrupt) or '-'}"
-            + (f"\nrepaired: {' '.join(repaired)}" if repaired else "")
+        lambda: "\n".join(
+            [
+                translate("Cli", "ok: {n}").format(n=r.ok),
+                translate("Cli", "missing: {ids}").format(ids=" ".join(r.missing) or "-"),
+                translate("Cli", "corrupt: {ids}").format(ids=" ".join(r.corrupt) or "-"),
+            ]
+            + ([translate("Cli", "repaired: {ids}").format(ids=" ".join(repaired))] if repaired else [])
         ),
     )
     if r.missing or r.corrupt:  # the report above is the answer; the exit status and one line say it failed

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from player import words
-from player.cli.output import Output, progress_printer, table
+from player.cli.output import Output, progress_printer, state_word, table
 from player.cli.sound import play_sound
 from player.errors import OwnMusicError
 from player.language import translate
@@ -95,8 +95,9 @@ def rows(entries: list[LibraryEntry]) -> list[dict[str, Any]]:
 
 
 def text(own_rows: list[dict[str, Any]]) -> str:
-    shown = [r | {"state": "" if r["state"] == "available" else "unavailable"} for r in own_rows]
-    return "Your own files (not insured):\n" + table(shown, ("title", "artist", "album", "state", "path"))
+    shown = [r | {"state": "" if r["state"] == "available" else state_word(r["state"])} for r in own_rows]
+    heading = translate("Cli", "Your own files (not insured):")
+    return heading + "\n" + table(shown, ("title", "artist", "album", "state", "path"))
 
 
 def play_own(t: Terminal, a: argparse.Namespace, out: Output) -> int:

@@ -171,15 +171,43 @@ def _show(t: Terminal, playlist: Playlist, entries: list[LibraryEntry], out: Out
 
 
 def _import_text(data: dict[str, Any]) -> str:
-    line = translate("Cli", "imported {name}: {matched} of {tracks} found in your library").format(
-        name=repr(data["name"]), matched=data["matched"], tracks=data["tracks"]
-    )
-    if data["unmatched"]:
-        line += translate("Cli", ", {n} not (kept, found once you own them)").format(n=data["unmatched"])
-    if data["skipped"]:
-        line += words.count(
-            data["skipped"],
-            translate("Cli", "; {n} track with no title left out"),
-            translate("Cli", "; {n} tracks with no title left out"),
+    """One whole sentence for each case: what was found, what was kept to be found later, what was left
+    out (a language orders and joins them in its own way)."""
+    unmatched, skipped = data["unmatched"], data["skipped"]
+    if unmatched and skipped:
+        one = translate(
+            "Cli",
+            "imported {name}: {matched} of {tracks} found in your library, {unmatched} not (kept, found once "
+            "you own them); {n} track with no title left out",
         )
-    return line
+        many = translate(
+            "Cli",
+            "imported {name}: {matched} of {tracks} found in your library, {unmatched} not (kept, found once "
+            "you own them); {n} tracks with no title left out",
+        )
+    elif unmatched:
+        one = many = translate(
+            "Cli",
+            "imported {name}: {matched} of {tracks} found in your library, {unmatched} not (kept, found once "
+            "you own them)",
+        )
+    elif skipped:
+        one = translate(
+            "Cli",
+            "imported {name}: {matched} of {tracks} found in your library; {n} track with no title left out",
+        )
+        many = translate(
+            "Cli",
+            "imported {name}: {matched} of {tracks} found in your library; {n} tracks with no title left out",
+        )
+    else:
+        one = many = translate("Cli", "imported {name}: {matched} of {tracks} found in your library")
+    return words.count(
+        skipped,
+        one,
+        many,
+        name=repr(data["name"]),
+        matched=data["matched"],
+        tracks=data["tracks"],
+        unmatched=unmatched,
+    )

@@ -8,13 +8,13 @@ the signed receipt itself, which another computer of the same user can import an
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from player import words
 from player.cli.output import Output, table
+from player.cli.qt_app import application
 from player.language import translate
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def list_receipts(
 
     def text() -> str:
         if not kept:
-            return "no receipts yet: every purchase, policy and replacement leaves one"
+            return translate("Cli", "no receipts yet: every purchase, policy and replacement leaves one")
         shown = [
             {
                 "receipt": k.receipt.receipt_id,
@@ -176,15 +176,7 @@ def _text(kept: KeptReceipt, pdf: Path | None, saved: Path | None) -> str:
 
 def _pdf(kept: KeptReceipt) -> bytes:
     """The PDF needs Qt's GUI module but no display: the offscreen platform lays it out."""
-    from PySide6.QtGui import QGuiApplication
-
     from player.ui.kit.receipt_pdf import pdf_bytes
 
-    if QGuiApplication.instance() is not None:
-        return pdf_bytes(kept)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QGuiApplication(["insured-player-cli"])
-    try:
-        return pdf_bytes(kept)
-    finally:
-        del app
+    application(gui=True)  # made so at the command's start: `--pdf` asks for it
+    return pdf_bytes(kept)

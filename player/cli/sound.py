@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from player.cli.output import Output
+from player.cli.qt_app import application
 from player.errors import IntegrityError, PlayerError
 from player.language import translate
 
@@ -21,11 +22,11 @@ def play_sound(
     start: Callable[[Player], None], duration_ms: int, seconds: float | None, out: Output, title: str
 ) -> int:
     """`start(player)` hands the player its source (a decrypting device, a buffer, a plain file)."""
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     from player.playback import PlaybackState, Player
 
-    app = QCoreApplication.instance() or QCoreApplication([])
+    app = application()
     player = Player()
     loop = QEventLoop()
     errors: list[str] = []

@@ -7,7 +7,8 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from player.cli.output import Output, table
+from player import words
+from player.cli.output import Output, state_word, table
 from player.errors import UsageError
 from player.language import translate
 
@@ -54,8 +55,12 @@ def insure_existing(
 
     def text() -> str:
         if not rows:
-            return "nothing to insure: every track here is insured"
-        return table(rows, ("content_id", "license_id", "outcome", "new_license_id", "reason"))
+            return translate("Cli", "nothing to insure: every track here is insured")
+        shown = [
+            r | {"outcome": state_word(o.outcome), "reason": words.refusal(o.reason) if o.reason else ""}
+            for r, o in zip(rows, outcomes, strict=True)
+        ]
+        return table(shown, ("content_id", "license_id", "outcome", "new_license_id", "reason"))
 
     out.emit(rows, text)
     return 0
