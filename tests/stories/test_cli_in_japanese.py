@@ -32,6 +32,21 @@ def test_on_a_japanese_system_the_cli_says_what_it_did_and_what_failed_in_japane
     assert {"content_id", "title", "price"} <= set(json.loads(as_json.out)[0])  # JSON is for scripts
 
 
+def test_on_a_japanese_system_the_library_is_a_table_headed_and_filled_in_japanese(cli: Cli) -> None:
+    cli.sign_up_insured("kenji")
+    (bought,) = cli.buy("aurora-0001")
+
+    shown = run_cli_process(cli, "library", env=IN_JAPANESE, as_json=False)
+    assert shown.code == 0, shown.err
+    heading, row = shown.out.splitlines()[:2]
+    assert heading.split() == ["コンテンツID", "タイトル", "アーティスト", "ライセンスID", "状態", "理由"]
+    assert bought["license_id"] in row.split() and "有効" in row.split()  # the state in words, not "valid"
+
+    checked = run_cli_process(cli, "verify", env=IN_JAPANESE, as_json=False)
+    assert checked.code == 0, checked.err
+    assert checked.out.splitlines() == ["正常: 1", "見つからない曲: -", "破損: -"]
+
+
 def test_on_an_english_system_it_speaks_english(cli: Cli) -> None:
     signed_up = run_cli_process(
         cli, "signup", "ada", env={"LANG": "en_GB.UTF-8", "LC_ALL": ""}, password=PASSWORD, as_json=False
