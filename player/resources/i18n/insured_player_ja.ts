@@ -187,6 +187,13 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>no display (DISPLAY and WAYLAND_DISPLAY unset); start it in a desktop session or set QT_QPA_PLATFORM=offscreen</source>
+        <translation>ディスプレイがありません（DISPLAY と WAYLAND_DISPLAY が未設定です）。デスクトップのセッションで起動するか、QT_QPA_PLATFORM=offscreen を設定してください。</translation>
+    </message>
+</context>
+<context>
     <name>BuyingView</name>
     <message>
         <source>Buying…</source>
@@ -407,8 +414,16 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{content_id} があなたのものになりました（ライセンス {replaces} に代わります）</translation>
     </message>
     <message>
+        <source>New password: </source>
+        <translation>新しいパスワード: </translation>
+    </message>
+    <message>
         <source>signed up and signed in as {user}</source>
         <translation>{user} としてアカウントを作成し、サインインしました</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>パスワード: </translation>
     </message>
     <message>
         <source>signed in as {user}</source>
@@ -451,6 +466,22 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{title}（試聴）</translation>
     </message>
     <message>
+        <source>ok: {n}</source>
+        <translation>正常: {n}</translation>
+    </message>
+    <message>
+        <source>missing: {ids}</source>
+        <translation>見つからない曲: {ids}</translation>
+    </message>
+    <message>
+        <source>corrupt: {ids}</source>
+        <translation>破損: {ids}</translation>
+    </message>
+    <message>
+        <source>repaired: {ids}</source>
+        <translation>修復済み: {ids}</translation>
+    </message>
+    <message>
         <source>{value0} missing, {value2} corrupt: report them with `report-loss`</source>
         <translation>見つからない曲 {value0}、破損 {value2}: `report-loss` で報告してください</translation>
     </message>
@@ -481,6 +512,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>{n} tracks left the library; the files themselves are untouched.</source>
         <translation>{n} 曲をライブラリから外しました。ファイル自体はそのままです。</translation>
+    </message>
+    <message>
+        <source>Your own files (not insured):</source>
+        <translation>あなたのファイル（保険なし）:</translation>
     </message>
     <message>
         <source>{path} cannot be read: {value2}</source>
@@ -539,20 +574,28 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>いいえ</translation>
     </message>
     <message>
+        <source>imported {name}: {matched} of {tracks} found in your library, {unmatched} not (kept, found once you own them); {n} track with no title left out</source>
+        <translation>{name} をインポートしました: {tracks} 曲中 {matched} 曲がライブラリにありました。{unmatched} 曲はありません（残しておき、入手すると見つかります）。タイトルのない {n} 曲は除外しました</translation>
+    </message>
+    <message>
+        <source>imported {name}: {matched} of {tracks} found in your library, {unmatched} not (kept, found once you own them); {n} tracks with no title left out</source>
+        <translation>{name} をインポートしました: {tracks} 曲中 {matched} 曲がライブラリにありました。{unmatched} 曲はありません（残しておき、入手すると見つかります）。タイトルのない {n} 曲は除外しました</translation>
+    </message>
+    <message>
+        <source>imported {name}: {matched} of {tracks} found in your library, {unmatched} not (kept, found once you own them)</source>
+        <translation>{name} をインポートしました: {tracks} 曲中 {matched} 曲がライブラリにありました。{unmatched} 曲はありません（残しておき、入手すると見つかります）</translation>
+    </message>
+    <message>
+        <source>imported {name}: {matched} of {tracks} found in your library; {n} track with no title left out</source>
+        <translation>{name} をインポートしました: {tracks} 曲中 {matched} 曲がライブラリにありました。タイトルのない {n} 曲は除外しました</translation>
+    </message>
+    <message>
+        <source>imported {name}: {matched} of {tracks} found in your library; {n} tracks with no title left out</source>
+        <translation>{name} をインポートしました: {tracks} 曲中 {matched} 曲がライブラリにありました。タイトルのない {n} 曲は除外しました</translation>
+    </message>
+    <message>
         <source>imported {name}: {matched} of {tracks} found in your library</source>
         <translation>{name} を読み込みました: {tracks} 曲中 {matched} 曲がライブラリにありました</translation>
-    </message>
-    <message>
-        <source>, {n} not (kept, found once you own them)</source>
-        <translation>、{n} 曲はありません（残しておき、入手すると見つかります）</translation>
-    </message>
-    <message>
-        <source>; {n} track with no title left out</source>
-        <translation>。タイトルのない {n} 曲は除外しました</translation>
-    </message>
-    <message>
-        <source>; {n} tracks with no title left out</source>
-        <translation>。タイトルのない {n} 曲は除外しました</translation>
     </message>
     <message>
         <source>no policy is kept on this computer; receipt {receipt} carries its conditions, signed by the insurer:</source>
@@ -577,6 +620,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>  alternates may cost up to {limit} more</source>
         <translation>  代替曲     最大 {limit} 高い曲まで</translation>
+    </message>
+    <message>
+        <source>no receipts yet: every purchase, policy and replacement leaves one</source>
+        <translation>領収書はまだありません。購入、保険契約、差し替えのたびに発行されます。</translation>
     </message>
     <message>
         <source>kept receipt {receipt_id}, signed by {signer_name}</source>
@@ -643,8 +690,249 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険をかけるライセンスを指定するか、--all-uninsured を付けてください</translation>
     </message>
     <message>
+        <source>nothing to insure: every track here is insured</source>
+        <translation>保険をかける曲はありません。ここにある曲はすべて保険付きです。</translation>
+    </message>
+    <message>
         <source>downloading {share}</source>
         <translation>ダウンロード中 {share}</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>CliPolicy</name>
+    <message>
+        <source>contract_id</source>
+        <translation>契約ID</translation>
+    </message>
+    <message>
+        <source>insured</source>
+        <translation>保険付き</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>premium_yen_per_track</source>
+        <translation>1 曲あたりの保険料（円）</translation>
+    </message>
+    <message>
+        <source>check_every_play</source>
+        <translation>再生のたびに確認</translation>
+    </message>
+    <message>
+        <source>guarantee_start</source>
+        <translation>保証期間の開始</translation>
+    </message>
+    <message>
+        <source>guarantee_end</source>
+        <translation>保証期間の終了</translation>
+    </message>
+    <message>
+        <source>relicensing_starts</source>
+        <translation>再ライセンスの開始</translation>
+    </message>
+    <message>
+        <source>relicensing_limit_per_track</source>
+        <translation>1 曲あたりの再ライセンスの上限</translation>
+    </message>
+    <message>
+        <source>relicensing_limit_total</source>
+        <translation>再ライセンスの上限（合計）</translation>
+    </message>
+    <message>
+        <source>price_difference_limit</source>
+        <translation>価格差の上限</translation>
+    </message>
+    <message>
+        <source>public_key_fingerprint</source>
+        <translation>公開鍵のフィンガープリント</translation>
+    </message>
+    <message>
+        <source>insurer_fingerprint</source>
+        <translation>保険会社のフィンガープリント</translation>
+    </message>
+    <message>
+        <source>relicensing_count</source>
+        <translation>再ライセンスの回数</translation>
+    </message>
+    <message>
+        <source>relicensing_left_total</source>
+        <translation>再ライセンスの残り（合計）</translation>
+    </message>
+    <message>
+        <source>gross_amount</source>
+        <translation>総額</translation>
+    </message>
+    <message>
+        <source>first_contract_at</source>
+        <translation>最初の契約日時</translation>
+    </message>
+    <message>
+        <source>terms</source>
+        <translation>条件</translation>
+    </message>
+</context>
+<context>
+    <name>CliState</name>
+    <message>
+        <source>valid</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>利用不可</translation>
+    </message>
+    <message>
+        <source>reissued</source>
+        <translation>再発行済み</translation>
+    </message>
+    <message>
+        <source>alternates_offered</source>
+        <translation>代替曲あり</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>選択済み</translation>
+    </message>
+    <message>
+        <source>insured</source>
+        <translation>保険付き</translation>
+    </message>
+</context>
+<context>
+    <name>CliTable</name>
+    <message>
+        <source>CONTENT_ID</source>
+        <translation>コンテンツID</translation>
+    </message>
+    <message>
+        <source>LICENSE_ID</source>
+        <translation>ライセンスID</translation>
+    </message>
+    <message>
+        <source>NEW_LICENSE_ID</source>
+        <translation>新しいライセンスID</translation>
+    </message>
+    <message>
+        <source>ITEM_ID</source>
+        <translation>項目ID</translation>
+    </message>
+    <message>
+        <source>ALTERNATE_ID</source>
+        <translation>代替曲ID</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>ARTIST</source>
+        <translation>アーティスト</translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation>アルバム</translation>
+    </message>
+    <message>
+        <source>GENRE</source>
+        <translation>ジャンル</translation>
+    </message>
+    <message>
+        <source>PROVIDER</source>
+        <translation>配信元</translation>
+    </message>
+    <message>
+        <source>PRICE</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <source>PREMIUM</source>
+        <translation>保険料</translation>
+    </message>
+    <message>
+        <source>PRICE_DIFFERENCE</source>
+        <translation>価格差</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>ALTERNATES</source>
+        <translation>代替曲</translation>
+    </message>
+    <message>
+        <source>RECEIPT</source>
+        <translation>領収書</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>FOR</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>TRACKS</source>
+        <translation>曲数</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>SIGNED BY</source>
+        <translation>署名者</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>PLAYABLE</source>
+        <translation>再生可能</translation>
+    </message>
+    <message>
+        <source>POSITION</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <source>PLAYS</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>パス</translation>
     </message>
 </context>
 <context>
@@ -678,6 +966,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>接続できません</translation>
     </message>
     <message>
+        <source>the answer of {who}</source>
+        <translation>{who} の応答</translation>
+    </message>
+    <message>
         <source>{value0} did not answer in time</source>
         <translation>{value0} が時間内に応答しませんでした。</translation>
     </message>
@@ -688,6 +980,14 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>{value0} broke off its answer</source>
         <translation>{value0} の応答が途中で切れました。</translation>
+    </message>
+    <message>
+        <source>the insurer at {url}</source>
+        <translation>保険会社（{url}）</translation>
+    </message>
+    <message>
+        <source>the server at {url}</source>
+        <translation>サーバー（{url}）</translation>
     </message>
     <message>
         <source>the backend answered {path} with something unexpected</source>
@@ -718,8 +1018,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンスリストではライセンス {license_id} は {content_id} 用ですが、パッケージでは {content_id2} 用です。</translation>
     </message>
     <message>
-        <source>License {license_id} is not in {where}; connect to the insurer once to check it.</source>
-        <translation>ライセンス {license_id} は {where} にありません。確認のため一度保険会社に接続してください。</translation>
+        <source>License {license_id} is not in the cached license list; connect to the insurer once to check it.</source>
+        <translation>ライセンス {license_id} はキャッシュされたライセンスリストにありません。確認のため一度保険会社に接続してください。</translation>
+    </message>
+    <message>
+        <source>License {license_id} is not in any cached license list (none yet); connect to the insurer once to check it.</source>
+        <translation>ライセンス {license_id} を確認できるライセンスリストがまだキャッシュされていません。確認のため一度保険会社に接続してください。</translation>
     </message>
     <message>
         <source>the insurer&apos;s answer is about license {license_id} of user {user_id}, but {license_id2} of {user_id2} was asked</source>
@@ -812,6 +1116,18 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>the insurer signed two different license lists as version {version}; the one held is kept</source>
         <translation>保険会社がバージョン {version} として異なる 2 つのライセンスリストに署名しました。手元のリストを保持します。</translation>
+    </message>
+    <message>
+        <source>less than a day ago</source>
+        <translation>1 日以内</translation>
+    </message>
+    <message>
+        <source>{n} day ago</source>
+        <translation>{n} 日前</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>{n} 日前</translation>
     </message>
     <message>
         <source>The cached license list ran out on {value1} ({ago}) and the insurer cannot be reached: connect to the insurer once to renew it.</source>
@@ -1186,10 +1502,6 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>領収書の conditions は base64 または null でなければなりません。</translation>
     </message>
     <message>
-        <source>unsafe_text</source>
-        <translation>unsafe_text</translation>
-    </message>
-    <message>
         <source>no item {item_id} is waiting for an alternate; report a loss first</source>
         <translation>代替曲を待っている項目 {item_id} はありません。先に紛失の報告をしてください。</translation>
     </message>
@@ -1286,6 +1598,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>パッケージに記載されているのは {named} で、{value3} ではありません。</translation>
     </message>
     <message>
+        <source>the license package {license_id}</source>
+        <translation>ライセンスパッケージ {license_id}</translation>
+    </message>
+    <message>
         <source>the policy names {named}, not {value3}</source>
         <translation>保険契約に記載されているのは {named} で、{value3} ではありません。</translation>
     </message>
@@ -1300,6 +1616,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>a license-list delta needs the full list it builds on: fetch it first</source>
         <translation>ライセンスリストの差分には基になる完全なリストが必要です。先に取得してください。</translation>
+    </message>
+    <message>
+        <source>a license-list delta</source>
+        <translation>ライセンスリストの差分</translation>
     </message>
     <message>
         <source>the receipt names {named}, not {receipt_id}</source>
@@ -1358,8 +1678,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{server_id} の保険会社が、ピン留めした鍵とは別の鍵で署名しています。</translation>
     </message>
     <message>
-        <source>the keyring backend named in {where} cannot be loaded ({name}: {e})</source>
-        <translation>{where} で指定されたキーリングのバックエンドを読み込めません（{name}: {e}）。</translation>
+        <source>the keyring backend named in PYTHON_KEYRING_BACKEND ({named}) cannot be loaded ({name}: {e})</source>
+        <translation>PYTHON_KEYRING_BACKEND（{named}）で指定されたキーリングのバックエンドを読み込めません（{name}: {e}）。</translation>
+    </message>
+    <message>
+        <source>the keyring backend named in the keyring configuration cannot be loaded ({name}: {e})</source>
+        <translation>キーリングの設定で指定されたバックエンドを読み込めません（{name}: {e}）。</translation>
     </message>
     <message>
         <source>the OS keyring is locked; unlock it and try again ({e})</source>
@@ -1378,8 +1702,16 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保持していないデータディレクトリのロックを解放しようとしました。</translation>
     </message>
     <message>
-        <source>{who} is busy with this library ({where}); waited {timeout} s — try again when it has finished</source>
-        <translation>{who} がこのライブラリを使用中です（{where}）。{timeout} 秒待ちました。終わってからもう一度お試しください。</translation>
+        <source>another task of this Insured Player is busy with this library ({where}); waited {timeout} s — try again when it has finished</source>
+        <translation>この Insured Player の別の処理がこのライブラリを使用中です（{where}）。{timeout} 秒待ちました。終わってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>another Insured Player process is busy with this library ({where}); waited {timeout} s — try again when it has finished</source>
+        <translation>別の Insured Player のプロセスがこのライブラリを使用中です（{where}）。{timeout} 秒待ちました。終わってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>another Insured Player process is busy with this library ({where}, held by pid {pid}); waited {timeout} s — try again when it has finished</source>
+        <translation>別の Insured Player のプロセス（pid {pid}）がこのライブラリを使用中です（{where}）。{timeout} 秒待ちました。終わってからもう一度お試しください。</translation>
     </message>
     <message>
         <source>no {username} in {service}</source>
@@ -1446,6 +1778,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>そのプレイリストはありません。</translation>
     </message>
     <message>
+        <source>the playlist file {path} cannot be read: {why}; it is left as it is</source>
+        <translation>プレイリストファイル {path} を読み込めません: {why}。ファイルはそのまま残してあります。</translation>
+    </message>
+    <message>
         <source>a playlist is kept in at most {value1} MiB, and this one would be more</source>
         <translation>プレイリストは最大 {value1} MiB までですが、これはそれを超えます。</translation>
     </message>
@@ -1496,6 +1832,14 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>it is empty</source>
         <translation>空です</translation>
+    </message>
+    <message>
+        <source>it is not in the XSPF namespace ({namespace}): a playlist element of another format</source>
+        <translation>XSPF の名前空間（{namespace}）のものではありません。別の形式の playlist 要素です</translation>
+    </message>
+    <message>
+        <source>it is not an XSPF playlist (its root element is {element})</source>
+        <translation>XSPF プレイリストではありません（ルート要素が {element} です）</translation>
     </message>
     <message>
         <source>this library belongs to {owner}; sign in as {owner2}, or give {username} a library of their own (--data-dir, or another INSURED_PLAYER_DATA_DIR)</source>
@@ -1630,6 +1974,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{path} を読み込めません: {value3}</translation>
     </message>
     <message>
+        <source>the file {name} cannot be imported: {why}</source>
+        <translation>ファイル {name} をインポートできません: {why}</translation>
+    </message>
+    <message>
         <source>no track {unknown} in your library (`library` lists them)</source>
         <translation>ライブラリに曲 {unknown} がありません（`library` で一覧できます）。</translation>
     </message>
@@ -1664,6 +2012,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>the insurer delivered a package for another license than it said</source>
         <translation>保険会社が伝えたのとは別のライセンスのパッケージを届けました。</translation>
+    </message>
+    <message>
+        <source>{error}: report it lost to choose an alternate</source>
+        <translation>{error}: 紛失を報告して代替曲を選んでください</translation>
     </message>
     <message>
         <source>the insurer sent receipt {named} as {receipt_id}</source>
@@ -1712,6 +2064,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>access to the track was denied</source>
         <translation>曲へのアクセスが拒否されました</translation>
+    </message>
+    <message>
+        <source>the track is damaged and cannot be played: {why}</source>
+        <translation>曲が破損していて再生できません: {why}</translation>
     </message>
     <message>
         <source>cannot play the track: its data cannot be read</source>
@@ -3506,6 +3862,34 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>{kind} files are not a format this player plays</source>
         <translation>{kind} ファイルはこのプレーヤーで再生できる形式ではありません</translation>
+    </message>
+    <message>
+        <source>it is not an audio file this player reads</source>
+        <translation>このプレーヤーで読み込める音声ファイルではありません</translation>
+    </message>
+    <message>
+        <source>there is no such file or folder</source>
+        <translation>そのようなファイルやフォルダーはありません</translation>
+    </message>
+    <message>
+        <source>{where} cannot be reached now (is its drive plugged in?)</source>
+        <translation>{where} に現在アクセスできません（ドライブは接続されていますか？）</translation>
+    </message>
+    <message>
+        <source>it is not audio in a format this player reads</source>
+        <translation>このプレーヤーで読み込める形式の音声ではありません</translation>
+    </message>
+    <message>
+        <source>it cannot be read ({why})</source>
+        <translation>読み込めません（{why}）</translation>
+    </message>
+    <message>
+        <source>it is a damaged {kind} file</source>
+        <translation>破損した {kind} ファイルです</translation>
+    </message>
+    <message>
+        <source>the {kind} file holds no audio</source>
+        <translation>{kind} ファイルに音声が含まれていません</translation>
     </message>
 </context>
 <context>
