@@ -175,27 +175,25 @@ def cover_art(reader: ContainerReader) -> Cover | None:
     return read_tags(reader).cover
 
 
+def _parsed_file(path: Path) -> Any:
+    """A plain audio file parsed by mutagen, or None when it is gone or its tags do not parse."""
+    try:
+        with path.open("rb") as fh:
+            return mutagen.File(fh)
+    except (OSError, mutagen.MutagenError, ValueError, EOFError, IndexError, KeyError) as e:
+        log.info("tags not read from %s: %s", path, e)
+        return None
+
+
 def file_replaygain(path: Path) -> ReplayGain | None:
     """The REPLAYGAIN_* tags of a plain audio file (the user's own music), None when it has none or
     they cannot be read."""
-    try:
-        with path.open("rb") as fh:
-            audio = mutagen.File(fh)
-    except (OSError, mutagen.MutagenError, ValueError, EOFError, IndexError, KeyError) as e:
-        log.info("no ReplayGain: %s", e)
-        return None
+    audio = _parsed_file(path)
     return None if audio is None else replaygain_of(audio)
 
 
 def file_cover(path: Path) -> Cover | None:
     """The embedded cover of a plain audio file: the user's own music, read where it is (front cover
     preferred). None when it has none, or the file is gone or its tags do not parse."""
-    try:
-        with path.open("rb") as fh:
-            audio = mutagen.File(fh)
-    except (OSError, mutagen.MutagenError, ValueError, EOFError, IndexError, KeyError) as e:
-        log.info("no cover: %s", e)
-        return None
-    if audio is None:
-        return None
-    return _cover_of(audio)
+    audio = _parsed_file(path)
+    return None if audio is None else _cover_of(audio)
