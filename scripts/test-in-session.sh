@@ -9,8 +9,22 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 unlock_keyring() {
     [[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]] || return 1
     command -v gnome-keyring-daemon >/dev/null 2>&1 || { log "note: no gnome-keyring-daemon"; return 1; }
-    # The input must contain a newline: `echo -n ""` leaves the login collection locked.
-    printf '\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null || return 1
+    # Our own child, in the foreground, with its words kept: should it end during the run, the tests
+    # say in which test (tests/conftest.py) and the log says why. The input must contain a newline:
+    # `echo -n ""` leaves the login collection locked.
+    local log="${XDG_RUNTIME_DIR:-/tmp}/gnome-keyring.log"
+    printf '\n' | gnome-keyring-daemon --foreground --unlock --components=secrets >"$log" 2>&1 &
+    export INSURED_PLAYER_KEYRING_PID=$! INSURED_PLAYER_KEYRING_LOG="$log"
+    # Wait for it to own the Secret Service name: asking earlier lets the bus start another, locked, one.
+    local owned=""
+    for _ in $(seq 200); do
+        kill -0 "$INSURED_PLAYER_KEYRING_PID" 2>/dev/null || { log "note: gnome-keyring-daemon ended at start"; return 1; }
+        owned="$(dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+            org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -o 'boolean true')" || true
+        [[ -n "$owned" ]] && break
+        sleep 0.05
+    done
+    [[ -n "$owned" ]] || { log "note: gnome-keyring-daemon never took the Secret Service name"; return 1; }
     # What the tests will get: the default `keyring` backend, one full round trip.
     timeout 30 "$VENV/bin/python" - <<'PY'
 import secrets
@@ -32,4 +46,7 @@ if unlock_keyring; then
 else
     log "note: the private gnome-keyring is not usable; keyring tests will skip"
 fi
-exec "$VENV/bin/python" -m pytest "$@"
+"$VENV/bin/python" -m pytest "$@"
+rc=$?
+[[ -n "${INSURED_PLAYER_KEYRING_PID:-}" ]] && kill "$INSURED_PLAYER_KEYRING_PID" 2>/dev/null
+exit "$rc"

@@ -51,10 +51,55 @@ class FailOnSkip:
         terminalreporter.line(f"{len(self.not_run)} skipped or xfail-marked: in CI that fails the run.")
 
 
+# --- the test keyring daemon: say in which test it ended ------------------------------------------
+# `./test` runs gnome-keyring as its own child. Should the daemon end mid-run, every later test fails
+# with "the keyring is locked" (the bus starts a fresh, locked one); this names the test it ended in.
+
+
+class KeyringWatch:
+    def __init__(self, pid: int, log: str) -> None:
+        self.pid, self.log = pid, log
+        self.ended_in: str | None = None
+
+    def _alive(self) -> bool:
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        return Path(f"/proc/{self.pid}").exists() and "Z" not in _state(self.pid)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when == "teardown" and self.ended_in is None and not self._alive():
+            self.ended_in = report.nodeid
+
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
+        if self.ended_in is None:
+            return
+        terminalreporter.section("the test keyring daemon ended", red=True)
+        terminalreporter.line(f"gnome-keyring-daemon (pid {self.pid}) ended during {self.ended_in}", red=True)
+        try:
+            tail = Path(self.log).read_text(errors="replace").splitlines()[-15:]
+        except OSError:
+            tail = []
+        for line in tail:
+            terminalreporter.line(f"  {line}")
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # Add other pytest_configure work here too (one hook function per conftest).
     if os.environ.get("CI_FAIL_ON_SKIP") == "1":
         config.pluginmanager.register(FailOnSkip(), "ci-fail-on-skip")
+    keyring_pid = os.environ.get("INSURED_PLAYER_KEYRING_PID", "")
+    if keyring_pid.isdigit():
+        log = os.environ.get("INSURED_PLAYER_KEYRING_LOG", "")
+        config.pluginmanager.register(KeyringWatch(int(keyring_pid), log), "keyring-watch")
 
 
 # --- a real backend: the demo catalog, rendered once per session ----------------------------------
