@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import socket
 import sys
+import threading
+import time
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -81,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="N",
         help="waiting period before claims (default 0 with --demo, else 7)",
+    )
+    s.add_argument(
+        "--exit-with-parent",
+        action="store_true",
+        help="stop when the process that started this one ends (the player's bundled backend)",
     )
 
     a = sub.add_parser(
@@ -204,6 +212,20 @@ def _add_track(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exit_with_parent() -> None:
+    """A player that crashed or was killed leaves no backend behind: once our parent is gone (we are
+    re-parented), SIGTERM ourselves, which uvicorn answers with its graceful shutdown. Polled, because
+    PR_SET_PDEATHSIG would follow the parent *thread* that started us, not the player."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -238,6 +260,8 @@ def _serve(args: argparse.Namespace) -> int:
     # The first line on stdout is the contract with whoever started us (the player, the tests).
     print(f"mock-backend listening on http://{shown}:{port}", flush=True)
     config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=2)
+    if args.exit_with_parent:
+        _exit_with_parent()
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:

@@ -15,7 +15,6 @@ import uuid
 from collections.abc import Callable
 from typing import Any, Protocol, Self
 
-import requests
 from pydantic import TypeAdapter
 
 from player import transfer
@@ -257,6 +256,8 @@ class Client(Exchanges):
                     translate("Errors", "the content server ignored the resume request; try again")
                 )
             total = have + int(response.headers.get("Content-Length", "0") or 0)
+            import requests  # loaded by the session already
+
             try:
                 for chunk in response.iter_content(transfer.CHUNK):
                     sink.write(chunk)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 from urllib.parse import urlsplit
 
-import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from player import transfer
@@ -27,6 +26,9 @@ from player.errors import (
 from player.language import translate
 from player.protocol import api
 from player.transfer import Deadline, Watch
+
+if TYPE_CHECKING:
+    import requests
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -54,7 +56,9 @@ class Exchanges:
         self.deadline = deadline
         self.stall = stall
         self.connect = connect
-        self._http = transfer.session()
+        from player import http_session  # `requests` with the first connection, not at start-up
+
+        self._http = http_session.session()
         self._watch: Watch | None = None
 
     @classmethod
@@ -102,6 +106,8 @@ class Exchanges:
         """Send and get the answer's status and headers; its body is left to stream. Under `watch`
         (an exchange) connecting and every read are bounded by its deadline; without (a download) each
         read is bounded by the stall limit."""
+        import requests  # loaded with the session (http_session); a name lookup from here on
+
         headers = dict(kwargs.pop("headers", {}))
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -174,9 +180,13 @@ class Exchanges:
                 return kind, body
 
     def _read(self, response: requests.Response, limit: int, url: str, watch: Watch | None) -> bytes:
+        import requests
+
+        from player import http_session
+
         what = translate("Errors", "the answer of {who}").format(who=self._who(url))
         try:
-            body = transfer.read_body(response, limit, what)
+            body = http_session.read_body(response, limit, what)
         except requests.RequestException as e:
             raise self._unreachable(url, e, watch) from e
         if watch is not None and watch.fired:  # the end of the stream was the deadline's doing
@@ -184,6 +194,8 @@ class Exchanges:
         return body
 
     def _unreachable(self, url: str, e: Exception, watch: Watch | None) -> BackendUnreachableError:
+        import requests
+
         # A timeout with the deadline all but spent is the deadline's, even when requests' own timer
         # (set to what was left of it) rang a moment before the watch did.
         spent = watch is not None and isinstance(e, requests.Timeout) and watch.deadline.remaining() < 0.5

@@ -7,6 +7,9 @@ before anyone looks at its size. Here an answer is streamed and counted against 
 down, whatever stage it is in: connecting, sending, waiting for headers or reading the body. Retries
 happen inside the same deadline. Downloads are bounded by progress instead (no bytes for `stall`
 seconds ends them); their size is bounded by the container's own header, which the store checks.
+
+The sockets and the streaming read are `player/http_session.py`'s, kept apart so that `requests` (a
+twentieth of a second to import) is loaded when the first exchange starts, not when the window opens.
 """
 
 from __future__ import annotations
@@ -15,14 +18,8 @@ import contextlib
 import socket
 import threading
 import time
-from typing import Any
 
-import requests
-import urllib3.connection
-import urllib3.connectionpool
-from requests.adapters import HTTPAdapter
-
-from player.errors import AnswerTooLargeError, BackendResponseError
+from player.errors import AnswerTooLargeError
 from player.language import translate
 
 KiB = 1024
@@ -99,78 +96,11 @@ def _shut(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
-def _attach(sock: socket.socket | None) -> None:
+def attach(sock: socket.socket | None) -> None:
+    """Hand `sock` to the watch of the exchange running on this thread, if any."""
     watch: Watch | None = getattr(_current, "watch", None)
     if watch is not None:
         watch.attach(sock)
-
-
-class _WatchedConnection(urllib3.connection.HTTPConnection):
-    """Hands its socket to the exchange's watch, when connecting and when reused."""
-
-    def connect(self) -> None:
-        super().connect()
-        _attach(self.sock)
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _attach(self.sock)
-        super().request(*args, **kwargs)
-
-
-class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
-    def connect(self) -> None:
-        super().connect()
-        _attach(self.sock)
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _attach(self.sock)
-        super().request(*args, **kwargs)
-
-
-class _WatchedPool(urllib3.connectionpool.HTTPConnectionPool):
-    ConnectionCls = _WatchedConnection
-
-
-class _WatchedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
-    ConnectionCls = _WatchedHTTPSConnection
-
-
-class _WatchedAdapter(HTTPAdapter):
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        # PoolManager keeps its pool classes per instance so that a manager can use its own.
-        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedPool, "https": _WatchedHTTPSPool}
-
-
-def session() -> requests.Session:
-    """A requests session whose sockets a `Watch` can end; answers are never compressed (a compressed
-    answer could inflate past its limit faster than it is counted) and redirects are not followed."""
-    http = requests.Session()
-    adapter = _WatchedAdapter()
-    http.mount("http://", adapter)
-    http.mount("https://", adapter)
-    http.headers["Accept-Encoding"] = "identity"
-    return http
-
-
-def read_body(response: requests.Response, limit: int, what: str) -> bytes:
-    """The whole body of a streamed answer, refused as soon as it is known to exceed `limit` bytes."""
-    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
-    if encoding not in ("", "identity"):
-        raise BackendResponseError(
-            translate("Errors", "{what} came compressed ({encoding}) although it was asked not to be").format(
-                what=what, encoding=encoding
-            )
-        )
-    declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise too_large(what, limit)
-    body = bytearray()
-    for chunk in response.iter_content(CHUNK):
-        body += chunk
-        if len(body) > limit:
-            raise too_large(what, limit)
-    return bytes(body)
 
 
 def too_large(what: str, limit: int) -> AnswerTooLargeError:

@@ -8,7 +8,8 @@ applies from exactly the track's first sample to its last.
 
 Thread safety: one lock guards the chunks and the counters; the sink's `readData` and the engine's
 `append` both take it for a few list operations only. Gain is applied (with numpy) only to chunks whose
-factor is not 1, so with ReplayGain off the audio thread copies bytes and does nothing else.
+factor is not 1, so with ReplayGain off the audio thread copies bytes and does nothing else; numpy is
+imported by the first chunk that needs it, not at start-up (it is a tenth of a second of the window's).
 """
 
 from __future__ import annotations
@@ -16,33 +17,35 @@ from __future__ import annotations
 import threading
 from collections import deque
 
-import numpy as np
 from PySide6.QtCore import QIODevice
 from PySide6.QtMultimedia import QAudioFormat
 
 __all__ = ["Feed", "sample_dtype"]
 
-_DTYPES: dict[QAudioFormat.SampleFormat, np.dtype[np.generic]] = {
-    QAudioFormat.SampleFormat.UInt8: np.dtype("u1"),
-    QAudioFormat.SampleFormat.Int16: np.dtype("<i2"),
-    QAudioFormat.SampleFormat.Int32: np.dtype("<i4"),
-    QAudioFormat.SampleFormat.Float: np.dtype("<f4"),
+_DTYPES: dict[QAudioFormat.SampleFormat, str] = {
+    QAudioFormat.SampleFormat.UInt8: "u1",
+    QAudioFormat.SampleFormat.Int16: "<i2",
+    QAudioFormat.SampleFormat.Int32: "<i4",
+    QAudioFormat.SampleFormat.Float: "<f4",
 }
 
 
-def sample_dtype(fmt: QAudioFormat) -> np.dtype[np.generic] | None:
-    """The numpy type of one sample, or None for a format the feed cannot scale."""
+def sample_dtype(fmt: QAudioFormat) -> str | None:
+    """The numpy type of one sample (its name), or None for a format the feed cannot scale."""
     return _DTYPES.get(fmt.sampleFormat())
 
 
-def _scaled(data: bytes, factor: float, dtype: np.dtype[np.generic]) -> bytes:
+def _scaled(data: bytes, factor: float, name: str) -> bytes:
     """The samples times `factor`; integer samples are clipped rather than wrapped."""
+    import numpy as np
+
+    dtype = np.dtype(name)
     samples = np.frombuffer(data, dtype=dtype).astype(np.float32) * np.float32(factor)
     if dtype.kind == "f":
         return bytes(samples.astype(dtype).tobytes())
     if dtype.kind == "u":  # unsigned 8-bit: centred on 128
         samples = (np.frombuffer(data, dtype=dtype).astype(np.float32) - 128.0) * np.float32(factor) + 128.0
-    info = np.iinfo(dtype)  # type: ignore[type-var]
+    info = np.iinfo(dtype)
     return bytes(np.clip(np.rint(samples), info.min, info.max).astype(dtype).tobytes())
 
 

@@ -19,17 +19,7 @@ from player.language import translate
 from player.storage.atomic import storage_error, write_atomic
 
 READY_PREFIX = "mock-backend listening on "
-PR_SET_PDEATHSIG = 1
 START_TIMEOUT = 180.0
-
-
-def _die_with_parent() -> None:
-    """Linux: the child gets SIGTERM when the player dies, so a crash never leaves a backend behind."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-        import signal
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class EmbeddedBackend:
@@ -41,32 +31,18 @@ class EmbeddedBackend:
         self._proc: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
 
+    def spawn(self) -> None:
+        """Start the child without waiting for it: it boots (a second of imports) on another core while
+        the window is built. `start` then waits for it; a child that died meanwhile is started again."""
+        with self._lock:
+            if self.url is None:
+                self._spawn()
+
     def start(self, timeout: float = START_TIMEOUT) -> str:
         with self._lock:
             if self.url is not None:
                 return self.url
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            log = (self.data_dir / "backend.log").open("ab")
-            env = dict(os.environ, PYTHONUNBUFFERED="1")
-            self._proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-                [
-                    sys.executable,
-                    "-m",
-                    "mock_backend",
-                    "serve",
-                    "--demo",
-                    "--port",
-                    "0",
-                    "--data-dir",
-                    str(self.data_dir),
-                ],
-                stdout=subprocess.PIPE,
-                stderr=log,
-                stdin=subprocess.DEVNULL,
-                text=True,
-                env=env,
-            )
-            log.close()
+            self._spawn()
             line = self._read_ready_line(timeout)
             if not line.startswith(READY_PREFIX):
                 self.stop()
@@ -77,6 +53,34 @@ class EmbeddedBackend:
                 )
             self.url = line[len(READY_PREFIX) :].strip()
             return self.url
+
+    def _spawn(self) -> None:
+        """The child, unless one is already running (the lock is held)."""
+        if self._proc is not None and self._proc.poll() is None:
+            return
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        log = (self.data_dir / "backend.log").open("ab")
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        self._proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            [
+                sys.executable,
+                "-m",
+                "mock_backend",
+                "serve",
+                "--demo",
+                "--port",
+                "0",
+                "--data-dir",
+                str(self.data_dir),
+                "--exit-with-parent",  # a player that crashes leaves no backend behind
+            ],
+            stdout=subprocess.PIPE,
+            stderr=log,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            env=env,
+        )
+        log.close()
 
     def _read_ready_line(self, timeout: float) -> str:
         assert self._proc is not None and self._proc.stdout is not None

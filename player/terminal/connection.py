@@ -114,6 +114,14 @@ class Connection:
             self.online = True
         return self._client
 
+    def warm_up(self) -> None:
+        """Without a configured server, start the bundled backend now and do not wait for it: it boots
+        in parallel with the window, and the first contact (`reachable`, on the worker) finds it up."""
+        if not self._server and self._client is None:
+            if self._embedded is None:
+                self._embedded = EmbeddedBackend(self._bundled_dir)
+            self._embedded.spawn()
+
     def try_client(self) -> Client | None:
         """The client, or None (offline) when the backend cannot be reached."""
         try:

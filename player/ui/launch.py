@@ -10,6 +10,7 @@ from __future__ import annotations
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -21,7 +22,9 @@ from player.ui.kit import icons
 from player.ui.kit.messages import describe
 from player.ui.kit.settings import UiSettings
 from player.ui.session import UiSession
-from player.ui.shell.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from player.ui.shell.main_window import MainWindow
 
 
 def open_window(data_dir: Path, server: str | None) -> MainWindow | None:
@@ -47,7 +50,11 @@ def open_window(data_dir: Path, server: str | None) -> MainWindow | None:
         print(f"insured-player: {text}", file=sys.stderr)
         QMessageBox.critical(None, translate("Launch", "Insured Player: {title}").format(title=title), text)
         return None
-    window = MainWindow(UiSession(terminal))
+    session = UiSession(terminal)
+    session.preload()  # the worker reads the library while the window is imported and built
+    from player.ui.shell.main_window import MainWindow
+
+    window = MainWindow(session)
     app.aboutToQuit.connect(window.shutdown)
     window.quit_requested.connect(app.quit)
     window.show()

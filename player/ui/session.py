@@ -64,6 +64,7 @@ class UiSession(QObject):
         self.trusted: ListStatus | None = None
         self.provider_names: dict[str, str] = {}
         self._closed = False
+        self._preloaded = False  # the library's first reading was asked for before the window existed
         self._sync_timer = QTimer(self)
         self._sync_timer.setInterval(SYNC_INTERVAL_MS)
         self._sync_timer.timeout.connect(self._periodic_sync)
@@ -141,12 +142,23 @@ class UiSession(QObject):
 
     # --- what the views ask for --------------------------------------------------------------------
 
+    def preload(self) -> None:
+        """Start reading the cached library now, before the window is built: the worker reads the store
+        and asks the keyring while the GUI thread imports and lays out the window, and the rows arrive
+        (as `library_changed`) by the time it is first painted. `start` then does not read it again.
+        The bundled backend, when there is one, starts booting too."""
+        self.terminal.connection.warm_up()
+        self._preloaded = True
+        self.refresh_library()
+
     def start(self) -> None:
         """Show the cached library at once, then connect (or start the bundled backend) and sync if
         signed in."""
         self._set_connection(ConnectionState.CONNECTING)
         self._watch_timer.start()
-        self.refresh_library()
+        if not self._preloaded:
+            self.refresh_library()
+        self._preloaded = False
         self.call(lambda _: self.terminal.connection.reachable(), self._connected)
         self._fill_album_facts(0)
 

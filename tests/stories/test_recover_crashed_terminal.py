@@ -14,8 +14,8 @@ import pytest
 import secretstorage
 
 from tests.stories.driver import PASSWORD, Cli
-from tests.stories.machines import fresh_keyring
 from tests.support.backend import Backend
+from tests.support.machines import fresh_keyring
 
 TRACKS = ("aurora-0006", "harbor-0010", "harbor-0013")
 

@@ -160,6 +160,7 @@ class MainWindow(WindowActions):
         s.signed_in_changed.connect(self._signed_in_changed)
         s.failed.connect(self.show_error)
         s.busy_changed.connect(self.status.set_busy)
+        self.status.set_busy(s.tasks.busy)  # work may have been queued before the window was built
         self.library.play_requested.connect(self._play_entry)
         self.library.current_changed.connect(self.now.prepare_soon)
         self.library.store_requested.connect(lambda: self.show_section(STORE))

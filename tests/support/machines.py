@@ -1,4 +1,4 @@
-"""A second machine's keyring for the crash-recovery story: its own D-Bus session and gnome-keyring.
+"""A machine's own keyring: its own D-Bus session and gnome-keyring (a second computer; a bench run).
 
 A different keyring *namespace* in the same gnome-keyring would not prove much: the new terminal would
 still run next to every secret of the old one. So the "new computer" gets a keyring daemon of its own,
