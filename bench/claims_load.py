@@ -18,11 +18,12 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from bench import demo
 from player.client import Client
 from player.errors import PlayerError
 from player.protocol.api import ClaimOutcome
 from player.protocol.canonical import b64e, x25519_public_bytes
-from tests.support.backend import Backend, build_template, clone_template
+from tests.support.backend import Backend
 
 TERMINALS = 50
 TRACKS = ("aurora-0001", "aurora-0002", "harbor-0003", "harbor-0006", "aurora-0013")
@@ -72,8 +73,7 @@ def _claim_all_at_once(buyers: list[tuple[Client, str, str]]) -> tuple[list[floa
 def run(quick: bool) -> dict[str, float]:
     del quick  # the load is the figure: fifty terminals either way
     with tempfile.TemporaryDirectory(prefix="bench-claims-") as tmp:
-        template = build_template(Path(tmp, "template"))
-        backend = Backend(clone_template(template, Path(tmp, "backend")))
+        backend = Backend(demo.backend_dir(Path(tmp, "backend")))
         try:
             alone_client, alone_policy, alone_license = _insured_buyer(backend.url, TERMINALS)
             started = time.perf_counter()

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.support.backend import build_template, clone_template
+from bench import demo
 
 BUY = 12
 PASSWORD = "bench password, not a secret"
@@ -41,9 +41,8 @@ def run(quick: bool) -> dict[str, float]:
     launches = 3 if quick else 7
     with tempfile.TemporaryDirectory(prefix="bench-start-") as tmp:
         root = Path(tmp)
-        template = build_template(root / "template")
         data_dir = root / "library"
-        clone_template(template, data_dir / "bundled-backend")
+        demo.backend_dir(data_dir / "bundled-backend")
         with fresh_keyring(root / "keyring") as bus:
             env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": bus, "QT_QPA_PLATFORM": "offscreen"}
             rows = int(_child(env, "setup", str(data_dir))["rows"])
