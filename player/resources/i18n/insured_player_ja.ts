@@ -2091,7 +2091,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
     <message>
         <source>{what}: its person is not named by a pseudonym of the exchange</source>
-        <translation>{what}：人物が交換網の仮名で示されていません。</translation>
+        <translation>{what}: 人物が交換網の仮名で示されていません。</translation>
     </message>
 </context>
 <context>
