@@ -12,19 +12,16 @@ the same key, so a retry never charges twice. Redirects are not followed: the in
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from typing import Any, Protocol, Self
 
 from pydantic import TypeAdapter
 
 from player import transfer
-from player.errors import BackendResponseError, BackendUnreachableError, PlayerError
+from player.errors import BackendResponseError, BackendUnreachableError
 from player.exchanges import Exchanges
 from player.language import translate
 from player.protocol import api
-from player.protocol.canonical import b64d
-
-Progress = Callable[[int, int], None]  # (bytes so far, total bytes or 0 when unknown)
+from player.transfer import Progress
 
 ACCEPTED_CODECS = ("audio/flac", "audio/ogg", "audio/mpeg")  # [0050]: what QtMultimedia's FFmpeg decodes
 
@@ -284,13 +281,3 @@ class Sink(Protocol):
 
 def _key() -> str:
     return uuid.uuid4().hex
-
-
-def decode_b64(text: str, what: str) -> bytes:
-    """Base64 fields of API answers; a bad one means the backend answered nonsense."""
-    try:
-        return b64d(text, what)
-    except PlayerError as e:
-        raise BackendResponseError(
-            translate("Errors", "the backend sent a malformed {what}").format(what=what)
-        ) from e

@@ -18,9 +18,11 @@ import contextlib
 import socket
 import threading
 import time
+from collections.abc import Callable
 
-from player.errors import AnswerTooLargeError
+from player.errors import AnswerTooLargeError, BackendResponseError, PlayerError
 from player.language import translate
+from player.protocol.canonical import b64d
 
 KiB = 1024
 MiB = 1024 * KiB
@@ -33,6 +35,8 @@ COVER = 8 * MiB
 PREVIEW = 2 * MiB  # a store clip of a few seconds (the server's own bound, with room to spare)
 ERROR_BODY = 64 * KiB
 CHUNK = 256 * KiB
+
+Progress = Callable[[int, int], None]  # (bytes so far, total bytes or 0 when unknown)
 
 DEADLINE = 30.0  # seconds for one JSON exchange, its retry included
 STALL = 30.0  # seconds a download may receive nothing before it ends
@@ -113,3 +117,13 @@ def too_large(what: str, limit: int) -> AnswerTooLargeError:
 
 def size_words(n: int) -> str:
     return f"{n // MiB} MiB" if n >= MiB else f"{n // KiB} KiB"
+
+
+def decode_b64(text: str, what: str) -> bytes:
+    """Base64 fields of API answers; a bad one means the backend answered nonsense."""
+    try:
+        return b64d(text, what)
+    except PlayerError as e:
+        raise BackendResponseError(
+            translate("Errors", "the backend sent a malformed {what}").format(what=what)
+        ) from e

@@ -15,17 +15,20 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from player import words
-from player.client import Client, Progress
 from player.errors import BackendRefusedError, ClaimRefusedError, UsageError
 from player.language import translate
-from player.protocol import api
 from player.protocol.policy import Policy
 from player.storage import KeyStore, Store
 from player.storage.journal import Journal, Pending
 from player.storage.records import LibraryRow, TrackInfo
+from player.transfer import Progress
+
+if TYPE_CHECKING:
+    from player.client import Client
+    from player.protocol import api
 
 PENDING = "pending_alternates"  # store setting: claim item id -> claim id, for `alternates` / `choose`
 CLAIM, CHOICE, UPGRADE = "claim", "choice", "upgrade"  # journal kinds
@@ -148,6 +151,8 @@ class Requester:
         ).format(kind=entry.kind)
 
     def _take(self, claim: api.Claim, progress: Progress | None) -> list[Outcome]:
+        from player.protocol import api  # the contract, loaded by the client that brought the claim
+
         if claim.policy:
             self._account.accept_policy(claim.policy)
         pending = self._pending()
@@ -186,6 +191,8 @@ class Requester:
         """The items still waiting for an alternate to be chosen, as the insurer has them now, each with
         the lost track's title from the library. An item no longer waiting (chosen from another machine)
         is forgotten here. Without this, closing the loss dialog before choosing would leave no way back."""
+        from player.protocol import api
+
         held = self._pending()
         if not held:
             return []

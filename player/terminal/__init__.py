@@ -2,25 +2,13 @@
 
 A face imports from here (the `Terminal` and the result types it hands out), from `player.errors`, and
 the playback engine (`player.playback`); nothing else of the core. The protocol types re-exported below
-are the ones results carry.
+are the ones results carry. Those of the HTTP contract (pydantic models) are loaded on first use, not
+when the window starts: a face names them in annotations, or imports them where it looks at one.
 """
 
-from player.client import Progress
+from typing import TYPE_CHECKING, Any
+
 from player.license_decision import Allowed
-from player.protocol.api import (
-    Alternate,
-    CatalogEntry,
-    Choice,
-    Claim,
-    ClaimItem,
-    ClaimOutcome,
-    DirectLicense,
-    History,
-    Purchase,
-    Terms,
-    Upgrade,
-    UpgradeOffer,
-)
 from player.protocol.canonical import now_utc
 from player.protocol.license_list import InvalidationReason, LicenseState, ListEntry
 from player.protocol.policy import Policy, PolicyState
@@ -51,6 +39,49 @@ from player.terminal.results import (
     OwnTrack,
     Preview,
 )
+from player.transfer import Progress
+
+if TYPE_CHECKING:
+    from player.protocol.api import (
+        Alternate,
+        CatalogEntry,
+        Choice,
+        Claim,
+        ClaimItem,
+        ClaimOutcome,
+        DirectLicense,
+        History,
+        Purchase,
+        Terms,
+        Upgrade,
+        UpgradeOffer,
+    )
+
+_CONTRACT = frozenset(
+    {
+        "Alternate",
+        "CatalogEntry",
+        "Choice",
+        "Claim",
+        "ClaimItem",
+        "ClaimOutcome",
+        "DirectLicense",
+        "History",
+        "Purchase",
+        "Terms",
+        "Upgrade",
+        "UpgradeOffer",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CONTRACT:
+        from player.protocol import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Allowed",

@@ -6,9 +6,10 @@ and it is what opens every license package delivered to the policy (FIG.10 (5)).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from player.client import decode_b64
 from player.errors import (
     BackendError,
     IntegrityError,
@@ -21,7 +22,6 @@ from player.errors import (
     WrongLicenseeError,
 )
 from player.language import translate
-from player.protocol import api
 from player.protocol.canonical import b64e, x25519_public_bytes
 from player.protocol.direct import open_direct, parse_direct
 from player.protocol.license import License
@@ -29,6 +29,10 @@ from player.protocol.package import LicensePackage, open_license
 from player.protocol.policy import Policy, verify_policy
 from player.storage import KeyStore, Store
 from player.terminal.connection import Connection
+from player.transfer import decode_b64
+
+if TYPE_CHECKING:
+    from player.protocol import api
 
 SIGNED_OUT = "signed_out"  # a store setting: "1" from sign-out to the next sign-in
 EVERY_PLAY_CHOSEN = "every_play_chosen"  # a store setting: "1" when the user asked for the check

@@ -11,16 +11,19 @@ from __future__ import annotations
 import json
 import urllib.parse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from player.client import Client
 from player.errors import BackendError, BackendRefusedError, InsurerKeyChangedError, UsageError
 from player.language import translate
-from player.protocol import api
 from player.protocol.canonical import ed25519_public_bytes, fingerprint, load_ed25519_public
 from player.storage import KeyStore, Store
 from player.terminal.bundled import EmbeddedBackend
+
+if TYPE_CHECKING:
+    from player.client import Client
+    from player.protocol import api
 
 BUNDLED = "bundled"
 SAVED_SERVER = "server"  # a store setting: the insurer chosen in the preferences ("" for the bundled one)
@@ -100,6 +103,8 @@ class Connection:
                 if self._embedded is None:
                     self._embedded = EmbeddedBackend(self._bundled_dir)
                 url = self._embedded.start()
+            from player.client import Client  # HTTP and the typed contract load with the first contact
+
             client = Client.with_timeout(url, self._keys.session_token(), self._timeout)
             if self._codecs:
                 client.codecs = self._codecs

@@ -23,7 +23,6 @@ from datetime import datetime
 from pathlib import Path
 
 from player import words
-from player.client import Progress
 from player.errors import MissingFileError, PlayerError, UsageError
 from player.language import translate
 from player.protocol.canonical import now_utc, parse_time
@@ -42,6 +41,7 @@ from player.terminal.playlists import Playlists
 from player.terminal.purchases import PURCHASE, Purchases
 from player.terminal.receipts import Receipts
 from player.terminal.results import ListStatus, OpenedTrack
+from player.transfer import Progress
 
 Clock = Callable[[], datetime]
 

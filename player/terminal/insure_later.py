@@ -13,12 +13,10 @@ answer is asked again under the same key and charged once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from player.client import Progress, decode_b64
 from player.errors import DecisionRefusedError, IntegrityError, UsageError, WrongLicenseeError
 from player.language import translate
-from player.protocol import api
 from player.protocol.canonical import b64e
 from player.protocol.direct import seal_direct
 from player.protocol.license import License, verify_license
@@ -30,6 +28,10 @@ from player.terminal.account import Account
 from player.terminal.connection import Connection
 from player.terminal.licenses import Licenses
 from player.terminal.purchases import Purchases
+from player.transfer import Progress, decode_b64
+
+if TYPE_CHECKING:
+    from player.protocol import api
 
 DIRECT_PURCHASE = "direct_purchase"  # journal kinds
 INSURE_EXISTING = "insure_existing"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from player.client import Client
 from player.errors import (
     AnswerTooLargeError,
     BackendError,
@@ -33,6 +33,9 @@ from player.storage import KeyStore, Store
 from player.terminal.account import Account
 from player.terminal.connection import Connection
 from player.terminal.results import ListStatus
+
+if TYPE_CHECKING:
+    from player.client import Client
 
 Clock = Callable[[], datetime]
 

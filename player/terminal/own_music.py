@@ -25,13 +25,15 @@ from typing import TYPE_CHECKING
 
 from player.errors import OwnMusicError
 from player.language import translate
-from player.protocol.api import CatalogEntry
 from player.storage.lock import DataDirLock
 from player.storage.own_files import OwnFilesStore, OwnFolder, OwnRecord, Places
 from player.storage.records import LibraryRow
 from player.terminal.own_scan import Scanned, Skipped, reachable, scan
 from player.terminal.own_tags import AUDIO_SUFFIXES, read_cover, read_replaygain
 from player.terminal.results import LibraryEntry, LibraryState, MusicScan, OwnFile, OwnTrack
+
+if TYPE_CHECKING:
+    from player.protocol.api import CatalogEntry
 
 if TYPE_CHECKING:
     from player.playback.tags import Cover

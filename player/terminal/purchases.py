@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from player.client import Progress, decode_b64
 from player.errors import (
     BackendError,
     BackendRefusedError,
@@ -24,7 +23,7 @@ from player.errors import (
     WrongLicenseeError,
 )
 from player.language import translate
-from player.protocol import api, container
+from player.protocol import container
 from player.protocol.license_list import LicenseState
 from player.protocol.package import LicensePackage, verify_package
 from player.storage import Store
@@ -35,6 +34,10 @@ from player.terminal.album_facts import read_album_facts
 from player.terminal.connection import Connection
 from player.terminal.licenses import Licenses
 from player.terminal.results import Preview
+from player.transfer import Progress, decode_b64
+
+if TYPE_CHECKING:
+    from player.protocol import api
 
 PURCHASE = "purchase"  # journal kind
 # Where to buy insured: through the insurer (FIG.3, front end) or at the provider's checkout (FIG.11).

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from player.client import decode_b64
 from player.errors import (
     BackendResponseError,
     IntegrityError,
@@ -35,6 +34,7 @@ from player.storage import Store
 from player.storage.atomic import write_atomic
 from player.terminal.account import Account
 from player.terminal.connection import Connection
+from player.transfer import decode_b64
 
 log = logging.getLogger(__name__)
 

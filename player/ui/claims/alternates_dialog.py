@@ -12,21 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QStandardItem
-from PySide6.QtWidgets import (
-    QMessageBox,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from player import words
 from player.errors import PlayerError
 from player.language import translate
-from player.terminal import Alternate, Choice, TrackInfo
+from player.terminal import TrackInfo
 from player.ui.claims.alternates_pages import (
     C_TITLE,
     COLUMNS,
@@ -41,6 +36,10 @@ from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
 from player.ui.playing.preview import PreviewButton, Previewer
 from player.ui.session import UiSession
+
+if TYPE_CHECKING:
+    from player.terminal import Alternate, Choice
+
 
 PADDING = 16  # px between a column's widest text and the next column
 

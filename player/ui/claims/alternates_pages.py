@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
@@ -26,8 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from player.language import QT_TRANSLATE_NOOP, translate
-from player.terminal import Alternate
 from player.ui.kit.tables import show_whole_text
+
+if TYPE_CHECKING:
+    from player.terminal import Alternate
+
 
 # Marked, and translated where shown: translate("AlternatesPages", TEXT).
 ANY_GENRE = QT_TRANSLATE_NOOP("AlternatesPages", "Any genre")

@@ -14,6 +14,8 @@ Everything that touches the terminal runs through `UiSession.call`; the dialog o
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QMessageBox,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 from player import words
 from player.errors import ClaimRefusedError, PlayerError
 from player.language import translate
-from player.terminal import Alternate, LibraryState, Outcome, Policy
+from player.terminal import LibraryState, Outcome, Policy
 from player.ui.claims import loss_words
 from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.claims.loss_data import (
@@ -55,6 +57,10 @@ from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe, plain
 from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
+
+if TYPE_CHECKING:
+    from player.terminal import Alternate
+
 
 PADDING = 16  # px between a column's widest text and the next column
 

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from player import words
 from player.errors import BackendError, PlayerError
 from player.language import QT_TRANSLATE_NOOP, translate
-from player.terminal import History, ListEntry, ListStatus, Policy, PolicyState, Terminal, Terms
+from player.terminal import ListEntry, ListStatus, Policy, PolicyState, Terminal
 from player.words import day, days_between
+
+if TYPE_CHECKING:
+    from player.terminal import History, Terms
+
 
 # FIG.6A events, as the insurer records their kind; translated where shown (`event_words`).
 EVENT_KINDS = {

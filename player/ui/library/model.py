@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -25,11 +25,15 @@ from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
 
 from player import words
 from player.language import QT_TRANSLATE_NOOP, translate
-from player.terminal import CatalogEntry, LibraryEntry, LibraryState
+from player.terminal import LibraryEntry, LibraryState
 from player.ui.kit.messages import plain
 from player.ui.library import own_rows, query
 from player.ui.library.browser import album_artist
 from player.words import duration
+
+if TYPE_CHECKING:
+    from player.terminal import CatalogEntry
+
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -16,13 +16,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from player.errors import PlayerError
-from player.terminal import CatalogEntry, FolderWatch, LibraryEntry, MusicScan
+from player.terminal import FolderWatch, LibraryEntry, MusicScan
 from player.ui.kit.tasks import Progress, TaskRunner
 from player.ui.session import UiSession
+
+if TYPE_CHECKING:
+    from player.terminal import CatalogEntry
+
 
 log = logging.getLogger(__name__)
 

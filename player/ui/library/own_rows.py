@@ -9,10 +9,14 @@ length) the row says so and its menu offers *Buy Insured…*, which opens the st
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from player import words
 from player.language import translate
-from player.terminal import CatalogEntry, LibraryEntry
+from player.terminal import LibraryEntry
+
+if TYPE_CHECKING:
+    from player.terminal import CatalogEntry
 
 
 def insurance_text(entry: LibraryEntry) -> str:

@@ -5,18 +5,23 @@ message bar.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from player import words
 from player.errors import BackendError, PlayerError
 from player.language import translate
-from player.terminal import ClaimItem, IntegrityReport, LibraryEntry
+from player.terminal import IntegrityReport, LibraryEntry
 from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.claims.loss_dialog import LossDialog
 from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.kit.banners import MessageBar
 from player.ui.kit.messages import describe
 from player.ui.session import UiSession
+
+if TYPE_CHECKING:
+    from player.terminal import ClaimItem
 
 
 class FileActions(QMainWindow):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, IntEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,13 +26,17 @@ from PySide6.QtWidgets import (
 from player import words
 from player.errors import BackendError, PlayerError, UsageError
 from player.language import translate
-from player.terminal import Policy, Terms
+from player.terminal import Policy
 from player.ui.kit.fit import fit_to_screen
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe, what_happened
 from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
 from player.ui.shell.first_run_pages import FirstRunPages, check_account
+
+if TYPE_CHECKING:
+    from player.terminal import Terms
+
 
 T = TypeVar("T")
 

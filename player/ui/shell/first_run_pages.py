@@ -6,6 +6,7 @@ wires them and says what happens.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
@@ -26,9 +27,13 @@ from PySide6.QtWidgets import (
 
 from player import words
 from player.language import translate
-from player.terminal import Policy, PolicyState, Terms
+from player.terminal import Policy, PolicyState
 from player.ui.kit.fit import scrolling
 from player.ui.kit.tables import page_heading
+
+if TYPE_CHECKING:
+    from player.terminal import Terms
+
 
 # The insurer's rules for a user name and a password (mock_backend/routes/accounts.py), checked here
 # first so a typo gets its message at once, inline, without a round trip.

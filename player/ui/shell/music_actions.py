@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -14,11 +15,15 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from player import words
 from player.language import translate
-from player.terminal import CatalogEntry, MusicScan
+from player.terminal import MusicScan
 from player.ui.kit.banners import MessageBar
 from player.ui.library.own_music import OwnMusicKeeper
 from player.ui.library.view import LibraryPage
 from player.ui.store.view import StoreView
+
+if TYPE_CHECKING:
+    from player.terminal import CatalogEntry
+
 
 AUDIO_PATTERNS = "*.flac *.fla *.ogg *.oga *.opus *.mp3 *.wav *.wave"
 STORE_SECTION = 1

@@ -4,27 +4,22 @@ its download on the worker with progress, and what a failure means for the next 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QProgressBar, QPushButton, QTableView, QWidget
 
 from player.errors import BackendRefusedError, PlayerError, UsageError
 from player.language import translate
-from player.terminal import (
-    BuyAt,
-    CatalogEntry,
-    DirectLicense,
-    LibraryEntry,
-    LibraryState,
-    Progress,
-    Purchase,
-)
+from player.terminal import BuyAt, LibraryEntry, LibraryState, Progress
 from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
 from player.ui.session import ConnectionState, UiSession
-from player.ui.store.model import ENTRY_ROLE, CatalogFilter, CatalogModel
+from player.ui.store.model import CatalogFilter, CatalogModel, catalog_entry
 from player.words import yen
+
+if TYPE_CHECKING:
+    from player.terminal import CatalogEntry, DirectLicense, Purchase
 
 
 def owned_content_ids(entries: list[LibraryEntry]) -> set[str]:
@@ -66,15 +61,14 @@ class BuyingView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        entry = rows[0].data(ENTRY_ROLE)
-        return entry if isinstance(entry, CatalogEntry) else None
+        return catalog_entry(rows[0])
 
     def select(self, content_id: str) -> bool:
         """Select a track's row (for the keyboard, the main window and tests); False if not shown."""
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
-            entry = index.data(ENTRY_ROLE)
-            if isinstance(entry, CatalogEntry) and entry.content_id == content_id:
+            entry = catalog_entry(index)
+            if entry is not None and entry.content_id == content_id:
                 self.table.selectRow(row)
                 self.table.scrollTo(index)
                 return True
@@ -103,8 +97,8 @@ class BuyingView(QWidget):
             button.setToolTip(tip)
 
     def _double_clicked(self, index: QModelIndex) -> None:
-        entry = index.data(ENTRY_ROLE)
-        if isinstance(entry, CatalogEntry):
+        entry = catalog_entry(index)
+        if entry is not None:
             self.ask_to_buy(entry)
 
     def buy_selected(self, *, insured: bool = True) -> None:
@@ -228,6 +222,8 @@ class BuyingView(QWidget):
         self.model.set_downloading(self.buying.content_id, percent)
 
     def _bought(self, entry: CatalogEntry, purchase: Purchase | DirectLicense) -> None:
+        from player.terminal import Purchase
+
         self.buying = None
         self.progress.setValue(100)
         self.progress.setFormat(self.tr("Done: “{title}” is in your library").format(title=entry.title))

@@ -7,7 +7,7 @@ library says is owned; it decides nothing. Sorting uses the raw values (yen, mil
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,12 +20,24 @@ from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from player.language import QT_TRANSLATE_NOOP, translate
-from player.terminal import CatalogEntry
 from player.words import duration, yen
+
+if TYPE_CHECKING:
+    from player.terminal import CatalogEntry
+
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def catalog_entry(index: QModelIndex) -> CatalogEntry | None:
+    """The track of a store row (None for none). The contract's classes load with the first catalog,
+    not with the window, so the class is looked up here rather than at import."""
+    from player.terminal import CatalogEntry
+
+    entry = index.data(ENTRY_ROLE)
+    return entry if isinstance(entry, CatalogEntry) else None
 
 
 class Column(IntEnum):

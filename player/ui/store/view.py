@@ -9,7 +9,7 @@ connection the store says so and offers Retry.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QShowEvent
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from player.errors import BackendError, PlayerError
 from player.language import QT_TRANSLATE_NOOP, translate
-from player.terminal import CatalogEntry, LibraryEntry
+from player.terminal import LibraryEntry
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe
 from player.ui.kit.notice import Notice, Tone
@@ -38,8 +38,12 @@ from player.ui.kit.tables import show_whole_text
 from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
 from player.ui.store.buying import BuyingView, owned_content_ids
-from player.ui.store.model import ENTRY_ROLE, CatalogFilter, CatalogModel, Column
+from player.ui.store.model import CatalogFilter, CatalogModel, Column, catalog_entry
 from player.words import count
+
+if TYPE_CHECKING:
+    from player.terminal import CatalogEntry
+
 
 ALL_GENRES = QT_TRANSLATE_NOOP("StoreView", "All genres")  # translated where shown
 # Of the width the words get: the provider's name too, or on a small screen it leaves titles no room.
@@ -322,8 +326,8 @@ class StoreView(BuyingView):
         """The rows shown now, in their order."""
         out = []
         for row in range(self.proxy.rowCount()):
-            entry = self.proxy.index(row, 0).data(ENTRY_ROLE)
-            if isinstance(entry, CatalogEntry):
+            entry = catalog_entry(self.proxy.index(row, 0))
+            if entry is not None:
                 out.append(entry)
         return out
 
