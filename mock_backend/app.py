@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
@@ -30,6 +32,7 @@ def create_app(settings: Settings) -> FastAPI:
             settings=settings,
             insurer_key=keys.load_or_create(settings.keys_dir, "insurer"),
             licensor_keys={pid: keys.load_or_create(settings.keys_dir, pid) for pid in provider_ids},
+            pool=db.Pool(settings.db_path),
             admin_token=_new_admin_token(settings),
         )
         if settings.demo:
@@ -37,7 +40,13 @@ def create_app(settings: Settings) -> FastAPI:
     finally:
         conn.close()
 
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        ctx.pool.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Insured Player mock backend",
         version=API_VERSION,
         description="Insurer (insurance service server 50), two licensors (10/11) and content servers "
