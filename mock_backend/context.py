@@ -9,6 +9,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from mock_backend.config import Settings
 from mock_backend.db import Pool
+from mock_backend.rendering import DemoRendering
 from mock_backend.throttle import LoginThrottle
 from player.protocol.canonical import b64e, ed25519_public_bytes, fingerprint
 
@@ -21,6 +22,7 @@ class Context:
     pool: Pool = field(repr=False)
     admin_token: str = field(repr=False, default="")  # empty: no admin control answers
     login_throttle: LoginThrottle = field(repr=False, default_factory=LoginThrottle)
+    rendering: DemoRendering | None = field(repr=False, default=None)  # the demo catalog, if unfinished
 
     @property
     def insurer_public_b64(self) -> str:
