@@ -144,14 +144,11 @@ def build_demo(
 
 
 def _render_worker() -> None:
-    """A render worker ends when the backend does (Linux: killed mid-build, it would wait forever), and
-    yields the processor to the backend's answers and the player's window: synthesis can wait."""
+    """Linux: a render worker ends when the backend does (killed mid-build, it would wait forever)."""
     if sys.platform.startswith("linux"):
         import ctypes
 
         ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    if hasattr(os, "nice"):
-        os.nice(10)
 
 
 def _publish(conn: sqlite3.Connection, settings: Settings, t: demo_catalog.DemoTrack, r: Rendered) -> None:

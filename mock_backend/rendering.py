@@ -15,6 +15,8 @@ a demo or a test can hold the catalog in its "being prepared" state as long as i
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import threading
 
 from mock_backend import catalog_builder, db
@@ -22,6 +24,7 @@ from mock_backend.config import Settings
 from player.protocol import api
 
 log = logging.getLogger(__name__)
+RENDER_NICENESS = 10
 
 
 class DemoRendering:
@@ -44,6 +47,7 @@ class DemoRendering:
         self._thread.start()
 
     def _run(self) -> None:
+        _yield_the_processor()
         conn = db.connect(self.settings.db_path)
         try:
             catalog_builder.build_demo(conn, self.settings, gate=self._may_go_on, published=self._one_more)
@@ -86,6 +90,17 @@ class DemoRendering:
     def wait(self, timeout: float | None = None) -> bool:
         """Whether the rendering has ended (for whoever must wait for the whole catalog)."""
         return self._done.wait(timeout)
+
+
+def _yield_the_processor() -> None:
+    """Lower this thread's priority (Linux schedules threads: `nice` is per thread there), and so that of
+    the render workers it starts, from their first import on: the player's window and the backend's
+    answers to it come first, the synthesis takes what is left."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), RENDER_NICENESS)
+        except OSError:
+            log.info("could not lower the rendering's priority; it renders at the backend's")
 
 
 def prepare(settings: Settings) -> DemoRendering | None:
