@@ -93,9 +93,9 @@ def _window(data_dir: Path, began: float) -> dict[str, float]:
     while time.monotonic() < deadline and not dialog_ms:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
         dialog = window.dialog
-        if isinstance(dialog, FirstRunDialog) and dialog.isVisible():
-            if dialog.pages.currentIndex() == Page.ACCOUNT:
-                dialog_ms = (time.time() - began) * 1000
+        shown = isinstance(dialog, FirstRunDialog) and dialog.isVisible()
+        if shown and dialog.pages.currentIndex() == Page.ACCOUNT:
+            dialog_ms = (time.time() - began) * 1000
     url = window.session.terminal.connection.url
     while time.monotonic() < deadline and not catalog_ms:
         if requests.get(url + "/healthz", timeout=30).json().get("catalog") is None:
