@@ -93,8 +93,8 @@ def _window(data_dir: Path, began: float) -> dict[str, float]:
     while time.monotonic() < deadline and not dialog_ms:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
         dialog = window.dialog
-        shown = isinstance(dialog, FirstRunDialog) and dialog.isVisible()
-        if shown and dialog.pages.currentIndex() == Page.ACCOUNT:
+        on_sign_up = isinstance(dialog, FirstRunDialog) and dialog.pages.currentIndex() == Page.ACCOUNT
+        if on_sign_up and dialog is not None and dialog.isVisible():
             dialog_ms = (time.time() - began) * 1000
     url = window.session.terminal.connection.url
     while time.monotonic() < deadline and not catalog_ms:
