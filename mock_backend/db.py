@@ -1,4 +1,4 @@
-"""The backend's one SQLite database (WAL): the insurer's DBs and both providers' records.
+"""The backend's one SQLite database (WAL, synchronous FULL): the insurer's DBs and both providers' records.
 
 Tables map to the patent: `policies` + `items` are the insurance contract DB 54 (FIG.6B), `history` and
 `redistributions` the re-distribution history DB 53 (FIG.6A), `licenses` the license list 56 (FIG.7),
@@ -239,6 +239,10 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 30000")
+    # Per connection, not per database: a commit returns once the WAL is on disk, so a claim granted (and
+    # answered after its commit) survives a crash of the machine too. NORMAL could lose the last commits
+    # to a power cut, and measured no faster under fifty claims at once.
+    conn.execute("PRAGMA synchronous = FULL")
     return conn
 
 
@@ -335,8 +339,7 @@ def initialise(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = connect(path)
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA journal_mode = WAL")  # kept by the database file itself
         conn.executescript(SCHEMA)
         _add_missing_columns(conn)
         conn.execute(
