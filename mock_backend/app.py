@@ -47,6 +47,7 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         if ctx.rendering is not None:
             ctx.rendering.stop()
+        ctx.writer.shutdown(wait=True)
         ctx.pool.close()
 
     app = FastAPI(

@@ -3,6 +3,7 @@ database's connections."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -23,6 +24,10 @@ class Context:
     admin_token: str = field(repr=False, default="")  # empty: no admin control answers
     login_throttle: LoginThrottle = field(repr=False, default_factory=LoginThrottle)
     rendering: DemoRendering | None = field(repr=False, default=None)  # the demo catalog, if unfinished
+    # the one thread that runs the idempotent writes (claims, purchases, policies), one after another
+    writer: ThreadPoolExecutor = field(
+        repr=False, default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="writer")
+    )
 
     @property
     def insurer_public_b64(self) -> str:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import hashlib
 import hmac
 import ipaddress
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
@@ -19,6 +21,8 @@ from mock_backend import clock, db, limits
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
 from player.protocol.canonical import canonical_json, format_time, load_json_object
+
+T = TypeVar("T")
 
 # The cheap dependencies are `async def`: FastAPI runs a plain `def` dependency on a worker thread, and
 # each such hop (there were eight for a signed-in GET) cost more than the work it carried.
@@ -121,7 +125,8 @@ def check_admin(ctx: Context, host: str, token: str | None) -> None:
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key")]
 
 
-def idempotent(
+async def idempotent(
+    ctx: Context,
     conn: sqlite3.Connection,
     user: User,
     key: str | None,
@@ -136,10 +141,31 @@ def idempotent(
     so a retry after the cause is fixed is judged afresh. The same key with a different body is a 409.
     The answer bypasses FastAPI's response model (a replay must be the stored bytes' twin), so it is
     dumped here the way FastAPI would: only the fields `work` set.
+
+    The work runs on the backend's one writer thread (`Context.writer`), one request after another: they
+    would queue on the writer lock anyway, and fifty claims arriving at once then wait here without a
+    thread each, while the writer goes from one to the next without handing the GIL to forty threads
+    that wake only to queue again.
     """
     if not key or len(key) > 200:
         raise ApiError(400, "idempotency_key_required", "send an 'Idempotency-Key' header (1-200 chars)")
     digest = hashlib.sha256(canonical_json(request_body)).hexdigest()
+    return await on_writer(ctx, functools.partial(_once, conn, user, key, endpoint, digest, work))
+
+
+async def on_writer(ctx: Context, work: Callable[[], T]) -> T:
+    """`work()` on the backend's writer thread, awaited here without holding the event loop."""
+    return await asyncio.wrap_future(ctx.writer.submit(work))
+
+
+def _once(
+    conn: sqlite3.Connection,
+    user: User,
+    key: str,
+    endpoint: str,
+    digest: str,
+    work: Callable[[], tuple[int, BaseModel]],
+) -> JSONResponse:
     with db.transaction(conn):
         row = conn.execute(
             "SELECT endpoint, request_hash, status_code, response FROM idempotency WHERE user_id=? AND key=?",

@@ -40,11 +40,12 @@ class ClaimRequest(api.RequestModel):
 @router.post(
     "", status_code=201, response_model=api.Claim, responses=error_responses(400, 401, 404, 409, 422)
 )
-def file_claim(
+async def file_claim(
     body: ClaimRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
     """Report lost tracks (or, kind=crash, a lost library): each is re-issued or offered alternates."""
-    return idempotent(
+    return await idempotent(
+        ctx,
         conn,
         user,
         key,
@@ -110,7 +111,7 @@ class ChoiceRequest(api.RequestModel):
     response_model=api.Choice,
     responses=error_responses(400, 401, 404, 409, 410, 422, 503),
 )
-def choose(
+async def choose(
     claim_id: str,
     item_id: str,
     body: ChoiceRequest,
@@ -119,7 +120,8 @@ def choose(
     conn: Conn,
     key: IdempotencyKey = None,
 ) -> JSONResponse:
-    return idempotent(
+    return await idempotent(
+        ctx,
         conn,
         user,
         key,

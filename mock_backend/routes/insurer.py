@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import Field
 
 from mock_backend import db
-from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
+from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent, on_writer
 from mock_backend.errors import ApiError, error_responses
 from mock_backend.insurer import (
     contracts,
@@ -104,7 +104,7 @@ class PolicyRequest(api.RequestModel):
     response_model=api.PolicyDoc,
     responses=error_responses(*IDEMPOTENT_REFUSALS),
 )
-def take_out_policy(
+async def take_out_policy(
     body: PolicyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
     """FIG.13 (1)-(2): the terminal's public key in, a provisional policy out."""
@@ -122,7 +122,7 @@ def take_out_policy(
         )
         return 201, doc
 
-    return idempotent(conn, user, key, "POST /policies", body.model_dump(), work)
+    return await idempotent(ctx, conn, user, key, "POST /policies", body.model_dump(), work)
 
 
 @router.get("/policies", tags=["insurer: policies"], responses=error_responses(401, 422))
@@ -158,7 +158,7 @@ class RekeyRequest(api.RequestModel):
     response_model=api.PolicyDoc,
     responses=error_responses(*IDEMPOTENT_REFUSALS, 404),
 )
-def rekey_policy(
+async def rekey_policy(
     policy_id: str, body: RekeyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
     """[0035]: after a crash the old private key is gone; a new public key replaces it. Re-distribution of
@@ -171,7 +171,9 @@ def rekey_policy(
         policies.touch(conn, policy_id)
         return 200, api.PolicyDoc(policy_id=policy_id, policy=policies.signed_b64(ctx, conn, policy_id))
 
-    return idempotent(conn, user, key, f"POST /policies/{policy_id}/rekey", body.model_dump(), work)
+    return await idempotent(
+        ctx, conn, user, key, f"POST /policies/{policy_id}/rekey", body.model_dump(), work
+    )
 
 
 class InsureExistingRequest(api.RequestModel):
@@ -184,7 +186,7 @@ class InsureExistingRequest(api.RequestModel):
     response_model=api.InsuredExisting,
     responses=error_responses(*IDEMPOTENT_REFUSALS, 404, 410, 503),
 )
-def insure_existing(
+async def insure_existing(
     policy_id: str,
     body: InsureExistingRequest,
     user: CurrentUser,
@@ -193,7 +195,8 @@ def insure_existing(
     key: IdempotencyKey = None,
 ) -> JSONResponse:
     """FIG.15: insure licenses bought straight from a licensor."""
-    return idempotent(
+    return await idempotent(
+        ctx,
         conn,
         user,
         key,
@@ -215,11 +218,12 @@ class PurchaseRequest(api.RequestModel):
     response_model=api.Purchase,
     responses=error_responses(*IDEMPOTENT_REFUSALS, 404, 410, 503),
 )
-def buy_insured(
+async def buy_insured(
     body: PurchaseRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
     """FIG.13 (3)-(8): buy a track with insurance; the answer holds the license package and the download."""
-    return idempotent(
+    return await idempotent(
+        ctx,
         conn,
         user,
         key,
@@ -249,10 +253,14 @@ async def insure_provider_sale(request: Request, ctx: Ctx, conn: Conn) -> api.Pu
     data = await request.body()
     if len(data) > MAX_CONTRACT_REQUEST:
         raise ApiError(413, "too_large", "contract requests are at most 64 KiB")
-    with db.transaction(conn):
-        accepted = contracts.accept(ctx, conn, data)  # the nonce is used up even if refused below
-    with db.transaction(conn):
-        return contracts.insure(ctx, conn, accepted)
+
+    def insure() -> api.Purchase:
+        with db.transaction(conn):
+            accepted = contracts.accept(ctx, conn, data)  # the nonce is used up even if refused below
+        with db.transaction(conn):
+            return contracts.insure(ctx, conn, accepted)
+
+    return await on_writer(ctx, insure)
 
 
 @router.get(
@@ -326,11 +334,12 @@ class UpgradeRequest(api.RequestModel):
     response_model=api.Upgrade,
     responses=error_responses(*IDEMPOTENT_REFUSALS, 410, 503),
 )
-def take_upgrade(
+async def take_upgrade(
     body: UpgradeRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
 ) -> JSONResponse:
     """[0048]: the new version's license; the old one becomes invalid (version upgrade)."""
-    return idempotent(
+    return await idempotent(
+        ctx,
         conn,
         user,
         key,

@@ -11,7 +11,7 @@ from pydantic import Field
 
 from mock_backend import db, licensor, previews
 from mock_backend.context import Context
-from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
+from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent, on_writer
 from mock_backend.errors import ApiError, error_responses
 from mock_backend.insurer import contracts, delivery, receipts
 from mock_backend.limits import MAX_SQL_INT
@@ -45,10 +45,14 @@ async def licensor_endpoint(provider_id: str, request: Request, ctx: Ctx, conn: 
     data = await request.body()
     if len(data) > MAX_SIGNED_REQUEST:
         raise ApiError(413, "too_large", "signed requests are at most 64 KiB")
-    with db.transaction(conn):
-        accepted = licensor.accept(ctx, conn, provider_id, data)  # the nonce is used up even if refused
-    with db.transaction(conn):
-        return licensor.act(ctx, conn, accepted)
+
+    def answer() -> api.LicensorAnswer:
+        with db.transaction(conn):
+            accepted = licensor.accept(ctx, conn, provider_id, data)  # the nonce is used up even if refused
+        with db.transaction(conn):
+            return licensor.act(ctx, conn, accepted)
+
+    return await on_writer(ctx, answer)
 
 
 class DirectPurchase(api.RequestModel):
@@ -62,7 +66,7 @@ class DirectPurchase(api.RequestModel):
     response_model=api.DirectLicense,
     responses=error_responses(400, 401, 404, 409, 410, 422, 503),
 )
-def direct_purchase(
+async def direct_purchase(
     provider_id: str,
     body: DirectPurchase,
     user: CurrentUser,
@@ -72,7 +76,8 @@ def direct_purchase(
 ) -> JSONResponse:
     """FIG.15 (1)-(2): buy a license straight from the licensor, without insurance (insure it later).
     Money changes hands: a retry with the same Idempotency-Key gets the first license, charged once."""
-    return idempotent(
+    return await idempotent(
+        ctx,
         conn,
         user,
         key,
@@ -122,7 +127,7 @@ class CheckoutRequest(api.RequestModel):
     response_model=api.Purchase,
     responses=error_responses(400, 401, 404, 409, 410, 422, 503),
 )
-def checkout(
+async def checkout(
     provider_id: str,
     body: CheckoutRequest,
     user: CurrentUser,
@@ -133,7 +138,8 @@ def checkout(
     """FIG.11 (back-end configuration): buy at the provider's own checkout with "insure this purchase"
     ticked. The licensor issues the license and asks the insurer's contract processing to insure it; the
     answer is the same insured package, policy and download as a purchase through the insurer."""
-    return idempotent(
+    return await idempotent(
+        ctx,
         conn,
         user,
         key,

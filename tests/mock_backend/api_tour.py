@@ -276,6 +276,7 @@ def walk(backend: Backend) -> list[Exchange]:
     t.call("GET", "/admin/clock", 200)
     t.call("POST", "/admin/clock", 200, json={"advance_seconds": 60})
     t.call("POST", "/admin/clock", 422, json={"advance_seconds": -(10**9)})
+    t.call("POST", "/admin/catalog", 409, json={"paused": True})  # the catalog is whole: nothing to hold
     t.call("POST", "/admin/content/{content_id}/discontinue", 404, path={"content_id": "nowhere-0001"})
     sells = "/admin/providers/{provider_id}/configurations"
     t.call("POST", sells, 200, path=provider, json={"configurations": ["front_end", "back_end"]})
