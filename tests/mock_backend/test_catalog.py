@@ -80,7 +80,8 @@ def test_insurer_identity_names_its_key_and_every_licensors_key(shared_backend: 
     assert len(raw) == 32
     assert identity["fingerprint"] == hashlib.sha256(raw).hexdigest()
     health = shared_backend.get("/healthz").json()
-    assert health == {"ok": True, "insurer_fingerprint": identity["fingerprint"], "demo": True, "catalog": None}
+    fingerprint = identity["fingerprint"]
+    assert health == {"ok": True, "insurer_fingerprint": fingerprint, "demo": True, "catalog": None}
 
     licensors = {p["id"]: p for p in identity["licensors"]}
     assert set(licensors) == {"aurora", "harbor"}
