@@ -112,9 +112,30 @@ def sign_license(lic: License, key: Ed25519PrivateKey) -> bytes:
         period.set("notAfter", format_time(lic.not_after))
     child("ContentKey", b64e(lic.content_key), alg=KEY_ALG)
     child("IssuedAt", format_time(lic.issued_at))
-    signature = sign(key, _signed_bytes(_serialise(root)))
+    signature = sign(key, _canonical_unsigned(root))
     child("Signature", signature, alg=SIGNATURE_ALG, signer=fingerprint(ed25519_public_bytes(key)))
     return _serialise(root)
+
+
+# Text that C14N writes as it is: no character it escapes (& < > " and the line ends), nothing an XML
+# parser normalises. IDs, numbers, times, base64 and fingerprints are all of it.
+_VERBATIM = re.compile(r"[A-Za-z0-9 +/=:._@-]*")
+
+
+def _canonical_unsigned(root: ET.Element) -> bytes:
+    """What the signature covers, for a license just built here: the same bytes as `_signed_bytes` of its
+    serialisation, written straight from the tree. Re-parsing our own output through the C14N writer
+    took half the time a licensor spends signing; a value that C14N would escape takes that way still."""
+    parts = [f'<License xmlns="{NAMESPACE}">']
+    for el in root:
+        attributes = sorted(el.attrib.items())  # C14N orders them (none of ours has a namespace)
+        text = el.text or ""
+        if not all(_VERBATIM.fullmatch(v) for v in (text, *(v for _, v in attributes))):
+            return _signed_bytes(_serialise(root))
+        written = "".join(f' {name}="{value}"' for name, value in attributes)
+        parts.append(f"<{el.tag}{written}>{text}</{el.tag}>")
+    parts.append("</License>")
+    return "".join(parts).encode("utf-8")
 
 
 def _serialise(root: ET.Element) -> bytes:
