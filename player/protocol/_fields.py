@@ -80,8 +80,8 @@ def get_enum(obj: Mapping[str, Any], key: str, enum: type[E], what: str) -> E:
         return enum(value)
     except ValueError as e:
         raise MalformedError(
-            translate("Errors", "{what} {key} {value} is not one of {value6}").format(
-                what=what, key=key, value=repr(value), value6=[m.value for m in enum]
+            translate("Errors", "{what} {key} {value} is not one of {allowed}").format(
+                what=what, key=key, value=repr(value), allowed=[m.value for m in enum]
             )
         ) from e
 

@@ -166,14 +166,14 @@ def verify_document(data: bytes, doc_type: str, key: Ed25519PublicKey, what: str
     obj = load_json_object(data, what)
     if obj.get("type") != doc_type:
         raise MalformedError(
-            translate("Errors", "{what}: expected a {doc_type} document, got {value4}").format(
-                what=what, doc_type=doc_type, value4=repr(obj.get("type"))
+            translate("Errors", "{what}: expected a {doc_type} document, got {found}").format(
+                what=what, doc_type=doc_type, found=repr(obj.get("type"))
             )
         )
     if obj.get("format") != FORMAT_VERSION:
         raise UnsupportedVersionError(
-            translate("Errors", "{what}: format {value2} is not supported").format(
-                what=what, value2=repr(obj.get("format"))
+            translate("Errors", "{what}: format {version} is not supported").format(
+                what=what, version=repr(obj.get("format"))
             )
         )
     expected_signer = fingerprint(ed25519_public_bytes(key))

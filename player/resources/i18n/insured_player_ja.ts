@@ -482,12 +482,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>修復済み: {ids}</translation>
     </message>
     <message>
-        <source>{value0} missing, {value2} corrupt: report them with `report-loss`</source>
-        <translation>見つからない曲 {value0}、破損 {value2}: `report-loss` で報告してください</translation>
+        <source>{missing} missing, {corrupt} corrupt: report them with `report-loss`</source>
+        <translation>見つからない曲 {missing}、破損 {corrupt}: `report-loss` で報告してください</translation>
     </message>
     <message>
-        <source>{value0} missing, {value2} corrupt: fetch them again with `verify --repair`</source>
-        <translation>見つからない曲 {value0}、破損 {value2}: `verify --repair` で取得し直してください</translation>
+        <source>{missing} missing, {corrupt} corrupt: fetch them again with `verify --repair`</source>
+        <translation>見つからない曲 {missing}、破損 {corrupt}: `verify --repair` で取得し直してください</translation>
     </message>
     <message>
         <source>{content_id}: version {from_version} -&gt; {to_version}</source>
@@ -518,8 +518,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>あなたのファイル（保険なし）:</translation>
     </message>
     <message>
-        <source>{path} cannot be read: {value2}</source>
-        <translation>{path} を読み込めません: {value2}</translation>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>{path} を読み込めません: {reason}</translation>
     </message>
     <message>
         <source>decoded {title}: {frames} frames, {sample_rate} Hz, {duration_ms} ms</source>
@@ -678,8 +678,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{title} が {start_grace_s} 秒以内に再生を開始しませんでした。音声出力がありませんか？</translation>
     </message>
     <message>
-        <source>played {title} ({value3} s)</source>
-        <translation>{title} を再生しました（{value3} 秒）</translation>
+        <source>played {title} ({seconds} s)</source>
+        <translation>{title} を再生しました（{seconds} 秒）</translation>
     </message>
     <message>
         <source>bought {content_id} for {price} yen, not insured</source>
@@ -942,24 +942,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>コンテンツサーバーが再開の要求を無視しました。もう一度お試しください。</translation>
     </message>
     <message>
-        <source>the download from {value1} stopped; it resumes where it stopped</source>
-        <translation>{value1} からのダウンロードが止まりました。止まったところから再開します。</translation>
+        <source>the download from {server} stopped; it resumes where it stopped</source>
+        <translation>{server} からのダウンロードが止まりました。止まったところから再開します。</translation>
     </message>
     <message>
         <source>the backend sent a malformed {what}</source>
         <translation>バックエンドから不正な {what} が送られてきました。</translation>
-    </message>
-    <message>
-        <source>{value0} did not answer within {seconds} s</source>
-        <translation>{value0} が {seconds} 秒以内に応答しませんでした。</translation>
-    </message>
-    <message>
-        <source>talking to {value1} failed: {name}</source>
-        <translation>{value1} との通信に失敗しました: {name}</translation>
-    </message>
-    <message>
-        <source>{value0} answered with a redirect to {value2}; the player does not follow redirects</source>
-        <translation>{value0} が {value2} へのリダイレクトで応答しました。このプレーヤーはリダイレクトに従いません。</translation>
     </message>
     <message>
         <source>unreachable</source>
@@ -970,16 +958,28 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{who} の応答</translation>
     </message>
     <message>
-        <source>{value0} did not answer in time</source>
-        <translation>{value0} が時間内に応答しませんでした。</translation>
+        <source>{server} did not answer within {seconds} s</source>
+        <translation>{server} が {seconds} 秒以内に応答しませんでした。</translation>
     </message>
     <message>
-        <source>{value0} cannot be reached</source>
-        <translation>{value0} に接続できません。</translation>
+        <source>talking to {server} failed: {name}</source>
+        <translation>{server} との通信に失敗しました: {name}</translation>
     </message>
     <message>
-        <source>{value0} broke off its answer</source>
-        <translation>{value0} の応答が途中で切れました。</translation>
+        <source>{server} answered with a redirect to {target}; the player does not follow redirects</source>
+        <translation>{server} が {target} へのリダイレクトで応答しました。このプレーヤーはリダイレクトに従いません。</translation>
+    </message>
+    <message>
+        <source>{server} did not answer in time</source>
+        <translation>{server} が時間内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>{server} cannot be reached</source>
+        <translation>{server} に接続できません。</translation>
+    </message>
+    <message>
+        <source>{server} broke off its answer</source>
+        <translation>{server} の応答が途中で切れました。</translation>
     </message>
     <message>
         <source>the insurer at {url}</source>
@@ -1186,8 +1186,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{what} の {key} が文字列ではありません。</translation>
     </message>
     <message>
-        <source>{what} {key} {value} is not one of {value6}</source>
-        <translation>{what} の {key} の {value} は {value6} のいずれでもありません。</translation>
+        <source>{what} {key} {value} is not one of {allowed}</source>
+        <translation>{what} の {key} の {value} は {allowed} のいずれでもありません。</translation>
     </message>
     <message>
         <source>{what} {key} is not {length} bytes</source>
@@ -1258,12 +1258,16 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{what}: 署名を検証できません。</translation>
     </message>
     <message>
-        <source>{what}: expected a {doc_type} document, got {value4}</source>
-        <translation>{what}: {doc_type} 文書のはずが {value4} でした。</translation>
+        <source>{what}: expected a {doc_type} document, got {found}</source>
+        <translation>{what}: {doc_type} 文書のはずが {found} でした。</translation>
     </message>
     <message>
-        <source>{what}: format {value2} is not supported</source>
-        <translation>{what}: 形式 {value2} には対応していません。</translation>
+        <source>{what}: format {version} is not supported</source>
+        <translation>{what}: 形式 {version} には対応していません。</translation>
+    </message>
+    <message>
+        <source>{what}: expected a {doc_type} document, got {value4}</source>
+        <translation>{what}: {doc_type} 文書のはずが {value4} でした。</translation>
     </message>
     <message>
         <source>{what} is signed by an unknown key</source>
@@ -1394,8 +1398,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンスの要素 {name} に入れ子または余分な内容があります。</translation>
     </message>
     <message>
-        <source>license element {name} has attributes {value3}</source>
-        <translation>ライセンスの要素 {name} に属性 {value3} があります。</translation>
+        <source>license element {name} has attributes {attributes}</source>
+        <translation>ライセンスの要素 {name} に属性 {attributes} があります。</translation>
     </message>
     <message>
         <source>license lacks {missing}</source>
@@ -1874,16 +1878,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id} は別の人に発行されたものです。</translation>
     </message>
     <message>
-        <source>the bundled backend did not start; see {value1}</source>
-        <translation>同梱のバックエンドが起動しませんでした。{value1} を確認してください。</translation>
-    </message>
-    <message>
         <source>{url} is not an insurer's address (http://host:port or https://host)</source>
         <translation>{url} は保険会社のアドレスではありません（http://host:port または https://host）。</translation>
     </message>
     <message>
-        <source>the insurer's signing key changed (now {value1}...); refusing to trust it. If the insurer announced a new key, remove the old pin to accept it.</source>
-        <translation>保険会社の署名鍵が変わりました（現在は {value1}...）。この鍵は信頼しません。保険会社が新しい鍵を告知している場合は、古いピンを削除して受け入れてください。</translation>
+        <source>the insurer's signing key changed (now {fingerprint}...); refusing to trust it. If the insurer announced a new key, remove the old pin to accept it.</source>
+        <translation>保険会社の署名鍵が変わりました（現在は {fingerprint}...）。この鍵は信頼しません。保険会社が新しい鍵を告知している場合は、古いピンを削除して受け入れてください。</translation>
     </message>
     <message>
         <source>the insurer's key is not known yet: connect once</source>
@@ -1894,16 +1894,16 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{timeout_variable} には秒数を指定してください（{text} は不可）。</translation>
     </message>
     <message>
-        <source>{codecs_variable} takes some of {value2}, not {text}</source>
-        <translation>{codecs_variable} には {value2} のいずれかを指定してください（{text} は不可）。</translation>
+        <source>{codecs_variable} takes some of {known}, not {text}</source>
+        <translation>{codecs_variable} には {known} のいずれかを指定してください（{text} は不可）。</translation>
     </message>
     <message>
         <source>this system cannot watch folders for changes (no inotify)</source>
         <translation>このシステムではフォルダーの変更を監視できません（inotify がありません）。</translation>
     </message>
     <message>
-        <source>folders cannot be watched for changes: {value1}</source>
-        <translation>フォルダーの変更を監視できません: {value1}</translation>
+        <source>folders cannot be watched for changes: {reason}</source>
+        <translation>フォルダーの変更を監視できません: {reason}</translation>
     </message>
     <message>
         <source>the provider sold a license for another track than it said</source>
@@ -1942,8 +1942,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{id_or_path} は自分の音楽にありません。先にそれ（またはそのフォルダー）を追加してください。</translation>
     </message>
     <message>
-        <source>{name} cannot be played: {value2} cannot be reached now (is its drive plugged in?)</source>
-        <translation>{name} を再生できません。{value2} に今はアクセスできません（ドライブは接続されていますか？）。</translation>
+        <source>{name} cannot be played: {folder} cannot be reached now (is its drive plugged in?)</source>
+        <translation>{name} を再生できません。{folder} に今はアクセスできません（ドライブは接続されていますか？）。</translation>
     </message>
     <message>
         <source>{name} cannot be played: {path} cannot be read</source>
@@ -1970,8 +1970,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{name_or_id} という名前のプレイリストはありません（`playlist list` で一覧できます）。</translation>
     </message>
     <message>
-        <source>cannot read {path}: {value3}</source>
-        <translation>{path} を読み込めません: {value3}</translation>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path} を読み込めません: {reason}</translation>
     </message>
     <message>
         <source>the file {name} cannot be imported: {why}</source>
@@ -2026,8 +2026,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>領収書 {receipt_id} はありません。`receipts` で手元の領収書を一覧できます。</translation>
     </message>
     <message>
-        <source>{path} is not a receipt (over {value2} KiB)</source>
-        <translation>{path} は領収書ではありません（{value2} KiB を超えています）。</translation>
+        <source>{path} is not a receipt (over {limit} KiB)</source>
+        <translation>{path} は領収書ではありません（{limit} KiB を超えています）。</translation>
     </message>
     <message>
         <source>receipt {receipt_id} was issued to someone else, not to you</source>
@@ -2092,6 +2092,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>{what}: its person is not named by a pseudonym of the exchange</source>
         <translation>{what}: 人物が交換網の仮名で示されていません。</translation>
+    </message>
+    <message>
+        <source>the bundled backend did not start; see {log}</source>
+        <translation>同梱のバックエンドが起動しませんでした。{log} を確認してください。</translation>
     </message>
 </context>
 <context>
