@@ -526,8 +526,216 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{title} をデコードしました: {frames} フレーム、{sample_rate} Hz、{duration_ms} ms</translation>
     </message>
     <message>
+        <source>insured-player-cli: every user action without a window, `--json` on all of them.</source>
+        <translation>insured-player-cli: ウィンドウなしでできるすべての操作。どのコマンドにも `--json` が使えます。</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>使い方: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>引数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>このヘルプを表示して終了します</translation>
+    </message>
+    <message>
         <source>{message} (see `{prog} --help`)</source>
         <translation>{message}（`{prog} --help` を参照してください）</translation>
+    </message>
+    <message>
+        <source>the library's folder</source>
+        <translation>ライブラリのフォルダー</translation>
+    </message>
+    <message>
+        <source>the insurer (default: bundled)</source>
+        <translation>保険会社（既定: 内蔵）</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>機械処理向けの出力</translation>
+    </message>
+    <message>
+        <source>create an account and sign in</source>
+        <translation>アカウントを作成してサインインします</translation>
+    </message>
+    <message>
+        <source>sign in</source>
+        <translation>サインインします</translation>
+    </message>
+    <message>
+        <source>sign out: nothing plays or syncs until you sign in again (the library is kept)</source>
+        <translation>サインアウトします。再びサインインするまで再生も同期もしません（ライブラリは残ります）</translation>
+    </message>
+    <message>
+        <source>take out insurance (shows the terms)</source>
+        <translation>保険に加入します（約款を表示します）</translation>
+    </message>
+    <message>
+        <source>the cheaper policy: every play asks the insurer first while online</source>
+        <translation>割安な保険: オンラインの間は再生のたびに保険会社へ確認します</translation>
+    </message>
+    <message>
+        <source>the store: both providers' tracks</source>
+        <translation>ストア: 両方の配信事業者の曲</translation>
+    </message>
+    <message>
+        <source>buy a track with insurance and download it</source>
+        <translation>曲を保険付きで購入してダウンロードします</translation>
+    </message>
+    <message>
+        <source>buy at the provider without insurance (insure it later)</source>
+        <translation>保険なしで配信事業者から購入します（後から保険をかけられます）</translation>
+    </message>
+    <message>
+        <source>insured, at the provider's own checkout (if it has one)</source>
+        <translation>保険付きで、配信事業者自身の購入窓口で（ある場合）</translation>
+    </message>
+    <message>
+        <source>insured, through the insurer</source>
+        <translation>保険付きで、保険会社を通して</translation>
+    </message>
+    <message>
+        <source>insure tracks bought without insurance</source>
+        <translation>保険なしで購入した曲に保険をかけます</translation>
+    </message>
+    <message>
+        <source>every track bought without insurance</source>
+        <translation>保険なしで購入したすべての曲</translation>
+    </message>
+    <message>
+        <source>every license this terminal holds, with its state, and your own music files</source>
+        <translation>この端末が持つすべてのライセンスとその状態、およびあなた自身の音楽ファイル</translation>
+    </message>
+    <message>
+        <source>add your own audio files or folders (read where they are, not insured)</source>
+        <translation>あなた自身の音声ファイルやフォルダーを追加します（その場所から読み込み、保険の対象外です）</translation>
+    </message>
+    <message>
+        <source>stop showing a folder or file added with add-music (the files stay)</source>
+        <translation>add-music で追加したフォルダーやファイルを表示しないようにします（ファイルは残ります）</translation>
+    </message>
+    <message>
+        <source>fetch the signed license list (and any missing track file)</source>
+        <translation>署名付きライセンスリスト（と見つからない曲のファイル）を取得します</translation>
+    </message>
+    <message>
+        <source>play a track (or only decode it)</source>
+        <translation>曲を再生します（またはデコードだけします）</translation>
+    </message>
+    <message>
+        <source>or your own file's path (see add-music)</source>
+        <translation>またはあなた自身のファイルのパス（add-music を参照）</translation>
+    </message>
+    <message>
+        <source>stop after this long</source>
+        <translation>この秒数で止めます</translation>
+    </message>
+    <message>
+        <source>play a track's short store clip (or only decode it), from memory</source>
+        <translation>曲のストア用の短い試聴をメモリーから再生します（またはデコードだけします）</translation>
+    </message>
+    <message>
+        <source>integrity scan: missing and corrupt tracks</source>
+        <translation>整合性の確認: 見つからない曲と破損した曲</translation>
+    </message>
+    <message>
+        <source>fetch missing and corrupt files again (free: the license is kept)</source>
+        <translation>見つからないファイルと破損したファイルを取得し直します（無料: ライセンスはそのままです）</translation>
+    </message>
+    <message>
+        <source>report lost tracks (or the whole library) to the insurer</source>
+        <translation>失った曲（またはライブラリ全体）を保険会社に報告します</translation>
+    </message>
+    <message>
+        <source>every insured track</source>
+        <translation>保険付きのすべての曲</translation>
+    </message>
+    <message>
+        <source>preferred genre for alternates</source>
+        <translation>代わりの曲に望むジャンル</translation>
+    </message>
+    <message>
+        <source>alternates offered for a track that cannot be re-issued</source>
+        <translation>再発行できない曲の代わりに提示された曲</translation>
+    </message>
+    <message>
+        <source>take one of the alternates</source>
+        <translation>代わりの曲を一つ選びます</translation>
+    </message>
+    <message>
+        <source>after a crash: re-key the policy and re-distribute every insured track</source>
+        <translation>故障の後に: 保険証券の鍵を作り直し、保険付きのすべての曲を再配信してもらいます</translation>
+    </message>
+    <message>
+        <source>the insurance policy, limits used and history</source>
+        <translation>保険証券、使った上限と履歴</translation>
+    </message>
+    <message>
+        <source>take a newer version of a track</source>
+        <translation>曲の新しい版を受け取ります</translation>
+    </message>
+    <message>
+        <source>every receipt: what was charged, signed by who charged it</source>
+        <translation>すべての領収書: 請求された内容と、請求した者の署名</translation>
+    </message>
+    <message>
+        <source>one receipt in full, as PDF or as the signed file</source>
+        <translation>一枚の領収書の全文を、PDF または署名付きファイルとして</translation>
+    </message>
+    <message>
+        <source>write it as a PDF</source>
+        <translation>PDF として書き出します</translation>
+    </message>
+    <message>
+        <source>write the signed receipt (to import elsewhere)</source>
+        <translation>署名付きの領収書を書き出します（ほかの端末に取り込むため）</translation>
+    </message>
+    <message>
+        <source>keep a signed receipt from a file, after checking it</source>
+        <translation>ファイルの署名付き領収書を確認してから保管します</translation>
+    </message>
+    <message>
+        <source>playlists: list, show, new, add, delete, export and import (XSPF)</source>
+        <translation>プレイリスト: 一覧、表示、作成、追加、削除、書き出しと読み込み（XSPF）</translation>
+    </message>
+    <message>
+        <source>every playlist, with how many of its tracks play</source>
+        <translation>すべてのプレイリストと、再生できる曲の数</translation>
+    </message>
+    <message>
+        <source>a playlist's tracks, in order</source>
+        <translation>プレイリストの曲を順番に</translation>
+    </message>
+    <message>
+        <source>a new playlist, empty or with tracks</source>
+        <translation>新しいプレイリスト（空、または曲入り）</translation>
+    </message>
+    <message>
+        <source>add tracks at the end of a playlist</source>
+        <translation>プレイリストの最後に曲を追加します</translation>
+    </message>
+    <message>
+        <source>delete a playlist (its tracks stay in the library)</source>
+        <translation>プレイリストを削除します（曲はライブラリに残ります）</translation>
+    </message>
+    <message>
+        <source>write a playlist as XSPF</source>
+        <translation>プレイリストを XSPF として書き出します</translation>
+    </message>
+    <message>
+        <source>a new playlist from an XSPF file</source>
+        <translation>XSPF ファイルから新しいプレイリストを作ります</translation>
+    </message>
+    <message>
+        <source>its name (default: the file's title)</source>
+        <translation>その名前（既定: ファイルのタイトル）</translation>
     </message>
     <message>
         <source>made {name}: {p}</source>
