@@ -10,12 +10,28 @@ import json
 import os
 import sys
 
-from bench import claims_load, decision, decrypt, every_play, gap, library_open, own_scan, ttfa
+from bench import (
+    claims_load,
+    decision,
+    decrypt,
+    every_play,
+    gap,
+    library_100k,
+    library_open,
+    license_list,
+    own_scan,
+    ttfa,
+)
 
 TARGETS = {
     "decrypt_ratio": (">=", 0.70),
     "decision_offline_us_p50": ("<=", 2000),
     "library_open_10k_ms": ("<=", 1000),
+    "library_100k_open_ms": ("<=", 1000),
+    "library_100k_window_ms": ("<=", 1500),
+    "search_keystroke_p95_ms": ("<=", 50),
+    "list_sync_delta_ms": ("<=", 50),
+    "list_full_verify_ms": ("<=", 500),
     "ttfa_ratio": ("<=", 1.10),
     "gap_ms": ("<=", 5.0),
     "own_scan_ui_stall_ms": ("<=", 150),
@@ -48,6 +64,8 @@ def main() -> int:
     results.update(decrypt.run(args.quick))
     results.update(decision.run(args.quick))
     results.update(library_open.run(args.quick))
+    results.update(library_100k.run(args.quick))
+    results.update(license_list.run(args.quick))
     results.update(ttfa.run(args.quick))
     results.update(every_play.run(args.quick))
     results.update(gap.run(args.quick))
