@@ -76,7 +76,7 @@ class LibraryBrowser(QTreeWidget):
         for e in shown:
             key = (album_artist(e) or unknown_artist(), e.row.album or unknown_album())
             albums[key[0]][key[1]] += 1
-            if e.row.path is not None:
+            if e.row.file is not None:
                 self._sample.setdefault(key, e.row.content_id)
         keep = self.scope
         self.blockSignals(True)

@@ -103,7 +103,7 @@ STATE_ORDER = {LibraryState.VALID: 0, LibraryState.UNKNOWN: 1, LibraryState.INVA
 
 def reason_text(entry: LibraryEntry) -> str:
     """Why the entry is not valid, in words, with the date of invalidation when there is one."""
-    if entry.state is not LibraryState.INVALID and entry.row.path is None:
+    if entry.state is not LibraryState.INVALID and entry.row.file is None:
         return translate(
             "LibraryModel",
             "The track's file is missing: play it to fetch it again, or use File > Report a Loss.",
@@ -361,7 +361,7 @@ class LibraryModel(QAbstractTableModel):
                 # A valid license whose file is gone: the user should see it before pressing play.
                 return (
                     self.tr("{state} · file missing").format(state=label)
-                    if entry.state is not LibraryState.INVALID and r.path is None
+                    if entry.state is not LibraryState.INVALID and r.file is None
                     else label
                 )
 
