@@ -49,21 +49,161 @@ USER = "collector"
 LIST_VERSION = 7
 GENRES = ("jazz", "classical", "rock", "ambient", "folk", "electronic", "soul", "blues", "pop", "latin")
 _FIRST = (
-    "Ada Alba Aiko Bram Cleo Dara Emil Esme Finn Gaia Hana Ilse Ivo Jun Kai Lena Lior Mara Milo Nils Noor "
-    "Otto Pia Quin Rafa Rosa Sami Tova Udo Vera Wim Xena Yuki Zoe"
-).split()
+    "Ada",
+    "Alba",
+    "Aiko",
+    "Bram",
+    "Cleo",
+    "Dara",
+    "Emil",
+    "Esme",
+    "Finn",
+    "Gaia",
+    "Hana",
+    "Ilse",
+    "Ivo",
+    "Jun",
+    "Kai",
+    "Lena",
+    "Lior",
+    "Mara",
+    "Milo",
+    "Nils",
+    "Noor",
+    "Otto",
+    "Pia",
+    "Quin",
+    "Rafa",
+    "Rosa",
+    "Sami",
+    "Tova",
+    "Udo",
+    "Vera",
+    "Wim",
+    "Xena",
+    "Yuki",
+    "Zoe",
+)
 _LAST = (
-    "Marlow Okafor Lindqvist Tanaka Moreau Kowalski Haddad Ferreira Novak Brennan Castillo Ivanova Sato "
-    "Achebe Larsen Duarte Weiss Quispe Oyelaran Costa Nakamura Varga Holm Abara Reyes Falk Mendel Arden "
-    "Sorensen Ito Vance Keller Bauer Silva Wolde Marek Petrov Lindgren Ortega Hale Kimura Dahl Amari"
-).split()
+    "Marlow",
+    "Okafor",
+    "Lindqvist",
+    "Tanaka",
+    "Moreau",
+    "Kowalski",
+    "Haddad",
+    "Ferreira",
+    "Novak",
+    "Brennan",
+    "Castillo",
+    "Ivanova",
+    "Sato",
+    "Achebe",
+    "Larsen",
+    "Duarte",
+    "Weiss",
+    "Quispe",
+    "Oyelaran",
+    "Costa",
+    "Nakamura",
+    "Varga",
+    "Holm",
+    "Abara",
+    "Reyes",
+    "Falk",
+    "Mendel",
+    "Arden",
+    "Sorensen",
+    "Ito",
+    "Vance",
+    "Keller",
+    "Bauer",
+    "Silva",
+    "Wolde",
+    "Marek",
+    "Petrov",
+    "Lindgren",
+    "Ortega",
+    "Hale",
+    "Kimura",
+    "Dahl",
+    "Amari",
+)
 _WORDS = (
-    "night shift blue river glass morning quiet ember harbor paper lantern velvet thunder echo winter "
-    "garden silver north salt orchard copper mirror hollow violet cinder meadow signal drift lullaby "
-    "static horizon tide feather marble orbit ashes canyon willow neon dusk ribbon prism monsoon fable "
-    "ivory sparrow delta polar saffron pulse cobalt hymn vapor juniper atlas gravel lotus mercury aurora "
-    "ballad coda etude nocturne rondo sonata suite waltz fugue prelude anthem reverie interlude serenade"
-).split()
+    "night",
+    "shift",
+    "blue",
+    "river",
+    "glass",
+    "morning",
+    "quiet",
+    "ember",
+    "harbor",
+    "paper",
+    "lantern",
+    "velvet",
+    "thunder",
+    "echo",
+    "winter",
+    "garden",
+    "silver",
+    "north",
+    "salt",
+    "orchard",
+    "copper",
+    "mirror",
+    "hollow",
+    "violet",
+    "cinder",
+    "meadow",
+    "signal",
+    "drift",
+    "lullaby",
+    "static",
+    "horizon",
+    "tide",
+    "feather",
+    "marble",
+    "orbit",
+    "ashes",
+    "canyon",
+    "willow",
+    "neon",
+    "dusk",
+    "ribbon",
+    "prism",
+    "monsoon",
+    "fable",
+    "ivory",
+    "sparrow",
+    "delta",
+    "polar",
+    "saffron",
+    "pulse",
+    "cobalt",
+    "hymn",
+    "vapor",
+    "juniper",
+    "atlas",
+    "gravel",
+    "lotus",
+    "mercury",
+    "aurora",
+    "ballad",
+    "coda",
+    "etude",
+    "nocturne",
+    "rondo",
+    "sonata",
+    "suite",
+    "waltz",
+    "fugue",
+    "prelude",
+    "anthem",
+    "reverie",
+    "interlude",
+    "serenade",
+)
 
 
 @dataclass(frozen=True)
@@ -95,8 +235,7 @@ def _write(path: str, data: bytes) -> None:
 def _package_template(guarantee: object) -> str:
     """A policy's packages as the insurer files them (canonical JSON) but for the marks `_package`
     fills in: the IDs, and the sealed license and signature, which are filler of the real size."""
-    fields = dict.fromkeys(_PACKAGE_MARKS, "")
-    fields.update({k: f"\x00{k}" for k in _PACKAGE_MARKS})
+    fields: dict[str, object] = {k: f"\x00{k}" for k in _PACKAGE_MARKS}
     fields.update(
         {"format": 1, "guarantee": guarantee, "issued_at": "2026-04-01T09:30:00Z", "type": PACKAGE_TYPE}
     )
@@ -174,7 +313,9 @@ def build(data_dir: Path, n: int = TRACKS, reissued: int = REISSUED, seed: int =
             album_artist=artist,
             tagged=True,
         )
-        sealed = container.encrypt(bytes(256), content_key, content_id=cid, content_version=1, mime="audio/flac")
+        sealed = container.encrypt(
+            bytes(256), content_key, content_id=cid, content_version=1, mime="audio/flac"
+        )
         rel = layout.track_file(cid, 1)
         _write(f"{base}/{layout.track_meta(cid)}", blobs.info_json(info))
         _write(f"{base}/{rel}", sealed)

@@ -72,7 +72,8 @@ def _open(lib: big_library.BigLibrary, runs: int) -> tuple[float, float]:
 
 
 def _entries(lib: big_library.BigLibrary, runs: int) -> tuple[list[LibraryEntry], float]:
-    times, entries = [], []
+    times: list[float] = []
+    entries: list[LibraryEntry] = []
     for _ in range(runs):
         entries = []
         gc.collect()

@@ -1,4 +1,4 @@
-"""The signed license list at scale: a delta synced on a 10,000-license account, a 100,000-entry list verified.
+"""The signed license list at scale: a delta synced on a 10,000-license account, 100,000 entries verified.
 
 - `list_sync_delta_ms`: a terminal that holds the signed list of a user with 10,000 licenses syncs after
   the insurer invalidated a few of them (a loss report elsewhere, say): `Terminal.licenses.sync()`, which
@@ -106,7 +106,9 @@ def _sync(quick: bool) -> dict[str, float]:
 def _verify(quick: bool) -> dict[str, float]:
     keys = Keys.generate()
     entries = (
-        invalid(f"lic-{i:06d}", content_id=f"track-{i:06d}") if i % 20 == 0 else valid(f"lic-{i:06d}", f"track-{i:06d}")
+        invalid(f"lic-{i:06d}", content_id=f"track-{i:06d}")
+        if i % 20 == 0
+        else valid(f"lic-{i:06d}", f"track-{i:06d}")
         for i in range(ENTRIES)
     )
     signed = make_list(keys.insurer, 42, *entries, user_id="collector").data

@@ -144,7 +144,6 @@ class Store(DocumentStore):
             tracks, packages = listing.names()
             return _rows(rows, f"{self.data_dir}/", tracks, packages)
 
-
     # --- tracks ----------------------------------------------------------------------------------
 
     def put_track_info(self, info: TrackInfo) -> None:
@@ -315,9 +314,7 @@ def _file_status(content_id: str, version: int, path: Path) -> TrackFileStatus:
     return TrackFileStatus(content_id, version, path, FileState.OK, size)
 
 
-def _rows(
-    rows: list[Any], base: str, tracks: frozenset[str], packages: frozenset[str]
-) -> list[LibraryRow]:
+def _rows(rows: list[Any], base: str, tracks: frozenset[str], packages: frozenset[str]) -> list[LibraryRow]:
     """`LIBRARY_SQL`'s rows as `LibraryRow`s, their two files looked up in the listings (by name)."""
     cut_track, cut_package = len(layout.TRACKS) + 1, len(layout.PACKAGES) + 1
     new = tuple.__new__  # `LibraryRow._make` without its Python-level call: this runs per license
@@ -364,7 +361,7 @@ class _Listing(threading.Thread):
 
 def _names(directory: Path) -> frozenset[str]:
     try:
-        return frozenset(os.listdir(directory))
+        return frozenset(os.listdir(directory))  # noqa: PTH208 - names, not 100,000 Path objects
     except FileNotFoundError:
         return frozenset()
     except OSError as e:
