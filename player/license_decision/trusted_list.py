@@ -28,7 +28,7 @@ returns a new one), so deciding about one play is a dictionary lookup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -215,6 +215,11 @@ class TrustedList:
     def entry(self, license_id: str) -> ListEntry | None:
         """The list's word on one license, or None when the list does not name it (O(1))."""
         return self._list.entry(license_id)
+
+    @property
+    def by_id(self) -> Mapping[str, ListEntry]:
+        """Every entry by its license ID (read-only), for a whole library's verdicts at once."""
+        return self._list.by_id
 
     @property
     def entries(self) -> tuple[ListEntry, ...]:
