@@ -31,7 +31,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from player.protocol import container
-from player.protocol.canonical import b64e, canonical_json, ed25519_public_bytes
+from player.protocol.canonical import b64e, canonical_json, ed25519_public_bytes, now_utc
 from player.protocol.license_list import InvalidationReason, LicenseState, ListEntry
 from player.protocol.package import DOC_TYPE as PACKAGE_TYPE
 from player.storage import KeyStore, blobs, layout
@@ -342,7 +342,9 @@ def build(data_dir: Path, n: int = TRACKS, reissued: int = REISSUED, seed: int =
             [(pid, 1, layout.policy_file(pid)) for pid in policies],
         )
     index.close()
-    _write(f"{base}/{layout.FULL_LIST}", make_list(keys.insurer, LIST_VERSION, *entries, user_id=USER).data)
+    issued = now_utc()  # current for its 30 days' grace: the verdicts are the list's, not "ran out"
+    signed = make_list(keys.insurer, LIST_VERSION, *entries, user_id=USER, issued_at=issued).data
+    _write(f"{base}/{layout.FULL_LIST}", signed)
     _write(f"{base}/{layout.SETTINGS_NAME}", canonical_json({SAVED_SERVER: SERVER, "user_id": USER}))
     store_keys = KeyStore("bench-100k", backend=MemoryKeyring())
     store_keys.pin_insurer_key(SERVER, b64e(ed25519_public_bytes(keys.insurer)))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication
 from bench import big_library
 from player.storage import Store
 from player.storage.index import LIBRARY_SQL
-from player.terminal import LibraryEntry, Terminal
+from player.terminal import LibraryEntry, LibraryState, Terminal
 from player.ui.library.view import LibraryPage
 
 # Typed from an empty field, one key at a time; after each, three backspaces and a clear (Ctrl+A, Del).
@@ -84,6 +84,7 @@ def _entries(lib: big_library.BigLibrary, runs: int) -> tuple[list[LibraryEntry]
         terminal.close()
     assert len(entries) == lib.licenses
     assert sum(1 for e in entries if e.replaced_by) == lib.licenses - lib.tracks, "re-issued copies fold"
+    assert all(e.state is LibraryState.VALID for e in entries if not e.replaced_by), "the list's verdicts"
     return entries, statistics.median(times) * 1000
 
 
