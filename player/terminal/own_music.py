@@ -324,7 +324,7 @@ def _entry(record: OwnRecord, places: Places, unreachable: set[Path]) -> Library
         license_id=ident,
         policy_id="",
         item_id="",
-        path=record.path if available else None,
+        file=str(record.path) if available else None,
         version=None,
         mime=tags.mime,
         package_present=False,
