@@ -49,7 +49,7 @@ class InvalidationReason(StrEnum):
     INSURED_AFTER_PURCHASE = "replaced_when_insured"  # FIG.15 (9)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a list names up to 100,000, in a quarter of the memory
 class ListEntry:
     license_id: str
     content_id: str
