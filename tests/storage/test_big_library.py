@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench import big_library
-from player.storage import Store
+from player.protocol.container import ContainerReader
+from player.storage import FileState, Store
 from player.terminal import LibraryState, Terminal
 
 
@@ -23,6 +24,17 @@ def test_the_generated_index_is_the_one_the_files_rebuild(tmp_path: Path) -> Non
         assert [
             (p.license_id, p.content_id, p.policy_id, p.item_id, p.path) for p in store.packages()
         ] == packages
+
+
+def test_every_track_file_is_a_whole_container_of_its_own_track(tmp_path: Path) -> None:
+    lib = big_library.build(tmp_path / "library", 50, reissued=0)
+    with Store(lib.data_dir) as store:
+        for track in store.tracks():
+            with store.open_track(track.info.content_id) as f:
+                reader = ContainerReader(f, lib.content_key, expect_content_id=track.info.content_id)
+                reader.verify_all()  # every segment's tag, under the header as associated data
+                assert reader.read(0, 256) == bytes(256)
+        assert [s.state for s in store.scan_files()] == [FileState.OK] * 50
 
 
 def test_the_terminal_lists_it_with_the_lists_verdicts(tmp_path: Path) -> None:
