@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from mock_backend import catalog_builder, db, keys, limits
+from mock_backend import catalog_builder, db, keys, limits, rendering
 from mock_backend.atomic import write_atomic
 from mock_backend.config import Settings
 from mock_backend.context import Context
@@ -19,25 +21,36 @@ API_VERSION = "1"
 
 
 def create_app(settings: Settings) -> FastAPI:
-    """Open (or create) the data dir, make keys and providers, build the demo catalog once if asked."""
+    """Open (or create) the data dir, make keys and providers. With `demo`, the demo catalog is rendered
+    while the application serves, started with it (`rendering.py`); `build_demo` renders it up front."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db.initialise(settings.db_path)
     conn = db.connect(settings.db_path)
     try:
         with db.transaction(conn):
-            provider_ids = catalog_builder.ensure_providers(conn)
-        ctx = Context(
-            settings=settings,
-            insurer_key=keys.load_or_create(settings.keys_dir, "insurer"),
-            licensor_keys={pid: keys.load_or_create(settings.keys_dir, pid) for pid in provider_ids},
-            admin_token=_new_admin_token(settings),
-        )
-        if settings.demo:
-            catalog_builder.build_demo(conn, settings)
+            provider_ids = catalog_builder.ensure_providers(conn, settings)
     finally:
         conn.close()
+    ctx = Context(
+        settings=settings,
+        insurer_key=keys.load_or_create(settings.keys_dir, "insurer"),
+        licensor_keys={pid: keys.load_or_create(settings.keys_dir, pid) for pid in provider_ids},
+        pool=db.Pool(settings.db_path),
+        admin_token=_new_admin_token(settings),
+        rendering=rendering.prepare(settings),
+    )
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if ctx.rendering is not None:
+            ctx.rendering.start()
+        yield
+        if ctx.rendering is not None:
+            ctx.rendering.stop()
+        ctx.pool.close()
 
     app = FastAPI(
+        lifespan=lifespan,
         title="Insured Player mock backend",
         version=API_VERSION,
         description="Insurer (insurance service server 50), two licensors (10/11) and content servers "
@@ -54,7 +67,12 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> api.Health:
-        return api.Health(ok=True, insurer_fingerprint=ctx.insurer_fingerprint, demo=settings.demo)
+        return api.Health(
+            ok=True,
+            insurer_fingerprint=ctx.insurer_fingerprint,
+            demo=settings.demo,
+            catalog=ctx.rendering.progress() if ctx.rendering is not None else None,
+        )
 
     return app
 

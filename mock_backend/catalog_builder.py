@@ -1,7 +1,8 @@
 """Fills the providers' shelves: the two providers, the demo catalog, upgrades and imported tracks.
 
 The demo catalog is rendered once, on the first start with `--demo` (the database remembers it was
-built), in parallel worker processes because synthesis and encoding are CPU-bound. Each track is kept as a
+built), in parallel worker processes because synthesis and encoding are CPU-bound; a serving backend does
+it in the background (`rendering.py`) and answers meanwhile. Each track is kept as a
 FLAC master on the server side (to re-encode for upgrades) and published as FLAC and Ogg Vorbis
 containers, so a terminal that asks for either gets one it can decode ([0050]).
 """
@@ -15,8 +16,8 @@ import re
 import signal
 import sqlite3
 import sys
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,9 +37,9 @@ SAMPLE_RATE = 44_100
 DEMO_FORMATS = ("flac", "ogg")
 
 
-def ensure_providers(conn: sqlite3.Connection) -> list[str]:
+def ensure_providers(conn: sqlite3.Connection, settings: Settings) -> list[str]:
     """Both distribution services exist from the first start, demo catalog or not."""
-    for p in demo_catalog.load_catalog().providers:
+    for p in demo_catalog.load_catalog(settings.demo_catalog).providers:
         conn.execute(
             "INSERT OR IGNORE INTO providers(id, name, premium_rate, configurations) VALUES (?, ?, ?, ?)",
             (p.provider_id, p.name, p.premium_rate, ",".join(p.configurations)),
@@ -75,28 +76,74 @@ def _render(track: demo_catalog.DemoTrack) -> Rendered:
     return Rendered(track.content_id, round(len(audio) * 1000 / SAMPLE_RATE), art, encodings)
 
 
-def build_demo(conn: sqlite3.Connection, settings: Settings) -> int:
-    """Render and publish the demo catalog unless it is already built; returns the tracks added."""
+def demo_tracks(settings: Settings) -> list[demo_catalog.DemoTrack]:
+    return list(demo_catalog.load_catalog(settings.demo_catalog).tracks)
+
+
+def published_demo_tracks(conn: sqlite3.Connection, settings: Settings) -> int:
+    """How many of the demo catalog's tracks are on sale already."""
+    return sum(
+        conn.execute("SELECT 1 FROM contents WHERE id = ?", (t.content_id,)).fetchone() is not None
+        for t in demo_tracks(settings)
+    )
+
+
+def build_demo(
+    conn: sqlite3.Connection,
+    settings: Settings,
+    *,
+    gate: Callable[[], bool] = lambda: True,
+    published: Callable[[], None] = lambda: None,
+) -> int:
+    """Render and publish the demo catalog's tracks not on sale yet; returns the tracks added.
+
+    Each track goes on sale as soon as it is rendered, in a transaction of its own with its files written
+    atomically before it commits, so a build cut short (a restart, a crash) leaves whole tracks only and
+    the next start renders the rest; the catalog is marked built once the last one is in. `gate()` is
+    asked before the work starts and before each track goes on sale: it may wait (a paused build), and
+    False stops the build there. `published()` is called after each track."""
     if db.get_setting(conn, "demo_built") == "1":
         return 0
-    tracks = demo_catalog.load_catalog().tracks
     todo = [
         t
-        for t in tracks
+        for t in demo_tracks(settings)
         if conn.execute("SELECT 1 FROM contents WHERE id = ?", (t.content_id,)).fetchone() is None
     ]
     by_id = {t.content_id: t for t in todo}
+    count = 0
     workers = max(1, min(len(todo), os.cpu_count() or 1))
-    rendered: Iterable[Rendered]
+    if todo and not gate():
+        return 0
     if workers == 1:
-        rendered = map(_render, todo)
-        return _publish_all(conn, settings, by_id, rendered)
-    spawn = multiprocessing.get_context("spawn")  # no fork of a threaded server
-    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=_die_with_parent) as pool:
-        return _publish_all(conn, settings, by_id, pool.map(_render, todo))
+        for track in todo:
+            rendered = _render(track)
+            if not gate():
+                return count
+            _publish(conn, settings, by_id[rendered.content_id], rendered)
+            count += 1
+            published()
+    elif todo:
+        spawn = multiprocessing.get_context("spawn")  # no fork of a threaded server
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=_render_worker)
+        finished = False
+        try:
+            for future in as_completed([pool.submit(_render, t) for t in todo]):
+                rendered = future.result()
+                if not gate():
+                    return count
+                _publish(conn, settings, by_id[rendered.content_id], rendered)
+                count += 1
+                published()
+            finished = True
+        finally:
+            # stopped early: the tracks not begun are dropped, those being rendered end with their worker
+            pool.shutdown(wait=finished, cancel_futures=True)
+    with db.transaction(conn):
+        db.set_setting(conn, "demo_built", "1")
+    return count
 
 
-def _die_with_parent() -> None:
+def _render_worker() -> None:
     """Linux: a render worker ends when the backend does (killed mid-build, it would wait forever)."""
     if sys.platform.startswith("linux"):
         import ctypes
@@ -104,37 +151,23 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-def _publish_all(
-    conn: sqlite3.Connection,
-    settings: Settings,
-    by_id: dict[str, demo_catalog.DemoTrack],
-    rendered: Iterable[Rendered],
-) -> int:
-    count = 0
-    for r in rendered:
-        t = by_id[r.content_id]
-        with db.transaction(conn):
-            _insert_content(
-                conn,
-                t.content_id,
-                t.provider_id,
-                t.title,
-                t.artist,
-                t.album,
-                t.genre,
-                t.price,
-                t.track_number,
-                r.duration_ms,
-                r.cover_png,
-            )
-            write_atomic(
-                media_store.master_path(settings, t.content_id, "flac"), r.encodings[media.MIME["flac"]]
-            )
-            media_store.publish_version(conn, settings, t.content_id, 1, r.encodings)
-        count += 1
+def _publish(conn: sqlite3.Connection, settings: Settings, t: demo_catalog.DemoTrack, r: Rendered) -> None:
     with db.transaction(conn):
-        db.set_setting(conn, "demo_built", "1")
-    return count
+        _insert_content(
+            conn,
+            t.content_id,
+            t.provider_id,
+            t.title,
+            t.artist,
+            t.album,
+            t.genre,
+            t.price,
+            t.track_number,
+            r.duration_ms,
+            r.cover_png,
+        )
+        write_atomic(media_store.master_path(settings, t.content_id, "flac"), r.encodings[media.MIME["flac"]])
+        media_store.publish_version(conn, settings, t.content_id, 1, r.encodings)
 
 
 def _insert_content(

@@ -70,7 +70,21 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks a free port")
     s.add_argument("--data-dir", type=Path, default=None)
-    s.add_argument("--demo", action="store_true", help="build the demo catalog on first start")
+    s.add_argument(
+        "--demo", action="store_true", help="build the demo catalog on first start (in the background)"
+    )
+    s.add_argument(
+        "--demo-catalog",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the demo catalog's definition (TOML; default: the one shipped)",
+    )
+    s.add_argument(
+        "--catalog-paused",
+        action="store_true",
+        help="hold the demo catalog's rendering until 'admin catalog resume'",
+    )
     s.add_argument(
         "--list-ttl",
         type=int,
@@ -114,6 +128,8 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("configurations", nargs="+", choices=["front_end", "back_end"])
     e = asub.add_parser("end-business", help="a provider ends its business")
     e.add_argument("provider")
+    g = asub.add_parser("catalog", help="pause or resume the demo catalog's first rendering")
+    g.add_argument("state", choices=["pause", "resume"])
     c = asub.add_parser("clock", help="show the backend clock, or move it forward by SECONDS")
     c.add_argument("advance", nargs="?", type=int, default=None, metavar="SECONDS")
 
@@ -180,6 +196,8 @@ def _admin(args: argparse.Namespace) -> int:
         _print(_call("POST", server, path, json=chosen, headers=h))
     elif args.action == "end-business":
         _print(_call("POST", server, f"/admin/providers/{args.provider}/end-business", headers=h))
+    elif args.action == "catalog":
+        _print(_call("POST", server, "/admin/catalog", json={"paused": args.state == "pause"}, headers=h))
     elif args.action == "clock":
         if args.advance is None:
             _print(_call("GET", server, "/admin/clock", headers=h))
@@ -232,7 +250,19 @@ def _serve(args: argparse.Namespace) -> int:
     from mock_backend.app import create_app
 
     data_dir = args.data_dir or _default_data_dir()
-    settings = Settings(data_dir=data_dir.resolve(), demo=args.demo)
+    settings = Settings(
+        data_dir=data_dir.resolve(),
+        demo=args.demo,
+        demo_catalog=args.demo_catalog.resolve() if args.demo_catalog else None,
+        catalog_paused=args.catalog_paused,
+    )
+    if args.demo_catalog is not None:
+        from mock_backend.demo.catalog import load_catalog
+
+        try:
+            load_catalog(args.demo_catalog)
+        except (OSError, ValueError) as e:
+            raise CliError(f"--demo-catalog: {e}", 2) from e
     if args.list_ttl is not None:
         if args.list_ttl < 60:
             raise CliError("--list-ttl must be at least 60 seconds", 2)

@@ -12,6 +12,8 @@ DAY = 86_400
 class Settings:
     data_dir: Path
     demo: bool = False
+    demo_catalog: Path | None = None  # the demo catalog's definition (None: the one shipped)
+    catalog_paused: bool = False  # the demo catalog's rendering waits for the admin control to go on
     list_ttl_seconds: int = 30 * DAY  # license list validity = the terminal's offline grace
     waiting_days: int = 0  # FIG.6B re-licensing starting date = contract date + this
     guarantee_days: int = 365

@@ -1,4 +1,5 @@
-"""What every request handler needs besides its own input: settings and the servers' signing keys."""
+"""What every request handler needs besides its own input: settings, the servers' signing keys and the
+database's connections."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from dataclasses import dataclass, field
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from mock_backend.config import Settings
+from mock_backend.db import Pool
+from mock_backend.rendering import DemoRendering
 from mock_backend.throttle import LoginThrottle
 from player.protocol.canonical import b64e, ed25519_public_bytes, fingerprint
 
@@ -16,8 +19,10 @@ class Context:
     settings: Settings
     insurer_key: Ed25519PrivateKey = field(repr=False)
     licensor_keys: dict[str, Ed25519PrivateKey] = field(repr=False)
+    pool: Pool = field(repr=False)
     admin_token: str = field(repr=False, default="")  # empty: no admin control answers
     login_throttle: LoginThrottle = field(repr=False, default_factory=LoginThrottle)
+    rendering: DemoRendering | None = field(repr=False, default=None)  # the demo catalog, if unfinished
 
     @property
     def insurer_public_b64(self) -> str:

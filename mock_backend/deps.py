@@ -6,35 +6,39 @@ import hashlib
 import hmac
 import ipaddress
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from mock_backend import clock, db, limits
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
 from player.protocol.canonical import canonical_json, format_time, load_json_object
 
+# The cheap dependencies are `async def`: FastAPI runs a plain `def` dependency on a worker thread, and
+# each such hop (there were eight for a signed-in GET) cost more than the work it carried.
 
-def get_context(request: Request) -> Context:
+
+async def get_context(request: Request) -> Context:
     ctx: Context = request.app.state.ctx
     return ctx
 
 
-def get_conn(ctx: Annotated[Context, Depends(get_context)]) -> Iterator[sqlite3.Connection]:
-    conn = db.connect(ctx.settings.db_path)
-    try:
+async def get_conn(ctx: Annotated[Context, Depends(get_context)]) -> AsyncIterator[sqlite3.Connection]:
+    """A connection lent from the pool for this request (waited for here, on the event loop)."""
+    async with ctx.pool.lend() as conn:
         yield conn
-    finally:
-        conn.close()
 
 
 Ctx = Annotated[Context, Depends(get_context)]
-Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
+# scope="function": the connection goes back to the pool when the route returns, not after its answer
+# is sent (a download's file would otherwise hold one for as long as the client takes to read it)
+Conn = Annotated[sqlite3.Connection, Depends(get_conn, scope="function")]
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def bearer_token(authorization: Annotated[str | None, Header()] = None) -> str:
+async def bearer_token(authorization: Annotated[str | None, Header()] = None) -> str:
     """The session token from 'Authorization: Bearer <token>'."""
     if not authorization or not authorization.startswith("Bearer "):
         raise ApiError(401, "not_signed_in", "sign in first: this call needs 'Authorization: Bearer <token>'")
@@ -56,9 +60,17 @@ def bearer_token(authorization: Annotated[str | None, Header()] = None) -> str:
 
 BearerToken = Annotated[str, Depends(bearer_token)]
 
+SCOPE_USER = "mock_backend.user"
+"""Where the body guard leaves the (token, user) it found, so the route does not look the session up
+again."""
 
-def current_user(conn: Conn, token: BearerToken) -> User:
-    return session_user(conn, token)
+
+async def current_user(request: Request, conn: Conn, token: BearerToken) -> User:
+    known = request.scope.get(SCOPE_USER)
+    if isinstance(known, tuple) and known[0] == token:
+        user: User = known[1]
+        return user
+    return await run_in_threadpool(session_user, conn, token)
 
 
 def session_user(conn: sqlite3.Connection, token: str) -> User:
@@ -77,7 +89,7 @@ def session_user(conn: sqlite3.Connection, token: str) -> User:
 CurrentUser = Annotated[User, Depends(current_user)]
 
 
-def admin_only(request: Request) -> None:
+async def admin_only(request: Request) -> None:
     """Admin controls answer only to the machine the backend runs on, and only with its admin token."""
     ctx: Context = request.app.state.ctx
     check_admin(

@@ -15,16 +15,15 @@ byte of the body:
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mock_backend import db, limits
+from mock_backend import limits
 from mock_backend.context import Context
-from mock_backend.deps import check_admin, session_user
+from mock_backend.deps import SCOPE_USER, check_admin, session_user
 from mock_backend.errors import ApiError, answer
 
 
@@ -100,14 +99,9 @@ class BodyGuard:
                     401, "not_signed_in", "sign in first: this call needs 'Authorization: Bearer <token>'"
                 )
             token = authorization.removeprefix("Bearer ").strip()
-            await run_in_threadpool(self._session, token)
-
-    def _session(self, token: str) -> None:
-        conn: sqlite3.Connection = db.connect(self.context().settings.db_path)
-        try:
-            session_user(conn, token)
-        finally:
-            conn.close()
+            async with self.context().pool.lend() as conn:
+                user = await run_in_threadpool(session_user, conn, token)
+            scope[SCOPE_USER] = (token, user)  # the route's `current_user` takes it from here
 
     @staticmethod
     def _check_declared_length(scope: Scope, rule: limits.BodyRule) -> None:

@@ -142,6 +142,9 @@ class Client(Exchanges):
         params = {k: v for k, v in (("genre", genre), ("q", query)) if v}
         return self._json_list(TypeAdapter(list[api.CatalogEntry]), "/api/v1/catalog", params=params)
 
+    def health(self) -> api.Health:
+        return self._json(api.Health, "GET", "/healthz")
+
     def catalog_entry(self, content_id: str) -> api.CatalogEntry:
         return self._json(api.CatalogEntry, "GET", f"/api/v1/catalog/{content_id}")
 

@@ -55,13 +55,14 @@ class Credentials(api.RequestModel):
 def sign_up(body: Credentials, conn: Conn) -> api.Account:
     salt = secrets.token_bytes(16)
     user_id = "u-" + secrets.token_hex(8)
+    pw_hash = _hash(body.password, salt)  # tens of ms of scrypt: not while holding the writer lock
     with db.transaction(conn):
         taken = conn.execute("SELECT 1 FROM users WHERE username = ? COLLATE NOCASE", (body.username,))
         if taken.fetchone():
             raise ApiError(409, "username_taken", f"the user name {body.username!r} is taken")
         conn.execute(
             "INSERT INTO users(id, username, pw_salt, pw_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-            (user_id, body.username, salt, _hash(body.password, salt), format_time(clock.now(conn))),
+            (user_id, body.username, salt, pw_hash, format_time(clock.now(conn))),
         )
     return api.Account(user_id=user_id, username=body.username)
 

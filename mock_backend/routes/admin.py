@@ -1,4 +1,5 @@
-"""Admin controls for demos and tests, loopback only: outages, discontinuations, upgrades, the clock."""
+"""Admin controls for demos and tests, loopback only: outages, discontinuations, upgrades, the clock, the
+demo catalog's rendering."""
 
 from __future__ import annotations
 
@@ -180,3 +181,18 @@ def move_clock(body: ClockShift, conn: Conn) -> admin_api.ClockReading:
             code = "clock_before_wall_time" if body.advance_seconds < 0 else "clock_out_of_range"
             raise ApiError(422, code, str(e)) from e
     return admin_api.ClockReading(now=format_time(now))
+
+
+class CatalogHold(api.RequestModel):
+    paused: bool
+
+
+@router.post("/catalog", responses=error_responses(409, 422))
+def hold_catalog(body: CatalogHold, ctx: Ctx) -> api.CatalogProgress:
+    """Pause or resume the demo catalog's first rendering (to show or test its "being prepared" state)."""
+    rendering = ctx.rendering
+    progress = rendering.progress() if rendering is not None else None
+    if rendering is None or progress is None:
+        raise ApiError(409, "catalog_complete", "the catalog is complete: nothing is being prepared")
+    rendering.pause(body.paused)
+    return progress.model_copy(update={"paused": body.paused})

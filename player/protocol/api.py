@@ -74,10 +74,21 @@ class ErrorBody(Answer):
     error: ErrorDetail
 
 
+class CatalogProgress(Answer):
+    """How far the catalog's first preparation has come: tracks on sale of the tracks it will hold. A
+    backend answers at once on its first start and prepares its catalog meanwhile; tracks go on sale
+    one by one as they are ready."""
+
+    ready: int = Field(ge=0)
+    total: int = Field(ge=0)
+    paused: bool = False  # held by the backend's operator (a demo or test control)
+
+
 class Health(Answer):
     ok: bool
     insurer_fingerprint: str
     demo: bool
+    catalog: CatalogProgress | None = None  # None: the catalog is complete (nothing being prepared)
 
 
 class LicensorKey(Answer):

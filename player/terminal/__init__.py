@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from player.protocol.api import (
         Alternate,
         CatalogEntry,
+        CatalogProgress,
         Choice,
         Claim,
         ClaimItem,
@@ -61,6 +62,7 @@ _CONTRACT = frozenset(
     {
         "Alternate",
         "CatalogEntry",
+        "CatalogProgress",
         "Choice",
         "Claim",
         "ClaimItem",
@@ -88,6 +90,7 @@ __all__ = [
     "Alternate",
     "BuyAt",
     "CatalogEntry",
+    "CatalogProgress",
     "Choice",
     "Claim",
     "ClaimItem",

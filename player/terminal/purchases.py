@@ -62,6 +62,11 @@ class Purchases:
         """Both providers' tracks, as the insurer lists them (online only)."""
         return self._connection.client().catalog(genre, query)
 
+    def catalog_progress(self) -> api.CatalogProgress | None:
+        """How far the insurer's catalog is from whole, or None when it is (online only). A bundled
+        backend answers from its first second and prepares its catalog meanwhile, track by track."""
+        return self._connection.client().health().catalog
+
     def preview(self, provider: str, content_id: str) -> Preview:
         """The provider's short clip of a track (online only), held in memory: never written here.
 

@@ -35,11 +35,14 @@ IDEMPOTENT_SUFFIXES = ("/direct-purchases",)
 
 def build_template(directory: Path) -> Path:
     """Render the demo catalog into `directory` once (in-process: no server needed for that)."""
+    from mock_backend import catalog_builder, db
     from mock_backend.app import create_app
     from mock_backend.config import Settings
 
-    create_app(Settings(data_dir=directory, demo=True))
-    conn = sqlite3.connect(directory / "backend.sqlite3")
+    settings = Settings(data_dir=directory, demo=True)
+    create_app(settings)
+    conn = db.connect(settings.db_path)
+    catalog_builder.build_demo(conn, settings)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return directory

@@ -396,6 +396,25 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
 </context>
 <context>
+    <name>CatalogPreparing</name>
+    <message>
+        <source>Catalog preparation</source>
+        <translation>カタログの準備</translation>
+    </message>
+    <message>
+        <source>The catalog is being prepared… {ready} of {n} track</source>
+        <translation>カタログを準備しています… {n} 曲中 {ready} 曲</translation>
+    </message>
+    <message>
+        <source>The catalog is being prepared… {ready} of {n} tracks</source>
+        <translation>カタログを準備しています… {n} 曲中 {ready} 曲</translation>
+    </message>
+    <message>
+        <source>{progress}. Tracks appear in the store as they are ready.</source>
+        <translation>{progress}。準備のできた曲から順にストアに並びます。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>no password on standard input</source>

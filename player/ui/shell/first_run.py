@@ -323,6 +323,7 @@ class FirstRunDialog(FirstRunPages):
         self.fill_done(policy)
         self.pages.setCurrentIndex(Page.DONE)
         self.store_button.setFocus()
+        self.catalog_preparing.check()  # ready by now, as a rule; if not, how far it has come
 
     def _finish(self) -> None:
         self.outcome = Outcome.STORE

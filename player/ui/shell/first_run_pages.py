@@ -30,6 +30,8 @@ from player.language import translate
 from player.terminal import Policy, PolicyState
 from player.ui.kit.fit import scrolling
 from player.ui.kit.tables import page_heading
+from player.ui.session import UiSession
+from player.ui.store.preparing import CatalogPreparing
 
 if TYPE_CHECKING:
     from player.terminal import Terms
@@ -69,6 +71,8 @@ def _wrapped(text: str = "") -> QLabel:
 
 class FirstRunPages(QDialog):
     """Builds the pages' widgets as attributes of the dialog (the tests and the dialog reach them there)."""
+
+    session: UiSession  # set by the dialog before the pages are built
 
     def _connect_page(self) -> QWidget:
         page = QWidget()
@@ -221,9 +225,12 @@ class FirstRunPages(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.store_button)
+        # the store's catalog, if the insurer is still preparing it (the dialog asks when it shows this)
+        self.catalog_preparing = CatalogPreparing(self.session)
         layout = QVBoxLayout(page)
         layout.addWidget(page_heading(self.tr("You are insured")))
         layout.addWidget(self.done_text)
+        layout.addWidget(self.catalog_preparing)
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page

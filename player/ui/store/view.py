@@ -39,6 +39,7 @@ from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
 from player.ui.store.buying import BuyingView, owned_content_ids
 from player.ui.store.model import CatalogFilter, CatalogModel, Column, catalog_entry
+from player.ui.store.preparing import CatalogPreparing
 from player.words import count
 
 if TYPE_CHECKING:
@@ -133,6 +134,9 @@ class StoreView(BuyingView):
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(True)
         self.progress.hide()
+        self.preparing = CatalogPreparing(session, self)
+        self.preparing.grew.connect(self._refresh_quietly)
+        self.preparing.whole.connect(self._refresh_quietly)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Genre:")))
@@ -144,6 +148,7 @@ class StoreView(BuyingView):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.preparing)
         layout.addWidget(self.progress)
         layout.addWidget(self.notice)  # below: a message never pushes the catalog's rows down
 
@@ -194,6 +199,11 @@ class StoreView(BuyingView):
     def _synced(self, _trusted: object) -> None:
         """After each sync, the catalog again, quietly: a track withdrawn meanwhile stops looking
         available (the selection and the covers stay)."""
+        self._refresh_quietly()
+
+    def _refresh_quietly(self) -> None:
+        """The catalog again, the rows shown kept meanwhile: after a sync, or as the tracks of a catalog
+        still being prepared go on sale."""
         if not self.loaded or self.loading or self.buying is not None:
             return
         self.loading = True
@@ -202,9 +212,14 @@ class StoreView(BuyingView):
 
         def arrived(entries: list[CatalogEntry]) -> None:
             self.loading = False
+            grew = len(entries) != self.model.rowCount()
             self.model.set_entries(entries)
+            if grew:
+                self._fill_genres()
+                self._fetch_covers(entries)
             if selected is not None:
                 self.select(selected.content_id)
+            self._update_count()
             self._update_buttons()
 
         def failed(_error: PlayerError) -> None:
@@ -225,6 +240,7 @@ class StoreView(BuyingView):
         self._fit_columns()
         self.catalog_loaded.emit(len(entries))
         self._fetch_covers(entries)
+        self.preparing.check()  # a backend on its first start may still be preparing it
 
     def _catalog_failed(self, error: PlayerError) -> None:
         self.loading = False
