@@ -10,14 +10,17 @@ import json
 import os
 import sys
 
-from bench import claims_load, decision, decrypt, every_play, gap, library_open, own_scan, ttfa
+from bench import claims_load, decision, decrypt, every_play, gap, library_open, own_scan, play_cost, ttfa
 
 TARGETS = {
     "decrypt_ratio": (">=", 0.70),
     "decision_offline_us_p50": ("<=", 2000),
     "library_open_10k_ms": ("<=", 1000),
     "ttfa_ratio": ("<=", 1.10),
+    "ttfa_unprepared_ratio": ("<=", 1.10),
     "gap_ms": ("<=", 5.0),
+    "play_cpu_ratio": ("<=", 1.10),
+    "play_rss_delta_mb": ("<=", 16),
     "own_scan_ui_stall_ms": ("<=", 150),
     "own_show_10k_ms": ("<=", 300),
     "claims_p95_ms": ("<=", 200),
@@ -51,6 +54,7 @@ def main() -> int:
     results.update(ttfa.run(args.quick))
     results.update(every_play.run(args.quick))
     results.update(gap.run(args.quick))
+    results.update(play_cost.run(args.quick))
     results.update(own_scan.run(args.quick))
     results.update(claims_load.run(args.quick))
     # claim 26: the unprepared play pays the round trip before the sound; the prepared one paid it ahead

@@ -41,7 +41,7 @@ __all__ = ["LOOKAHEAD_MS", "GaplessPlayer"]
 
 LOOKAHEAD_MS = 10_000  # decoded audio kept ahead of the sound: the time the caller has to queue the next
 PREBUFFER_MS = 0  # the sink starts with the first buffer: decoding runs ~900 times faster than it plays
-TICK_MS = 40  # how often the position, boundaries and the end are looked at
+TICK_MS = 100  # how often the position, boundaries and the end are looked at (a Python call each)
 
 
 class GaplessPlayer(PlayerBase):
