@@ -17,8 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.demo_backend import demo_template
 from player.terminal import Terminal
-from tests.support.backend import Backend, build_template, clone_template
+from tests.support.backend import Backend, clone_template
 
 TRACK = "aurora-0001"
 PASSWORD = "bench password, not a secret"
@@ -37,8 +38,7 @@ def _open_times(terminal: Terminal, license_id: str, reps: int) -> list[float]:
 def run(quick: bool) -> dict[str, float]:
     reps = 15 if quick else 41
     with tempfile.TemporaryDirectory(prefix="bench-every-play-") as tmp:
-        template = build_template(Path(tmp, "template"))
-        backend = Backend(clone_template(template, Path(tmp, "backend")))
+        backend = Backend(clone_template(demo_template(), Path(tmp, "backend")))
         terminals: dict[bool, tuple[Terminal, str]] = {}
         try:
             for every in (False, True):

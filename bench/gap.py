@@ -75,9 +75,8 @@ def _private_sink(tmp: Path) -> dict[str, str]:
         if time.monotonic() > deadline:
             raise RuntimeError("the private pulseaudio did not answer")
         time.sleep(0.1)
-    subprocess.run(
-        ["pactl", "load-module", "module-null-sink", "sink_name=ci_sink"], env=env, check=True, capture_output=True
-    )
+    null_sink = ["pactl", "load-module", "module-null-sink", "sink_name=ci_sink"]
+    subprocess.run(null_sink, env=env, check=True, capture_output=True)
     subprocess.run(["pactl", "set-default-sink", "ci_sink"], env=env, check=True)
     return env
 
