@@ -13,7 +13,7 @@ never count for the other:
 - `gapless-plain`: the gapless engine on the plain file, for context (what the engine itself costs).
 
 `play_cpu_ratio` (target <= 1.10): process CPU time (`time.process_time`, every thread of the process)
-from "play" to the end of a music track (FLAC; 60 s, quick 8 s), per second of audio, insured over
+from "play" to the end of a music track (FLAC; 60 s, quick 4 s), per second of audio, insured over
 plain; each side the median of interleaved rounds. The whole track is timed because the gapless engine
 decodes ten seconds ahead at once and `QMediaPlayer` just in time: over the whole track both have decoded
 the same audio.
@@ -54,7 +54,7 @@ def run(quick: bool) -> dict[str, float]:
         return {}
     from bench.gap import _private_sink
 
-    seconds = 5.0 if quick else 60.0
+    seconds = 4.0 if quick else 60.0
     rounds = 2 if quick else 5
     cpu_sides = CPU_SIDES[:2] if quick else CPU_SIDES
     with tempfile.TemporaryDirectory(prefix="bench-play-cost-") as tmp:

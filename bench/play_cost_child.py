@@ -122,7 +122,8 @@ def _warm_up(player: PlayerBase, play: Callable[[], None]) -> None:
     """Play the track's first moments and stop: FFmpeg's libraries, the sound server's connection and the
     audio thread are then set up on either side, as in a player that has played something before."""
     play()
-    _wait(player, lambda: player.position > 0, 30.0)
+    _wait(player, lambda: player.state is PlaybackState.PLAYING, 30.0)
+    _wait(player, lambda: False, 0.3)  # the sink's stream connected, its first audio taken
     player.stop()
 
 
@@ -141,6 +142,6 @@ def main(argv: list[str]) -> None:
         _reset_peak()
         before = _rss_kib("VmRSS")  # before the player is made: its own set-up counts as growth too
         player, play, duration_ms = _start(side, folder)
-        figures = _rss(player, play, duration_ms, before, 1.0 if quick else 2.0)
+        figures = _rss(player, play, duration_ms, before, 0.5 if quick else 2.0)
     del app
     print(json.dumps(figures))
