@@ -22,6 +22,7 @@ from bench import (
     library_open,
     license_list,
     own_scan,
+    play_cost,
     ttfa,
 )
 
@@ -35,7 +36,10 @@ TARGETS = {
     "list_sync_delta_ms": ("<=", 50),
     "list_full_verify_ms": ("<=", 500),
     "ttfa_ratio": ("<=", 1.10),
+    "ttfa_unprepared_ratio": ("<=", 1.10),
     "gap_ms": ("<=", 5.0),
+    "play_cpu_ratio": ("<=", 1.10),
+    "play_rss_delta_mb": ("<=", 16),
     "own_scan_ui_stall_ms": ("<=", 150),
     "own_show_10k_ms": ("<=", 300),
     "claims_p95_ms": ("<=", 200),
@@ -73,6 +77,7 @@ def main() -> int:
     results.update(ttfa.run(args.quick))
     results.update(every_play.run(args.quick))
     results.update(gap.run(args.quick))
+    results.update(play_cost.run(args.quick))
     results.update(own_scan.run(args.quick))
     results.update(claims_load.run(args.quick))
     results.update(gui_start.run(args.quick))
