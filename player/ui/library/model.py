@@ -140,14 +140,14 @@ class LibraryModel(QAbstractTableModel):
         self.endResetModel()
         if shown:
             rows = self.rows
-            QTimer.singleShot(0, lambda: self._prepare_search(rows))
+            QTimer.singleShot(0, self, lambda: self._prepare_search(rows))  # (not once the model is gone)
 
     def _prepare_search(self, rows: Rows) -> None:
         """Make the rows' search text one field at a time, between events, from once the new rows are
         painted (the text searched anywhere first): the first key typed then finds it made, and the
         window answers meanwhile (a few hundredths of a second a field for 100,000 rows)."""
         if rows is self.rows and rows.prepare_text():  # (not once other rows came)
-            QTimer.singleShot(0, lambda: self._prepare_search(rows))
+            QTimer.singleShot(0, self, lambda: self._prepare_search(rows))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here, in one Python sort by keys made once per column: a proxy sorting through
