@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import json
 import re
@@ -81,12 +82,18 @@ def parse_time(text: object, what: str = "time") -> datetime:
     try:
         if _WIRE_TIME.fullmatch(text):
             return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
-        t = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+        return _parse_utc(text)
     except ValueError as e:
         raise MalformedError(
             translate("Errors", "{what} is not a UTC time like 2026-01-31T12:00:00Z").format(what=what)
         ) from e
-    return t.replace(tzinfo=UTC)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_utc(text: str) -> datetime:
+    """`strptime` is slow (a regex and a locale check per call) and the same few times come back again
+    and again (a policy's period, a list's issue time); a datetime is immutable, so one parse serves all."""
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
 
 def now_utc() -> datetime:
