@@ -18,8 +18,11 @@ from bench import (
     first_run,
     gap,
     gui_start,
+    library_100k,
     library_open,
+    license_list,
     own_scan,
+    play_cost,
     ttfa,
 )
 
@@ -27,8 +30,16 @@ TARGETS = {
     "decrypt_ratio": (">=", 0.70),
     "decision_offline_us_p50": ("<=", 2000),
     "library_open_10k_ms": ("<=", 1000),
+    "library_100k_open_ms": ("<=", 1000),
+    "library_100k_window_ms": ("<=", 1500),
+    "search_keystroke_p95_ms": ("<=", 50),
+    "list_sync_delta_ms": ("<=", 50),
+    "list_full_verify_ms": ("<=", 500),
     "ttfa_ratio": ("<=", 1.10),
+    "ttfa_unprepared_ratio": ("<=", 1.10),
     "gap_ms": ("<=", 5.0),
+    "play_cpu_ratio": ("<=", 1.10),
+    "play_rss_delta_mb": ("<=", 16),
     "own_scan_ui_stall_ms": ("<=", 150),
     "own_show_10k_ms": ("<=", 300),
     "claims_p95_ms": ("<=", 200),
@@ -61,9 +72,12 @@ def main() -> int:
     results.update(decrypt.run(args.quick))
     results.update(decision.run(args.quick))
     results.update(library_open.run(args.quick))
+    results.update(library_100k.run(args.quick))
+    results.update(license_list.run(args.quick))
     results.update(ttfa.run(args.quick))
     results.update(every_play.run(args.quick))
     results.update(gap.run(args.quick))
+    results.update(play_cost.run(args.quick))
     results.update(own_scan.run(args.quick))
     results.update(claims_load.run(args.quick))
     results.update(gui_start.run(args.quick))

@@ -1,17 +1,12 @@
-"""The silence between two consecutive tracks, heard through a PulseAudio null sink; and the CPU a playing
-track costs.
+"""The silence between two consecutive tracks, heard through a PulseAudio null sink.
 
 `gap_ms`: two encrypted FLAC tracks, each a tone that runs to its very last sample (440 Hz, then
 660 Hz), play one after the other — the second queued when the engine asks for it (`next_wanted`), as
 the desktop player does. The null sink's monitor is recorded (`parec`) and the silence where the first
 tone gives way to the second is measured (`tests/support/sink.py`): the files hold none, so all of it is
 the player's. Target `gap_ms <= 5`. `gap_mediaplayer_ms` is the same with the QMediaPlayer engine (a new
-source per track), the baseline. Each is the median of several runs.
-
-`play_cpu_*`: process CPU time per second of playback (ms/s) of a music track: the gapless engine on the
-encrypted track and on the same audio as a plain file, and the QMediaPlayer engine on the plain file;
-rounds interleaved, medians. Their ratios: `play_cpu_ratio` (encrypted / plain, same engine) and
-`play_cpu_vs_mediaplayer` (gapless encrypted / QMediaPlayer plain).
+source per track), the baseline. Each is the median of several runs. What playing costs the machine
+(CPU, memory) is `bench/play_cost.py`'s.
 
 The measuring runs in a child process talking to a private PulseAudio (`pulseaudio -n` with only a
 null sink, as `./test` starts one), so nothing of the user's own sound server is touched and the
@@ -36,7 +31,7 @@ MIME = "audio/flac"
 
 def run(quick: bool) -> dict[str, float]:
     if not (shutil.which("pulseaudio") and shutil.which("parec") and shutil.which("pactl")):
-        print("gap: no pulseaudio/parec here: gap_ms and play_cpu_* left out", file=sys.stderr)
+        print("gap: no pulseaudio/parec here: gap_ms left out", file=sys.stderr)
         return {}
     with tempfile.TemporaryDirectory(prefix="bench-gap-") as tmp:
         env = _private_sink(Path(tmp))
@@ -80,7 +75,8 @@ def _private_sink(tmp: Path) -> dict[str, str]:
         if time.monotonic() > deadline:
             raise RuntimeError("the private pulseaudio did not answer")
         time.sleep(0.1)
-    subprocess.run(["pactl", "load-module", "module-null-sink", "sink_name=ci_sink"], env=env, check=True)
+    null_sink = ["pactl", "load-module", "module-null-sink", "sink_name=ci_sink"]
+    subprocess.run(null_sink, env=env, check=True, capture_output=True)
     subprocess.run(["pactl", "set-default-sink", "ci_sink"], env=env, check=True)
     return env
 
@@ -91,7 +87,7 @@ def _private_sink(tmp: Path) -> dict[str, str]:
 def _child(quick: bool) -> dict[str, float]:
     from PySide6.QtCore import QCoreApplication
 
-    from bench.gap_runs import cpu_per_second, gap_once
+    from bench.gap_runs import gap_once
 
     app = QCoreApplication.instance() or QCoreApplication([])
     runs = 3 if quick else 7
@@ -99,25 +95,10 @@ def _child(quick: bool) -> dict[str, float]:
     for _ in range(runs):
         for engine in gaps:
             gaps[engine].append(gap_once(engine))
-    seconds = 6.0 if quick else 15.0
-    rounds = 3 if quick else 5
-    sides = ("gapless-encrypted", "gapless-plain", "mediaplayer-plain")
-    cpu: dict[str, list[float]] = {side: [] for side in sides}
-    with tempfile.TemporaryDirectory(prefix="bench-cpu-") as tmp:
-        for i in range(rounds):
-            order = sides[i % 3 :] + sides[: i % 3]
-            for side in order:
-                cpu[side].append(cpu_per_second(side, seconds, Path(tmp)))
     del app
-    med = {side: statistics.median(values) for side, values in cpu.items()}
     return {
         "gap_ms": round(statistics.median(gaps["gapless"]), 2),
         "gap_mediaplayer_ms": round(statistics.median(gaps["mediaplayer"]), 1),
-        "play_cpu_encrypted_ms_per_s": round(med["gapless-encrypted"], 1),
-        "play_cpu_plain_ms_per_s": round(med["gapless-plain"], 1),
-        "play_cpu_mediaplayer_ms_per_s": round(med["mediaplayer-plain"], 1),
-        "play_cpu_ratio": round(med["gapless-encrypted"] / med["gapless-plain"], 3),
-        "play_cpu_vs_mediaplayer": round(med["gapless-encrypted"] / med["mediaplayer-plain"], 3),
     }
 
 

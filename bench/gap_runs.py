@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
-
 from PySide6.QtCore import QEventLoop, QIODevice, QTimer
 
 from mock_backend.demo.media import encode
-from mock_backend.demo.synth import SynthParams, render
 from player.playback import GaplessPlayer, MediaPlayerEngine, PlayerBase, open_device
 from player.protocol.container import ContainerReader
 from tests.support.factories import make_container
@@ -64,26 +60,3 @@ def gap_once(engine: str) -> float:
     if gap is None:
         raise RuntimeError(f"{engine}: the second track was not heard after the first")
     return gap
-
-
-def cpu_per_second(side: str, seconds: float, tmp: Path) -> float:
-    """Process CPU milliseconds per second while `side` ("engine-source") plays a music track to its end."""
-    engine, source = side.split("-")
-    audio = render(SynthParams(seed=7, tempo_bpm=112, key="D", scale="dorian", style="jazz"), seconds)
-    plain = encode(audio, RATE, "flac")
-    player = _ENGINES[engine]()
-    try:
-        if source == "plain":
-            path = tmp / "track.flac"  # the baseline's own plain copy: the player never writes one
-            path.write_bytes(plain)
-            start = time.process_time(), time.monotonic()
-            player.play_file(path)
-        else:
-            device = _sealed(plain, "cpu")
-            start = time.process_time(), time.monotonic()
-            player.play_source(device, MIME, int(seconds * 1000))
-        _run_until(player, int(seconds * 1000) + 15_000)
-        cpu, wall = time.process_time() - start[0], time.monotonic() - start[1]
-    finally:
-        player.stop()
-    return cpu * 1000 / wall

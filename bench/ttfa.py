@@ -7,13 +7,24 @@ the source device built — so "play" is `Player.play_source`, and every read FF
 through the decrypting device. The plain side is `Player.play_file` on the same FLAC bytes: the baseline
 a player of unencrypted files would have. Target: `ttfa_ratio <= 1.10`.
 
-`ttfa_unprepared_ms` / `ttfa_unprepared_ratio` put the opening inside the timed window (a play nothing
-prepared: the CLI, or a click faster than the selection delay): reading the container, authenticating
-its header, building the device, playing. `ttfa_buffer_ms` does the same with the whole track decrypted
-into a `QBuffer` first (the alternative source kind). Runs are interleaved so drift (CPU frequency,
-caches) hits every side alike; each time is the median, and each ratio the median of the ratios within
-a round (a paired estimate: a slow spell of the machine falls on both sides of a ratio). The time until
-the position first moves is reported beside them.
+`ttfa_unprepared_ms` / `ttfa_unprepared_ratio` (target <= 1.10) are a play nothing prepared: the CLI's
+play, MPRIS OpenUri, a row never selected. The whole opening is inside the timed window, as those paths
+run it: `Terminal.open_track` (the library row, the license package verified, the license decision on
+the cached list, the license unwrapped with the policy key and verified, its period checked, the
+container opened and its header authenticated, the tags read, the first segments decrypted), then the
+device and `Player.play_source`. The terminal is a real one: a bundled backend on loopback made the
+purchase, the list and the policy (real signatures, real SQLite); its keys are kept in memory
+(`keys_in_memory`, as `bench/every_play.py`: the bench never touches a keyring), and it has opened a
+track before, as a running player has. The plain side is `play_file` on the same track's audio as a
+plain file. `ttfa_unprepared_open_ms` is the part spent in `open_track`.
+
+`ttfa_container_ms` / `ttfa_container_ratio` are the playback layer's own part of that: the container
+file opened and its header authenticated with a known key, the device built, played (no license work).
+`ttfa_buffer_ms` does the same with the whole track decrypted into a `QBuffer` first (the alternative
+source kind). Runs are interleaved so drift (CPU frequency, caches) hits every side alike; each time is
+the median, and each ratio the median of the ratios within a round (a paired estimate: a slow spell of
+the machine falls on both sides of a ratio). The time until the position first moves is reported beside
+them.
 """
 
 from __future__ import annotations
@@ -26,14 +37,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QIODevice, QTimer
 
+from bench import demo
 from mock_backend.demo.media import encode
 from mock_backend.demo.synth import SynthParams, render
 from player.playback import DEFAULT_SOURCE_KIND, PlaybackState, Player, SourceKind, open_device
 from player.protocol.container import ContainerReader
+from player.terminal import Terminal
+from tests.support.backend import Backend
 from tests.support.factories import make_container
 
 MIME = "audio/flac"
 SAMPLE_RATE = 44100
+TRACKS = ("aurora-0001", "aurora-0002")  # the first warms the terminal up; the second is measured
+PASSWORD = "bench password, not a secret"
 
 
 def _time_to_playing(player: Player, start: Callable[[], None]) -> tuple[float, float]:
@@ -132,24 +148,75 @@ def run(quick: bool) -> dict[str, float]:
                 to_playing, to_moving = _time_to_playing(player, starts[name])
                 playing[name].append(to_playing)
                 moving[name].append(to_moving)
-    del app
     med = {name: statistics.median(values) for name, values in playing.items()}
     med_moving = {name: statistics.median(values) for name, values in moving.items()}
     unprepared = DEFAULT_SOURCE_KIND.value
+    player.stop()
 
     def ratio(side: str) -> float:
         return statistics.median(a / b for a, b in zip(playing[side], playing["plain"], strict=True))
 
-    return {
+    result = {
         "ttfa_encrypted_ms": round(med["prepared"], 2),
         "ttfa_plain_ms": round(med["plain"], 2),
         "ttfa_ratio": round(ratio("prepared"), 3),
-        "ttfa_unprepared_ms": round(med[unprepared], 2),
-        "ttfa_unprepared_ratio": round(ratio(unprepared), 3),
+        **_unprepared(player, reps),
+        "ttfa_container_ms": round(med[unprepared], 2),
+        "ttfa_container_ratio": round(ratio(unprepared), 3),
         "ttfa_buffer_ms": round(med["buffer"], 2),
         # Time until the position first moves (sound is coming out), for context: not a target.
         "first_position_encrypted_ms": round(med_moving["prepared"], 1),
         "first_position_plain_ms": round(med_moving["plain"], 1),
+    }
+    del app
+    return result
+
+
+def _unprepared(player: Player, reps: int) -> dict[str, float]:
+    """A play through `Terminal.open_track`, against the same track's audio as a plain file."""
+    with tempfile.TemporaryDirectory(prefix="bench-ttfa-terminal-") as tmp:
+        backend = Backend(demo.backend_dir(Path(tmp, "backend")))
+        terminal = Terminal(Path(tmp, "library"), backend.url, keys_in_memory=True)
+        try:
+            terminal.account.sign_up("bench-ttfa", PASSWORD)
+            terminal.account.insure()
+            warm, measured = (terminal.purchases.buy(t).license.license_id for t in TRACKS)
+            plain_path = Path(tmp, "track")
+            track = terminal.open_track(measured)
+            try:
+                plain_path.write_bytes(track.reader.decrypt_all())  # the baseline's own plain copy
+            finally:
+                track.close()
+            opening: list[float] = []
+
+            def unprepared(license_id: str) -> Callable[[], None]:
+                def start() -> None:
+                    began = time.perf_counter()
+                    track = terminal.open_track(license_id)
+                    opening.append((time.perf_counter() - began) * 1000)
+                    device = open_device(track.reader, source_file=track.file)
+                    player.play_source(device, track.mime, track.duration_ms, track.replaygain)
+
+                return start
+
+            for _ in range(2):  # a player that has played before: the list, the policy, FFmpeg warm
+                _time_to_playing(player, unprepared(warm))
+                _time_to_playing(player, lambda: player.play_file(plain_path))
+            opening.clear()
+            starts = {"plain": lambda: player.play_file(plain_path), "unprepared": unprepared(measured)}
+            times: dict[str, list[float]] = {name: [] for name in starts}
+            for i in range(reps):
+                for name in list(starts)[i % 2 :] + list(starts)[: i % 2]:
+                    times[name].append(_time_to_playing(player, starts[name])[0])
+        finally:
+            terminal.close()
+            backend.stop()
+    paired = statistics.median(u / p for u, p in zip(times["unprepared"], times["plain"], strict=True))
+    return {
+        "ttfa_unprepared_ms": round(statistics.median(times["unprepared"]), 2),
+        "ttfa_unprepared_plain_ms": round(statistics.median(times["plain"]), 2),
+        "ttfa_unprepared_ratio": round(paired, 3),
+        "ttfa_unprepared_open_ms": round(statistics.median(opening), 2),
     }
 
 

@@ -267,8 +267,8 @@ class Client(Exchanges):
             except requests.RequestException as e:
                 raise BackendUnreachableError(
                     translate(
-                        "Errors", "the download from {value1} stopped; it resumes where it stopped"
-                    ).format(value1=self._who(url))
+                        "Errors", "the download from {server} stopped; it resumes where it stopped"
+                    ).format(server=self._who(url))
                 ) from e
         return mime
 

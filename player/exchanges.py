@@ -120,8 +120,8 @@ class Exchanges:
             if rest <= 0:
                 seconds = f"{watch.deadline.seconds:g}" if watch else "0"
                 raise BackendUnreachableError(
-                    translate("Errors", "{value0} did not answer within {seconds} s").format(
-                        value0=self._who(url), seconds=seconds
+                    translate("Errors", "{server} did not answer within {seconds} s").format(
+                        server=self._who(url), seconds=seconds
                     )
                 )
             try:
@@ -141,8 +141,8 @@ class Exchanges:
                 raise self._unreachable(url, e, watch) from e
             except requests.RequestException as e:
                 raise BackendUnreachableError(
-                    translate("Errors", "talking to {value1} failed: {name}").format(
-                        value1=self._who(url), name=type(e).__name__
+                    translate("Errors", "talking to {server} failed: {name}").format(
+                        server=self._who(url), name=type(e).__name__
                     )
                 ) from e
             if watch is not None and watch.fired:  # whatever was parsed was cut off by the deadline
@@ -153,9 +153,9 @@ class Exchanges:
                 raise BackendResponseError(
                     translate(
                         "Errors",
-                        "{value0} answered with a redirect to {value2}; the player does not follow redirects",
+                        "{server} answered with a redirect to {target}; the player does not follow redirects",
                     ).format(
-                        value0=self._who(url), value2=repr(response.headers.get("Location", "elsewhere"))
+                        server=self._who(url), target=repr(response.headers.get("Location", "elsewhere"))
                     )
                 )
             if response.status_code >= 400 and response.status_code not in accept:
@@ -202,22 +202,22 @@ class Exchanges:
         if watch is not None and (watch.fired or spent):
             seconds = f"{watch.deadline.seconds:g}"
             return BackendUnreachableError(
-                translate("Errors", "{value0} did not answer within {seconds} s").format(
-                    value0=self._who(url), seconds=seconds
+                translate("Errors", "{server} did not answer within {seconds} s").format(
+                    server=self._who(url), seconds=seconds
                 )
             )
         if isinstance(e, requests.Timeout):
             return BackendUnreachableError(
-                translate("Errors", "{value0} did not answer in time").format(value0=self._who(url))
+                translate("Errors", "{server} did not answer in time").format(server=self._who(url))
             )
         if isinstance(e, requests.ConnectionError) and not isinstance(
             e, requests.exceptions.ChunkedEncodingError
         ):
             return BackendUnreachableError(
-                translate("Errors", "{value0} cannot be reached").format(value0=self._who(url))
+                translate("Errors", "{server} cannot be reached").format(server=self._who(url))
             )
         return BackendUnreachableError(
-            translate("Errors", "{value0} broke off its answer").format(value0=self._who(url))
+            translate("Errors", "{server} broke off its answer").format(server=self._who(url))
         )
 
     def _who(self, url: str) -> str:

@@ -68,17 +68,24 @@ def _default_data_dir() -> Path:
     return Path(env) if env else Path(platformdirs.user_data_dir("insured-player"))
 
 
-def _speak(args: argparse.Namespace) -> None:
+def _speak(argv: Sequence[str]) -> None:
     """Print in the system's language (LANG=ja_JP.UTF-8 gives Japanese), dates and amounts as its locale
-    writes them: the command's Qt application, made first, holds the translators."""
-    install(application(gui=getattr(args, "pdf", None) is not None))
+    writes them: the command's Qt application, made before the arguments are read so that their help is
+    translated too, holds the translators. Laying out a PDF (`receipt --pdf`, or any prefix argparse
+    takes for it) needs a GUI application, so that is looked for in the words first."""
+    head = list(argv)
+    if "--" in head:
+        head = head[: head.index("--")]
+    pdf = any(len(o) >= 3 and "--pdf".startswith(o) for o in (a.split("=", 1)[0] for a in head))
+    install(application(gui=pdf))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("QT_LOGGING_RULES", QUIET_QT)  # FFmpeg's stream dumps are not for users
     try:
-        args = build_parser().parse_args(argv)
-        _speak(args)
+        words = list(sys.argv[1:] if argv is None else argv)
+        _speak(words)
+        args = build_parser().parse_args(words)
         return run(args)
     except PlayerError as e:
         Output.error(str(e))

@@ -263,15 +263,15 @@ def _verify(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None,
             out.error(f"{content_id}: {why}")
         elif a.repair:
             out.error(
-                translate("Cli", "{value0} missing, {value2} corrupt: report them with `report-loss`").format(
-                    value0=len(r.missing), value2=len(r.corrupt)
-                )
+                translate(
+                    "Cli", "{missing} missing, {corrupt} corrupt: report them with `report-loss`"
+                ).format(missing=len(r.missing), corrupt=len(r.corrupt))
             )
         else:
             out.error(
                 translate(
-                    "Cli", "{value0} missing, {value2} corrupt: fetch them again with `verify --repair`"
-                ).format(value0=len(r.missing), value2=len(r.corrupt))
+                    "Cli", "{missing} missing, {corrupt} corrupt: fetch them again with `verify --repair`"
+                ).format(missing=len(r.missing), corrupt=len(r.corrupt))
             )
         return IntegrityError.exit_code
     return 0

@@ -111,8 +111,8 @@ def play_own(t: Terminal, a: argparse.Namespace, out: Output) -> int:
         device = QFile(str(track.path))
         if not device.open(QIODevice.OpenModeFlag.ReadOnly):
             raise OwnMusicError(
-                translate("Cli", "{path} cannot be read: {value2}").format(
-                    path=track.path, value2=device.errorString()
+                translate("Cli", "{path} cannot be read: {reason}").format(
+                    path=track.path, reason=device.errorString()
                 )
             )
         try:

@@ -26,7 +26,9 @@ Password = Callable[[str], str]
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     """`playlist ACTION ...` among the main parser's subcommands (`sub`), each with the common options."""
     playlist = sub.add_parser(
-        "playlist", help="playlists: list, show, new, add, delete, export and import (XSPF)", parents=[common]
+        "playlist",
+        help=translate("Cli", "playlists: list, show, new, add, delete, export and import (XSPF)"),
+        parents=[common],
     )
     actions = playlist.add_subparsers(dest="action", required=True, metavar="ACTION")
 
@@ -34,21 +36,23 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         made: argparse.ArgumentParser = actions.add_parser(name, help=help_text, parents=[common])
         return made
 
-    action("list", "every playlist, with how many of its tracks play")
-    action("show", "a playlist's tracks, in order").add_argument("name")
-    new = action("new", "a new playlist, empty or with tracks")
+    action("list", translate("Cli", "every playlist, with how many of its tracks play"))
+    action("show", translate("Cli", "a playlist's tracks, in order")).add_argument("name")
+    new = action("new", translate("Cli", "a new playlist, empty or with tracks"))
     new.add_argument("name")
     new.add_argument("ids", nargs="*", metavar="CONTENT_OR_LICENSE_ID")
-    add = action("add", "add tracks at the end of a playlist")
+    add = action("add", translate("Cli", "add tracks at the end of a playlist"))
     add.add_argument("name")
     add.add_argument("ids", nargs="+", metavar="CONTENT_OR_LICENSE_ID")
-    action("delete", "delete a playlist (its tracks stay in the library)").add_argument("name")
-    export = action("export", "write a playlist as XSPF")
+    action("delete", translate("Cli", "delete a playlist (its tracks stay in the library)")).add_argument(
+        "name"
+    )
+    export = action("export", translate("Cli", "write a playlist as XSPF"))
     export.add_argument("name")
     export.add_argument("file", type=Path)
-    imported = action("import", "a new playlist from an XSPF file")
+    imported = action("import", translate("Cli", "a new playlist from an XSPF file"))
     imported.add_argument("file", type=Path)
-    imported.add_argument("--name", help="its name (default: the file's title)")
+    imported.add_argument("--name", help=translate("Cli", "its name (default: the file's title)"))
 
 
 def run(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:

@@ -68,8 +68,8 @@ def play_sound(
     data = {"title": title, "played_ms": position, "seconds": round(time.monotonic() - started, 2)}
     out.emit(
         data,
-        lambda: translate("Cli", "played {title} ({value3} s)").format(
-            title=title, value3=format(position / 1000, ".1f")
+        lambda: translate("Cli", "played {title} ({seconds} s)").format(
+            title=title, seconds=format(position / 1000, ".1f")
         ),
     )
     return 0

@@ -14,7 +14,8 @@ from player.license_decision.decision import (
     decide,
     decide_uninsured,
 )
-from player.license_decision.trusted_list import CLOCK_TOLERANCE, ListMark, TrustedList, check_clock
+from player.license_decision.mark import CLOCK_TOLERANCE, ListMark, check_clock
+from player.license_decision.trusted_list import TrustedList
 
 __all__ = [
     "CLOCK_TOLERANCE",

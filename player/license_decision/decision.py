@@ -41,7 +41,8 @@ from player.errors import (
     WrongLicenseeError,
 )
 from player.language import translate
-from player.license_decision.trusted_list import ListMark, TrustedList, check_clock
+from player.license_decision.mark import ListMark, check_clock
+from player.license_decision.trusted_list import TrustedList
 from player.protocol.license import License
 from player.protocol.license_list import InvalidationReason, LicenseState, verify_validity
 from player.protocol.package import LicensePackage

@@ -28,15 +28,12 @@ returns a new one), so deciding about one play is a dictionary lookup.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from player.errors import (
-    ClockRollbackError,
     DeltaBaseMismatchError,
     ListExpiredError,
     ListRollbackError,
@@ -45,86 +42,24 @@ from player.errors import (
     WrongLicenseeError,
 )
 from player.language import translate
-from player.protocol.canonical import canonical_json, format_time, parse_time
+from player.license_decision.mark import CLOCK_TOLERANCE, ListMark, check_clock
+
+__all__ = ["CLOCK_TOLERANCE", "ListMark", "TrustedList", "check_clock"]
+from player.protocol.canonical import format_time
 from player.protocol.license_list import LicenseList, ListEntry, apply_delta, verify_license_list
 from player.words import count
 from player.words import moment as when
-
-# Clocks drift and the insurer's clock is not ours. Five minutes forgives drift and is far too little to
-# stretch a 30-day offline grace in any way that matters.
-CLOCK_TOLERANCE = timedelta(minutes=5)
-
-
-@dataclass(frozen=True)
-class ListMark:
-    """The highest list version and newest `issued_at` ever accepted. It lives in the keyring, never in
-    a file."""
-
-    highest_version: int = 0
-    newest_issued_at: datetime | None = None
-
-    def __post_init__(self) -> None:
-        if isinstance(self.highest_version, bool) or self.highest_version < 0:
-            raise ValueError(translate("Errors", "a list mark's version is a count, 0 or more"))
-        if self.newest_issued_at is not None and self.newest_issued_at.tzinfo is None:
-            raise ValueError(translate("Errors", "a list mark's time must be timezone-aware"))
-
-    def advanced(self, lst: LicenseList) -> ListMark:
-        """The mark after accepting `lst`. It never goes down, in either field."""
-        seen = self.newest_issued_at
-        return ListMark(
-            max(self.highest_version, lst.version),
-            lst.issued_at if seen is None or lst.issued_at > seen else seen,
-        )
-
-    def encode(self) -> str:
-        """A short JSON text for the keyring."""
-        seen = None if self.newest_issued_at is None else format_time(self.newest_issued_at)
-        return canonical_json({"highest_version": self.highest_version, "newest_issued_at": seen}).decode()
-
-    @classmethod
-    def decode(cls, text: str) -> ListMark:
-        """The mark from its keyring text. Damaged text raises `MalformedError` and is never read as zero,
-        because a reset mark would turn every rollback check off."""
-        try:
-            obj = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as e:
-            raise MalformedError(
-                translate("Errors", "the license-list mark in the keyring is damaged")
-            ) from e
-        if not isinstance(obj, dict) or obj.keys() != {"highest_version", "newest_issued_at"}:
-            raise MalformedError(translate("Errors", "the license-list mark in the keyring is damaged"))
-        version, seen = obj["highest_version"], obj["newest_issued_at"]
-        if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-            raise MalformedError(
-                translate("Errors", "the license-list mark in the keyring has no valid version")
-            )
-        return cls(version, None if seen is None else parse_time(seen, "license-list mark time"))
-
-
-def check_clock(mark: ListMark, now: datetime) -> None:
-    """Rule 6. Raise `ClockRollbackError` if `now` is earlier than a list issue time already seen."""
-    if now.tzinfo is None:
-        raise ValueError(translate("Errors", "now must be timezone-aware"))
-    seen = mark.newest_issued_at
-    if seen is not None and now < seen - CLOCK_TOLERANCE:
-        raise ClockRollbackError(
-            translate(
-                "Errors",
-                "Your clock reads {now}, but a license list issued at {seen} was already seen: set the "
-                "clock right.",
-            ).format(now=when(now), seen=when(seen))
-        )
 
 
 class TrustedList:
     """The license list the terminal relies on, with the mark it has reached. Build it with `load`."""
 
-    __slots__ = ("_chain", "_key", "_list", "_mark")
+    __slots__ = ("_chain", "_key", "_list", "_mark", "_seen")
     _chain: tuple[bytes, ...]
     _key: Ed25519PublicKey
     _list: LicenseList
     _mark: ListMark
+    _seen: ListMark  # what the chain alone says: its version and newest issue time
 
     def __init__(self) -> None:
         raise TypeError(
@@ -133,10 +68,10 @@ class TrustedList:
 
     @classmethod
     def _make(
-        cls, lst: LicenseList, chain: tuple[bytes, ...], mark: ListMark, key: Ed25519PublicKey
+        cls, lst: LicenseList, chain: tuple[bytes, ...], mark: ListMark, key: Ed25519PublicKey, seen: ListMark
     ) -> TrustedList:
         self = object.__new__(cls)
-        self._list, self._chain, self._mark, self._key = lst, chain, mark, key
+        self._list, self._chain, self._mark, self._key, self._seen = lst, chain, mark, key, seen
         return self
 
     @classmethod
@@ -148,22 +83,34 @@ class TrustedList:
         user_id: str,
         mark: ListMark,
         now: datetime,
+        known: TrustedList | None = None,
     ) -> TrustedList:
         """Verify the stored chain (a full list, then its deltas in order) against the keyring mark.
 
         The same call also accepts the first list fetched from the insurer (a chain of one). A cache below
         the mark raises `ListRollbackError`, and the caller answers by fetching the full list.
+
+        `known` is a list this terminal loaded before. When `chain` is exactly its chain (the same bytes,
+        for the same key and user), its signatures are not checked again: the bytes are the ones already
+        verified. The mark and the clock are, since they may have moved since (rules 3 and 6).
         """
         if not chain:
             raise ValueError(
                 translate("Errors", "no list to load: with nothing cached, the decision takes None")
             )
+        if (
+            known is not None
+            and known._key == insurer_key
+            and known.user_id == user_id
+            and known._chain == tuple(chain)
+        ):
+            return known._against(mark, now)
         lst = _verify(chain[0], insurer_key, user_id)
         if lst.base_version is not None:
             raise MalformedError(
                 translate("Errors", "the cached license list starts with a delta, not a full list")
             )
-        reached = mark.advanced(lst)
+        seen = ListMark().advanced(lst)
         for data in chain[1:]:
             delta = _verify(data, insurer_key, user_id)
             if delta.base_version != lst.version:
@@ -175,7 +122,12 @@ class TrustedList:
                     ).format(base_version=delta.base_version, version=lst.version)
                 )
             lst = apply_delta(lst, delta)
-            reached = reached.advanced(delta)
+            seen = seen.advanced(delta)
+        return cls._make(lst, tuple(chain), seen, insurer_key, seen)._against(mark, now)
+
+    def _against(self, mark: ListMark, now: datetime) -> TrustedList:
+        """This chain under the keyring's mark as it stands now: rules 3 and 6, and the mark it reaches."""
+        lst = self._list
         if lst.version < mark.highest_version:
             raise ListRollbackError(
                 translate(
@@ -186,7 +138,7 @@ class TrustedList:
                 ).format(version=lst.version, highest_version=mark.highest_version)
             )
         check_clock(mark, now)
-        return cls._make(lst, tuple(chain), reached, insurer_key)
+        return self._make(lst, self._chain, mark.merged(self._seen), self._key, self._seen)
 
     def update(self, data: bytes, now: datetime) -> TrustedList:
         """Accept a newer full list, or a delta against exactly this version. Returns the new state (or
@@ -204,7 +156,7 @@ class TrustedList:
         if new.version == self.version:
             return self if new.base_version is not None else self._same_version(new, data)
         if new.base_version is None:
-            return self._make(new, (data,), self._mark.advanced(new), self._key)
+            return self._make(new, (data,), self._mark.advanced(new), self._key, ListMark().advanced(new))
         if new.base_version != self.version:
             raise DeltaBaseMismatchError(
                 translate(
@@ -214,7 +166,11 @@ class TrustedList:
                 ).format(base_version=new.base_version, version=self.version)
             )
         return self._make(
-            apply_delta(self._list, new), (*self._chain, data), self._mark.advanced(new), self._key
+            apply_delta(self._list, new),
+            (*self._chain, data),
+            self._mark.advanced(new),
+            self._key,
+            self._seen.advanced(new),
         )
 
     def _same_version(self, new: LicenseList, data: bytes) -> TrustedList:
@@ -229,7 +185,7 @@ class TrustedList:
             )
         if new.issued_at <= self._list.issued_at:
             return self
-        return self._make(new, (data,), self._mark.advanced(new), self._key)
+        return self._make(new, (data,), self._mark.advanced(new), self._key, ListMark().advanced(new))
 
     def check_clock(self, now: datetime) -> None:
         """Rule 6 against everything this list and the mark have seen."""
@@ -259,6 +215,11 @@ class TrustedList:
     def entry(self, license_id: str) -> ListEntry | None:
         """The list's word on one license, or None when the list does not name it (O(1))."""
         return self._list.entry(license_id)
+
+    @property
+    def by_id(self) -> Mapping[str, ListEntry]:
+        """Every entry by its license ID (read-only), for a whole library's verdicts at once."""
+        return self._list.by_id
 
     @property
     def entries(self) -> tuple[ListEntry, ...]:

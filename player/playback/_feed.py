@@ -1,15 +1,20 @@
 """`Feed`: the decoded audio waiting for the sound card, one continuous stream across track boundaries.
 
 The gapless engine appends each track's PCM here on the GUI thread, right behind the track before it;
-the audio sink pulls from it on its own thread (`_output.py`), so the sound card sees one stream and a
-track boundary is just the next byte. Every chunk carries the token of the track it belongs to, so
-the engine can tell, from how far the sink has got, which track is playing, and so a ReplayGain factor
-applies from exactly the track's first sample to its last.
+the output (`_output.py`) takes it on the audio thread and writes it into the sink, so the sound card
+sees one stream and a track boundary is just the next byte. Every chunk carries the token of the track
+it belongs to, so the engine can tell, from how far the sink has got, which track is playing, and so a
+ReplayGain factor applies from exactly the track's first sample to its last.
 
-Thread safety: one lock guards the chunks and the counters; the sink's `readData` and the engine's
-`append` both take it for a few list operations only. Gain is applied (with numpy) only to chunks whose
-factor is not 1, so with ReplayGain off the audio thread copies bytes and does nothing else; numpy is
-imported by the first chunk that needs it, not at start-up (it is a tenth of a second of the window's).
+It is a plain Python object, not a `QIODevice`: the sink is fed in push mode (`_output.py` says why), so
+nothing in Qt calls into it, and a `take` is one lock, a few list operations and at most one join per
+push (a tenth of a second of audio), instead of a virtual call through Qt per kilobyte.
+
+Thread safety: one lock guards the chunks and the counters; `take` on the audio thread and `append` on
+the GUI thread both hold it for a few list operations only. Gain is applied (with numpy, a tenth of a
+second at a time) only to chunks whose factor is not 1, so with ReplayGain off the audio thread moves
+bytes and does nothing else. numpy is imported by the first chunk that needs it, not at start-up (it is a
+tenth of a second of the window's).
 """
 
 from __future__ import annotations
@@ -17,7 +22,6 @@ from __future__ import annotations
 import threading
 from collections import deque
 
-from PySide6.QtCore import QIODevice
 from PySide6.QtMultimedia import QAudioFormat
 
 __all__ = ["Feed", "sample_dtype"]
@@ -49,22 +53,19 @@ def _scaled(data: bytes, factor: float, name: str) -> bytes:
     return bytes(np.clip(np.rint(samples), info.min, info.max).astype(dtype).tobytes())
 
 
-class Feed(QIODevice):
-    """A sequential, read-only device over the queued PCM; `append` on one thread, `readData` on another."""
+class Feed:
+    """The queued PCM: `append` on one thread, `take` on another."""
 
     def __init__(self, fmt: QAudioFormat) -> None:
-        super().__init__()
         self._lock = threading.Lock()
         self._chunks: deque[tuple[int, bytes]] = deque()
-        self._offset = 0  # bytes of the first chunk already read
-        self._queued = 0  # bytes appended and not yet read
+        self._offset = 0  # bytes of the first chunk already taken
+        self._queued = 0  # bytes appended and not yet taken
         self._appended = 0  # bytes appended since the feed was made
-        self._pulled = 0  # bytes read by the sink since the feed was made
-        self._final = False  # no more will come: the sink may drain and stop
+        self._pulled = 0  # bytes taken by the sink since the feed was made
         self._factors: dict[int, float] = {}  # track token -> gain factor (absent: 1.0)
         self._frame = max(1, fmt.bytesPerFrame())
         self._dtype = sample_dtype(fmt)
-        self.open(QIODevice.OpenModeFlag.ReadOnly | QIODevice.OpenModeFlag.Unbuffered)
 
     # --- the engine's side (GUI thread) -----------------------------------------------------------
 
@@ -76,13 +77,11 @@ class Feed(QIODevice):
                 self._chunks.append((token, data))
                 self._queued += len(data)
                 self._appended += len(data)
-        if data:
-            self.readyRead.emit()  # a sink that ran dry waits for this before it pulls again
         return start
 
     def drop(self, token: int) -> int:
-        """Remove the not-yet-read chunks of `token` queued at the end; returns the bytes removed.
-        Chunks the sink already started reading stay (they are as good as played)."""
+        """Remove the not-yet-taken chunks of `token` queued at the end; returns the bytes removed.
+        Chunks the sink already started taking stay (they are as good as played)."""
         removed = 0
         with self._lock:
             while len(self._chunks) > (1 if self._offset else 0) and self._chunks[-1][0] == token:
@@ -90,11 +89,6 @@ class Feed(QIODevice):
             self._queued -= removed
             self._appended -= removed
         return removed
-
-    def finish(self) -> None:
-        """Nothing more will be appended."""
-        with self._lock:
-            self._final = True
 
     def set_factor(self, token: int, factor: float) -> None:
         with self._lock:
@@ -115,23 +109,10 @@ class Feed(QIODevice):
     def pulled(self) -> int:
         return self._pulled
 
-    @property
-    def drained(self) -> bool:
-        """Final, and the sink has read everything."""
-        return self._final and self._queued == 0
+    # --- the sink's side (audio thread) ------------------------------------------------------------
 
-    # --- QIODevice (the sink's thread) -------------------------------------------------------------
-
-    def isSequential(self) -> bool:
-        return True
-
-    def bytesAvailable(self) -> int:
-        return self._queued
-
-    def atEnd(self) -> bool:
-        return self.drained
-
-    def readData(self, maxlen: int) -> bytes:
+    def take(self, maxlen: int) -> bytes:
+        """Up to `maxlen` bytes (whole frames) from the front, gain applied; b"" when none is queued."""
         want = maxlen - maxlen % self._frame
         if want <= 0:
             return b""
@@ -153,7 +134,6 @@ class Feed(QIODevice):
                     self._offset = 0
             self._queued -= got
             self._pulled += got
+        if not pieces:
+            return b""
         return pieces[0] if len(pieces) == 1 else b"".join(pieces)
-
-    def writeData(self, data: bytes | bytearray | memoryview, length: int, /) -> int:
-        return -1

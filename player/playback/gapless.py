@@ -6,21 +6,21 @@ audio stream; between two tracks the sound server hears nothing for ~60 ms (meas
 sink, `bench/gap.py`). Qt offers no way to queue the next source. So this engine does what GStreamer's
 playbin does with `about-to-finish` (Strawberry's gapless path): it decodes each track with
 `QAudioDecoder` (FFmpeg, on FFmpeg's threads, reading our decrypting `ContainerDevice`), appends the PCM
-to a `Feed`, and one `QAudioSink` on its own thread pulls that feed (`_output.py`). When a track is
+to a `Feed`, which is written into one `QAudioSink` on its own thread (`_output.py`). When a track is
 decoded to its end, about `LOOKAHEAD_MS` before it is heard ending, the engine says `next_wanted`; the
-caller `queue_next`s the following track, which is decoded in the sink's own format and appended right
-behind: the sink never sees a boundary. Its measured gap is 0 ms (`bench/gap.py`).
+caller `queue_next`s the following track, decoded in the sink's own format and appended right behind:
+the sink never sees a boundary. Its measured gap is 0 ms (`bench/gap.py`).
 
-The clock is the sink's `processedUSecs` (what the sound server has taken): a track has started when
-that passes its first byte in the feed (`advanced`), and ended when it passes its last (`media_ended`).
-Python does one call per decoded buffer (about 11 a second for FLAC, 50 for Ogg Vorbis, in bursts: the
-decoder runs ~900 times faster than real time) and one per read of the sink (about 125 a second: it
-takes what the sound server took, 256 frames at a time); the samples are decoded by FFmpeg and played
-by the sink, in C++, and ReplayGain touches them only when a track's level is not 1.
+The clock is the sink's `processedUSecs` (what the sound server has taken): a track has started when that
+passes its first byte in the feed (`advanced`), and ended when it passes its last (`media_ended`). Python
+does one call per decoded buffer (about 11 a second for FLAC, 50 for Ogg Vorbis, in bursts), one per
+top-up of the sink (five a second: push mode, `_output.py` says why) and one per tick (`TICK_MS`, ten a
+second); FFmpeg decodes and the sink plays, in C++, and ReplayGain touches the samples only when a level
+is not 1. So it costs about what `QMediaPlayer` does on plain audio (`bench/play_cost.py`).
 
-Controls act at once on the engine's state; waits (stopping a decoder: the teardown rule of docs/platform.md)
-are spent in a local event loop, so FFmpeg's threads can finish a read that needs the GIL. Drop one only
-after `stop()`.
+Controls act at once on the engine's state; waits (stopping a decoder: the teardown rule of
+docs/platform.md) are spent in a local event loop, so FFmpeg's threads can finish a read that needs the
+GIL. Drop one only after `stop()`.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ __all__ = ["LOOKAHEAD_MS", "GaplessPlayer"]
 
 LOOKAHEAD_MS = 10_000  # decoded audio kept ahead of the sound: the time the caller has to queue the next
 PREBUFFER_MS = 0  # the sink starts with the first buffer: decoding runs ~900 times faster than it plays
-TICK_MS = 40  # how often the position, boundaries and the end are looked at
+TICK_MS = 100  # how often the position, boundaries and the end are looked at (a Python call each)
 
 
 class GaplessPlayer(PlayerBase):

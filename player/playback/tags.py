@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import mutagen
-from mutagen.flac import Picture
+from mutagen.flac import FLAC, Picture
+from mutagen.mp3 import MP3
+from mutagen.oggvorbis import OggVorbis
 
 from player.playback.replaygain import ReplayGain
 from player.protocol.container import ContainerReader
@@ -28,6 +30,7 @@ __all__ = ["Cover", "PlainFile", "TrackTags", "cover_art", "file_cover", "read_t
 
 log = logging.getLogger(__name__)
 
+_BY_MIME: dict[str, Any] = {"audio/flac": FLAC, "audio/mpeg": MP3, "audio/ogg": OggVorbis}
 FRONT_COVER = 3  # the ID3/FLAC picture type "Cover (front)"
 MAX_COVER_BYTES = 8 * 1024 * 1024  # larger "covers" are ignored rather than held in memory
 
@@ -146,6 +149,15 @@ def replaygain_of(audio: Any) -> ReplayGain | None:
 
 
 def _parse(reader: ContainerReader) -> Any:
+    """The tags, parsed by the format the (authenticated) header names: no sniffing through every format
+    mutagen knows, which took twice as long as the parse itself (~90 of ~125 µs for a FLAC). A format not
+    named there, or a file that is not what it says, is sniffed as before."""
+    kind = _BY_MIME.get(reader.header.mime)
+    if kind is not None:
+        try:
+            return kind(PlainFile(reader))
+        except (mutagen.MutagenError, ValueError, EOFError, IndexError, KeyError):
+            pass  # not the format its header says: let mutagen find out what it is
     try:
         return mutagen.File(PlainFile(reader))
     except (mutagen.MutagenError, ValueError, EOFError, IndexError, KeyError) as e:

@@ -13,6 +13,7 @@ import binascii
 import functools
 import hashlib
 import json
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -70,10 +71,17 @@ def format_time(t: datetime) -> str:
     return t.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# A time as `format_time` writes it, digit for digit: read by `fromisoformat`, ten times faster than
+# `strptime` (a list names thousands). Anything else still goes to `strptime`, which decides as it did.
+_WIRE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", re.ASCII)
+
+
 def parse_time(text: object, what: str = "time") -> datetime:
     if not isinstance(text, str):
         raise MalformedError(translate("Errors", "{what} is not a time string").format(what=what))
     try:
+        if _WIRE_TIME.fullmatch(text):
+            return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
         return _parse_utc(text)
     except ValueError as e:
         raise MalformedError(
@@ -173,21 +181,55 @@ def verify_document(data: bytes, doc_type: str, key: Ed25519PublicKey, what: str
     obj = load_json_object(data, what)
     if obj.get("type") != doc_type:
         raise MalformedError(
-            translate("Errors", "{what}: expected a {doc_type} document, got {value4}").format(
-                what=what, doc_type=doc_type, value4=repr(obj.get("type"))
+            translate("Errors", "{what}: expected a {doc_type} document, got {found}").format(
+                what=what, doc_type=doc_type, found=repr(obj.get("type"))
             )
         )
     if obj.get("format") != FORMAT_VERSION:
         raise UnsupportedVersionError(
-            translate("Errors", "{what}: format {value2} is not supported").format(
-                what=what, value2=repr(obj.get("format"))
+            translate("Errors", "{what}: format {version} is not supported").format(
+                what=what, version=repr(obj.get("format"))
             )
         )
     expected_signer = fingerprint(ed25519_public_bytes(key))
     if obj.get("signer") != expected_signer:
         raise UnknownSignerError(translate("Errors", "{what} is signed by an unknown key").format(what=what))
     signature = obj.pop("signature", None)
-    verify(key, signature, canonical_json(obj), what)
+    signed = _as_written(data, obj, signature)
+    if signed is None or not _holds(key, signature, signed, what):
+        verify(key, signature, canonical_json(obj), what)  # encoded again: decides as it always did
     for k in ("type", "format", "signer"):
         obj.pop(k)
     return obj
+
+
+def _as_written(data: bytes, obj: dict[str, Any], signature: object) -> bytes | None:
+    """The bytes the signature covers, cut out of `data` instead of encoding `obj` again (a license list
+    of 100,000 entries takes a tenth of a second to encode), when `data` ends the way `sign_document`
+    ends a document: the signature's member, then the members after it in key order, exactly as they
+    encode. None when it does not (then the caller encodes `obj`).
+
+    Safe because the signature is checked over the result: bytes the insurer signed are canonical
+    JSON, and what follows the cut holds one unmatched closing brace and no open string, so the cut
+    falls between two members of the top-level object; `data` is then that signed document with the
+    signature member put in between, and `obj` (parsed from `data`) is exactly what was signed."""
+    try:
+        if not any(k < "signature" for k in obj):
+            return None
+        after = b"".join(
+            b"," + canonical_json(k) + b":" + canonical_json(obj[k]) for k in sorted(obj) if k > "signature"
+        )
+        cut = b',"signature":' + canonical_json(signature) + after + b"}"
+    except (TypeError, ValueError):
+        return None  # not JSON this encoder writes (NaN, say): the usual way says what is wrong
+    if not data.endswith(cut):
+        return None
+    return data[: len(data) - len(cut)] + after + b"}"
+
+
+def _holds(key: Ed25519PublicKey, signature: object, message: bytes, what: str) -> bool:
+    try:
+        verify(key, signature, message, what)
+    except BadSignatureError:
+        return False
+    return True

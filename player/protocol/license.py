@@ -225,8 +225,8 @@ def _parse(xml: bytes) -> tuple[License, str, str]:
         required = {a for a, needed in allowed.items() if needed}
         if not required <= el.attrib.keys() <= allowed.keys():
             raise MalformedError(
-                translate("Errors", "license element {name} has attributes {value3}").format(
-                    name=name, value3=sorted(el.attrib)
+                translate("Errors", "license element {name} has attributes {attributes}").format(
+                    name=name, attributes=sorted(el.attrib)
                 )
             )
         children[name] = el

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from player.bulk import paused_collection
 from player.errors import MalformedError
 from player.language import translate
 from player.protocol import _fields as f
@@ -47,7 +49,7 @@ class InvalidationReason(StrEnum):
     INSURED_AFTER_PURCHASE = "replaced_when_insured"  # FIG.15 (9)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a list names up to 100,000, in a quarter of the memory
 class ListEntry:
     license_id: str
     content_id: str
@@ -74,6 +76,12 @@ class LicenseList:
     def entry(self, license_id: str) -> ListEntry | None:
         return self._by_id.get(license_id)
 
+    @property
+    def by_id(self) -> Mapping[str, ListEntry]:
+        """Every entry by its license ID, read-only: for looking up a whole library at once (`entry`
+        is two calls per license; a library can hold 100,000)."""
+        return MappingProxyType(self._by_id)
+
 
 @dataclass(frozen=True)
 class ValidityStatement:
@@ -95,7 +103,8 @@ def sign_license_list(lst: LicenseList, key: Ed25519PrivateKey) -> bytes:
 def verify_license_list(data: bytes, insurer_key: Ed25519PublicKey) -> LicenseList:
     """Signature and shape only; entries must have unique license IDs; invalid entries need date+reason,
     valid ones neither; version >= 1; base_version < version; issued_at <= expires_at."""
-    return _list_from_fields(verify_document(data, LIST_DOC_TYPE, insurer_key, "license list"))
+    with paused_collection():  # 100,000 entries hold no cycle to look for
+        return _list_from_fields(verify_document(data, LIST_DOC_TYPE, insurer_key, "license list"))
 
 
 def apply_delta(base: LicenseList, delta: LicenseList) -> LicenseList:
@@ -208,7 +217,7 @@ def _list_from_fields(fields: dict[str, Any]) -> LicenseList:
         raise MalformedError(translate("Errors", "{what} expires before it is issued").format(what=what))
     if not isinstance(obj["entries"], list):
         raise MalformedError(translate("Errors", "{what} entries is not a list").format(what=what))
-    entries = tuple(_entry_from_fields(e) for e in obj["entries"])
+    entries = _entries_from_fields(obj["entries"])
     if len({e.license_id for e in entries}) != len(entries):
         raise MalformedError(translate("Errors", "{what} names a license twice").format(what=what))
     return LicenseList(
@@ -219,6 +228,40 @@ def _list_from_fields(fields: dict[str, Any]) -> LicenseList:
         expires_at=expires_at,
         entries=entries,
     )
+
+
+def _entries_from_fields(items: list[Any]) -> tuple[ListEntry, ...]:
+    """Every entry, read as strictly as `_entry_from_fields` reads one, but a list names 100,000.
+
+    A valid entry (nearly all of them) is checked in line: a JSON object of exactly the entry's keys, the
+    state "valid" and no date or reason, two non-empty strings; their characters are then checked for
+    all entries at once, one scan of the IDs joined by spaces. Anything else, and every entry again if
+    that scan finds a control character, goes through `_entry_from_fields`, which says what is wrong."""
+    out: list[ListEntry] = []
+    append = out.append
+    ids: list[str] = []
+    keep = ids.append
+    keys, valid = _ENTRY_KEYS, LicenseState.VALID
+    for e in items:
+        if (
+            type(e) is dict
+            and e.keys() == keys
+            and e["state"] == "valid"
+            and e["invalidated_at"] is None
+            and e["reason"] is None
+            and type(license_id := e["license_id"]) is str
+            and type(content_id := e["content_id"]) is str
+            and license_id
+            and content_id
+        ):
+            append(ListEntry(license_id, content_id, valid, None, None))
+            keep(license_id)
+            keep(content_id)
+        else:
+            append(_entry_from_fields(e))
+    if f.has_control(" ".join(ids)):
+        return tuple(_entry_from_fields(e) for e in items)  # raises, naming the field
+    return tuple(out)
 
 
 def _entry_from_fields(fields: object) -> ListEntry:

@@ -178,7 +178,7 @@ class DocumentStore:
             return None
         except OSError as e:
             raise storage_error(e, full_path, "read") from e
-        version, _ = blobs.list_version(full)
+        version = blobs.stored_list_version(full)
         deltas = [
             self._read(p, translate("Errors", "a license-list delta"))
             for v, p in self._deltas()
@@ -188,7 +188,7 @@ class DocumentStore:
 
     def _full_version(self) -> int | None:
         with contextlib.suppress(FileNotFoundError):
-            return blobs.list_version((self.data_dir / layout.FULL_LIST).read_bytes())[0]
+            return blobs.stored_list_version((self.data_dir / layout.FULL_LIST).read_bytes())
         return None
 
     def _deltas(self) -> list[tuple[int, Path]]:

@@ -102,10 +102,14 @@ INSERT OR REPLACE INTO tracks
      track_number, disc_number, year, album_artist, compilation, tagged, mime, file, size)
 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 """
+# In `LibraryRow`'s order, with what a license without a track lacks filled in here rather than in
+# Python, row by row: a start lists every license. The two file columns are checked against the disk after.
 LIBRARY_SQL = """
-SELECT l.content_id, t.title, t.artist, t.album, t.genre, t.provider, t.duration_ms,
+SELECT l.content_id, coalesce(t.title, ''), coalesce(t.artist, ''), coalesce(t.album, ''),
+       coalesce(t.genre, ''), coalesce(t.provider, ''), coalesce(t.duration_ms, 0),
        l.license_id, l.policy_id, l.item_id, t.file, t.version, t.mime, l.file,
-       t.track_number, t.disc_number, t.year, t.album_artist, t.compilation
+       coalesce(t.track_number, 0), coalesce(t.disc_number, 0), coalesce(t.year, 0),
+       coalesce(t.album_artist, ''), coalesce(t.compilation, 0)
 FROM licenses AS l LEFT JOIN tracks AS t ON t.content_id = l.content_id
 ORDER BY t.artist COLLATE NOCASE, t.album COLLATE NOCASE, t.title COLLATE NOCASE, l.license_id
 """

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,15 @@ class PolicyRow:
     path: Path
 
 
-@dataclass(frozen=True)
-class LibraryRow:
+class LibraryRow(NamedTuple):
     """One license the terminal knows, joined with its track. Metadata is "" (and durations 0) for a
-    license whose track was never described to the store; `path` is None when the track file is missing
-    and `package_present` False when the license package file itself is gone (both: report a loss)."""
+    license whose track was never described to the store; `file` (and `path`) is None when the track
+    file is missing and `package_present` False when the license package file itself is gone (both:
+    report a loss).
+
+    A named tuple, not a dataclass: a library lists 100,000 of them at every start, and a tuple is built
+    in a third of the time and held in two thirds of the memory. The file is kept as text and made a
+    `Path` only when asked for (`path`): making 100,000 of them cost more than the query itself."""
 
     content_id: str
     title: str
@@ -75,7 +80,7 @@ class LibraryRow:
     license_id: str
     policy_id: str
     item_id: str
-    path: Path | None
+    file: str | None  # the track's container file (absolute); None when it is not on disk
     version: int | None
     mime: str | None
     package_present: bool
@@ -84,6 +89,11 @@ class LibraryRow:
     year: int = 0
     album_artist: str = ""
     compilation: bool = False
+
+    @property
+    def path(self) -> Path | None:
+        """The track's container file, or None when it is missing."""
+        return None if self.file is None else Path(self.file)
 
 
 class FileState(StrEnum):

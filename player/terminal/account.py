@@ -19,10 +19,11 @@ from player.errors import (
     PlayerError,
     SignedOutError,
     UsageError,
+    WrongKeyError,
     WrongLicenseeError,
 )
 from player.language import translate
-from player.protocol.canonical import b64e, x25519_public_bytes
+from player.protocol.canonical import b64e, ed25519_public_bytes, x25519_public_bytes
 from player.protocol.direct import open_direct, parse_direct
 from player.protocol.license import License
 from player.protocol.package import LicensePackage, open_license
@@ -43,6 +44,11 @@ class Account:
         self._store = store
         self._keys = keys
         self._connection = connection
+        # Read once per process, not once per play: a keyring read is a Secret Service round trip (~14 ms
+        # with gnome-keyring, measured), and a play used to make two of them here. Memory only; a key
+        # that stops opening packages (re-keyed by another process) is read again (`unwrap`).
+        self._policy_keys: dict[str, X25519PrivateKey] = {}
+        self._verified_policy: tuple[bytes, bytes, Policy] | None = None  # bytes, insurer key, verdict
 
     # --- identity ---------------------------------------------------------------------------------
 
@@ -82,6 +88,7 @@ class Account:
                     pass  # refused (already ended) or gone: forgetting it here is what matters
         self._keys.clear_session_token()
         self._store.set_setting(SIGNED_OUT, "1")
+        self._policy_keys.clear()
         return told
 
     def _refuse_if_owned(self, username: str) -> None:
@@ -158,6 +165,7 @@ class Account:
         doc = self._connection.client().take_out_policy(public, check_every_play=check_every_play)
         policy = self.accept_policy(doc.policy)
         self._keys.set_policy_key(policy.contract_id, key)
+        self._policy_keys[policy.contract_id] = key
         self._store.set_setting("policy_id", policy.contract_id)
         return policy
 
@@ -176,6 +184,7 @@ class Account:
         rekeyed = self._connection.client().rekey(policy_id, b64e(x25519_public_bytes(key)))
         policy = self.accept_policy(rekeyed.policy)
         self._keys.set_policy_key(policy.contract_id, key)
+        self._policy_keys[policy.contract_id] = key
         return policy
 
     def use_policy(self, policy_id: str) -> None:
@@ -192,7 +201,14 @@ class Account:
                     policy_id=repr(policy_id)
                 )
             ) from e
-        return verify_policy(raw, self._connection.insurer_key())
+        insurer_key = self._connection.insurer_key()
+        pinned = ed25519_public_bytes(insurer_key)
+        known = self._verified_policy
+        if known is not None and known[0] == raw and known[1] == pinned:
+            return known[2]  # the same bytes, verified against the same pinned key before
+        policy = verify_policy(raw, insurer_key)
+        self._verified_policy = (raw, pinned, policy)
+        return policy
 
     def history(self) -> api.History | None:
         """FIG.6A as the insurer keeps it; None offline."""
@@ -201,6 +217,12 @@ class Account:
 
     def unwrap(self, package: LicensePackage) -> License:
         """FIG.10 (5): open a verified package with the policy's private key from the keyring."""
+        cached = self._policy_keys.get(package.policy_id)
+        if cached is not None:
+            try:
+                return open_license(package, cached, self._connection.licensor_keys())
+            except WrongKeyError:
+                del self._policy_keys[package.policy_id]  # re-keyed elsewhere since: ask the keyring
         key = self._keys.policy_key(package.policy_id)
         if key is None:
             raise LicenseUnknownError(
@@ -210,7 +232,9 @@ class Account:
                     "library",
                 )
             )
-        return open_license(package, key, self._connection.licensor_keys())
+        lic = open_license(package, key, self._connection.licensor_keys())
+        self._policy_keys[package.policy_id] = key
+        return lic
 
     def checks_every_play(self, policy_id: str) -> bool:
         """Whether plays under the policy a package is under ask the insurer each time (claim 26): the

@@ -47,8 +47,8 @@ class EmbeddedBackend:
             if not line.startswith(READY_PREFIX):
                 self.stop()
                 raise BackendUnreachableError(
-                    translate("Errors", "the bundled backend did not start; see {value1}").format(
-                        value1=self.data_dir / "backend.log"
+                    translate("Errors", "the bundled backend did not start; see {log}").format(
+                        log=self.data_dir / "backend.log"
                     )
                 )
             self.url = line[len(READY_PREFIX) :].strip()

@@ -183,9 +183,9 @@ class Connection:
             raise InsurerKeyChangedError(
                 translate(
                     "Errors",
-                    "the insurer's signing key changed (now {value1}...); refusing to trust it. If the "
+                    "the insurer's signing key changed (now {fingerprint}...); refusing to trust it. If the "
                     "insurer announced a new key, remove the old pin to accept it.",
-                ).format(value1=identity.fingerprint[:16])
+                ).format(fingerprint=identity.fingerprint[:16])
             )
         licensors = {k.id: k.public_key for k in identity.licensors}
         self._store.set_setting("licensors", json.dumps(licensors, sort_keys=True))

@@ -45,8 +45,8 @@ def playable_codecs(env: Mapping[str, str] = os.environ) -> tuple[str, ...] | No
     unknown = [c for c in codecs if c not in KNOWN_CODECS]
     if unknown or not codecs:
         raise UsageError(
-            translate("Errors", "{codecs_variable} takes some of {value2}, not {text}").format(
-                codecs_variable=CODECS_VARIABLE, value2=", ".join(KNOWN_CODECS), text=repr(text)
+            translate("Errors", "{codecs_variable} takes some of {known}, not {text}").format(
+                codecs_variable=CODECS_VARIABLE, known=", ".join(KNOWN_CODECS), text=repr(text)
             )
         )
     return codecs

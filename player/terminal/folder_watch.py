@@ -72,8 +72,8 @@ class FolderWatch:
         fd: int = self._c.inotify_init1(IN_NONBLOCK | IN_CLOEXEC)
         if fd < 0:
             raise OwnMusicError(
-                translate("Errors", "folders cannot be watched for changes: {value1}").format(
-                    value1=os.strerror(ctypes.get_errno())
+                translate("Errors", "folders cannot be watched for changes: {reason}").format(
+                    reason=os.strerror(ctypes.get_errno())
                 )
             )
         self._fd = fd

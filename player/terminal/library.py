@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from player import words
+from player.bulk import paused_collection
 from player.errors import DecisionRefusedError, IntegrityError, ListExpiredError, PlayerError, UsageError
 from player.language import QT_TRANSLATE_NOOP, translate
 from player.protocol import container
@@ -33,17 +34,30 @@ _NOT_IN_LIST = QT_TRANSLATE_NOOP(
 def _linked(entries: list[LibraryEntry]) -> list[LibraryEntry]:
     """Each invalid license with the copy here that replaced it: the usable license under the same
     insured item (a re-issue, an alternate or an upgrade keeps the item), or, for a purchase insured
-    later, the insured license of the same track."""
-    usable = [e for e in entries if e.state is not LibraryState.INVALID]
-    by_item = {(e.row.policy_id, e.row.item_id): e for e in usable if e.row.policy_id}
-    by_content = {e.row.content_id: e for e in usable if e.row.policy_id}
+    later, the insured license of the same track. Only the few invalid licenses are looked up: the
+    usable ones are gathered for the items and tracks those name, not for the whole library."""
+    invalid = [e for e in entries if e.state is LibraryState.INVALID]
+    if not invalid:
+        return entries
+    items = {e.row.item_id for e in invalid if e.row.policy_id}
+    later = InvalidationReason.INSURED_AFTER_PURCHASE.value
+    tracks = {e.row.content_id for e in invalid if not e.row.policy_id and e.reason == later}
+    usable = [
+        e
+        for e in entries
+        if (e.row.item_id in items or e.row.content_id in tracks)
+        and e.state is not LibraryState.INVALID
+        and e.row.policy_id
+    ]
+    by_item = {(e.row.policy_id, e.row.item_id): e for e in usable}
+    by_content = {e.row.content_id: e for e in usable}
     linked = []
     for e in entries:
         head = None
         if e.state is LibraryState.INVALID:
             if e.row.policy_id:
                 head = by_item.get((e.row.policy_id, e.row.item_id))
-            elif e.reason == InvalidationReason.INSURED_AFTER_PURCHASE.value:
+            elif e.reason == later:
                 head = by_content.get(e.row.content_id)
         linked.append(replace(e, replaced_by=head.row.license_id) if head is not None else e)
     return linked
@@ -59,6 +73,10 @@ class Library:
 
     def entries(self) -> list[LibraryEntry]:
         """Every license the terminal knows, with the cached list's verdict (no network)."""
+        with paused_collection():  # 100,000 rows and entries, no cycle among them
+            return self._entries()
+
+    def _entries(self) -> list[LibraryEntry]:
         rows = self._store.library()
         try:
             trusted = self._licenses.trusted()
@@ -79,10 +97,12 @@ class Library:
             trusted.require_current(self._licenses.now(), online=self._connection.online)
         except ListExpiredError as e:
             ran_out = e
-        out = []
+        lookup, valid, out = trusted.by_id.get, LicenseState.VALID, []
         for row in rows:
-            entry = trusted.entry(row.license_id)
-            if not row.policy_id and (entry is None or entry.state is LicenseState.VALID):
+            entry = lookup(row.license_id)
+            if entry is not None and entry.state is valid and (ran_out is None or not row.policy_id):
+                out.append(LibraryEntry(row, LibraryState.VALID))  # the list's word (or the licensor's)
+            elif not row.policy_id and entry is None:
                 out.append(LibraryEntry(row, LibraryState.VALID))  # uninsured: its licensor's word (FIG.15)
             elif entry is None:
                 out.append(
@@ -90,10 +110,8 @@ class Library:
                         row, LibraryState.UNKNOWN, "not_in_list", None, translate("Errors", _NOT_IN_LIST)
                     )
                 )
-            elif entry.state is LicenseState.VALID and ran_out is not None:
+            elif entry.state is valid and ran_out is not None:
                 out.append(LibraryEntry(row, LibraryState.UNKNOWN, ran_out.code, None, str(ran_out)))
-            elif entry.state is LicenseState.VALID:
-                out.append(LibraryEntry(row, LibraryState.VALID))
             else:  # FIG.7: reason and date of invalidation
                 reason = entry.reason.value if entry.reason else "invalidated"
                 detail = words.reason(entry.reason, entry.invalidated_at)

@@ -16,6 +16,7 @@ from player.license_decision import check_license
 from player.protocol import container
 from player.protocol.package import LicensePackage, verify_package
 from player.storage import Store
+from player.storage.records import LibraryRow
 from player.terminal.account import Account
 from player.terminal.connection import Connection
 from player.terminal.library import Library
@@ -43,7 +44,7 @@ class Opener:
     def open(self, content_or_license_id: str) -> OpenedTrack:
         from player.playback.tags import read_tags  # mutagen: only once something is played
 
-        row = self._library.resolve(content_or_license_id)
+        row = self._row(content_or_license_id)
         raw = self._store.package_bytes(row.license_id)
         package: LicensePackage | None = None
         if row.policy_id:
@@ -78,6 +79,15 @@ class Opener:
             tags.cover,
             tags.replaygain,
         )
+
+    def _row(self, content_or_license_id: str) -> LibraryRow:
+        """The library row to play. A license ID names its row: the cached list's verdict on every row
+        (which `Library.resolve` works out to pick among a content ID's licenses, and which reads the
+        list's mark from the keyring) is not needed for it, and the decision below reads the list anyway."""
+        for row in self._store.library():
+            if row.license_id == content_or_license_id:
+                return row
+        return self._library.resolve(content_or_license_id)
 
     def recheck(self, track: OpenedTrack) -> None:
         """FIG.10 (5) again for a track opened a while ago, without I/O: its license's own period may

@@ -130,8 +130,8 @@ class OwnMusic:
             raise OwnMusicError(
                 translate(
                     "Errors",
-                    "{name} cannot be played: {value2} cannot be reached now (is its drive plugged in?)",
-                ).format(name=name, value2=own.folder or own.path.parent)
+                    "{name} cannot be played: {folder} cannot be reached now (is its drive plugged in?)",
+                ).format(name=name, folder=own.folder or own.path.parent)
             )
         if not os.access(own.path, os.R_OK):
             if own.path.exists():
@@ -324,7 +324,7 @@ def _entry(record: OwnRecord, places: Places, unreachable: set[Path]) -> Library
         license_id=ident,
         policy_id="",
         item_id="",
-        path=record.path if available else None,
+        file=str(record.path) if available else None,
         version=None,
         mime=tags.mime,
         package_present=False,

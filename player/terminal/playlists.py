@@ -246,7 +246,7 @@ class Playlists:
                 raw = f.read(xspf.MAX_BYTES + 1)
         except OSError as e:
             raise UsageError(
-                translate("Errors", "cannot read {path}: {value3}").format(path=path, value3=e.strerror or e)
+                translate("Errors", "cannot read {path}: {reason}").format(path=path, reason=e.strerror or e)
             ) from e
         try:
             parsed = xspf.read(raw)

@@ -137,12 +137,12 @@ class Receipts:
                 raw = f.read(MAX_RECEIPT_FILE + 1)
         except OSError as e:
             raise UsageError(
-                translate("Errors", "cannot read {path}: {value3}").format(path=path, value3=e.strerror or e)
+                translate("Errors", "cannot read {path}: {reason}").format(path=path, reason=e.strerror or e)
             ) from e
         if len(raw) > MAX_RECEIPT_FILE:
             raise UsageError(
-                translate("Errors", "{path} is not a receipt (over {value2} KiB)").format(
-                    path=path, value2=MAX_RECEIPT_FILE // 1024
+                translate("Errors", "{path} is not a receipt (over {limit} KiB)").format(
+                    path=path, limit=MAX_RECEIPT_FILE // 1024
                 )
             )
         found = self._verify(raw, user_id)

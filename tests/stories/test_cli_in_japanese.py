@@ -52,3 +52,16 @@ def test_on_an_english_system_it_speaks_english(cli: Cli) -> None:
         cli, "signup", "ada", env={"LANG": "en_GB.UTF-8", "LC_ALL": ""}, password=PASSWORD, as_json=False
     )
     assert signed_up.out.strip() == "signed up and signed in as ada"
+
+
+def test_its_help_is_in_japanese_too(cli: Cli) -> None:
+    helped = run_cli_process(cli, "buy", "--help", env=IN_JAPANESE, as_json=False)
+    assert helped.code == 0, helped.err
+    assert helped.out.startswith("使い方: insured-player-cli buy")
+    assert "保険付きで、保険会社を通して" in helped.out  # --at-insurer's line
+    assert helped.out.count("オプション:") == 1  # the common options under the same heading
+    english = run_cli_process(cli, "buy", "--help", env={"LANG": "en_GB.UTF-8", "LC_ALL": ""}, as_json=False)
+    assert (
+        english.out.startswith("usage: insured-player-cli buy")
+        and "insured, through the insurer" in english.out
+    )

@@ -358,7 +358,7 @@ def library_entry(
         license_id=license_id,
         policy_id="",
         item_id="",
-        path=None,
+        file=None,
         version=1,
         mime="audio/flac",
         package_present=True,

@@ -24,7 +24,7 @@ def _track(
 ) -> LibraryEntry:
     """A library row: `by` is the license that replaced it, if one did."""
     entry = library_entry(license_id, album, state, by)
-    row = replace(entry.row, content_id=content_id, title=title or license_id, artist=artist)
+    row = entry.row._replace(content_id=content_id, title=title or license_id, artist=artist)
     return replace(entry, row=row)
 
 

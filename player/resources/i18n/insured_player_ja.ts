@@ -501,12 +501,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>修復済み: {ids}</translation>
     </message>
     <message>
-        <source>{value0} missing, {value2} corrupt: report them with `report-loss`</source>
-        <translation>見つからない曲 {value0}、破損 {value2}: `report-loss` で報告してください</translation>
+        <source>{missing} missing, {corrupt} corrupt: report them with `report-loss`</source>
+        <translation>見つからない曲 {missing}、破損 {corrupt}: `report-loss` で報告してください</translation>
     </message>
     <message>
-        <source>{value0} missing, {value2} corrupt: fetch them again with `verify --repair`</source>
-        <translation>見つからない曲 {value0}、破損 {value2}: `verify --repair` で取得し直してください</translation>
+        <source>{missing} missing, {corrupt} corrupt: fetch them again with `verify --repair`</source>
+        <translation>見つからない曲 {missing}、破損 {corrupt}: `verify --repair` で取得し直してください</translation>
     </message>
     <message>
         <source>{content_id}: version {from_version} -&gt; {to_version}</source>
@@ -537,16 +537,224 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>あなたのファイル（保険なし）:</translation>
     </message>
     <message>
-        <source>{path} cannot be read: {value2}</source>
-        <translation>{path} を読み込めません: {value2}</translation>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>{path} を読み込めません: {reason}</translation>
     </message>
     <message>
         <source>decoded {title}: {frames} frames, {sample_rate} Hz, {duration_ms} ms</source>
         <translation>{title} をデコードしました: {frames} フレーム、{sample_rate} Hz、{duration_ms} ms</translation>
     </message>
     <message>
+        <source>insured-player-cli: every user action without a window, `--json` on all of them.</source>
+        <translation>insured-player-cli: ウィンドウなしでできるすべての操作。どのコマンドにも `--json` が使えます。</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>使い方: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>引数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>このヘルプを表示して終了します</translation>
+    </message>
+    <message>
         <source>{message} (see `{prog} --help`)</source>
         <translation>{message}（`{prog} --help` を参照してください）</translation>
+    </message>
+    <message>
+        <source>the library&apos;s folder</source>
+        <translation>ライブラリのフォルダー</translation>
+    </message>
+    <message>
+        <source>the insurer (default: bundled)</source>
+        <translation>保険会社（既定: 内蔵）</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>機械処理向けの出力</translation>
+    </message>
+    <message>
+        <source>create an account and sign in</source>
+        <translation>アカウントを作成してサインインします</translation>
+    </message>
+    <message>
+        <source>sign in</source>
+        <translation>サインインします</translation>
+    </message>
+    <message>
+        <source>sign out: nothing plays or syncs until you sign in again (the library is kept)</source>
+        <translation>サインアウトします。再びサインインするまで再生も同期もしません（ライブラリは残ります）</translation>
+    </message>
+    <message>
+        <source>take out insurance (shows the terms)</source>
+        <translation>保険に加入します（約款を表示します）</translation>
+    </message>
+    <message>
+        <source>the cheaper policy: every play asks the insurer first while online</source>
+        <translation>割安な保険: オンラインの間は再生のたびに保険会社へ確認します</translation>
+    </message>
+    <message>
+        <source>the store: both providers&apos; tracks</source>
+        <translation>ストア: 両方の配信事業者の曲</translation>
+    </message>
+    <message>
+        <source>buy a track with insurance and download it</source>
+        <translation>曲を保険付きで購入してダウンロードします</translation>
+    </message>
+    <message>
+        <source>buy at the provider without insurance (insure it later)</source>
+        <translation>保険なしで配信事業者から購入します（後から保険をかけられます）</translation>
+    </message>
+    <message>
+        <source>insured, at the provider&apos;s own checkout (if it has one)</source>
+        <translation>保険付きで、配信事業者自身の購入窓口で（ある場合）</translation>
+    </message>
+    <message>
+        <source>insured, through the insurer</source>
+        <translation>保険付きで、保険会社を通して</translation>
+    </message>
+    <message>
+        <source>insure tracks bought without insurance</source>
+        <translation>保険なしで購入した曲に保険をかけます</translation>
+    </message>
+    <message>
+        <source>every track bought without insurance</source>
+        <translation>保険なしで購入したすべての曲</translation>
+    </message>
+    <message>
+        <source>every license this terminal holds, with its state, and your own music files</source>
+        <translation>この端末が持つすべてのライセンスとその状態、およびあなた自身の音楽ファイル</translation>
+    </message>
+    <message>
+        <source>add your own audio files or folders (read where they are, not insured)</source>
+        <translation>あなた自身の音声ファイルやフォルダーを追加します（その場所から読み込み、保険の対象外です）</translation>
+    </message>
+    <message>
+        <source>stop showing a folder or file added with add-music (the files stay)</source>
+        <translation>add-music で追加したフォルダーやファイルを表示しないようにします（ファイルは残ります）</translation>
+    </message>
+    <message>
+        <source>fetch the signed license list (and any missing track file)</source>
+        <translation>署名付きライセンスリスト（と見つからない曲のファイル）を取得します</translation>
+    </message>
+    <message>
+        <source>play a track (or only decode it)</source>
+        <translation>曲を再生します（またはデコードだけします）</translation>
+    </message>
+    <message>
+        <source>or your own file&apos;s path (see add-music)</source>
+        <translation>またはあなた自身のファイルのパス（add-music を参照）</translation>
+    </message>
+    <message>
+        <source>stop after this long</source>
+        <translation>この秒数で止めます</translation>
+    </message>
+    <message>
+        <source>play a track&apos;s short store clip (or only decode it), from memory</source>
+        <translation>曲のストア用の短い試聴をメモリーから再生します（またはデコードだけします）</translation>
+    </message>
+    <message>
+        <source>integrity scan: missing and corrupt tracks</source>
+        <translation>整合性の確認: 見つからない曲と破損した曲</translation>
+    </message>
+    <message>
+        <source>fetch missing and corrupt files again (free: the license is kept)</source>
+        <translation>見つからないファイルと破損したファイルを取得し直します（無料: ライセンスはそのままです）</translation>
+    </message>
+    <message>
+        <source>report lost tracks (or the whole library) to the insurer</source>
+        <translation>失った曲（またはライブラリ全体）を保険会社に報告します</translation>
+    </message>
+    <message>
+        <source>every insured track</source>
+        <translation>保険付きのすべての曲</translation>
+    </message>
+    <message>
+        <source>preferred genre for alternates</source>
+        <translation>代わりの曲に望むジャンル</translation>
+    </message>
+    <message>
+        <source>alternates offered for a track that cannot be re-issued</source>
+        <translation>再発行できない曲の代わりに提示された曲</translation>
+    </message>
+    <message>
+        <source>take one of the alternates</source>
+        <translation>代わりの曲を一つ選びます</translation>
+    </message>
+    <message>
+        <source>after a crash: re-key the policy and re-distribute every insured track</source>
+        <translation>故障の後に: 保険証券の鍵を作り直し、保険付きのすべての曲を再配信してもらいます</translation>
+    </message>
+    <message>
+        <source>the insurance policy, limits used and history</source>
+        <translation>保険証券、使った上限と履歴</translation>
+    </message>
+    <message>
+        <source>take a newer version of a track</source>
+        <translation>曲の新しい版を受け取ります</translation>
+    </message>
+    <message>
+        <source>every receipt: what was charged, signed by who charged it</source>
+        <translation>すべての領収書: 請求された内容と、請求した者の署名</translation>
+    </message>
+    <message>
+        <source>one receipt in full, as PDF or as the signed file</source>
+        <translation>一枚の領収書の全文を、PDF または署名付きファイルとして</translation>
+    </message>
+    <message>
+        <source>write it as a PDF</source>
+        <translation>PDF として書き出します</translation>
+    </message>
+    <message>
+        <source>write the signed receipt (to import elsewhere)</source>
+        <translation>署名付きの領収書を書き出します（ほかの端末に取り込むため）</translation>
+    </message>
+    <message>
+        <source>keep a signed receipt from a file, after checking it</source>
+        <translation>ファイルの署名付き領収書を確認してから保管します</translation>
+    </message>
+    <message>
+        <source>playlists: list, show, new, add, delete, export and import (XSPF)</source>
+        <translation>プレイリスト: 一覧、表示、作成、追加、削除、書き出しと読み込み（XSPF）</translation>
+    </message>
+    <message>
+        <source>every playlist, with how many of its tracks play</source>
+        <translation>すべてのプレイリストと、再生できる曲の数</translation>
+    </message>
+    <message>
+        <source>a playlist&apos;s tracks, in order</source>
+        <translation>プレイリストの曲を順番に</translation>
+    </message>
+    <message>
+        <source>a new playlist, empty or with tracks</source>
+        <translation>新しいプレイリスト（空、または曲入り）</translation>
+    </message>
+    <message>
+        <source>add tracks at the end of a playlist</source>
+        <translation>プレイリストの最後に曲を追加します</translation>
+    </message>
+    <message>
+        <source>delete a playlist (its tracks stay in the library)</source>
+        <translation>プレイリストを削除します（曲はライブラリに残ります）</translation>
+    </message>
+    <message>
+        <source>write a playlist as XSPF</source>
+        <translation>プレイリストを XSPF として書き出します</translation>
+    </message>
+    <message>
+        <source>a new playlist from an XSPF file</source>
+        <translation>XSPF ファイルから新しいプレイリストを作ります</translation>
+    </message>
+    <message>
+        <source>its name (default: the file&apos;s title)</source>
+        <translation>その名前（既定: ファイルのタイトル）</translation>
     </message>
     <message>
         <source>made {name}: {p}</source>
@@ -697,8 +905,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{title} が {start_grace_s} 秒以内に再生を開始しませんでした。音声出力がありませんか？</translation>
     </message>
     <message>
-        <source>played {title} ({value3} s)</source>
-        <translation>{title} を再生しました（{value3} 秒）</translation>
+        <source>played {title} ({seconds} s)</source>
+        <translation>{title} を再生しました（{seconds} 秒）</translation>
     </message>
     <message>
         <source>bought {content_id} for {price} yen, not insured</source>
@@ -961,24 +1169,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>コンテンツサーバーが再開の要求を無視しました。もう一度お試しください。</translation>
     </message>
     <message>
-        <source>the download from {value1} stopped; it resumes where it stopped</source>
-        <translation>{value1} からのダウンロードが止まりました。止まったところから再開します。</translation>
+        <source>the download from {server} stopped; it resumes where it stopped</source>
+        <translation>{server} からのダウンロードが止まりました。止まったところから再開します。</translation>
     </message>
     <message>
         <source>the backend sent a malformed {what}</source>
         <translation>バックエンドから不正な {what} が送られてきました。</translation>
-    </message>
-    <message>
-        <source>{value0} did not answer within {seconds} s</source>
-        <translation>{value0} が {seconds} 秒以内に応答しませんでした。</translation>
-    </message>
-    <message>
-        <source>talking to {value1} failed: {name}</source>
-        <translation>{value1} との通信に失敗しました: {name}</translation>
-    </message>
-    <message>
-        <source>{value0} answered with a redirect to {value2}; the player does not follow redirects</source>
-        <translation>{value0} が {value2} へのリダイレクトで応答しました。このプレーヤーはリダイレクトに従いません。</translation>
     </message>
     <message>
         <source>unreachable</source>
@@ -989,16 +1185,28 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{who} の応答</translation>
     </message>
     <message>
-        <source>{value0} did not answer in time</source>
-        <translation>{value0} が時間内に応答しませんでした。</translation>
+        <source>{server} did not answer within {seconds} s</source>
+        <translation>{server} が {seconds} 秒以内に応答しませんでした。</translation>
     </message>
     <message>
-        <source>{value0} cannot be reached</source>
-        <translation>{value0} に接続できません。</translation>
+        <source>talking to {server} failed: {name}</source>
+        <translation>{server} との通信に失敗しました: {name}</translation>
     </message>
     <message>
-        <source>{value0} broke off its answer</source>
-        <translation>{value0} の応答が途中で切れました。</translation>
+        <source>{server} answered with a redirect to {target}; the player does not follow redirects</source>
+        <translation>{server} が {target} へのリダイレクトで応答しました。このプレーヤーはリダイレクトに従いません。</translation>
+    </message>
+    <message>
+        <source>{server} did not answer in time</source>
+        <translation>{server} が時間内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>{server} cannot be reached</source>
+        <translation>{server} に接続できません。</translation>
+    </message>
+    <message>
+        <source>{server} broke off its answer</source>
+        <translation>{server} の応答が途中で切れました。</translation>
     </message>
     <message>
         <source>the insurer at {url}</source>
@@ -1045,15 +1253,15 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id} を確認できるライセンスリストがまだキャッシュされていません。確認のため一度保険会社に接続してください。</translation>
     </message>
     <message>
-        <source>the insurer's answer is about license {license_id} of user {user_id}, but {license_id2} of {user_id2} was asked</source>
+        <source>the insurer&apos;s answer is about license {license_id} of user {user_id}, but {license_id2} of {user_id2} was asked</source>
         <translation>保険会社の応答はユーザー {user_id} のライセンス {license_id} についてですが、問い合わせたのは {user_id2} の {license_id2} です。</translation>
     </message>
     <message>
-        <source>The insurer's answer about {license_id} dates from list version {list_version}, but version {highest_version} was already seen: it is an old answer replayed.</source>
+        <source>The insurer&apos;s answer about {license_id} dates from list version {list_version}, but version {highest_version} was already seen: it is an old answer replayed.</source>
         <translation>{license_id} についての保険会社の応答はリストのバージョン {list_version} のものですが、すでにバージョン {highest_version} を確認済みです。古い応答が再送されています。</translation>
     </message>
     <message>
-        <source>The insurer's answer about {license_id} was signed at {value3}, too long ago for a policy that checks every play: it is an old answer replayed.</source>
+        <source>The insurer&apos;s answer about {license_id} was signed at {value3}, too long ago for a policy that checks every play: it is an old answer replayed.</source>
         <translation>{license_id} についての保険会社の応答は {value3} に署名されたもので、再生のたびに確認する保険契約には古すぎます。古い応答が再送されています。</translation>
     </message>
     <message>
@@ -1081,11 +1289,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id} は再生できません。{why}。</translation>
     </message>
     <message>
-        <source>a list mark's version is a count, 0 or more</source>
+        <source>a list mark&apos;s version is a count, 0 or more</source>
         <translation>リストの記録のバージョンは 0 以上の数です。</translation>
     </message>
     <message>
-        <source>a list mark's time must be timezone-aware</source>
+        <source>a list mark&apos;s time must be timezone-aware</source>
         <translation>リストの記録の時刻にはタイムゾーンが必要です。</translation>
     </message>
     <message>
@@ -1205,8 +1413,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{what} の {key} が文字列ではありません。</translation>
     </message>
     <message>
-        <source>{what} {key} {value} is not one of {value6}</source>
-        <translation>{what} の {key} の {value} は {value6} のいずれでもありません。</translation>
+        <source>{what} {key} {value} is not one of {allowed}</source>
+        <translation>{what} の {key} の {value} は {allowed} のいずれでもありません。</translation>
     </message>
     <message>
         <source>{what} {key} is not {length} bytes</source>
@@ -1277,12 +1485,16 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{what}: 署名を検証できません。</translation>
     </message>
     <message>
-        <source>{what}: expected a {doc_type} document, got {value4}</source>
-        <translation>{what}: {doc_type} 文書のはずが {value4} でした。</translation>
+        <source>{what}: expected a {doc_type} document, got {found}</source>
+        <translation>{what}: {doc_type} 文書のはずが {found} でした。</translation>
     </message>
     <message>
-        <source>{what}: format {value2} is not supported</source>
-        <translation>{what}: 形式 {value2} には対応していません。</translation>
+        <source>{what}: format {version} is not supported</source>
+        <translation>{what}: 形式 {version} には対応していません。</translation>
+    </message>
+    <message>
+        <source>{what}: expected a {doc_type} document, got {value4}</source>
+        <translation>{what}: {doc_type} 文書のはずが {value4} でした。</translation>
     </message>
     <message>
         <source>{what} is signed by an unknown key</source>
@@ -1377,7 +1589,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id}: 配信元 {licenser} は信頼されていません。</translation>
     </message>
     <message>
-        <source>license {license_id} is not signed by {licenser}'s key</source>
+        <source>license {license_id} is not signed by {licenser}&apos;s key</source>
         <translation>ライセンス {license_id} は {licenser} の鍵で署名されていません。</translation>
     </message>
     <message>
@@ -1413,8 +1625,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンスの要素 {name} に入れ子または余分な内容があります。</translation>
     </message>
     <message>
-        <source>license element {name} has attributes {value3}</source>
-        <translation>ライセンスの要素 {name} に属性 {value3} があります。</translation>
+        <source>license element {name} has attributes {attributes}</source>
+        <translation>ライセンスの要素 {name} に属性 {attributes} があります。</translation>
     </message>
     <message>
         <source>license lacks {missing}</source>
@@ -1681,15 +1893,15 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>使える OS のキーリングがありません（見つかったのは {name}）。{install_hint}</translation>
     </message>
     <message>
-        <source>a keyring namespace is a non-empty name without '/'</source>
-        <translation>キーリングの名前空間は '/' を含まない空でない名前です。</translation>
+        <source>a keyring namespace is a non-empty name without &apos;/&apos;</source>
+        <translation>キーリングの名前空間は &apos;/&apos; を含まない空でない名前です。</translation>
     </message>
     <message>
         <source>the keyring entry for policy {policy_id} is not a private key</source>
         <translation>保険契約 {policy_id} のキーリング項目が秘密鍵ではありません。</translation>
     </message>
     <message>
-        <source>the keyring entry for this computer's device key is not a key</source>
+        <source>the keyring entry for this computer&apos;s device key is not a key</source>
         <translation>このコンピューターの機器鍵のキーリング項目が鍵ではありません。</translation>
     </message>
     <message>
@@ -1745,7 +1957,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>プレイリストには名前が必要です。</translation>
     </message>
     <message>
-        <source>a playlist's name has at most {max_name} characters</source>
+        <source>a playlist&apos;s name has at most {max_name} characters</source>
         <translation>プレイリストの名前は最大 {max_name} 文字です。</translation>
     </message>
     <message>
@@ -1885,7 +2097,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険契約 {policy_id} はこのコンピューターに保存されていません。</translation>
     </message>
     <message>
-        <source>the key of your insurance policy is not in this computer's keyring: recover your library</source>
+        <source>the key of your insurance policy is not in this computer&apos;s keyring: recover your library</source>
         <translation>保険契約の鍵がこのコンピューターのキーリングにありません。ライブラリを復旧してください。</translation>
     </message>
     <message>
@@ -1893,19 +2105,15 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id} は別の人に発行されたものです。</translation>
     </message>
     <message>
-        <source>the bundled backend did not start; see {value1}</source>
-        <translation>同梱のバックエンドが起動しませんでした。{value1} を確認してください。</translation>
-    </message>
-    <message>
-        <source>{url} is not an insurer's address (http://host:port or https://host)</source>
+        <source>{url} is not an insurer&apos;s address (http://host:port or https://host)</source>
         <translation>{url} は保険会社のアドレスではありません（http://host:port または https://host）。</translation>
     </message>
     <message>
-        <source>the insurer's signing key changed (now {value1}...); refusing to trust it. If the insurer announced a new key, remove the old pin to accept it.</source>
-        <translation>保険会社の署名鍵が変わりました（現在は {value1}...）。この鍵は信頼しません。保険会社が新しい鍵を告知している場合は、古いピンを削除して受け入れてください。</translation>
+        <source>the insurer&apos;s signing key changed (now {fingerprint}...); refusing to trust it. If the insurer announced a new key, remove the old pin to accept it.</source>
+        <translation>保険会社の署名鍵が変わりました（現在は {fingerprint}...）。この鍵は信頼しません。保険会社が新しい鍵を告知している場合は、古いピンを削除して受け入れてください。</translation>
     </message>
     <message>
-        <source>the insurer's key is not known yet: connect once</source>
+        <source>the insurer&apos;s key is not known yet: connect once</source>
         <translation>保険会社の鍵はまだ不明です。一度接続してください。</translation>
     </message>
     <message>
@@ -1913,16 +2121,16 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{timeout_variable} には秒数を指定してください（{text} は不可）。</translation>
     </message>
     <message>
-        <source>{codecs_variable} takes some of {value2}, not {text}</source>
-        <translation>{codecs_variable} には {value2} のいずれかを指定してください（{text} は不可）。</translation>
+        <source>{codecs_variable} takes some of {known}, not {text}</source>
+        <translation>{codecs_variable} には {known} のいずれかを指定してください（{text} は不可）。</translation>
     </message>
     <message>
         <source>this system cannot watch folders for changes (no inotify)</source>
         <translation>このシステムではフォルダーの変更を監視できません（inotify がありません）。</translation>
     </message>
     <message>
-        <source>folders cannot be watched for changes: {value1}</source>
-        <translation>フォルダーの変更を監視できません: {value1}</translation>
+        <source>folders cannot be watched for changes: {reason}</source>
+        <translation>フォルダーの変更を監視できません: {reason}</translation>
     </message>
     <message>
         <source>the provider sold a license for another track than it said</source>
@@ -1961,8 +2169,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{id_or_path} は自分の音楽にありません。先にそれ（またはそのフォルダー）を追加してください。</translation>
     </message>
     <message>
-        <source>{name} cannot be played: {value2} cannot be reached now (is its drive plugged in?)</source>
-        <translation>{name} を再生できません。{value2} に今はアクセスできません（ドライブは接続されていますか？）。</translation>
+        <source>{name} cannot be played: {folder} cannot be reached now (is its drive plugged in?)</source>
+        <translation>{name} を再生できません。{folder} に今はアクセスできません（ドライブは接続されていますか？）。</translation>
     </message>
     <message>
         <source>{name} cannot be played: {path} cannot be read</source>
@@ -1989,8 +2197,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{name_or_id} という名前のプレイリストはありません（`playlist list` で一覧できます）。</translation>
     </message>
     <message>
-        <source>cannot read {path}: {value3}</source>
-        <translation>{path} を読み込めません: {value3}</translation>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path} を読み込めません: {reason}</translation>
     </message>
     <message>
         <source>the file {name} cannot be imported: {why}</source>
@@ -2045,8 +2253,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>領収書 {receipt_id} はありません。`receipts` で手元の領収書を一覧できます。</translation>
     </message>
     <message>
-        <source>{path} is not a receipt (over {value2} KiB)</source>
-        <translation>{path} は領収書ではありません（{value2} KiB を超えています）。</translation>
+        <source>{path} is not a receipt (over {limit} KiB)</source>
+        <translation>{path} は領収書ではありません（{limit} KiB を超えています）。</translation>
     </message>
     <message>
         <source>receipt {receipt_id} was issued to someone else, not to you</source>
@@ -2111,6 +2319,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>{what}: its person is not named by a pseudonym of the exchange</source>
         <translation>{what}: 人物が交換網の仮名で示されていません。</translation>
+    </message>
+    <message>
+        <source>the bundled backend did not start; see {log}</source>
+        <translation>同梱のバックエンドが起動しませんでした。{log} を確認してください。</translation>
     </message>
 </context>
 <context>
@@ -2510,7 +2722,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>一般的な曲で {usual} のところ {every_play} です。オンライン時は再生のたびにライセンスがまだ有効かを保険会社に確認し、オフライン時は通常どおり再生します。</translation>
     </message>
     <message>
-        <source>Your account is insured already. The store has both providers' catalogs.</source>
+        <source>Your account is insured already. The store has both providers&apos; catalogs.</source>
         <translation>このアカウントはすでに保険に加入しています。ストアでは両方の配信元のカタログを利用できます。</translation>
     </message>
     <message>
@@ -2644,7 +2856,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>あなたの保険契約の鍵</translation>
     </message>
     <message>
-        <source>The insurer's key</source>
+        <source>The insurer&apos;s key</source>
         <translation>保険会社の鍵</translation>
     </message>
     <message>
@@ -3103,7 +3315,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>不明</translation>
     </message>
     <message>
-        <source>The track's file is missing: play it to fetch it again, or use File &gt; Report a Loss.</source>
+        <source>The track&apos;s file is missing: play it to fetch it again, or use File &gt; Report a Loss.</source>
         <translation>この曲のファイルが見つかりません。再生すると再取得します。または「ファイル &gt; 紛失を報告」を使ってください。</translation>
     </message>
     <message>
@@ -3166,8 +3378,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>検索、または artist:、album:、genre:  (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Words match anywhere; artist:marlow, album:"night shift", genre:, title: or provider: look in that field only; year:2016, year:2010-2019 or year:&gt;2015 by year.</source>
-        <translation>語句はどの項目にも一致します。artist:marlow、album:"night shift"、genre:、title:、provider: はその項目だけを検索します。year:2016、year:2010-2019、year:&gt;2015 で年を指定できます。</translation>
+        <source>Words match anywhere; artist:marlow, album:&quot;night shift&quot;, genre:, title: or provider: look in that field only; year:2016, year:2010-2019 or year:&gt;2015 by year.</source>
+        <translation>語句はどの項目にも一致します。artist:marlow、album:&quot;night shift&quot;、genre:、title:、provider: はその項目だけを検索します。year:2016、year:2010-2019、year:&gt;2015 で年を指定できます。</translation>
     </message>
     <message>
         <source>Search the library</source>
@@ -3435,7 +3647,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>&lt;b&gt;保険会社に報告を送っています…&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>The insurer checks your policy's limits and asks each track's supplier to issue it again; re-issued tracks are downloaded now.</source>
+        <source>The insurer checks your policy&apos;s limits and asks each track&apos;s supplier to issue it again; re-issued tracks are downloaded now.</source>
         <translation>保険会社が保険契約の上限を確認し、各曲の配信元に再発行を依頼します。再発行された曲はすぐにダウンロードされます。</translation>
     </message>
     <message>
@@ -3547,7 +3759,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
     <message>
         <source>; </source>
-        <comment>between the parts of the result's summary</comment>
+        <comment>between the parts of the result&apos;s summary</comment>
         <translation>。</translation>
     </message>
     <message>
@@ -3652,7 +3864,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険会社に接続してライセンスを更新するか、置き換えられた曲であれば紛失を報告してください。</translation>
     </message>
     <message>
-        <source>The insurer's key changed</source>
+        <source>The insurer&apos;s key changed</source>
         <translation>保険会社の鍵が変わりました</translation>
     </message>
     <message>
@@ -3672,7 +3884,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>データの破損</translation>
     </message>
     <message>
-        <source>Run 'Check library' and report damaged tracks as lost.</source>
+        <source>Run &apos;Check library&apos; and report damaged tracks as lost.</source>
         <translation>「ライブラリを確認」を実行し、破損した曲の紛失を報告してください。</translation>
     </message>
     <message>
@@ -3692,7 +3904,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライブラリに書き込めません</translation>
     </message>
     <message>
-        <source>Free some disk space or check the folder's permissions.</source>
+        <source>Free some disk space or check the folder&apos;s permissions.</source>
         <translation>ディスクの空き容量を確保するか、フォルダーのアクセス権を確認してください。</translation>
     </message>
     <message>
@@ -4134,7 +4346,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
 <context>
     <name>PlaylistPage</name>
     <message>
-        <source>This playlist is empty. Drag tracks here from the library or from Up Next, or choose Add to Playlist in a track's menu (Ctrl+Shift+A).</source>
+        <source>This playlist is empty. Drag tracks here from the library or from Up Next, or choose Add to Playlist in a track&apos;s menu (Ctrl+Shift+A).</source>
         <translation>このプレイリストは空です。ライブラリや再生キューから曲をここにドラッグするか、曲のメニューで「プレイリストに追加」を選んでください (Ctrl+Shift+A)。</translation>
     </message>
     <message>
@@ -4142,7 +4354,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>プレイリスト名</translation>
     </message>
     <message>
-        <source>The playlist's name: click it or press F2 to rename</source>
+        <source>The playlist&apos;s name: click it or press F2 to rename</source>
         <translation>プレイリスト名: クリックするか F2 キーを押すと名前を変更できます</translation>
     </message>
     <message>
@@ -4329,11 +4541,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{n} 個のプレイリストを読み込めません</translation>
     </message>
     <message>
-        <source>Its file is damaged ({why}), and left as it is in your library's folder. Your other playlists are fine.</source>
+        <source>Its file is damaged ({why}), and left as it is in your library&apos;s folder. Your other playlists are fine.</source>
         <translation>ファイルが破損しているため（{why}）、ライブラリのフォルダーにそのまま残してあります。ほかのプレイリストは問題ありません。</translation>
     </message>
     <message>
-        <source>Their files are damaged ({why}), and left as they are in your library's folder. Your other playlists are fine.</source>
+        <source>Their files are damaged ({why}), and left as they are in your library&apos;s folder. Your other playlists are fine.</source>
         <translation>ファイルが破損しているため（{why}）、ライブラリのフォルダーにそのまま残してあります。ほかのプレイリストは問題ありません。</translation>
     </message>
 </context>
@@ -4447,7 +4659,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ReplayGain:</translation>
     </message>
     <message>
-        <source>Evens out loudness from the tracks' own tags, never past a track's peak.</source>
+        <source>Evens out loudness from the tracks&apos; own tags, never past a track&apos;s peak.</source>
         <translation>曲のタグをもとに音量をそろえます（曲のピークを超えることはありません）。</translation>
     </message>
     <message>
@@ -4483,7 +4695,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>次のアドレスの保険会社:</translation>
     </message>
     <message>
-        <source>The insurer's address</source>
+        <source>The insurer&apos;s address</source>
         <translation>保険会社のアドレス</translation>
     </message>
     <message>
@@ -4857,7 +5069,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>このコンピューターでライブラリ全体を復旧しますか？</translation>
     </message>
     <message>
-        <source>Use this after a disk crash or on a new computer. New keys are made for your policy here and every insured track is sent again; copies on your other computers stop playing. It counts against your policy's limits like any claim.</source>
+        <source>Use this after a disk crash or on a new computer. New keys are made for your policy here and every insured track is sent again; copies on your other computers stop playing. It counts against your policy&apos;s limits like any claim.</source>
         <translation>ディスクの故障後や新しいコンピューターで使います。このコンピューターで保険契約の新しい鍵が作られ、保険付きの曲がすべて再送されます。ほかのコンピューターにあるコピーは再生できなくなります。ほかの請求と同じく、保険契約の上限の回数に数えられます。</translation>
     </message>
     <message>
@@ -5567,7 +5779,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>配信元がこの曲の配信を終了しました。</translation>
     </message>
     <message>
-        <source>Its supplier's service is down at the moment.</source>
+        <source>Its supplier&apos;s service is down at the moment.</source>
         <translation>配信元のサービスが現在停止しています。</translation>
     </message>
     <message>
@@ -5623,19 +5835,19 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険なしの購入</translation>
     </message>
     <message>
-        <source>This track reached your policy's limit of re-distributions per track.</source>
+        <source>This track reached your policy&apos;s limit of re-distributions per track.</source>
         <translation>この曲は保険契約の 1 曲あたりの再配布回数の上限に達しています。</translation>
     </message>
     <message>
-        <source>This track reached your policy's limit of re-distributions per track ({n} times).</source>
+        <source>This track reached your policy&apos;s limit of re-distributions per track ({n} times).</source>
         <translation>この曲は保険契約の 1 曲あたりの再配布回数の上限（{n} 回）に達しています。</translation>
     </message>
     <message>
-        <source>Your policy's total number of re-distributions is used up.</source>
+        <source>Your policy&apos;s total number of re-distributions is used up.</source>
         <translation>保険契約の再配布回数をすべて使い切りました。</translation>
     </message>
     <message>
-        <source>Your policy's total number of re-distributions ({n}) is used up.</source>
+        <source>Your policy&apos;s total number of re-distributions ({n}) is used up.</source>
         <translation>保険契約の再配布回数（計 {n} 回）をすべて使い切りました。</translation>
     </message>
     <message>
@@ -5647,11 +5859,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険契約はまだ待機期間中です。再配布は{day}から利用できます。</translation>
     </message>
     <message>
-        <source>This is outside your policy's guarantee period: {why}</source>
+        <source>This is outside your policy&apos;s guarantee period: {why}</source>
         <translation>保険契約の保証期間外です。{why}</translation>
     </message>
     <message>
-        <source>This is outside your policy's guarantee period ({start} to {end}).</source>
+        <source>This is outside your policy&apos;s guarantee period ({start} to {end}).</source>
         <translation>保険契約の保証期間（{start}～{end}）外です。</translation>
     </message>
     <message>
@@ -5671,7 +5883,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>この曲</translation>
     </message>
     <message>
-        <source>It cannot be re-issued, and no supplier offers an alternate within your policy's limit on the price difference.</source>
+        <source>It cannot be re-issued, and no supplier offers an alternate within your policy&apos;s limit on the price difference.</source>
         <translation>再発行できず、保険契約の価格差の上限内で代替曲を提供する配信元もありません。</translation>
     </message>
     <message>
@@ -5680,12 +5892,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
     <message>
         <source>d MMM</source>
-        <comment>a date in this year, as Qt's date pattern</comment>
+        <comment>a date in this year, as Qt&apos;s date pattern</comment>
         <translation>M月d日</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>
-        <comment>a date in another year, as Qt's date pattern</comment>
+        <comment>a date in another year, as Qt&apos;s date pattern</comment>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>

@@ -35,24 +35,43 @@ def parse(query: str) -> list[Term]:
     return terms
 
 
-def _year_matches(text: str, value: str) -> bool:
-    """A range or comparison against the year (a track with no year matches none); else a substring."""
-    year = int(value) if value.isdigit() else None
+def year_bounds(text: str) -> tuple[int, int] | None:
+    """The years a `year:` range or comparison takes, both ends included; None when it is neither (then
+    the text is looked for in the year as typed)."""
     if m := _RANGE.match(text):
         low, high = sorted((int(m.group(1)), int(m.group(2))))
-        return year is not None and low <= year <= high
+        return low, high
     if m := _COMPARE.match(text):
         op, bound = m.group(1), int(m.group(2))
-        if year is None:
-            return False
         return {
-            "<": year < bound,
-            "<=": year <= bound,
-            ">": year > bound,
-            ">=": year >= bound,
-            "=": year == bound,
+            "<": (_NONE, bound - 1),
+            "<=": (_NONE, bound),
+            ">": (bound + 1, _ALL),
+            ">=": (bound, _ALL),
+            "=": (bound, bound),
         }[op]
-    return text in value
+    return None
+
+
+_NONE, _ALL = -(10**9), 10**9
+
+
+def _year_matches(text: str, value: str) -> bool:
+    """A range or comparison against the year (a track with no year matches none); else a substring."""
+    bounds = year_bounds(text)
+    if bounds is None:
+        return text in value
+    return value.isdigit() and bounds[0] <= int(value) <= bounds[1]
+
+
+def narrows(old: list[Term], new: list[Term]) -> bool:
+    """Whether every track `new` matches is one `old` matched: each old term has a new one on the same
+    field holding its text (a word typed further, or a term added). Then a search looks only among the
+    tracks found before, not the whole library, at each key typed. Never for `year:`, whose ranges do
+    not narrow as they are typed (`year:2` holds `year:2-1990`, but not its years)."""
+    if any(o.field == "year" for o in old):
+        return False
+    return all(any(n.field == o.field and o.text in n.text for n in new) for o in old)
 
 
 def matches(terms: list[Term], fields: dict[str, str]) -> bool:

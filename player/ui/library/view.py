@@ -263,11 +263,10 @@ class LibraryPage(QWidget):
 
     def uninsured_entries(self, *, selected_only: bool = False) -> list[LibraryEntry]:
         """Rows bought without insurance that still play (the selected ones, or all)."""
-        if selected_only:
-            rows = {i.row() for i in self.table.selectionModel().selectedRows()}
-            entries = [self.proxy.entry_at(r) for r in sorted(rows)]
-        else:
-            entries = self.model.entries()
+        if not selected_only:
+            return self.model.uninsured()
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        entries = [self.proxy.entry_at(r) for r in sorted(rows)]
         return [e for e in entries if e.bought_uninsured and e.state is not LibraryState.INVALID]
 
     def insure_selected(self) -> None:
@@ -378,7 +377,7 @@ class LibraryPage(QWidget):
         box.open()
 
     def _update_count(self) -> None:
-        self.insure_button.setVisible(bool(self.uninsured_entries()))
+        self.insure_button.setVisible(self.model.has_uninsured())
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if shown == total:
             said = words.count(total, self.tr("{n} track"), self.tr("{n} tracks"))

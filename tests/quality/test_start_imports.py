@@ -1,0 +1,42 @@
+"""The window starts on what its first paint needs: the HTTP stack, the typed contract and numpy load
+with the first contact or the first scaled sample, not with the window (docs/architecture.md, Start-up)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+LATER = ("requests", "urllib3", "pydantic", "numpy", "player.client", "player.protocol.api")
+
+
+def test_opening_the_window_does_not_import_what_the_first_contact_needs() -> None:
+    probe = (
+        "import json, sys\n"
+        "import player.ui.launch, player.ui.shell.main_window\n"
+        f"print(json.dumps(sorted(m for m in {LATER!r} if m in sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_first_contact_does_load_them() -> None:
+    """The probe above can fail: the same modules are there once the client is used."""
+    probe = (
+        "import json, sys\n"
+        "from player.client import Client\n"
+        "Client('http://127.0.0.1:9').close()\n"
+        f"print(json.dumps(sorted(m for m in {LATER!r} if m in sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert set(json.loads(done.stdout.strip().splitlines()[-1])) >= {"requests", "pydantic", "player.client"}
