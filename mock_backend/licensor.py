@@ -3,8 +3,10 @@
 A licensor acts only on requests the insurer signed (FIG.12 (12)-(13)): each is a signed document of type
 "licensor-request" carrying the provider it is addressed to, a fresh nonce and a timestamp. A forged
 signature, a request meant for another provider, a reused nonce or a timestamp more than five minutes
-off is refused. The insurer calls `handle` in-process and the same function answers
-``POST /providers/{id}/licensor``, so what the tests forge over HTTP is what the insurer's calls pass.
+off is refused (`accept`, on ``POST /providers/{id}/licensor``). What the licensor then does is `act`,
+the one function both ways in reach: the insurer of this process calls it directly (`call`), since its
+request crosses no boundary a signature or a nonce would guard, and signing one to check it again in the
+same transaction was a fifth of what a claim cost.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from player.protocol.canonical import (
     b64e,
     format_time,
     parse_time,
-    sign_document,
     verify_document,
 )
 from player.protocol.license import PERMISSION_PLAY, License, parse_license, sign_license
@@ -38,18 +39,6 @@ PURPOSES = ("purchase", "direct", "reissue", "alternate", "upgrade", "insure_exi
 Answer = TypeVar("Answer", bound=BaseModel)
 
 
-def make_request(ctx: Context, conn: sqlite3.Connection, provider_id: str, op: str, **params: Any) -> bytes:
-    """What the insurer sends: signed by the insurer, addressed to one provider, never replayable."""
-    fields = {
-        "provider_id": provider_id,
-        "op": op,
-        "nonce": secrets.token_hex(16),
-        "timestamp": format_time(clock.now(conn)),
-        "params": params,
-    }
-    return sign_document(REQUEST_TYPE, fields, ctx.insurer_key)
-
-
 def call(
     ctx: Context,
     conn: sqlite3.Connection,
@@ -58,28 +47,25 @@ def call(
     expected: type[Answer],
     **params: Any,
 ) -> Answer:
-    """The insurer's side of a licensor call (in-process, same checks as over HTTP)."""
-    answer = handle(ctx, conn, provider_id, make_request(ctx, conn, provider_id, op, **params))
+    """The insurer's side of a licensor call, in-process: the licensor acts on it as on a request that
+    passed `accept`, judged on the provider's state now (outages, the end of its business)."""
+    answer = act(ctx, conn, LicensorRequest(provider_id, op, params))
     if not isinstance(answer, expected):
         raise TypeError(f"licensor {op!r} answered with {type(answer).__name__}")
     return answer
 
 
-def handle(ctx: Context, conn: sqlite3.Connection, provider_id: str, data: bytes) -> api.LicensorAnswer:
-    """Verify an insurer-signed request and act on it. Must run inside the caller's write transaction."""
-    return act(ctx, conn, accept(ctx, conn, provider_id, data))
-
-
 @dataclass(frozen=True)
-class SignedRequest:
-    """A request that passed every check, its nonce now used up."""
+class LicensorRequest:
+    """What the licensor acts on: a request over HTTP that passed every check of `accept` (its nonce now
+    used up), or the insurer's own call in this process."""
 
     provider_id: str
     op: object
     params: dict[str, Any]
 
 
-def accept(ctx: Context, conn: sqlite3.Connection, provider_id: str, data: bytes) -> SignedRequest:
+def accept(ctx: Context, conn: sqlite3.Connection, provider_id: str, data: bytes) -> LicensorRequest:
     """Check signature, audience, timestamp and nonce, and record the nonce as used.
 
     Over HTTP this runs in a transaction of its own, committed before the licensor acts: a request the
@@ -108,10 +94,10 @@ def accept(ctx: Context, conn: sqlite3.Connection, provider_id: str, data: bytes
     )
     if seen.rowcount == 0:
         raise ApiError(409, "replayed_request", "this signed request was already used")
-    return SignedRequest(provider_id, fields.get("op"), params)
+    return LicensorRequest(provider_id, fields.get("op"), params)
 
 
-def act(ctx: Context, conn: sqlite3.Connection, request: SignedRequest) -> api.LicensorAnswer:
+def act(ctx: Context, conn: sqlite3.Connection, request: LicensorRequest) -> api.LicensorAnswer:
     """Carry out an accepted request, judged on the provider's state now."""
     provider = conn.execute("SELECT * FROM providers WHERE id = ?", (request.provider_id,)).fetchone()
     params = request.params

@@ -36,7 +36,8 @@ def signed_request(
     skew: timedelta = timedelta(0),
     **params: Any,
 ) -> bytes:
-    """What `mock_backend.licensor.make_request` sends, at the backend's clock plus `skew`."""
+    """A licensor request as the insurer signs one (`licensor.accept` says what it must hold), at the
+    backend's clock plus `skew`."""
     now = parse_time(backend.get("/admin/clock").json()["now"])
     fields = {
         "provider_id": provider_id,
