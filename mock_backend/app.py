@@ -15,6 +15,7 @@ from mock_backend.context import Context
 from mock_backend.errors import error_responses, install_handlers
 from mock_backend.guard import BodyGuard
 from mock_backend.routes import accounts, admin, catalog, claims, insurer, providers, receipts
+from mock_backend.writer import Writer
 from player.protocol import api
 
 API_VERSION = "1"
@@ -36,6 +37,7 @@ def create_app(settings: Settings) -> FastAPI:
         insurer_key=keys.load_or_create(settings.keys_dir, "insurer"),
         licensor_keys={pid: keys.load_or_create(settings.keys_dir, pid) for pid in provider_ids},
         pool=db.Pool(settings.db_path),
+        writer=Writer(settings.db_path),
         admin_token=_new_admin_token(settings),
         rendering=rendering.prepare(settings),
     )
@@ -47,7 +49,7 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         if ctx.rendering is not None:
             ctx.rendering.stop()
-        ctx.writer.shutdown(wait=True)
+        ctx.writer.close()
         ctx.pool.close()
 
     app = FastAPI(

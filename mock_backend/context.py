@@ -3,7 +3,6 @@ database's connections."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -12,6 +11,7 @@ from mock_backend.config import Settings
 from mock_backend.db import Pool
 from mock_backend.rendering import DemoRendering
 from mock_backend.throttle import LoginThrottle
+from mock_backend.writer import Writer
 from player.protocol.canonical import b64e, ed25519_public_bytes, fingerprint
 
 
@@ -21,13 +21,10 @@ class Context:
     insurer_key: Ed25519PrivateKey = field(repr=False)
     licensor_keys: dict[str, Ed25519PrivateKey] = field(repr=False)
     pool: Pool = field(repr=False)
+    writer: Writer = field(repr=False)  # runs the idempotent writes (claims, purchases, policies)
     admin_token: str = field(repr=False, default="")  # empty: no admin control answers
     login_throttle: LoginThrottle = field(repr=False, default_factory=LoginThrottle)
     rendering: DemoRendering | None = field(repr=False, default=None)  # the demo catalog, if unfinished
-    # the one thread that runs the idempotent writes (claims, purchases, policies), one after another
-    writer: ThreadPoolExecutor = field(
-        repr=False, default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="writer")
-    )
 
     @property
     def insurer_public_b64(self) -> str:

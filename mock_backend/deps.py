@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import hashlib
 import hmac
@@ -10,19 +9,17 @@ import ipaddress
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from mock_backend import clock, db, limits
+from mock_backend import clock, limits
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
 from player.protocol.canonical import canonical_json, format_time, load_json_object
-
-T = TypeVar("T")
 
 # The cheap dependencies are `async def`: FastAPI runs a plain `def` dependency on a worker thread, and
 # each such hop (there were eight for a signed-in GET) cost more than the work it carried.
@@ -127,64 +124,55 @@ IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key")]
 
 async def idempotent(
     ctx: Context,
-    conn: sqlite3.Connection,
     user: User,
     key: str | None,
     endpoint: str,
     request_body: Any,
-    work: Callable[[], tuple[int, BaseModel]],
+    work: Callable[[sqlite3.Connection], tuple[int, BaseModel]],
 ) -> JSONResponse:
-    """Run `work` once per (user, Idempotency-Key); a retry gets the first answer back, charging nothing.
+    """Run `work(conn)` once per (user, Idempotency-Key); a retry gets the first answer back, charging
+    nothing.
 
-    Runs inside one write transaction with `work`, so two copies of the same POST racing each other are
-    serialised and the second finds the first's answer. A refusal (ApiError) rolls back and is not stored,
-    so a retry after the cause is fixed is judged afresh. The same key with a different body is a 409.
-    The answer bypasses FastAPI's response model (a replay must be the stored bytes' twin), so it is
-    dumped here the way FastAPI would: only the fields `work` set.
-
-    The work runs on the backend's one writer thread (`Context.writer`), one request after another: they
-    would queue on the writer lock anyway, and fifty claims arriving at once then wait here without a
-    thread each, while the writer goes from one to the next without handing the GIL to forty threads
-    that wake only to queue again.
+    Runs on the backend's writer (`writer.py`), in one savepoint with the look-up of the key, so two
+    copies of the same POST racing each other are serialised and the second finds the first's answer. A
+    refusal (ApiError) rolls back and is not stored, so a retry after the cause is fixed is judged afresh.
+    The same key with a different body is a 409. The answer is sent once its transaction is committed. It
+    bypasses FastAPI's response model (a replay must be the stored bytes' twin), so it is dumped here the
+    way FastAPI would: only the fields `work` set.
     """
     if not key or len(key) > 200:
         raise ApiError(400, "idempotency_key_required", "send an 'Idempotency-Key' header (1-200 chars)")
     digest = hashlib.sha256(canonical_json(request_body)).hexdigest()
-    return await on_writer(ctx, functools.partial(_once, conn, user, key, endpoint, digest, work))
-
-
-async def on_writer(ctx: Context, work: Callable[[], T]) -> T:
-    """`work()` on the backend's writer thread, awaited here without holding the event loop."""
-    return await asyncio.wrap_future(ctx.writer.submit(work))
+    return await ctx.writer.run(functools.partial(_once, user, key, endpoint, digest, work))
 
 
 def _once(
-    conn: sqlite3.Connection,
     user: User,
     key: str,
     endpoint: str,
     digest: str,
-    work: Callable[[], tuple[int, BaseModel]],
+    work: Callable[[sqlite3.Connection], tuple[int, BaseModel]],
+    conn: sqlite3.Connection,
 ) -> JSONResponse:
-    with db.transaction(conn):
-        row = conn.execute(
-            "SELECT endpoint, request_hash, status_code, response FROM idempotency WHERE user_id=? AND key=?",
-            (user.id, key),
-        ).fetchone()
-        if row is not None:
-            if row["endpoint"] != endpoint or row["request_hash"] != digest:
-                raise ApiError(
-                    409, "idempotency_key_reused", "this Idempotency-Key was used for a different request"
-                )
-            body = load_json_object(row["response"], "stored response")
-            return JSONResponse(
-                status_code=row["status_code"], content=body, headers={"Idempotent-Replay": "true"}
+    """Inside the writer's transaction (a savepoint of its own)."""
+    row = conn.execute(
+        "SELECT endpoint, request_hash, status_code, response FROM idempotency WHERE user_id=? AND key=?",
+        (user.id, key),
+    ).fetchone()
+    if row is not None:
+        if row["endpoint"] != endpoint or row["request_hash"] != digest:
+            raise ApiError(
+                409, "idempotency_key_reused", "this Idempotency-Key was used for a different request"
             )
-        status, answer = work()
-        body = answer.model_dump(mode="json", exclude_unset=True)
-        conn.execute(
-            "INSERT INTO idempotency(user_id, key, endpoint, request_hash, status_code, response,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (user.id, key, endpoint, digest, status, canonical_json(body), format_time(clock.now(conn))),
+        body = load_json_object(row["response"], "stored response")
+        return JSONResponse(
+            status_code=row["status_code"], content=body, headers={"Idempotent-Replay": "true"}
         )
+    status, answer = work(conn)
+    body = answer.model_dump(mode="json", exclude_unset=True)
+    conn.execute(
+        "INSERT INTO idempotency(user_id, key, endpoint, request_hash, status_code, response,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (user.id, key, endpoint, digest, status, canonical_json(body), format_time(clock.now(conn))),
+    )
     return JSONResponse(status_code=status, content=body)

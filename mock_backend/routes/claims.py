@@ -41,17 +41,16 @@ class ClaimRequest(api.RequestModel):
     "", status_code=201, response_model=api.Claim, responses=error_responses(400, 401, 404, 409, 422)
 )
 async def file_claim(
-    body: ClaimRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
+    body: ClaimRequest, user: CurrentUser, ctx: Ctx, key: IdempotencyKey = None
 ) -> JSONResponse:
     """Report lost tracks (or, kind=crash, a lost library): each is re-issued or offered alternates."""
     return await idempotent(
         ctx,
-        conn,
         user,
         key,
         "POST /claims",
         body.model_dump(),
-        lambda: (
+        lambda conn: (
             201,
             claims.file_claim(
                 ctx,
@@ -117,17 +116,15 @@ async def choose(
     body: ChoiceRequest,
     user: CurrentUser,
     ctx: Ctx,
-    conn: Conn,
     key: IdempotencyKey = None,
 ) -> JSONResponse:
     return await idempotent(
         ctx,
-        conn,
         user,
         key,
         f"POST /claims/{claim_id}/items/{item_id}/choice",
         body.model_dump(),
-        lambda: (
+        lambda conn: (
             200,
             offers.choose(
                 ctx,

@@ -3,6 +3,7 @@ upgrades."""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Annotated, Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -11,7 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import Field
 
 from mock_backend import db
-from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent, on_writer
+from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
 from mock_backend.errors import ApiError, error_responses
 from mock_backend.insurer import (
     contracts,
@@ -105,7 +106,7 @@ class PolicyRequest(api.RequestModel):
     responses=error_responses(*IDEMPOTENT_REFUSALS),
 )
 async def take_out_policy(
-    body: PolicyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
+    body: PolicyRequest, user: CurrentUser, ctx: Ctx, key: IdempotencyKey = None
 ) -> JSONResponse:
     """FIG.13 (1)-(2): the terminal's public key in, a provisional policy out."""
     if not body.accept_terms:
@@ -114,7 +115,7 @@ async def take_out_policy(
         )
     raw = _public_key(body.public_key)
 
-    def work() -> tuple[int, api.PolicyDoc]:
+    def work(conn: sqlite3.Connection) -> tuple[int, api.PolicyDoc]:
         row = policies.create(ctx, conn, user.id, raw, check_every_play=body.check_every_play)
         receipt_id = receipts.issue(ctx, conn, user.id, ReceiptKind.INSURANCE, [], policy=row)
         doc = api.PolicyDoc(
@@ -122,7 +123,7 @@ async def take_out_policy(
         )
         return 201, doc
 
-    return await idempotent(ctx, conn, user, key, "POST /policies", body.model_dump(), work)
+    return await idempotent(ctx, user, key, "POST /policies", body.model_dump(), work)
 
 
 @router.get("/policies", tags=["insurer: policies"], responses=error_responses(401, 422))
@@ -159,21 +160,20 @@ class RekeyRequest(api.RequestModel):
     responses=error_responses(*IDEMPOTENT_REFUSALS, 404),
 )
 async def rekey_policy(
-    policy_id: str, body: RekeyRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
+    policy_id: str, body: RekeyRequest, user: CurrentUser, ctx: Ctx, key: IdempotencyKey = None
 ) -> JSONResponse:
     """[0035]: after a crash the old private key is gone; a new public key replaces it. Re-distribution of
     every item follows as a crash claim (POST /claims with kind=crash)."""
     raw = _public_key(body.public_key)
 
-    def work() -> tuple[int, api.PolicyDoc]:
+    def work(conn: sqlite3.Connection) -> tuple[int, api.PolicyDoc]:
         policies.get_owned(conn, user.id, policy_id)
         conn.execute("UPDATE policies SET public_key = ? WHERE id = ?", (raw, policy_id))
         policies.touch(conn, policy_id)
         return 200, api.PolicyDoc(policy_id=policy_id, policy=policies.signed_b64(ctx, conn, policy_id))
 
-    return await idempotent(
-        ctx, conn, user, key, f"POST /policies/{policy_id}/rekey", body.model_dump(), work
-    )
+    endpoint = f"POST /policies/{policy_id}/rekey"
+    return await idempotent(ctx, user, key, endpoint, body.model_dump(), work)
 
 
 class InsureExistingRequest(api.RequestModel):
@@ -191,18 +191,16 @@ async def insure_existing(
     body: InsureExistingRequest,
     user: CurrentUser,
     ctx: Ctx,
-    conn: Conn,
     key: IdempotencyKey = None,
 ) -> JSONResponse:
     """FIG.15: insure licenses bought straight from a licensor."""
     return await idempotent(
         ctx,
-        conn,
         user,
         key,
         f"POST /policies/{policy_id}/insure-existing",
         body.model_dump(),
-        lambda: (200, purchases.insure_existing(ctx, conn, user.id, policy_id, body.licenses)),
+        lambda conn: (200, purchases.insure_existing(ctx, conn, user.id, policy_id, body.licenses)),
     )
 
 
@@ -219,17 +217,16 @@ class PurchaseRequest(api.RequestModel):
     responses=error_responses(*IDEMPOTENT_REFUSALS, 404, 410, 503),
 )
 async def buy_insured(
-    body: PurchaseRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
+    body: PurchaseRequest, user: CurrentUser, ctx: Ctx, key: IdempotencyKey = None
 ) -> JSONResponse:
     """FIG.13 (3)-(8): buy a track with insurance; the answer holds the license package and the download."""
     return await idempotent(
         ctx,
-        conn,
         user,
         key,
         "POST /purchases",
         body.model_dump(),
-        lambda: (201, purchases.purchase(ctx, conn, user.id, body.policy_id, body.content_id)),
+        lambda conn: (201, purchases.purchase(ctx, conn, user.id, body.policy_id, body.content_id)),
     )
 
 
@@ -254,13 +251,13 @@ async def insure_provider_sale(request: Request, ctx: Ctx, conn: Conn) -> api.Pu
     if len(data) > MAX_CONTRACT_REQUEST:
         raise ApiError(413, "too_large", "contract requests are at most 64 KiB")
 
-    def insure() -> api.Purchase:
+    def insure(conn: sqlite3.Connection) -> api.Purchase:
         with db.transaction(conn):
             accepted = contracts.accept(ctx, conn, data)  # the nonce is used up even if refused below
         with db.transaction(conn):
             return contracts.insure(ctx, conn, accepted)
 
-    return await on_writer(ctx, insure)
+    return await ctx.writer.run(insure, alone=True)
 
 
 @router.get(
@@ -335,15 +332,14 @@ class UpgradeRequest(api.RequestModel):
     responses=error_responses(*IDEMPOTENT_REFUSALS, 410, 503),
 )
 async def take_upgrade(
-    body: UpgradeRequest, user: CurrentUser, ctx: Ctx, conn: Conn, key: IdempotencyKey = None
+    body: UpgradeRequest, user: CurrentUser, ctx: Ctx, key: IdempotencyKey = None
 ) -> JSONResponse:
     """[0048]: the new version's license; the old one becomes invalid (version upgrade)."""
     return await idempotent(
         ctx,
-        conn,
         user,
         key,
         "POST /upgrades",
         body.model_dump(),
-        lambda: (200, upgrades.upgrade(ctx, conn, user.id, body.license_id)),
+        lambda conn: (200, upgrades.upgrade(ctx, conn, user.id, body.license_id)),
     )

@@ -11,7 +11,7 @@ from pydantic import Field
 
 from mock_backend import db, licensor, previews
 from mock_backend.context import Context
-from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent, on_writer
+from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
 from mock_backend.errors import ApiError, error_responses
 from mock_backend.insurer import contracts, delivery, receipts
 from mock_backend.limits import MAX_SQL_INT
@@ -46,13 +46,13 @@ async def licensor_endpoint(provider_id: str, request: Request, ctx: Ctx, conn: 
     if len(data) > MAX_SIGNED_REQUEST:
         raise ApiError(413, "too_large", "signed requests are at most 64 KiB")
 
-    def answer() -> api.LicensorAnswer:
+    def answer(conn: sqlite3.Connection) -> api.LicensorAnswer:
         with db.transaction(conn):
             accepted = licensor.accept(ctx, conn, provider_id, data)  # the nonce is used up even if refused
         with db.transaction(conn):
             return licensor.act(ctx, conn, accepted)
 
-    return await on_writer(ctx, answer)
+    return await ctx.writer.run(answer, alone=True)
 
 
 class DirectPurchase(api.RequestModel):
@@ -71,19 +71,17 @@ async def direct_purchase(
     body: DirectPurchase,
     user: CurrentUser,
     ctx: Ctx,
-    conn: Conn,
     key: IdempotencyKey = None,
 ) -> JSONResponse:
     """FIG.15 (1)-(2): buy a license straight from the licensor, without insurance (insure it later).
     Money changes hands: a retry with the same Idempotency-Key gets the first license, charged once."""
     return await idempotent(
         ctx,
-        conn,
         user,
         key,
         f"POST /providers/{provider_id}/direct-purchases",
         body.model_dump(),
-        lambda: (201, _sell(ctx, conn, provider_id, body.content_id, user.id)),
+        lambda conn: (201, _sell(ctx, conn, provider_id, body.content_id, user.id)),
     )
 
 
@@ -132,7 +130,6 @@ async def checkout(
     body: CheckoutRequest,
     user: CurrentUser,
     ctx: Ctx,
-    conn: Conn,
     key: IdempotencyKey = None,
 ) -> JSONResponse:
     """FIG.11 (back-end configuration): buy at the provider's own checkout with "insure this purchase"
@@ -140,12 +137,11 @@ async def checkout(
     answer is the same insured package, policy and download as a purchase through the insurer."""
     return await idempotent(
         ctx,
-        conn,
         user,
         key,
         f"POST /providers/{provider_id}/checkout",
         body.model_dump(),
-        lambda: (201, _sell_insured(ctx, conn, provider_id, body.content_id, user.id, body.policy_id)),
+        lambda conn: (201, _sell_insured(ctx, conn, provider_id, body.content_id, user.id, body.policy_id)),
     )
 
 
