@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from mock_backend import clock, limits
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
-from player.protocol.canonical import canonical_json, format_time, load_json_object
+from player.protocol.canonical import canonical_json, format_time
 
 # The cheap dependencies are `async def`: FastAPI runs a plain `def` dependency on a worker thread, and
 # each such hop (there were eight for a signed-in GET) cost more than the work it carried.
@@ -129,7 +129,7 @@ async def idempotent(
     endpoint: str,
     request_body: Any,
     work: Callable[[sqlite3.Connection], tuple[int, BaseModel]],
-) -> JSONResponse:
+) -> Response:
     """Run `work(conn)` once per (user, Idempotency-Key); a retry gets the first answer back, charging
     nothing.
 
@@ -138,7 +138,7 @@ async def idempotent(
     refusal (ApiError) rolls back and is not stored, so a retry after the cause is fixed is judged afresh.
     The same key with a different body is a 409. The answer is sent once its transaction is committed. It
     bypasses FastAPI's response model (a replay must be the stored bytes' twin), so it is dumped here the
-    way FastAPI would: only the fields `work` set.
+    way FastAPI would (only the fields `work` set) and sent as stored.
     """
     if not key or len(key) > 200:
         raise ApiError(400, "idempotency_key_required", "send an 'Idempotency-Key' header (1-200 chars)")
@@ -153,7 +153,7 @@ def _once(
     digest: str,
     work: Callable[[sqlite3.Connection], tuple[int, BaseModel]],
     conn: sqlite3.Connection,
-) -> JSONResponse:
+) -> Response:
     """Inside the writer's transaction (a savepoint of its own)."""
     row = conn.execute(
         "SELECT endpoint, request_hash, status_code, response FROM idempotency WHERE user_id=? AND key=?",
@@ -164,15 +164,17 @@ def _once(
             raise ApiError(
                 409, "idempotency_key_reused", "this Idempotency-Key was used for a different request"
             )
-        body = load_json_object(row["response"], "stored response")
-        return JSONResponse(
-            status_code=row["status_code"], content=body, headers={"Idempotent-Replay": "true"}
-        )
+        return _json(row["status_code"], bytes(row["response"]), {"Idempotent-Replay": "true"})
     status, answer = work(conn)
-    body = answer.model_dump(mode="json", exclude_unset=True)
+    body = canonical_json(answer.model_dump(mode="json", exclude_unset=True))
     conn.execute(
         "INSERT INTO idempotency(user_id, key, endpoint, request_hash, status_code, response,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (user.id, key, endpoint, digest, status, canonical_json(body), format_time(clock.now(conn))),
+        (user.id, key, endpoint, digest, status, body, format_time(clock.now(conn))),
     )
-    return JSONResponse(status_code=status, content=body)
+    return _json(status, body)
+
+
+def _json(status: int, body: bytes, headers: dict[str, str] | None = None) -> Response:
+    """The stored bytes themselves, the first time and on every replay (serialised once)."""
+    return Response(content=body, status_code=status, media_type="application/json", headers=headers)

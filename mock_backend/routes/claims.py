@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from pydantic import Field, model_validator
 
 from mock_backend import db
@@ -40,9 +40,7 @@ class ClaimRequest(api.RequestModel):
 @router.post(
     "", status_code=201, response_model=api.Claim, responses=error_responses(400, 401, 404, 409, 422)
 )
-async def file_claim(
-    body: ClaimRequest, user: CurrentUser, ctx: Ctx, key: IdempotencyKey = None
-) -> JSONResponse:
+async def file_claim(body: ClaimRequest, user: CurrentUser, ctx: Ctx, key: IdempotencyKey = None) -> Response:
     """Report lost tracks (or, kind=crash, a lost library): each is re-issued or offered alternates."""
     return await idempotent(
         ctx,
@@ -117,7 +115,7 @@ async def choose(
     user: CurrentUser,
     ctx: Ctx,
     key: IdempotencyKey = None,
-) -> JSONResponse:
+) -> Response:
     return await idempotent(
         ctx,
         user,

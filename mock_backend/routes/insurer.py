@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import Field
 
 from mock_backend import db
@@ -107,7 +107,7 @@ class PolicyRequest(api.RequestModel):
 )
 async def take_out_policy(
     body: PolicyRequest, user: CurrentUser, ctx: Ctx, key: IdempotencyKey = None
-) -> JSONResponse:
+) -> Response:
     """FIG.13 (1)-(2): the terminal's public key in, a provisional policy out."""
     if not body.accept_terms:
         raise ApiError(
@@ -161,7 +161,7 @@ class RekeyRequest(api.RequestModel):
 )
 async def rekey_policy(
     policy_id: str, body: RekeyRequest, user: CurrentUser, ctx: Ctx, key: IdempotencyKey = None
-) -> JSONResponse:
+) -> Response:
     """[0035]: after a crash the old private key is gone; a new public key replaces it. Re-distribution of
     every item follows as a crash claim (POST /claims with kind=crash)."""
     raw = _public_key(body.public_key)
@@ -192,7 +192,7 @@ async def insure_existing(
     user: CurrentUser,
     ctx: Ctx,
     key: IdempotencyKey = None,
-) -> JSONResponse:
+) -> Response:
     """FIG.15: insure licenses bought straight from a licensor."""
     return await idempotent(
         ctx,
@@ -218,7 +218,7 @@ class PurchaseRequest(api.RequestModel):
 )
 async def buy_insured(
     body: PurchaseRequest, user: CurrentUser, ctx: Ctx, key: IdempotencyKey = None
-) -> JSONResponse:
+) -> Response:
     """FIG.13 (3)-(8): buy a track with insurance; the answer holds the license package and the download."""
     return await idempotent(
         ctx,
@@ -333,7 +333,7 @@ class UpgradeRequest(api.RequestModel):
 )
 async def take_upgrade(
     body: UpgradeRequest, user: CurrentUser, ctx: Ctx, key: IdempotencyKey = None
-) -> JSONResponse:
+) -> Response:
     """[0048]: the new version's license; the old one becomes invalid (version upgrade)."""
     return await idempotent(
         ctx,

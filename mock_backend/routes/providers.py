@@ -6,7 +6,7 @@ import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, Response
 from pydantic import Field
 
 from mock_backend import db, licensor, previews
@@ -72,7 +72,7 @@ async def direct_purchase(
     user: CurrentUser,
     ctx: Ctx,
     key: IdempotencyKey = None,
-) -> JSONResponse:
+) -> Response:
     """FIG.15 (1)-(2): buy a license straight from the licensor, without insurance (insure it later).
     Money changes hands: a retry with the same Idempotency-Key gets the first license, charged once."""
     return await idempotent(
@@ -131,7 +131,7 @@ async def checkout(
     user: CurrentUser,
     ctx: Ctx,
     key: IdempotencyKey = None,
-) -> JSONResponse:
+) -> Response:
     """FIG.11 (back-end configuration): buy at the provider's own checkout with "insure this purchase"
     ticked. The licensor issues the license and asks the insurer's contract processing to insure it; the
     answer is the same insured package, policy and download as a purchase through the insurer."""
