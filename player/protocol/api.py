@@ -75,9 +75,8 @@ class ErrorBody(Answer):
 
 
 class CatalogProgress(Answer):
-    """How far the catalog's first preparation has come: tracks on sale of the tracks it will hold. A
-    backend answers at once on its first start and prepares its catalog meanwhile; tracks go on sale
-    one by one as they are ready."""
+    """How far the catalog's first preparation has come (tracks on sale of those it will hold): a backend
+    answers at once on its first start and puts each track on sale as it is ready."""
 
     ready: int = Field(ge=0)
     total: int = Field(ge=0)
