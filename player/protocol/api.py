@@ -75,8 +75,8 @@ class ErrorBody(Answer):
 
 
 class CatalogProgress(Answer):
-    """How far the catalog's first preparation has come (tracks on sale of those it will hold): a backend
-    answers at once on its first start and puts each track on sale as it is ready."""
+    """How far the catalog's first preparation has come: tracks on sale of all it will hold (a backend
+    answers at once on its first start; tracks go on sale one by one as they are ready)."""
 
     ready: int = Field(ge=0)
     total: int = Field(ge=0)

@@ -1,8 +1,9 @@
 """The bundled backend: the mock insurer and licensors as a child process of the player, on a loopback port.
 
 The child is `python -m mock_backend serve --demo --port 0` with its data under the player's data dir;
-its first stdout line names the URL it listens on, so no port is ever guessed. The first start renders
-the demo catalog (about 15 s on two cores); later starts take about a second.
+its first stdout line names the URL it listens on, so no port is ever guessed. It listens within about a
+second, the first start too: that one renders the demo catalog in the background (15-25 s on two cores),
+and its `/healthz` says how far it has come.
 """
 
 from __future__ import annotations
