@@ -4,7 +4,9 @@ The library is generated first (`big_library.py`, not timed). Then:
 
 - `library_100k_open_ms`: `Store(data_dir)` (the index opened and checked, as at every start) plus
   `library()` (every license with its track, sorted; two directory listings say which files are there);
-  target <= 1000 ms. `library_100k_sql_ms` is SQLite alone answering the same query, the floor.
+  target <= 1000 ms. `library_100k_sql_ms` is SQLite alone answering the same query, the floor. (The
+  cyclic garbage collector, held off while the rows are built, makes its pass after: some 60 ms at
+  100,000 rows that the figure does not hold.)
 - `library_100k_entries_ms`: what the window's worker does before it has rows to show: the above, the
   cached license list (100,500 entries) verified against the insurer's key and the keyring's mark, and
   each license's verdict (`Terminal.library.entries()`).
@@ -12,16 +14,22 @@ The library is generated first (`big_library.py`, not timed). Then:
   track that was playing (as a start does) and painting for the first time; target <= 1500 ms.
 - `search_keystroke_p95_ms`: queries typed into the page's search field one key at a time, from the
   keypress until the table has been painted with what matches, p95 over every key (and the backspaces
-  and clearing in between); target <= 50 ms. `search_keystroke_p50_ms` beside it.
-- `library_100k_rss_mb`: the process's resident memory with the page showing those rows, and
-  `library_100k_rows_mb` what holding and showing the rows added to it.
+  and clearing in between); target <= 50 ms. `search_keystroke_p50_ms` beside it. Typing starts once
+  the event loop has had its idle moments after the first paint, in which the page makes the rows'
+  search text (as it does in the window, before anyone can type).
+- `library_100k_rss_mb`: the resident memory of a fresh process holding the terminal and the page
+  showing those rows (their search text made), and `library_100k_rows_mb` what the rows added to it
+  (measured apart: the figures above leave freed memory behind that a process keeps).
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import sqlite3
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -90,8 +98,52 @@ def _entries(lib: big_library.BigLibrary, runs: int) -> tuple[list[LibraryEntry]
     return entries, statistics.median(times) * 1000
 
 
+_HOLDING = """
+import gc, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from bench.library_100k import _rss_mb
+from player.storage import KeyStore
+from player.storage.memory_keyring import MemoryKeyring
+from player.terminal import Terminal
+from player.ui.library.view import LibraryPage
+
+data_dir, server, pin = sys.argv[1:]
+app = QApplication([])
+keys = KeyStore("bench-100k-rss", backend=MemoryKeyring())
+keys.pin_insurer_key(server, pin)
+before = _rss_mb()
+terminal = Terminal(Path(data_dir), server, keys=keys)
+page = LibraryPage()
+page.resize(1400, 800)
+page.show()
+page.set_entries(terminal.library.entries())
+for _ in range(50):
+    app.processEvents()  # the search text is made between events
+gc.collect()
+print(before, _rss_mb())
+"""
+
+
+def _memory(lib: big_library.BigLibrary) -> tuple[float, float]:
+    """(resident MB, MB the rows added) of a process that holds the library and shows it."""
+    pin = lib.keys.pinned_insurer_key(lib.server) or ""
+    answer = subprocess.run(
+        [sys.executable, "-c", _HOLDING, str(lib.data_dir), lib.server, pin],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    before, after = (float(v) for v in answer.stdout.split()[-2:])
+    return after, after - before
+
+
 def _settle(app: QApplication) -> None:
-    for _ in range(3):
+    """What the event loop does between a paint and the user's next move (each pass one more step of
+    work the page left for idle moments)."""
+    for _ in range(12):
         app.processEvents()
 
 
@@ -152,12 +204,12 @@ def run(quick: bool) -> dict[str, float]:
     with big_library.scratch("bench-100k-") as tmp:
         lib = big_library.build(tmp / "library")
         open_ms, sql_ms = _open(lib, 3 if quick else 7)
-        before = _rss_mb()
         entries, entries_ms = _entries(lib, 1 if quick else 3)
         page, window_ms = _window(app, entries, 2 if quick else 5)
-        rss = _rss_mb()
+        _settle(app)  # the search text made, after the first paint, as in the window
         samples = sorted(_typing(app, page))
         page.close()
+        rss, rows_mb = _memory(lib)
     return {
         "library_100k_open_ms": round(open_ms, 1),
         "library_100k_sql_ms": round(sql_ms, 1),
@@ -166,12 +218,10 @@ def run(quick: bool) -> dict[str, float]:
         "search_keystroke_p95_ms": round(samples[int(len(samples) * 0.95)] * 1000, 1),
         "search_keystroke_p50_ms": round(statistics.median(samples) * 1000, 1),
         "library_100k_rss_mb": round(rss),
-        "library_100k_rows_mb": round(rss - before),
+        "library_100k_rows_mb": round(rows_mb),
     }
 
 
 if __name__ == "__main__":
-    import os
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     print(run(quick=True))

@@ -318,16 +318,30 @@ def _rows(rows: list[Any], base: str, tracks: frozenset[str], packages: frozense
     """`LIBRARY_SQL`'s rows as `LibraryRow`s, their two files looked up in the listings (by name)."""
     cut_track, cut_package = len(layout.TRACKS) + 1, len(layout.PACKAGES) + 1
     new = tuple.__new__  # `LibraryRow._make` without its Python-level call: this runs per license
+    # Each field by its index (slices and unpacking cost a third more): the query's columns, in order,
+    # but for the two files, looked up by name, and the compilation flag, a bool.
     return [
         new(
             LibraryRow,
             (
-                *r[:10],
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                r[9],
                 base + f if (f := r[10]) is not None and f[cut_track:] in tracks else None,
                 r[11],
                 r[12],
                 r[13][cut_package:] in packages,
-                *r[14:18],
+                r[14],
+                r[15],
+                r[16],
+                r[17],
                 r[18] != 0,
             ),
         )

@@ -59,6 +59,8 @@ class EmbeddedBackend:
         """The child, unless one is already running (the lock is held)."""
         if self._proc is not None and self._proc.poll() is None:
             return
+        if self._proc is not None and self._proc.stdout is not None:
+            self._proc.stdout.close()  # a child that died before it was waited for
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log = (self.data_dir / "backend.log").open("ab")
         env = dict(os.environ, PYTHONUNBUFFERED="1")

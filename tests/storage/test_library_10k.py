@@ -1,8 +1,8 @@
-"""A collector's library of 10,000 insured tracks opens and lists in well under a second, correctly."""
+"""A collector's library of 10,000 insured tracks opens and lists correctly. How fast is a benchmark's
+to say, not a test's: `library_open_10k_ms` (bench/library_open.py) and the 100,000-track figures."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,16 +41,6 @@ def test_ten_thousand_tracks_are_listed_correctly(big_library: Path) -> None:
     assert keys == sorted(keys), "sorted by artist, album, title"
     with Store(big_library) as store:
         assert len(store.packages()) == N and len(store.policies()) == N // 100
-
-
-def test_opening_and_listing_ten_thousand_tracks_takes_under_a_second(big_library: Path) -> None:
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        with Store(big_library) as store:
-            store.library()
-        timings.append(time.perf_counter() - started)
-    assert sorted(timings)[2] < 1.0, f"median {sorted(timings)[2] * 1000:.0f} ms (target 1000 ms)"
 
 
 def test_a_missing_file_among_ten_thousand_is_noticed(big_library: Path) -> None:

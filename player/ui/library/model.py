@@ -109,12 +109,16 @@ def dropped_ids(data: QMimeData) -> list[str]:
     return [i for i in bytes(data.data(LICENSE_IDS_MIME).data()).decode().split("\n") if i]
 
 
+def _uninsured(entry: LibraryEntry) -> bool:
+    return entry.bought_uninsured and entry.state is not LibraryState.INVALID
+
+
 class LibraryModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._providers: dict[str, str] = {}
         self.rows = Rows([], {}, self._provider)
-        self._uninsured: list[LibraryEntry] = []
+        self._any_uninsured = False  # (asked at every key typed, to show Insure…)
         self._current = ""  # license ID of the loaded track
         self._playing_icon = QIcon()
         self._insured_icon = QIcon()
@@ -135,7 +139,7 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = Rows(shown, history, self._provider)
         self.rows.sort(self._order[0], self._order[1] == Qt.SortOrder.DescendingOrder)
-        self._uninsured = [e for e in shown if e.bought_uninsured and e.state is not LibraryState.INVALID]
+        self._any_uninsured = any(_uninsured(e) for e in shown)
         self.generation += 1
         self.endResetModel()
         if shown:
@@ -204,11 +208,11 @@ class LibraryModel(QAbstractTableModel):
         return list(self.rows.entries)
 
     def uninsured(self) -> list[LibraryEntry]:
-        """The rows bought without insurance that still play (what *Insure…* offers), in the order given."""
-        return list(self._uninsured)
+        """The rows bought without insurance that still play (what *Insure…* offers), in the order shown."""
+        return [e for e in self.rows.entries if _uninsured(e)] if self._any_uninsured else []
 
     def has_uninsured(self) -> bool:
-        return bool(self._uninsured)
+        return self._any_uninsured
 
     def row_of(self, license_id: str) -> int:
         """The row of `license_id`, or of the copy that replaced it (-1: neither is shown)."""
