@@ -8,10 +8,10 @@ ReplayGain factor applies from exactly the track's first sample to its last.
 
 It is a plain Python object, not a `QIODevice`: the sink is fed in push mode (`_output.py` says why), so
 nothing in Qt calls into it, and a `take` is one lock, a few list operations and at most one join per
-push (a tenth of a second of audio), instead of a virtual call through Qt per kilobyte.
+push (a fifth of a second of audio), instead of a virtual call through Qt per kilobyte.
 
 Thread safety: one lock guards the chunks and the counters; `take` on the audio thread and `append` on
-the GUI thread both hold it for a few list operations only. Gain is applied (with numpy, a tenth of a
+the GUI thread both hold it for a few list operations only. Gain is applied (with numpy, a fifth of a
 second at a time) only to chunks whose factor is not 1, so with ReplayGain off the audio thread moves
 bytes and does nothing else. numpy is imported by the first chunk that needs it, not at start-up (it is a
 tenth of a second of the window's).

@@ -80,6 +80,7 @@ class _Pusher(QObject):
         self._sink = sink
         self._feed = feed
         self._io: QIODevice | None = None
+        self._held = b""  # taken from the feed, not yet accepted by the ring buffer
         self._low = fmt.bytesForDuration(BUFFER_MS * 1000) // 2
         self._tick = QTimer(self)
         self._tick.setInterval(PUSH_MS)
@@ -102,10 +103,11 @@ class _Pusher(QObject):
         if io is None:
             return
         free = self._sink.bytesFree()
-        data = self._feed.take(free)
+        data = self._held or self._feed.take(free)
         if data:
-            io.write(data)
-            if free - len(data) > self._low:
+            written = max(0, io.write(data[:free]))
+            self._held = data[written:]  # the ring buffer took less than it had room for: keep the rest
+            if free - written > self._low:
                 self._soon.start()  # hurry while the buffer fills up; then the tick keeps it full
 
     def suspend(self) -> None:
