@@ -75,8 +75,7 @@ class ErrorBody(Answer):
 
 
 class CatalogProgress(Answer):
-    """How far the catalog's first preparation has come: tracks on sale of all it will hold (a backend
-    answers at once on its first start; tracks go on sale one by one as they are ready)."""
+    """How far the catalog's first preparation has come (tracks go on sale one by one as they are ready)."""
 
     ready: int = Field(ge=0)
     total: int = Field(ge=0)
@@ -108,6 +107,7 @@ class InsurerIdentity(Answer):
     public_key: str
     fingerprint: str
     licensors: list[LicensorKey]
+    id: str = ""  # which of the backend's insurers this is (its `InsurerListing.id`)
 
 
 class Session(Answer):
