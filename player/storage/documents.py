@@ -29,6 +29,8 @@ class DocumentStore:
         self.data_dir = data_dir
         self.lock = lock
         self._index = index
+        # settings.json as last read, and the file's identity then: an open reads it a dozen times
+        self._settings: tuple[tuple[int, int, int], dict[str, str]] | None = None
 
     def _writing(self) -> contextlib.AbstractContextManager[object]:
         """The data directory lock, taken to write (`Store` refuses it while the library is read-only)."""
@@ -255,6 +257,15 @@ class DocumentStore:
         signing in again restores (server URL, user ID, user name, the insurer key shown to the user)."""
         path = self.data_dir / layout.SETTINGS_NAME
         try:
+            st = path.stat()
+        except OSError:
+            return {}
+        # Every write replaces the file (a new inode), so one `stat` tells whether what was read last is
+        # still what is there, whoever wrote since: another process's write is seen as well.
+        seen = (st.st_ino, st.st_mtime_ns, st.st_size)
+        if self._settings is not None and self._settings[0] == seen:
+            return dict(self._settings[1])
+        try:
             obj = json.loads(path.read_bytes())
         except FileNotFoundError:
             return {}
@@ -264,7 +275,9 @@ class DocumentStore:
             return {}
         if not isinstance(obj, dict):
             return {}
-        return {k: v for k, v in obj.items() if isinstance(k, str) and isinstance(v, str)}
+        settings = {k: v for k, v in obj.items() if isinstance(k, str) and isinstance(v, str)}
+        self._settings = (seen, settings)
+        return dict(settings)
 
     def setting(self, key: str) -> str | None:
         return self.settings().get(key)

@@ -113,6 +113,8 @@ SELECT l.content_id, coalesce(t.title, ''), coalesce(t.artist, ''), coalesce(t.a
 FROM licenses AS l LEFT JOIN tracks AS t ON t.content_id = l.content_id
 ORDER BY t.artist COLLATE NOCASE, t.album COLLATE NOCASE, t.title COLLATE NOCASE, l.license_id
 """
+# One license's row, as the library has it (a play named by its license ID needs no other).
+LICENSE_ROW_SQL = LIBRARY_SQL.split("ORDER BY")[0] + "WHERE l.license_id = ?\n"
 
 
 class BrokenIndexError(Exception):

@@ -38,6 +38,7 @@ from player.storage.documents import DocumentStore
 from player.storage.index import (
     INFO_FIELDS,
     LIBRARY_SQL,
+    LICENSE_ROW_SQL,
     PUT_TRACK_SQL,
     SELECT_TRACKS,
     BrokenIndexError,
@@ -143,6 +144,18 @@ class Store(DocumentStore):
             rows = self._index.rows(LIBRARY_SQL)
             tracks, packages = listing.names()
             return _rows(rows, f"{self.data_dir}/", tracks, packages)
+
+    def library_row(self, license_id: str) -> LibraryRow | None:
+        """One license's row as `library` has it (None: not held): one lookup, not the whole library."""
+        rows = self._index.rows(LICENSE_ROW_SQL, (license_id,))
+        if not rows:
+            return None
+        files = (rows[0][10], rows[0][13])
+        tracks, packages = (
+            frozenset([Path(f).name]) if f is not None and (self.data_dir / f).is_file() else frozenset[str]()
+            for f in files
+        )
+        return _rows(rows, f"{self.data_dir}/", tracks, packages)[0]
 
     # --- tracks ----------------------------------------------------------------------------------
 

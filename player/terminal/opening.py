@@ -84,10 +84,8 @@ class Opener:
         """The library row to play. A license ID names its row: the cached list's verdict on every row
         (which `Library.resolve` works out to pick among a content ID's licenses, and which reads the
         list's mark from the keyring) is not needed for it, and the decision below reads the list anyway."""
-        for row in self._store.library():
-            if row.license_id == content_or_license_id:
-                return row
-        return self._library.resolve(content_or_license_id)
+        row = self._store.library_row(content_or_license_id)
+        return row if row is not None else self._library.resolve(content_or_license_id)
 
     def recheck(self, track: OpenedTrack) -> None:
         """FIG.10 (5) again for a track opened a while ago, without I/O: its license's own period may

@@ -132,6 +132,16 @@ def test_a_track_erased_by_mistake_shows_as_missing(store: Store) -> None:
         store.open_track("C-0")
 
 
+def test_one_license_row_is_the_librarys_row_of_it_with_its_files_as_they_are_now(store: Store) -> None:
+    _buy(store, 3)
+    assert [store.library_row(r.license_id) for r in store.library()] == store.library()
+    (store.data_dir / "tracks" / "C-1.v1.ipc").unlink()
+    (store.data_dir / "packages" / "L-2.json").unlink()
+    assert store.library_row("L-1") == store.library()[1] and store.library()[1].path is None
+    assert store.library_row("L-2") == store.library()[2] and not store.library()[2].package_present
+    assert store.library_row("L-never") is None
+
+
 def test_a_lost_license_package_shows_as_missing(store: Store) -> None:
     _buy(store, 1)
     (store.data_dir / "packages" / "L-0.json").unlink()
@@ -201,6 +211,12 @@ def test_settings_hold_the_terminals_small_state(store: Store) -> None:
     store.set_setting("username", None)
     assert store.settings() == {"server_url": "http://127.0.0.1:8765"}
     assert store.setting("server_url") == "http://127.0.0.1:8765"
+    other = Store(store.data_dir)  # another process with the library open (the CLI beside the window)
+    try:
+        other.set_setting("username", "taro")
+    finally:
+        other.close()
+    assert store.setting("username") == "taro", "what another process wrote is read, not an old copy"
     write_atomic(store.data_dir / "settings.json", b"{not json")
     assert store.settings() == {}, "a broken settings file is moved aside, not fatal"
     assert any(p.name.startswith("settings.json.broken") for p in store.data_dir.iterdir())
