@@ -20,7 +20,7 @@ from player import transfer
 from player.errors import BackendResponseError, BackendUnreachableError
 from player.exchanges import Exchanges
 from player.language import translate
-from player.protocol import api
+from player.protocol import api, insurers_api
 from player.transfer import Progress
 
 ACCEPTED_CODECS = ("audio/flac", "audio/ogg", "audio/mpeg")  # [0050]: what QtMultimedia's FFmpeg decodes
@@ -46,6 +46,10 @@ class Client(Exchanges):
 
     def identity(self) -> api.InsurerIdentity:
         return self._json(api.InsurerIdentity, "GET", "/api/v1/insurer")
+
+    def insurers(self) -> list[insurers_api.InsurerListing]:
+        """The insurers the backend hosts, the one at its root first."""
+        return self._json(insurers_api.InsurerDirectory, "GET", "/api/v1/insurers").insurers
 
     def sign_up(self, username: str, password: str) -> api.Account:
         return self._json(

@@ -46,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
     clock = fixed_clock(fake_now, "INSURED_PLAYER_FAKE_NOW") if fake_now else now_utc
     terminal = Terminal(data_dir, server, clock=clock, timeout=network_timeout(), codecs=playable_codecs())
     try:
-        return commands.dispatch(terminal, args, out, progress, _password)
+        insurer = getattr(args, "insurer", None)
+        acting = terminal.at_insurer(insurer) if insurer else terminal
+        return commands.dispatch(acting, args, out, progress, _password)
     finally:
         terminal.close()
 

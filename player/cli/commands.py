@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from player.cli import claims, own_music, playlists, policy, receipts, uninsured
+from player.cli import claims, insurers, own_music, playlists, policy, receipts, uninsured
 from player.cli.output import Output, state_word, table
 from player.cli.sound import play_sound
 from player.errors import IntegrityError, PlayerError
@@ -108,7 +108,7 @@ def _buy(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _p
 
 
 def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
-    entries = t.library.entries()
+    entries = t.entries()
     rows = [
         {
             "content_id": e.row.content_id,
@@ -120,6 +120,7 @@ def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | No
             "reason": e.reason,
             "path": str(e.row.path) if e.row.path else None,
             "replaced_by": e.replaced_by or None,
+            "insurer": e.insurer,
         }
         for e in entries
     ]
@@ -131,7 +132,9 @@ def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | No
     own_rows = own_music.rows(own)
 
     def text() -> str:
-        licensed = table(shown, ("content_id", "title", "artist", "license_id", "state", "reason"))
+        several = len({e.insurer for e in entries}) > 1  # who insures each, once there is a choice
+        columns = ("content_id", "title", "artist", "license_id", *(("insurer",) if several else ()), "state")
+        licensed = table(shown, (*columns, "reason"))
         if not own_rows:
             return licensed
         return (licensed + "\n\n" if shown else "") + own_music.text(own_rows)
@@ -324,6 +327,7 @@ _HANDLERS: dict[str, Handler] = {
     "receipts": receipts.list_receipts,
     "receipt": receipts.show_receipt,
     "import-receipt": receipts.import_receipt,
+    "insurers": insurers.list_insurers,
     "playlist": playlists.run,
     "add-music": own_music.add_music,
     "remove-music": own_music.remove_music,

@@ -78,6 +78,13 @@ HEADINGS = {
     "position": QT_TRANSLATE_NOOP("CliTable", "POSITION"),
     "plays": QT_TRANSLATE_NOOP("CliTable", "PLAYS"),
     "path": QT_TRANSLATE_NOOP("CliTable", "PATH"),
+    "id": QT_TRANSLATE_NOOP("CliTable", "ID"),
+    "insurer": QT_TRANSLATE_NOOP("CliTable", "INSURER"),
+    "premium_rate": QT_TRANSLATE_NOOP("CliTable", "PREMIUM_RATE"),
+    "guarantee_days": QT_TRANSLATE_NOOP("CliTable", "GUARANTEE_DAYS"),
+    "waiting_days": QT_TRANSLATE_NOOP("CliTable", "WAITING_DAYS"),
+    "relicensing_limit_per_track": QT_TRANSLATE_NOOP("CliTable", "REISSUES_PER_TRACK"),
+    "joined": QT_TRANSLATE_NOOP("CliTable", "YOUR_ACCOUNT"),
 }
 
 

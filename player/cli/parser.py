@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any, NoReturn
 
-from player.cli import playlists
+from player.cli import insurers, playlists
 from player.cli.output import PROG
 from player.errors import UsageError
 from player.language import QT_TRANSLATE_NOOP, translate
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help=translate("Cli", "the insurer (default: bundled)"),
     )
+    insurers.add_options(common)
     common.add_argument(
         "--json",
         action="store_true",
@@ -170,5 +171,6 @@ def build_parser() -> argparse.ArgumentParser:
     cmd(
         "import-receipt", translate("Cli", "keep a signed receipt from a file, after checking it")
     ).add_argument("file", type=Path)
+    cmd("insurers", translate("Cli", "the backend's insurers, their terms, and yours"))
     playlists.add_parser(sub, common)  # playlist list|show|new|add|delete|export|import
     return p

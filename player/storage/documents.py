@@ -250,6 +250,11 @@ class DocumentStore:
     def receipt_bytes(self, receipt_id: str) -> bytes:
         return self._read(self.data_dir / layout.receipt_file(receipt_id), f"the receipt {receipt_id!r}")
 
+    def holds(self, content_or_license_id: str) -> bool:
+        """Whether a license of this ID, or for this content, is in the library."""
+        sql = "SELECT 1 FROM licenses WHERE license_id = ? OR content_id = ? LIMIT 1"
+        return bool(self._index.rows(sql, (content_or_license_id, content_or_license_id)))
+
     # --- the terminal's settings -----------------------------------------------------------------
 
     def settings(self) -> dict[str, str]:

@@ -86,6 +86,11 @@ class KeyStore:
         self._backend = backend
         self._lock: AbstractContextManager[object] = lock or threading.RLock()
 
+    def sibling(self, namespace: str, lock: AbstractContextManager[object]) -> KeyStore:
+        """Another profile on the same keyring (a library kept for another insurer, with its own pins,
+        marks, policy keys and session)."""
+        return KeyStore(namespace, backend=self._backend, lock=lock)
+
     def check(self) -> str:
         """Raise `KeyringUnavailableError` unless a usable keyring answers; return its name (for 'About')."""
         backend = self._usable()

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 BUNDLED = "bundled"
 SAVED_SERVER = "server"  # a store setting: the insurer chosen in the preferences ("" for the bundled one)
+SAVED_PATH = "insurer_path"  # a store setting: where on that backend the chosen insurer answers ("": root)
 
 
 class Connection:
@@ -40,8 +41,14 @@ class Connection:
         keys: KeyStore,
         timeout: float | None,
         codecs: tuple[str, ...] | None = None,
+        *,
+        backend_of: Connection | None = None,
     ) -> None:
+        """`backend_of`: reach this insurer on the backend another connection reaches (and starts, when
+        it is the bundled one); the insurer is then the one at this data dir's saved `SAVED_PATH`."""
         self._codecs = codecs
+        self._backend_of = backend_of
+        self._path = store.setting(SAVED_PATH) or ""
         self._data_dir = data_dir
         self.given_server = server  # at launch (--server, INSURED_PLAYER_SERVER): it wins over the saved one
         self._server = server or store.setting(SAVED_SERVER) or None
@@ -56,7 +63,39 @@ class Connection:
     @property
     def server_id(self) -> str:
         """The configured server's URL, or "bundled"."""
+        if self._backend_of is not None:
+            return self._backend_of.server_id
         return self._server or BUNDLED
+
+    @property
+    def insurer_path(self) -> str:
+        """Where the insurer answers on its backend: "" for the backend's first insurer (its root)."""
+        return self._path
+
+    def choose_insurer(self, path: str) -> None:
+        """Talk to the insurer at `path` on this backend ("/insurers/<id>", or "" for its first) from now
+        on: the first run's choice, before the library has an account (the caller sees to that; its
+        policies and list are one insurer's). Its key is pinned at the first contact, as any insurer's."""
+        if path == self._path:
+            return
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        self._insurer_key = None
+        self._path = path
+        self._store.set_setting(SAVED_PATH, path or None)
+        for said_by_the_other in ("insurer_name", "insurer_id"):
+            self._store.set_setting(said_by_the_other, None)
+
+    def backend_url(self) -> str:
+        """The backend's own address (not the insurer's path on it), starting the bundled one if needed."""
+        if self._backend_of is not None:
+            return self._backend_of.backend_url()
+        if self._server:
+            return self._server
+        if self._embedded is None:
+            self._embedded = EmbeddedBackend(self._bundled_dir)
+        return self._embedded.start()
 
     @property
     def saved_server(self) -> str | None:
@@ -97,12 +136,7 @@ class Connection:
     def client(self) -> Client:
         """A connected client; starts the bundled backend on first use when no server is configured."""
         if self._client is None:
-            if self._server:
-                url = self._server
-            else:
-                if self._embedded is None:
-                    self._embedded = EmbeddedBackend(self._bundled_dir)
-                url = self._embedded.start()
+            url = self.backend_url() + self._path
             from player.client import Client  # HTTP and the typed contract load with the first contact
 
             client = Client.with_timeout(url, self._keys.session_token(), self._timeout)
@@ -122,7 +156,9 @@ class Connection:
     def warm_up(self) -> None:
         """Without a configured server, start the bundled backend now and do not wait for it: it boots
         in parallel with the window, and the first contact (`reachable`, on the worker) finds it up."""
-        if not self._server and self._client is None:
+        if self._backend_of is not None:
+            self._backend_of.warm_up()
+        elif not self._server and self._client is None:
             if self._embedded is None:
                 self._embedded = EmbeddedBackend(self._bundled_dir)
             self._embedded.spawn()
@@ -170,7 +206,14 @@ class Connection:
 
     @property
     def _pin_id(self) -> str:
-        """Whose key the pin is for: the configured server, or this data dir's bundled backend instance."""
+        """Whose key the pin is for: the insurer's path on the configured server, or on this data dir's
+        bundled backend instance (the root's pin is the one from before a backend hosted several)."""
+        if self._backend_of is not None:
+            return self._backend_of._backend_pin_id + self._path
+        return self._backend_pin_id + self._path
+
+    @property
+    def _backend_pin_id(self) -> str:
         if self._server:
             return self._server
         return "bundled:" + EmbeddedBackend(self._bundled_dir).instance_id()
@@ -192,6 +235,7 @@ class Connection:
         names = {k.id: k.name for k in identity.licensors}
         self._store.set_setting("licensor_names", json.dumps(names, sort_keys=True, ensure_ascii=False))
         self._store.set_setting("insurer_name", identity.name)
+        self._store.set_setting("insurer_id", identity.id or None)
 
     def insurer_key(self) -> Ed25519PublicKey:
         """The pinned key (read from the keyring once per terminal: a pin never changes under us, since
@@ -221,7 +265,12 @@ class Connection:
         return {k: v for k, v in names.items() if isinstance(k, str) and isinstance(v, str)}
 
     def insurer_name(self) -> str:
-        return self._store.setting("insurer_name") or "your insurer"
+        return self._store.setting("insurer_name") or translate("Terminal", "your insurer")
+
+    def insurer_id(self) -> str:
+        """The insurer's ID on its backend as it last said ("" before the first contact, or from a
+        backend that hosts one insurer and does not say)."""
+        return self._store.setting("insurer_id") or ""
 
     def provider_names(self) -> dict[str, str]:
         """Provider ID -> name, as the insurer tells it (online only; raises `BackendError` offline)."""

@@ -33,6 +33,7 @@ from player.storage.memory_keyring import MemoryKeyring
 from player.terminal.account import Account
 from player.terminal.connection import Connection
 from player.terminal.insure_later import DIRECT_PURCHASE, INSURE_EXISTING, InsureLater
+from player.terminal.insurers import Insurers
 from player.terminal.library import Library
 from player.terminal.licenses import Licenses
 from player.terminal.opening import Opener
@@ -40,7 +41,7 @@ from player.terminal.own_music import OwnMusic
 from player.terminal.playlists import Playlists
 from player.terminal.purchases import PURCHASE, Purchases
 from player.terminal.receipts import Receipts
-from player.terminal.results import ListStatus, OpenedTrack
+from player.terminal.results import LibraryEntry, ListStatus, OpenedTrack
 from player.transfer import Progress
 
 Clock = Callable[[], datetime]
@@ -72,20 +73,26 @@ class Terminal:
         clock: Clock = now_utc,
         timeout: float | None = None,
         codecs: tuple[str, ...] | None = None,
+        backend_of: Connection | None = None,
+        keyring_of: KeyStore | None = None,
     ) -> None:
         """`server` is the insurer's URL (None: the bundled backend); `keys` the keyring store (tests
         pass one on a private keyring); `keys_in_memory` keeps the keys in this process only, never in
         the OS keyring (the screenshot tool's throwaway account); `clock` the license decision's "now"
         (tests move it); `timeout` bounds every network wait in seconds (None: the defaults); `codecs` the
-        formats to ask for, best first (None: every one this player decodes)."""
+        formats to ask for, best first (None: every one this player decodes). `backend_of` and
+        `keyring_of` make the desk of another insurer (`insurers.py`): on that connection's backend, in
+        its own profile of that keyring."""
         self.data_dir = data_dir
         self.now = clock
         store = Store(data_dir)
         backend = MemoryKeyring() if keys_in_memory else None
+        if keyring_of is not None:
+            keys = keyring_of.sibling(_namespace(data_dir), store.lock)
         keys = keys or KeyStore(_namespace(data_dir), backend=backend, lock=store.lock)
         self._store = store  # white-box tests look at what is stored and kept in the keyring
         self._keys = keys
-        self.connection = Connection(data_dir, server, store, keys, timeout, codecs)
+        self.connection = Connection(data_dir, server, store, keys, timeout, codecs, backend_of=backend_of)
         self.account = Account(store, keys, self.connection)
         self.licenses = Licenses(store, keys, self.connection, self.account, clock)
         self._journal = Journal(store)
@@ -110,10 +117,50 @@ class Terminal:
         self.playlists = Playlists(store, lambda: self.library.entries() + self.own_music.entries())
         self._opener = Opener(store, self.connection, self.account, self.licenses, self.library, clock)
 
+        def open_desk(desk_dir: Path) -> Terminal:
+            return Terminal(
+                desk_dir,
+                clock=clock,
+                timeout=timeout,
+                codecs=codecs,
+                backend_of=self.connection,
+                keyring_of=keys,
+            )
+
+        # the other insurers the user holds policies with (player/terminal/insurers.py); a desk joins none
+        self.insurers = Insurers(self, store, open_desk if backend_of is None else None)
+
+    def at_insurer(self, insurer_id: str) -> Terminal:
+        """Where to act at `insurer_id`: this library when it is that insurer's, or when it has no owner
+        yet (a fresh library takes the first insurer it is used with, as the first run's choice); else
+        that insurer's desk, joined now if need be (online)."""
+        if insurer_id in (self.connection.insurer_id(), *(j.id for j in self.insurers.joined())):
+            return self.insurers.desk(insurer_id)
+        if not self.account.owner:
+            self.connection.choose_insurer(self.insurers.listing(insurer_id).path)
+            return self
+        return self.insurers.join(insurer_id)
+
+    def holds(self, content_or_license_id: str) -> bool:
+        """Whether this insurer's library holds that license, or a license of that content."""
+        return self._store.holds(content_or_license_id)
+
+    def entries(self) -> list[LibraryEntry]:
+        """Every track bought, at every insurer the user holds a policy with, each naming its insurer
+        (the user's own files are `own_music.entries()`)."""
+        out = self.library.entries()
+        for desk in self.insurers.desks()[1:]:
+            out += desk.library.entries()
+        return out
+
     def open_track(self, content_or_license_id: str) -> OpenedTrack:
         """FIG.10 (1)-(6): decide, open the license with the policy key, open the track to decrypt in
         memory, read its cover. Raises the refusal (`DecisionRefusedError`) with its reason. A track whose
         file is missing is fetched again first when the insurer can be reached (free: the license is kept)."""
+        if self.insurers.joined():
+            desk = self.insurers.holder(content_or_license_id)
+            if desk is not self:
+                return desk.open_track(content_or_license_id)
         try:
             return self._opener.open(content_or_license_id)
         except MissingFileError:
@@ -209,5 +256,6 @@ class Terminal:
 
     def close(self) -> None:
         """Close the client, stop the bundled backend, release the store's lock."""
+        self.insurers.close()
         self.connection.close()
         self._store.close()

@@ -4,6 +4,7 @@ scan of the track files (the storage medium 45 as the user sees it). No network 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from player.terminal.album_facts import read_album_facts
 from player.terminal.connection import Connection
 from player.terminal.licenses import Licenses
 from player.terminal.results import IntegrityReport, LibraryEntry, LibraryState
+from player.terminal.results import LibraryEntry as _Entry
 
 if TYPE_CHECKING:
     from player.playback.tags import Cover
@@ -78,6 +80,7 @@ class Library:
 
     def _entries(self) -> list[LibraryEntry]:
         rows = self._store.library()
+        LibraryEntry = partial(_Entry, insurer=self._connection.insurer_name())
         try:
             trusted = self._licenses.trusted()
         except PlayerError as e:

@@ -64,6 +64,9 @@ class LibraryEntry:
     # The user's own file (`OwnMusic`), not a license: `row` then holds its tags, its ID (the same in
     # `license_id` and `content_id`, never shown) and its path; None for a track bought from a provider.
     own: OwnFile | None = None
+    # Who insures it (or, bought without insurance, whose library it came through): the insurer's name;
+    # "" for the user's own file. A user with policies at several insurers sees each track's.
+    insurer: str = ""
 
     @property
     def insured(self) -> bool:

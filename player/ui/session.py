@@ -188,7 +188,7 @@ class UiSession(QObject):
     def refresh_library(self) -> None:
         def work(_: Progress) -> tuple[list[LibraryEntry], ListStatus | None]:
             # The user's own files join the tracks bought, as entries of their own kind (`own`).
-            entries = self.terminal.library.entries() + self.terminal.own_music.entries()
+            entries = self.terminal.entries() + self.terminal.own_music.entries()
             try:
                 trusted = self.terminal.licenses.status()
             except PlayerError:

@@ -40,6 +40,7 @@ LIBRARY_FIELDS = {
     "reason",
     "path",
     "replaced_by",
+    "insurer",  # the insurer's name: with policies at several, each track says who insures it
 }
 POLICY_FIELDS = {
     "contract_id",
@@ -79,7 +80,7 @@ def test_a_new_user_insures_buys_and_plays_two_tracks(cli: Cli) -> None:
         (b["content_id"], b["license_id"], "valid") for b in bought
     }
     for row in library:
-        assert row["reason"] == ""
+        assert row["reason"] == "" and row["insurer"] == "Insured Player mock insurer"
         assert Path(row["path"]).is_file() and Path(row["path"]).is_relative_to(cli.data_dir)
         assert (row["title"], row["artist"]) == (
             by_id[row["content_id"]]["title"],
