@@ -23,8 +23,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import demo
-
 BUY = 12
 PASSWORD = "bench password, not a secret"
 
@@ -32,6 +30,7 @@ PASSWORD = "bench password, not a secret"
 def run(quick: bool) -> dict[str, float]:
     import compileall
 
+    from bench import demo  # here, not at the top: the launches time this module's import too
     from tests.support.machines import fresh_keyring
 
     # As ./play leaves an installation (scripts/lib.sh), whatever PYTHONDONTWRITEBYTECODE says.

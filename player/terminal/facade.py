@@ -177,7 +177,18 @@ class Terminal:
         """What a sync means to the user, in one call for every face: finish what was left half done
         (`resume`), fetch the license list, keep any license it names that is not here, fetch again any
         file that is missing or partial, and keep the receipts not here yet. Returns the list's status
-        and one line per thing done."""
+        and one line per thing done. The other insurers' desks catch up after this one; one that cannot
+        be reached says so in a line (this insurer's list is the status: the faces show it)."""
+        status, lines = self._catch_up(progress)
+        for desk in self.insurers.desks()[1:]:
+            name = desk.connection.insurer_name()
+            try:
+                lines += [f"{name}: {line}" for line in desk.catch_up(progress)[1]]
+            except PlayerError as e:
+                lines.append(f"{name}: {e}")
+        return status, lines
+
+    def _catch_up(self, progress: Progress | None) -> tuple[ListStatus, list[str]]:
         lines = self.resume()
         status = self.licenses.sync()
         lines += [

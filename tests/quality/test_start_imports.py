@@ -40,3 +40,22 @@ def test_the_first_contact_does_load_them() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
     )
     assert set(json.loads(done.stdout.strip().splitlines()[-1])) >= {"requests", "pydantic", "player.client"}
+
+
+def test_after_the_ui_loads_an_import_does_not_read_the_modules_source() -> None:
+    """PySide6 reads every later module's source for its optional features; the UI turns that off."""
+    probe = (
+        "import json, linecache, sys\n"
+        "import player.ui\n"
+        "import player.words.formats\n"
+        "print(json.dumps([f for f in linecache.cache if f.endswith('formats.py')]))\n"
+    )
+    without = probe.replace("import player.ui\n", "import PySide6.QtCore\n")
+    seen = []
+    for code in (probe, without):
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+        )
+        seen.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert seen[0] == [], "the source was read"
+    assert seen[1], "the probe can fail: PySide6 alone does read it"

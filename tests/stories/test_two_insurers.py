@@ -1,0 +1,90 @@
+"""Story: a user holds policies with two insurers of one backend, plays, loses and recovers tracks of both.
+
+The backend's demo hosts two insurers with their own terms and keys. The user signs up at the first (the
+library's own insurer) and, later, at the second beside it (`--insurer`): one library lists the tracks of
+both, each naming its insurer; each insurer re-issues its own lost track. Each insurer's trust is kept
+apart: a rolled-back license list at one refuses that insurer's tracks and plays the other's.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import StartBackend
+from tests.stories.driver import PASSWORD, Cli
+from tests.support.backend import Backend
+
+MakeCli = Callable[[Backend | str, str], Cli]
+
+AT_FIRST, AT_SECOND = "aurora-0004", "harbor-0001"
+
+
+def _join_second(cli: Cli) -> str:
+    """Sign up and insure at the backend's second insurer; its ID."""
+    listed = cli.ok("insurers")
+    assert len(listed) == 2 and listed[0]["joined"] and not listed[1]["joined"]
+    assert listed[0]["name"] != listed[1]["name"]
+    assert (listed[0]["premium_rate"], listed[0]["waiting_days"]) != (
+        listed[1]["premium_rate"],
+        listed[1]["waiting_days"],
+    ), "two insurers, two sets of terms"
+    second = str(listed[1]["id"])
+    cli.ok("--insurer", second, "signup", "kaito", password=PASSWORD)
+    cli.ok("--insurer", second, "insure")
+    return second
+
+
+def test_one_library_holds_the_tracks_of_two_insurers_each_recovered_by_its_own(cli: Cli) -> None:
+    cli.sign_up_insured("kaito")
+    first = cli.ok("buy", AT_FIRST)
+    second = _join_second(cli)
+    other = cli.ok("--insurer", second, "buy", AT_SECOND)
+    listed = {r["id"]: r for r in cli.ok("insurers")}
+    assert listed[second]["joined"] and listed[second]["username"] == "kaito"
+
+    rows = cli.library()
+    names = {cid: rows[cid][0]["insurer"] for cid in (AT_FIRST, AT_SECOND)}
+    assert names[AT_FIRST] == listed[next(i for i in listed if i != second)]["name"]
+    assert names[AT_SECOND] == listed[second]["name"]
+    for cid in (AT_FIRST, AT_SECOND):
+        assert cli.ok("play", cid, "--decode-only")["frames"] > 0
+
+    # both files erased by mistake: each insurer re-issues its own track
+    for cid in (AT_FIRST, AT_SECOND):
+        Path(cli.library()[cid][0]["path"]).unlink()
+    (item,) = cli.ok("report-loss", AT_FIRST)["items"]
+    assert item["outcome"] == "reissued"
+    (item,) = cli.ok("--insurer", second, "report-loss", AT_SECOND)["items"]
+    assert item["outcome"] == "reissued"
+    for cid in (AT_FIRST, AT_SECOND):
+        assert cli.ok("play", cid, "--decode-only")["frames"] > 0
+    rows = cli.library()
+    for cid, bought in ((AT_FIRST, first), (AT_SECOND, other)):
+        old = next(r for r in rows[cid] if r["license_id"] == bought["license_id"])
+        assert (old["state"], old["reason"]) == ("invalid", "redistributed_after_loss")
+    assert cli.ok("policy")["relicensing_count"] == 1
+    assert cli.ok("--insurer", second, "policy")["relicensing_count"] == 1
+
+
+def test_a_rolled_back_list_at_one_insurer_refuses_only_that_insurers_tracks(
+    start_backend: StartBackend, make_cli: MakeCli
+) -> None:
+    with start_backend() as backend:
+        cli = make_cli(backend, "library")
+        cli.sign_up_insured("mei")
+        cli.ok("buy", AT_FIRST)
+        second = _join_second(cli)
+        (desk,) = (cli.data_dir / "insurers").iterdir()
+        cli.ok("--insurer", second, "buy", AT_SECOND)
+        backup = cli.data_dir.with_name("backup")
+        shutil.copytree(desk, backup)  # the second insurer's library, as an old backup has it
+        cli.ok("--insurer", second, "buy", "harbor-0002")  # a newer list of that insurer is seen
+        backend.stop()
+
+        shutil.rmtree(desk)
+        shutil.copytree(backup, desk)
+        err = cli.fails(3, "play", AT_SECOND, "--decode-only")
+        assert "restored from an old backup" in err, err
+        assert cli.ok("play", AT_FIRST, "--decode-only")["frames"] > 0  # the first insurer's list is whole
