@@ -34,7 +34,6 @@ from player.ui.kit import ADVANCED
 from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import plain
 from player.ui.kit.notice import Notice, Tone
-from player.ui.kit.receipt_pdf import pdf_bytes, print_to, receipt_html
 from player.ui.kit.tables import Cell, fill, make_table, page_heading
 from player.ui.receipts.listing import COLUMNS, ReceiptsSnapshot, gather, listed, named, titles_in_short
 from player.ui.session import UiSession
@@ -264,6 +263,8 @@ class ReceiptsView(QWidget):
         if kept is None:
             self.detail.setPlainText("")
             return
+        from player.ui.kit.receipt_pdf import receipt_html  # QPdfWriter and its kin: not at start
+
         self.detail.setHtml(receipt_html(kept))
 
     # --- saving, printing, importing -------------------------------------------------------------
@@ -286,6 +287,8 @@ class ReceiptsView(QWidget):
         if kept is None:
             return
         try:
+            from player.ui.kit.receipt_pdf import pdf_bytes  # QPdfWriter and its kin: not at start
+
             self.session.terminal.receipts.save_rendered(path, pdf_bytes(kept))
         except PlayerError as e:
             self.notice.show_error(e)
@@ -326,6 +329,8 @@ class ReceiptsView(QWidget):
     def print_on(self, printer: QPrinter) -> None:
         kept = self.selected()
         if kept is not None:
+            from player.ui.kit.receipt_pdf import print_to  # QPdfWriter and its kin: not at start
+
             print_to(kept, printer, printer.resolution())
 
     def _ask_import(self) -> None:
