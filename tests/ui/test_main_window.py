@@ -51,6 +51,7 @@ def test_the_library_shows_what_was_bought_insured_and_valid(
         "",
         "2016",
         "The Marlow Quartet",
+        "Insured Player mock insurer",  # who insures it: a column of its own once there are two
     ]
     header = window.library.table.horizontalHeader()
     in_view = [
@@ -58,6 +59,7 @@ def test_the_library_shows_what_was_bought_insured_and_valid(
     ]
     assert in_view[:6] == ["#", "Title", "Artist", "Album", "Year", "Length"]
     assert header.isSectionHidden(Column.DISC) and header.isSectionHidden(Column.ALBUM_ARTIST)
+    assert header.isSectionHidden(Column.INSURER), "one insurer: nothing to tell apart"
     badge = window.library.proxy.index(row, Column.INSURED).data(Qt.ItemDataRole.DecorationRole)
     assert badge is not None and not badge.isNull()
     tip = str(window.library.proxy.index(row, Column.LICENSE).data(Qt.ItemDataRole.ToolTipRole))

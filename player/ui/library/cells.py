@@ -34,9 +34,10 @@ class Column(enum.IntEnum):
     DISC = 9
     YEAR = 10
     ALBUM_ARTIST = 11
+    INSURER = 12  # who insures the track: shown once the user holds policies with several insurers
 
 
-HIDDEN_AT_FIRST = (Column.DISC, Column.ALBUM_ARTIST)  # the header's menu shows them
+HIDDEN_AT_FIRST = (Column.DISC, Column.ALBUM_ARTIST, Column.INSURER)  # the header's menu shows them
 # Marked for translation, translated where shown (`header`, `header_tip`): at import no language is set.
 HEADERS = {
     Column.TITLE: QT_TRANSLATE_NOOP("LibraryModel", "Title"),
@@ -51,6 +52,7 @@ HEADERS = {
     Column.DISC: QT_TRANSLATE_NOOP("LibraryModel", "Disc"),
     Column.YEAR: QT_TRANSLATE_NOOP("LibraryModel", "Year"),
     Column.ALBUM_ARTIST: QT_TRANSLATE_NOOP("LibraryModel", "Album artist"),
+    Column.INSURER: QT_TRANSLATE_NOOP("LibraryModel", "Insurer"),
 }
 HEADER_TIPS = {
     Column.TRACK: QT_TRANSLATE_NOOP("LibraryModel", "Track number"),
@@ -109,6 +111,8 @@ def display(entry: LibraryEntry, column: Column, provider: Provider) -> str:
             return str(r.year) if r.year else ""
         case Column.ALBUM_ARTIST:
             return album_artist(entry)
+        case Column.INSURER:
+            return entry.insurer
         case Column.LICENSE:
             known = STATE_WORDS.get(entry.state)
             label = translate("LibraryModel", known) if known else str(entry.state)

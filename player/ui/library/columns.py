@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
+from player.terminal import LibraryEntry
 from player.ui.library.model import HIDDEN_AT_FIRST, Column, header_tip
 from player.ui.library.model import header as title_of
 
@@ -27,6 +28,7 @@ FIRST_ORDER = (
     Column.LICENSE,
     Column.DISC,
     Column.ALBUM_ARTIST,
+    Column.INSURER,
 )
 FIRST_WIDTHS = {
     Column.TITLE: 200,
@@ -37,6 +39,7 @@ FIRST_WIDTHS = {
     Column.PROVIDER: 130,
     Column.INSURED: 88,
     Column.ALBUM_ARTIST: 150,
+    Column.INSURER: 150,
 }
 ALWAYS_SHOWN = (Column.TITLE,)  # a table with no title column would show nobody what plays
 MAX_WIDTH = 280
@@ -51,12 +54,13 @@ SHRINKABLE = (
     Column.PROVIDER,
     Column.GENRE,
     Column.ALBUM_ARTIST,
+    Column.INSURER,
 )
 # Who gives way first: the provider and genre, then artist and album, then the title; on a small screen
 # every column but the numbers, down to the narrowest.
 SHRINK_STAGES = (
     # Insurance too: an own file's "Your file (not insured)" is long, and whole on hover.
-    ((Column.PROVIDER, Column.GENRE, Column.ALBUM_ARTIST, Column.INSURED), MIN_TEXT_WIDTH),
+    ((Column.PROVIDER, Column.GENRE, Column.ALBUM_ARTIST, Column.INSURER, Column.INSURED), MIN_TEXT_WIDTH),
     ((Column.ARTIST, Column.ALBUM), MIN_TEXT_WIDTH),
     ((Column.TITLE,), MIN_TEXT_WIDTH),
     ((*SHRINKABLE, Column.INSURED, Column.LICENSE), MIN_WIDTH),
@@ -145,3 +149,18 @@ def fit(table: QTableView) -> None:
                     flexible.remove(column)
     for column, width in widths.items():
         header.resizeSection(column, width)
+
+
+def show_insurers(table: QTableView, entries: list[LibraryEntry], several_before: bool | None) -> bool | None:
+    """The Insurer column: hidden while every track has the one insurer; shown when a second insurer's
+    tracks arrive (from then on it is the user's to hide, through the header's menu, as any column).
+    Returns whether the tracks are of several insurers (None, as given, while there are none)."""
+    if not entries:
+        return several_before
+    several = len({e.insurer for e in entries if e.own is None}) > 1
+    header = table.horizontalHeader()
+    if not several:
+        header.hideSection(Column.INSURER)
+    elif several_before is False:
+        header.showSection(Column.INSURER)
+    return several

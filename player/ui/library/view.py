@@ -88,6 +88,7 @@ class LibraryPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.history_box: QMessageBox | None = None  # the open History box
+        self._several_insurers: bool | None = None  # tracks of several insurers? None: none came yet
         self.menu_extensions: list[Callable[[QMenu], object]] = []  # more in a track's menu (playlists)
         self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
@@ -223,6 +224,7 @@ class LibraryPage(QWidget):
         if self._locked_for is not None:
             entries = []
         selected = self.selected_entry()
+        self._several_insurers = columns.show_insurers(self.table, entries, self._several_insurers)
         self.model.set_entries(entries)
         self.browser.set_entries(self.model.entries())
         page = self.table if entries else self.empty if self._locked_for is None else self.locked
