@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from player import words
-from player.errors import BackendError, PlayerError, UsageError
+from player.errors import BackendError, BackendRefusedError, PlayerError, UsageError
 from player.language import translate
 from player.terminal import Policy
 from player.ui.kit.fit import fit_to_screen
@@ -33,8 +33,10 @@ from player.ui.kit.messages import describe, what_happened
 from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
 from player.ui.shell.first_run_pages import FirstRunPages, check_account
+from player.ui.shell.insurer_choice import InsurerChoice
 
 if TYPE_CHECKING:
+    from player.protocol.insurers_api import InsurerListing
     from player.terminal import Terms
 
 
@@ -46,6 +48,7 @@ class Page(IntEnum):
     ACCOUNT = 1
     INSURE = 2
     DONE = 3
+    CHOOSE = 4  # the insurer, when the backend hosts several: before the account, which is the insurer's
 
 
 class Outcome(Enum):
@@ -60,6 +63,7 @@ class _Where:
     signed_in: bool
     insured: bool
     error: PlayerError | None = None
+    insurers: tuple[InsurerListing, ...] = ()  # to choose from, for a library with no owner yet
 
 
 class FirstRunDialog(FirstRunPages):
@@ -84,6 +88,8 @@ class FirstRunDialog(FirstRunPages):
         self.pages.addWidget(self._account_page())
         self.pages.addWidget(self._insure_page())
         self.pages.addWidget(self._done_page())
+        self.choice = InsurerChoice()
+        self.pages.addWidget(self.choice)
         self.steps = QLabel()
         self.steps.setObjectName("firstRunSteps")
         self.steps.setTextFormat(Qt.TextFormat.RichText)
@@ -110,10 +116,11 @@ class FirstRunDialog(FirstRunPages):
         self.accept_terms.toggled.connect(self._update_insure_button)
         self.insure_button.clicked.connect(self.take_out_insurance)
         self.store_button.clicked.connect(self._finish)
+        self.choice.chosen.connect(self._insurer_chosen)
 
     def _show_steps(self, index: int) -> None:
         """Where the user is: 1. Account › 2. Insurance › 3. Store (the current step in bold)."""
-        current = {Page.ACCOUNT: 0, Page.INSURE: 1, Page.DONE: 2}.get(Page(index), -1)
+        current = {Page.CHOOSE: 0, Page.ACCOUNT: 0, Page.INSURE: 1, Page.DONE: 2}.get(Page(index), -1)
         names = [self.tr("1. Your account"), self.tr("2. Insurance"), self.tr("3. The store")]
         parts = [f"<b>{n}</b>" if i == current else n for i, n in enumerate(names)]
         self.steps.setText(" &nbsp;›&nbsp; ".join(parts))
@@ -133,7 +140,13 @@ class FirstRunDialog(FirstRunPages):
             try:
                 terminal.account.require_sign_in()
             except UsageError:
-                return _Where(True, False, False)
+                if terminal.account.owner:
+                    return _Where(True, False, False)
+                try:
+                    listed = tuple(terminal.insurers.directory())
+                except BackendRefusedError:  # a backend of one insurer, from before it listed them
+                    listed = ()
+                return _Where(True, False, False, insurers=listed)
             try:
                 terminal.account.policy_id()
             except UsageError:
@@ -160,19 +173,33 @@ class FirstRunDialog(FirstRunPages):
     def _arrived(self, where: _Where) -> None:
         if not where.online:
             self._unreachable(None)
+        elif not where.signed_in and len(where.insurers) > 1:
+            self.choice.show_insurers(list(where.insurers))
+            self.pages.setCurrentIndex(Page.CHOOSE)
         elif not where.signed_in:
-            self.pages.setCurrentIndex(Page.ACCOUNT)
-            owner = self.session.terminal.account.owner
-            if owner:  # the library's owner, back after signing out: sign in, as them
-                self.mode.setCurrentIndex(1)
-                self.username.setText(owner)
-                self.password.setFocus()
-            else:
-                self.username.setFocus()
+            self._show_account()
         elif not where.insured:
             self._show_insure()
         else:
             self._show_done(None)
+
+    def _insurer_chosen(self, insurer_id: str) -> None:
+        """The library becomes that insurer's (its key is pinned at the first contact), then the account."""
+        terminal = self.session.terminal
+
+        self._run(
+            lambda _: terminal.at_insurer(insurer_id), lambda _: self._show_account(), self._unreachable
+        )
+
+    def _show_account(self) -> None:
+        self.pages.setCurrentIndex(Page.ACCOUNT)
+        owner = self.session.terminal.account.owner
+        if owner:  # the library's owner, back after signing out: sign in, as them
+            self.mode.setCurrentIndex(1)
+            self.username.setText(owner)
+            self.password.setFocus()
+        else:
+            self.username.setFocus()
 
     def _unreachable(self, error: PlayerError | None) -> None:
         """The way back: say what happened, then Retry, or work offline (the library plays from cache)."""
@@ -353,6 +380,7 @@ class FirstRunDialog(FirstRunPages):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
+        self.choice.set_enabled(not busy)
         self.account_button.setEnabled(not busy)
         self.mode.setEnabled(not busy)
         self.accept_terms.setEnabled(not busy and self.terms is not None)
