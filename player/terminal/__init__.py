@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         Upgrade,
         UpgradeOffer,
     )
+    from player.protocol.insurers_api import InsurerListing
 
 _CONTRACT = frozenset(
     {
@@ -82,6 +83,10 @@ def __getattr__(name: str) -> Any:
         from player.protocol import api
 
         return getattr(api, name)
+    if name == "InsurerListing":
+        from player.protocol import insurers_api
+
+        return insurers_api.InsurerListing
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -102,6 +107,7 @@ __all__ = [
     "History",
     "ImportedPlaylist",
     "InsureOutcome",
+    "InsurerListing",
     "IntegrityReport",
     "InvalidationReason",
     "KeptReceipt",

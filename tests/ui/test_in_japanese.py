@@ -89,6 +89,7 @@ def test_on_a_japanese_system_the_whole_window_speaks_japanese(
 ) -> None:
     session = bought(make_session, module_backend.url, "aurora-0001", "aurora-0002")
     user = session.terminal.account.owner
+    insurer = session.terminal.connection.insurer_name()  # a name, as the insurer spells it
     session.terminal.close()  # the window's process takes the data dir over
 
     shown = _window_in({"LANG": "ja_JP.UTF-8"}, tmp_path / "library", module_backend.url)
@@ -96,7 +97,7 @@ def test_on_a_japanese_system_the_whole_window_speaks_japanese(
     assert shown["locale"] == "ja_JP"
     texts = shown["texts"]
     assert isinstance(texts, list)
-    names = [user, *_data_names()]
+    names = [user, insurer, *_data_names()]
     english = sorted(
         {f"{t['part']} in {t['where']}: {t['text']!r}" for t in texts if _english_left(t["text"], names)}
     )

@@ -721,6 +721,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ファイルの署名付き領収書を確認してから保管します</translation>
     </message>
     <message>
+        <source>the backend&apos;s insurers, their terms, and yours</source>
+        <translation>バックエンドの保険会社とその条件、あなたの契約</translation>
+    </message>
+    <message>
         <source>playlists: list, show, new, add, delete, export and import (XSPF)</source>
         <translation>プレイリスト: 一覧、表示、作成、追加、削除、書き出しと読み込み（XSPF）</translation>
     </message>
@@ -795,6 +799,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>yes</source>
         <translation>はい</translation>
+    </message>
+    <message>
+        <source>act at this insurer of the backend (see `insurers`; default: your first)</source>
+        <translation>バックエンドのこの保険会社で操作する（`insurers` を参照。既定: 最初の保険会社）</translation>
     </message>
     <message>
         <source>no</source>
@@ -1160,6 +1168,34 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>PATH</source>
         <translation>パス</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>INSURER</source>
+        <translation>保険会社</translation>
+    </message>
+    <message>
+        <source>PREMIUM_RATE</source>
+        <translation>保険料率</translation>
+    </message>
+    <message>
+        <source>GUARANTEE_DAYS</source>
+        <translation>保証日数</translation>
+    </message>
+    <message>
+        <source>WAITING_DAYS</source>
+        <translation>待機日数</translation>
+    </message>
+    <message>
+        <source>REISSUES_PER_TRACK</source>
+        <translation>曲ごとの再発行回数</translation>
+    </message>
+    <message>
+        <source>YOUR_ACCOUNT</source>
+        <translation>あなたのアカウント</translation>
     </message>
 </context>
 <context>
@@ -2324,6 +2360,18 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <source>the bundled backend did not start; see {log}</source>
         <translation>同梱のバックエンドが起動しませんでした。{log} を確認してください。</translation>
     </message>
+    <message>
+        <source>the backend has no insurer {insurer}</source>
+        <translation>バックエンドに保険会社 {insurer} はありません</translation>
+    </message>
+    <message>
+        <source>you hold no policy with the insurer {insurer}</source>
+        <translation>保険会社 {insurer} との保険契約はありません</translation>
+    </message>
+    <message>
+        <source>a library kept for another insurer joins no more insurers</source>
+        <translation>別の保険会社用のライブラリから、さらに保険会社を追加することはできません</translation>
+    </message>
 </context>
 <context>
     <name>FileActions</name>
@@ -3208,6 +3256,123 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
 </context>
 <context>
+    <name>InsurerChoice</name>
+    <message>
+        <source>&lt;h3&gt;Choose your insurer&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;保険会社を選ぶ&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Each insurer has its own terms: the premium, how long the cover lasts, how soon after the contract a loss is covered and how often a track is re-issued. You can take a policy with another insurer later, beside this one.</source>
+        <translation>保険会社ごとに条件が異なります。保険料、保証期間、契約後いつから紛失が補償されるか、曲を何回再発行できるか。あとから別の保険会社とも、これと並べて契約できます。</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>保険料</translation>
+    </message>
+    <message>
+        <source>Cover lasts</source>
+        <translation>保証期間</translation>
+    </message>
+    <message>
+        <source>Losses covered after</source>
+        <translation>紛失の補償開始</translation>
+    </message>
+    <message>
+        <source>Re-issues per track</source>
+        <translation>曲ごとの再発行</translation>
+    </message>
+    <message>
+        <source>Re-issues in all</source>
+        <translation>再発行の合計</translation>
+    </message>
+    <message>
+        <source>An alternate may cost more by</source>
+        <translation>代替曲の差額上限</translation>
+    </message>
+    <message>
+        <source>Insurer&apos;s key</source>
+        <translation>保険会社の鍵</translation>
+    </message>
+    <message>
+        <source>{insurer}: yours already</source>
+        <translation>{insurer}: 契約済み</translation>
+    </message>
+    <message>
+        <source>Choose {insurer}</source>
+        <translation>{insurer} を選ぶ</translation>
+    </message>
+    <message>
+        <source>{rate} of the price</source>
+        <translation>価格の {rate}</translation>
+    </message>
+    <message>
+        <source>{n} day</source>
+        <translation>{n} 日</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 日</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>契約日から</translation>
+    </message>
+    <message>
+        <source>{n} time</source>
+        <translation>{n} 回</translation>
+    </message>
+    <message>
+        <source>{n} times</source>
+        <translation>{n} 回</translation>
+    </message>
+</context>
+<context>
+    <name>InsurersBar</name>
+    <message>
+        <source>Insurer:</source>
+        <translation>保険会社:</translation>
+    </message>
+    <message>
+        <source>The insurer whose cover is shown</source>
+        <translation>表示する保険会社</translation>
+    </message>
+    <message>
+        <source>Another Insurer…</source>
+        <translation>別の保険会社…</translation>
+    </message>
+    <message>
+        <source>Take a policy with another insurer, beside this one</source>
+        <translation>この契約と並べて、別の保険会社と契約する</translation>
+    </message>
+</context>
+<context>
+    <name>JoinInsurerDialog</name>
+    <message>
+        <source>Another Insurer</source>
+        <translation>別の保険会社</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Take a policy with another insurer&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;別の保険会社と契約する&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Asking the backend for its insurers…</source>
+        <translation>バックエンドに保険会社を問い合わせています…</translation>
+    </message>
+    <message>
+        <source>You hold a policy with every insurer this backend works with.</source>
+        <translation>このバックエンドのすべての保険会社と契約済みです。</translation>
+    </message>
+    <message>
+        <source>Contacting the insurer…</source>
+        <translation>保険会社に接続しています…</translation>
+    </message>
+    <message>
+        <source>{title}: {text}</source>
+        <translation>{title}: {text}</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>System language</source>
@@ -3293,6 +3458,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>Album artist</source>
         <translation>アルバムアーティスト</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保険会社</translation>
     </message>
     <message>
         <source>Track number</source>
@@ -5398,6 +5567,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>Finished insuring {n} tracks</source>
         <translation>{n} 曲に保険をかけました</translation>
+    </message>
+    <message>
+        <source>your insurer</source>
+        <translation>ご契約の保険会社</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from player.ui.insurance.data import (
     state_words,
     waiting_words,
 )
+from player.ui.insurance.insurers_bar import InsurersBar
 from player.ui.insurance.tabs import DASH, POLICY_FIELDS, InsuranceTabs
 from player.ui.kit.fit import scrolling
 from player.ui.kit.guard import while_alive
@@ -76,6 +77,9 @@ class InsuranceView(InsuranceTabs):
         self.insure_button.clicked.connect(lambda: self.insure_requested.emit(self._uninsured()))
         self.insure_button.hide()
         top.addWidget(self.insure_button)
+        self.insurers = InsurersBar()  # whose cover is shown, and a policy with another insurer
+        self.insurers.changed.connect(self.refresh)
+        top.addWidget(self.insurers)
         top.addWidget(self.refresh_button)
         self.notice = Notice(self)
 
@@ -134,9 +138,12 @@ class InsuranceView(InsuranceTabs):
             return
         self.loading = True
         self.refresh_button.setEnabled(False)
-        terminal = self.session.terminal
+        terminal, shown = self.session.terminal, self.insurers.current()
+        self.insurers.fill(terminal)
         self.session.call(
-            lambda _: gather(terminal), while_alive(self, self._show), while_alive(self, self._failed)
+            lambda _: gather(terminal.insurers.desk(shown)),
+            while_alive(self, self._show),
+            while_alive(self, self._failed),
         )
 
     def _failed(self, error: PlayerError) -> None:

@@ -36,8 +36,7 @@ from player.ui.shell.first_run_pages import FirstRunPages, check_account
 from player.ui.shell.insurer_choice import InsurerChoice
 
 if TYPE_CHECKING:
-    from player.protocol.insurers_api import InsurerListing
-    from player.terminal import Terms
+    from player.terminal import InsurerListing, Terminal, Terms
 
 
 T = TypeVar("T")
@@ -72,9 +71,13 @@ class FirstRunDialog(FirstRunPages):
     signed_in = Signal(str)  # user ID
     insured = Signal(object)  # the Policy
 
-    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: UiSession, parent: QWidget | None = None, desk: Terminal | None = None
+    ) -> None:
+        """`desk`: sign up and insure at another insurer, beside the first (its desk, joined already)."""
         super().__init__(parent)
         self.session = session
+        self.terminal = desk or session.terminal
         self.setObjectName("firstRunDialog")
         self.setWindowTitle(self.tr("Welcome to Insured Player"))
         self.setMinimumSize(560, 420)
@@ -132,7 +135,7 @@ class FirstRunDialog(FirstRunPages):
         if self.busy:
             return
         self._show_checking()
-        terminal = self.session.terminal
+        terminal = self.terminal
 
         def work(_: Progress) -> _Where:
             if not terminal.connection.reachable():
@@ -160,7 +163,7 @@ class FirstRunDialog(FirstRunPages):
         self.connect_title.setText(self.tr("Contacting the insurer…"))
         self.connect_text.setText(self.tr("The insurer keeps your account and your insurance."))
         # Said in words, never as an address: whoever gave one (--server, INSURED_PLAYER_SERVER) knows it.
-        bundled = self.session.terminal.connection.server_id == "bundled"
+        bundled = self.terminal.connection.server_id == "bundled"
         self.connect_server.setText(
             self.tr("Insurer: the backend bundled with the player")
             if bundled
@@ -185,7 +188,7 @@ class FirstRunDialog(FirstRunPages):
 
     def _insurer_chosen(self, insurer_id: str) -> None:
         """The library becomes that insurer's (its key is pinned at the first contact), then the account."""
-        terminal = self.session.terminal
+        terminal = self.terminal
 
         self._run(
             lambda _: terminal.at_insurer(insurer_id), lambda _: self._show_account(), self._unreachable
@@ -193,7 +196,7 @@ class FirstRunDialog(FirstRunPages):
 
     def _show_account(self) -> None:
         self.pages.setCurrentIndex(Page.ACCOUNT)
-        owner = self.session.terminal.account.owner
+        owner = self.terminal.account.owner
         if owner:  # the library's owner, back after signing out: sign in, as them
             self.mode.setCurrentIndex(1)
             self.username.setText(owner)
@@ -257,7 +260,7 @@ class FirstRunDialog(FirstRunPages):
             self.show_account_error(problem)
             return
         self.account_error.hide()
-        terminal = self.session.terminal
+        terminal = self.terminal
         signing_up = self.signing_up
         self.account_button.setText(
             self.tr("Creating the account…") if signing_up else self.tr("Signing in…")
@@ -303,7 +306,7 @@ class FirstRunDialog(FirstRunPages):
         self.accept_terms.setChecked(False)
         self.accept_terms.setEnabled(False)
         self.insure_error.hide()
-        terminal = self.session.terminal
+        terminal = self.terminal
         self._run(lambda _: terminal.account.terms(), self._show_terms, self._insure_failed)
 
     def _show_terms(self, terms: Terms) -> None:
@@ -321,7 +324,7 @@ class FirstRunDialog(FirstRunPages):
         if self.terms is None or not self.accept_terms.isChecked() or self.busy:
             return
         self.insure_button.setText(self.tr("Taking out insurance…"))
-        terminal = self.session.terminal
+        terminal = self.terminal
         every_play = self.every_play.isChecked()
         self._run(
             lambda _: terminal.account.insure(check_every_play=every_play), self._insured, self._insure_failed

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,9 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from player import words
+from player.errors import PlayerError
+from player.ui.kit.fit import fit_to_screen
+from player.ui.kit.guard import while_alive
+from player.ui.kit.messages import describe
+from player.ui.kit.tasks import Progress
+from player.ui.session import UiSession
 
 if TYPE_CHECKING:
-    from player.protocol.insurers_api import InsurerListing
+    from player.terminal import InsurerListing, Terminal
 
 
 class InsurerChoice(QWidget):
@@ -119,3 +127,61 @@ class InsurerChoice(QWidget):
     def set_enabled(self, enabled: bool) -> None:
         for button in self.choices:
             button.setEnabled(enabled)
+
+
+class JoinInsurerDialog(QDialog):
+    """Take a policy with another insurer of the backend: choose it here, then sign up and insure there
+    (the first-run steps, at that insurer's desk). The library then shows the tracks of both."""
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("joinInsurerDialog")
+        self.setWindowTitle(self.tr("Another Insurer"))
+        self.choice = InsurerChoice()
+        self.choice.title.setText(self.tr("<h3>Take a policy with another insurer</h3>"))
+        self.status = QLabel(self.tr("Asking the backend for its insurers…"))
+        self.status.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.choice, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(close)
+        fit_to_screen(self, QSize(660, 460))
+        self.choice.chosen.connect(self._join)
+        terminal = session.terminal
+
+        def listed(_: Progress) -> tuple[list[InsurerListing], set[str]]:
+            taken = {terminal.connection.insurer_id(), *(j.id for j in terminal.insurers.joined())}
+            return terminal.insurers.directory(), taken
+
+        session.call(listed, while_alive(self, self._listed), while_alive(self, self._failed))
+
+    def _listed(self, result: tuple[list[InsurerListing], set[str]]) -> None:
+        insurers, taken = result
+        self.choice.show_insurers(insurers, taken)
+        others = [i for i in insurers if i.id not in taken]
+        self.status.setText(
+            "" if others else self.tr("You hold a policy with every insurer this backend works with.")
+        )
+
+    def _join(self, insurer_id: str) -> None:
+        self.choice.set_enabled(False)
+        self.status.setText(self.tr("Contacting the insurer…"))
+        join = self.session.terminal.insurers.join
+        self.session.call(
+            lambda _: join(insurer_id), while_alive(self, self._joined), while_alive(self, self._failed)
+        )
+
+    def _joined(self, desk: Terminal) -> None:
+        from player.ui.shell.first_run import FirstRunDialog  # the same steps, at the other insurer
+
+        self.accept()
+        steps = FirstRunDialog(self.session, self.parentWidget(), desk=desk)
+        steps.open()
+
+    def _failed(self, error: PlayerError) -> None:
+        self.choice.set_enabled(True)
+        title, text = describe(error)
+        self.status.setText(self.tr("{title}: {text}").format(title=title, text=text))

@@ -38,6 +38,7 @@ from player.ui.playing.queue_panel import QueuePanel
 from player.ui.playlists.part import PlaylistsPart
 from player.ui.receipts.view import ReceiptsView
 from player.ui.session import ConnectionState, UiSession
+from player.ui.shell.insurer_choice import JoinInsurerDialog
 from player.ui.shell.notices import NoticeStrip
 from player.ui.shell.preferences import PreferencesDialog
 from player.ui.shell.sidebar import COMPACT_BELOW, Sidebar
@@ -175,6 +176,7 @@ class MainWindow(WindowActions):
         self.now.queue.changed.connect(lambda: setattr(self.settings, "queue", self.now.queue.ids))
         self.insurance.insure_requested.connect(self.insure_tracks)
         self.insurance.loss_requested.connect(self.report_loss)
+        self.insurance.insurers.join_requested.connect(lambda: JoinInsurerDialog(self.session, self).open())
         self.now.set_queue(self.playlists.source.entries)  # the library as shown, or the playlist played
         self.now.track_changed.connect(self._track_changed)
         self.now.order_changed.connect(self._order_changed)
