@@ -38,7 +38,7 @@ from player.ui.playing.preview import PreviewButton, Previewer
 from player.ui.session import UiSession
 
 if TYPE_CHECKING:
-    from player.terminal import Alternate, Choice
+    from player.terminal import Alternate, Choice, Terminal
 
 
 PADDING = 16  # px between a column's widest text and the next column
@@ -89,12 +89,14 @@ class AlternatesDialog(AlternatesPages):
         *,
         genre: str | None = None,
         result_elsewhere: bool = False,
+        desk: Terminal | None = None,
     ) -> None:
         """`result_elsewhere`: the caller (the loss report) shows the outcome on its own result page, so
         this dialog closes itself once every track is handled instead of showing a second summary."""
         super().__init__(parent)
         self._result_elsewhere = result_elsewhere
         self.session = session
+        self.terminal = desk or session.terminal  # the insurer the items were claimed at
         self.items = list(items)
         self.index = 0
         self.taken: list[tuple[PendingItem, Alternate | None]] = []  # None: skipped for now
@@ -138,7 +140,7 @@ class AlternatesDialog(AlternatesPages):
     # --- data ----------------------------------------------------------------------------------------
 
     def _load_details(self) -> None:
-        terminal = self.session.terminal
+        terminal = self.terminal
         content_ids = [i.content_id for i in self.items]
 
         def work(_: Progress) -> _Details:
@@ -259,7 +261,7 @@ class AlternatesDialog(AlternatesPages):
         """FIG.14 (7): the insurer searches every provider again, in `genre` when given."""
         if self._busy:
             return
-        terminal = self.session.terminal
+        terminal = self.terminal
         item_id = self.current().item_id
         self._set_busy(True, self.tr("Searching again…"))
 
@@ -317,7 +319,7 @@ class AlternatesDialog(AlternatesPages):
     def _take(self, alternate: Alternate) -> None:
         if self._busy:
             return
-        terminal = self.session.terminal
+        terminal = self.terminal
         item = self.current()
         self.previewer.stop()
         self._set_busy(

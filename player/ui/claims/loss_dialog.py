@@ -59,7 +59,7 @@ from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
 
 if TYPE_CHECKING:
-    from player.terminal import Alternate
+    from player.terminal import Alternate, Terminal
 
 
 PADDING = 16  # px between a column's widest text and the next column
@@ -69,11 +69,18 @@ class LossDialog(LossPages):
     claim_done = Signal(list)  # list[TrackResult], once the insurer answered
 
     def __init__(
-        self, session: UiSession, parent: QWidget | None = None, *, preselect: tuple[str, ...] = ()
+        self,
+        session: UiSession,
+        parent: QWidget | None = None,
+        *,
+        preselect: tuple[str, ...] = (),
+        desk: Terminal | None = None,
     ) -> None:
-        """`preselect`: content IDs ticked from the start (the library's "Report as Lost…")."""
+        """`preselect`: content IDs ticked from the start (the library's "Report as Lost…"); `desk`: the
+        insurer the loss is reported to, when the user holds policies with several (its tracks only)."""
         super().__init__(parent)
         self.session = session
+        self.terminal = desk or session.terminal
         self._preselect = frozenset(preselect)
         self.results: list[TrackResult] = []
         self.alternates_dialog: AlternatesDialog | None = None
@@ -104,7 +111,7 @@ class LossDialog(LossPages):
     # --- page 1: choose ----------------------------------------------------------------------------
 
     def _start_scan(self) -> None:
-        terminal = self.session.terminal
+        terminal = self.terminal
 
         def scan(_: Progress) -> Scan:
             entries = terminal.library.entries()
@@ -223,7 +230,7 @@ class LossDialog(LossPages):
     def submit_claim(self) -> None:
         if self._busy or not self.submit.isEnabled():
             return
-        terminal = self.session.terminal
+        terminal = self.terminal
         recover = self.whole_library.isChecked()
         content_ids = None if recover else self.checked_content_ids()
         self._genre = None if recover else self.genre.currentData()
@@ -356,7 +363,9 @@ class LossDialog(LossPages):
         items = self.pending_items()
         if not items:
             return None
-        dialog = AlternatesDialog(self.session, items, self, genre=self._genre, result_elsewhere=True)
+        dialog = AlternatesDialog(
+            self.session, items, self, genre=self._genre, result_elsewhere=True, desk=self.terminal
+        )
         dialog.chosen.connect(self._alternate_chosen)
         self.alternates_dialog = dialog
         dialog.open()

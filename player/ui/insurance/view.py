@@ -51,7 +51,7 @@ class InsuranceView(InsuranceTabs):
     refreshed = Signal()
     insurance_needed = Signal()
     insure_requested = Signal(object)  # list[LibraryEntry]: every track bought without insurance
-    loss_requested = Signal()  # the user wants to report a loss (the window opens the loss dialog)
+    loss_requested = Signal(str)  # a loss to report to the insurer shown ("" the first): the loss dialog
 
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +96,7 @@ class InsuranceView(InsuranceTabs):
         self.report_button = QPushButton(self.tr("Report a Loss…"))
         self.report_button.setObjectName("reportLossButton")
         self.report_button.setAccessibleName(self.tr("Report a lost track or a crashed library"))
-        self.report_button.clicked.connect(self.loss_requested.emit)
+        self.report_button.clicked.connect(lambda: self.loss_requested.emit(self.insurers.current()))
         cover_text = QVBoxLayout()
         cover_text.addWidget(self.cover)
         cover_text.addWidget(self.how_to_claim)

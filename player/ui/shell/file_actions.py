@@ -21,7 +21,7 @@ from player.ui.kit.messages import describe
 from player.ui.session import UiSession
 
 if TYPE_CHECKING:
-    from player.terminal import ClaimItem
+    from player.terminal import ClaimItem, Progress, Terminal
 
 
 class FileActions(QMainWindow):
@@ -116,13 +116,30 @@ class FileActions(QMainWindow):
             "warning", title, text, action=(self.tr("Report a Loss…"), self.report_loss)
         )
 
-    def report_loss(self, content_ids: list[str] | None = None) -> None:
-        """The loss dialog; `content_ids` ticked from the start (a track's "Report as Lost…")."""
+    def report_loss(self, content_ids: list[str] | None = None, insurer: str | None = None) -> None:
+        """The loss dialog; `content_ids` ticked from the start (a track's "Report as Lost…"). With
+        policies at several insurers it reports to one: `insurer` (the Insurance page's), else the one
+        that insures the first track ticked."""
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             return
-        self.dialog = LossDialog(self.session, self, preselect=tuple(content_ids or ()))
-        self.dialog.open()
+        ids, terminal = tuple(content_ids or ()), self.session.terminal
+        if not terminal.insurers.joined():
+            self.dialog = LossDialog(self.session, self, preselect=ids)
+            self.dialog.open()
+            return
+
+        def desk(_: Progress) -> Terminal:
+            if insurer is not None:
+                return terminal.insurers.desk(insurer)
+            return terminal.insurers.holder(ids[0]) if ids else terminal
+
+        def open_at(at: Terminal) -> None:
+            if not self._closed:
+                self.dialog = LossDialog(self.session, self, preselect=ids, desk=at)
+                self.dialog.open()
+
+        self.session.call(desk, open_at)
 
     def insure_tracks(self, entries: list[LibraryEntry]) -> None:
         """Insure tracks bought without insurance (from the library's Insure… button or menu)."""
