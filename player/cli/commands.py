@@ -240,12 +240,12 @@ def _preview(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | Non
 
 
 def _verify(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
-    r = t.library.verify()
+    r = t.verify()
     repaired: list[str] = []
     failed: dict[str, str] = {}
     if a.repair and (r.missing or r.corrupt):
-        repaired, failed = t.purchases.repair([*r.missing, *r.corrupt], p)
-        r = t.library.verify()
+        repaired, failed = t.repair([*r.missing, *r.corrupt], p)
+        r = t.verify()
     data: dict[str, Any] = {"missing": r.missing, "corrupt": r.corrupt, "ok": r.ok}
     if a.repair:
         data["repaired"] = repaired

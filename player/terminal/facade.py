@@ -41,7 +41,7 @@ from player.terminal.own_music import OwnMusic
 from player.terminal.playlists import Playlists
 from player.terminal.purchases import PURCHASE, Purchases
 from player.terminal.receipts import Receipts
-from player.terminal.results import LibraryEntry, ListStatus, OpenedTrack
+from player.terminal.results import IntegrityReport, LibraryEntry, ListStatus, OpenedTrack
 from player.transfer import Progress
 
 Clock = Callable[[], datetime]
@@ -152,6 +152,30 @@ class Terminal:
         for desk in self.insurers.desks()[1:]:
             out += desk.library.entries()
         return out
+
+    def verify(self) -> IntegrityReport:
+        """The integrity scan of every insurer's tracks (content IDs missing or corrupt, and how many are
+        whole)."""
+        reports = [desk.library.verify() for desk in self.insurers.desks()]
+        return IntegrityReport(
+            [c for r in reports for c in r.missing],
+            [c for r in reports for c in r.corrupt],
+            sum(r.ok for r in reports),
+        )
+
+    def repair(
+        self, content_ids: list[str], progress: Progress | None = None
+    ) -> tuple[list[str], dict[str, str]]:
+        """Fetch missing or corrupt files again, each from the insurer whose license it is (free)."""
+        repaired: list[str] = []
+        failed: dict[str, str] = {}
+        for desk in self.insurers.desks():
+            held = [c for c in content_ids if desk.holds(c)]
+            if held:
+                done, why = desk.purchases.repair(held, progress)
+                repaired += done
+                failed |= why
+        return repaired, failed
 
     def open_track(self, content_or_license_id: str) -> OpenedTrack:
         """FIG.10 (1)-(6): decide, open the license with the policy key, open the track to decrypt in
