@@ -8,13 +8,14 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from mock_backend import catalog_builder, db, keys, limits, rendering
+from mock_backend import catalog_builder, db, insurers, keys, limits, rendering
 from mock_backend.atomic import write_atomic
 from mock_backend.config import Settings
 from mock_backend.context import Context
+from mock_backend.deps import context_of
 from mock_backend.errors import error_responses, install_handlers
 from mock_backend.guard import BodyGuard
-from mock_backend.routes import accounts, admin, catalog, claims, insurer, providers, receipts
+from mock_backend.routes import accounts, admin, catalog, claims, directory, insurer, providers, receipts
 from mock_backend.writer import Writer
 from player.protocol import api
 
@@ -25,22 +26,26 @@ def create_app(settings: Settings) -> FastAPI:
     """Open (or create) the data dir, make keys and providers. With `demo`, the demo catalog is rendered
     while the application serves, started with it (`rendering.py`); `build_demo` renders it up front."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db.initialise(settings.db_path)
+    specs = insurers.hosted(settings)
+    db.initialise(settings.db_path, first_insurer=insurers.first_key_owner(specs))
     conn = db.connect(settings.db_path)
     try:
         with db.transaction(conn):
             provider_ids = catalog_builder.ensure_providers(conn, settings)
     finally:
         conn.close()
-    ctx = Context(
+    base = Context(
         settings=settings,
-        insurer_key=keys.load_or_create(settings.keys_dir, "insurer"),
+        insurer_key=keys.load_or_create(settings.keys_dir, specs[0].key_name),
         licensor_keys={pid: keys.load_or_create(settings.keys_dir, pid) for pid in provider_ids},
         pool=db.Pool(settings.db_path),
         writer=Writer(settings.db_path),
         admin_token=_new_admin_token(settings),
         rendering=rendering.prepare(settings),
+        exchange_secret=keys.load_or_create_secret(settings.secret_path),
     )
+    contexts = insurers.contexts(base, specs)
+    ctx = contexts[specs[0].id]  # the root's insurer: the first hosted
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -63,9 +68,11 @@ def create_app(settings: Settings) -> FastAPI:
         responses=error_responses(500),
     )
     app.state.ctx = ctx
+    app.state.contexts = contexts
     install_handlers(app)
-    app.add_middleware(BodyGuard, context=lambda: ctx)
-    for module in (accounts, insurer, catalog, claims, receipts, providers, admin):
+    app.add_middleware(BodyGuard, context=lambda scope: context_of(app.state, scope))
+    app.add_middleware(insurers.InsurerPrefix, known=contexts)  # added last: the outermost layer
+    for module in (accounts, insurer, catalog, claims, receipts, providers, admin, directory):
         app.include_router(module.router)
 
     @app.get("/healthz", tags=["health"])

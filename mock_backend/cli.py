@@ -25,6 +25,7 @@ import requests
 from mock_backend import limits
 from mock_backend.atomic import write_atomic
 from mock_backend.config import Settings
+from mock_backend.insurers import UnknownInsurerError, hosted
 
 DEFAULT_PORT = 8765
 TIMEOUT = 30.0
@@ -98,6 +99,19 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="N",
         help="waiting period before claims (default 0 with --demo, else 7)",
+    )
+    s.add_argument(
+        "--insurers",
+        default=None,
+        metavar="ID,ID",
+        help="host only these insurers, the first at the root (with --demo: kaede,minato; default: all)",
+    )
+    s.add_argument(
+        "--exchange-secret-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the pseudonym secret insurers share (default: made in the data dir; give two backends one)",
     )
     s.add_argument(
         "--exit-with-parent",
@@ -255,7 +269,13 @@ def _serve(args: argparse.Namespace) -> int:
         demo=args.demo,
         demo_catalog=args.demo_catalog.resolve() if args.demo_catalog else None,
         catalog_paused=args.catalog_paused,
+        insurers=tuple(i.strip() for i in (args.insurers or "").split(",") if i.strip()),
+        exchange_secret_file=args.exchange_secret_file.resolve() if args.exchange_secret_file else None,
     )
+    try:
+        hosted(settings)
+    except UnknownInsurerError as e:
+        raise CliError(f"--insurers: {e}", 2) from e
     if args.demo_catalog is not None:
         from mock_backend.demo.catalog import load_catalog
 

@@ -21,7 +21,10 @@ class Settings:
     relicensing_limit_total: int = 10  # [0039]: "all contents purchased by the user ... 10 times"
     price_difference_limit: int = 100  # yen
     premium_rate: float = 0.08  # premium = price x rate, before the provider-trouble loading
+    premium_factor: float = 1.0  # this insurer's rates against the providers' base rates (`insurers.py`)
     session_ttl_seconds: int = 30 * DAY
+    insurers: tuple[str, ...] = ()  # the hosted insurers' IDs, the root one first (): the default set
+    exchange_secret_file: Path | None = None  # the pseudonym secret insurers share (None: in the data dir)
 
     @property
     def db_path(self) -> Path:
@@ -38,3 +41,7 @@ class Settings:
     @property
     def keys_dir(self) -> Path:
         return self.data_dir / "keys"
+
+    @property
+    def secret_path(self) -> Path:
+        return self.exchange_secret_file or self.keys_dir / "exchange-secret"

@@ -25,6 +25,9 @@ class Context:
     admin_token: str = field(repr=False, default="")  # empty: no admin control answers
     login_throttle: LoginThrottle = field(repr=False, default_factory=LoginThrottle)
     rendering: DemoRendering | None = field(repr=False, default=None)  # the demo catalog, if unfinished
+    insurer_id: str = "insurer"  # which of the hosted insurers this context speaks for (`insurers.py`)
+    insurer_name: str = "Insured Player mock insurer"
+    exchange_secret: bytes = field(repr=False, default=b"")  # the insurers' pseudonym secret
 
     @property
     def insurer_public_b64(self) -> str:

@@ -17,6 +17,8 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
+from mock_backend import migrations
+
 SCHEMA_VERSION = 1
 
 SCHEMA = """
@@ -26,14 +28,14 @@ CREATE TABLE IF NOT EXISTS settings (
 );
 CREATE TABLE IF NOT EXISTS users (
     id TEXT PRIMARY KEY,
-    username TEXT NOT NULL UNIQUE,
+    username TEXT NOT NULL,
     pw_salt BLOB NOT NULL,
     pw_hash BLOB NOT NULL,
     list_version INTEGER NOT NULL DEFAULT 0,  -- FIG.7 list version for this user; only goes up
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    insurer_id TEXT NOT NULL DEFAULT '',  -- whose customer (insurers.py); names are unique per insurer
+    pseudonym TEXT NOT NULL DEFAULT ''  -- the exchange's name for the person (shared_history.py)
 );
--- user names are unique whatever their case (sign-up checks first; this holds under any race)
-CREATE UNIQUE INDEX IF NOT EXISTS users_username_nocase ON users(username COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS sessions (
     token_hash TEXT PRIMARY KEY,
     user_id TEXT NOT NULL REFERENCES users(id),
@@ -335,34 +337,20 @@ class Pool:
             conn.close()
 
 
-def initialise(path: Path) -> None:
+def initialise(path: Path, first_insurer: str = "insurer") -> None:
+    """Create or update the schema. `first_insurer`: who the accounts from before several insurers were
+    with (the insurer holding the first insurer's key)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = connect(path)
     try:
         conn.execute("PRAGMA journal_mode = WAL")  # kept by the database file itself
         conn.executescript(SCHEMA)
-        _add_missing_columns(conn)
+        migrations.update(conn, first_insurer)
         conn.execute(
             "INSERT OR IGNORE INTO settings(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
     finally:
         conn.close()
-
-
-# Columns added since the schema was first published: a data dir from an older backend gets them (with
-# their default) on its next start, so an update never needs the database thrown away.
-_ADDED_COLUMNS = {
-    "policies": {"check_every_play": "INTEGER NOT NULL DEFAULT 0"},
-    "providers": {"configurations": "TEXT NOT NULL DEFAULT 'front_end'"},
-}
-
-
-def _add_missing_columns(conn: sqlite3.Connection) -> None:
-    for table, columns in _ADDED_COLUMNS.items():
-        have = {r["name"] for r in conn.execute(f"PRAGMA table_info({table})")}
-        for name, decl in columns.items():
-            if name not in have:
-                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {decl}")
 
 
 # Writers of this process queue here rather than in SQLite: a connection that finds the write lock taken

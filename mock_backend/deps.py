@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from mock_backend import clock, limits
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
+from mock_backend.insurers import SCOPE_INSURER
 from player.protocol.canonical import canonical_json, format_time
 
 # The cheap dependencies are `async def`: FastAPI runs a plain `def` dependency on a worker thread, and
@@ -26,7 +27,12 @@ from player.protocol.canonical import canonical_json, format_time
 
 
 async def get_context(request: Request) -> Context:
-    ctx: Context = request.app.state.ctx
+    """The request's insurer (`insurers.py`): the one its path names, else the backend's first."""
+    return context_of(request.app.state, request.scope)
+
+
+def context_of(state: Any, scope: Any) -> Context:
+    ctx: Context = state.contexts.get(scope.get(SCOPE_INSURER)) or state.ctx
     return ctx
 
 
@@ -66,21 +72,21 @@ SCOPE_USER = "mock_backend.user"
 again."""
 
 
-async def current_user(request: Request, conn: Conn, token: BearerToken) -> User:
+async def current_user(request: Request, ctx: Ctx, conn: Conn, token: BearerToken) -> User:
     known = request.scope.get(SCOPE_USER)
     if isinstance(known, tuple) and known[0] == token:
         user: User = known[1]
         return user
-    return await run_in_threadpool(session_user, conn, token)
+    return await run_in_threadpool(session_user, conn, token, ctx.insurer_id)
 
 
-def session_user(conn: sqlite3.Connection, token: str) -> User:
-    """The user a live session token belongs to; shared by the route dependency and the body guard,
-    which asks before a body is read."""
+def session_user(conn: sqlite3.Connection, token: str, insurer_id: str) -> User:
+    """The user a live session token belongs to, at this insurer (another insurer's session is not one
+    here); shared by the route dependency and the body guard, which asks before a body is read."""
     row = conn.execute(
         "SELECT u.id, u.username, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
-        "WHERE s.token_hash = ?",
-        (token_hash(token),),
+        "WHERE s.token_hash = ? AND u.insurer_id = ?",
+        (token_hash(token), insurer_id),
     ).fetchone()
     if row is None or row["expires_at"] <= format_time(clock.now(conn)):
         raise ApiError(401, "session_expired", "the session is unknown or has expired; sign in again")
@@ -92,7 +98,7 @@ CurrentUser = Annotated[User, Depends(current_user)]
 
 async def admin_only(request: Request) -> None:
     """Admin controls answer only to the machine the backend runs on, and only with its admin token."""
-    ctx: Context = request.app.state.ctx
+    ctx = context_of(request.app.state, request.scope)
     check_admin(
         ctx, request.client.host if request.client else "", request.headers.get(limits.ADMIN_TOKEN_HEADER)
     )

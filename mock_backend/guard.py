@@ -39,7 +39,7 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 
 class BodyGuard:
-    def __init__(self, app: ASGIApp, context: Callable[[], Context]) -> None:
+    def __init__(self, app: ASGIApp, context: Callable[[Scope], Context]) -> None:
         self.app = app
         self.context = context
 
@@ -90,7 +90,7 @@ class BodyGuard:
     async def _authorize(self, scope: Scope, rule: limits.BodyRule) -> None:
         if rule.auth == "admin":
             client = scope.get("client")
-            check_admin(self.context(), client[0] if client else "", _header(scope, b"x-admin-token"))
+            check_admin(self.context(scope), client[0] if client else "", _header(scope, b"x-admin-token"))
         elif rule.auth == "user":
             authorization = _header(scope, b"authorization")
             if not authorization or not authorization.startswith("Bearer "):
@@ -101,8 +101,9 @@ class BodyGuard:
             # On the event loop itself: one lookup by primary key, tens of microseconds (in WAL mode a
             # reader never waits for SQLite's writer), costs less than a hop to a worker thread and back,
             # whose two hand-overs of the GIL queue behind every other thread when fifty claims arrive.
-            async with self.context().pool.lend() as conn:
-                user = session_user(conn, token)
+            ctx = self.context(scope)
+            async with ctx.pool.lend() as conn:
+                user = session_user(conn, token, ctx.insurer_id)
             scope[SCOPE_USER] = (token, user)  # the route's `current_user` takes it from here
 
     @staticmethod

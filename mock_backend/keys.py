@@ -7,6 +7,7 @@ terminal pins the insurer's public key on first contact, so the key must survive
 from __future__ import annotations
 
 import re
+import secrets
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -15,6 +16,20 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from mock_backend.atomic import write_atomic
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def load_or_create_secret(path: Path) -> bytes:
+    """A 32-byte secret kept in `path` (hex, mode 0600), made on first use: the exchange's pseudonym
+    secret, which every insurer of the exchange holds and nobody else (shared_history.py)."""
+    if path.exists():
+        secret = bytes.fromhex(path.read_text(encoding="ascii").strip())
+        if len(secret) < 32:
+            raise ValueError(f"{path} holds no 32-byte secret")
+        return secret
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    secret = secrets.token_bytes(32)
+    write_atomic(path, secret.hex().encode("ascii") + b"\n", mode=0o600)
+    return secret
 
 
 def load_or_create(keys_dir: Path, name: str) -> Ed25519PrivateKey:

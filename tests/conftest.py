@@ -122,6 +122,16 @@ def module_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory
         yield b
 
 
+TWO_INSURERS = ("--insurers", "kaede,minato")  # the demo's two, Kaede Mutual at the root
+
+
+@pytest.fixture(scope="module")
+def two_insurers(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    """One backend hosting the demo's two insurers, for a module of stories with both."""
+    with running(clone_template(demo_template, tmp_path_factory.mktemp("backend")), *TWO_INSURERS) as b:
+        yield b
+
+
 @pytest.fixture
 def start_backend(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> StartBackend:
     """A backend of one's own: with server options (`--list-ttl 60`), to change, or to stop."""

@@ -35,7 +35,7 @@ def premium(base: int, every_play: bool) -> int:
 def terms(ctx: Context, conn: sqlite3.Connection) -> api.Terms:
     s: Settings = ctx.settings
     names = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM providers ORDER BY id")}
-    rates = premiums.provider_rates(conn)
+    rates = premiums.provider_rates(conn, s.premium_factor)
     charged = [
         # as charged now: the provider's base rate times its trouble loading ([0041])
         api.ProviderPremium(provider=pid, name=name, rate=round(rates[pid][0] * rates[pid][1].loading, 4))

@@ -49,9 +49,10 @@ def quote(price: int, premium_rate: float, record: TroubleRecord) -> int:
     return max(1, round(price * premium_rate * record.loading))
 
 
-def provider_rates(conn: sqlite3.Connection) -> dict[str, tuple[float, TroubleRecord]]:
+def provider_rates(conn: sqlite3.Connection, factor: float = 1.0) -> dict[str, tuple[float, TroubleRecord]]:
+    """Each provider's rate at an insurer (`factor`: that insurer's against the base) and its record."""
     now = clock.now(conn)
     return {
-        r["id"]: (float(r["premium_rate"]), trouble(conn, r["id"], now))
+        r["id"]: (round(float(r["premium_rate"]) * factor, 4), trouble(conn, r["id"], now))
         for r in conn.execute("SELECT id, premium_rate FROM providers")
     }

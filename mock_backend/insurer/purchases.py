@@ -24,13 +24,18 @@ def content_row(conn: sqlite3.Connection, content_id: str) -> sqlite3.Row:
     return row
 
 
-def premium_for(conn: sqlite3.Connection, content: sqlite3.Row, policy: sqlite3.Row | None = None) -> int:
-    """The premium for insuring `content`; less under a policy that checks on every play (claim 26)."""
+def premium_for(
+    ctx: Context, conn: sqlite3.Connection, content: sqlite3.Row, policy: sqlite3.Row | None = None
+) -> int:
+    """The premium for insuring `content` at this insurer; less under a policy that checks on every
+    play (claim 26)."""
     rate = conn.execute(
         "SELECT premium_rate FROM providers WHERE id = ?", (content["provider_id"],)
     ).fetchone()
     base = premiums.quote(
-        int(content["price"]), float(rate[0]), premiums.trouble(conn, content["provider_id"])
+        int(content["price"]),
+        round(float(rate[0]) * ctx.settings.premium_factor, 4),
+        premiums.trouble(conn, content["provider_id"]),
     )
     return policies.premium(base, bool(policy is not None and policy["check_every_play"]))
 
@@ -107,7 +112,7 @@ def insure_issued(
     policy key, the policy made official, the purchase record and the receipt, signed by `signer` (the
     insurer, or the provider whose checkout sold it, FIG.11)."""
     user_id, policy_id, content_id = policy["user_id"], policy["id"], content["id"]
-    premium = premium_for(conn, content, policy)
+    premium = premium_for(ctx, conn, content, policy)
     item_id = _new_item(conn, policy, content, issued.license_id, premium)
     package = delivery.package_license(ctx, conn, policy, item_id, issued, content["provider_id"])
     policies.touch(conn, policy_id, official=True)
@@ -225,7 +230,7 @@ def _insure_one(
         )
     except ApiError as e:
         raise refuse(e.detail.code, e.detail.message) from e
-    premium = premium_for(conn, content, policy)
+    premium = premium_for(ctx, conn, content, policy)
     item_id = _new_item(conn, policy, content, issued.license_id, premium)
     license_control.add_license(
         conn,

@@ -20,6 +20,7 @@ from mock_backend.deps import BearerToken, Conn, Ctx, CurrentUser, token_hash
 from mock_backend.errors import ApiError, error_responses
 from player.protocol import api
 from player.protocol.canonical import format_time
+from player.protocol.shared_history import pseudonym
 
 router = APIRouter(prefix="/api/v1", tags=["insurer: accounts"])
 
@@ -51,18 +52,31 @@ class Credentials(api.RequestModel):
     password: str = Field(min_length=8, max_length=200)
 
 
+class SignUp(Credentials):
+    # The person as the insurers of the exchange know them (an e-mail address, verified in a real
+    # service): only its pseudonym is kept, never the address itself.
+    identity: str | None = Field(default=None, min_length=3, max_length=254)
+
+
 @router.post("/accounts", status_code=201, responses=error_responses(409, 422))
-def sign_up(body: Credentials, conn: Conn) -> api.Account:
+def sign_up(body: SignUp, conn: Conn, ctx: Ctx) -> api.Account:
+    """An account at this insurer; the same name may be taken at another."""
     salt = secrets.token_bytes(16)
     user_id = "u-" + secrets.token_hex(8)
     pw_hash = _hash(body.password, salt)  # tens of ms of scrypt: not while holding the writer lock
+    # Without an identity the person is this account alone: a pseudonym no other insurer's can match.
+    person = pseudonym(ctx.exchange_secret, body.identity or f"account:{ctx.insurer_id}:{user_id}")
     with db.transaction(conn):
-        taken = conn.execute("SELECT 1 FROM users WHERE username = ? COLLATE NOCASE", (body.username,))
+        taken = conn.execute(
+            "SELECT 1 FROM users WHERE insurer_id = ? AND username = ? COLLATE NOCASE",
+            (ctx.insurer_id, body.username),
+        )
         if taken.fetchone():
             raise ApiError(409, "username_taken", f"the user name {body.username!r} is taken")
         conn.execute(
-            "INSERT INTO users(id, username, pw_salt, pw_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-            (user_id, body.username, salt, pw_hash, format_time(clock.now(conn))),
+            "INSERT INTO users(id, username, pw_salt, pw_hash, created_at, insurer_id, pseudonym)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (user_id, body.username, salt, pw_hash, format_time(clock.now(conn)), ctx.insurer_id, person),
         )
     return api.Account(user_id=user_id, username=body.username)
 
@@ -72,8 +86,9 @@ def sign_in(body: Credentials, request: Request, conn: Conn, ctx: Ctx) -> api.Se
     address = request.client.host if request.client else ""
     ctx.login_throttle.check(body.username, address, clock.now(conn))
     row = conn.execute(
-        "SELECT id, username, pw_salt, pw_hash FROM users WHERE username = ? COLLATE NOCASE",
-        (body.username,),
+        "SELECT id, username, pw_salt, pw_hash FROM users"
+        " WHERE insurer_id = ? AND username = ? COLLATE NOCASE",
+        (ctx.insurer_id, body.username),
     ).fetchone()
     computed = _hash(body.password, row["pw_salt"] if row else _DUMMY_SALT)
     if row is None or not hmac.compare_digest(computed, row["pw_hash"]):

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from mock_backend.deps import Conn
+from mock_backend.deps import Conn, Ctx
 from mock_backend.errors import ApiError, error_responses
 from mock_backend.insurer import premiums
 from mock_backend.licensor import configurations
@@ -57,6 +57,7 @@ _SELECT = (
 
 @router.get("/catalog", responses=error_responses(422))
 def catalog(
+    ctx: Ctx,
     conn: Conn,
     genre: Annotated[str | None, Query(max_length=40)] = None,
     provider: Annotated[str | None, Query(max_length=40)] = None,
@@ -72,18 +73,18 @@ def catalog(
     for word in (q or "").split():
         query += " AND (c.title LIKE ? OR c.artist LIKE ? OR c.album LIKE ?)"
         args += [f"%{word}%"] * 3
-    rates = premiums.provider_rates(conn)
+    rates = premiums.provider_rates(conn, ctx.settings.premium_factor)
     return [
         _entry(r, rates) for r in conn.execute(query + " ORDER BY c.artist, c.album, c.track_number", args)
     ]
 
 
 @router.get("/catalog/{content_id}", responses=error_responses(404, 422))
-def catalog_entry(content_id: str, conn: Conn) -> api.CatalogEntry:
+def catalog_entry(content_id: str, ctx: Ctx, conn: Conn) -> api.CatalogEntry:
     row = conn.execute(_SELECT + " WHERE c.id = ?", (content_id,)).fetchone()
     if row is None:
         raise ApiError(404, "unknown_content", f"there is no track {content_id!r} in the catalog")
-    return _entry(row, premiums.provider_rates(conn))
+    return _entry(row, premiums.provider_rates(conn, ctx.settings.premium_factor))
 
 
 @router.get(

@@ -80,7 +80,8 @@ def insurer_identity(ctx: Ctx, conn: Conn) -> api.InsurerIdentity:
             )
         )
     return api.InsurerIdentity(
-        name="Insured Player mock insurer",
+        name=ctx.insurer_name,
+        id=ctx.insurer_id,
         public_key=ctx.insurer_public_b64,
         fingerprint=ctx.insurer_fingerprint,
         licensors=providers,

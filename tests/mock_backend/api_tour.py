@@ -107,6 +107,7 @@ def walk(backend: Backend) -> list[Exchange]:
     t.family = "identity"
     t.call("GET", "/healthz", 200)
     t.call("GET", "/api/v1/insurer", 200)
+    t.call("GET", "/api/v1/insurers", 200)
     t.call("GET", "/providers/{provider_id}", 200, path={"provider_id": "aurora"})
     t.call("GET", "/providers/{provider_id}", 404, path={"provider_id": "nobody"})
 

@@ -1,5 +1,6 @@
-"""One API contract: every JSON route of the backend answers with models from `player.protocol.api`, the
-module the terminal parses answers with, so the contract is written once and /openapi.json shows it.
+"""One API contract: every JSON route of the backend answers with models from `player.protocol.api` (and
+`admin_api`, `insurers_api` beside it), the modules the terminal parses answers with, so the contract is
+written once and /openapi.json shows it.
 
 The routes are read from the FastAPI application itself (no server needed). The few that answer with
 bytes instead of JSON are listed below with the reason; they must still document what they send.
@@ -20,10 +21,10 @@ from pydantic import BaseModel
 
 from mock_backend.app import create_app
 from mock_backend.config import Settings
-from player.protocol import admin_api, api
+from player.protocol import admin_api, api, insurers_api
 
 # The contract: the answers the terminal parses, and the admin controls' answers kept beside them.
-CONTRACT = {api.__name__, admin_api.__name__}
+CONTRACT = {api.__name__, admin_api.__name__, insurers_api.__name__}
 
 EXEMPT = {
     ("GET", "/api/v1/license-list"): "the signed list goes out as the exact bytes the insurer signed: a "

@@ -18,6 +18,7 @@ from tests.support.backend import Backend, clone_template, running
 OPERATIONS = [
     # the insurer
     ("get", "/api/v1/insurer"),
+    ("get", "/api/v1/insurers"),
     ("post", "/api/v1/accounts"),
     ("post", "/api/v1/sessions"),
     ("get", "/api/v1/policies/terms"),

@@ -80,7 +80,7 @@ def test_a_new_user_insures_buys_and_plays_two_tracks(cli: Cli) -> None:
         (b["content_id"], b["license_id"], "valid") for b in bought
     }
     for row in library:
-        assert row["reason"] == "" and row["insurer"] == "Insured Player mock insurer"
+        assert row["reason"] == "" and row["insurer"] == "Kaede Mutual"
         assert Path(row["path"]).is_file() and Path(row["path"]).is_relative_to(cli.data_dir)
         assert (row["title"], row["artist"]) == (
             by_id[row["content_id"]]["title"],

@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import StartBackend
+from tests.conftest import TWO_INSURERS, StartBackend
 from tests.stories.driver import PASSWORD, Cli
 from tests.support.backend import Backend
 
@@ -36,7 +36,10 @@ def _join_second(cli: Cli) -> str:
     return second
 
 
-def test_one_library_holds_the_tracks_of_two_insurers_each_recovered_by_its_own(cli: Cli) -> None:
+def test_one_library_holds_the_tracks_of_two_insurers_each_recovered_by_its_own(
+    two_insurers: Backend, make_cli: MakeCli
+) -> None:
+    cli = make_cli(two_insurers, "library")
     cli.sign_up_insured("kaito")
     first = cli.ok("buy", AT_FIRST)
     second = _join_second(cli)
@@ -71,7 +74,7 @@ def test_one_library_holds_the_tracks_of_two_insurers_each_recovered_by_its_own(
 def test_a_rolled_back_list_at_one_insurer_refuses_only_that_insurers_tracks(
     start_backend: StartBackend, make_cli: MakeCli
 ) -> None:
-    with start_backend() as backend:
+    with start_backend(*TWO_INSURERS) as backend:
         cli = make_cli(backend, "library")
         cli.sign_up_insured("mei")
         cli.ok("buy", AT_FIRST)

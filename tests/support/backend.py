@@ -63,7 +63,10 @@ class Backend:
 
     def __init__(self, data_dir: Path, *extra_args: str) -> None:
         self.data_dir = data_dir
-        command = ["serve", "--port", "0", "--data-dir", str(data_dir), "--demo", *extra_args]
+        # One insurer unless a test asks for more (`--insurers kaede,minato`): the stories of one insurer
+        # run as a backend of one would have them; the demo's second insurer is for the stories of two.
+        one = () if any(a.startswith("--insurers") for a in extra_args) else ("--insurers", "kaede")
+        command = ["serve", "--port", "0", "--data-dir", str(data_dir), "--demo", *one, *extra_args]
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mock_backend", *command],
             stdout=subprocess.PIPE,

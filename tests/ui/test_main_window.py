@@ -51,7 +51,7 @@ def test_the_library_shows_what_was_bought_insured_and_valid(
         "",
         "2016",
         "The Marlow Quartet",
-        "Insured Player mock insurer",  # who insures it: a column of its own once there are two
+        "Kaede Mutual",  # who insures it: a column of its own once there are two
     ]
     header = window.library.table.horizontalHeader()
     in_view = [

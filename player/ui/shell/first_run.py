@@ -143,7 +143,7 @@ class FirstRunDialog(FirstRunPages):
             try:
                 terminal.account.require_sign_in()
             except UsageError:
-                if terminal.account.owner:
+                if terminal.account.owner or terminal is not self.session.terminal:  # a desk: chosen
                     return _Where(True, False, False)
                 try:
                     listed = tuple(terminal.insurers.directory())
