@@ -40,6 +40,7 @@ from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.kit.fit import fit_to_screen
 from player.ui.library.model import Column
 from player.ui.session import UiSession
+from player.ui.shell.first_run import FirstRunDialog, Page
 from player.ui.shell.main_window import MainWindow
 
 MAX_BYTES = 200 * 1024  # the README's images stay small
@@ -58,6 +59,7 @@ DISCONTINUED, REISSUED = "aurora-0009", "harbor-0006"
 # (the license is kept), while this one cannot be sent again and needs a claim, which offers alternates.
 ERASED = DISCONTINUED
 UNINSURED = "harbor-0007"  # bought at its provider without insurance, to be insured later
+SECOND_INSURER, AT_SECOND_INSURER = "minato", ("aurora-0002", "harbor-0011")  # a policy there too
 PREFERRED_GENRE = "Rock"
 # A playlist brought in from another player (XSPF): five tracks held here, found by their content IDs
 # or their words, and one this library does not hold (it shows greyed, keeping its place).
@@ -125,6 +127,12 @@ def _stage(terminal: Terminal, url: str) -> None:
         stdout=subprocess.DEVNULL,
     )
     _playlists(terminal)
+    # A policy with the backend's second insurer beside the first, and two tracks insured there.
+    other = terminal.insurers.join(SECOND_INSURER)
+    other.account.sign_up("demo", PASSWORD)
+    other.account.insure()
+    for content_id in AT_SECOND_INSURER:
+        other.purchases.buy(content_id)
     # The user erases a track file by mistake (as a file manager would: outside the player).
     path = terminal.library.file_path(ERASED)
     if path is not None:
@@ -215,6 +223,8 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
         written["preferences"] = _save(preferences, outdir / "preferences.png")
         preferences.close()
 
+    written["insurer-choice"] = _insurer_choice(session, outdir / "insurer-choice.png")
+
     uninsured = [e for e in session.library if not e.insured]
     insure = InsureDialog(session, uninsured, window)
     insure.show()
@@ -247,6 +257,26 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
     loss.accept()
     window.close()  # the window's own shutdown: closes the session too
     return written
+
+
+def _insurer_choice(session: UiSession, path: Path) -> bool:
+    """The first run on a new computer, where the backend hosts two insurers: their terms side by side."""
+    fresh = Terminal(
+        session.terminal.data_dir.with_name("fresh"), session.terminal.connection.url, keys_in_memory=True
+    )
+    first = UiSession(fresh)
+    try:
+        dialog = FirstRunDialog(first)
+        fit_to_screen(dialog, QSize(660, 520))
+        dialog.show()
+        _wait(lambda: dialog.pages.currentIndex() == Page.CHOOSE)
+        _settle(first)
+        saved = _save(dialog, path)
+        dialog.close()
+        return saved
+    finally:
+        _close(first)
+        fresh.close()
 
 
 def _main_window(session: UiSession) -> MainWindow:
