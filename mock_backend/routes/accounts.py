@@ -58,7 +58,7 @@ class SignUp(Credentials):
     identity: str | None = Field(default=None, min_length=3, max_length=254)
 
 
-@router.post("/accounts", status_code=201, responses=error_responses(409, 422))
+@router.post("/accounts", status_code=201, responses=error_responses(409, 413, 422))
 def sign_up(body: SignUp, conn: Conn, ctx: Ctx) -> api.Account:
     """An account at this insurer; the same name may be taken at another."""
     salt = secrets.token_bytes(16)
