@@ -1,7 +1,8 @@
 """The very first start: launch on a fresh data dir to the sign-up dialog, and to the catalog complete.
 
 `first_run_dialog_ms` is the wall time from starting `python` to the first-run dialog showing its sign-up
-page, on a data dir with nothing in it: the player starts its bundled backend, which on this first start
+page (or the insurers' terms side by side just before it, where the backend hosts several, as the
+demo's does), on a data dir with nothing in it: the player starts its bundled backend, which on this first start
 must also render the demo catalog (synthesised audio). `first_run_catalog_ready_ms` is launch to that
 catalog complete (`/healthz` says nothing is being prepared any more). `first_run_dialog_rendered_ms` is
 the baseline, side by side in the same run: the same launch to the same dialog with the backend's catalog
@@ -25,10 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import demo
-
 
 def run(quick: bool) -> dict[str, float]:
+    from bench import demo  # here, not at the top: the launches time this module's import too
     from tests.support.machines import fresh_keyring
 
     launches = 1 if quick else 3
@@ -97,7 +97,8 @@ def _window(data_dir: Path, began: float, catalog: bool) -> dict[str, float]:
     while time.monotonic() < deadline and not dialog_ms:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
         dialog = window.dialog
-        on_sign_up = isinstance(dialog, FirstRunDialog) and dialog.pages.currentIndex() == Page.ACCOUNT
+        first_step = (Page.ACCOUNT, Page.CHOOSE)  # the sign-up, or the choice of insurer just before it
+        on_sign_up = isinstance(dialog, FirstRunDialog) and dialog.pages.currentIndex() in first_step
         if on_sign_up and dialog is not None and dialog.isVisible():
             dialog_ms = (time.time() - began) * 1000
     url = window.session.terminal.connection.url
