@@ -1,8 +1,8 @@
 """The very first start: launch on a fresh data dir to the sign-up dialog, and to the catalog complete.
 
 `first_run_dialog_ms` is the wall time from starting `python` to the first-run dialog showing its sign-up
-page (or the insurers' terms side by side just before it, where the backend hosts several, as the
-demo's does), on a data dir with nothing in it: the player starts its bundled backend, which on this first start
+page (or the insurers' terms side by side just before it, where the backend hosts several, as the demo's
+does), on a data dir with nothing in it: the player starts its bundled backend, which on this first start
 must also render the demo catalog (synthesised audio). `first_run_catalog_ready_ms` is launch to that
 catalog complete (`/healthz` says nothing is being prepared any more). `first_run_dialog_rendered_ms` is
 the baseline, side by side in the same run: the same launch to the same dialog with the backend's catalog
