@@ -14,8 +14,20 @@ from mock_backend.config import Settings
 from mock_backend.context import Context
 from mock_backend.deps import context_of
 from mock_backend.errors import error_responses, install_handlers
+from mock_backend.exchange.courier import Courier
+from mock_backend.exchange.registry import Exchange
 from mock_backend.guard import BodyGuard
-from mock_backend.routes import accounts, admin, catalog, claims, directory, insurer, providers, receipts
+from mock_backend.routes import (
+    accounts,
+    admin,
+    catalog,
+    claims,
+    directory,
+    exchange,
+    insurer,
+    providers,
+    receipts,
+)
 from mock_backend.writer import Writer
 from player.protocol import api
 
@@ -28,10 +40,13 @@ def create_app(settings: Settings) -> FastAPI:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     specs = insurers.hosted(settings)
     db.initialise(settings.db_path, first_insurer=insurers.first_key_owner(specs))
+    secret = keys.load_or_create_secret(settings.secret_path)
+    peers = Exchange(secret, settings)
     conn = db.connect(settings.db_path)
     try:
         with db.transaction(conn):
             provider_ids = catalog_builder.ensure_providers(conn, settings)
+        peers.load_pins(conn)
     finally:
         conn.close()
     base = Context(
@@ -42,16 +57,26 @@ def create_app(settings: Settings) -> FastAPI:
         writer=Writer(settings.db_path),
         admin_token=_new_admin_token(settings),
         rendering=rendering.prepare(settings),
-        exchange_secret=keys.load_or_create_secret(settings.secret_path),
+        exchange_secret=secret,
+        exchange=peers,
     )
     contexts = insurers.contexts(base, specs)
     ctx = contexts[specs[0].id]  # the root's insurer: the first hosted
+    for each in contexts.values():
+        peers.add_local(each.insurer_id, each.insurer_name, each.insurer_key)
+    for peer_id, url in settings.peers:
+        peers.add_remote(peer_id, url)
+    courier = Courier(peers, settings.db_path) if peers.remote else None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         if ctx.rendering is not None:
             ctx.rendering.start()
+        if courier is not None:
+            courier.start()
         yield
+        if courier is not None:
+            courier.stop()
         if ctx.rendering is not None:
             ctx.rendering.stop()
         ctx.writer.close()
@@ -72,7 +97,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_handlers(app)
     app.add_middleware(BodyGuard, context=lambda scope: context_of(app.state, scope))
     app.add_middleware(insurers.InsurerPrefix, known=contexts)  # added last: the outermost layer
-    for module in (accounts, insurer, catalog, claims, receipts, providers, admin, directory):
+    for module in (accounts, insurer, catalog, claims, receipts, providers, admin, directory, exchange):
         app.include_router(module.router)
 
     @app.get("/healthz", tags=["health"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import socket
 import sys
@@ -112,6 +113,14 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="FILE",
         help="the pseudonym secret insurers share (default: made in the data dir; give two backends one)",
+    )
+    s.add_argument(
+        "--peer",
+        action="append",
+        default=[],
+        metavar="ID=URL",
+        help="an insurer of the history exchange hosted by another backend, at its base URL"
+        " (http://host:port/insurers/ID); repeat for each",
     )
     s.add_argument(
         "--exit-with-parent",
@@ -273,9 +282,10 @@ def _serve(args: argparse.Namespace) -> int:
         exchange_secret_file=args.exchange_secret_file.resolve() if args.exchange_secret_file else None,
     )
     try:
-        hosted(settings)
+        specs = hosted(settings)
     except UnknownInsurerError as e:
         raise CliError(f"--insurers: {e}", 2) from e
+    settings = _replace(settings, peers=_peers(args.peer, {s.id for s in specs}))
     if args.demo_catalog is not None:
         from mock_backend.demo.catalog import load_catalog
 
@@ -317,6 +327,27 @@ def _serve(args: argparse.Namespace) -> int:
     finally:
         by_port.unlink(missing_ok=True)
     return 0
+
+
+_PEER_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+
+def _peers(given: list[str], here: set[str]) -> tuple[tuple[str, str], ...]:
+    """`--peer ID=URL`s, checked: an insurer's ID, an http(s) URL, none hosted here, none twice."""
+    peers: dict[str, str] = {}
+    for text in given:
+        peer_id, _, url = text.partition("=")
+        parts = urlsplit(url)
+        if not _PEER_ID.fullmatch(peer_id) or parts.scheme not in ("http", "https") or not parts.netloc:
+            raise CliError(
+                f"--peer {text!r}: give ID=URL, e.g. minato=http://127.0.0.1:8766/insurers/minato", 2
+            )
+        if peer_id in here:
+            raise CliError(f"--peer {peer_id}: that insurer is hosted here", 2)
+        if peer_id in peers:
+            raise CliError(f"--peer {peer_id}: given twice", 2)
+        peers[peer_id] = url.rstrip("/")
+    return tuple(peers.items())
 
 
 def _token_by_port(port: int) -> Path:

@@ -25,6 +25,17 @@ class Settings:
     session_ttl_seconds: int = 30 * DAY
     insurers: tuple[str, ...] = ()  # the hosted insurers' IDs, the root one first (): the default set
     exchange_secret_file: Path | None = None  # the pseudonym secret insurers share (None: in the data dir)
+    # --- the exchange of re-distribution history (mock_backend/exchange/, docs/insurers.md) ---
+    peers: tuple[tuple[str, str], ...] = ()  # insurers of the exchange hosted elsewhere: (ID, base URL)
+    # A claim is refused when the history holds `pattern_losses` compensated losses or more of the person,
+    # written by `pattern_insurers` insurers or more, within the last `pattern_days` days.
+    pattern_losses: int = 3
+    pattern_insurers: int = 2
+    pattern_days: int = 30
+    exchange_pull_seconds: float = 60.0  # how often each peer is asked for what it wrote (and at start)
+    exchange_retry_seconds: float = 1.0  # the first wait before a failed push is tried again; it doubles
+    exchange_retry_max_seconds: float = 60.0  # ... up to this
+    exchange_push_attempts: int = 40  # then the pusher gives up: the peer's pulls still fetch the record
 
     @property
     def db_path(self) -> Path:

@@ -9,6 +9,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from mock_backend.config import Settings
 from mock_backend.db import Pool
+from mock_backend.exchange.registry import Exchange
 from mock_backend.rendering import DemoRendering
 from mock_backend.throttle import LoginThrottle
 from mock_backend.writer import Writer
@@ -28,6 +29,7 @@ class Context:
     insurer_id: str = "insurer"  # which of the hosted insurers this context speaks for (`insurers.py`)
     insurer_name: str = "Insured Player mock insurer"
     exchange_secret: bytes = field(repr=False, default=b"")  # the insurers' pseudonym secret
+    exchange: Exchange | None = field(repr=False, default=None)  # the history exchange (exchange/), if any
 
     @property
     def insurer_public_b64(self) -> str:

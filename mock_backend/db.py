@@ -136,7 +136,8 @@ CREATE TABLE IF NOT EXISTS items (                -- one insured track, stable a
     price INTEGER NOT NULL,                    -- price paid for the original: the insured value
     premium INTEGER NOT NULL,
     relicense_count INTEGER NOT NULL DEFAULT 0,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    purchase TEXT NOT NULL DEFAULT ''          -- "licensor/license ID" it began with (bought or presented)
 );
 CREATE INDEX IF NOT EXISTS items_policy ON items(policy_id);
 CREATE TABLE IF NOT EXISTS licenses (             -- license list 56, FIG.7

@@ -31,7 +31,7 @@ from player.protocol.canonical import (
     parse_time,
     verify_document,
 )
-from player.protocol.license import PERMISSION_PLAY, License, parse_license, sign_license
+from player.protocol.license import PERMISSION_PLAY, License, parse_license, sign_license, verify_license
 
 REQUEST_TYPE = "licensor-request"
 MAX_SKEW = timedelta(minutes=5)
@@ -221,8 +221,15 @@ def _availability(
 def _authenticate(
     ctx: Context, conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]
 ) -> api.LicensorAuthentication:
-    # FIG.15 (6): is this a license we issued, byte for byte, to this user?
+    """FIG.15 (6): is this a license we issued, byte for byte, to this user?
+
+    `held`: the user holds a license issued to an account elsewhere (bought or insured through another
+    insurer) and asks for it to be insured here too. Then the question is only whether this licensor
+    issued it: by its records, or, where its records are kept by another of its servers (a backend in
+    another process), by its own signature. Which insurer insures it, and whether a loss of it was
+    compensated already, is the insurers' business (the exchange of history)."""
     user_id = _str_param(params, "user_id")
+    held = params.get("held") is True
     try:
         xml = b64d(_str_param(params, "license_xml"), "license")
         lic, _ = parse_license(xml)
@@ -232,8 +239,16 @@ def _authenticate(
         "SELECT xml, user_id, channel FROM licensor_issued WHERE license_id = ? AND provider_id = ?",
         (lic.license_id, provider["id"]),
     ).fetchone()
+    if row is None and held and _signed_here(ctx, provider["id"], xml):
+        return api.LicensorAuthentication(
+            authentic=True, reason="", content_id=lic.content_id, license_id=lic.license_id
+        )
     if row is None or bytes(row["xml"]) != xml:
         return _not_authentic("this licensor never issued that license")
+    if held:
+        return api.LicensorAuthentication(
+            authentic=True, reason="", content_id=lic.content_id, license_id=lic.license_id
+        )
     if row["user_id"] != user_id:
         return _not_authentic("the license was issued to another user")
     if row["channel"] != "direct":
@@ -241,6 +256,14 @@ def _authenticate(
     return api.LicensorAuthentication(
         authentic=True, reason="", content_id=lic.content_id, license_id=lic.license_id
     )
+
+
+def _signed_here(ctx: Context, provider_id: str, xml: bytes) -> bool:
+    try:
+        verify_license(xml, {provider_id: ctx.licensor_keys[provider_id].public_key()})
+    except (IntegrityError, KeyError):
+        return False
+    return True
 
 
 def _not_authentic(reason: str) -> api.LicensorAuthentication:

@@ -71,6 +71,8 @@ BODY_RULES: tuple[tuple[str, re.Pattern[str], BodyRule], ...] = tuple(
         # up to 500 license documents of a few KiB each, base64
         ("POST", r"/api/v1/policies/[^/]+/insure-existing", BodyRule(4 * MiB, "user")),
         ("POST", r"/api/v1/claims", BodyRule(128 * KiB, "user")),  # up to 1000 license ids
+        # up to 50 signed records of a few KiB; signed by a peer insurer, judged by its bytes
+        ("POST", r"/api/v1/exchange/records", BodyRule(512 * KiB, "none")),
         (
             "*",
             r"/api/v1/(policies|purchases|upgrades|claims|me|sessions/current|license-list)(/.*)?",

@@ -1,9 +1,12 @@
 """Bringing a data dir from an older backend up to date on start, so an update never needs the database
-thrown away: columns added since the schema was first published, and the accounts made one insurer's."""
+thrown away: columns added since the schema was first published, the accounts made one insurer's, and the
+tables of the insurers' exchange."""
 
 from __future__ import annotations
 
 import sqlite3
+
+from mock_backend.exchange import schema as exchange_schema
 
 # The accounts' table as it is now (db.SCHEMA makes it so on a fresh database): a rebuild copies into it.
 USERS = """CREATE TABLE users (
@@ -21,6 +24,7 @@ USERS = """CREATE TABLE users (
 def update(conn: sqlite3.Connection, first_insurer: str) -> None:
     _users_per_insurer(conn, first_insurer)
     _add_missing_columns(conn)
+    conn.executescript(exchange_schema.SCHEMA)  # the tables of the insurers' exchange, where missing
 
 
 # Columns added since the schema was first published: a data dir from an older backend gets them (with
@@ -28,6 +32,7 @@ def update(conn: sqlite3.Connection, first_insurer: str) -> None:
 _ADDED_COLUMNS = {
     "policies": {"check_every_play": "INTEGER NOT NULL DEFAULT 0"},
     "providers": {"configurations": "TEXT NOT NULL DEFAULT 'front_end'"},
+    "items": {"purchase": "TEXT NOT NULL DEFAULT ''"},
 }
 
 

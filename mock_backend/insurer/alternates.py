@@ -14,6 +14,7 @@ import sqlite3
 from mock_backend import licensor
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
+from mock_backend.exchange import checks, records
 from mock_backend.insurer import delivery, history, license_control, policies, receipts
 from mock_backend.insurer.conditions import Circumstances, StandIn, judge, price_ceiling
 from player.protocol import api
@@ -21,6 +22,7 @@ from player.protocol.api import ClaimOutcome
 from player.protocol.license_list import InvalidationReason
 from player.protocol.policy import GuaranteeConditions
 from player.protocol.receipt import ReceiptKind
+from player.protocol.shared_history import SharedKind
 
 
 def find(
@@ -195,6 +197,8 @@ def choose(
         raise ApiError(404, "unknown_content", f"there is no track {content_id!r} in the catalog")
     chosen = StandIn(content["title"], int(content["price"]) - int(item["price"]))
     refusal = judge(Circumstances(policies.guarantee(policy), alternate=chosen))
+    # another insurer may have compensated the same purchase since the alternates were offered
+    refusal = refusal or checks.compensated_elsewhere(ctx, conn, item)
     if refusal:
         raise refusal.error()
     if not delivery.playable(conn, content["id"], codecs):
@@ -216,6 +220,8 @@ def choose(
         InvalidationReason.ALTERNATE,
     )
     history.record(conn, item, claim_id, "alternate", issued.license_id, content["id"], int(content["price"]))
+    shared = (content["provider_id"], issued.license_id)
+    records.share(ctx, conn, item, SharedKind.ALTERNATE, shared, content["id"], int(content["price"]))
     conn.execute(
         "UPDATE claim_items SET outcome = ?, new_license_id = ?, chosen_alternate_id = ? WHERE id = ?",
         (ClaimOutcome.CHOSEN, issued.license_id, alternate_id, claim_item_id),

@@ -24,6 +24,7 @@ from datetime import datetime
 from mock_backend import clock, licensor
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
+from mock_backend.exchange import checks, records
 from mock_backend.insurer import alternates, delivery, history, license_control, policies, receipts
 from mock_backend.insurer.conditions import Circumstances, Refusal, judge
 from player.protocol import api
@@ -32,6 +33,7 @@ from player.protocol.canonical import format_time
 from player.protocol.license_list import InvalidationReason
 from player.protocol.policy import GuaranteeConditions
 from player.protocol.receipt import ReceiptKind
+from player.protocol.shared_history import SharedKind
 
 
 @dataclass
@@ -92,6 +94,8 @@ def file_claim(
     items = _claimed_items(conn, policy, license_ids)
     budget = _Budget(used=history.relicensings(conn, user_id), crash=kind == "crash")
     refusal = judge(Circumstances(terms, now=now, total_if_granted=budget.whole_claim()))
+    if refusal is None:  # losses spread over several insurers, as the shared history tells ([0040])
+        refusal = checks.pattern(ctx, conn, user_id)
     if refusal:
         raise refusal.error()
 
@@ -209,7 +213,7 @@ def _judge_item(ctx: Context, conn: sqlite3.Connection, claim: _Claim, item: sql
             track_relicensings=item["relicense_count"],
             total_if_granted=claim.budget.one_more(),
         )
-    )
+    ) or checks.compensated_elsewhere(ctx, conn, item)
     if refusal:
         return api.ClaimItem.model_validate(
             record(ClaimOutcome.REFUSED, refusal.code) | {"message": refusal.message}
@@ -229,6 +233,8 @@ def _judge_item(ctx: Context, conn: sqlite3.Connection, claim: _Claim, item: sql
         history.record(
             conn, item, claim.id, "reissue", issued.license_id, content["id"], int(content["price"])
         )
+        shared = (provider_id, issued.license_id)
+        records.share(ctx, conn, item, SharedKind.REISSUED, shared, content["id"], int(content["price"]))
         fields = record(ClaimOutcome.REISSUED, "", issued.license_id)
         return api.ClaimItem.model_validate(
             fields | {"license": delivery.delivered(conn, issued.license_id, package, claim.codecs)}

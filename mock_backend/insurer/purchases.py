@@ -41,12 +41,18 @@ def premium_for(
 
 
 def _new_item(
-    conn: sqlite3.Connection, policy: sqlite3.Row, content: sqlite3.Row, license_id: str, premium: int
+    conn: sqlite3.Connection,
+    policy: sqlite3.Row,
+    content: sqlite3.Row,
+    license_id: str,
+    premium: int,
+    purchase: str,
 ) -> str:
+    """`purchase`: "licensor/license ID" the item began with, the name the exchange of history knows it by."""
     item_id = "I-" + secrets.token_hex(8)
     conn.execute(
         "INSERT INTO items(id, policy_id, user_id, original_content_id, content_id, license_id, price,"
-        " premium, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " premium, created_at, purchase) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             item_id,
             policy["id"],
@@ -57,6 +63,7 @@ def _new_item(
             content["price"],
             premium,
             format_time(clock.now(conn)),
+            purchase,
         ),
     )
     return item_id
@@ -113,7 +120,8 @@ def insure_issued(
     insurer, or the provider whose checkout sold it, FIG.11)."""
     user_id, policy_id, content_id = policy["user_id"], policy["id"], content["id"]
     premium = premium_for(ctx, conn, content, policy)
-    item_id = _new_item(conn, policy, content, issued.license_id, premium)
+    purchase = f"{content['provider_id']}/{issued.license_id}"
+    item_id = _new_item(conn, policy, content, issued.license_id, premium, purchase)
     package = delivery.package_license(ctx, conn, policy, item_id, issued, content["provider_id"])
     policies.touch(conn, policy_id, official=True)
     purchase_id = "B-" + secrets.token_hex(8)
@@ -197,9 +205,25 @@ def _insure_one(
             api.RefusedLicense(license_id=lic.license_id, content_id=lic.content_id, code=code, reason=reason)
         )
 
-    if conn.execute("SELECT 1 FROM licenses WHERE license_id = ?", (lic.license_id,)).fetchone():
+    known = conn.execute(
+        "SELECT 1 FROM licenses l JOIN users u ON u.id = l.user_id WHERE l.license_id = ?"
+        " AND u.insurer_id = ?"
+        " UNION ALL SELECT 1 FROM items i JOIN users u ON u.id = i.user_id"
+        " WHERE i.purchase = ? AND u.insurer_id = ?",
+        (lic.license_id, ctx.insurer_id, f"{lic.licenser}/{lic.license_id}", ctx.insurer_id),
+    )
+    if known.fetchone():
         raise refuse("already_insured", "the insurer already knows this license")
-    if lic.licensee != user_id:
+    # A license issued to an account elsewhere (bought or insured through another insurer) may be insured
+    # here too, on its licensor's word: the exchange of history keeps one loss from being paid twice.
+    # One issued to another of this insurer's own customers is theirs.
+    held = lic.licensee != user_id
+    if (
+        held
+        and conn.execute(
+            "SELECT 1 FROM users WHERE id = ? AND insurer_id = ?", (lic.licensee, ctx.insurer_id)
+        ).fetchone()
+    ):
         raise refuse("not_authentic", "it was issued to someone else")
     if not conn.execute("SELECT 1 FROM providers WHERE id = ?", (lic.licenser,)).fetchone():
         # a forgery naming a licensor that does not exist is as unauthentic as any other
@@ -213,6 +237,7 @@ def _insure_one(
             api.LicensorAuthentication,
             user_id=user_id,
             license_xml=text,
+            held=held,
         )
         if not answer.authentic:
             raise refuse("not_authentic", f"its licensor did not issue it ({answer.reason})")
@@ -231,20 +256,21 @@ def _insure_one(
     except ApiError as e:
         raise refuse(e.detail.code, e.detail.message) from e
     premium = premium_for(ctx, conn, content, policy)
-    item_id = _new_item(conn, policy, content, issued.license_id, premium)
-    license_control.add_license(
-        conn,
-        user_id=user_id,
-        license_id=lic.license_id,
-        provider_id=lic.licenser,
-        content_id=lic.content_id,
-        content_version=lic.content_version,
-        policy_id=None,
-        item_id=item_id,
-        package=None,
-        state=LicenseState.INVALID,
-        reason=InvalidationReason.INSURED_AFTER_PURCHASE,
-    )
+    item_id = _new_item(conn, policy, content, issued.license_id, premium, f"{lic.licenser}/{lic.license_id}")
+    if not held:  # listed invalid: the uninsured copy no longer plays (one held elsewhere is that insurer's)
+        license_control.add_license(
+            conn,
+            user_id=user_id,
+            license_id=lic.license_id,
+            provider_id=lic.licenser,
+            content_id=lic.content_id,
+            content_version=lic.content_version,
+            policy_id=None,
+            item_id=item_id,
+            package=None,
+            state=LicenseState.INVALID,
+            reason=InvalidationReason.INSURED_AFTER_PURCHASE,
+        )
     package = delivery.package_license(ctx, conn, policy, item_id, issued, lic.licenser)
     return delivery.delivered(conn, issued.license_id, package).model_copy(
         update={"replaces": lic.license_id, "premium": premium}

@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 from mock_backend import clock, db
 from mock_backend.deps import BearerToken, Conn, Ctx, CurrentUser, token_hash
 from mock_backend.errors import ApiError, error_responses
+from mock_backend.exchange.records import account_pseudonym
 from player.protocol import api
 from player.protocol.canonical import format_time
 from player.protocol.shared_history import pseudonym
@@ -65,7 +66,11 @@ def sign_up(body: SignUp, conn: Conn, ctx: Ctx) -> api.Account:
     user_id = "u-" + secrets.token_hex(8)
     pw_hash = _hash(body.password, salt)  # tens of ms of scrypt: not while holding the writer lock
     # Without an identity the person is this account alone: a pseudonym no other insurer's can match.
-    person = pseudonym(ctx.exchange_secret, body.identity or f"account:{ctx.insurer_id}:{user_id}")
+    person = (
+        pseudonym(ctx.exchange_secret, body.identity)
+        if body.identity
+        else account_pseudonym(ctx.exchange_secret, ctx.insurer_id, user_id)
+    )
     with db.transaction(conn):
         taken = conn.execute(
             "SELECT 1 FROM users WHERE insurer_id = ? AND username = ? COLLATE NOCASE",

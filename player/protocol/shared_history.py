@@ -11,10 +11,12 @@ A record names neither the person nor the insurer's own account of them:
   already knows, which is the point of the exchange.
 - **the purchase** is the licensor's own license ID of what was first bought (`licensor/license`):
   insuring one purchase twice and reporting it lost at both insurers shows as two records of one
-  purchase, whoever claims it.
+  purchase, whoever claims it. `issued` names the license the writer gave in its place, so a purchase
+  re-issued at one insurer and then insured at another under its new license ID is still the same one.
 
 Records are signed documents like the license list (`canonical.sign_document`): a receiver verifies
 one with the writer's key, known from the exchange's registry of insurers, before it counts for anything.
+`record_writer` reads who claims to have written one, so the receiver knows which key to try.
 """
 
 from __future__ import annotations
@@ -32,11 +34,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from player.errors import MalformedError
 from player.language import translate
 from player.protocol import _fields as f
-from player.protocol.canonical import format_time, sign_document, verify_document
+from player.protocol.canonical import format_time, load_json_object, sign_document, verify_document
 
 RECORD_DOC_TYPE = "shared-redistribution"
 PSEUDONYM_CONTEXT = b"insured-player/pseudonym/v1\x00"
-_KEYS = frozenset({"record_id", "insurer", "pseudonym", "purchase", "content_id", "kind", "amount", "at"})
+_KEYS = frozenset(
+    {"record_id", "insurer", "pseudonym", "purchase", "issued", "content_id", "kind", "amount", "at"}
+)
 
 
 class SharedKind(StrEnum):
@@ -55,6 +59,7 @@ class SharedRecord:
     insurer: str  # who wrote and signed it
     pseudonym: str  # the person (64 hex digits)
     purchase: str  # "licensor/license ID" of the original purchase
+    issued: str  # "licensor/license ID" of the license the writer gave for the loss
     content_id: str  # what was re-distributed
     kind: SharedKind
     amount: int  # yen the writer paid out for it (the selling price re-distributed free)
@@ -85,12 +90,21 @@ def verify_record(data: bytes, writer_key: Ed25519PublicKey) -> SharedRecord:
     return _from_fields(verify_document(data, RECORD_DOC_TYPE, writer_key, "shared history record"))
 
 
+def record_writer(data: bytes) -> str:
+    """Who a record says wrote it, unverified: only to pick the key `verify_record` then checks it with."""
+    insurer = load_json_object(data, "shared history record").get("insurer")
+    if not isinstance(insurer, str) or not insurer:
+        raise MalformedError(translate("Errors", "a shared history record names no insurer"))
+    return insurer
+
+
 def _to_fields(r: SharedRecord) -> dict[str, Any]:
     return {
         "record_id": r.record_id,
         "insurer": r.insurer,
         "pseudonym": r.pseudonym,
         "purchase": r.purchase,
+        "issued": r.issued,
         "content_id": r.content_id,
         "kind": r.kind.value,
         "amount": r.amount,
@@ -113,6 +127,7 @@ def _from_fields(fields: dict[str, Any]) -> SharedRecord:
         insurer=f.get_str(obj, "insurer", what),
         pseudonym=name,
         purchase=f.get_str(obj, "purchase", what),
+        issued=f.get_str(obj, "issued", what),
         content_id=f.get_str(obj, "content_id", what),
         kind=f.get_enum(obj, "kind", SharedKind, what),
         amount=f.get_int(obj, "amount", what),

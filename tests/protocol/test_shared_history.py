@@ -15,6 +15,7 @@ from player.protocol.shared_history import (
     SharedKind,
     SharedRecord,
     pseudonym,
+    record_writer,
     sign_record,
     verify_record,
 )
@@ -31,6 +32,7 @@ def record() -> SharedRecord:
         insurer="harbor-mutual",
         pseudonym=pseudonym(SECRET, "mika@example.jp"),
         purchase="aurora/lic-42",
+        issued="aurora/lic-43",
         content_id="aurora-0003",
         kind=SharedKind.REISSUED,
         amount=250,
@@ -63,6 +65,14 @@ def test_a_record_round_trips_under_its_writers_signature(
     assert verify_record(sign_record(record, writer), writer.public_key()) == record
 
 
+def test_the_writer_a_record_names_picks_the_key_it_is_checked_with(
+    record: SharedRecord, writer: Ed25519PrivateKey
+) -> None:
+    assert record_writer(sign_record(record, writer)) == "harbor-mutual"
+    with pytest.raises(MalformedError):
+        record_writer(b'{"insurer": 7}')
+
+
 def test_a_record_signed_by_another_insurer_is_not_taken_for_the_writers(
     record: SharedRecord, writer: Ed25519PrivateKey
 ) -> None:
@@ -81,7 +91,7 @@ def test_a_record_edited_after_signing_is_refused(record: SharedRecord, writer: 
 @given(data=st.data())
 def test_no_flipped_bit_gets_through(data: st.DataObject) -> None:
     writer = Ed25519PrivateKey.generate()
-    record = SharedRecord("r", "i", "a" * 64, "p/l", "c", SharedKind.ALTERNATE, 1, T0)
+    record = SharedRecord("r", "i", "a" * 64, "p/l", "p/m", "c", SharedKind.ALTERNATE, 1, T0)
     signed = sign_record(record, writer)
     bit = data.draw(bits_of(signed))
     with pytest.raises(IntegrityError):
