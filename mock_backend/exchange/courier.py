@@ -51,6 +51,7 @@ class Courier:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._http = requests.Session()
+        self._unreached: set[str] = set()  # peers not pinned whose failure was said once (not every round)
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="exchange-courier", daemon=True)
@@ -101,7 +102,11 @@ class Courier:
                     self.exchange.pin(conn, peer.id, ExchangeKey.model_validate_json(r.content))
                 newly = True
             except (requests.RequestException, ValidationError, PinRefused) as e:
-                log.warning("cannot pin the key of %s yet: %s", peer.id, e)
+                said = peer.id in self._unreached
+                (log.info if said and not isinstance(e, PinRefused) else log.warning)(
+                    "cannot pin the key of %s yet: %s", peer.id, e
+                )
+                self._unreached.add(peer.id)
                 waiting = True
         return waiting, newly
 

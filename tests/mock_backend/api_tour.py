@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from player.protocol.canonical import b64e, sign_document, x25519_public_bytes
+from tests.mock_backend.api_tour_exchange import exchange_family
 from tests.support.backend import Backend
 
 PASSWORD = "correct horse battery"
@@ -283,6 +284,9 @@ def walk(backend: Backend) -> list[Exchange]:
     t.call("POST", sells, 200, path=provider, json={"configurations": ["front_end", "back_end"]})
     t.call("POST", sells, 422, path=provider, json={"configurations": []})
     t.call("POST", "/admin/providers/{provider_id}/end-business", 200, path=provider)
+
+    t.family = "exchange"
+    exchange_family(t.call, backend.data_dir)
 
     t.family = "accounts"
     t.call("DELETE", "/api/v1/sessions/current", 204)

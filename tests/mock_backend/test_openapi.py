@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
+from tests.conftest import TWO_INSURERS
 from tests.mock_backend.api_tour import Exchange, walk
 from tests.mock_backend.schema_check import UnknownKeyword, problems, resolve
 from tests.support.backend import Backend, clone_template, running
@@ -55,6 +56,11 @@ OPERATIONS = [
     ("post", "/admin/content/{content_id}/upgrade"),
     ("post", "/admin/tracks"),
     ("post", "/admin/clock"),
+    # between insurers
+    ("get", "/api/v1/exchange/key"),
+    ("post", "/api/v1/exchange/records"),
+    ("get", "/api/v1/exchange/records"),
+    ("get", "/api/v1/exchange/about-me"),
 ]
 
 
@@ -125,12 +131,15 @@ FAMILIES = [
     "upgrades",
     "crash",
     "admin",
+    "exchange",
 ]
 
 
 @pytest.fixture(scope="module")
 def tour(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tour]:
-    with running(clone_template(demo_template, tmp_path_factory.mktemp("tour") / "backend")) as backend:
+    # the demo's two insurers: the tour's calls between insurers go from Minato to Kaede at the root
+    tour_dir = clone_template(demo_template, tmp_path_factory.mktemp("tour") / "backend")
+    with running(tour_dir, *TWO_INSURERS) as backend:
         r = backend.get("/openapi.json")
         assert r.status_code == 200
         yield Tour(r.json(), walk(backend))
