@@ -3,9 +3,12 @@
 A claim is judged in one write transaction against the guarantee conditions (`conditions`): the
 guarantee period and the re-licensing starting date for the whole claim, then per item the per-track
 limit and the per-user total ([0039]), then the original licensor is asked whether it can still issue
-the track. Reissuable items get a new license at once; the rest get alternates from *every* provider
-(`alternates`) and wait for the user's choice. Either way the replaced license is invalidated, so a
-false report gains nothing ([0032]).
+the track. Before that, the history insurers share is read (`exchange.checks`, [0040]): a claim while
+the person's losses at several insurers form the pattern is refused as a whole, a track whose purchase
+another insurer compensated is refused alone; each loss granted is written to that history in turn
+(`exchange.records.share`). Reissuable items get a new license at once; the rest get alternates from
+*every* provider (`alternates`) and wait for the user's choice. Either way the replaced license is
+invalidated, so a false report gains nothing ([0032]).
 
 Counting: an accepted item costs one re-licensing of that track; a loss report costs one of the user's
 total per accepted item, while a whole-library crash recovery is one accident and costs one of the total.
