@@ -2353,6 +2353,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>曲を再生できません: {path} が存在しません</translation>
     </message>
     <message>
+        <source>a shared history record names no insurer</source>
+        <translation>共有された履歴の記録に保険会社の名前がありません。</translation>
+    </message>
+    <message>
         <source>{what}: its person is not named by a pseudonym of the exchange</source>
         <translation>{what}: 人物が交換網の仮名で示されていません。</translation>
     </message>
