@@ -31,12 +31,18 @@ from player.protocol.canonical import format_time, parse_time
 
 
 def compensated_elsewhere(ctx: Context, conn: sqlite3.Connection, item: sqlite3.Row) -> Refusal | None:
+    # two searches joined, not one with OR: each on its own index (with OR, SQLite read every record the
+    # insurer holds: 23 ms a claimed track at 100,000 records, against 12 us)
+    me = ctx.insurer_id
     row = conn.execute(
         "WITH line AS (SELECT provider_id || '/' || license_id AS id FROM licenses WHERE item_id = ?"
         " UNION SELECT purchase FROM items WHERE id = ?)"
-        " SELECT writer, at FROM shared_records WHERE holder = ? AND writer != ?"
-        " AND (purchase IN (SELECT id FROM line) OR issued IN (SELECT id FROM line)) ORDER BY at LIMIT 1",
-        (item["id"], item["id"], ctx.insurer_id, ctx.insurer_id),
+        " SELECT writer, at FROM shared_records"
+        " WHERE holder = ? AND writer != ? AND purchase IN (SELECT id FROM line)"
+        " UNION ALL SELECT writer, at FROM shared_records"
+        " WHERE holder = ? AND writer != ? AND issued IN (SELECT id FROM line)"
+        " ORDER BY at LIMIT 1",
+        (item["id"], item["id"], me, me, me, me),
     ).fetchone()
     if row is None:
         return None

@@ -28,6 +28,7 @@ CREATE TABLE IF NOT EXISTS shared_records (        -- [0040]: history written he
 CREATE INDEX IF NOT EXISTS shared_records_person ON shared_records(holder, pseudonym, at);
 CREATE INDEX IF NOT EXISTS shared_records_purchase ON shared_records(holder, purchase);
 CREATE INDEX IF NOT EXISTS shared_records_issued ON shared_records(holder, issued);
+CREATE INDEX IF NOT EXISTS shared_records_written ON shared_records(holder, writer, seq);  -- a pull's page
 CREATE INDEX IF NOT EXISTS licenses_item ON licenses(item_id);  -- a claimed item's licenses, for the checks
 CREATE INDEX IF NOT EXISTS items_purchase ON items(purchase);  -- a purchase insured here already?
 CREATE TABLE IF NOT EXISTS exchange_outbox (        -- a record on its way to a peer hosted elsewhere
@@ -42,6 +43,7 @@ CREATE TABLE IF NOT EXISTS exchange_outbox (        -- a record on its way to a 
     PRIMARY KEY (peer, writer, record_id)
 );
 CREATE INDEX IF NOT EXISTS exchange_outbox_due ON exchange_outbox(delivered_at, given_up, next_at);
+CREATE INDEX IF NOT EXISTS exchange_outbox_record ON exchange_outbox(writer, record_id);
 CREATE TABLE IF NOT EXISTS exchange_peers (         -- keys of peers hosted elsewhere, pinned on first contact
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
