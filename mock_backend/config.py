@@ -25,6 +25,8 @@ class Settings:
     session_ttl_seconds: int = 30 * DAY
     insurers: tuple[str, ...] = ()  # the hosted insurers' IDs, the root one first (): the default set
     exchange_secret_file: Path | None = None  # the pseudonym secret insurers share (None: in the data dir)
+    exchange_losses_limit: int = 3  # losses compensated to one person across insurers (insurer/exchange.py)
+    exchange_window_days: int = 30  # ... within this many days, by two insurers or more: refused
 
     @property
     def db_path(self) -> Path:

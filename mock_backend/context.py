@@ -28,6 +28,7 @@ class Context:
     insurer_id: str = "insurer"  # which of the hosted insurers this context speaks for (`insurers.py`)
     insurer_name: str = "Insured Player mock insurer"
     exchange_secret: bytes = field(repr=False, default=b"")  # the insurers' pseudonym secret
+    insurer_names: dict[str, str] = field(default_factory=dict)  # every insurer of the exchange, by ID
 
     @property
     def insurer_public_b64(self) -> str:

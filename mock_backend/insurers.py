@@ -83,6 +83,7 @@ def hosted(settings: Settings) -> tuple[InsurerSpec, ...]:
 def contexts(base: Context, specs: Sequence[InsurerSpec]) -> dict[str, Context]:
     """One `Context` per insurer: the same database, writer and licensors; its own key and terms."""
     out: dict[str, Context] = {}
+    names = {s.id: s.name for s in (*DEMO, DEFAULT)}
     for spec in specs:
         out[spec.id] = replace(
             base,
@@ -90,6 +91,7 @@ def contexts(base: Context, specs: Sequence[InsurerSpec]) -> dict[str, Context]:
             insurer_key=keys.load_or_create(base.settings.keys_dir, spec.key_name),
             insurer_id=spec.id,
             insurer_name=spec.name,
+            insurer_names=names,
         )
     return out
 

@@ -19,8 +19,11 @@ USERS = """CREATE TABLE users (
 
 
 def update(conn: sqlite3.Connection, first_insurer: str) -> None:
+    from mock_backend.insurer.exchange import TABLE  # tables added since: made where missing
+
     _users_per_insurer(conn, first_insurer)
     _add_missing_columns(conn)
+    conn.executescript(TABLE)
 
 
 # Columns added since the schema was first published: a data dir from an older backend gets them (with

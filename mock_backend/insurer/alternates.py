@@ -11,10 +11,10 @@ from __future__ import annotations
 import secrets
 import sqlite3
 
-from mock_backend import licensor
+from mock_backend import clock, licensor
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
-from mock_backend.insurer import delivery, history, license_control, policies, receipts
+from mock_backend.insurer import delivery, exchange, history, license_control, policies, receipts
 from mock_backend.insurer.conditions import Circumstances, StandIn, judge, price_ceiling
 from player.protocol import api
 from player.protocol.api import ClaimOutcome
@@ -216,6 +216,7 @@ def choose(
         InvalidationReason.ALTERNATE,
     )
     history.record(conn, item, claim_id, "alternate", issued.license_id, content["id"], int(content["price"]))
+    exchange.write(ctx, conn, item, "alternate", content["id"], int(content["price"]), clock.now(conn))
     conn.execute(
         "UPDATE claim_items SET outcome = ?, new_license_id = ?, chosen_alternate_id = ? WHERE id = ?",
         (ClaimOutcome.CHOSEN, issued.license_id, alternate_id, claim_item_id),

@@ -24,7 +24,7 @@ from datetime import datetime
 from mock_backend import clock, licensor
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
-from mock_backend.insurer import alternates, delivery, history, license_control, policies, receipts
+from mock_backend.insurer import alternates, delivery, exchange, history, license_control, policies, receipts
 from mock_backend.insurer.conditions import Circumstances, Refusal, judge
 from player.protocol import api
 from player.protocol.api import ClaimOutcome
@@ -209,7 +209,7 @@ def _judge_item(ctx: Context, conn: sqlite3.Connection, claim: _Claim, item: sql
             track_relicensings=item["relicense_count"],
             total_if_granted=claim.budget.one_more(),
         )
-    )
+    ) or exchange.refusal(ctx, conn, item, claim.now)  # what the insurers shared ([0040])
     if refusal:
         return api.ClaimItem.model_validate(
             record(ClaimOutcome.REFUSED, refusal.code) | {"message": refusal.message}
@@ -229,6 +229,7 @@ def _judge_item(ctx: Context, conn: sqlite3.Connection, claim: _Claim, item: sql
         history.record(
             conn, item, claim.id, "reissue", issued.license_id, content["id"], int(content["price"])
         )
+        exchange.write(ctx, conn, item, "reissue", content["id"], int(content["price"]), claim.now)
         fields = record(ClaimOutcome.REISSUED, "", issued.license_id)
         return api.ClaimItem.model_validate(
             fields | {"license": delivery.delivered(conn, issued.license_id, package, claim.codecs)}

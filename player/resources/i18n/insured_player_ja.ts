@@ -6060,6 +6060,14 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>再発行できず、保険契約の価格差の上限内で代替曲を提供する配信元もありません。</translation>
     </message>
     <message>
+        <source>This purchase was already compensated by another insurer: a loss is compensated once, whoever insures it.</source>
+        <translation>この購入はすでに別の保険会社が補償しています。紛失の補償は、どの保険会社でも一度だけです。</translation>
+    </message>
+    <message>
+        <source>Several losses were compensated to you by more than one insurer in the last month; the insurers look at such a pattern together before compensating another. Contact your insurer.</source>
+        <translation>この1か月に複数の保険会社から何度も紛失の補償を受けています。このような場合、保険会社どうしで確認してから次の補償を判断します。ご契約の保険会社にお問い合わせください。</translation>
+    </message>
+    <message>
         <source>The insurer gave no reason.</source>
         <translation>保険会社から理由の説明はありませんでした。</translation>
     </message>
