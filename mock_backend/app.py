@@ -15,7 +15,17 @@ from mock_backend.context import Context
 from mock_backend.deps import context_of
 from mock_backend.errors import error_responses, install_handlers
 from mock_backend.guard import BodyGuard
-from mock_backend.routes import accounts, admin, catalog, claims, directory, insurer, providers, receipts
+from mock_backend.routes import (
+    accounts,
+    admin,
+    catalog,
+    claims,
+    directory,
+    exchange,
+    insurer,
+    providers,
+    receipts,
+)
 from mock_backend.writer import Writer
 from player.protocol import api
 
@@ -72,7 +82,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_handlers(app)
     app.add_middleware(BodyGuard, context=lambda scope: context_of(app.state, scope))
     app.add_middleware(insurers.InsurerPrefix, known=contexts)  # added last: the outermost layer
-    for module in (accounts, insurer, catalog, claims, receipts, providers, admin, directory):
+    for module in (accounts, insurer, catalog, claims, receipts, providers, admin, directory, exchange):
         app.include_router(module.router)
 
     @app.get("/healthz", tags=["health"])

@@ -22,3 +22,19 @@ class InsurerDirectory(Answer):
     """`GET /api/v1/insurers`: every insurer the backend hosts, the one at its root first."""
 
     insurers: list[InsurerListing]
+
+
+class SharedAboutYou(Answer):
+    """`GET /api/v1/exchange/about-me`: one record the insurers of the exchange hold about the signed-in
+    user (by their pseudonym): what was compensated, by whom and when. Shown to the user as what was
+    shared about them."""
+
+    record_id: str
+    insurer: str  # who wrote it and signed it
+    insurer_name: str
+    content_id: str
+    title: str
+    kind: str  # "reissued", "alternate", "license_only", "contents_only"
+    amount: int  # yen: the price of what was given free
+    at: str
+    written_here: bool  # this insurer wrote it (else another insurer's, received)

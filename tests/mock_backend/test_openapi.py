@@ -19,6 +19,7 @@ OPERATIONS = [
     # the insurer
     ("get", "/api/v1/insurer"),
     ("get", "/api/v1/insurers"),
+    ("get", "/api/v1/exchange/about-me"),
     ("post", "/api/v1/accounts"),
     ("post", "/api/v1/sessions"),
     ("get", "/api/v1/policies/terms"),

@@ -72,3 +72,21 @@ def test_each_record_is_signed_by_the_insurer_that_compensated(
     record = verify_record(bytes(doc), keys["minato"])
     assert writer == record.insurer == "minato" and record.content_id == TRACKS[0]
     assert person not in bytes(doc).decode() and at_minato.username not in bytes(doc).decode()
+
+
+def test_the_user_sees_what_was_shared_about_them_by_either_insurer(two_insurers: Backend) -> None:
+    person = f"{uuid.uuid4().hex[:8]}@example.org"
+    at_kaede = _insured(two_insurers.at_insurer("kaede"), person)
+    at_minato = _insured(two_insurers.at_insurer("minato"), person)
+    assert _lose(at_kaede, TRACKS[0])["status"] == 201
+    assert _lose(at_minato, TRACKS[1])["status"] == 201
+    for customer, here in ((at_kaede, "kaede"), (at_minato, "minato")):
+        seen = customer.get("/api/v1/exchange/about-me").json()
+        assert [(s["insurer"], s["content_id"], s["kind"]) for s in seen] == [
+            ("kaede", TRACKS[0], "reissued"),
+            ("minato", TRACKS[1], "reissued"),
+        ]
+        assert [s["written_here"] for s in seen] == [s["insurer"] == here for s in seen]
+        assert {s["insurer_name"] for s in seen} == {"Kaede Mutual", "Minato Assurance"}
+    stranger = _insured(two_insurers.at_insurer("kaede"), None)
+    assert stranger.get("/api/v1/exchange/about-me").json() == []
