@@ -24,7 +24,10 @@ USERS = """CREATE TABLE users (
 def update(conn: sqlite3.Connection, first_insurer: str) -> None:
     _users_per_insurer(conn, first_insurer)
     _add_missing_columns(conn)
+    _set_aside_one_table(conn)
     conn.executescript(exchange_schema.SCHEMA)  # the tables of the insurers' exchange, where missing
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'shared_records_first'").fetchone():
+        _records_per_holder(conn)  # also after a start that died between the two steps
 
 
 # Columns added since the schema was first published: a data dir from an older backend gets them (with
@@ -68,6 +71,33 @@ def _users_per_insurer(conn: sqlite3.Connection, first_insurer: str) -> None:
         "CREATE UNIQUE INDEX IF NOT EXISTS users_name_at_insurer"
         " ON users(insurer_id, username COLLATE NOCASE)"
     )
+
+
+def _set_aside_one_table(conn: sqlite3.Connection) -> None:
+    """The first shared history kept one table for every insurer of the process, without saying whose
+    copy a row is; it is set aside, to be copied into the table of copies per insurer."""
+    have = {r["name"] for r in conn.execute("PRAGMA table_info(shared_records)")}
+    if have and "holder" not in have:
+        conn.execute("ALTER TABLE shared_records RENAME TO shared_records_first")
+
+
+def _records_per_holder(conn: sqlite3.Connection) -> None:
+    """Every insurer that wrote in the first table read all of it: each gets its copy of every record."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(
+            "INSERT OR IGNORE INTO shared_records(holder, writer, record_id, doc, pseudonym, purchase,"
+            " issued, content_id, kind, amount, at, received_at)"
+            " SELECT h.writer, r.writer, r.record_id, r.doc, r.pseudonym, r.purchase, '', r.content_id,"
+            " r.kind, r.amount, r.at, r.at"
+            " FROM (SELECT DISTINCT writer FROM shared_records_first) h, shared_records_first r"
+            " ORDER BY r.rowid"
+        )
+        conn.execute("DROP TABLE shared_records_first")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _add_missing_columns(conn: sqlite3.Connection) -> None:

@@ -51,10 +51,9 @@ class Client(Exchanges):
         """The insurers the backend hosts, the one at its root first."""
         return self._json(insurers_api.InsurerDirectory, "GET", "/api/v1/insurers").insurers
 
-    def sign_up(self, username: str, password: str) -> api.Account:
-        return self._json(
-            api.Account, "POST", "/api/v1/accounts", json={"username": username, "password": password}
-        )
+    def sign_up(self, username: str, password: str, identity: str | None = None) -> api.Account:
+        body = {"username": username, "password": password} | ({"identity": identity} if identity else {})
+        return self._json(api.Account, "POST", "/api/v1/accounts", json=body)
 
     def sign_in(self, username: str, password: str) -> api.Session:
         session = self._json(
@@ -139,6 +138,11 @@ class Client(Exchanges):
     def receipts(self) -> list[api.ReceiptDoc]:
         """Claim 30: every receipt the insurer keeps for the signed-in user, oldest first."""
         return self._json_list(TypeAdapter(list[api.ReceiptDoc]), "/api/v1/receipts")
+
+    def shared_about_me(self) -> list[insurers_api.SharedAboutYou]:
+        """[0040]: what the insurers of the exchange hold about the signed-in user, oldest first."""
+        adapter = TypeAdapter(list[insurers_api.SharedAboutYou])
+        return self._json_list(adapter, "/api/v1/exchange/about-me")
 
     # --- catalog ----------------------------------------------------------------------------------
 

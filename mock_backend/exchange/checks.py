@@ -71,7 +71,7 @@ def pattern(ctx: Context, conn: sqlite3.Connection, user_id: str) -> Refusal | N
     ends = next(parse_time(r["at"]) + window for i, r in enumerate(rows) if not over(rows[i + 1 :]))
     insurers = sorted({ctx.exchange.name_of(r["writer"]) if ctx.exchange else r["writer"] for r in rows})
     return Refusal(
-        "loss_pattern",
-        f"{len(rows)} losses were compensated for you by {len(insurers)} insurers ({', '.join(insurers)})"
+        "losses_across_insurers",
+        f"{len(rows)} losses were compensated to you by {len(insurers)} insurers ({', '.join(insurers)})"
         f" in the last {settings.pattern_days} days; claims are accepted again from {format_time(ends)[:10]}",
     )

@@ -138,9 +138,9 @@ class Courier:
         ids = [r["record_id"] for r in rows]
         documents = [
             conn.execute(
-                "SELECT document FROM shared_records WHERE holder = ? AND writer = ? AND record_id = ?",
+                "SELECT doc FROM shared_records WHERE holder = ? AND writer = ? AND record_id = ?",
                 (local.id, local.id, record_id),
-            ).fetchone()["document"]
+            ).fetchone()["doc"]
             for record_id in ids
         ]
         body = canonical_json({"records": [b64e(bytes(d)) for d in documents]})

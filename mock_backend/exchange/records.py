@@ -16,7 +16,7 @@ from mock_backend.context import Context
 from mock_backend.exchange.registry import Exchange
 from player.errors import PlayerError
 from player.protocol.canonical import b64e, format_time, now_utc
-from player.protocol.insurers_api import AboutMe, ExchangeThreshold, SharedEntry
+from player.protocol.insurers_api import SharedAboutYou
 from player.protocol.shared_history import (
     SharedKind,
     SharedRecord,
@@ -94,7 +94,7 @@ def share(
 def _keep(conn: sqlite3.Connection, holder: str, record: SharedRecord, document: bytes) -> bool:
     """Store one copy for `holder`; False when it had it already."""
     done = conn.execute(
-        "INSERT OR IGNORE INTO shared_records(holder, writer, record_id, document, pseudonym, purchase,"
+        "INSERT OR IGNORE INTO shared_records(holder, writer, record_id, doc, pseudonym, purchase,"
         " issued, content_id, kind, amount, at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             holder,
@@ -133,52 +133,43 @@ def written_since(
     """What `holder` wrote after cursor `since`, oldest first: (signed records in base64, next cursor,
     whether more are left)."""
     rows = conn.execute(
-        "SELECT seq, document FROM shared_records WHERE holder = ? AND writer = ? AND seq > ?"
+        "SELECT seq, doc FROM shared_records WHERE holder = ? AND writer = ? AND seq > ?"
         " ORDER BY seq LIMIT ?",
         (holder, holder, since, limit + 1),
     ).fetchall()
     page = rows[:limit]
-    return [b64e(bytes(r["document"])) for r in page], (page[-1]["seq"] if page else since), len(rows) > limit
+    return [b64e(bytes(r["doc"])) for r in page], (page[-1]["seq"] if page else since), len(rows) > limit
 
 
-def about(ctx: Context, conn: sqlite3.Connection, user_id: str) -> AboutMe:
-    """What this insurer wrote about the user and received about their pseudonym, newest first."""
+def about(ctx: Context, conn: sqlite3.Connection, user_id: str) -> list[SharedAboutYou]:
+    """What this insurer wrote about the user and received about their pseudonym, oldest first."""
     exchange = ctx.exchange
-    name = person(ctx, conn, user_id)
     rows = conn.execute(
-        "SELECT r.writer, r.record_id, r.content_id, r.kind, r.amount, r.at, c.title, c.artist"
-        " FROM shared_records r LEFT JOIN contents c ON c.id = r.content_id"
-        " WHERE r.holder = ? AND r.pseudonym = ? ORDER BY r.at DESC, r.seq DESC",
-        (ctx.insurer_id, name),
+        "SELECT r.writer, r.record_id, r.content_id, coalesce(c.title, r.content_id) AS title, r.kind,"
+        " r.amount, r.at FROM shared_records r LEFT JOIN contents c ON c.id = r.content_id"
+        " WHERE r.holder = ? AND r.pseudonym = ? ORDER BY r.at, r.seq",
+        (ctx.insurer_id, person(ctx, conn, user_id)),
     ).fetchall()
     entries = []
     for r in rows:
         here = r["writer"] == ctx.insurer_id
         told, pending = _whereabouts(ctx, conn, r["record_id"]) if here else ([], [])
         entries.append(
-            SharedEntry(
+            SharedAboutYou(
+                record_id=r["record_id"],
                 insurer=r["writer"],
                 insurer_name=exchange.name_of(r["writer"]) if exchange else r["writer"],
-                written_here=here,
                 content_id=r["content_id"],
-                title=r["title"] or "",
-                artist=r["artist"] or "",
+                title=r["title"],
                 kind=r["kind"],
                 amount=r["amount"],
                 at=r["at"],
+                written_here=here,
                 told=told,
                 pending=pending,
             )
         )
-    settings = ctx.settings
-    return AboutMe(
-        insurer=ctx.insurer_name,
-        recognised=name != account_pseudonym(ctx.exchange_secret, ctx.insurer_id, user_id),
-        entries=entries,
-        threshold=ExchangeThreshold(
-            losses=settings.pattern_losses, insurers=settings.pattern_insurers, days=settings.pattern_days
-        ),
-    )
+    return entries
 
 
 def _whereabouts(ctx: Context, conn: sqlite3.Connection, record_id: str) -> tuple[list[str], list[str]]:

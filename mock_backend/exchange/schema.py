@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS shared_records (        -- [0040]: history written he
     holder TEXT NOT NULL,                           -- the insurer keeping this copy
     writer TEXT NOT NULL,                           -- the insurer that wrote and signed it
     record_id TEXT NOT NULL,                        -- the writer's own ID for it
-    document BLOB NOT NULL,                         -- as the writer signed it
+    doc BLOB NOT NULL,                              -- as the writer signed it
     pseudonym TEXT NOT NULL,
     purchase TEXT NOT NULL,                         -- "licensor/license ID" first bought
     issued TEXT NOT NULL,                           -- "licensor/license ID" given for the loss

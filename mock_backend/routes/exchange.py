@@ -20,12 +20,12 @@ from mock_backend.limits import MAX_SQL_INT
 from player.errors import PlayerError
 from player.protocol.canonical import b64d, format_time, now_utc
 from player.protocol.insurers_api import (
-    AboutMe,
     ExchangeBatch,
     ExchangeKey,
     ExchangeReceipt,
     ExchangeRecords,
     ExchangeRefusal,
+    SharedAboutYou,
 )
 
 router = APIRouter(prefix="/api/v1/exchange", tags=["insurers: exchange"])
@@ -105,8 +105,9 @@ def pull(
 
 
 @router.get("/about-me", responses=error_responses(401, 422))
-def about_me(user: CurrentUser, ctx: Ctx, conn: Conn) -> AboutMe:
-    """What this insurer shared about the signed-in user, and what it received about the same person."""
+def about_me(user: CurrentUser, ctx: Ctx, conn: Conn) -> list[SharedAboutYou]:
+    """What this insurer holds about the signed-in user's pseudonym, oldest first: the records it wrote
+    (with the insurers each has reached, and those it is on its way to) and those it received."""
     return records.about(ctx, conn, user.id)
 
 

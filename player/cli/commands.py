@@ -36,7 +36,7 @@ def dispatch(
 
 
 def _signup(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, pw: Password) -> int:
-    user_id = t.account.sign_up(a.user, pw(translate("Cli", "New password: ")))
+    user_id = t.account.sign_up(a.user, pw(translate("Cli", "New password: ")), a.email)
     out.emit(
         {"user_id": user_id, "username": a.user},
         lambda: translate("Cli", "signed up and signed in as {user}").format(user=a.user),
@@ -328,6 +328,7 @@ _HANDLERS: dict[str, Handler] = {
     "receipt": receipts.show_receipt,
     "import-receipt": receipts.import_receipt,
     "insurers": insurers.list_insurers,
+    "shared": insurers.shared,
     "playlist": playlists.run,
     "add-music": own_music.add_music,
     "remove-music": own_music.remove_music,

@@ -8,8 +8,9 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from player import words
 from player.cli.output import Output, table
-from player.language import translate
+from player.language import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from player.terminal import Progress, Terminal
@@ -83,3 +84,38 @@ def add_options(common: argparse.ArgumentParser) -> None:
         metavar="ID",
         help=translate("Cli", "act at this insurer of the backend (see `insurers`; default: your first)"),
     )
+
+
+SHARED_KINDS = {
+    "reissued": QT_TRANSLATE_NOOP("Cli", "re-issued"),
+    "alternate": QT_TRANSLATE_NOOP("Cli", "an alternate"),
+    "license_only": QT_TRANSLATE_NOOP("Cli", "the license re-issued"),
+    "contents_only": QT_TRANSLATE_NOOP("Cli", "the file sent again"),
+}
+
+
+def shared(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _w: Password) -> int:
+    """What the insurers told each other about you ([0040]): each loss compensated, by whom, when."""
+    records = t.shared_history()
+    rows = [
+        {
+            "date": r.at[:10],
+            "insurer": r.insurer_name,
+            "title": r.title,
+            "what": r.kind,
+            "amount": r.amount,
+            "record_id": r.record_id,
+            "insurer_id": r.insurer,
+        }
+        for r in records
+    ]
+
+    def text() -> str:
+        shown = [
+            row | {"what": translate("Cli", SHARED_KINDS.get(r.kind, r.kind)), "amount": words.yen(r.amount)}
+            for row, r in zip(rows, records, strict=True)
+        ]
+        return table(shown, ("date", "insurer", "title", "what", "amount"))
+
+    out.emit(rows, text)
+    return 0

@@ -85,6 +85,8 @@ HEADINGS = {
     "waiting_days": QT_TRANSLATE_NOOP("CliTable", "WAITING_DAYS"),
     "relicensing_limit_per_track": QT_TRANSLATE_NOOP("CliTable", "REISSUES_PER_TRACK"),
     "joined": QT_TRANSLATE_NOOP("CliTable", "YOUR_ACCOUNT"),
+    "what": QT_TRANSLATE_NOOP("CliTable", "WHAT"),
+    "amount": QT_TRANSLATE_NOOP("CliTable", "AMOUNT"),
 }
 
 

@@ -80,7 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     def cmd(name: str, help_text: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, parents=[common])
 
-    cmd("signup", translate("Cli", "create an account and sign in")).add_argument("user")
+    signup = cmd("signup", translate("Cli", "create an account and sign in"))
+    signup.add_argument("user")
+    signup.add_argument(
+        "--email",
+        metavar="ADDRESS",
+        help=translate("Cli", "as your insurers know you (they keep only a pseudonym of it)"),
+    )
     cmd("login", translate("Cli", "sign in")).add_argument("user")
     cmd(
         "logout",
@@ -172,5 +178,6 @@ def build_parser() -> argparse.ArgumentParser:
         "import-receipt", translate("Cli", "keep a signed receipt from a file, after checking it")
     ).add_argument("file", type=Path)
     cmd("insurers", translate("Cli", "the backend's insurers, their terms, and yours"))
+    cmd("shared", translate("Cli", "what your insurers told each other about you: each loss compensated"))
     playlists.add_parser(sub, common)  # playlist list|show|new|add|delete|export|import
     return p

@@ -3,7 +3,7 @@ exchange between them. Beside `api.py` (the one insurer's answers), built on the
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field
 
@@ -28,46 +28,26 @@ class InsurerDirectory(Answer):
     insurers: list[InsurerListing]
 
 
-# --- what was shared about me ([0040], claim 18), for the terminal's history page ----------------------
-
-SharedKindName = Literal["reissued", "alternate", "license_only", "contents_only"]  # `SharedKind`'s values
+# --- what was shared about the user ([0040], claim 18), for the terminal's history page -------------------
 
 
-class SharedEntry(Answer):
-    """One compensated loss as the exchange knows it: written by this insurer about the user, or received
-    from another insurer about the same person (the same pseudonym)."""
+class SharedAboutYou(Answer):
+    """`GET /api/v1/exchange/about-me` answers a list of these, oldest first: each record this insurer
+    holds about the signed-in user's pseudonym, the ones it wrote and the ones other insurers sent it. What
+    was compensated, by whom and when; shown to the user as what was shared about them. An account
+    without an identity is matched by no other insurer's records (docs/insurers.md)."""
 
-    insurer: str  # who wrote it: an insurer's ID
+    record_id: str
+    insurer: str  # who wrote it and signed it
     insurer_name: str
-    written_here: bool  # False: received from `insurer_name`
-    content_id: str  # what was given for the loss
-    title: str  # the track's title in the catalog ("" when this backend does not sell it)
-    artist: str
-    kind: SharedKindName
-    amount: int  # yen the writer paid out for it
-    at: str  # when the writer gave it
+    content_id: str
+    title: str  # the track's title in the catalog (its content ID when this backend does not sell it)
+    kind: str  # "reissued", "alternate", "license_only", "contents_only"
+    amount: int  # yen: the price of what was given free
+    at: str
+    written_here: bool  # this insurer wrote it (else another insurer's, received)
     told: list[str] = Field(default_factory=list)  # written here: the insurers it has reached (names)
     pending: list[str] = Field(default_factory=list)  # written here: those it is still on its way to
-
-
-class ExchangeThreshold(Answer):
-    """The pattern over which an insurer refuses a claim: `losses` compensated losses or more at
-    `insurers` insurers or more within `days` days."""
-
-    losses: int
-    insurers: int
-    days: int
-
-
-class AboutMe(Answer):
-    """`GET /api/v1/exchange/about-me`: what the user's insurer shared about them and received about them,
-    newest first. `recognised` is False when no identity was given at sign-up: then nothing another
-    insurer writes can be matched to this account, and what this one writes matches nobody elsewhere."""
-
-    insurer: str  # the answering insurer's name
-    recognised: bool
-    entries: list[SharedEntry]
-    threshold: ExchangeThreshold
 
 
 # --- between insurers: the exchange's own requests and answers --------------------------------------------

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
         Upgrade,
         UpgradeOffer,
     )
-    from player.protocol.insurers_api import InsurerListing
+    from player.protocol.insurers_api import InsurerListing, SharedAboutYou
 
 _CONTRACT = frozenset(
     {
@@ -83,10 +83,10 @@ def __getattr__(name: str) -> Any:
         from player.protocol import api
 
         return getattr(api, name)
-    if name == "InsurerListing":
+    if name in ("InsurerListing", "SharedAboutYou"):
         from player.protocol import insurers_api
 
-        return insurers_api.InsurerListing
+        return getattr(insurers_api, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -130,6 +130,7 @@ __all__ = [
     "Preview",
     "Progress",
     "Purchase",
+    "SharedAboutYou",
     "Terminal",
     "Terms",
     "TrackInfo",

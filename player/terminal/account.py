@@ -52,10 +52,12 @@ class Account:
 
     # --- identity ---------------------------------------------------------------------------------
 
-    def sign_up(self, username: str, password: str) -> str:
+    def sign_up(self, username: str, password: str, identity: str | None = None) -> str:
+        """`identity`: the e-mail address the user's insurers know them by; each keeps only its
+        pseudonym, which lets insurers recognise one person's losses (docs/insurers.md)."""
         self._keys.check()
         self._refuse_if_owned(username)
-        self._connection.client().sign_up(username, password)
+        self._connection.client().sign_up(username, password, identity)
         return self.sign_in(username, password)
 
     def sign_in(self, username: str, password: str) -> str:

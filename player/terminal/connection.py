@@ -48,6 +48,9 @@ class Connection:
         it is the bundled one); the insurer is then the one at this data dir's saved `SAVED_PATH`."""
         self._codecs = codecs
         self._backend_of = backend_of
+        self._riders: list[Connection] = []  # the other insurers' connections on this backend
+        if backend_of is not None:
+            backend_of._riders.append(self)
         self._path = store.setting(SAVED_PATH) or ""
         self._data_dir = data_dir
         self.given_server = server  # at launch (--server, INSURED_PLAYER_SERVER): it wins over the saved one
@@ -185,7 +188,10 @@ class Connection:
 
     def restart_bundled(self) -> None:
         """Drop the dead bundled backend and the client that spoke to it: the next call starts a new one
-        (its data, and so its key and the pin, are the same)."""
+        (its data, and so its key and the pin, are the same). The other insurers' connections on it
+        drop theirs too: the new one listens on another port."""
+        for rider in self._riders:
+            rider.restart_bundled()
         if self._client is not None:
             self._client.close()
             self._client = None

@@ -21,6 +21,7 @@ import hashlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from player import words
 from player.errors import MissingFileError, PlayerError, UsageError
@@ -42,6 +43,9 @@ from player.terminal.playlists import Playlists
 from player.terminal.purchases import PURCHASE, Purchases
 from player.terminal.receipts import Receipts
 from player.terminal.results import IntegrityReport, LibraryEntry, ListStatus, OpenedTrack
+
+if TYPE_CHECKING:
+    from player.protocol.insurers_api import SharedAboutYou
 from player.transfer import Progress
 
 Clock = Callable[[], datetime]
@@ -140,6 +144,16 @@ class Terminal:
             self.connection.choose_insurer(self.insurers.listing(insurer_id).path)
             return self
         return self.insurers.join(insurer_id)
+
+    def shared_history(self) -> list[SharedAboutYou]:
+        """What the insurers told each other about the user ([0040]), as every insurer the user holds a
+        policy with shows it (online; one record once, oldest first)."""
+        seen: dict[tuple[str, str], SharedAboutYou] = {}
+        for desk in self.insurers.desks():
+            desk.account.require_sign_in()
+            for record in desk.connection.client().shared_about_me():
+                seen.setdefault((record.insurer, record.record_id), record)
+        return sorted(seen.values(), key=lambda r: r.at)
 
     def holds(self, content_or_license_id: str) -> bool:
         """Whether this insurer's library holds that license, or a license of that content."""

@@ -113,6 +113,9 @@ def _run(tmp: Path, outdir: Path) -> int:
 
 def _stage(terminal: Terminal, url: str) -> None:
     """What the user did before the screenshots: all through the core, as the window would."""
+    while (progress := terminal.purchases.catalog_progress()) is not None:  # rendered meanwhile
+        _say(f"the demo catalog: {progress.ready} of {progress.total} tracks ready")
+        time.sleep(2)
     _say("signing up, insuring, buying the demo tracks...")
     terminal.account.sign_up("demo", PASSWORD)
     terminal.account.insure()

@@ -124,6 +124,22 @@ def _no_alternates(_p: Policy | None, _m: str) -> str:
     )
 
 
+def _elsewhere(_p: Policy | None, _m: str) -> str:
+    return translate(
+        "Words",
+        "This purchase was already compensated by another insurer: a loss is compensated once, "
+        "whoever insures it.",
+    )
+
+
+def _across_insurers(_p: Policy | None, _m: str) -> str:
+    return translate(
+        "Words",
+        "Several losses were compensated to you by more than one insurer in the last month; the insurers "
+        "look at such a pattern together before compensating another. Contact your insurer.",
+    )
+
+
 # One line per guarantee condition the insurer may refuse on (FIG.6B; the insurer's table of them is
 # mock_backend/insurer/conditions.py), filled in from the policy when it is at hand, else from the
 # insurer's own message.
@@ -135,6 +151,8 @@ REFUSALS: dict[str, Refusal] = {
     "price_difference_limit": _price,
     "not_insured": _not_insured,
     "no_alternates": _no_alternates,
+    "compensated_elsewhere": _elsewhere,  # the history insurers share ([0040])
+    "losses_across_insurers": _across_insurers,
 }
 
 

@@ -230,6 +230,8 @@ def walk(backend: Backend) -> list[Exchange]:
     t.call("POST", "/api/v1/claims", 422, idem=True, json={"policy_id": policy_id})
     t.call("GET", "/api/v1/claims/{claim_id}", 200, path={"claim_id": claim.json()["claim_id"]})
     t.call("GET", "/api/v1/claims/{claim_id}", 404, path={"claim_id": "C-none"})
+    t.call("GET", "/api/v1/exchange/about-me", 200)  # the three losses, as shared with other insurers
+    t.call("GET", "/api/v1/exchange/about-me", 401, anonymous=True)
 
     t.family = "alternates"
     t.call("POST", "/admin/content/{content_id}/discontinue", 200, path={"content_id": "aurora-0012"})

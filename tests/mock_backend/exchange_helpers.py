@@ -5,7 +5,6 @@ read from the backend's data dir, as a peer would sign it."""
 
 from __future__ import annotations
 
-import copy
 import uuid
 from pathlib import Path
 from typing import Any
@@ -28,10 +27,7 @@ NAMES = {"kaede": "Kaede Mutual", "minato": "Minato Assurance"}
 
 def at_insurer(backend: Backend, insurer: str) -> Backend:
     """The same running backend, seen at one insurer's path (never to be stopped through this view)."""
-    view = copy.copy(backend)
-    view.url = f"{backend.url}/insurers/{insurer}"
-    view.__dict__.pop("identity", None)  # that insurer's own identity and key, asked afresh
-    return view
+    return backend.at_insurer(insurer)
 
 
 def customer_at(backend: Backend, identity: str | None) -> Customer:
@@ -67,10 +63,11 @@ def insure_held(customer: Customer, license_b64: str) -> dict[str, Any]:
     return delivered
 
 
-def about_me(customer: Customer) -> dict[str, Any]:
+def about_me(customer: Customer) -> list[dict[str, Any]]:
+    """What the customer's insurer holds about them, oldest first."""
     r = customer.get("/api/v1/exchange/about-me")
     assert r.status_code == 200, r.text
-    body: dict[str, Any] = r.json()
+    body: list[dict[str, Any]] = r.json()
     return body
 
 

@@ -65,7 +65,7 @@ def apart(demo_template: Path, tmp_path: Path) -> Iterator[Apart]:
 
 
 def _received(customer: Any) -> list[dict[str, Any]]:
-    return [e for e in about_me(customer)["entries"] if not e["written_here"]]
+    return [e for e in about_me(customer) if not e["written_here"]]
 
 
 def test_a_loss_granted_while_the_other_insurer_was_down_reaches_it_and_is_not_paid_twice(
@@ -81,7 +81,7 @@ def test_a_loss_granted_while_the_other_insurer_was_down_reaches_it_and_is_not_p
 
     apart.stop("minato")
     accepted(at_kaede.claim(bought["license"]["license_id"]))
-    (written,) = about_me(at_kaede)["entries"]
+    (written,) = about_me(at_kaede)
     assert written["pending"] == ["Minato Assurance"] and written["told"] == []
 
     minato = apart.start("minato")
@@ -96,7 +96,7 @@ def test_a_loss_granted_while_the_other_insurer_was_down_reaches_it_and_is_not_p
 
     error = assert_claim_refused(at_minato.claim(insured["license_id"]), "compensated_elsewhere")
     assert error["items"][0]["message"] == f"already compensated by Kaede Mutual on {written['at'][:10]}"
-    wait_until(lambda: about_me(at_kaede)["entries"][0]["told"] == ["Minato Assurance"], timeout=60)
+    wait_until(lambda: about_me(at_kaede)[0]["told"] == ["Minato Assurance"], timeout=60)
 
 
 def test_a_record_written_while_both_run_reaches_the_other(apart: Apart) -> None:

@@ -20,6 +20,7 @@ OPERATIONS = [
     # the insurer
     ("get", "/api/v1/insurer"),
     ("get", "/api/v1/insurers"),
+    ("get", "/api/v1/exchange/about-me"),
     ("post", "/api/v1/accounts"),
     ("post", "/api/v1/sessions"),
     ("get", "/api/v1/policies/terms"),
@@ -60,7 +61,6 @@ OPERATIONS = [
     ("get", "/api/v1/exchange/key"),
     ("post", "/api/v1/exchange/records"),
     ("get", "/api/v1/exchange/records"),
-    ("get", "/api/v1/exchange/about-me"),
 ]
 
 

@@ -91,3 +91,30 @@ def test_a_rolled_back_list_at_one_insurer_refuses_only_that_insurers_tracks(
         err = cli.fails(3, "play", AT_SECOND, "--decode-only")
         assert "restored from an old backup" in err, err
         assert cli.ok("play", AT_FIRST, "--decode-only")["frames"] > 0  # the first insurer's list is whole
+
+
+def test_insurers_share_what_they_compensated_and_a_pattern_across_them_is_refused(
+    two_insurers: Backend, make_cli: MakeCli
+) -> None:
+    cli = make_cli(two_insurers, "library")
+    email = "Hina.Watanabe@example.org"
+    cli.ok("signup", "hina", "--email", email, password=PASSWORD)
+    cli.ok("insure")
+    cli.ok("--insurer", "minato", "signup", "hina", "--email", email.lower(), password=PASSWORD)
+    cli.ok("--insurer", "minato", "insure")
+    for at, content_id in (("kaede", "aurora-0001"), ("minato", "aurora-0002"), ("kaede", "harbor-0001")):
+        cli.ok("--insurer", at, "buy", content_id)
+        (item,) = cli.ok("--insurer", at, "report-loss", content_id)["items"]
+        assert item["outcome"] == "reissued"
+    shared = cli.ok("shared")
+    assert [(s["insurer_id"], s["what"]) for s in shared] == [
+        ("kaede", "reissued"),
+        ("minato", "reissued"),
+        ("kaede", "reissued"),
+    ]
+    assert email not in str(shared) and "hina" not in str(shared)  # nothing names the person
+    cli.ok("--insurer", "minato", "buy", "harbor-0003")
+    err = cli.fails(6, "--insurer", "minato", "report-loss", "harbor-0003")
+    assert "3 losses were compensated to you by 2 insurers" in err, err
+    text = cli.ok("shared", as_json=False)
+    assert "Kaede Mutual" in text and "Minato Assurance" in text and "re-issued" in text

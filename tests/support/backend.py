@@ -7,6 +7,7 @@ so every test starts from the same fresh state in well under a second.
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import sqlite3
@@ -140,6 +141,14 @@ class Backend:
         return now
 
     # --- what the terminal pins and trusts -----------------------------------------------------------
+
+    def at_insurer(self, insurer_id: str) -> Backend:
+        """The same backend as one of its insurers sees it: every path under `/insurers/<id>`, and that
+        insurer's identity and key (a view: stopping it stops the backend)."""
+        view = copy.copy(self)
+        view.url = f"{self.url}/insurers/{insurer_id}"
+        view.__dict__.pop("identity", None)  # that insurer's, asked again
+        return view
 
     @cached_property
     def identity(self) -> dict[str, Any]:

@@ -164,10 +164,13 @@ class Customer:
         return verify_validity(r.content, self.backend.insurer_key)
 
 
-def sign_up(backend: Backend, username: str | None = None, password: str = PASSWORD) -> Customer:
-    """A new account, signed in; no policy yet."""
+def sign_up(
+    backend: Backend, username: str | None = None, password: str = PASSWORD, identity: str | None = None
+) -> Customer:
+    """A new account, signed in; no policy yet. `identity`: the e-mail the insurers would verify."""
     username = username or "user" + uuid.uuid4().hex[:8]
-    r = backend.post("/api/v1/accounts", json={"username": username, "password": password})
+    body = {"username": username, "password": password} | ({"identity": identity} if identity else {})
+    r = backend.post("/api/v1/accounts", json=body)
     assert r.status_code == 201, r.text
     r = backend.post("/api/v1/sessions", json={"username": username, "password": password})
     assert r.status_code == 201, r.text

@@ -585,6 +585,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>アカウントを作成してサインインします</translation>
     </message>
     <message>
+        <source>as your insurers know you (they keep only a pseudonym of it)</source>
+        <translation>保険会社に登録するあなたの連絡先（保険会社は仮名だけを保存します）</translation>
+    </message>
+    <message>
         <source>sign in</source>
         <translation>サインインします</translation>
     </message>
@@ -725,6 +729,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>バックエンドの保険会社とその条件、あなたの契約</translation>
     </message>
     <message>
+        <source>what your insurers told each other about you: each loss compensated</source>
+        <translation>保険会社どうしで共有されたあなたの情報: 補償された紛失ごと</translation>
+    </message>
+    <message>
         <source>playlists: list, show, new, add, delete, export and import (XSPF)</source>
         <translation>プレイリスト: 一覧、表示、作成、追加、削除、書き出しと読み込み（XSPF）</translation>
     </message>
@@ -803,6 +811,22 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>act at this insurer of the backend (see `insurers`; default: your first)</source>
         <translation>バックエンドのこの保険会社で操作する（`insurers` を参照。既定: 最初の保険会社）</translation>
+    </message>
+    <message>
+        <source>re-issued</source>
+        <translation>再発行</translation>
+    </message>
+    <message>
+        <source>an alternate</source>
+        <translation>代替曲</translation>
+    </message>
+    <message>
+        <source>the license re-issued</source>
+        <translation>ライセンスを再発行</translation>
+    </message>
+    <message>
+        <source>the file sent again</source>
+        <translation>ファイルを再送</translation>
     </message>
     <message>
         <source>no</source>
@@ -1196,6 +1220,14 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>YOUR_ACCOUNT</source>
         <translation>あなたのアカウント</translation>
+    </message>
+    <message>
+        <source>WHAT</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>AMOUNT</source>
+        <translation>金額</translation>
     </message>
 </context>
 <context>
@@ -6062,6 +6094,14 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>It cannot be re-issued, and no supplier offers an alternate within your policy&apos;s limit on the price difference.</source>
         <translation>再発行できず、保険契約の価格差の上限内で代替曲を提供する配信元もありません。</translation>
+    </message>
+    <message>
+        <source>This purchase was already compensated by another insurer: a loss is compensated once, whoever insures it.</source>
+        <translation>この購入はすでに別の保険会社が補償しています。紛失の補償は、どの保険会社でも一度だけです。</translation>
+    </message>
+    <message>
+        <source>Several losses were compensated to you by more than one insurer in the last month; the insurers look at such a pattern together before compensating another. Contact your insurer.</source>
+        <translation>この1か月に複数の保険会社から何度も紛失の補償を受けています。このような場合、保険会社どうしで確認してから次の補償を判断します。ご契約の保険会社にお問い合わせください。</translation>
     </message>
     <message>
         <source>The insurer gave no reason.</source>

@@ -37,7 +37,9 @@ class Column(enum.IntEnum):
     INSURER = 12  # who insures the track: shown once the user holds policies with several insurers
 
 
-HIDDEN_AT_FIRST = (Column.DISC, Column.ALBUM_ARTIST, Column.INSURER)  # the header's menu shows them
+# The header's menu shows them. Insurer is not among them: it hides itself while one insurer insures all
+# (columns.show_insurers), so a first window on the tracks of two shows it.
+HIDDEN_AT_FIRST = (Column.DISC, Column.ALBUM_ARTIST)
 # Marked for translation, translated where shown (`header`, `header_tip`): at import no language is set.
 HEADERS = {
     Column.TITLE: QT_TRANSLATE_NOOP("LibraryModel", "Title"),

@@ -159,8 +159,8 @@ def show_insurers(table: QTableView, entries: list[LibraryEntry], several_before
         return several_before
     several = len({e.insurer for e in entries if e.own is None}) > 1
     header = table.horizontalHeader()
-    if not several:
+    if not several and not header.isSectionHidden(Column.INSURER):
         header.hideSection(Column.INSURER)
-    elif several_before is False:
+    elif several and several_before is False:
         header.showSection(Column.INSURER)
     return several

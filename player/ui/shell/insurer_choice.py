@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -60,13 +61,16 @@ class InsurerChoice(QWidget):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.buttons = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addLayout(self.buttons)
+        layout.addStretch(1)  # the table as tall as its rows; room to spare stays below
         self.choices: list[QPushButton] = []  # the insurers the user may choose, one button each
 
     def show_insurers(self, insurers: list[InsurerListing], taken: Collection[str] = ()) -> None:
@@ -113,7 +117,8 @@ class InsurerChoice(QWidget):
     def _cells(self, insurer: InsurerListing) -> list[str]:
         t = insurer.terms
         return [
-            self.tr("{rate} of the price").format(rate=words.percent(t.premium_rate)),
+            words.premium_rates([(p.name, p.rate) for p in t.provider_premiums])
+            or self.tr("{rate} of the price").format(rate=words.percent(t.premium_rate)),
             words.count(t.guarantee_days, self.tr("{n} day"), self.tr("{n} days")),
             self.tr("at once")
             if t.waiting_days == 0

@@ -296,8 +296,8 @@ class MainWindow(WindowActions):
             finally:
                 self._fitting = False
 
-    def _column_resized(self, _index: int, _old: int, _new: int) -> None:
-        if not self._fitting:  # the user sized a column: their layout from now on
+    def _column_resized(self, _index: int, old: int, new: int) -> None:
+        if not self._fitting and old and new:  # sized by the user (0: shown or hidden): theirs from now
             self._auto_columns = False
 
     def _signed_in_changed(self, signed_in: bool) -> None:
