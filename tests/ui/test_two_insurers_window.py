@@ -19,9 +19,12 @@ from tests.ui.window_helpers import open_window, shown
 WAIT = 30_000
 
 
-def _sign_up_and_insure(qtbot: QtBot, dialog: FirstRunDialog, user: str) -> None:
+def _sign_up_and_insure(qtbot: QtBot, dialog: FirstRunDialog, user: str, email: str) -> None:
     assert dialog.pages.currentIndex() == Page.ACCOUNT
     type_account(qtbot, dialog, user, PASSWORD)
+    assert dialog.email.isVisible()  # at sign-up only: the insurers know one person by it
+    dialog.email.clear()
+    qtbot.keyClicks(dialog.email, email)
     with qtbot.waitSignal(dialog.signed_in, timeout=WAIT):
         qtbot.mouseClick(dialog.account_button, Qt.MouseButton.LeftButton)
     settle(qtbot, dialog)
@@ -50,7 +53,8 @@ def test_the_user_chooses_an_insurer_then_takes_a_policy_with_the_other_beside_i
     second.click()
     settle(qtbot, dialog)
     user = unique_name("aoi")
-    _sign_up_and_insure(qtbot, dialog, user)
+    email = f"{user}@example.org"
+    _sign_up_and_insure(qtbot, dialog, user, email)
     assert session.terminal.connection.insurer_name() == names[1]
     dialog.close()
     session.terminal.purchases.buy("aurora-0001")
@@ -70,7 +74,7 @@ def test_the_user_chooses_an_insurer_then_takes_a_policy_with_the_other_beside_i
         join.choice.choices[0].click()
     steps = next(w for w in window.findChildren(FirstRunDialog) if w.terminal is not session.terminal)
     settle(qtbot, steps)
-    _sign_up_and_insure(qtbot, steps, user)  # the same name, at another company
+    _sign_up_and_insure(qtbot, steps, user, email)  # the same name and address, at another company
     steps.close()
     steps.terminal.purchases.buy("harbor-0003")
 
@@ -83,4 +87,14 @@ def test_the_user_chooses_an_insurer_then_takes_a_policy_with_the_other_beside_i
     bar.fill(session.terminal)
     assert [bar.choice.itemText(i) for i in range(bar.choice.count())] == [names[1], names[0]]
     assert bar.choice.isVisibleTo(window.insurance)
+    assert_words_plain()
+
+    # A loss at each insurer: the History tab shows what they told each other, by either insurer's page.
+    lost_here = next(e for e in session.terminal.library.entries() if e.row.content_id == "aurora-0001")
+    session.terminal.claims.report_loss([lost_here.row.content_id])
+    steps.terminal.claims.report_loss(["harbor-0003"])
+    window.insurance.refresh()
+    qtbot.waitUntil(lambda: window.insurance.shared.rowCount() == 2, timeout=WAIT)
+    insurers = {str(window.insurance.shared.model().index(r, 1).data()) for r in range(2)}
+    assert insurers == set(names)
     assert_words_plain()

@@ -2666,6 +2666,22 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>パスワード（確認）:</translation>
     </message>
     <message>
+        <source>E-mail address, optional</source>
+        <translation>メールアドレス（任意）</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Insurers know one person by it across companies, and keep only a code made from it: a loss is compensated once, however many insurers insure the track.</source>
+        <translation>保険会社は会社をまたいで同じ人をこれで識別し、そこから作ったコードだけを保存します。曲を何社で保険に入れていても、紛失の補償は一度だけです。</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>メール:</translation>
+    </message>
+    <message>
         <source>User name:</source>
         <translation>ユーザー名:</translation>
     </message>
@@ -3034,6 +3050,42 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>What was replaced, and when</source>
         <translation>交換した曲とその日時</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保険会社</translation>
+    </message>
+    <message>
+        <source>What was given</source>
+        <translation>補償の内容</translation>
+    </message>
+    <message>
+        <source>What your insurers told each other about you</source>
+        <translation>保険会社どうしで共有されたあなたの情報</translation>
+    </message>
+    <message>
+        <source>Shared between your insurers</source>
+        <translation>保険会社間で共有</translation>
+    </message>
+    <message>
+        <source>Insurers tell each other of each loss they compensate, naming you by a code only they can work out from your e-mail address: a loss is compensated once, and many losses in a short time at several insurers are looked at together.</source>
+        <translation>保険会社は補償した紛失を互いに知らせます。あなたは、メールアドレスから保険会社だけが導けるコードで示されます。紛失の補償は一度だけで、短期間に複数の保険会社で多くの紛失があれば、保険会社どうしで確認します。</translation>
+    </message>
+    <message>
+        <source>The same track, re-issued</source>
+        <translation>同じ曲を再発行</translation>
+    </message>
+    <message>
+        <source>An alternate</source>
+        <translation>代替曲</translation>
+    </message>
+    <message>
+        <source>The license, re-issued</source>
+        <translation>ライセンスを再発行</translation>
+    </message>
+    <message>
+        <source>The file, sent again</source>
+        <translation>ファイルを再送</translation>
     </message>
     <message>
         <source>License list, signed by the insurer</source>

@@ -18,7 +18,7 @@ from player.terminal import ListEntry, ListStatus, Policy, PolicyState, Terminal
 from player.words import day, days_between
 
 if TYPE_CHECKING:
-    from player.terminal import History, Terms
+    from player.terminal import History, SharedAboutYou, Terms
 
 
 # FIG.6A events, as the insurer records their kind; translated where shown (`event_words`).
@@ -119,6 +119,7 @@ class Snapshot:
     titles: dict[str, str] = field(default_factory=dict)  # content ID -> title, from the library
     prices: dict[str, int] = field(default_factory=dict)  # content ID -> yen, as bought
     terms: Terms | None = None  # the insurer's terms now (each provider's premium as charged); online
+    shared: list[SharedAboutYou] | None = None  # what the insurers hold about the user; online
     errors: dict[str, PlayerError] = field(default_factory=dict)  # "policy" | "history" | "list" | "key"
 
     @property
@@ -203,4 +204,21 @@ def gather(terminal: Terminal) -> Snapshot:
             info = terminal.library.track_info(cid)
             if cid not in titles and info is not None:
                 titles[cid] = info.title
-    return Snapshot(terminal.now(), policy, history, trusted, fingerprint, titles, prices, terms, errors)
+    shared = None
+    if history is not None:
+        try:
+            shared = terminal.shared_history()
+        except PlayerError:
+            shared = None  # a backend from before insurers shared: nothing to show
+    return Snapshot(
+        terminal.now(),
+        policy,
+        history,
+        trusted,
+        fingerprint,
+        titles,
+        prices,
+        terms,
+        errors=errors,
+        shared=shared,
+    )

@@ -6,6 +6,8 @@ those who want to check them). Internal IDs and key fingerprints appear under Ad
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
@@ -19,9 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player import words
 from player.language import QT_TRANSLATE_NOOP, translate
 from player.ui.kit import ADVANCED
-from player.ui.kit.tables import make_table
+from player.ui.kit.tables import Cell, fill, make_table
+
+if TYPE_CHECKING:
+    from player.terminal import SharedAboutYou
 
 DASH = "—"
 # The guarantee conditions (the patent's FIG.6B) as a buyer reads them. The labels of these tables are
@@ -161,12 +167,51 @@ class InsuranceTabs(QWidget):
             self.tr("What was replaced, and when"),
             2,
         )
+        self.shared = make_table(
+            [self.tr("Date"), self.tr("Insurer"), self.tr("Track"), self.tr("What was given")],
+            "sharedHistory",
+            self.tr("What your insurers told each other about you"),
+            2,
+        )
+        shared_box = QGroupBox(self.tr("Shared between your insurers"))
+        shared_box.setToolTip(
+            self.tr(
+                "Insurers tell each other of each loss they compensate, naming you by a code only they can "
+                "work out from your e-mail address: a loss is compensated once, and many losses in a short "
+                "time at several insurers are looked at together."
+            )
+        )
+        QVBoxLayout(shared_box).addWidget(self.shared)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(box)
         layout.addWidget(self.history_note)
         layout.addWidget(self.events, 1)
+        layout.addWidget(shared_box)
         return tab
+
+    def show_shared(self, records: list[SharedAboutYou] | None) -> None:
+        """What the insurers hold about the user ([0040]); None offline (the table is left as it was)."""
+        if records is None:
+            return
+        what = {
+            "reissued": self.tr("The same track, re-issued"),
+            "alternate": self.tr("An alternate"),
+            "license_only": self.tr("The license, re-issued"),
+            "contents_only": self.tr("The file, sent again"),
+        }
+        fill(
+            self.shared,
+            [
+                [
+                    Cell(words.day(words.wire_time(r.at)), r.at),
+                    Cell(r.insurer_name),
+                    Cell(r.title),
+                    Cell(what.get(r.kind, r.kind)),
+                ]
+                for r in records
+            ],
+        )
 
     def _advanced_tab(self) -> QWidget:
         """The policy's record-keeping and the signed license list (built after `_policy_tab`)."""

@@ -164,6 +164,7 @@ class InsuranceView(InsuranceTabs):
         self._show_policy(snap)
         self._show_limits(snap)
         self._show_history(snap)
+        self.show_shared(snap.shared)
         self._show_list(snap)
         self._show_notice(snap)
         self._done()

@@ -112,7 +112,7 @@ class FirstRunDialog(FirstRunPages):
         self.retry_button.clicked.connect(self.retry)
         self.offline_button.clicked.connect(self._work_offline)
         self.mode.currentChanged.connect(self._mode_changed)
-        for edit in (self.username, self.password, self.confirm):
+        for edit in (self.username, self.password, self.confirm, self.email):
             edit.textEdited.connect(self._typed)
             edit.returnPressed.connect(self.submit_account)
         self.account_button.clicked.connect(self.submit_account)
@@ -239,8 +239,8 @@ class FirstRunDialog(FirstRunPages):
         return self.mode.currentIndex() == 0
 
     def _mode_changed(self, _: int) -> None:
-        self.confirm.setVisible(self.signing_up)
-        self.confirm_label.setVisible(self.signing_up)
+        for widget in (self.confirm, self.confirm_label, self.email, self.email_label):
+            widget.setVisible(self.signing_up)
         self.account_button.setText(self.tr("Create account") if self.signing_up else self.tr("Sign in"))
         self.account_error.hide()
 
@@ -262,14 +262,16 @@ class FirstRunDialog(FirstRunPages):
         self.account_error.hide()
         terminal = self.terminal
         signing_up = self.signing_up
+        email = self.email.text().strip() or None
         self.account_button.setText(
             self.tr("Creating the account…") if signing_up else self.tr("Signing in…")
         )
 
         def work(_: Progress) -> tuple[str, bool]:
-            user_id = (terminal.account.sign_up if signing_up else terminal.account.sign_in)(
-                username, password
-            )
+            if signing_up:
+                user_id = terminal.account.sign_up(username, password, email)
+            else:
+                user_id = terminal.account.sign_in(username, password)
             try:
                 terminal.account.policy_id()
             except UsageError:

@@ -120,10 +120,23 @@ class FirstRunPages(QDialog):
         self.confirm.setAccessibleName(self.tr("Password again"))
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm_label = QLabel(self.tr("Password again:"))
+        self.email = QLineEdit()
+        self.email.setObjectName("email")
+        self.email.setAccessibleName(self.tr("E-mail address, optional"))
+        self.email.setMaxLength(254)
+        self.email.setPlaceholderText(self.tr("optional"))
+        self.email.setToolTip(
+            self.tr(
+                "Insurers know one person by it across companies, and keep only a code made from it: a "
+                "loss is compensated once, however many insurers insure the track."
+            )
+        )
+        self.email_label = QLabel(self.tr("E-mail:"))
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.username)
         form.addRow(self.tr("Password:"), self.password)
         form.addRow(self.confirm_label, self.confirm)
+        form.addRow(self.email_label, self.email)
         self.account_error = _wrapped()
         self.account_error.setObjectName("accountError")
         self.account_error.setStyleSheet(
