@@ -60,6 +60,7 @@ DISCONTINUED, REISSUED = "aurora-0009", "harbor-0006"
 ERASED = DISCONTINUED
 UNINSURED = "harbor-0007"  # bought at its provider without insurance, to be insured later
 SECOND_INSURER, AT_SECOND_INSURER = "minato", ("aurora-0002", "harbor-0011")  # a policy there too
+IDENTITY = "demo@example.org"  # the same person at both insurers, as the insurers know them
 PREFERRED_GENRE = "Rock"
 # A playlist brought in from another player (XSPF): five tracks held here, found by their content IDs
 # or their words, and one this library does not hold (it shows greyed, keeping its place).
@@ -117,7 +118,7 @@ def _stage(terminal: Terminal, url: str) -> None:
         _say(f"the demo catalog: {progress.ready} of {progress.total} tracks ready")
         time.sleep(2)
     _say("signing up, insuring, buying the demo tracks...")
-    terminal.account.sign_up("demo", PASSWORD)
+    terminal.account.sign_up("demo", PASSWORD, IDENTITY)
     terminal.account.insure()
     for content_id in BOUGHT:
         terminal.purchases.buy(content_id)
@@ -132,10 +133,11 @@ def _stage(terminal: Terminal, url: str) -> None:
     _playlists(terminal)
     # A policy with the backend's second insurer beside the first, and two tracks insured there.
     other = terminal.insurers.join(SECOND_INSURER)
-    other.account.sign_up("demo", PASSWORD)
+    other.account.sign_up("demo", PASSWORD, IDENTITY)
     other.account.insure()
     for content_id in AT_SECOND_INSURER:
         other.purchases.buy(content_id)
+    other.claims.report_loss([AT_SECOND_INSURER[0]])  # the insurers now share two losses of this person
     # The user erases a track file by mistake (as a file manager would: outside the player).
     path = terminal.library.file_path(ERASED)
     if path is not None:
@@ -212,6 +214,10 @@ def _shoot(session: UiSession, outdir: Path) -> dict[str, bool]:
         window.show_section(section)
         _settle(session)
         written[name] = _save(window, outdir / f"{name}.png")
+    window.insurance.tabs.setCurrentIndex(1)  # History: what was replaced, and what the insurers shared
+    _settle(session)
+    written["shared-history"] = _save(window, outdir / "shared-history.png")
+    window.insurance.tabs.setCurrentIndex(0)
     window.show_section(3)
     _settle(session)
     bought = [k for k in window.receipts.kept.values() if k.receipt.kind.value == "purchase"]
