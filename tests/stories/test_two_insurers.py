@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
+from player.protocol.canonical import format_time, parse_time
 from tests.conftest import TWO_INSURERS, StartBackend
 from tests.stories.driver import PASSWORD, Cli
 from tests.support.backend import Backend
@@ -118,3 +120,25 @@ def test_insurers_share_what_they_compensated_and_a_pattern_across_them_is_refus
     assert "3 losses were compensated to you by 2 insurers" in err, err
     text = cli.ok("shared", as_json=False)
     assert "Kaede Mutual" in text and "Minato Assurance" in text and "re-issued" in text
+
+
+def test_a_list_run_out_at_one_insurer_refuses_only_that_insurers_tracks_offline(
+    start_backend: StartBackend, make_cli: MakeCli
+) -> None:
+    with start_backend(*TWO_INSURERS, "--list-ttl", "3600") as backend:
+        cli = make_cli(backend, "library")
+        cli.sign_up_insured("yuna")
+        cli.ok("buy", AT_FIRST)
+        first_runs_out = parse_time(cli.ok("sync")["expires_at"])
+        second = _join_second(cli)
+        cli.ok("--insurer", second, "buy", AT_SECOND)
+        now = backend.advance_clock(1800)  # the second insurer's list is signed half an hour later
+        later = {"INSURED_PLAYER_FAKE_NOW": now}  # the terminal's clock goes with the backend's
+        second_runs_out = parse_time(cli.ok("--insurer", second, "sync", env=later)["expires_at"])
+        assert second_runs_out - first_runs_out >= timedelta(minutes=29)
+        backend.stop()
+
+        between = {"INSURED_PLAYER_FAKE_NOW": format_time(first_runs_out + timedelta(minutes=5))}
+        err = cli.fails(3, "play", AT_FIRST, "--decode-only", env=between)
+        assert "ran out" in err, err
+        assert cli.ok("play", AT_SECOND, "--decode-only", env=between)["frames"] > 0
