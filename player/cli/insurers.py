@@ -55,23 +55,12 @@ def list_insurers(
         shown = [
             r
             | {
-                "premium_rate": f"{r['premium_rate']:.0%}",
+                "premium_rate": words.percent(r["premium_rate"]),
                 "joined": r["username"] or (translate("Cli", "yes") if r["joined"] else ""),
             }
             for r in rows
         ]
-        return table(
-            shown,
-            (
-                "id",
-                "name",
-                "premium_rate",
-                "guarantee_days",
-                "waiting_days",
-                "relicensing_limit_per_track",
-                "joined",
-            ),
-        )
+        return table(shown, COLUMNS)
 
     out.emit(rows, text)
     return 0

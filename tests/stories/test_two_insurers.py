@@ -73,6 +73,18 @@ def test_one_library_holds_the_tracks_of_two_insurers_each_recovered_by_its_own(
     assert cli.ok("--insurer", second, "policy")["relicensing_count"] == 1
 
 
+def test_an_insurer_the_backend_does_not_host_is_refused_in_one_line(
+    two_insurers: Backend, make_cli: MakeCli
+) -> None:
+    cli = make_cli(two_insurers, "library")
+    assert "no insurer 'nobody'" in cli.fails(2, "--insurer", "nobody", "signup", "mio", password=PASSWORD)
+    cli.sign_up_insured("mio")
+    assert "no insurer 'nobody'" in cli.fails(2, "--insurer", "nobody", "buy", AT_SECOND)
+    assert not (cli.data_dir / "insurers").exists(), "nothing was made for it"
+    text = cli.ok("insurers", as_json=False)
+    assert "Kaede Mutual" in text and "Minato Assurance" in text and "8%" in text and "mio" in text
+
+
 def test_a_rolled_back_list_at_one_insurer_refuses_only_that_insurers_tracks(
     start_backend: StartBackend, make_cli: MakeCli
 ) -> None:
