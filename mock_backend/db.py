@@ -123,7 +123,8 @@ CREATE TABLE IF NOT EXISTS policies (             -- insurance contract DB 54, F
     limit_total INTEGER NOT NULL,
     price_difference_limit INTEGER NOT NULL,
     created_at TEXT NOT NULL,
-    check_every_play INTEGER NOT NULL DEFAULT 0  -- claim 26: the terminal asks the insurer on every play
+    check_every_play INTEGER NOT NULL DEFAULT 0, -- claim 26: the terminal asks the insurer on every play
+    coverage TEXT NOT NULL DEFAULT 'full'        -- claim 32: 'full', 'license' or 'contents'
 );
 CREATE INDEX IF NOT EXISTS policies_user ON policies(user_id);
 CREATE TABLE IF NOT EXISTS items (                -- one insured track, stable across re-issues
@@ -137,7 +138,8 @@ CREATE TABLE IF NOT EXISTS items (                -- one insured track, stable a
     premium INTEGER NOT NULL,
     relicense_count INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
-    purchase TEXT NOT NULL DEFAULT ''          -- "licensor/license ID" it began with (bought or presented)
+    purchase TEXT NOT NULL DEFAULT '',         -- "licensor/license ID" it began with (bought or presented)
+    contents_version INTEGER NOT NULL DEFAULT 0 -- claim 32: the version whose audio a contents cover keeps
 );
 CREATE INDEX IF NOT EXISTS items_policy ON items(policy_id);
 CREATE TABLE IF NOT EXISTS licenses (             -- license list 56, FIG.7
@@ -188,7 +190,8 @@ CREATE TABLE IF NOT EXISTS claim_items (
     item_id TEXT,
     license_id TEXT NOT NULL,
     content_id TEXT NOT NULL,
-    outcome TEXT NOT NULL CHECK (outcome IN ('reissued', 'alternates_offered', 'refused', 'chosen')),
+    outcome TEXT NOT NULL
+        CHECK (outcome IN ('reissued', 'alternates_offered', 'refused', 'chosen', 'resent')),
     reason TEXT NOT NULL DEFAULT '',
     new_license_id TEXT,
     chosen_alternate_id TEXT

@@ -24,6 +24,7 @@ USERS = """CREATE TABLE users (
 def update(conn: sqlite3.Connection, first_insurer: str) -> None:
     _users_per_insurer(conn, first_insurer)
     _add_missing_columns(conn)
+    _claims_resend(conn)
     _set_aside_one_table(conn)
     conn.executescript(exchange_schema.SCHEMA)  # the tables of the insurers' exchange, where missing
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'shared_records_first'").fetchone():
@@ -33,9 +34,12 @@ def update(conn: sqlite3.Connection, first_insurer: str) -> None:
 # Columns added since the schema was first published: a data dir from an older backend gets them (with
 # their default) on its next start, so an update never needs the database thrown away.
 _ADDED_COLUMNS = {
-    "policies": {"check_every_play": "INTEGER NOT NULL DEFAULT 0"},
     "providers": {"configurations": "TEXT NOT NULL DEFAULT 'front_end'"},
-    "items": {"purchase": "TEXT NOT NULL DEFAULT ''"},
+    "items": {"purchase": "TEXT NOT NULL DEFAULT ''", "contents_version": "INTEGER NOT NULL DEFAULT 0"},
+    "policies": {
+        "check_every_play": "INTEGER NOT NULL DEFAULT 0",
+        "coverage": "TEXT NOT NULL DEFAULT 'full'",
+    },
 }
 
 
@@ -45,32 +49,55 @@ def _users_per_insurer(conn: sqlite3.Connection, first_insurer: str) -> None:
     insurer) is rebuilt once, SQLite's way for a changed constraint, its users given to the first."""
     made = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'users'").fetchone()
     if made is not None and "insurer_id" not in made["sql"]:
-        conn.execute("PRAGMA foreign_keys = OFF")  # the other tables keep pointing at users(id)
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                conn.execute(USERS.replace("CREATE TABLE users", "CREATE TABLE users_rebuilt"))
-                conn.execute(
-                    "INSERT INTO users_rebuilt(id, username, pw_salt, pw_hash, list_version, created_at,"
-                    " insurer_id) SELECT id, username, pw_salt, pw_hash, list_version, created_at, ?"
-                    " FROM users",
-                    (first_insurer,),
-                )
-                conn.execute("DROP TABLE users")
-                conn.execute("ALTER TABLE users_rebuilt RENAME TO users")
-                if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-                    raise sqlite3.IntegrityError("the accounts' references did not survive the rebuild")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        finally:
-            conn.execute("PRAGMA foreign_keys = ON")
+        _rebuild(
+            conn,
+            "users",
+            USERS,
+            "INSERT INTO users_rebuilt(id, username, pw_salt, pw_hash, list_version, created_at,"
+            " insurer_id) SELECT id, username, pw_salt, pw_hash, list_version, created_at, ? FROM users",
+            (first_insurer,),
+        )
     conn.execute("DROP INDEX IF EXISTS users_username_nocase")
     conn.execute(
         "CREATE UNIQUE INDEX IF NOT EXISTS users_name_at_insurer"
         " ON users(insurer_id, username COLLATE NOCASE)"
     )
+
+
+def _claims_resend(conn: sqlite3.Connection) -> None:
+    """A claimed track may now be `resent` (claim 32: the audio alone, under a contents-only policy); the
+    outcome's CHECK of a database from before does not allow it, so the table is rebuilt from its own
+    definition with the outcome added."""
+    made = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'claim_items'"
+    ).fetchone()
+    if made is not None and "'resent'" not in made["sql"]:
+        widened = made["sql"].replace("'chosen')", "'chosen', 'resent')")
+        _rebuild(conn, "claim_items", widened, "INSERT INTO claim_items_rebuilt SELECT * FROM claim_items")
+
+
+def _rebuild(
+    conn: sqlite3.Connection, table: str, create: str, copy: str, params: tuple[object, ...] = ()
+) -> None:
+    """SQLite's way for a changed constraint: a new table made by `create` (its name suffixed
+    `_rebuilt` here), filled by `copy`, put in the old one's place, in one transaction, the references
+    of the other tables checked before it commits."""
+    conn.execute("PRAGMA foreign_keys = OFF")  # the other tables keep pointing at the table by name
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(create.replace(f"CREATE TABLE {table}", f"CREATE TABLE {table}_rebuilt", 1))
+            conn.execute(copy, params)
+            conn.execute(f"DROP TABLE {table}")
+            conn.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise sqlite3.IntegrityError(f"the references to {table} did not survive the rebuild")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
 
 
 def _set_aside_one_table(conn: sqlite3.Connection) -> None:

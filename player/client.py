@@ -20,7 +20,7 @@ from player import transfer
 from player.errors import BackendResponseError, BackendUnreachableError
 from player.exchanges import Exchanges
 from player.language import translate
-from player.protocol import api, insurers_api
+from player.protocol import api, history_api, insurers_api
 from player.transfer import Progress
 
 ACCEPTED_CODECS = ("audio/flac", "audio/ogg", "audio/mpeg")  # [0050]: what QtMultimedia's FFmpeg decodes
@@ -75,15 +75,23 @@ class Client(Exchanges):
     def terms(self) -> api.Terms:
         return self._json(api.Terms, "GET", "/api/v1/policies/terms")
 
-    def take_out_policy(self, public_key_b64: str, *, check_every_play: bool = False) -> api.PolicyDoc:
-        body = {"public_key": public_key_b64, "accept_terms": True, "check_every_play": check_every_play}
+    def take_out_policy(
+        self, public_key_b64: str, *, check_every_play: bool = False, coverage: str = "full"
+    ) -> api.PolicyDoc:
+        body: dict[str, Any] = {
+            "public_key": public_key_b64,
+            "accept_terms": True,
+            "check_every_play": check_every_play,
+        }
+        if coverage != "full":  # left out otherwise: the request of old, which every backend takes
+            body["coverage"] = coverage
         return self._json(api.PolicyDoc, "POST", "/api/v1/policies", idem=_key(), json=body)
 
     def policies(self) -> list[api.PolicyDoc]:
         return self._json_list(TypeAdapter(list[api.PolicyDoc]), "/api/v1/policies")
 
-    def history(self, policy_id: str) -> api.History:
-        return self._json(api.History, "GET", f"/api/v1/policies/{policy_id}/history")
+    def history(self, policy_id: str) -> history_api.History:
+        return self._json(history_api.History, "GET", f"/api/v1/policies/{policy_id}/history")
 
     def rekey(self, policy_id: str, public_key_b64: str) -> api.PolicyDoc:
         return self._json(

@@ -8,7 +8,8 @@ it yet cannot count):
   the item's line here (the one first bought or presented, and every one given for it since, even one
 held from another insurer, bought or insured there), against
   the purchase and the license given of each record: so a purchase re-issued at one insurer and then
-  insured at another under its new license is still recognised, either way round.
+  insured at another under its new license is still recognised, either way round. Parts count apart
+  (claim 32): a license re-issued at one insurer and the audio sent again by another is no double.
 - **A pattern of losses.** A claim is refused as a whole while the history holds `pattern_losses`
   compensated losses or more of the person (each track compensated is one), written by
   `pattern_insurers` insurers or more, within the last `pattern_days` days (settings: 3, 2 and 30). One
@@ -20,29 +21,39 @@ Both refuse as the guarantee conditions do (409, `claim_refused`), with words a 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import timedelta
 
 from mock_backend import clock
 from mock_backend.context import Context
 from mock_backend.exchange import records
+from mock_backend.insurer import coverage
 from mock_backend.insurer.conditions import Refusal
 from player.protocol.canonical import format_time, parse_time
+from player.protocol.policy import Coverage
 
 
-def compensated_elsewhere(ctx: Context, conn: sqlite3.Connection, item: sqlite3.Row) -> Refusal | None:
+def compensated_elsewhere(
+    ctx: Context, conn: sqlite3.Connection, item: sqlite3.Row, covers: Coverage = Coverage.FULL
+) -> Refusal | None:
+    """`covers`: the part(s) this claim would pay (claim 32); a record that paid another part only (the
+    audio, when this is a license-only policy) does not clash with it."""
     # two searches joined, not one with OR: each on its own index (with OR, SQLite read every record the
     # insurer holds: 23 ms a claimed track at 100,000 records, against 12 us)
     me = ctx.insurer_id
+    kinds = json.dumps(coverage.clashing_kinds(covers))
     row = conn.execute(
         "WITH line AS (SELECT provider_id || '/' || license_id AS id FROM licenses WHERE item_id = ?"
         " UNION SELECT purchase FROM items WHERE id = ?)"
         " SELECT writer, at FROM shared_records"
         " WHERE holder = ? AND writer != ? AND purchase IN (SELECT id FROM line)"
+        " AND kind IN (SELECT value FROM json_each(?))"
         " UNION ALL SELECT writer, at FROM shared_records"
         " WHERE holder = ? AND writer != ? AND issued IN (SELECT id FROM line)"
+        " AND kind IN (SELECT value FROM json_each(?))"
         " ORDER BY at LIMIT 1",
-        (item["id"], item["id"], me, me, me, me),
+        (item["id"], item["id"], me, me, kinds, me, me, kinds),
     ).fetchone()
     if row is None:
         return None

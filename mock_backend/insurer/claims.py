@@ -28,13 +28,13 @@ from mock_backend import clock, licensor
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
 from mock_backend.exchange import checks, records
-from mock_backend.insurer import alternates, delivery, history, license_control, policies, receipts
+from mock_backend.insurer import alternates, coverage, delivery, history, license_control, policies, receipts
 from mock_backend.insurer.conditions import Circumstances, Refusal, judge
 from player.protocol import api
 from player.protocol.api import ClaimOutcome
 from player.protocol.canonical import format_time
 from player.protocol.license_list import InvalidationReason
-from player.protocol.policy import GuaranteeConditions
+from player.protocol.policy import Coverage, GuaranteeConditions
 from player.protocol.receipt import ReceiptKind
 from player.protocol.shared_history import SharedKind
 
@@ -74,6 +74,7 @@ class _Claim:
     reason: InvalidationReason
     genre: str | None
     codecs: list[str] | None = None  # [0050]: what the terminal decodes, best first (None: not said)
+    covers: Coverage = Coverage.FULL  # claim 32: the part(s) of a track the policy guarantees
 
 
 def file_claim(
@@ -111,6 +112,7 @@ def file_claim(
         reason=InvalidationReason.CRASH if budget.crash else InvalidationReason.LOSS,
         genre=genre,
         codecs=codecs,
+        covers=policies.coverage(policy),
     )
     conn.execute(
         "INSERT INTO claims(id, user_id, policy_id, kind, genre, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -130,7 +132,7 @@ def file_claim(
             "UPDATE history SET relicensing_count = relicensing_count + ? WHERE user_id = ?",
             (budget.spent, user_id),
         )
-    reissued = [r for r in results if r.outcome == ClaimOutcome.REISSUED]
+    reissued = [r for r in results if r.outcome in (ClaimOutcome.REISSUED, ClaimOutcome.RESENT)]
     receipt_id = None
     if reissued:  # free of charge under the policy, and said so on paper
         bill = [receipts.item(conn, r.content_id, price=0) for r in reissued]
@@ -160,10 +162,12 @@ def _claimed_items(
         raise ApiError(422, "invalid_request", "name at least one license, or claim the whole library")
     found = []
     for license_id in dict.fromkeys(license_ids):
+        # an item's licenses are in the list here, but for a contents cover: the license held elsewhere
         row = conn.execute(
             "SELECT i.* FROM licenses l JOIN items i ON i.id = l.item_id"
-            " WHERE l.license_id = ? AND l.user_id = ? AND i.policy_id = ?",
-            (license_id, policy["user_id"], policy["id"]),
+            " WHERE l.license_id = ? AND l.user_id = ? AND i.policy_id = ?"
+            " UNION ALL SELECT * FROM items WHERE license_id = ? AND policy_id = ? LIMIT 1",
+            (license_id, policy["user_id"], policy["id"], license_id, policy["id"]),
         ).fetchone()
         if row is None:
             raise ApiError(
@@ -216,11 +220,19 @@ def _judge_item(ctx: Context, conn: sqlite3.Connection, claim: _Claim, item: sql
             track_relicensings=item["relicense_count"],
             total_if_granted=claim.budget.one_more(),
         )
-    ) or checks.compensated_elsewhere(ctx, conn, item)
+    ) or checks.compensated_elsewhere(ctx, conn, item, claim.covers)
     if refusal:
         return api.ClaimItem.model_validate(
             record(ClaimOutcome.REFUSED, refusal.code) | {"message": refusal.message}
         )
+    if claim.covers is Coverage.CONTENTS:  # claim 32: the audio again, from this insurer's copy
+        download = coverage.resent(conn, claim.id, claim_item_id, item, claim.codecs)
+        _count(conn, item, claim.budget)
+        held = records.purchase_of(conn, item["id"]).split("/", 1)[0], item["license_id"]
+        records.share(
+            ctx, conn, item, SharedKind.CONTENTS_ONLY, held, item["content_id"], int(content["price"])
+        )
+        return api.ClaimItem.model_validate(record(ClaimOutcome.RESENT, "") | {"download": download})
 
     provider_id = content["provider_id"]
     availability = licensor.call(
@@ -237,11 +249,13 @@ def _judge_item(ctx: Context, conn: sqlite3.Connection, claim: _Claim, item: sql
             conn, item, claim.id, "reissue", issued.license_id, content["id"], int(content["price"])
         )
         shared = (provider_id, issued.license_id)
-        records.share(ctx, conn, item, SharedKind.REISSUED, shared, content["id"], int(content["price"]))
+        kind = coverage.shared_kind(claim.covers)
+        records.share(ctx, conn, item, kind, shared, content["id"], int(content["price"]))
         fields = record(ClaimOutcome.REISSUED, "", issued.license_id)
-        return api.ClaimItem.model_validate(
-            fields | {"license": delivery.delivered(conn, issued.license_id, package, claim.codecs)}
-        )
+        delivered = delivery.delivered(conn, issued.license_id, package, claim.codecs)
+        if claim.covers is Coverage.LICENSE:  # claim 32: the license alone; the audio stays the user's
+            delivered = delivered.model_copy(update={"download": None})
+        return api.ClaimItem.model_validate(fields | {"license": delivered})
 
     why = availability.reason if not availability.available else "no_playable_encoding"
     offers = alternates.find(ctx, conn, claim.terms, item, claim.genre, claim.codecs)

@@ -26,7 +26,7 @@ from typing import Any
 from mock_backend import clock, licensor
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
-from mock_backend.insurer import policies, purchases
+from mock_backend.insurer import coverage, policies, purchases
 from player.errors import IntegrityError, PlayerError
 from player.protocol import api
 from player.protocol.canonical import (
@@ -87,6 +87,7 @@ def insure(ctx: Context, conn: sqlite3.Connection, request: ContractRequest) -> 
     user_id, policy_id = _text(fields, "user_id"), _text(fields, "policy_id")
     policy = policies.get_owned(conn, user_id, policy_id)
     policies.require_in_force(conn, policy)
+    coverage.require_license_cover(policy)
     content = purchases.content_row(conn, _text(fields, "content_id"))
     if content["provider_id"] != provider["id"]:
         raise ApiError(422, "invalid_request", f"{content['id']!r} is not sold by {provider['name']}")

@@ -94,22 +94,24 @@ def issue_and_replace(
     return issued, replace_license(ctx, conn, policy, item, issued, provider_id, reason)
 
 
-def encodings(conn: sqlite3.Connection, content_id: str) -> list[str]:
-    """The MIME types the track's current version is published in."""
+def encodings(conn: sqlite3.Connection, content_id: str, version: int | None = None) -> list[str]:
+    """The MIME types the track's current version (or `version`) is published in."""
     return [
         r["mime"]
         for r in conn.execute(
             "SELECT e.mime FROM encodings e JOIN contents c ON c.id = e.content_id"
-            " AND e.version = c.current_version WHERE c.id = ? ORDER BY e.mime",
-            (content_id,),
+            " AND e.version = coalesce(?, c.current_version) WHERE c.id = ? ORDER BY e.mime",
+            (version, content_id),
         )
     ]
 
 
-def playable(conn: sqlite3.Connection, content_id: str, codecs: list[str] | None) -> list[str]:
+def playable(
+    conn: sqlite3.Connection, content_id: str, codecs: list[str] | None, version: int | None = None
+) -> list[str]:
     """[0050]: the encodings of the track the terminal decodes, in the terminal's order of preference
     (every encoding when the terminal did not say)."""
-    have = encodings(conn, content_id)
+    have = encodings(conn, content_id, version)
     return have if codecs is None else [c for c in codecs if c in have]
 
 

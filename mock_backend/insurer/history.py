@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from mock_backend import clock
-from player.protocol import api
+from player.protocol import api, history_api
 from player.protocol.canonical import format_time
 
 
@@ -49,11 +49,11 @@ def relicensings(conn: sqlite3.Connection, user_id: str) -> int:
     return int(row[0]) if row else 0
 
 
-def of_user(conn: sqlite3.Connection, user_id: str, username: str, policy_id: str) -> api.History:
+def of_user(conn: sqlite3.Connection, user_id: str, username: str, policy_id: str) -> history_api.History:
     """FIG.6A for this user, plus each track `policy_id` insures with its count and the events behind."""
     h = conn.execute("SELECT * FROM history WHERE user_id = ?", (user_id,)).fetchone()
     items = [
-        api.HistoryItem(
+        history_api.HistoryItem(
             item_id=r["id"],
             original_content_id=r["original_content_id"],
             content_id=r["content_id"],
@@ -65,7 +65,7 @@ def of_user(conn: sqlite3.Connection, user_id: str, username: str, policy_id: st
         for r in conn.execute("SELECT * FROM items WHERE policy_id = ? ORDER BY created_at, id", (policy_id,))
     ]
     events = [
-        api.HistoryEvent(
+        history_api.HistoryEvent(
             item_id=r["item_id"],
             claim_id=r["claim_id"],
             kind=r["kind"],
@@ -77,7 +77,7 @@ def of_user(conn: sqlite3.Connection, user_id: str, username: str, policy_id: st
         )
         for r in conn.execute("SELECT * FROM redistributions WHERE user_id = ? ORDER BY id", (user_id,))
     ]
-    return api.History(
+    return history_api.History(
         user=username,
         first_contract_at=h["first_contract_at"] if h else None,
         relicensing_count=h["relicensing_count"] if h else 0,

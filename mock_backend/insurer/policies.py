@@ -19,17 +19,26 @@ from mock_backend.insurer import premiums
 from mock_backend.insurer.conditions import within_guarantee_period
 from player.protocol import api
 from player.protocol.canonical import b64e, fingerprint, format_time, parse_time
-from player.protocol.policy import GuaranteeConditions, Policy, PolicyState, sign_policy
+from player.protocol.policy import Coverage, GuaranteeConditions, Policy, PolicyState, sign_policy
 
 STANDARD_PRICE = 250  # yen: the reference track the per-track premium of FIG.6B is quoted for
 # Claim 26: a policy whose terminal asks the insurer on every play costs less, since a license replaced
 # elsewhere stops at once on every terminal (offline, within the list's grace, it still plays).
 EVERY_PLAY_DISCOUNT = 0.25
+# Claim 32: the share of the full premium a policy of one part costs. The license is most of the value
+# (without it the audio does not play; with it a file the provider still serves comes back free); the
+# audio alone matters once the provider no longer serves it, which the contents insurer's copy outlives.
+COVERAGE_SHARE = {Coverage.FULL: 1.0, Coverage.LICENSE: 0.6, Coverage.CONTENTS: 0.4}
 
 
-def premium(base: int, every_play: bool) -> int:
-    """A premium in yen under a policy with or without the every-play check."""
-    return round(base * (1 - EVERY_PLAY_DISCOUNT)) if every_play else base
+def premium(base: int, every_play: bool, coverage: Coverage = Coverage.FULL) -> int:
+    """A premium in yen under a policy with or without the every-play check, of the coverage given."""
+    charged = base * (1 - EVERY_PLAY_DISCOUNT) if every_play else base
+    return max(1, round(charged * COVERAGE_SHARE[coverage]))
+
+
+def coverage(row: sqlite3.Row) -> Coverage:
+    return Coverage(row["coverage"])
 
 
 def terms(ctx: Context, conn: sqlite3.Connection) -> api.Terms:
@@ -52,6 +61,9 @@ def terms(ctx: Context, conn: sqlite3.Connection) -> api.Terms:
         premium_yen_per_track=round(STANDARD_PRICE * s.premium_rate),
         premium_rate=s.premium_rate,
         every_play_premium_yen_per_track=premium(round(STANDARD_PRICE * s.premium_rate), True),
+        coverage_premiums={
+            c.value: premium(round(STANDARD_PRICE * s.premium_rate), False, c) for c in Coverage
+        },
         insurer_fingerprint=ctx.insurer_fingerprint,
         summary=(
             f"If insured tracks or their licenses are lost within {s.guarantee_days} days, the insurer "
@@ -70,7 +82,13 @@ def _waiting(days: int) -> str:
 
 
 def create(
-    ctx: Context, conn: sqlite3.Connection, user_id: str, public_key: bytes, *, check_every_play: bool = False
+    ctx: Context,
+    conn: sqlite3.Connection,
+    user_id: str,
+    public_key: bytes,
+    *,
+    check_every_play: bool = False,
+    covers: Coverage = Coverage.FULL,
 ) -> sqlite3.Row:
     if len(public_key) != 32:
         raise ApiError(422, "invalid_request", "public_key must be a 32-byte X25519 key")
@@ -80,13 +98,13 @@ def create(
     conn.execute(
         "INSERT INTO policies(id, user_id, state, revision, public_key, premium_per_track,"
         " guarantee_start, guarantee_end, relicensing_starts, limit_per_track, limit_total,"
-        " price_difference_limit, created_at, check_every_play)"
-        " VALUES (?, ?, 'provisional', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " price_difference_limit, created_at, check_every_play, coverage)"
+        " VALUES (?, ?, 'provisional', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             policy_id,
             user_id,
             public_key,
-            premium(round(STANDARD_PRICE * s.premium_rate), check_every_play),
+            premium(round(STANDARD_PRICE * s.premium_rate), check_every_play, covers),
             format_time(now),
             format_time(now + timedelta(seconds=s.guarantee_days * DAY)),
             format_time(now + timedelta(seconds=s.waiting_days * DAY)),
@@ -95,6 +113,7 @@ def create(
             s.price_difference_limit,
             format_time(now),
             int(check_every_play),
+            covers.value,
         ),
     )
     # FIG.5 (1): an entry for this user in the re-distribution history DB (FIG.6A)
@@ -162,6 +181,7 @@ def signed(ctx: Context, conn: sqlite3.Connection, policy_id: str) -> bytes:
         public_key_fingerprint=fingerprint(pub),
         issued_at=clock.now(conn),
         check_every_play=bool(row["check_every_play"]),
+        coverage=coverage(row),
     )
     return sign_policy(policy, ctx.insurer_key)
 

@@ -8,12 +8,13 @@ import sqlite3
 from mock_backend import clock, licensor
 from mock_backend.context import Context
 from mock_backend.errors import ApiError
-from mock_backend.insurer import delivery, license_control, policies, premiums, receipts
+from mock_backend.insurer import coverage, delivery, license_control, policies, premiums, receipts
 from player.errors import MalformedError
 from player.protocol import api
 from player.protocol.canonical import b64d, format_time
 from player.protocol.license import parse_license
 from player.protocol.license_list import InvalidationReason, LicenseState
+from player.protocol.policy import Coverage
 from player.protocol.receipt import ReceiptKind
 
 
@@ -28,7 +29,7 @@ def premium_for(
     ctx: Context, conn: sqlite3.Connection, content: sqlite3.Row, policy: sqlite3.Row | None = None
 ) -> int:
     """The premium for insuring `content` at this insurer; less under a policy that checks on every
-    play (claim 26)."""
+    play (claim 26) or covers one part only (claim 32)."""
     rate = conn.execute(
         "SELECT premium_rate FROM providers WHERE id = ?", (content["provider_id"],)
     ).fetchone()
@@ -37,7 +38,9 @@ def premium_for(
         round(float(rate[0]) * ctx.settings.premium_factor, 4),
         premiums.trouble(conn, content["provider_id"]),
     )
-    return policies.premium(base, bool(policy is not None and policy["check_every_play"]))
+    if policy is None:
+        return base
+    return policies.premium(base, bool(policy["check_every_play"]), policies.coverage(policy))
 
 
 def _new_item(
@@ -84,6 +87,7 @@ def purchase(
     Only for a provider that sells through the insurer (the front-end configuration, FIG.3)."""
     policy = policies.get_owned(conn, user_id, policy_id)
     policies.require_in_force(conn, policy)
+    coverage.require_license_cover(policy)
     content = content_row(conn, content_id)
     provider = conn.execute("SELECT * FROM providers WHERE id = ?", (content["provider_id"],)).fetchone()
     if "front_end" not in licensor.configurations(provider):
@@ -163,16 +167,26 @@ def insure_existing(
     A refusal is found before anything is written for that license, so nothing of it is left behind."""
     policy = policies.get_owned(conn, user_id, policy_id)
     policies.require_in_force(conn, policy)
-    delivered, refused = [], []
+    delivered: list[api.Delivered] = []
+    covered: list[api.CoveredContents] = []
+    refused = []
     for index, text in enumerate(licenses_b64):
         try:
-            delivered.append(_insure_one(ctx, conn, user_id, policy, index, text))
+            done = _insure_one(ctx, conn, user_id, policy, index, text)
         except _Refused as e:
             refused.append(e.refusal)
+            continue
+        if isinstance(done, api.Delivered):
+            delivered.append(done)
+        else:
+            covered.append(done)
     receipt_id = None
-    if delivered:
+    if delivered or covered:
         policies.touch(conn, policy_id, official=True)
-        bill = [receipts.item(conn, d.content_id, price=0, premium=d.premium or 0) for d in delivered]
+        charged = [(d.content_id, d.premium or 0) for d in delivered] + [
+            (c.content_id, c.premium) for c in covered
+        ]
+        bill = [receipts.item(conn, content_id, price=0, premium=premium) for content_id, premium in charged]
         receipt_id = receipts.issue(ctx, conn, user_id, ReceiptKind.INSURED_LATER, bill, policy=policy)
     return api.InsuredExisting(
         receipt_id=receipt_id,
@@ -180,6 +194,7 @@ def insure_existing(
         licenses=delivered,
         list_version=license_control.current_version(conn, user_id),
         refused=refused,
+        covered=covered,
     )
 
 
@@ -190,7 +205,7 @@ class _Refused(Exception):
 
 def _insure_one(
     ctx: Context, conn: sqlite3.Connection, user_id: str, policy: sqlite3.Row, index: int, text: str
-) -> api.Delivered:
+) -> api.Delivered | api.CoveredContents:
     try:
         xml = b64d(text, "license")
         lic, _ = parse_license(xml)
@@ -243,6 +258,14 @@ def _insure_one(
             raise refuse("not_authentic", f"its licensor did not issue it ({answer.reason})")
         content = content_row(conn, lic.content_id)
         refuse_if_insured(conn, user_id, content)
+        if policies.coverage(policy) is Coverage.CONTENTS:  # claim 32: the audio only; the license stays
+            premium = premium_for(ctx, conn, content, policy)
+            item_id = _new_item(
+                conn, policy, content, lic.license_id, premium, f"{lic.licenser}/{lic.license_id}"
+            )
+            return coverage.cover(
+                conn, policy, item_id, (lic.licenser, lic.license_id, lic.content_version), premium
+            )
         issued = licensor.call(
             ctx,
             conn,

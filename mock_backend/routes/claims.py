@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import Response
+from fastapi.responses import FileResponse, Response
 from pydantic import Field, model_validator
 
 from mock_backend import db
 from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
 from mock_backend.errors import error_responses
 from mock_backend.insurer import alternates as offers
-from mock_backend.insurer import claims
+from mock_backend.insurer import claims, coverage
+from mock_backend.routes.providers import CONTAINER_ANSWERS, CONTAINER_TYPE
 from player.protocol import api
 
 router = APIRouter(prefix="/api/v1/claims", tags=["insurer: claims"])
@@ -69,6 +70,29 @@ async def file_claim(body: ClaimRequest, user: CurrentUser, ctx: Ctx, key: Idemp
 @router.get("/{claim_id}", response_model_exclude_unset=True, responses=error_responses(401, 404, 422))
 def get_claim(claim_id: str, user: CurrentUser, conn: Conn) -> api.Claim:
     return claims.get_claim(conn, user.id, claim_id)
+
+
+@router.get(
+    "/{claim_id}/items/{item_id}/contents",
+    response_class=FileResponse,
+    responses=CONTAINER_ANSWERS | error_responses(401, 404, 406, 422),
+)
+def resent_contents(
+    claim_id: str,
+    item_id: str,
+    user: CurrentUser,
+    ctx: Ctx,
+    conn: Conn,
+    codecs: Annotated[
+        str | None, Query(max_length=200, description="MIME types the terminal decodes, best first")
+    ] = None,
+) -> FileResponse:
+    """Claim 32: the audio a contents-only policy sends again, from the insurer's own copy (which
+    outlives the provider's distribution of the track); resumable by HTTP Range."""
+    path, mime, version = coverage.resent_file(ctx, conn, user.id, claim_id, item_id, codecs)
+    return FileResponse(
+        path, media_type=CONTAINER_TYPE, headers={"X-Content-Mime": mime, "X-Content-Version": str(version)}
+    )
 
 
 @router.get("/{claim_id}/items/{item_id}/alternates", responses=error_responses(401, 404, 409, 422))

@@ -4,7 +4,7 @@ upgrades."""
 from __future__ import annotations
 
 import sqlite3
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from fastapi import APIRouter, Path, Query, Request
@@ -26,8 +26,9 @@ from mock_backend.insurer import (
 )
 from mock_backend.limits import MAX_SQL_INT
 from player.errors import MalformedError
-from player.protocol import api
+from player.protocol import api, history_api
 from player.protocol.canonical import b64d, b64e, ed25519_public_bytes, fingerprint
+from player.protocol.policy import Coverage
 from player.protocol.receipt import ReceiptKind
 
 router = APIRouter(prefix="/api/v1", tags=["insurer"])
@@ -97,6 +98,7 @@ class PolicyRequest(api.RequestModel):
     public_key: B64Key
     accept_terms: bool
     check_every_play: bool = False  # claim 26: the cheaper policy, asked on every play
+    coverage: Literal["full", "license", "contents"] = "full"  # claim 32: both, the license, the audio
 
 
 @router.post(
@@ -117,7 +119,9 @@ async def take_out_policy(
     raw = _public_key(body.public_key)
 
     def work(conn: sqlite3.Connection) -> tuple[int, api.PolicyDoc]:
-        row = policies.create(ctx, conn, user.id, raw, check_every_play=body.check_every_play)
+        row = policies.create(
+            ctx, conn, user.id, raw, check_every_play=body.check_every_play, covers=Coverage(body.coverage)
+        )
         receipt_id = receipts.issue(ctx, conn, user.id, ReceiptKind.INSURANCE, [], policy=row)
         doc = api.PolicyDoc(
             policy_id=row["id"], policy=policies.signed_b64(ctx, conn, row["id"]), receipt_id=receipt_id
@@ -144,7 +148,7 @@ def get_policy(policy_id: str, user: CurrentUser, ctx: Ctx, conn: Conn) -> api.P
 @router.get(
     "/policies/{policy_id}/history", tags=["insurer: policies"], responses=error_responses(401, 404, 422)
 )
-def policy_history(policy_id: str, user: CurrentUser, conn: Conn) -> api.History:
+def policy_history(policy_id: str, user: CurrentUser, conn: Conn) -> history_api.History:
     """FIG.6A for this user, plus each insured track's re-licensing count and the events behind them."""
     policies.get_owned(conn, user.id, policy_id)
     return history.of_user(conn, user.id, user.username, policy_id)

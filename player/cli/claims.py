@@ -21,7 +21,9 @@ Password = Callable[[str], str]
 def report_loss(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
     if a.all == bool(a.content_ids):
         raise UsageError(translate("Cli", "name the lost tracks (CONTENT_ID...) or give --all"))
-    claim, outcomes = t.claims.report_loss(None if a.all else a.content_ids, genre=a.genre, progress=p)
+    at = t if getattr(a, "insurer", None) else None  # else the insurer of the first track's license
+    lost = None if a.all else a.content_ids
+    claim, outcomes = t.home.parts.report_loss(lost, at=at, genre=a.genre, progress=p)
     items = [outcome_row(o) | {"alternates": len(o.alternates)} for o in outcomes]
     data = {"claim_id": claim.claim_id, "items": items}
     shown = [r | shown_outcome(o) for r, o in zip(items, outcomes, strict=True)]

@@ -314,6 +314,7 @@ _HANDLERS: dict[str, Handler] = {
     "catalog": _catalog,
     "buy": _buy,
     "insure-existing": uninsured.insure_existing,
+    "insure-audio": uninsured.insure_audio,
     "library": _library,
     "sync": _sync,
     "play": _play,

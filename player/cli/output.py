@@ -118,6 +118,7 @@ STATE_WORDS = {
     "unknown": QT_TRANSLATE_NOOP("CliState", "unknown"),
     "unavailable": QT_TRANSLATE_NOOP("CliState", "unavailable"),
     "reissued": QT_TRANSLATE_NOOP("CliState", "reissued"),
+    "resent": QT_TRANSLATE_NOOP("CliState", "audio resent"),
     "alternates_offered": QT_TRANSLATE_NOOP("CliState", "alternates_offered"),
     "refused": QT_TRANSLATE_NOOP("CliState", "refused"),
     "chosen": QT_TRANSLATE_NOOP("CliState", "chosen"),

@@ -92,10 +92,19 @@ def build_parser() -> argparse.ArgumentParser:
         "logout",
         translate("Cli", "sign out: nothing plays or syncs until you sign in again (the library is kept)"),
     )
-    cmd("insure", translate("Cli", "take out insurance (shows the terms)")).add_argument(
+    take_out = cmd("insure", translate("Cli", "take out insurance (shows the terms)"))
+    take_out.add_argument(
         "--check-every-play",
         action="store_true",
         help=translate("Cli", "the cheaper policy: every play asks the insurer first while online"),
+    )
+    take_out.add_argument(
+        "--coverage",
+        choices=("full", "license", "contents"),
+        default="full",
+        help=translate(
+            "Cli", "what the policy covers: license and audio (full), the license alone, or the audio alone"
+        ),
     )
     cmd("catalog", translate("Cli", "the store: both providers' tracks")).add_argument("--genre")
     buy = cmd("buy", translate("Cli", "buy a track with insurance and download it"))
@@ -119,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
     insure.add_argument(
         "--all-uninsured", action="store_true", help=translate("Cli", "every track bought without insurance")
     )
+    cmd(
+        "insure-audio",
+        translate("Cli", "cover the audio of tracks whose license another insurer covers (with --insurer)"),
+    ).add_argument("content_ids", nargs="+", metavar="CONTENT_ID")
     cmd(
         "library",
         translate("Cli", "every license this terminal holds, with its state, and your own music files"),

@@ -27,6 +27,7 @@ def _policy_fields(t: Terminal) -> dict[str, Any]:
         "state": p.state.value,
         "premium_yen_per_track": p.premium_yen_per_track,
         "check_every_play": p.check_every_play,
+        "coverage": p.coverage.value,
         "guarantee_start": stamp(p.guarantee_start),
         "guarantee_end": stamp(p.guarantee_end),
         "relicensing_starts": stamp(p.relicensing_starts),
@@ -64,6 +65,7 @@ POLICY_LABELS = {
     "state": QT_TRANSLATE_NOOP("CliPolicy", "state"),
     "premium_yen_per_track": QT_TRANSLATE_NOOP("CliPolicy", "premium_yen_per_track"),
     "check_every_play": QT_TRANSLATE_NOOP("CliPolicy", "check_every_play"),
+    "coverage": QT_TRANSLATE_NOOP("CliPolicy", "coverage"),
     "guarantee_start": QT_TRANSLATE_NOOP("CliPolicy", "guarantee_start"),
     "guarantee_end": QT_TRANSLATE_NOOP("CliPolicy", "guarantee_end"),
     "relicensing_starts": QT_TRANSLATE_NOOP("CliPolicy", "relicensing_starts"),
@@ -99,7 +101,9 @@ def _text(fields: dict[str, Any]) -> str:
 
 def insure(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
     terms = t.account.terms()
-    t.account.insure(check_every_play=a.check_every_play)
+    from player.protocol.policy import Coverage  # with the terminal's crypto, loaded only now
+
+    t.account.insure(check_every_play=a.check_every_play, coverage=Coverage(a.coverage))
     fields = _policy_fields(t) | {"terms": terms.summary}
     out.emit(fields, lambda: terms.summary + "\n\n" + _text(fields))
     return 0

@@ -36,6 +36,22 @@ def buy_uninsured(t: Terminal, a: argparse.Namespace, out: Output, p: Progress |
     return 0
 
 
+def insure_audio(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
+    """Claim 32: cover the audio of tracks held under licenses at other insurers (a contents-only policy)."""
+    outcomes = t.home.parts.insure_contents(t, list(a.content_ids), p)
+    rows = [
+        {"content_id": o.content_id, "license_id": o.license_id, "outcome": o.outcome, "premium": o.premium}
+        | {"reason": o.reason}
+        for o in outcomes
+    ]
+    shown = [
+        r | {"outcome": state_word(o.outcome), "reason": words.refusal(o.reason) if o.reason else ""}
+        for r, o in zip(rows, outcomes, strict=True)
+    ]
+    out.emit(rows, lambda: table(shown, ("content_id", "license_id", "outcome", "premium", "reason")))
+    return 0
+
+
 def insure_existing(
     t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password
 ) -> int:

@@ -37,9 +37,11 @@ Unavailability = Literal["", "provider_ended", "provider_unavailable", "content_
 
 
 class ClaimOutcome(StrEnum):
-    """What became of one claimed track. `chosen` follows `alternates_offered` once the user picks."""
+    """What became of one claimed track. `chosen` follows `alternates_offered` once the user picks;
+    `resent` is the audio alone sent again under the license held (claim 32, a contents-only policy)."""
 
     REISSUED = "reissued"
+    RESENT = "resent"
     ALTERNATES_OFFERED = "alternates_offered"
     REFUSED = "refused"
     CHOSEN = "chosen"
@@ -139,6 +141,7 @@ class Terms(Answer):
     premium_yen_per_track: int
     premium_rate: float
     every_play_premium_yen_per_track: int  # the same, under a policy that checks on every play (claim 26)
+    coverage_premiums: dict[str, int] = Field(default_factory=dict)  # claim 32: by coverage, in yen
     insurer_fingerprint: str
     summary: str
     provider_premiums: list[ProviderPremium] = Field(default_factory=list)
@@ -199,7 +202,7 @@ class Delivered(Answer):
     item_id: str | None
     content_id: str
     package: str  # base64 of the signed license package
-    download: Download
+    download: Download | None  # None: a license-only re-issue (claim 32), the audio stays the user's
     replaces: str | None = None
     premium: int | None = None  # set when an uninsured license was insured afterwards (FIG.15)
 
@@ -224,11 +227,24 @@ class ReceiptDoc(Answer):
     receipt: str  # base64 of the signed receipt document
 
 
+class CoveredContents(Answer):
+    """Claim 32: a presented license whose audio a contents-only policy now covers; the license is left
+    as it was (the user's, insured elsewhere or not at all)."""
+
+    item_id: str
+    license_id: str
+    licensor: str
+    content_id: str
+    version: int
+    premium: int
+
+
 class InsuredExisting(Answer):
     policy: str
     licenses: list[Delivered]
     list_version: int
     refused: list[RefusedLicense] = []
+    covered: list[CoveredContents] = []  # under a contents-only policy, in place of `licenses`
     receipt_id: str | None = None  # claim 30: the signed receipt of this charge
 
 
@@ -307,6 +323,7 @@ class ClaimItem(Answer):
     reason: str = ""
     message: str = ""
     license: Delivered | None = None
+    download: Download | None = None  # claim 32: the audio of a contents-only re-send
     alternates: list[Alternate] = Field(default_factory=list)
     new_license_id: str | None = None
 
@@ -352,38 +369,6 @@ class Upgrade(Answer):
     policy: str
     list_version: int
     receipt_id: str | None = None  # claim 30: the signed receipt of this charge
-
-
-class HistoryItem(Answer):
-    item_id: str
-    original_content_id: str
-    content_id: str
-    license_id: str
-    price: int
-    premium: int
-    relicense_count: int
-
-
-class HistoryEvent(Answer):
-    item_id: str
-    claim_id: str | None
-    kind: RedistributionKind
-    old_license_id: str
-    new_license_id: str
-    content_id: str
-    amount: int
-    at: str
-
-
-class History(Answer):
-    """FIG.6A for this user, with each insured track's count."""
-
-    user: str
-    first_contract_at: str | None
-    relicensing_count: int
-    gross_amount: int
-    items: list[HistoryItem]
-    events: list[HistoryEvent]
 
 
 class SignedDocument(Answer):

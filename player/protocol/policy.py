@@ -29,6 +29,16 @@ class PolicyState(StrEnum):
     OFFICIAL = "official"
 
 
+class Coverage(StrEnum):
+    """Claim 32: what of a track a policy guarantees. `license`: the right to play (a lost license is
+    re-issued, the audio kept by the user); `contents`: the audio (a lost file is sent again under the
+    license the user holds, insured elsewhere or not at all); `full`: both, the one policy of old."""
+
+    FULL = "full"
+    LICENSE = "license"
+    CONTENTS = "contents"
+
+
 _GUARANTEE_KEYS = frozenset(
     {
         "contract_id",
@@ -128,6 +138,8 @@ class Policy:
     # Claim 26: every play asks the insurer for the license's signed validity first (while online). In
     # the signed document only when true, so a policy without the term reads as it always did.
     check_every_play: bool = False
+    # Claim 32: in the signed document only when not full, for the same reason.
+    coverage: Coverage = Coverage.FULL
 
     def guarantee(self) -> GuaranteeConditions:
         return GuaranteeConditions(
@@ -154,24 +166,28 @@ def verify_policy(data: bytes, insurer_key: Ed25519PublicKey) -> Policy:
 
 
 def _to_fields(p: Policy) -> dict[str, Any]:
-    return {
-        "contract_id": p.contract_id,
-        "insured": p.insured,
-        "user_id": p.user_id,
-        "state": p.state.value,
-        "revision": p.revision,
-        "guaranteed_license_ids": list(p.guaranteed_license_ids),
-        "premium_yen_per_track": p.premium_yen_per_track,
-        "guarantee_start": format_time(p.guarantee_start),
-        "guarantee_end": format_time(p.guarantee_end),
-        "relicensing_starts": format_time(p.relicensing_starts),
-        "relicensing_limit_per_track": p.relicensing_limit_per_track,
-        "relicensing_limit_total": p.relicensing_limit_total,
-        "price_difference_limit": p.price_difference_limit,
-        "public_key": b64e(p.public_key),
-        "public_key_fingerprint": p.public_key_fingerprint,
-        "issued_at": format_time(p.issued_at),
-    } | ({"check_every_play": True} if p.check_every_play else {})
+    return (
+        {
+            "contract_id": p.contract_id,
+            "insured": p.insured,
+            "user_id": p.user_id,
+            "state": p.state.value,
+            "revision": p.revision,
+            "guaranteed_license_ids": list(p.guaranteed_license_ids),
+            "premium_yen_per_track": p.premium_yen_per_track,
+            "guarantee_start": format_time(p.guarantee_start),
+            "guarantee_end": format_time(p.guarantee_end),
+            "relicensing_starts": format_time(p.relicensing_starts),
+            "relicensing_limit_per_track": p.relicensing_limit_per_track,
+            "relicensing_limit_total": p.relicensing_limit_total,
+            "price_difference_limit": p.price_difference_limit,
+            "public_key": b64e(p.public_key),
+            "public_key_fingerprint": p.public_key_fingerprint,
+            "issued_at": format_time(p.issued_at),
+        }
+        | ({"check_every_play": True} if p.check_every_play else {})
+        | ({"coverage": p.coverage.value} if p.coverage is not Coverage.FULL else {})
+    )
 
 
 def _from_fields(fields: dict[str, Any]) -> Policy:
@@ -179,7 +195,12 @@ def _from_fields(fields: dict[str, Any]) -> Policy:
     every_play = fields.get("check_every_play", False) if isinstance(fields, dict) else False
     if "check_every_play" in fields and every_play is not True:
         raise MalformedError(translate("Errors", "policy check_every_play: present only as true"))
-    obj = f.require_object(fields, _POLICY_KEYS | ({"check_every_play"} if every_play else set()), what)
+    partial = isinstance(fields, dict) and "coverage" in fields
+    optional = ({"check_every_play"} if every_play else set()) | ({"coverage"} if partial else set())
+    obj = f.require_object(fields, _POLICY_KEYS | optional, what)
+    coverage = f.get_enum(obj, "coverage", Coverage, what) if partial else Coverage.FULL
+    if partial and coverage is Coverage.FULL:
+        raise MalformedError(translate("Errors", "policy coverage: present only when not full"))
     public_key = f.get_bytes(obj, "public_key", what, POLICY_KEY_SIZE)
     # [0028]: the user compares this fingerprint with the one the terminal shows for its own key.
     if obj["public_key_fingerprint"] != fingerprint(public_key):
@@ -204,6 +225,7 @@ def _from_fields(fields: dict[str, Any]) -> Policy:
         public_key_fingerprint=obj["public_key_fingerprint"],
         issued_at=f.get_time(obj, "issued_at", what),
         check_every_play=every_play,
+        coverage=coverage,
     )
 
 

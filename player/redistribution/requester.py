@@ -113,6 +113,17 @@ class Requester:
         body = {"policy_id": policy_id, "license_ids": license_ids, "kind": kind, "genre": genre}
         return self._claim(body, progress)
 
+    def claim_covered(self, license_ids: list[str], progress: Progress | None = None) -> api.Claim:
+        """Claim 32: audio lost that this policy covers alone, named by the licenses shown when it was
+        covered (held at another insurer, so in no library here). The audio comes back `resent`."""
+        body = {
+            "policy_id": self._account.policy_id(),
+            "license_ids": license_ids,
+            "kind": "loss",
+            "genre": None,
+        }
+        return self._claim(body, progress)[0]
+
     def _claim(self, body: dict[str, Any], progress: Progress | None) -> tuple[api.Claim, list[Outcome]]:
         with self._journal.request(CLAIM, body) as key:
             claim = self._client().claim(

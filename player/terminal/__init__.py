@@ -51,12 +51,12 @@ if TYPE_CHECKING:
         ClaimItem,
         ClaimOutcome,
         DirectLicense,
-        History,
         Purchase,
         Terms,
         Upgrade,
         UpgradeOffer,
     )
+    from player.protocol.history_api import History
     from player.protocol.insurers_api import InsurerListing, SharedAboutYou
 
 _CONTRACT = frozenset(
@@ -69,7 +69,6 @@ _CONTRACT = frozenset(
         "ClaimItem",
         "ClaimOutcome",
         "DirectLicense",
-        "History",
         "Purchase",
         "Terms",
         "Upgrade",
@@ -83,6 +82,10 @@ def __getattr__(name: str) -> Any:
         from player.protocol import api
 
         return getattr(api, name)
+    if name == "History":
+        from player.protocol import history_api
+
+        return history_api.History
     if name in ("InsurerListing", "SharedAboutYou"):
         from player.protocol import insurers_api
 

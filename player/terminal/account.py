@@ -26,14 +26,14 @@ from player.language import translate
 from player.protocol.canonical import b64e, ed25519_public_bytes, x25519_public_bytes
 from player.protocol.direct import open_direct, parse_direct
 from player.protocol.license import License
-from player.protocol.package import LicensePackage, open_license
-from player.protocol.policy import Policy, verify_policy
+from player.protocol.package import LicensePackage, open_license, open_package
+from player.protocol.policy import Coverage, Policy, verify_policy
 from player.storage import KeyStore, Store
 from player.terminal.connection import Connection
 from player.transfer import decode_b64
 
 if TYPE_CHECKING:
-    from player.protocol import api
+    from player.protocol import api, history_api
 
 SIGNED_OUT = "signed_out"  # a store setting: "1" from sign-out to the next sign-in
 EVERY_PLAY_CHOSEN = "every_play_chosen"  # a store setting: "1" when the user asked for the check
@@ -156,15 +156,18 @@ class Account:
             raise UsageError(translate("Errors", "no insurance yet: run `insure` first"))
         return policy
 
-    def insure(self, *, check_every_play: bool = False) -> Policy:
+    def insure(self, *, check_every_play: bool = False, coverage: Coverage = Coverage.FULL) -> Policy:
         """FIG.13 (1)-(2): a key pair made here ([0028]); the private half goes to the keyring only.
-        `check_every_play` (claim 26): the cheaper policy whose terminal asks the insurer on every play."""
+        `check_every_play` (claim 26): the cheaper policy whose terminal asks the insurer on every play;
+        `coverage` (claim 32): the license alone, the audio alone, or both."""
         self._keys.check()
         if self.insured:
             return self.policy()
         key = X25519PrivateKey.generate()
         public = b64e(x25519_public_bytes(key))
-        doc = self._connection.client().take_out_policy(public, check_every_play=check_every_play)
+        doc = self._connection.client().take_out_policy(
+            public, check_every_play=check_every_play, coverage=coverage.value
+        )
         policy = self.accept_policy(doc.policy)
         self._keys.set_policy_key(policy.contract_id, key)
         self._policy_keys[policy.contract_id] = key
@@ -212,7 +215,7 @@ class Account:
         self._verified_policy = (raw, pinned, policy)
         return policy
 
-    def history(self) -> api.History | None:
+    def history(self) -> history_api.History | None:
         """FIG.6A as the insurer keeps it; None offline."""
         client = self._connection.try_client()
         return None if client is None else client.history(self.policy_id())
@@ -237,6 +240,12 @@ class Account:
         lic = open_license(package, key, self._connection.licensor_keys())
         self._policy_keys[package.policy_id] = key
         return lic
+
+    def license_xml(self, package: LicensePackage) -> bytes:
+        """The license inside a package as its licensor signed it: what another insurer is shown to
+        cover its audio (claim 32). Verified first, as every opening is."""
+        self.unwrap(package)
+        return open_package(package, self._policy_keys[package.policy_id])
 
     def checks_every_play(self, policy_id: str) -> bool:
         """Whether plays under the policy a package is under ask the insurer each time (claim 26): the

@@ -39,6 +39,7 @@ from player.terminal.library import Library
 from player.terminal.licenses import Licenses
 from player.terminal.opening import Opener
 from player.terminal.own_music import OwnMusic
+from player.terminal.parts import ContentsCovers, Parts
 from player.terminal.playlists import Playlists
 from player.terminal.purchases import PURCHASE, Purchases
 from player.terminal.receipts import Receipts
@@ -89,6 +90,7 @@ class Terminal:
         its own profile of that keyring."""
         self.data_dir = data_dir
         self.now = clock
+        self.home = self  # the library the user chose first; a desk of another insurer is told its home
         store = Store(data_dir)
         backend = MemoryKeyring() if keys_in_memory else None
         if keyring_of is not None:
@@ -116,13 +118,15 @@ class Terminal:
             self._journal,
         )
         self.receipts = Receipts(store, self.connection, self.account)
+        self.covers = ContentsCovers(store)  # claim 32: the audio this desk's policy covers alone
+        self.parts = Parts(self)
         self.own_music = OwnMusic(data_dir, store.lock)
         # playlists (player/terminal/playlists.py): of the tracks bought and the user's own files alike
         self.playlists = Playlists(store, lambda: self.library.entries() + self.own_music.entries())
         self._opener = Opener(store, self.connection, self.account, self.licenses, self.library, clock)
 
         def open_desk(desk_dir: Path) -> Terminal:
-            return Terminal(
+            desk = Terminal(
                 desk_dir,
                 clock=clock,
                 timeout=timeout,
@@ -130,6 +134,8 @@ class Terminal:
                 backend_of=self.connection,
                 keyring_of=keys,
             )
+            desk.home = self
+            return desk
 
         # the other insurers the user holds policies with (player/terminal/insurers.py); a desk joins none
         self.insurers = Insurers(self, store, open_desk if backend_of is None else None)

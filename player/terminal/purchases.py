@@ -37,6 +37,7 @@ from player.terminal.results import Preview
 from player.transfer import Progress, decode_b64
 
 if TYPE_CHECKING:
+    from player.client import Client
     from player.protocol import api
 
 PURCHASE = "purchase"  # journal kind
@@ -158,11 +159,11 @@ class Purchases:
             )
         # Opened before anything is kept: a package this terminal's policy key does not open (one issued
         # to the user's other machine after a recovery) is not ours to keep; its key checks the file.
-        content_key = self._account.unwrap(package).content_key
+        lic = self._account.unwrap(package)
         entry = self._connection.client().catalog_entry(delivered.content_id)
         info = TrackInfo(
             entry.content_id,
-            delivered.download.version,
+            lic.content_version,
             entry.title,
             entry.artist,
             entry.album,
@@ -176,7 +177,20 @@ class Purchases:
         self._store.put_package(
             package.license_id, raw, package.content_id, package.policy_id, package.item_id
         )
-        self.fetch_file(info, delivered.download.url, progress, content_key=content_key)
+        if delivered.download is None:  # the license alone (claim 32): the audio here stays, if it is
+            self._keep_file(info, lic.content_key)
+            return
+        self.fetch_file(info, delivered.download.url, progress, content_key=lic.content_key)
+
+    def _keep_file(self, info: TrackInfo, content_key: bytes) -> None:
+        """After a license-only re-issue: the file here is kept when it opens with the new license. One
+        missing or broken is left missing: the next sync fetches it from its provider (`repair`), or the
+        insurer of its audio sends it again."""
+        row = self._store.track(info.content_id)
+        if row is None or row.path is None or row.info.version != info.version or not row.path.is_file():
+            return
+        if not self._intact(info.content_id, content_key):
+            self._store.remove_track_file(info.content_id)
 
     def fetch_file(
         self,
@@ -185,10 +199,12 @@ class Purchases:
         progress: Progress | None = None,
         *,
         content_key: bytes | None = None,
+        via: Client | None = None,
     ) -> Path:
         """Make sure the track's file is here: a file already held is kept when it checks out with
         `content_key` (a license can be lost while its file remains), else fetched again (resuming).
-        With the key, the album facts are then read from the file's tags."""
+        With the key, the album facts are then read from the file's tags. `via`: the client of the
+        insurer that sends it, when not this one's (claim 32: the insurer of the audio alone)."""
         row = self._store.track(info.content_id)
         if (
             row is not None
@@ -203,7 +219,7 @@ class Purchases:
             self._store.remove_track_file(info.content_id)  # corrupt: the insurer's copy replaces it
         with self._store.open_track_download(info.content_id, info.version) as sink:
             try:
-                self._connection.client().download(url, sink, progress)
+                (via or self._connection.client()).download(url, sink, progress)
             except IntegrityError as e:  # refused at the door: what arrived is not (all) this track
                 raise BackendResponseError(str(e)) from e
         path = self._store.finish_track_download(info)
@@ -267,6 +283,47 @@ class Purchases:
                 break
             repaired.append(content_id)
         return repaired, failed
+
+    def license_plays(self, content_id: str) -> bool:
+        """Whether a license held here for the track may play it now (its package here, verified)."""
+        return self._playable(content_id) is not None
+
+    def file_intact(self, content_id: str) -> bool:
+        """Whether the track's file is here and opens, all of it, with a license here that may play."""
+        row, package = self._store.track(content_id), self._playable(content_id)
+        if row is None or row.path is None or package is None or not row.path.is_file():
+            return False
+        return self._intact(content_id, self._account.unwrap(package).content_key)
+
+    def take_resent(self, content_id: str, url: str, via: Client, progress: Progress | None = None) -> None:
+        """Claim 32: the audio another insurer sent again, kept under the license that plays here."""
+        row, package = self._store.track(content_id), self._playable(content_id)
+        if row is None or package is None:
+            raise UsageError(
+                translate(
+                    "Errors", "no license here plays {content_id}: report its license lost first"
+                ).format(content_id=repr(content_id))
+            )
+        key = self._account.unwrap(package).content_key
+        self.fetch_file(row.info, url, progress, content_key=key, via=via)
+        if not self._intact(content_id, key):
+            self._store.remove_track_file(content_id)
+            raise IntegrityError(translate("Errors", "the audio sent again does not open with your license"))
+
+    def presentable(self, content_id: str) -> tuple[str, bytes]:
+        """The license of a track that plays here, as its licensor signed it (ID and XML): shown to another
+        insurer to cover its audio (claim 32). An insured one is opened from its package; one bought
+        without insurance from its sealed copy."""
+        package = self._playable(content_id)
+        if package is not None:
+            return package.license_id, self._account.license_xml(package)
+        for row in self._store.library():
+            if row.content_id == content_id and not row.policy_id and row.package_present:
+                lic, xml = self._account.open_direct(self._store.package_bytes(row.license_id))
+                return lic.license_id, xml
+        raise UsageError(
+            translate("Errors", "no license here plays {content_id}").format(content_id=repr(content_id))
+        )
 
     def _playable(self, content_id: str) -> LicensePackage | None:
         """The newest package held for the track that the license decision lets play, if any."""

@@ -15,6 +15,7 @@ from player.terminal import IntegrityReport, LibraryEntry, LibraryState, Outcome
 # Translated where shown: translate("LossData", OUTCOME_WORDS[outcome]).
 OUTCOME_WORDS = {
     "reissued": QT_TRANSLATE_NOOP("LossData", "Re-issued"),
+    "resent": QT_TRANSLATE_NOOP("LossData", "Audio sent again"),
     "alternates_offered": QT_TRANSLATE_NOOP("LossData", "Choose an alternate"),
     "refused": QT_TRANSLATE_NOOP("LossData", "Refused"),
     "chosen": QT_TRANSLATE_NOOP("LossData", "Replaced"),
@@ -22,6 +23,7 @@ OUTCOME_WORDS = {
 _Icon = QStyle.StandardPixmap
 OUTCOME_ICONS = {
     "reissued": _Icon.SP_DialogApplyButton,
+    "resent": _Icon.SP_DialogApplyButton,
     "alternates_offered": _Icon.SP_MessageBoxInformation,
     "refused": _Icon.SP_MessageBoxWarning,
     "chosen": _Icon.SP_DialogApplyButton,

@@ -242,7 +242,10 @@ class LossDialog(LossPages):
                 if content_ids is None:
                     claim, outcomes = terminal.claims.recover(progress)
                 else:
-                    claim, outcomes = terminal.claims.report_loss(content_ids, genre=genre, progress=progress)
+                    parts = terminal.home.parts  # the audio insured apart goes to its own insurer
+                    claim, outcomes = parts.report_loss(
+                        content_ids, at=terminal, genre=genre, progress=progress
+                    )
             except ClaimRefusedError as e:  # refused as a whole: an answer, shown on the result page
                 return Answer([], refusal=e, policy=policy_or_none(terminal))
             messages = {i.item_id: i.message for i in claim.items}
@@ -292,6 +295,8 @@ class LossDialog(LossPages):
         for o in answer.outcomes:
             if o.outcome == "reissued":
                 text = self.tr("Ready to play.")
+            elif o.outcome == "resent":
+                text = self.tr("The insurer of its audio sent the file again; ready to play.")
             elif o.outcome == "alternates_offered":
                 text = loss_words.offered(words.unavailable(o.reason), len(o.alternates))
             else:

@@ -62,6 +62,14 @@ def summary(counts: dict[str, int]) -> str:
                 translate("LossWords", "{n} tracks re-issued and ready to play"),
             )
         )
+    if counts.get("resent"):
+        parts.append(
+            words.count(
+                counts["resent"],
+                translate("LossWords", "{n} track's audio sent again by the insurer of its audio"),
+                translate("LossWords", "{n} tracks' audio sent again by the insurer of their audio"),
+            )
+        )
     if counts["chosen"]:
         parts.append(
             words.count(

@@ -1,0 +1,108 @@
+"""Story: the license of a track insured at one insurer, its audio at another.
+
+Sora insures licenses only at Kaede Mutual (the cheaper policy: she keeps her audio herself) and buys a
+track there; at Minato Assurance she takes a policy for the audio alone and shows it the license, which
+stays Kaede's. A lost license comes back from Kaede without a byte of audio; lost audio comes back from
+Minato's own copy, even once the provider has stopped distributing the track, under the license she
+holds; a disk that lost both gets each part from the insurer that covers it, each paid once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.stories.driver import PASSWORD, Cli
+from tests.support.backend import Backend
+
+MakeCli = Callable[[Backend | str, str], Cli]
+
+
+def _insured_apart(cli: Cli, user: str, track: str) -> None:
+    email = f"{user}@example.org"
+    cli.ok("signup", user, "--email", email, password=PASSWORD)
+    assert cli.ok("insure", "--coverage", "license")["coverage"] == "license"
+    cli.ok("buy", track)
+    cli.ok("--insurer", "minato", "signup", user, "--email", email, password=PASSWORD)
+    assert cli.ok("--insurer", "minato", "insure", "--coverage", "contents")["coverage"] == "contents"
+    (covered,) = cli.ok("--insurer", "minato", "insure-audio", track)
+    assert covered["outcome"] == "insured" and covered["premium"] > 0
+
+
+def _package_of(cli: Cli, license_id: str) -> Path:
+    (package,) = (p for p in (cli.data_dir / "packages").glob("*.json") if license_id in p.read_text())
+    return package
+
+
+def test_a_license_only_policy_reissues_the_license_without_sending_audio(
+    two_insurers: Backend, make_cli: MakeCli
+) -> None:
+    cli, track = make_cli(two_insurers, "library"), "aurora-0005"
+    _insured_apart(cli, "sora", track)
+    (row,) = cli.library()[track]
+    track_file = Path(row["path"])
+    before = track_file.stat()
+    _package_of(cli, row["license_id"]).unlink()  # the license lost; the audio still here
+
+    (item,) = cli.ok("report-loss", track)["items"]
+    assert item["outcome"] == "reissued"
+    after = track_file.stat()
+    assert (after.st_ino, after.st_mtime_ns, after.st_size) == (
+        before.st_ino,
+        before.st_mtime_ns,
+        before.st_size,
+    )
+    assert cli.ok("play", track, "--decode-only")["frames"] > 0
+    assert cli.ok("policy")["relicensing_count"] == 1
+    assert cli.ok("--insurer", "minato", "policy")["relicensing_count"] == 0, "the audio was not claimed"
+
+
+def test_lost_audio_comes_back_from_its_own_insurer_after_the_provider_stopped_distributing_it(
+    two_insurers: Backend, make_cli: MakeCli
+) -> None:
+    cli, track = make_cli(two_insurers, "library"), "aurora-0006"
+    _insured_apart(cli, "ren", track)
+    two_insurers.admin(f"/content/{track}/discontinue")
+    (row,) = cli.library()[track]
+    Path(row["path"]).unlink()  # the audio lost; the license still plays
+    err = cli.fails(5, "verify", "--repair")
+    assert "no longer distributed" in err, "the provider sends it no more"
+
+    (item,) = cli.ok("report-loss", track)["items"]
+    assert item["outcome"] == "resent", item
+    assert cli.ok("play", track, "--decode-only")["frames"] > 0
+    (now,) = cli.library()[track]
+    assert now["license_id"] == row["license_id"], "the audio came back under the license she held"
+    assert cli.ok("policy")["relicensing_count"] == 0, "the license was not claimed"
+    assert cli.ok("--insurer", "minato", "policy")["relicensing_count"] == 1
+
+
+def test_a_disk_that_lost_both_gets_each_part_from_the_insurer_that_covers_it(
+    two_insurers: Backend, make_cli: MakeCli
+) -> None:
+    cli, track = make_cli(two_insurers, "library"), "aurora-0007"
+    _insured_apart(cli, "aoi", track)
+    (row,) = cli.library()[track]
+    Path(row["path"]).unlink()
+    _package_of(cli, row["license_id"]).unlink()
+
+    items = cli.ok("report-loss", track)["items"]
+    assert [i["outcome"] for i in items] == ["reissued", "resent"], items
+    assert cli.ok("play", track, "--decode-only")["frames"] > 0
+    shared = [(s["insurer_id"], s["what"]) for s in cli.ok("shared")]
+    assert ("kaede", "license_only") in shared and ("minato", "contents_only") in shared, shared
+
+
+def test_a_contents_only_policy_sells_nothing_and_covers_only_licenses_held_elsewhere(
+    two_insurers: Backend, make_cli: MakeCli
+) -> None:
+    cli, track = make_cli(two_insurers, "library"), "aurora-0008"
+    _insured_apart(cli, "haru", track)
+    err = cli.fails(1, "--insurer", "minato", "buy", "harbor-0001")
+    assert "audio only" in err, err
+    err = cli.fails(2, "insure-audio", track)
+    assert "not one for the audio alone" in err, err
+    policy = cli.ok("--insurer", "minato", "policy")
+    assert policy["coverage"] == "contents"
+    text = cli.ok("--insurer", "minato", "policy", as_json=False)
+    assert "contents" in text
