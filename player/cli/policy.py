@@ -101,9 +101,7 @@ def _text(fields: dict[str, Any]) -> str:
 
 def insure(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
     terms = t.account.terms()
-    from player.protocol.policy import Coverage  # with the terminal's crypto, loaded only now
-
-    t.account.insure(check_every_play=a.check_every_play, coverage=Coverage(a.coverage))
+    t.account.insure(check_every_play=a.check_every_play, coverage=a.coverage)
     fields = _policy_fields(t) | {"terms": terms.summary}
     out.emit(fields, lambda: terms.summary + "\n\n" + _text(fields))
     return 0

@@ -41,10 +41,10 @@ class ClaimOutcome(StrEnum):
     `resent` is the audio alone sent again under the license held (claim 32, a contents-only policy)."""
 
     REISSUED = "reissued"
-    RESENT = "resent"
     ALTERNATES_OFFERED = "alternates_offered"
     REFUSED = "refused"
     CHOSEN = "chosen"
+    RESENT = "resent"
 
 
 class Answer(BaseModel):

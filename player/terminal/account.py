@@ -156,17 +156,17 @@ class Account:
             raise UsageError(translate("Errors", "no insurance yet: run `insure` first"))
         return policy
 
-    def insure(self, *, check_every_play: bool = False, coverage: Coverage = Coverage.FULL) -> Policy:
+    def insure(self, *, check_every_play: bool = False, coverage: str = Coverage.FULL) -> Policy:
         """FIG.13 (1)-(2): a key pair made here ([0028]); the private half goes to the keyring only.
         `check_every_play` (claim 26): the cheaper policy whose terminal asks the insurer on every play;
-        `coverage` (claim 32): the license alone, the audio alone, or both."""
+        `coverage` (claim 32, a `Coverage` value): the license alone, the audio alone, or both."""
         self._keys.check()
         if self.insured:
             return self.policy()
         key = X25519PrivateKey.generate()
         public = b64e(x25519_public_bytes(key))
         doc = self._connection.client().take_out_policy(
-            public, check_every_play=check_every_play, coverage=coverage.value
+            public, check_every_play=check_every_play, coverage=Coverage(coverage).value
         )
         policy = self.accept_policy(doc.policy)
         self._keys.set_policy_key(policy.contract_id, key)

@@ -250,6 +250,32 @@ def walk(backend: Backend) -> list[Exchange]:
     t.call("GET", "/api/v1/claims/{claim_id}", 200, path={"claim_id": offered["claim_id"]})
     t.call("GET", "/api/v1/policies/{policy_id}/history", 200, path={"policy_id": policy_id})
 
+    t.family = "contents cover"  # claim 32: a policy for the audio alone, of a license bought uninsured
+    body = {"public_key": public, "accept_terms": True, "coverage": "contents"}
+    audio_policy = t.call("POST", "/api/v1/policies", 201, idem=True, json=body).json()["policy_id"]
+    at_harbor = {"provider_id": "harbor"}
+    held = t.call(
+        "POST",
+        "/providers/{provider_id}/direct-purchases",
+        201,
+        idem=True,
+        path=at_harbor,
+        json={"content_id": "harbor-0005"},
+    ).json()
+    covering = {"policy_id": audio_policy}
+    cover = {"licenses": [held["license_xml"]]}
+    t.call("POST", "/api/v1/policies/{policy_id}/insure-existing", 200, idem=True, path=covering, json=cover)
+    t.call("POST", "/api/v1/purchases", 409, idem=True, json=covering | {"content_id": "aurora-0002"})
+    body = {"policy_id": audio_policy, "license_ids": [held["license_id"]]}
+    claimed = t.call("POST", "/api/v1/claims", 201, idem=True, json=body).json()
+    (resent,) = claimed["items"]
+    assert resent["outcome"] == "resent" and "license" not in resent, "the audio again, no new license"
+    audio = "/api/v1/claims/{claim_id}/items/{item_id}/contents"
+    sent = {"claim_id": claimed["claim_id"], "item_id": resent["item_id"]}
+    t.call("GET", audio, 200, path=sent, params={"codecs": "audio/flac"})
+    t.call("GET", audio, 206, path=sent, headers={"Range": "bytes=100-"})
+    t.call("GET", audio, 404, path=sent | {"item_id": "CI-none"})
+
     t.family = "upgrades"
     t.call("POST", "/admin/content/{content_id}/upgrade", 200, path={"content_id": "aurora-0001"})
     [offer] = t.call("GET", "/api/v1/upgrades", 200).json()

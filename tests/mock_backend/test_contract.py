@@ -21,10 +21,10 @@ from pydantic import BaseModel
 
 from mock_backend.app import create_app
 from mock_backend.config import Settings
-from player.protocol import admin_api, api, insurers_api
+from player.protocol import admin_api, api, history_api, insurers_api
 
 # The contract: the answers the terminal parses, and the admin controls' answers kept beside them.
-CONTRACT = {api.__name__, admin_api.__name__, insurers_api.__name__}
+CONTRACT = {api.__name__, admin_api.__name__, insurers_api.__name__, history_api.__name__}
 
 EXEMPT = {
     ("GET", "/api/v1/license-list"): "the signed list goes out as the exact bytes the insurer signed: a "
@@ -33,6 +33,7 @@ EXEMPT = {
     ("GET", "/api/v1/catalog/{content_id}/cover"): "an image",
     ("GET", "/providers/{provider_id}/content/{content_id}"): "an encrypted container, served in HTTP ranges",
     ("GET", "/providers/{provider_id}/preview/{content_id}"): "a short audio clip (Ogg Vorbis or FLAC)",
+    ("GET", "/api/v1/claims/{claim_id}/items/{item_id}/contents"): "the encrypted container sent again",
     ("DELETE", "/api/v1/sessions/current"): "204: no body at all",
 }
 SCALARS = (str, int, float, bool)
@@ -126,7 +127,13 @@ def test_every_error_answer_is_documented_as_error_body(app: FastAPI) -> None:
 
 
 def test_claim_outcomes_keep_their_wire_names() -> None:
-    assert [o.value for o in api.ClaimOutcome] == ["reissued", "alternates_offered", "refused", "chosen"]
+    assert [o.value for o in api.ClaimOutcome] == [
+        "reissued",
+        "alternates_offered",
+        "refused",
+        "chosen",
+        "resent",
+    ]
     assert (
         api.ClaimItem.model_validate_json(
             b'{"item_id": "CI-1", "license_id": "L-1", "content_id": "a-1", "outcome": "refused"}'

@@ -40,6 +40,7 @@ OPERATIONS = [
     ("get", "/api/v1/claims/{claim_id}"),
     ("get", "/api/v1/claims/{claim_id}/items/{item_id}/alternates"),
     ("post", "/api/v1/claims/{claim_id}/items/{item_id}/choice"),
+    ("get", "/api/v1/claims/{claim_id}/items/{item_id}/contents"),
     # the catalog
     ("get", "/api/v1/catalog"),
     ("get", "/api/v1/catalog/{content_id}"),
@@ -128,6 +129,7 @@ FAMILIES = [
     "claims",
     "alternates",
     "choice",
+    "contents cover",
     "upgrades",
     "crash",
     "admin",

@@ -194,6 +194,29 @@
     </message>
 </context>
 <context>
+    <name>AudioCover</name>
+    <message>
+        <source>Insure the Audio with {insurer}…</source>
+        <translation>{insurer} で音源に保険をかける…</translation>
+    </message>
+    <message>
+        <source>The audio of {n} track is now insured with {insurer}.</source>
+        <translation>{n} 曲の音源に {insurer} の保険がかかりました。</translation>
+    </message>
+    <message>
+        <source>The audio of {n} tracks is now insured with {insurer}.</source>
+        <translation>{n} 曲の音源に {insurer} の保険がかかりました。</translation>
+    </message>
+    <message>
+        <source>{track}: {why}</source>
+        <translation>{track}: {why}</translation>
+    </message>
+    <message>
+        <source>Insure the Audio</source>
+        <translation>音源に保険をかける</translation>
+    </message>
+</context>
+<context>
     <name>BuyingView</name>
     <message>
         <source>Buying…</source>
@@ -569,7 +592,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{message}（`{prog} --help` を参照してください）</translation>
     </message>
     <message>
-        <source>the library&apos;s folder</source>
+        <source>the library's folder</source>
         <translation>ライブラリのフォルダー</translation>
     </message>
     <message>
@@ -605,7 +628,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>割安な保険: オンラインの間は再生のたびに保険会社へ確認します</translation>
     </message>
     <message>
-        <source>the store: both providers&apos; tracks</source>
+        <source>what the policy covers: license and audio (full), the license alone, or the audio alone</source>
+        <translation>保険の対象: ライセンスと音源の両方 (full)、ライセンスのみ (license)、音源のみ (contents)</translation>
+    </message>
+    <message>
+        <source>the store: both providers' tracks</source>
         <translation>ストア: 両方の配信事業者の曲</translation>
     </message>
     <message>
@@ -617,7 +644,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険なしで配信事業者から購入します（後から保険をかけられます）</translation>
     </message>
     <message>
-        <source>insured, at the provider&apos;s own checkout (if it has one)</source>
+        <source>insured, at the provider's own checkout (if it has one)</source>
         <translation>保険付きで、配信事業者自身の購入窓口で（ある場合）</translation>
     </message>
     <message>
@@ -631,6 +658,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>every track bought without insurance</source>
         <translation>保険なしで購入したすべての曲</translation>
+    </message>
+    <message>
+        <source>cover the audio of tracks whose license another insurer covers (with --insurer)</source>
+        <translation>ほかの保険会社がライセンスを保証している曲の音源を保険に入れる (--insurer と併用)</translation>
     </message>
     <message>
         <source>every license this terminal holds, with its state, and your own music files</source>
@@ -653,7 +684,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>曲を再生します（またはデコードだけします）</translation>
     </message>
     <message>
-        <source>or your own file&apos;s path (see add-music)</source>
+        <source>or your own file's path (see add-music)</source>
         <translation>またはあなた自身のファイルのパス（add-music を参照）</translation>
     </message>
     <message>
@@ -661,7 +692,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>この秒数で止めます</translation>
     </message>
     <message>
-        <source>play a track&apos;s short store clip (or only decode it), from memory</source>
+        <source>play a track's short store clip (or only decode it), from memory</source>
         <translation>曲のストア用の短い試聴をメモリーから再生します（またはデコードだけします）</translation>
     </message>
     <message>
@@ -725,7 +756,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ファイルの署名付き領収書を確認してから保管します</translation>
     </message>
     <message>
-        <source>the backend&apos;s insurers, their terms, and yours</source>
+        <source>the backend's insurers, their terms, and yours</source>
         <translation>バックエンドの保険会社とその条件、あなたの契約</translation>
     </message>
     <message>
@@ -741,7 +772,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>すべてのプレイリストと、再生できる曲の数</translation>
     </message>
     <message>
-        <source>a playlist&apos;s tracks, in order</source>
+        <source>a playlist's tracks, in order</source>
         <translation>プレイリストの曲を順番に</translation>
     </message>
     <message>
@@ -765,7 +796,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>XSPF ファイルから新しいプレイリストを作ります</translation>
     </message>
     <message>
-        <source>its name (default: the file&apos;s title)</source>
+        <source>its name (default: the file's title)</source>
         <translation>その名前（既定: ファイルのタイトル）</translation>
     </message>
     <message>
@@ -988,6 +1019,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>再生のたびに確認</translation>
     </message>
     <message>
+        <source>coverage</source>
+        <translation>保険の対象</translation>
+    </message>
+    <message>
         <source>guarantee_start</source>
         <translation>保証期間の開始</translation>
     </message>
@@ -1061,6 +1096,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>reissued</source>
         <translation>再発行済み</translation>
+    </message>
+    <message>
+        <source>audio resent</source>
+        <translation>音源を再送</translation>
     </message>
     <message>
         <source>alternates_offered</source>
@@ -1321,15 +1360,15 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id} を確認できるライセンスリストがまだキャッシュされていません。確認のため一度保険会社に接続してください。</translation>
     </message>
     <message>
-        <source>the insurer&apos;s answer is about license {license_id} of user {user_id}, but {license_id2} of {user_id2} was asked</source>
+        <source>the insurer's answer is about license {license_id} of user {user_id}, but {license_id2} of {user_id2} was asked</source>
         <translation>保険会社の応答はユーザー {user_id} のライセンス {license_id} についてですが、問い合わせたのは {user_id2} の {license_id2} です。</translation>
     </message>
     <message>
-        <source>The insurer&apos;s answer about {license_id} dates from list version {list_version}, but version {highest_version} was already seen: it is an old answer replayed.</source>
+        <source>The insurer's answer about {license_id} dates from list version {list_version}, but version {highest_version} was already seen: it is an old answer replayed.</source>
         <translation>{license_id} についての保険会社の応答はリストのバージョン {list_version} のものですが、すでにバージョン {highest_version} を確認済みです。古い応答が再送されています。</translation>
     </message>
     <message>
-        <source>The insurer&apos;s answer about {license_id} was signed at {value3}, too long ago for a policy that checks every play: it is an old answer replayed.</source>
+        <source>The insurer's answer about {license_id} was signed at {value3}, too long ago for a policy that checks every play: it is an old answer replayed.</source>
         <translation>{license_id} についての保険会社の応答は {value3} に署名されたもので、再生のたびに確認する保険契約には古すぎます。古い応答が再送されています。</translation>
     </message>
     <message>
@@ -1357,11 +1396,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id} は再生できません。{why}。</translation>
     </message>
     <message>
-        <source>a list mark&apos;s version is a count, 0 or more</source>
+        <source>a list mark's version is a count, 0 or more</source>
         <translation>リストの記録のバージョンは 0 以上の数です。</translation>
     </message>
     <message>
-        <source>a list mark&apos;s time must be timezone-aware</source>
+        <source>a list mark's time must be timezone-aware</source>
         <translation>リストの記録の時刻にはタイムゾーンが必要です。</translation>
     </message>
     <message>
@@ -1657,7 +1696,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id}: 配信元 {licenser} は信頼されていません。</translation>
     </message>
     <message>
-        <source>license {license_id} is not signed by {licenser}&apos;s key</source>
+        <source>license {license_id} is not signed by {licenser}'s key</source>
         <translation>ライセンス {license_id} は {licenser} の鍵で署名されていません。</translation>
     </message>
     <message>
@@ -1779,6 +1818,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>policy check_every_play: present only as true</source>
         <translation>保険契約の check_every_play: true の場合にのみ指定します。</translation>
+    </message>
+    <message>
+        <source>policy coverage: present only when not full</source>
+        <translation>保険証券の coverage: full 以外のときだけ記載されます</translation>
     </message>
     <message>
         <source>policy public_key_fingerprint does not match public_key</source>
@@ -1961,15 +2004,15 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>使える OS のキーリングがありません（見つかったのは {name}）。{install_hint}</translation>
     </message>
     <message>
-        <source>a keyring namespace is a non-empty name without &apos;/&apos;</source>
-        <translation>キーリングの名前空間は &apos;/&apos; を含まない空でない名前です。</translation>
+        <source>a keyring namespace is a non-empty name without '/'</source>
+        <translation>キーリングの名前空間は '/' を含まない空でない名前です。</translation>
     </message>
     <message>
         <source>the keyring entry for policy {policy_id} is not a private key</source>
         <translation>保険契約 {policy_id} のキーリング項目が秘密鍵ではありません。</translation>
     </message>
     <message>
-        <source>the keyring entry for this computer&apos;s device key is not a key</source>
+        <source>the keyring entry for this computer's device key is not a key</source>
         <translation>このコンピューターの機器鍵のキーリング項目が鍵ではありません。</translation>
     </message>
     <message>
@@ -2025,7 +2068,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>プレイリストには名前が必要です。</translation>
     </message>
     <message>
-        <source>a playlist&apos;s name has at most {max_name} characters</source>
+        <source>a playlist's name has at most {max_name} characters</source>
         <translation>プレイリストの名前は最大 {max_name} 文字です。</translation>
     </message>
     <message>
@@ -2165,7 +2208,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険契約 {policy_id} はこのコンピューターに保存されていません。</translation>
     </message>
     <message>
-        <source>the key of your insurance policy is not in this computer&apos;s keyring: recover your library</source>
+        <source>the key of your insurance policy is not in this computer's keyring: recover your library</source>
         <translation>保険契約の鍵がこのコンピューターのキーリングにありません。ライブラリを復旧してください。</translation>
     </message>
     <message>
@@ -2173,15 +2216,15 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id} は別の人に発行されたものです。</translation>
     </message>
     <message>
-        <source>{url} is not an insurer&apos;s address (http://host:port or https://host)</source>
+        <source>{url} is not an insurer's address (http://host:port or https://host)</source>
         <translation>{url} は保険会社のアドレスではありません（http://host:port または https://host）。</translation>
     </message>
     <message>
-        <source>the insurer&apos;s signing key changed (now {fingerprint}...); refusing to trust it. If the insurer announced a new key, remove the old pin to accept it.</source>
+        <source>the insurer's signing key changed (now {fingerprint}...); refusing to trust it. If the insurer announced a new key, remove the old pin to accept it.</source>
         <translation>保険会社の署名鍵が変わりました（現在は {fingerprint}...）。この鍵は信頼しません。保険会社が新しい鍵を告知している場合は、古いピンを削除して受け入れてください。</translation>
     </message>
     <message>
-        <source>the insurer&apos;s key is not known yet: connect once</source>
+        <source>the insurer's key is not known yet: connect once</source>
         <translation>保険会社の鍵はまだ不明です。一度接続してください。</translation>
     </message>
     <message>
@@ -2313,6 +2356,18 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{error}: 紛失を報告して代替曲を選んでください</translation>
     </message>
     <message>
+        <source>no license here plays {content_id}: report its license lost first</source>
+        <translation>{content_id} を再生できるライセンスがここにありません。先にライセンスの紛失を届け出てください</translation>
+    </message>
+    <message>
+        <source>the audio sent again does not open with your license</source>
+        <translation>再送された音源があなたのライセンスで開けません</translation>
+    </message>
+    <message>
+        <source>no license here plays {content_id}</source>
+        <translation>{content_id} を再生できるライセンスがここにありません</translation>
+    </message>
+    <message>
         <source>the insurer sent receipt {named} as {receipt_id}</source>
         <translation>保険会社が領収書 {named} を {receipt_id} として送ってきました。</translation>
     </message>
@@ -2407,6 +2462,18 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>a library kept for another insurer joins no more insurers</source>
         <translation>別の保険会社用のライブラリから、さらに保険会社を追加することはできません</translation>
+    </message>
+    <message>
+        <source>your policy with {insurer} is not one for the audio alone: cover audio with a contents-only policy</source>
+        <translation>{insurer} の保険は音源のみの保険ではありません。音源は音源のみの保険で保証してください</translation>
+    </message>
+    <message>
+        <source>{content_id} is held under no license at another insurer</source>
+        <translation>{content_id} はほかの保険会社のライセンスで保有されていません</translation>
+    </message>
+    <message>
+        <source>the tracks named play as they are: nothing to report</source>
+        <translation>指定した曲はそのまま再生できます。届け出ることはありません</translation>
     </message>
 </context>
 <context>
@@ -2750,12 +2817,32 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>オンライン時は再生のたびにライセンスがまだ有効かを保険会社に確認するため、別のコンピューターで置き換えられた曲はすぐに停止します。オフライン時は通常どおり再生します。</translation>
     </message>
     <message>
+        <source>What the policy covers</source>
+        <translation>保険の対象</translation>
+    </message>
+    <message>
+        <source>The license and the audio</source>
+        <translation>ライセンスと音源</translation>
+    </message>
+    <message>
+        <source>The license only (you keep the audio yourself)</source>
+        <translation>ライセンスのみ (音源はご自身で保管)</translation>
+    </message>
+    <message>
+        <source>The audio only (of tracks whose license another insurer covers)</source>
+        <translation>音源のみ (ライセンスをほかの保険会社が保証している曲)</translation>
+    </message>
+    <message>
         <source>I have read these terms and accept them</source>
         <translation>約款を読み、同意します</translation>
     </message>
     <message>
         <source>Take out insurance</source>
         <translation>保険に加入</translation>
+    </message>
+    <message>
+        <source>Covers:</source>
+        <translation>保険の対象:</translation>
     </message>
     <message>
         <source>Go to the store</source>
@@ -2772,6 +2859,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>{rate}, paid with each purchase</source>
         <translation>{rate}（購入のたびにお支払い）</translation>
+    </message>
+    <message>
+        <source>{cover}: {premium} a track</source>
+        <translation>{cover}: 1 曲 {premium}</translation>
     </message>
     <message>
         <source>{n} day from the contract</source>
@@ -2822,7 +2913,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>一般的な曲で {usual} のところ {every_play} です。オンライン時は再生のたびにライセンスがまだ有効かを保険会社に確認し、オフライン時は通常どおり再生します。</translation>
     </message>
     <message>
-        <source>Your account is insured already. The store has both providers&apos; catalogs.</source>
+        <source>Your account is insured already. The store has both providers' catalogs.</source>
         <translation>このアカウントはすでに保険に加入しています。ストアでは両方の配信元のカタログを利用できます。</translation>
     </message>
     <message>
@@ -2901,6 +2992,14 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ここにはもうない曲</translation>
     </message>
     <message>
+        <source>{premium}; covers the license only (you keep the audio)</source>
+        <translation>{premium}。ライセンスのみを保証 (音源はご自身で保管)</translation>
+    </message>
+    <message>
+        <source>{premium}; covers the audio only, not the license</source>
+        <translation>{premium}。音源のみを保証 (ライセンスは対象外)</translation>
+    </message>
+    <message>
         <source>{price} per track</source>
         <translation>1 曲あたり {price}</translation>
     </message>
@@ -2956,7 +3055,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>あなたの保険契約の鍵</translation>
     </message>
     <message>
-        <source>The insurer&apos;s key</source>
+        <source>The insurer's key</source>
         <translation>保険会社の鍵</translation>
     </message>
     <message>
@@ -3378,7 +3477,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>代替曲の差額上限</translation>
     </message>
     <message>
-        <source>Insurer&apos;s key</source>
+        <source>Insurer's key</source>
         <translation>保険会社の鍵</translation>
     </message>
     <message>
@@ -3572,7 +3671,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>不明</translation>
     </message>
     <message>
-        <source>The track&apos;s file is missing: play it to fetch it again, or use File &gt; Report a Loss.</source>
+        <source>The track's file is missing: play it to fetch it again, or use File &gt; Report a Loss.</source>
         <translation>この曲のファイルが見つかりません。再生すると再取得します。または「ファイル &gt; 紛失を報告」を使ってください。</translation>
     </message>
     <message>
@@ -3635,8 +3734,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>検索、または artist:、album:、genre:  (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Words match anywhere; artist:marlow, album:&quot;night shift&quot;, genre:, title: or provider: look in that field only; year:2016, year:2010-2019 or year:&gt;2015 by year.</source>
-        <translation>語句はどの項目にも一致します。artist:marlow、album:&quot;night shift&quot;、genre:、title:、provider: はその項目だけを検索します。year:2016、year:2010-2019、year:&gt;2015 で年を指定できます。</translation>
+        <source>Words match anywhere; artist:marlow, album:"night shift", genre:, title: or provider: look in that field only; year:2016, year:2010-2019 or year:&gt;2015 by year.</source>
+        <translation>語句はどの項目にも一致します。artist:marlow、album:"night shift"、genre:、title:、provider: はその項目だけを検索します。year:2016、year:2010-2019、year:&gt;2015 で年を指定できます。</translation>
     </message>
     <message>
         <source>Search the library</source>
@@ -3760,6 +3859,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>Re-issued</source>
         <translation>再発行済み</translation>
+    </message>
+    <message>
+        <source>Audio sent again</source>
+        <translation>音源を再送</translation>
     </message>
     <message>
         <source>Choose an alternate</source>
@@ -3904,7 +4007,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>&lt;b&gt;保険会社に報告を送っています…&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>The insurer checks your policy&apos;s limits and asks each track&apos;s supplier to issue it again; re-issued tracks are downloaded now.</source>
+        <source>The insurer checks your policy's limits and asks each track's supplier to issue it again; re-issued tracks are downloaded now.</source>
         <translation>保険会社が保険契約の上限を確認し、各曲の配信元に再発行を依頼します。再発行された曲はすぐにダウンロードされます。</translation>
     </message>
     <message>
@@ -3987,6 +4090,14 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{n} 曲を再発行しました（再生できます）</translation>
     </message>
     <message>
+        <source>{n} track's audio sent again by the insurer of its audio</source>
+        <translation>{n} 曲の音源を音源の保険会社が再送しました</translation>
+    </message>
+    <message>
+        <source>{n} tracks' audio sent again by the insurer of their audio</source>
+        <translation>{n} 曲の音源を音源の保険会社が再送しました</translation>
+    </message>
+    <message>
         <source>{n} track replaced by an alternate</source>
         <translation>{n} 曲を代替曲に交換しました</translation>
     </message>
@@ -4016,7 +4127,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
     <message>
         <source>; </source>
-        <comment>between the parts of the result&apos;s summary</comment>
+        <comment>between the parts of the result's summary</comment>
         <translation>。</translation>
     </message>
     <message>
@@ -4121,7 +4232,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険会社に接続してライセンスを更新するか、置き換えられた曲であれば紛失を報告してください。</translation>
     </message>
     <message>
-        <source>The insurer&apos;s key changed</source>
+        <source>The insurer's key changed</source>
         <translation>保険会社の鍵が変わりました</translation>
     </message>
     <message>
@@ -4141,7 +4252,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>データの破損</translation>
     </message>
     <message>
-        <source>Run &apos;Check library&apos; and report damaged tracks as lost.</source>
+        <source>Run 'Check library' and report damaged tracks as lost.</source>
         <translation>「ライブラリを確認」を実行し、破損した曲の紛失を報告してください。</translation>
     </message>
     <message>
@@ -4161,7 +4272,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライブラリに書き込めません</translation>
     </message>
     <message>
-        <source>Free some disk space or check the folder&apos;s permissions.</source>
+        <source>Free some disk space or check the folder's permissions.</source>
         <translation>ディスクの空き容量を確保するか、フォルダーのアクセス権を確認してください。</translation>
     </message>
     <message>
@@ -4603,7 +4714,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
 <context>
     <name>PlaylistPage</name>
     <message>
-        <source>This playlist is empty. Drag tracks here from the library or from Up Next, or choose Add to Playlist in a track&apos;s menu (Ctrl+Shift+A).</source>
+        <source>This playlist is empty. Drag tracks here from the library or from Up Next, or choose Add to Playlist in a track's menu (Ctrl+Shift+A).</source>
         <translation>このプレイリストは空です。ライブラリや再生キューから曲をここにドラッグするか、曲のメニューで「プレイリストに追加」を選んでください (Ctrl+Shift+A)。</translation>
     </message>
     <message>
@@ -4611,7 +4722,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>プレイリスト名</translation>
     </message>
     <message>
-        <source>The playlist&apos;s name: click it or press F2 to rename</source>
+        <source>The playlist's name: click it or press F2 to rename</source>
         <translation>プレイリスト名: クリックするか F2 キーを押すと名前を変更できます</translation>
     </message>
     <message>
@@ -4798,11 +4909,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{n} 個のプレイリストを読み込めません</translation>
     </message>
     <message>
-        <source>Its file is damaged ({why}), and left as it is in your library&apos;s folder. Your other playlists are fine.</source>
+        <source>Its file is damaged ({why}), and left as it is in your library's folder. Your other playlists are fine.</source>
         <translation>ファイルが破損しているため（{why}）、ライブラリのフォルダーにそのまま残してあります。ほかのプレイリストは問題ありません。</translation>
     </message>
     <message>
-        <source>Their files are damaged ({why}), and left as they are in your library&apos;s folder. Your other playlists are fine.</source>
+        <source>Their files are damaged ({why}), and left as they are in your library's folder. Your other playlists are fine.</source>
         <translation>ファイルが破損しているため（{why}）、ライブラリのフォルダーにそのまま残してあります。ほかのプレイリストは問題ありません。</translation>
     </message>
 </context>
@@ -4916,7 +5027,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ReplayGain:</translation>
     </message>
     <message>
-        <source>Evens out loudness from the tracks&apos; own tags, never past a track&apos;s peak.</source>
+        <source>Evens out loudness from the tracks' own tags, never past a track's peak.</source>
         <translation>曲のタグをもとに音量をそろえます（曲のピークを超えることはありません）。</translation>
     </message>
     <message>
@@ -4952,7 +5063,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>次のアドレスの保険会社:</translation>
     </message>
     <message>
-        <source>The insurer&apos;s address</source>
+        <source>The insurer's address</source>
         <translation>保険会社のアドレス</translation>
     </message>
     <message>
@@ -5326,7 +5437,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>このコンピューターでライブラリ全体を復旧しますか？</translation>
     </message>
     <message>
-        <source>Use this after a disk crash or on a new computer. New keys are made for your policy here and every insured track is sent again; copies on your other computers stop playing. It counts against your policy&apos;s limits like any claim.</source>
+        <source>Use this after a disk crash or on a new computer. New keys are made for your policy here and every insured track is sent again; copies on your other computers stop playing. It counts against your policy's limits like any claim.</source>
         <translation>ディスクの故障後や新しいコンピューターで使います。このコンピューターで保険契約の新しい鍵が作られ、保険付きの曲がすべて再送されます。ほかのコンピューターにあるコピーは再生できなくなります。ほかの請求と同じく、保険契約の上限の回数に数えられます。</translation>
     </message>
     <message>
@@ -6040,7 +6151,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>配信元がこの曲の配信を終了しました。</translation>
     </message>
     <message>
-        <source>Its supplier&apos;s service is down at the moment.</source>
+        <source>Its supplier's service is down at the moment.</source>
         <translation>配信元のサービスが現在停止しています。</translation>
     </message>
     <message>
@@ -6096,19 +6207,19 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険なしの購入</translation>
     </message>
     <message>
-        <source>This track reached your policy&apos;s limit of re-distributions per track.</source>
+        <source>This track reached your policy's limit of re-distributions per track.</source>
         <translation>この曲は保険契約の 1 曲あたりの再配布回数の上限に達しています。</translation>
     </message>
     <message>
-        <source>This track reached your policy&apos;s limit of re-distributions per track ({n} times).</source>
+        <source>This track reached your policy's limit of re-distributions per track ({n} times).</source>
         <translation>この曲は保険契約の 1 曲あたりの再配布回数の上限（{n} 回）に達しています。</translation>
     </message>
     <message>
-        <source>Your policy&apos;s total number of re-distributions is used up.</source>
+        <source>Your policy's total number of re-distributions is used up.</source>
         <translation>保険契約の再配布回数をすべて使い切りました。</translation>
     </message>
     <message>
-        <source>Your policy&apos;s total number of re-distributions ({n}) is used up.</source>
+        <source>Your policy's total number of re-distributions ({n}) is used up.</source>
         <translation>保険契約の再配布回数（計 {n} 回）をすべて使い切りました。</translation>
     </message>
     <message>
@@ -6120,11 +6231,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険契約はまだ待機期間中です。再配布は{day}から利用できます。</translation>
     </message>
     <message>
-        <source>This is outside your policy&apos;s guarantee period: {why}</source>
+        <source>This is outside your policy's guarantee period: {why}</source>
         <translation>保険契約の保証期間外です。{why}</translation>
     </message>
     <message>
-        <source>This is outside your policy&apos;s guarantee period ({start} to {end}).</source>
+        <source>This is outside your policy's guarantee period ({start} to {end}).</source>
         <translation>保険契約の保証期間（{start}～{end}）外です。</translation>
     </message>
     <message>
@@ -6144,7 +6255,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>この曲</translation>
     </message>
     <message>
-        <source>It cannot be re-issued, and no supplier offers an alternate within your policy&apos;s limit on the price difference.</source>
+        <source>It cannot be re-issued, and no supplier offers an alternate within your policy's limit on the price difference.</source>
         <translation>再発行できず、保険契約の価格差の上限内で代替曲を提供する配信元もありません。</translation>
     </message>
     <message>
@@ -6161,12 +6272,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
     <message>
         <source>d MMM</source>
-        <comment>a date in this year, as Qt&apos;s date pattern</comment>
+        <comment>a date in this year, as Qt's date pattern</comment>
         <translation>M月d日</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>
-        <comment>a date in another year, as Qt&apos;s date pattern</comment>
+        <comment>a date in another year, as Qt's date pattern</comment>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>

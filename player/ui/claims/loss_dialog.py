@@ -242,10 +242,8 @@ class LossDialog(LossPages):
                 if content_ids is None:
                     claim, outcomes = terminal.claims.recover(progress)
                 else:
-                    parts = terminal.home.parts  # the audio insured apart goes to its own insurer
-                    claim, outcomes = parts.report_loss(
-                        content_ids, at=terminal, genre=genre, progress=progress
-                    )
+                    loss = terminal.home.parts.report_loss  # the audio insured apart: to its insurer
+                    claim, outcomes = loss(content_ids, at=terminal, genre=genre, progress=progress)
             except ClaimRefusedError as e:  # refused as a whole: an answer, shown on the result page
                 return Answer([], refusal=e, policy=policy_or_none(terminal))
             messages = {i.item_id: i.message for i in claim.items}
@@ -293,10 +291,8 @@ class LossDialog(LossPages):
         self._policy = answer.policy
         self.results = []
         for o in answer.outcomes:
-            if o.outcome == "reissued":
+            if o.outcome in ("reissued", "resent"):  # the license, or the audio from its own insurer
                 text = self.tr("Ready to play.")
-            elif o.outcome == "resent":
-                text = self.tr("The insurer of its audio sent the file again; ready to play.")
             elif o.outcome == "alternates_offered":
                 text = loss_words.offered(words.unavailable(o.reason), len(o.alternates))
             else:

@@ -141,17 +141,25 @@ class Snapshot:
         if p is None:
             return ""
         terms = self.terms
+        covers = {  # claim 32: a policy for one part says which
+            "license": translate("InsuranceData", "{premium}; covers the license only (you keep the audio)"),
+            "contents": translate("InsuranceData", "{premium}; covers the audio only, not the license"),
+        }.get(p.coverage.value, "{premium}")
         if terms is None or not terms.provider_premiums:
-            return translate("InsuranceData", "{price} per track").format(
+            premium = translate("InsuranceData", "{price} per track").format(
                 price=words.yen(p.premium_yen_per_track)
             )
+            return covers.format(premium=premium)
         factor = 1.0
         if p.check_every_play:  # the cheaper policy: the same share of the standard premium
             factor = terms.every_play_premium_yen_per_track / max(1, terms.premium_yen_per_track)
+        standard = max(1, terms.premium_yen_per_track)
+        factor *= terms.coverage_premiums.get(p.coverage.value, standard) / standard
         rates = [(pp.name, round(pp.rate * factor, 4)) for pp in terms.provider_premiums]
-        return translate("InsuranceData", "{rates}, paid with each purchase").format(
+        premium = translate("InsuranceData", "{rates}, paid with each purchase").format(
             rates=words.premium_rates(rates)
         )
+        return covers.format(premium=premium)
 
     def price(self, content_id: str, otherwise: int) -> int:
         """What the track cost when it came to this library (an alternate: its own price, the same

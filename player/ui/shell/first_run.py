@@ -327,9 +327,11 @@ class FirstRunDialog(FirstRunPages):
             return
         self.insure_button.setText(self.tr("Taking out insurance…"))
         terminal = self.terminal
-        every_play = self.every_play.isChecked()
+        every_play, covers = self.every_play.isChecked(), str(self.coverage.currentData())
         self._run(
-            lambda _: terminal.account.insure(check_every_play=every_play), self._insured, self._insure_failed
+            lambda _: terminal.account.insure(check_every_play=every_play, coverage=covers),
+            self._insured,
+            self._insure_failed,
         )
 
     def _insured(self, policy: Policy) -> None:

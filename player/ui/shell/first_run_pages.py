@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -198,6 +199,17 @@ class FirstRunPages(QDialog):
                 "track replaced from another computer stops at once. Offline, tracks play as usual."
             )
         )
+        # Claim 32: the license and its audio may be insured apart, at different insurers
+        self.coverage = QComboBox()
+        self.coverage.setObjectName("coverage")
+        self.coverage.setAccessibleName(self.tr("What the policy covers"))
+        self.coverage_texts = (
+            ("full", self.tr("The license and the audio")),
+            ("license", self.tr("The license only (you keep the audio yourself)")),
+            ("contents", self.tr("The audio only (of tracks whose license another insurer covers)")),
+        )
+        for value, text in self.coverage_texts:
+            self.coverage.addItem(text, value)
         self.every_play_note = _wrapped()
         self.every_play_note.setObjectName("everyPlayNote")
         self.every_play_note.setContentsMargins(24, 0, 0, 0)  # under the box's text, not its tick
@@ -218,6 +230,9 @@ class FirstRunPages(QDialog):
         terms_layout.setContentsMargins(0, 0, 0, 0)
         terms_layout.addWidget(self.terms_summary)
         terms_layout.addWidget(box)
+        covers = QFormLayout()
+        covers.addRow(self.tr("Covers:"), self.coverage)
+        terms_layout.addLayout(covers)
         terms_layout.addWidget(self.every_play)
         terms_layout.addWidget(self.every_play_note)
         terms_layout.addWidget(self.insure_error)
@@ -259,6 +274,10 @@ class FirstRunPages(QDialog):
             rate=words.percent(terms.premium_rate)
         )
         f["premium"].setText(self.tr("{rate}, paid with each purchase").format(rate=rate))
+        for index, (value, text) in enumerate(self.coverage_texts):  # each premium for a standard track
+            premium = terms.coverage_premiums.get(value)
+            shown = text if premium is None else self.tr("{cover}: {premium} a track")
+            self.coverage.setItemText(index, shown.format(cover=text, premium=words.yen(premium or 0)))
         f["guarantee"].setText(
             words.count(
                 terms.guarantee_days,

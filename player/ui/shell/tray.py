@@ -7,6 +7,8 @@ a window hidden to a tray that is not there could not be found again, so without
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
@@ -23,7 +25,7 @@ class Tray(QObject):
         self,
         window: QWidget,
         icon: QIcon,
-        actions: list[QAction | None],
+        actions: Sequence[QAction | None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
