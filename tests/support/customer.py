@@ -58,11 +58,10 @@ class Customer:
 
     # --- policies ---------------------------------------------------------------------------------
 
-    def take_out_policy(self) -> str:
-        r = self.post(
-            "/api/v1/policies",
-            json={"public_key": b64e(x25519_public_bytes(self.policy_key)), "accept_terms": True},
-        )
+    def take_out_policy(self, coverage: str = "full") -> str:
+        """`coverage` (claim 32): "full", or "license" or "contents" for a policy of one part."""
+        body = {"public_key": b64e(x25519_public_bytes(self.policy_key)), "accept_terms": True}
+        r = self.post("/api/v1/policies", json=body | ({"coverage": coverage} if coverage != "full" else {}))
         assert r.status_code == 201, r.text
         self.policy_id = r.json()["policy_id"]
         return self.policy_id
