@@ -46,6 +46,7 @@ class ApiError(Exception):
         claim_refused: bool = False,
         items: list[RefusedItem] | None = None,
         headers: dict[str, str] | None = None,
+        facts: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -55,6 +56,8 @@ class ApiError(Exception):
             extra["claim_refused"] = True
         if items is not None:
             extra["items"] = items
+        if facts:
+            extra["facts"] = facts
         self.detail = ErrorDetail(code=code, message=message, **extra)
 
 

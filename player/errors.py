@@ -195,9 +195,11 @@ class ClaimRefusedError(PlayerError):
 
     exit_code = 6
 
-    def __init__(self, message: str, reason: str = "") -> None:
+    def __init__(self, message: str, reason: str = "", facts: dict[str, str] | None = None) -> None:
+        """`facts`: what the insurer's words are made of (`api.ErrorDetail.facts`), to say them anew."""
         super().__init__(message)
         self.reason = reason
+        self.facts = facts or {}
 
 
 # --- the machine cannot keep our secrets ---------------------------------------------------------

@@ -267,7 +267,7 @@ def _refusal(response: requests.Response, body: bytes) -> PlayerError:
             )
         )
     if detail.claim_refused:
-        return ClaimRefusedError(detail.message, detail.code)
+        return ClaimRefusedError(detail.message, detail.code, detail.facts)
     if response.status_code == 401 and detail.code in ("not_signed_in", "session_expired"):
         message = translate("Errors", "not signed in, or the session ended: sign in again (`login USER`)")
         return NotSignedInError(message, detail.code, 401)

@@ -58,7 +58,8 @@ def compensated_elsewhere(
     if row is None:
         return None
     by = ctx.exchange.name_of(row["writer"]) if ctx.exchange else row["writer"]
-    return Refusal("compensated_elsewhere", f"already compensated by {by} on {row['at'][:10]}")
+    facts = {"insurer": by, "on": row["at"][:10]}
+    return Refusal("compensated_elsewhere", f"already compensated by {by} on {row['at'][:10]}", facts)
 
 
 def pattern(ctx: Context, conn: sqlite3.Connection, user_id: str) -> Refusal | None:
@@ -81,8 +82,15 @@ def pattern(ctx: Context, conn: sqlite3.Connection, user_id: str) -> Refusal | N
     # the day the pattern ends: when enough of the oldest have left the window
     ends = next(parse_time(r["at"]) + window for i, r in enumerate(rows) if not over(rows[i + 1 :]))
     insurers = sorted({ctx.exchange.name_of(r["writer"]) if ctx.exchange else r["writer"] for r in rows})
+    facts = {
+        "losses": str(len(rows)),
+        "insurers": "\n".join(insurers),
+        "days": str(settings.pattern_days),
+        "from": format_time(ends)[:10],
+    }
     return Refusal(
         "losses_across_insurers",
         f"{len(rows)} losses were compensated to you by {len(insurers)} insurers ({', '.join(insurers)})"
-        f" in the last {settings.pattern_days} days; claims are accepted again from {format_time(ends)[:10]}",
+        f" in the last {settings.pattern_days} days; claims are accepted again from {facts['from']}",
+        facts,
     )

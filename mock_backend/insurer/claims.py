@@ -122,11 +122,16 @@ def file_claim(
     if all(r.outcome == ClaimOutcome.REFUSED for r in results):
         refused = [
             api.RefusedItem(
-                license_id=r.license_id, content_id=r.content_id, reason=r.reason, message=r.message
+                license_id=r.license_id,
+                content_id=r.content_id,
+                reason=r.reason,
+                message=r.message,
+                **({"facts": r.facts} if r.facts else {}),
             )
             for r in results
         ]
-        raise Refusal(results[0].reason, "; ".join(f"{r.title}: {r.message}" for r in results)).error(refused)
+        said = "; ".join(f"{r.title}: {r.message}" for r in results)
+        raise Refusal(results[0].reason, said, results[0].facts if len(results) == 1 else None).error(refused)
     if budget.spent:
         conn.execute(
             "UPDATE history SET relicensing_count = relicensing_count + ? WHERE user_id = ?",
@@ -222,9 +227,8 @@ def _judge_item(ctx: Context, conn: sqlite3.Connection, claim: _Claim, item: sql
         )
     ) or checks.compensated_elsewhere(ctx, conn, item, claim.covers)
     if refusal:
-        return api.ClaimItem.model_validate(
-            record(ClaimOutcome.REFUSED, refusal.code) | {"message": refusal.message}
-        )
+        said = {"message": refusal.message} | ({"facts": refusal.facts} if refusal.facts else {})
+        return api.ClaimItem.model_validate(record(ClaimOutcome.REFUSED, refusal.code) | said)
     if claim.covers is Coverage.CONTENTS:  # claim 32: the audio again, from this insurer's copy
         download = coverage.resent(conn, claim.id, claim_item_id, item, claim.codecs)
         _count(conn, item, claim.budget)

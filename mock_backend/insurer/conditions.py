@@ -52,9 +52,10 @@ class Condition:
 class Refusal:
     code: str
     message: str
+    facts: dict[str, str] | None = None  # what the message is made of, for the terminal's own words
 
     def error(self, items: list[RefusedItem] | None = None) -> ApiError:
-        return ApiError(409, self.code, self.message, claim_refused=True, items=items)
+        return ApiError(409, self.code, self.message, claim_refused=True, items=items, facts=self.facts)
 
 
 def within_guarantee_period(terms: GuaranteeConditions, now: datetime) -> bool:

@@ -90,7 +90,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(words)
         return run(args)
     except PlayerError as e:
-        Output.error(str(e))
+        facts = getattr(e, "facts", None)  # a refusal made of facts (the insurers' shared history)
+        if facts:
+            from player.words import refusal  # said in the user's language, from the facts
+
+            Output.error(refusal(getattr(e, "reason", ""), str(e), facts=facts))
+        else:
+            Output.error(str(e))
         return e.exit_code
     except KeyboardInterrupt:
         interrupted = translate("Cli", "interrupted")

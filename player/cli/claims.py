@@ -45,7 +45,7 @@ def shown_outcome(o: Any) -> dict[str, str]:
     elif o.outcome == "alternates_offered":
         why = words.unavailable(o.reason)
     else:
-        why = words.refusal(o.reason)
+        why = words.refusal(o.reason, facts=getattr(o, "facts", None))
     return {"outcome": state_word(str(o.outcome)), "reason": why}
 
 

@@ -60,6 +60,7 @@ class RefusedItem(Answer):
     content_id: str
     reason: str
     message: str
+    facts: dict[str, str] | None = None  # as in `ErrorDetail`
 
 
 class ErrorDetail(Answer):
@@ -68,6 +69,9 @@ class ErrorDetail(Answer):
     # set on refusals under the guarantee conditions, which the terminal reports as exit code 6
     claim_refused: bool = False
     items: list[RefusedItem] | None = None
+    # what a refusal's words are made of (an insurer's name, a day, counts), for the terminal to say
+    # them in its user's language; the English `message` says the same
+    facts: dict[str, str] | None = None
 
 
 class ErrorBody(Answer):
@@ -322,6 +326,7 @@ class ClaimItem(Answer):
     outcome: ClaimOutcome
     reason: str = ""
     message: str = ""
+    facts: dict[str, str] | None = None  # as in `ErrorDetail`
     license: Delivered | None = None
     download: Download | None = None  # claim 32: the audio of a contents-only re-send
     alternates: list[Alternate] = Field(default_factory=list)

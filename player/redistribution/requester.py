@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from player import words
@@ -42,6 +42,7 @@ class Outcome:
     outcome: api.ClaimOutcome
     reason: str
     alternates: list[api.Alternate]
+    facts: dict[str, str] = field(default_factory=dict)  # what a refusal's words are made of
 
 
 class AccountPart(Protocol):
@@ -181,6 +182,7 @@ class Requester:
                     item.outcome,
                     item.reason or item.message,
                     list(item.alternates),
+                    item.facts or {},
                 )
             )
         self._set_pending(pending)

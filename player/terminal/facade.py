@@ -191,8 +191,13 @@ class Terminal:
         failed: dict[str, str] = {}
         for desk in self.insurers.desks():
             held = [c for c in content_ids if desk.holds(c)]
+
+            def audio_insurer(content_id: str, holder: Terminal = desk) -> str | None:
+                covering = self.parts.audio_insurer(content_id)
+                return None if covering in (None, holder) else covering.connection.insurer_name()
+
             if held:
-                done, why = desk.purchases.repair(held, progress)
+                done, why = desk.purchases.repair(held, progress, audio_insurer)
                 repaired += done
                 failed |= why
         return repaired, failed

@@ -167,7 +167,8 @@ class Parts:
                 continue
             cover = desk.covers.all()[content_id]
             by_desk.setdefault(desk.connection.insurer_id(), (desk, []))[1].append(cover)
-        claims, outcomes = [], []
+        claims: list[api.Claim] = []
+        outcomes: list[Outcome] = []
         for desk, covers in by_desk.values():
             try:
                 claim = desk.claims.claim_covered([c.license_id for c in covers], progress)
@@ -175,7 +176,8 @@ class Parts:
                 if alone:
                     raise
                 refused = api.ClaimOutcome.REFUSED
-                outcomes += [Outcome("", c.content_id, "", refused, e.reason or str(e), []) for c in covers]
+                said = e.reason or str(e)
+                outcomes += [Outcome("", c.content_id, "", refused, said, [], e.facts) for c in covers]
                 continue
             claims.append(claim)
             for item in claim.items:
@@ -184,5 +186,8 @@ class Parts:
                         item.content_id, item.download.url, desk.connection.client(), progress
                     )
                 reason = item.reason or item.message
-                outcomes.append(Outcome(item.item_id, item.content_id, item.title, item.outcome, reason, []))
+                outcome = Outcome(
+                    item.item_id, item.content_id, item.title, item.outcome, reason, [], item.facts or {}
+                )
+                outcomes.append(outcome)
         return claims, outcomes

@@ -8,7 +8,7 @@ against the license's content key, so a file that does not belong to the license
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -251,14 +251,18 @@ class Purchases:
         return received
 
     def repair(
-        self, content_ids: Iterable[str] | None = None, progress: Progress | None = None
+        self,
+        content_ids: Iterable[str] | None = None,
+        progress: Progress | None = None,
+        audio_insurer: Callable[[str], str | None] = lambda _: None,
     ) -> tuple[list[str], dict[str, str]]:
         """Fetch again, free, the files of tracks held under a license that may play: a lost or partial
         file needs no claim, since the license is intact and the content server sends the encrypted file
         to anyone. `content_ids` (a verify's missing and corrupt) are fetched unless their file checks
         out; None: every track whose file is missing (a cut-short download has no file yet). Returns
         the tracks repaired, and for each that could not be, why (a discontinued track: report it lost
-        to choose an alternate)."""
+        to choose an alternate, or, where `audio_insurer` names an insurer covering its audio alone, to
+        have that insurer send it again)."""
         if content_ids is None:  # two directory listings, not a header read per track: runs every sync
             content_ids = [
                 r.content_id for r in self._store.library() if r.path is None and r.package_present
@@ -274,9 +278,13 @@ class Purchases:
             try:
                 self.fetch_file(info, url, progress, content_key=self._account.unwrap(package).content_key)
             except BackendRefusedError as e:  # discontinued, provider gone: the file will not come again
-                failed[content_id] = translate(
-                    "Errors", "{error}: report it lost to choose an alternate"
-                ).format(error=e)
+                insurer = audio_insurer(content_id)
+                advice = (
+                    translate("Errors", "{error}: report it lost to choose an alternate")
+                    if insurer is None
+                    else translate("Errors", "{error}: report it lost, and {insurer} sends its audio again")
+                )
+                failed[content_id] = advice.format(error=e, insurer=insurer)
                 continue
             except BackendError as e:  # no answer: the rest would wait as long; next time
                 failed[content_id] = str(e)

@@ -3,11 +3,12 @@ difference, what a receipt was for, and one line per guarantee condition the ins
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 
 from player.language import QT_TRANSLATE_NOOP, translate
 from player.protocol.policy import Policy
-from player.words.formats import long_day, sentence, yen
+from player.words.formats import count, long_day, sentence, yen
 
 # FIG.14 (6): why the original licensor cannot re-issue the same track.
 UNAVAILABLE = {
@@ -156,8 +157,53 @@ REFUSALS: dict[str, Refusal] = {
 }
 
 
-def refusal(code: str, message: str = "", policy: Policy | None = None) -> str:
-    """Why the insurer refused a track or a whole claim, in words, with the policy's figures."""
+def _from_facts(code: str, facts: Mapping[str, str]) -> str | None:
+    """The refusals the shared history makes ([0040]), said anew from the facts the insurer gave (who
+    compensated, when, how many): None when the facts are not all there."""
+    try:
+        if code == "compensated_elsewhere":
+            return translate(
+                "Words",
+                "This purchase was already compensated by {insurer} on {day}: a loss is compensated once, "
+                "whoever insures it.",
+            ).format(insurer=facts["insurer"], day=long_day(_wire_day(facts["on"])))
+        if code == "losses_across_insurers":
+            names = facts["insurers"].split("\n")
+            joined = translate("Words", ", ", "between the names of a list").join(names)
+            return count(
+                int(facts["losses"]),
+                translate(
+                    "Words",
+                    "{n} loss was compensated to you by {count} insurers ({insurers}) in the last {days} "
+                    "days; claims are accepted again from {day}.",
+                ),
+                translate(
+                    "Words",
+                    "{n} losses were compensated to you by {count} insurers ({insurers}) in the last {days} "
+                    "days; claims are accepted again from {day}.",
+                ),
+                count=len(names),
+                insurers=joined,
+                days=int(facts["days"]),
+                day=long_day(_wire_day(facts["from"])),
+            )
+    except (KeyError, ValueError):
+        return None
+    return None
+
+
+def _wire_day(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
+
+
+def refusal(
+    code: str, message: str = "", policy: Policy | None = None, facts: Mapping[str, str] | None = None
+) -> str:
+    """Why the insurer refused a track or a whole claim, in words, with the policy's figures (or, for
+    a refusal made of `facts`, those)."""
+    said = _from_facts(code, facts) if facts else None
+    if said is not None:
+        return said
     words = REFUSALS.get(code)
     if words is not None:
         return words(policy, message)

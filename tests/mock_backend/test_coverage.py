@@ -7,6 +7,7 @@ history the insurers share keeps each part from being paid twice, and only that.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import uuid
 from pathlib import Path
@@ -129,7 +130,11 @@ def test_each_part_is_paid_once_across_insurers_and_only_that_part(two_insurers:
             assert r.json()["items"][0]["outcome"] == "resent"
         else:  # kaede re-issued license and audio: the audio was paid already
             assert r.status_code == 409, r.text
-            assert r.json()["error"]["items"][0]["reason"] == "compensated_elsewhere"
+            error = r.json()["error"]
+            assert error["items"][0]["reason"] == "compensated_elsewhere"
+            # who paid and when, for the terminal to say in its user's language
+            assert error["facts"]["insurer"] == error["items"][0]["facts"]["insurer"] == "Kaede Mutual"
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", error["facts"]["on"]), error
 
 
 def _license_xml_of(customer: Customer, delivered: dict[str, Any]) -> str:

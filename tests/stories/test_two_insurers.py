@@ -15,7 +15,8 @@ from pathlib import Path
 
 from player.protocol.canonical import format_time, parse_time
 from tests.conftest import TWO_INSURERS, StartBackend
-from tests.stories.driver import PASSWORD, Cli
+from tests.stories.driver import PASSWORD, Cli, run_cli_process
+from tests.stories.test_cli_in_japanese import IN_JAPANESE
 from tests.support.backend import Backend
 
 MakeCli = Callable[[Backend | str, str], Cli]
@@ -130,6 +131,10 @@ def test_insurers_share_what_they_compensated_and_a_pattern_across_them_is_refus
     cli.ok("--insurer", "minato", "buy", "harbor-0003")
     err = cli.fails(6, "--insurer", "minato", "report-loss", "harbor-0003")
     assert "3 losses were compensated to you by 2 insurers" in err, err
+    assert "Kaede Mutual, Minato Assurance" in err and "in the last 30 days" in err, err
+    said = run_cli_process(cli, "--insurer", "minato", "report-loss", "harbor-0003", env=IN_JAPANESE)
+    assert said.code == 6 and said.err.count("\n") == 1, said.err  # one line, in the user's language
+    assert "過去 30 日間に 2 社の保険会社 (Kaede Mutual、Minato Assurance) から 3 件" in said.err, said.err
     text = cli.ok("shared", as_json=False)
     assert "Kaede Mutual" in text and "Minato Assurance" in text and "re-issued" in text
 

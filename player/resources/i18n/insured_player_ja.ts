@@ -2356,6 +2356,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{error}: 紛失を報告して代替曲を選んでください</translation>
     </message>
     <message>
+        <source>{error}: report it lost, and {insurer} sends its audio again</source>
+        <translation>{error}。紛失を届け出れば {insurer} が音源を再送します</translation>
+    </message>
+    <message>
         <source>no license here plays {content_id}: report its license lost first</source>
         <translation>{content_id} を再生できるライセンスがここにありません。先にライセンスの紛失を届け出てください</translation>
     </message>
@@ -6265,6 +6269,23 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>Several losses were compensated to you by more than one insurer in the last month; the insurers look at such a pattern together before compensating another. Contact your insurer.</source>
         <translation>この1か月に複数の保険会社から何度も紛失の補償を受けています。このような場合、保険会社どうしで確認してから次の補償を判断します。ご契約の保険会社にお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>This purchase was already compensated by {insurer} on {day}: a loss is compensated once, whoever insures it.</source>
+        <translation>この購入は {day} に {insurer} が補償済みです。紛失の補償は、どの保険会社で保険をかけていても 1 回だけです。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{n} loss was compensated to you by {count} insurers ({insurers}) in the last {days} days; claims are accepted again from {day}.</source>
+        <translation>過去 {days} 日間に {count} 社の保険会社 ({insurers}) から {n} 件の紛失補償を受けています。{day} から再び請求を受け付けます。</translation>
+    </message>
+    <message>
+        <source>{n} losses were compensated to you by {count} insurers ({insurers}) in the last {days} days; claims are accepted again from {day}.</source>
+        <translation>過去 {days} 日間に {count} 社の保険会社 ({insurers}) から {n} 件の紛失補償を受けています。{day} から再び請求を受け付けます。</translation>
     </message>
     <message>
         <source>The insurer gave no reason.</source>

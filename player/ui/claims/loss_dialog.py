@@ -296,11 +296,11 @@ class LossDialog(LossPages):
             elif o.outcome == "alternates_offered":
                 text = loss_words.offered(words.unavailable(o.reason), len(o.alternates))
             else:
-                text = words.refusal(o.reason, answer.messages.get(o.item_id, ""), answer.policy)
+                text = words.refusal(o.reason, answer.messages.get(o.item_id, ""), answer.policy, o.facts)
             self.results.append(TrackResult(o.content_id, o.title or o.content_id, o.outcome, text, o))
         refusal = answer.refusal
         if refusal is not None:
-            why = words.refusal(refusal.reason, str(refusal), answer.policy)
+            why = words.refusal(refusal.reason, str(refusal), answer.policy, refusal.facts)
             for cid, title in self._reported:
                 own = _own_words(str(refusal), title)  # this track's own reason, when the insurer gave one
                 text = words.refusal("", own) if own else why
