@@ -124,13 +124,49 @@ class Parts:
         genre: str | None = None,
         progress: Progress | None = None,
     ) -> tuple[api.Claim, list[Outcome]]:
-        """Report lost tracks (None: all) to the insurer of their licenses (`at`, else the desk holding the
-        first), then each one's audio, where still missing, to the insurer covering it alone. A track
-        whose license still plays here and whose audio another insurer covers is only the audio's loss:
-        its license is not claimed (nor counted against its limits)."""
-        if at is None:
-            at = self._home.insurers.holder(content_ids[0]) if content_ids else self._home
-        holder = at
+        """Report lost tracks (None: every one at `at`, else at the home insurer) to the insurer of
+        their licenses: `at`, else each track's own (one claim per insurer, the first returned). Then
+        each one's audio, where still missing, goes to the insurer covering it alone. A track whose
+        license still plays here and whose audio another insurer covers is only the audio's loss: its
+        license is not claimed (nor counted against its limits). One insurer refusing a claim as a whole
+        is one line per track beside what the others granted; every one refusing is the refusal."""
+        from player.protocol import api  # the contract, loaded by the client that files the claims
+
+        if content_ids is None or at is not None:
+            return self._report_at(at or self._home, content_ids, genre, progress)
+        groups: dict[str, tuple[Terminal, list[str]]] = {}
+        for content_id in dict.fromkeys(content_ids):
+            desk = self._home.insurers.holder(content_id)
+            groups.setdefault(desk.connection.insurer_id(), (desk, []))[1].append(content_id)
+        if len(groups) == 1:
+            ((desk, named),) = groups.values()
+            return self._report_at(desk, named, genre, progress)
+        claims: list[api.Claim] = []
+        outcomes: list[Outcome] = []
+        refused: ClaimRefusedError | None = None
+        for desk, named in groups.values():
+            try:
+                claim, found = self._report_at(desk, named, genre, progress)
+            except ClaimRefusedError as e:
+                refused = refused or e
+                for content_id in named:
+                    info = desk.library.track_info(content_id)
+                    title = info.title if info is not None else ""
+                    why = e.reason or str(e)
+                    outcomes.append(
+                        Outcome("", content_id, title, api.ClaimOutcome.REFUSED, why, [], e.facts)
+                    )
+                continue
+            claims.append(claim)
+            outcomes += found
+        if not claims and refused is not None:
+            raise refused
+        return claims[0], outcomes
+
+    def _report_at(
+        self, holder: Terminal, content_ids: list[str] | None, genre: str | None, progress: Progress | None
+    ) -> tuple[api.Claim, list[Outcome]]:
+        """The license part at `holder`, then the audio part at the audio's insurers."""
         audio_only = [c for c in content_ids or () if self._audio_alone(holder, c)]
         licenses = None if content_ids is None else [c for c in content_ids if c not in audio_only]
         claim: api.Claim | None = None
