@@ -200,6 +200,7 @@ class FirstRunPages(QDialog):
             )
         )
         # Claim 32: the license and its audio may be insured apart, at different insurers
+        self._every_play_terms: tuple[float, dict[str, int], int] = (0.0, {}, 0)  # from the terms shown
         self.coverage = QComboBox()
         self.coverage.setObjectName("coverage")
         self.coverage.setAccessibleName(self.tr("What the policy covers"))
@@ -210,6 +211,7 @@ class FirstRunPages(QDialog):
         )
         for value, text in self.coverage_texts:
             self.coverage.addItem(text, value)
+        self.coverage.currentIndexChanged.connect(self.note_every_play)
         self.every_play_note = _wrapped()
         self.every_play_note.setObjectName("everyPlayNote")
         self.every_play_note.setContentsMargins(24, 0, 0, 0)  # under the box's text, not its tick
@@ -318,14 +320,18 @@ class FirstRunPages(QDialog):
                 percent=words.percent(round(discount, 2))
             )
         )
+        self._every_play_terms = (discount, terms.coverage_premiums, terms.premium_yen_per_track)
+        self.note_every_play()
+
+    def note_every_play(self, *_: object) -> None:
+        """The every-play saving on a typical track, under the cover chosen (its own premium)."""
+        discount, by_cover, standard = self._every_play_terms
+        usual = by_cover.get(str(self.coverage.currentData()), standard)
         self.every_play_note.setText(
             self.tr(
                 "{every_play} instead of {usual} on a typical track. While online, each play first asks the "
                 "insurer whether the license is still valid; offline, tracks play as usual."
-            ).format(
-                every_play=words.yen(terms.every_play_premium_yen_per_track),
-                usual=words.yen(terms.premium_yen_per_track),
-            )
+            ).format(every_play=words.yen(round(usual * (1 - discount))), usual=words.yen(usual))
         )
 
     def fill_done(self, policy: Policy | None) -> None:
