@@ -15,7 +15,6 @@ provider's distribution of the track) and is kept under the license held now.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING
 from player.errors import ClaimRefusedError, UsageError
 from player.language import translate
 from player.protocol.canonical import b64e
+from player.protocol.license import parse_license
 from player.protocol.policy import Coverage
 from player.redistribution.requester import Outcome
 from player.storage import Store
@@ -100,21 +100,23 @@ class Parts:
                 )
             shown.append((content_id, *holder.purchases.presentable(content_id)))
         policy_id = desk.account.policy_id()
-        # one key for one showing: an answer lost on the way is asked for again, not charged twice
-        key = hashlib.sha256(json.dumps([policy_id, sorted(s[1] for s in shown)]).encode()).hexdigest()
-        result = desk.connection.client().insure_existing(
-            policy_id, [b64e(xml) for _, _, xml in shown], key=f"contents-{key[:40]}"
-        )
-        desk.account.accept_policy(result.policy)
-        desk.covers.add(
-            [Cover(c.content_id, c.item_id, c.license_id, c.version, c.premium) for c in result.covered]
-        )
-        outcomes = [
-            InsureOutcome(c.license_id, c.content_id, "insured", premium=c.premium) for c in result.covered
+        # A fresh key each time: a refusal (a licensor that did not answer) is not the answer to every
+        # later try. An answer lost on the way is found again below: the insurer then knows the license.
+        result = desk.connection.client().insure_existing(policy_id, [b64e(xml) for _, _, xml in shown])
+        policy = desk.account.accept_policy(result.policy)
+        covers = [Cover(c.content_id, c.item_id, c.license_id, c.version, c.premium) for c in result.covered]
+        refused = []
+        versions = {lid: parse_license(xml)[0].content_version for _, lid, xml in shown}
+        for r in result.refused:
+            if r.code == "already_insured" and r.license_id in policy.guaranteed_license_ids and r.content_id:
+                covers.append(Cover(r.content_id, "", r.license_id, versions.get(r.license_id, 0), 0))
+            else:
+                refused.append(InsureOutcome(r.license_id, r.content_id, "refused", reason=r.reason))
+        desk.covers.add(covers)
+        insured = [
+            InsureOutcome(c.license_id, c.content_id, "insured", premium=c.premium or None) for c in covers
         ]
-        return outcomes + [
-            InsureOutcome(r.license_id, r.content_id, "refused", reason=r.reason) for r in result.refused
-        ]
+        return insured + refused
 
     def report_loss(
         self,
