@@ -121,6 +121,7 @@ def _library(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | No
             "path": str(e.row.path) if e.row.path else None,
             "replaced_by": e.replaced_by or None,
             "insurer": e.insurer,
+            "audio_insurer": e.audio_insurer or None,  # its audio insured apart, at another insurer
         }
         for e in entries
     ]

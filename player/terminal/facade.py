@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -169,9 +170,19 @@ class Terminal:
         """Every track bought, at every insurer the user holds a policy with, each naming its insurer
         (the user's own files are `own_music.entries()`)."""
         out = self.library.entries()
+        audio: dict[str, str] = {}  # content ID -> the insurer of its audio alone (claim 32)
         for desk in self.insurers.desks()[1:]:
             out += desk.library.entries()
-        return out
+            audio |= dict.fromkeys(desk.covers.all(), desk.connection.insurer_name())
+        audio |= dict.fromkeys(self.covers.all(), self.connection.insurer_name())
+        if not audio:
+            return out
+        return [
+            replace(e, audio_insurer=audio[e.row.content_id])
+            if e.row.content_id in audio and audio[e.row.content_id] != e.insurer
+            else e
+            for e in out
+        ]
 
     def verify(self) -> IntegrityReport:
         """The integrity scan of every insurer's tracks (content IDs missing or corrupt, and how many are

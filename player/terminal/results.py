@@ -67,6 +67,8 @@ class LibraryEntry:
     # Who insures it (or, bought without insurance, whose library it came through): the insurer's name;
     # "" for the user's own file. A user with policies at several insurers sees each track's.
     insurer: str = ""
+    # Claim 32: the insurer whose policy covers the track's audio alone, when another than `insurer`.
+    audio_insurer: str = ""
 
     @property
     def insured(self) -> bool:

@@ -27,6 +27,8 @@ def _insured_apart(cli: Cli, user: str, track: str) -> None:
     assert cli.ok("--insurer", "minato", "insure", "--coverage", "contents")["coverage"] == "contents"
     (covered,) = cli.ok("--insurer", "minato", "insure-audio", track)
     assert covered["outcome"] == "insured" and covered["premium"] > 0
+    (row,) = cli.library()[track]
+    assert (row["insurer"], row["audio_insurer"]) == ("Kaede Mutual", "Minato Assurance"), row
 
 
 def _package_of(cli: Cli, license_id: str) -> Path:

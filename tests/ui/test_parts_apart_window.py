@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from player.ui.claims.loss_dialog import LossDialog
+from player.ui.library.model import Column
 from player.ui.shell.first_run import Page
 from tests.support.backend import Backend
 from tests.ui.conftest import PASSWORD, MakeSession, unique_name
 from tests.ui.loss_helpers import WAIT, decoded_frames, wait_for_result, wait_idle
 from tests.ui.test_first_run import open_first_run, settle, type_account
 from tests.ui.visible_text import assert_words_plain
-from tests.ui.window_helpers import open_window
+from tests.ui.window_helpers import open_window, shown
 
 TRACK = "aurora-0003"
 
@@ -70,6 +71,8 @@ def test_the_audio_is_insured_apart_from_the_menu_and_comes_back_from_its_own_in
     menu = QMenu(window)
     window.audio_cover.extend(menu)
     assert not menu.actions()[0].isEnabled(), "its audio is covered already"
+    qtbot.waitUntil(lambda: shown(window, Column.INSURER) == ["Kaede Mutual; audio: Minato Assurance"])
+    assert not window.library.table.horizontalHeader().isSectionHidden(Column.INSURER)
 
     path = terminal.library.file_path(TRACK)
     assert path is not None

@@ -3675,6 +3675,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>不明</translation>
     </message>
     <message>
+        <source>{insurer}; audio: {audio}</source>
+        <translation>{insurer} (音源: {audio})</translation>
+    </message>
+    <message>
         <source>The track's file is missing: play it to fetch it again, or use File &gt; Report a Loss.</source>
         <translation>この曲のファイルが見つかりません。再生すると再取得します。または「ファイル &gt; 紛失を報告」を使ってください。</translation>
     </message>

@@ -117,5 +117,6 @@ class AudioCover(QObject):
             kind = "information" if insured and not refused else "warning"
             self.messages.show_message(kind, self.tr("Insure the Audio"), "<br>".join(lines))
             self.refresh()
+            self.session.refresh_library()  # each track says who insures its audio now
 
         self.session.call(work, done)

@@ -113,6 +113,10 @@ def display(entry: LibraryEntry, column: Column, provider: Provider) -> str:
             return str(r.year) if r.year else ""
         case Column.ALBUM_ARTIST:
             return album_artist(entry)
+        case Column.INSURER if entry.audio_insurer:  # the license and the audio insured apart
+            return translate("LibraryModel", "{insurer}; audio: {audio}").format(
+                insurer=entry.insurer, audio=entry.audio_insurer
+            )
         case Column.INSURER:
             return entry.insurer
         case Column.LICENSE:

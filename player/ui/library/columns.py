@@ -157,7 +157,8 @@ def show_insurers(table: QTableView, entries: list[LibraryEntry], several_before
     Returns whether the tracks are of several insurers (None, as given, while there are none)."""
     if not entries:
         return several_before
-    several = len({e.insurer for e in entries if e.own is None}) > 1
+    insurers = {e.insurer for e in entries if e.own is None}
+    several = len(insurers) > 1 or any(e.audio_insurer for e in entries)  # or one track's parts apart
     header = table.horizontalHeader()
     if not several and not header.isSectionHidden(Column.INSURER):
         header.hideSection(Column.INSURER)
