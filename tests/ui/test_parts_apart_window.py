@@ -2,8 +2,9 @@
 
 At first run the insurance page offers what a policy covers, each with its premium: the user takes the
 license-only policy (she keeps her audio herself). With a policy for the audio alone at the second
-insurer, the library's menu offers to insure a track's audio there; when the file is later erased, the
-loss dialog sends the audio's loss to that insurer only and the track plays again."""
+insurer, the library's menu offers to insure a track's audio there; when the file is later erased (and
+its provider no longer sends it), the loss dialog sends the audio's loss to that insurer only and the
+track plays again."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from player.ui.claims.loss_dialog import LossDialog
+from player.ui.insurance.data import Snapshot, gather
 from player.ui.library.model import Column
 from player.ui.shell.first_run import Page
 from tests.support.backend import Backend
@@ -73,9 +75,17 @@ def test_the_audio_is_insured_apart_from_the_menu_and_comes_back_from_its_own_in
     assert not menu.actions()[0].isEnabled(), "its audio is covered already"
     qtbot.waitUntil(lambda: shown(window, Column.INSURER) == ["Kaede Mutual; audio: Minato Assurance"])
     assert not window.library.table.horizontalHeader().isSectionHidden(Column.INSURER)
+    gathered: list[Snapshot] = []  # the Insurance page at the audio's insurer names track and cover
+    session.call(lambda _: gather(audio), gathered.append)
+    qtbot.waitUntil(lambda: bool(gathered), timeout=WAIT)
+    (cover,) = gathered
+    (entry,) = [e for e in session.library if e.row.content_id == TRACK]
+    assert cover.contents_by_license() == {entry.row.license_id: TRACK}
+    assert cover.title(TRACK) == entry.row.title and "covers the audio only" in cover.premium_words()
 
     path = terminal.library.file_path(TRACK)
     assert path is not None
+    two_insurers.admin(f"/content/{TRACK}/discontinue")  # its provider no longer sends it
     path.unlink()  # the audio erased; the license still plays
     loss = LossDialog(session, window)
     qtbot.addWidget(loss)

@@ -120,6 +120,7 @@ class Snapshot:
     prices: dict[str, int] = field(default_factory=dict)  # content ID -> yen, as bought
     terms: Terms | None = None  # the insurer's terms now (each provider's premium as charged); online
     shared: list[SharedAboutYou] | None = None  # what the insurers hold about the user; online
+    covered: dict[str, str] = field(default_factory=dict)  # claim 32: license ID -> content ID, audio only
     errors: dict[str, PlayerError] = field(default_factory=dict)  # "policy" | "history" | "list" | "key"
 
     @property
@@ -129,6 +130,12 @@ class Snapshot:
     @property
     def offline(self) -> bool:
         return isinstance(self.errors.get("history"), BackendError)
+
+    def contents_by_license(self) -> dict[str, str]:
+        """The track of each license the policy names: from the list, or (audio covered here, its
+        license held at another insurer) from the covers."""
+        listed = {e.license_id: e.content_id for e in self.trusted.entries} if self.trusted else {}
+        return self.covered | listed
 
     def title(self, content_id: str) -> str:
         """The track's title; never its ID (that is for the Advanced tab's tooltips)."""
@@ -174,12 +181,19 @@ def gather(terminal: Terminal) -> Snapshot:
     fingerprint = ""
     titles: dict[str, str] = {}
     prices: dict[str, int] = {}
+    covered: dict[str, str] = {}
     try:
         for entry in terminal.library.entries():
             info = terminal.library.track_info(entry.row.content_id)
             titles[entry.row.content_id] = entry.row.title
             if info is not None:
                 prices[entry.row.content_id] = info.price
+        covered = {c.license_id: c.content_id for c in terminal.covers.all().values()}
+        for content_id in covered.values():  # its license, title and price are at another insurer
+            info = terminal.home.insurers.holder(content_id).library.track_info(content_id)
+            if info is not None:
+                titles.setdefault(content_id, info.title)
+                prices.setdefault(content_id, info.price)
     except PlayerError as e:
         errors["library"] = e
     try:
@@ -229,4 +243,5 @@ def gather(terminal: Terminal) -> Snapshot:
         terms,
         errors=errors,
         shared=shared,
+        covered=covered,
     )

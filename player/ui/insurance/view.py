@@ -219,7 +219,7 @@ class InsuranceView(InsuranceTabs):
         f["guaranteed_license_ids"].setText(
             words.count(n_ids, self.tr("{n} license"), self.tr("{n} licenses"))
         )
-        contents = {e.license_id: e.content_id for e in snap.trusted.entries} if snap.trusted else {}
+        contents = snap.contents_by_license()
         for license_id in p.guaranteed_license_ids:
             content = contents.get(license_id)
             item = QListWidgetItem(f"{license_id}  {snap.title(content)}" if content else license_id)
