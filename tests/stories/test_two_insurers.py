@@ -160,3 +160,24 @@ def test_a_list_run_out_at_one_insurer_refuses_only_that_insurers_tracks_offline
         err = cli.fails(3, "play", AT_FIRST, "--decode-only", env=between)
         assert "ran out" in err, err
         assert cli.ok("play", AT_SECOND, "--decode-only", env=between)["frames"] > 0
+
+
+def test_one_report_keeps_what_one_insurer_granted_when_the_other_refuses(
+    two_insurers: Backend, make_cli: MakeCli
+) -> None:
+    cli = make_cli(two_insurers, "library")
+    cli.sign_up_insured("sakura")
+    cli.ok("buy", "aurora-0010")
+    cli.ok("--insurer", "minato", "signup", "sakura", password=PASSWORD)
+    cli.ok("--insurer", "minato", "insure")
+    cli.ok("--insurer", "minato", "buy", "harbor-0010")
+    for _ in range(2):  # Minato's terms: two re-issues per track
+        cli.ok("report-loss", "harbor-0010")
+    items = cli.ok("report-loss", "aurora-0010", "harbor-0010")["items"]
+    assert [(i["content_id"], i["outcome"]) for i in items] == [
+        ("aurora-0010", "reissued"),
+        ("harbor-0010", "refused"),
+    ], items
+    assert items[1]["reason"] == "per_track_limit" and items[1]["title"], items
+    text = cli.ok("report-loss", "aurora-0010", "harbor-0010", as_json=False)
+    assert "limit of re-distributions per track" in text and "Harbour Fog" in text, text
