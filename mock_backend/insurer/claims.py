@@ -231,6 +231,11 @@ def _judge_item(ctx: Context, conn: sqlite3.Connection, claim: _Claim, item: sql
         return api.ClaimItem.model_validate(record(ClaimOutcome.REFUSED, refusal.code) | said)
     if claim.covers is Coverage.CONTENTS:  # claim 32: the audio again, from this insurer's copy
         download = coverage.resent(conn, claim.id, claim_item_id, item, claim.codecs)
+        if download is None:
+            message = "the insurer keeps this track in no encoding your player decodes"
+            return api.ClaimItem.model_validate(
+                record(ClaimOutcome.REFUSED, "no_playable_encoding") | {"message": message}
+            )
         _count(conn, item, claim.budget)
         held = records.purchase_of(conn, item["id"]).split("/", 1)[0], item["license_id"]
         records.share(

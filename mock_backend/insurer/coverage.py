@@ -92,17 +92,17 @@ def cover(
 
 def resent(
     conn: sqlite3.Connection, claim_id: str, claim_item_id: str, item: sqlite3.Row, codecs: list[str] | None
-) -> api.Download:
-    """Where the terminal fetches the audio a contents claim sends again: from this insurer's copy."""
-    if not delivery.playable(conn, item["content_id"], codecs, item["contents_version"]):
-        raise ApiError(
-            406, "no_acceptable_encoding", "the insurer keeps this track in no encoding your player decodes"
-        )
+) -> api.Download | None:
+    """Where the terminal fetches the audio a contents claim sends again: from this insurer's copy. None
+    when the copy is in no encoding the terminal decodes ([0050]): that item is refused, not the claim."""
+    encodings = delivery.playable(conn, item["content_id"], codecs, item["contents_version"])
+    if not encodings:
+        return None
     return api.Download(
         url=f"/api/v1/claims/{claim_id}/items/{claim_item_id}/contents",
         content_id=item["content_id"],
         version=item["contents_version"],
-        encodings=delivery.playable(conn, item["content_id"], codecs, item["contents_version"]),
+        encodings=encodings,
     )
 
 

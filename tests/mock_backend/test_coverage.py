@@ -100,6 +100,12 @@ def test_a_contents_only_policy_sells_nothing_and_sends_its_copy_after_the_provi
         assert customer.license_list().entries == (), "no license is issued or listed for the audio"
 
         backend.admin("/content/harbor-0002/discontinue")
+        undecodable = {"policy_id": customer.policy_id, "license_ids": [held["license_id"]]}
+        r = customer.post(
+            "/api/v1/claims", json=undecodable | {"codecs": ["audio/x-none"]}, idem=uuid.uuid4().hex
+        )
+        assert r.status_code == 409, r.text  # its one track refused: the claim, and nothing is counted
+        assert r.json()["error"]["items"][0]["reason"] == "no_playable_encoding"
         r = customer.claim(held["license_id"])
         assert r.status_code == 201, r.text
         claim = r.json()
