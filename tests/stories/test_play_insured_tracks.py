@@ -41,6 +41,7 @@ LIBRARY_FIELDS = {
     "path",
     "replaced_by",
     "insurer",  # the insurer's name: with policies at several, each track says who insures it
+    "audio_insurer",  # null, unless another insurer covers the track's audio alone
 }
 POLICY_FIELDS = {
     "contract_id",
