@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu, QWidget
 
 from player import words
+from player.errors import PlayerError
 from player.terminal import InsureOutcome, LibraryEntry, Progress, Terminal
 from player.ui.kit.banners import MessageBar
 from player.ui.library.view import LibraryPage
@@ -31,8 +32,6 @@ class AudioDesk:
 
 def audio_desks(home: Terminal) -> list[AudioDesk]:
     """The desks of contents-only policies (read from the policies kept here: no network)."""
-    from player.errors import PlayerError
-
     found = []
     for desk in home.insurers.desks():
         try:
