@@ -7,11 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from player.ui.claims.loss_dialog import LossDialog
+from player.ui.claims.loss_pages import T_INSURER
 from player.ui.library.model import Column
 from player.ui.shell.first_run import FirstRunDialog, Page
 from player.ui.shell.insurer_choice import JoinInsurerDialog
 from tests.support.backend import Backend
 from tests.ui.conftest import PASSWORD, MakeSession, unique_name
+from tests.ui.loss_helpers import decoded_frames, rows, wait_for_result, wait_idle
 from tests.ui.test_first_run import open_first_run, settle, type_account
 from tests.ui.visible_text import assert_words_plain
 from tests.ui.window_helpers import open_window, shown
@@ -98,3 +101,35 @@ def test_the_user_chooses_an_insurer_then_takes_a_policy_with_the_other_beside_i
     insurers = {str(window.insurance.shared.model().index(r, 1).data()) for r in range(2)}
     assert insurers == set(names)
     assert_words_plain()
+
+
+def test_one_loss_report_lists_both_insurers_tracks_and_sends_each_loss_to_its_own(
+    qtbot: QtBot, make_session: MakeSession, two_insurers: Backend
+) -> None:
+    user = unique_name("rin")
+    session = make_session(two_insurers.url, user=user, insured=True)
+    terminal = session.terminal
+    terminal.purchases.buy("aurora-0005")
+    other = terminal.at_insurer("minato")
+    other.account.sign_up(user, PASSWORD)
+    other.account.insure()
+    other.purchases.buy("harbor-0005")
+    for content_id in ("aurora-0005", "harbor-0005"):
+        path = terminal.insurers.holder(content_id).library.file_path(content_id)
+        assert path is not None
+        path.unlink()  # both erased by mistake
+
+    dialog = LossDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.scan_done, timeout=WAIT)
+    wait_idle(qtbot, session)
+    assert not dialog.tracks.isColumnHidden(T_INSURER)
+    assert sorted(r[T_INSURER] for r in rows(dialog.tracks)) == ["Kaede Mutual", "Minato Assurance"]
+    assert sorted(dialog.checked_content_ids()) == ["aurora-0005", "harbor-0005"]
+    dialog.submit.click()
+    result = wait_for_result(qtbot, dialog)
+    assert [r[1:] for r in result] == [["Re-issued", "Ready to play."]] * 2, result
+    assert "2 tracks re-issued" in dialog.summary.text()
+    for content_id in ("aurora-0005", "harbor-0005"):
+        assert decoded_frames(terminal, content_id) > 0

@@ -3983,6 +3983,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ジャンル</translation>
     </message>
     <message>
+        <source>Insurer</source>
+        <translation>保険会社</translation>
+    </message>
+    <message>
         <source>Check result</source>
         <translation>確認結果</translation>
     </message>

@@ -54,6 +54,23 @@ class Answer:
     messages: dict[str, str] = field(default_factory=dict)  # item ID -> the insurer's own words
     refusal: ClaimRefusedError | None = None
     policy: Policy | None = None
+    desks: dict[str, Terminal] = field(
+        default_factory=dict
+    )  # content ID -> its insurer's, alternates offered
+
+
+def desks_of(terminal: Terminal, outcomes: list[Outcome]) -> dict[str, Terminal]:
+    """On the worker: the insurer (desk) of each track offered alternates, where they are chosen."""
+    offered = {o.content_id for o in outcomes if o.outcome == "alternates_offered"}
+    return {c: terminal.insurers.holder(c) for c in offered}
+
+
+def own_words(message: str, title: str) -> str:
+    """The insurer's sentence about one track in a whole-claim refusal ("Title: why; Title: why")."""
+    for part in message.split("; "):
+        if part.startswith(title + ": "):
+            return part[len(title) + 2 :]
+    return ""
 
 
 def insured_tracks(entries: list[LibraryEntry]) -> list[LibraryEntry]:

@@ -1,15 +1,13 @@
 """Report a loss (FIG.12, FIG.14 (1)-(2); crash recovery [0035]).
 
-Three pages. *Choose*: on opening, the integrity scan runs on the worker; every insured track whose
-license is valid (or not yet known) is listed with a checkbox, those the scan found missing or damaged
-ticked already with a note why. Any other may be ticked too (a license can be lost while its file
-remains), or "my whole library is gone" runs the crash recovery instead; a genre may be preferred for
-alternates. *Working*: the insurer's answer and the downloads of re-issued tracks, with progress.
-*Result*: one row per track (re-issued, alternates offered, refused with the reason in words); a claim
-the insurer refused as a whole is shown here too, not as an error box. Alternates are chosen in the
-`AlternatesDialog`, opened from the result page.
-
-Everything that touches the terminal runs through `UiSession.call`; the dialog only shows what it said.
+Three pages. *Choose*: the integrity scan runs on the worker; every insured track whose license is valid
+(or not yet known) is listed with a checkbox, those found missing or damaged ticked already with a note
+why. Any other may be ticked (a license can be lost while its file remains), or "my whole library is gone"
+runs the crash recovery; a genre may be preferred for alternates. With policies at several insurers the
+tracks of all are listed, each with its insurer, and each loss goes to its own. *Working*: the insurers'
+answers and the downloads, with progress. *Result*: one row per track (re-issued, alternates offered,
+refused with the reason in words), a claim refused as a whole too. Alternates are chosen in the
+`AlternatesDialog`. Everything that touches the terminal runs through `UiSession.call`.
 """
 
 from __future__ import annotations
@@ -38,7 +36,9 @@ from player.ui.claims.loss_data import (
     Answer,
     Scan,
     TrackResult,
+    desks_of,
     insured_tracks,
+    own_words,
     policy_or_none,
 )
 from player.ui.claims.loss_pages import (
@@ -48,6 +48,7 @@ from player.ui.claims.loss_pages import (
     T_ALBUM,
     T_ARTIST,
     T_GENRE,
+    T_INSURER,
     T_NOTE,
     T_TITLE,
     LossPages,
@@ -77,17 +78,19 @@ class LossDialog(LossPages):
         desk: Terminal | None = None,
     ) -> None:
         """`preselect`: content IDs ticked from the start (the library's "Report as Lost…"); `desk`: the
-        insurer the loss is reported to, when the user holds policies with several (its tracks only)."""
+        insurer the loss is reported to (its tracks only). Without one, a user with policies at several
+        insurers sees the tracks of all, and each track's loss goes to its own insurer."""
         super().__init__(parent)
         self.session = session
         self.terminal = desk or session.terminal
+        self.across = desk is None and bool(session.terminal.insurers.joined())
         self._preselect = frozenset(preselect)
         self.results: list[TrackResult] = []
         self.alternates_dialog: AlternatesDialog | None = None
-        self.scan_done = False
-        self._busy = False
+        self.scan_done = self._busy = False
         self.recover_confirmation: QMessageBox | None = None  # asked before a whole-library recovery
         self._policy: Policy | None = None
+        self._desks: dict[str, Terminal] = {}  # across insurers: where each track's alternates are
         self._genre: str | None = None
         self.setWindowTitle(self.tr("Report a loss"))
         self.setMinimumSize(640, 460)
@@ -111,12 +114,13 @@ class LossDialog(LossPages):
     # --- page 1: choose ----------------------------------------------------------------------------
 
     def _start_scan(self) -> None:
-        terminal = self.terminal
+        terminal, across = self.terminal, self.across
+        self.tracks.setColumnHidden(T_INSURER, not across)
 
         def scan(_: Progress) -> Scan:
-            entries = terminal.library.entries()
+            entries = terminal.entries() if across else terminal.library.entries()
             try:
-                return Scan(entries, terminal.library.verify(), None)
+                return Scan(entries, terminal.verify() if across else terminal.library.verify(), None)
             except PlayerError as e:  # the list still shows; the user can tick tracks by hand
                 return Scan(entries, None, e)
 
@@ -136,9 +140,8 @@ class LossDialog(LossPages):
         self.tracks.clear()
         for entry in insured_tracks(scan.entries):
             row = entry.row
-            item = QTreeWidgetItem(
-                [row.title or self.tr("Untitled track"), row.artist, row.album, row.genre, ""]
-            )
+            title = row.title or self.tr("Untitled track")
+            item = QTreeWidgetItem([title, row.artist, row.album, row.genre, entry.insurer, ""])
             item.setData(T_TITLE, Qt.ItemDataRole.UserRole, row.content_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             note = ""
@@ -162,7 +165,7 @@ class LossDialog(LossPages):
             else:
                 item.setToolTip(T_NOTE, words.refusal("not_insured", words.track_name(row.title, row.artist)))
             self.tracks.addTopLevelItem(item)
-        for col in (T_TITLE, T_ARTIST, T_ALBUM, T_GENRE):
+        for col in (T_TITLE, T_ARTIST, T_ALBUM, T_GENRE, T_INSURER):
             self.tracks.resizeColumnToContents(col)
             self.tracks.setColumnWidth(col, self.tracks.columnWidth(col) + PADDING)
         self.tracks.blockSignals(False)
@@ -242,12 +245,13 @@ class LossDialog(LossPages):
                 if content_ids is None:
                     claim, outcomes = terminal.claims.recover(progress)
                 else:
-                    loss = terminal.home.parts.report_loss  # the audio insured apart: to its insurer
-                    claim, outcomes = loss(content_ids, at=terminal, genre=genre, progress=progress)
+                    loss, at = terminal.home.parts.report_loss, None if self.across else terminal
+                    claim, outcomes = loss(content_ids, at=at, genre=genre, progress=progress)
             except ClaimRefusedError as e:  # refused as a whole: an answer, shown on the result page
                 return Answer([], refusal=e, policy=policy_or_none(terminal))
             messages = {i.item_id: i.message for i in claim.items}
-            return Answer(outcomes, messages, policy=policy_or_none(terminal))
+            desks = desks_of(terminal, outcomes) if self.across else {}
+            return Answer(outcomes, messages, policy=policy_or_none(terminal), desks=desks)
 
         self._busy = True
         self.working_title.setText(
@@ -288,7 +292,7 @@ class LossDialog(LossPages):
 
     def _show_answer(self, answer: Answer) -> None:
         self._busy = False
-        self._policy = answer.policy
+        self._policy, self._desks = answer.policy, answer.desks
         self.results = []
         for o in answer.outcomes:
             if o.outcome in ("reissued", "resent"):  # the license, or the audio from its own insurer
@@ -302,7 +306,7 @@ class LossDialog(LossPages):
         if refusal is not None:
             why = words.refusal(refusal.reason, str(refusal), answer.policy, refusal.facts)
             for cid, title in self._reported:
-                own = _own_words(str(refusal), title)  # this track's own reason, when the insurer gave one
+                own = own_words(str(refusal), title)  # this track's own reason, when the insurer gave one
                 text = words.refusal("", own) if own else why
                 self.results.append(TrackResult(cid, title, "refused", text))
             self._set_banner(
@@ -361,11 +365,16 @@ class LossDialog(LossPages):
         return [r.item for r in self.results if r.outcome == "alternates_offered" and r.item is not None]
 
     def open_alternates(self) -> AlternatesDialog | None:
-        items = self.pending_items()
+        """The alternates offered at one insurer (across insurers, the first one's: the button again
+        brings the next)."""
+        items, desk = self.pending_items(), self.terminal
+        if items and self._desks:
+            desk = self._desks.get(items[0].content_id, desk)
+            items = [i for i in items if self._desks.get(i.content_id, self.terminal) is desk]
         if not items:
             return None
         dialog = AlternatesDialog(
-            self.session, items, self, genre=self._genre, result_elsewhere=True, desk=self.terminal
+            self.session, items, self, genre=self._genre, result_elsewhere=True, desk=desk
         )
         dialog.chosen.connect(self._alternate_chosen)
         self.alternates_dialog = dialog
@@ -389,11 +398,3 @@ class LossDialog(LossPages):
 
 def _content_id(item: QTreeWidgetItem) -> str:
     return str(item.data(T_TITLE, Qt.ItemDataRole.UserRole))
-
-
-def _own_words(message: str, title: str) -> str:
-    """The insurer's sentence about one track in a whole-claim refusal ("Title: why; Title: why")."""
-    for part in message.split("; "):
-        if part.startswith(title + ": "):
-            return part[len(title) + 2 :]
-    return ""

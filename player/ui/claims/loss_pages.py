@@ -27,7 +27,7 @@ from player.ui.kit.tables import RoomyRows
 # Translated where shown: translate("LossPages", NO_PREFERENCE).
 NO_PREFERENCE = QT_TRANSLATE_NOOP("LossPages", "No preference")
 # columns of the track list and of the result list
-T_TITLE, T_ARTIST, T_ALBUM, T_GENRE, T_NOTE = range(5)
+T_TITLE, T_ARTIST, T_ALBUM, T_GENRE, T_INSURER, T_NOTE = range(6)
 R_TRACK, R_RESULT, R_DETAIL = range(3)
 
 
@@ -58,8 +58,16 @@ class LossPages(QDialog):
 
         self.tracks = QTreeWidget(page)
         self.tracks.setHeaderLabels(
-            [self.tr("Title"), self.tr("Artist"), self.tr("Album"), self.tr("Genre"), self.tr("Check result")]
+            [
+                self.tr("Title"),
+                self.tr("Artist"),
+                self.tr("Album"),
+                self.tr("Genre"),
+                self.tr("Insurer"),  # shown when the tracks of several insurers are listed
+                self.tr("Check result"),
+            ]
         )
+        self.tracks.setColumnHidden(T_INSURER, True)
         self.tracks.setRootIsDecorated(False)
         self.tracks.setUniformRowHeights(True)
         self.tracks.setItemDelegate(RoomyRows(self.tracks))

@@ -117,22 +117,20 @@ class FileActions(QMainWindow):
         )
 
     def report_loss(self, content_ids: list[str] | None = None, insurer: str | None = None) -> None:
-        """The loss dialog; `content_ids` ticked from the start (a track's "Report as Lost…"). With
-        policies at several insurers it reports to one: `insurer` (the Insurance page's), else the one
-        that insures the first track ticked."""
+        """The loss dialog; `content_ids` ticked from the start (a track's "Report as Lost…"). It lists
+        the tracks of every insurer the user holds a policy with, each loss going to its own; or, from an
+        insurer's Insurance page (`insurer`), that insurer's tracks only."""
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             return
         ids, terminal = tuple(content_ids or ()), self.session.terminal
-        if not terminal.insurers.joined():
+        if insurer is None:
             self.dialog = LossDialog(self.session, self, preselect=ids)
             self.dialog.open()
             return
 
         def desk(_: Progress) -> Terminal:
-            if insurer is not None:
-                return terminal.insurers.desk(insurer)
-            return terminal.insurers.holder(ids[0]) if ids else terminal
+            return terminal.insurers.desk(insurer)
 
         def open_at(at: Terminal) -> None:
             if not self._closed:
