@@ -90,6 +90,25 @@ def cover(
     )
 
 
+def follow_upgrade(
+    conn: sqlite3.Connection, policy: sqlite3.Row, content_id: str, presented: tuple[str, int]
+) -> api.CoveredContents | None:
+    """A newer version's license of a track whose audio this contents-only policy covers ([0048]: the
+    license insurer upgraded it): the cover moves to that version and license, free. None otherwise."""
+    if policies.coverage(policy) is not Coverage.CONTENTS:
+        return None
+    license_id, version = presented
+    item = conn.execute(
+        "SELECT * FROM items WHERE policy_id = ? AND content_id = ? AND contents_version < ?",
+        (policy["id"], content_id, version),
+    ).fetchone()
+    if item is None:
+        return None
+    conn.execute("UPDATE items SET license_id = ? WHERE id = ?", (license_id, item["id"]))
+    purchase = str(item["purchase"]).split("/", 1)[0]
+    return cover(conn, policy, item["id"], (purchase, license_id, version), 0)
+
+
 def resent(
     conn: sqlite3.Connection, claim_id: str, claim_item_id: str, item: sqlite3.Row, codecs: list[str] | None
 ) -> api.Download | None:

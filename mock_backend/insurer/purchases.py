@@ -257,6 +257,9 @@ def _insure_one(
         if not answer.authentic:
             raise refuse("not_authentic", f"its licensor did not issue it ({answer.reason})")
         content = content_row(conn, lic.content_id)
+        newer = coverage.follow_upgrade(conn, policy, lic.content_id, (lic.license_id, lic.content_version))
+        if newer is not None:  # the audio covered here, upgraded elsewhere: the cover follows, free
+            return newer
         refuse_if_insured(conn, user_id, content)
         if policies.coverage(policy) is Coverage.CONTENTS:  # claim 32: the audio only; the license stays
             premium = premium_for(ctx, conn, content, policy)

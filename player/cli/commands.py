@@ -17,7 +17,7 @@ from player.cli.output import Output, state_word, table
 from player.cli.sound import play_sound
 from player.errors import IntegrityError, PlayerError
 from player.language import translate
-from player.words import stamp
+from player.words import refusal, stamp
 
 if TYPE_CHECKING:
     from player.terminal import BuyAt, Progress, Terminal
@@ -283,12 +283,17 @@ def _verify(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None,
 
 def _upgrade(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
     r = t.claims.upgrade(a.content_id, p)
+    followed = t.home.parts.follow_upgrade(a.content_id, p)  # its audio insured apart follows too
+    for f in followed:
+        said = translate("Cli", "the insurer of its audio now keeps version {version}")
+        out.note(said.format(version=r.to_version) if f.outcome == "insured" else refusal("", f.reason))
     data = {
         "content_id": r.license.content_id,
         "license_id": r.license.license_id,
         "replaces": r.replaces,
         "from_version": r.from_version,
         "to_version": r.to_version,
+        "audio_cover": followed[0].outcome if followed else None,  # "insured": it keeps the new version
     }
     out.emit(
         data,

@@ -19,7 +19,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from player.errors import ClaimRefusedError, UsageError
+from player.errors import ClaimRefusedError, IntegrityError, UsageError
 from player.language import translate
 from player.protocol.canonical import b64e
 from player.protocol.license import parse_license
@@ -118,6 +118,14 @@ class Parts:
         ]
         return insured + refused
 
+    def follow_upgrade(self, content_id: str, progress: Progress | None = None) -> list[InsureOutcome]:
+        """[0048]: once a track's license is upgraded, the insurer of its audio alone is shown the new
+        license, so the copy it keeps is of the version that license opens (free of premium)."""
+        desk = self.audio_insurer(content_id)
+        if desk is None or desk is self._home.insurers.holder(content_id):
+            return []
+        return self.insure_contents(desk, [content_id], progress)
+
     def report_loss(
         self,
         content_ids: list[str] | None,
@@ -207,23 +215,27 @@ class Parts:
             by_desk.setdefault(desk.connection.insurer_id(), (desk, []))[1].append(cover)
         claims: list[api.Claim] = []
         outcomes: list[Outcome] = []
+        refused = api.ClaimOutcome.REFUSED
         for desk, covers in by_desk.values():
             try:
                 claim = desk.claims.claim_covered([c.license_id for c in covers], progress)
             except ClaimRefusedError as e:  # the license part stands: say the audio's refusal beside it
                 if alone:
                     raise
-                refused = api.ClaimOutcome.REFUSED
                 said = e.reason or str(e)
                 outcomes += [Outcome("", c.content_id, "", refused, said, [], e.facts) for c in covers]
                 continue
             claims.append(claim)
             for item in claim.items:
-                if item.outcome is api.ClaimOutcome.RESENT and item.download is not None:
-                    holder.purchases.take_resent(
-                        item.content_id, item.download.url, desk.connection.client(), progress
-                    )
                 reason = item.reason or item.message
+                if item.outcome is api.ClaimOutcome.RESENT and item.download is not None:
+                    try:
+                        holder.purchases.take_resent(
+                            item.content_id, item.download.url, desk.connection.client(), progress
+                        )
+                    except IntegrityError as e:  # not this license's audio: said beside the license part
+                        outcomes.append(Outcome("", item.content_id, item.title, refused, str(e), []))
+                        continue
                 outcome = Outcome(
                     item.item_id, item.content_id, item.title, item.outcome, reason, [], item.facts or {}
                 )

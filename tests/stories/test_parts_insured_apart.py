@@ -110,3 +110,22 @@ def test_a_contents_only_policy_sells_nothing_and_covers_only_licenses_held_else
     assert policy["coverage"] == "contents"
     text = cli.ok("--insurer", "minato", "policy", as_json=False)
     assert "contents" in text
+
+
+def test_after_an_upgrade_the_audio_insurer_keeps_the_new_version_and_sends_it_back(
+    two_insurers: Backend, make_cli: MakeCli
+) -> None:
+    cli, track = make_cli(two_insurers, "library"), "aurora-0009"
+    _insured_apart(cli, "kiko", track)
+    two_insurers.admin(f"/content/{track}/upgrade")
+    upgraded = cli.ok("upgrade", track)
+    assert (upgraded["to_version"], upgraded["audio_cover"]) == (2, "insured"), upgraded
+
+    two_insurers.admin(f"/content/{track}/discontinue")
+    (row,) = [r for r in cli.library()[track] if r["state"] == "valid"]
+    Path(row["path"]).unlink()  # the new version's audio lost; its provider sends it no more
+    (item,) = cli.ok("report-loss", track)["items"]
+    assert item["outcome"] == "resent", item
+    assert cli.ok("play", track, "--decode-only")["frames"] > 0, (
+        "the copy is of the version the license opens"
+    )

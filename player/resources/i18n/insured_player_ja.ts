@@ -532,6 +532,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>見つからない曲 {missing}、破損 {corrupt}: `verify --repair` で取得し直してください</translation>
     </message>
     <message>
+        <source>the insurer of its audio now keeps version {version}</source>
+        <translation>音源の保険会社がバージョン {version} を保管するようになりました</translation>
+    </message>
+    <message>
         <source>{content_id}: version {from_version} -&gt; {to_version}</source>
         <translation>{content_id}: バージョン {from_version} -&gt; {to_version}</translation>
     </message>
