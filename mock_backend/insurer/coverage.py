@@ -20,9 +20,7 @@ no part twice.
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
-from mock_backend.context import Context
 from mock_backend.errors import ApiError
 from mock_backend.insurer import delivery, policies
 from player.protocol import api
@@ -125,30 +123,16 @@ def resent(
     )
 
 
-def resent_file(
-    ctx: Context,
-    conn: sqlite3.Connection,
-    user_id: str,
-    claim_id: str,
-    claim_item_id: str,
-    codecs: str | None,
-) -> tuple[Path, str, int]:
-    """The file, encoding and version of audio sent again for a claim item of this user's."""
-    row = conn.execute(
-        "SELECT i.content_id, i.contents_version FROM claim_items ci JOIN claims c ON c.id = ci.claim_id"
-        " JOIN items i ON i.id = ci.item_id"
-        " WHERE ci.id = ? AND ci.claim_id = ? AND c.user_id = ? AND ci.outcome = 'resent'",
-        (claim_item_id, claim_id, user_id),
-    ).fetchone()
-    if row is None:
-        raise ApiError(404, "unknown_claim", f"you have no audio sent again for {claim_item_id!r}")
+def resent_encodings(
+    conn: sqlite3.Connection, user_id: str, claim_id: str, claim_item_id: str
+) -> list[sqlite3.Row]:
+    """The encodings of the audio sent again for a claim item of this user's (the version it covers)."""
     rows = conn.execute(
-        "SELECT mime, path FROM encodings WHERE content_id = ? AND version = ? ORDER BY mime",
-        (row["content_id"], row["contents_version"]),
+        "SELECT e.* FROM claim_items ci JOIN claims c ON c.id = ci.claim_id JOIN items i ON i.id = ci.item_id"
+        " JOIN encodings e ON e.content_id = i.content_id AND e.version = i.contents_version"
+        " WHERE ci.id = ? AND ci.claim_id = ? AND c.user_id = ? AND ci.outcome = 'resent' ORDER BY e.mime",
+        (claim_item_id, claim_id, user_id),
     ).fetchall()
-    by_mime = {r["mime"]: r for r in rows}
-    wanted = [c.strip() for c in codecs.split(",")] if codecs else sorted(by_mime)
-    chosen = next((by_mime[m] for m in wanted if m in by_mime), None)
-    if chosen is None:
-        raise ApiError(406, "no_acceptable_encoding", f"no encoding among {codecs!r}")
-    return ctx.settings.data_dir / chosen["path"], chosen["mime"], int(row["contents_version"])
+    if not rows:
+        raise ApiError(404, "unknown_claim", f"you have no audio sent again for {claim_item_id!r}")
+    return list(rows)

@@ -13,7 +13,7 @@ from mock_backend.deps import Conn, Ctx, CurrentUser, IdempotencyKey, idempotent
 from mock_backend.errors import error_responses
 from mock_backend.insurer import alternates as offers
 from mock_backend.insurer import claims, coverage
-from mock_backend.routes.providers import CONTAINER_ANSWERS, CONTAINER_TYPE
+from mock_backend.routes.providers import CONTAINER_ANSWERS, CodecsQuery, container, pick_encoding
 from player.protocol import api
 
 router = APIRouter(prefix="/api/v1/claims", tags=["insurer: claims"])
@@ -83,16 +83,12 @@ def resent_contents(
     user: CurrentUser,
     ctx: Ctx,
     conn: Conn,
-    codecs: Annotated[
-        str | None, Query(max_length=200, description="MIME types the terminal decodes, best first")
-    ] = None,
+    codecs: CodecsQuery = None,
 ) -> FileResponse:
     """Claim 32: the audio a contents-only policy sends again, from the insurer's own copy (which
     outlives the provider's distribution of the track); resumable by HTTP Range."""
-    path, mime, version = coverage.resent_file(ctx, conn, user.id, claim_id, item_id, codecs)
-    return FileResponse(
-        path, media_type=CONTAINER_TYPE, headers={"X-Content-Mime": mime, "X-Content-Version": str(version)}
-    )
+    encodings = coverage.resent_encodings(conn, user.id, claim_id, item_id)
+    return container(ctx, pick_encoding(encodings, codecs))
 
 
 @router.get("/{claim_id}/items/{item_id}/alternates", responses=error_responses(401, 404, 409, 422))

@@ -181,7 +181,9 @@ def _distributed(conn: sqlite3.Connection, provider_id: str, content_id: str) ->
     return row
 
 
-def _pick_encoding(rows: list[Any], codecs: str | None) -> Any:
+def pick_encoding(rows: list[Any], codecs: str | None) -> Any:
+    """[0050]: of a version's encodings (rows with `mime`), the first the terminal names (else the first
+    there is); `406 no_acceptable_encoding` when it names none of them."""
     if not codecs:
         return rows[0]
     by_mime = {r["mime"]: r for r in rows}
@@ -190,6 +192,22 @@ def _pick_encoding(rows: list[Any], codecs: str | None) -> Any:
             return by_mime[wanted]
     have = ", ".join(sorted(by_mime))
     raise ApiError(406, "no_acceptable_encoding", f"no encoding among {codecs!r}; this track comes as {have}")
+
+
+def container(ctx: Context, encoding: Any) -> FileResponse:
+    """An encrypted container as the content servers send it (HTTP Range by `FileResponse`), saying its
+    encoding and version in headers."""
+    return FileResponse(
+        ctx.settings.data_dir / encoding["path"],
+        media_type=CONTAINER_TYPE,
+        headers={"X-Content-Mime": encoding["mime"], "X-Content-Version": str(encoding["version"])},
+    )
+
+
+# What a terminal decodes, best first, as a query parameter of every download
+CodecsQuery = Annotated[
+    str | None, Query(max_length=200, description="MIME types the terminal decodes, best first")
+]
 
 
 _CONTAINER = {CONTAINER_TYPE: {"schema": {"type": "string", "format": "binary"}}}
@@ -227,9 +245,7 @@ def content(
     ctx: Ctx,
     conn: Conn,
     version: Annotated[int | None, Query(ge=1, le=MAX_SQL_INT)] = None,
-    codecs: Annotated[
-        str | None, Query(max_length=200, description="MIME types the terminal decodes, best first")
-    ] = None,
+    codecs: CodecsQuery = None,
 ) -> FileResponse:
     """The encrypted container ([0050]: in an encoding the terminal can play), resumable by HTTP Range."""
     row = _distributed(conn, provider_id, content_id)
@@ -239,12 +255,7 @@ def content(
     ).fetchall()
     if not rows:
         raise ApiError(404, "unknown_version", f"{content_id!r} has no version {version}")
-    enc = _pick_encoding(rows, codecs)
-    return FileResponse(
-        ctx.settings.data_dir / enc["path"],
-        media_type=CONTAINER_TYPE,
-        headers={"X-Content-Mime": enc["mime"], "X-Content-Version": str(enc["version"])},
-    )
+    return container(ctx, pick_encoding(rows, codecs))
 
 
 @router.get(
@@ -258,9 +269,7 @@ def preview(
     content_id: str,
     ctx: Ctx,
     conn: Conn,
-    codecs: Annotated[
-        str | None, Query(max_length=200, description="MIME types the terminal decodes, best first")
-    ] = None,
+    codecs: CodecsQuery = None,
 ) -> FileResponse:
     """A clip of a track on sale, for anyone (no sign-in): Ogg Vorbis, or FLAC when asked for first."""
     row = _distributed(conn, provider_id, content_id)

@@ -170,11 +170,12 @@ class Terminal:
         """Every track bought, at every insurer the user holds a policy with, each naming its insurer
         (the user's own files are `own_music.entries()`)."""
         out = self.library.entries()
-        audio: dict[str, str] = {}  # content ID -> the insurer of its audio alone (claim 32)
         for desk in self.insurers.desks()[1:]:
             out += desk.library.entries()
-            audio |= dict.fromkeys(desk.covers.all(), desk.connection.insurer_name())
-        audio |= dict.fromkeys(self.covers.all(), self.connection.insurer_name())
+        # content ID -> the insurer of its audio alone (claim 32)
+        audio = {
+            cid: desk.connection.insurer_name() for cid, (desk, _) in self.parts.audio_insurers().items()
+        }
         if not audio:
             return out
         return [
@@ -200,12 +201,13 @@ class Terminal:
         """Fetch missing or corrupt files again, each from the insurer whose license it is (free)."""
         repaired: list[str] = []
         failed: dict[str, str] = {}
+        covered = self.parts.audio_insurers()
         for desk in self.insurers.desks():
             held = [c for c in content_ids if desk.holds(c)]
 
             def audio_insurer(content_id: str, holder: Terminal = desk) -> str | None:
-                covering = self.parts.audio_insurer(content_id)
-                return None if covering in (None, holder) else covering.connection.insurer_name()
+                covering = covered[content_id][0] if content_id in covered else holder
+                return None if covering is holder else covering.connection.insurer_name()
 
             if held:
                 done, why = desk.purchases.repair(held, progress, audio_insurer)

@@ -72,9 +72,15 @@ class Parts:
     def __init__(self, home: Terminal) -> None:
         self._home = home
 
+    def audio_insurers(self) -> dict[str, tuple[Terminal, Cover]]:
+        """Content ID -> the desk whose contents-only policy covers the track's audio, and the cover: read
+        once for a whole report or library, not once per track."""
+        return {cid: (d, c) for d in self._home.insurers.desks() for cid, c in d.covers.all().items()}
+
     def audio_insurer(self, content_id: str) -> Terminal | None:
         """The desk whose contents-only policy covers the track's audio, if one does."""
-        return next((d for d in self._home.insurers.desks() if content_id in d.covers.all()), None)
+        found = self.audio_insurers().get(content_id)
+        return found[0] if found else None
 
     def insure_contents(
         self, desk: Terminal, content_ids: list[str], progress: Progress | None = None
@@ -177,21 +183,24 @@ class Parts:
         self, holder: Terminal, content_ids: list[str] | None, genre: str | None, progress: Progress | None
     ) -> tuple[api.Claim, list[Outcome]]:
         """The license part at `holder`, then the audio part at the audio's insurers."""
-        audio_only = [c for c in content_ids or () if self._audio_alone(holder, c)]
+        covered = self.audio_insurers()
+        audio_only = [c for c in content_ids or () if self._audio_alone(holder, c, covered)]
         licenses = None if content_ids is None else [c for c in content_ids if c not in audio_only]
         claim: api.Claim | None = None
         outcomes: list[Outcome] = []
         if licenses is None or licenses:
             claim, outcomes = holder.claims.report_loss(licenses, genre=genre, progress=progress)
         lost = content_ids if content_ids is not None else [o.content_id for o in outcomes]
-        audio_claims, audio = self._audio(holder, lost, progress, alone=claim is None)
+        audio_claims, audio = self._audio(holder, lost, covered, progress, alone=claim is None)
         claim = claim or (audio_claims[0] if audio_claims else None)
         if claim is None:  # only audio to claim, and it is whole again by now: nothing was lost
             raise UsageError(translate("Errors", "the tracks named play as they are: nothing to report"))
         return claim, outcomes + audio
 
-    def _audio_alone(self, holder: Terminal, content_id: str) -> bool:
-        desk = self.audio_insurer(content_id)
+    def _audio_alone(
+        self, holder: Terminal, content_id: str, covered: dict[str, tuple[Terminal, Cover]]
+    ) -> bool:
+        desk = covered[content_id][0] if content_id in covered else None
         return (
             desk is not None
             and desk is not holder
@@ -200,7 +209,13 @@ class Parts:
         )
 
     def _audio(
-        self, holder: Terminal, content_ids: list[str], progress: Progress | None, *, alone: bool
+        self,
+        holder: Terminal,
+        content_ids: list[str],
+        covered: dict[str, tuple[Terminal, Cover]],
+        progress: Progress | None,
+        *,
+        alone: bool,
     ) -> tuple[list[api.Claim], list[Outcome]]:
         """Claim the audio of the tracks still without a sound file, each at the insurer covering it.
         `alone`: nothing else was claimed, so a refusal is the report's (raised), not one line of it."""
@@ -208,10 +223,11 @@ class Parts:
 
         by_desk: dict[str, tuple[Terminal, list[Cover]]] = {}
         for content_id in content_ids:
-            desk = self.audio_insurer(content_id)
-            if desk is None or desk is holder or holder.purchases.file_intact(content_id):
+            if content_id not in covered:
                 continue
-            cover = desk.covers.all()[content_id]
+            desk, cover = covered[content_id]
+            if desk is holder or holder.purchases.file_intact(content_id):
+                continue
             by_desk.setdefault(desk.connection.insurer_id(), (desk, []))[1].append(cover)
         claims: list[api.Claim] = []
         outcomes: list[Outcome] = []

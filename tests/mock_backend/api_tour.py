@@ -275,6 +275,7 @@ def walk(backend: Backend) -> list[Exchange]:
     t.call("GET", audio, 200, path=sent, params={"codecs": "audio/flac"})
     t.call("GET", audio, 206, path=sent, headers={"Range": "bytes=100-"})
     t.call("GET", audio, 404, path=sent | {"item_id": "CI-none"})
+    t.call("GET", audio, 406, path=sent, params={"codecs": "audio/x-none"})
 
     t.family = "upgrades"
     t.call("POST", "/admin/content/{content_id}/upgrade", 200, path={"content_id": "aurora-0001"})

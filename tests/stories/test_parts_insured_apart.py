@@ -104,6 +104,8 @@ def test_a_contents_only_policy_sells_nothing_and_covers_only_licenses_held_else
     assert "audio only" in err, err
     err = cli.fails(2, "insure-audio", track)
     assert "not one for the audio alone" in err, err
+    err = cli.fails(2, "--insurer", "minato", "insure-audio", "harbor-0011")  # bought nowhere
+    assert "held under no license at another insurer" in err, err
     (again,) = cli.ok("--insurer", "minato", "insure-audio", track)  # covered already (an answer lost)
     assert again["outcome"] == "insured", again
     policy = cli.ok("--insurer", "minato", "policy")

@@ -35,6 +35,7 @@ class Scan:
     entries: list[LibraryEntry]
     report: IntegrityReport | None
     error: PlayerError | None
+    across: bool = False  # the tracks of every insurer the user holds a policy with, each to its own
 
 
 @dataclass

@@ -1,14 +1,13 @@
 """Report a loss (FIG.12, FIG.14 (1)-(2); crash recovery [0035]).
 
 Three pages. *Choose*: the integrity scan runs on the worker; every insured track whose license is valid
-(or not yet known) is listed with a checkbox, those found missing or damaged ticked already with a note
-why. Any other may be ticked (a license can be lost while its file remains), or "my whole library is gone"
-runs the crash recovery; a genre may be preferred for alternates. With policies at several insurers the
-tracks of all are listed, each with its insurer, and each loss goes to its own. *Working*: the insurers'
-answers and the downloads, with progress. *Result*: one row per track (re-issued, alternates offered,
-refused with the reason in words), a claim refused as a whole too. Alternates are chosen in the
-`AlternatesDialog`. Everything that touches the terminal runs through `UiSession.call`.
-"""
+(or not yet known) is listed with a checkbox, those found missing or damaged ticked with a note why. Any
+other may be ticked (a license can be lost while its file remains), or "my whole library is gone" runs
+the crash recovery; a genre may be preferred for alternates. With policies at several insurers every
+insurer's tracks are listed, each loss going to its own. *Working*: the answers and the downloads, with
+progress. *Result*: one row per track (re-issued, alternates offered, refused with the reason in words),
+a claim refused as a whole too; alternates are chosen in the `AlternatesDialog`. Everything that touches
+the terminal runs through `UiSession.call`."""
 
 from __future__ import annotations
 
@@ -83,7 +82,7 @@ class LossDialog(LossPages):
         super().__init__(parent)
         self.session = session
         self.terminal = desk or session.terminal
-        self.across = desk is None and bool(session.terminal.insurers.joined())
+        self.across, self._one_desk = False, desk is not None  # across: as the scan found (worker)
         self._preselect = frozenset(preselect)
         self.results: list[TrackResult] = []
         self.alternates_dialog: AlternatesDialog | None = None
@@ -114,15 +113,15 @@ class LossDialog(LossPages):
     # --- page 1: choose ----------------------------------------------------------------------------
 
     def _start_scan(self) -> None:
-        terminal, across = self.terminal, self.across
-        self.tracks.setColumnHidden(T_INSURER, not across)
+        terminal, one = self.terminal, self._one_desk
 
         def scan(_: Progress) -> Scan:
+            across = not one and bool(terminal.insurers.joined())
             entries = terminal.entries() if across else terminal.library.entries()
             try:
-                return Scan(entries, terminal.verify() if across else terminal.library.verify(), None)
+                return Scan(entries, terminal.verify() if across else terminal.library.verify(), None, across)
             except PlayerError as e:  # the list still shows; the user can tick tracks by hand
-                return Scan(entries, None, e)
+                return Scan(entries, None, e, across)
 
         def genres(_: Progress) -> list[str]:
             try:
@@ -136,6 +135,8 @@ class LossDialog(LossPages):
     def _show_scan(self, scan: Scan) -> None:
         missing = set(scan.report.missing) if scan.report else set()
         corrupt = set(scan.report.corrupt) if scan.report else set()
+        self.across = scan.across
+        self.tracks.setColumnHidden(T_INSURER, not scan.across)
         self.tracks.blockSignals(True)
         self.tracks.clear()
         for entry in insured_tracks(scan.entries):
@@ -365,8 +366,7 @@ class LossDialog(LossPages):
         return [r.item for r in self.results if r.outcome == "alternates_offered" and r.item is not None]
 
     def open_alternates(self) -> AlternatesDialog | None:
-        """The alternates offered at one insurer (across insurers, the first one's: the button again
-        brings the next)."""
+        """The alternates offered at one insurer (across insurers: the first's; the button again: next)."""
         items, desk = self.pending_items(), self.terminal
         if items and self._desks:
             desk = self._desks.get(items[0].content_id, desk)
