@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from player.errors import NotSignedInError, PlayerError
+from player.errors import KeyringUnavailableError, NotSignedInError, PlayerError
+from player.language import translate
+from player.storage.keys import INSTALL_HINT
 from player.ui.kit.messages import describe
 from player.ui.playing.order import Repeat, Shuffle
 from player.ui.shell.notices import NoticeStrip
@@ -85,6 +87,11 @@ def test_an_error_reads_as_what_happened_then_what_to_do() -> None:
         "Please sign in",
         "Your session has expired. Sign in again to continue.",
     )
+    title, text = describe(
+        KeyringUnavailableError("no usable OS keyring; " + translate("Errors", INSTALL_HINT))
+    )
+    assert title == "No keyring" and text.count("gnome-keyring") == 1, text  # the advice once, not twice
+    assert text.endswith("Then restart Insured Player."), text
     assert describe(PlayerError("the disk said no")) == (
         "Something went wrong",
         "the disk said no (details are in the log).",

@@ -4276,8 +4276,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>キーリングがありません</translation>
     </message>
     <message>
-        <source>Install and unlock gnome-keyring (or KWallet), then restart.</source>
-        <translation>gnome-keyring（または KWallet）をインストールしてロックを解除し、再起動してください。</translation>
+        <source>Then restart Insured Player.</source>
+        <translation>その後、Insured Player を再起動してください。</translation>
     </message>
     <message>
         <source>Your library cannot be changed now</source>

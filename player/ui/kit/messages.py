@@ -95,7 +95,7 @@ _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
     (
         KeyringUnavailableError,
         QT_TRANSLATE_NOOP("Messages", "No keyring"),
-        QT_TRANSLATE_NOOP("Messages", "Install and unlock gnome-keyring (or KWallet), then restart."),
+        QT_TRANSLATE_NOOP("Messages", "Then restart Insured Player."),  # the error says what to install
     ),
     (LibraryReadOnlyError, QT_TRANSLATE_NOOP("Messages", "Your library cannot be changed now"), ""),
     (
