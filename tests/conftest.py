@@ -51,11 +51,11 @@ class FailOnSkip:
         terminalreporter.line(f"{len(self.not_run)} skipped or xfail-marked: in CI that fails the run.")
 
 
-# --- the test keyring daemon: say in which test it ended ------------------------------------------
-# `./test` runs gnome-keyring under a loop that starts it again should it end mid-run (it can abort
-# under load: scripts/test-in-session.sh). Each start is a line in the restarts file; this names the
-# test each happened in, and shows the daemon's last words. A test that was using the keyring when the
-# daemon died may fail; the ones after it find a keyring again.
+# --- the test keyring daemon: say in which test it was started again -----------------------------
+# `./test`'s session bus starts gnome-keyring on the first request and again should it end mid-run (it
+# can abort under load: scripts/test-keyring-daemon). Each start is a line in the restarts file; this
+# names the test each restart happened in, and shows the daemon's last words. The bus holds requests
+# until the new daemon owns the name, so at most the request in flight when it died fails.
 
 
 class KeyringWatch:
@@ -78,9 +78,9 @@ class KeyringWatch:
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         if not self.ended_in:
             return
-        terminalreporter.section("the test keyring daemon ended and was started again", yellow=True)
+        terminalreporter.section("the test keyring daemon was started again", yellow=True)
         for nodeid in self.ended_in:
-            terminalreporter.line(f"gnome-keyring-daemon ended during {nodeid}", yellow=True)
+            terminalreporter.line(f"gnome-keyring-daemon started again during {nodeid}", yellow=True)
         try:
             tail = Path(self.log).read_text(errors="replace").splitlines()[-15:]
         except OSError:
