@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from player import words
-from player.errors import BackendRefusedError, ClaimRefusedError, UsageError
+from player.errors import BackendRefusedError, ClaimRefusedError, IntegrityError, UsageError
 from player.language import translate
 from player.protocol.policy import Policy
 from player.storage import KeyStore, Store
@@ -62,7 +62,16 @@ class Receive(Protocol):
     def __call__(self, delivered: api.Delivered, progress: Progress | None = None) -> None: ...
 
 
+class TakeResent(Protocol):
+    def __call__(self, item: api.ClaimItem, progress: Progress | None = None) -> None: ...
+
+
 class Requester:
+    # Claim 32: keeps the audio an item came back `resent` with (set by the terminal, which knows where
+    # the track's license is held). The same for a claim answered now and one asked again from the
+    # journal, so a lost answer's audio is fetched by the replay and not claimed (and counted) again.
+    take_resent: TakeResent | None = None
+
     def __init__(
         self,
         store: Store,
@@ -114,16 +123,19 @@ class Requester:
         body = {"policy_id": policy_id, "license_ids": license_ids, "kind": kind, "genre": genre}
         return self._claim(body, progress)
 
-    def claim_covered(self, license_ids: list[str], progress: Progress | None = None) -> api.Claim:
+    def claim_covered(
+        self, license_ids: list[str], progress: Progress | None = None
+    ) -> tuple[api.Claim, list[Outcome]]:
         """Claim 32: audio lost that this policy covers alone, named by the licenses shown when it was
-        covered (held at another insurer, so in no library here). The audio comes back `resent`."""
+        covered (held at another insurer, so in no library here). The audio comes back `resent` and is
+        kept through `take_resent`."""
         body = {
             "policy_id": self._account.policy_id(),
             "license_ids": license_ids,
             "kind": "loss",
             "genre": None,
         }
-        return self._claim(body, progress)[0]
+        return self._claim(body, progress)
 
     def _claim(self, body: dict[str, Any], progress: Progress | None) -> tuple[api.Claim, list[Outcome]]:
         with self._journal.request(CLAIM, body) as key:
@@ -170,17 +182,23 @@ class Requester:
         pending = self._pending()
         outcomes = []
         for item in claim.items:
-            if item.outcome is api.ClaimOutcome.REISSUED and item.license is not None:
+            outcome, reason = item.outcome, item.reason or item.message
+            if outcome is api.ClaimOutcome.REISSUED and item.license is not None:
                 self._receive(item.license, progress)
-            elif item.outcome is api.ClaimOutcome.ALTERNATES_OFFERED:
+            elif outcome is api.ClaimOutcome.ALTERNATES_OFFERED:
                 pending[item.item_id] = claim.claim_id
+            elif outcome is api.ClaimOutcome.RESENT and item.download is not None and self.take_resent:
+                try:
+                    self.take_resent(item, progress)
+                except IntegrityError as e:  # not this license's audio: said beside the license part
+                    outcome, reason = api.ClaimOutcome.REFUSED, str(e)
             outcomes.append(
                 Outcome(
                     item.item_id,
                     item.content_id,
                     item.title,
-                    item.outcome,
-                    item.reason or item.message,
+                    outcome,
+                    reason,
                     list(item.alternates),
                     item.facts or {},
                 )

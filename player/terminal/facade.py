@@ -121,6 +121,9 @@ class Terminal:
         self.receipts = Receipts(store, self.connection, self.account)
         self.covers = ContentsCovers(store)  # claim 32: the audio this desk's policy covers alone
         self.parts = Parts(self)
+        self.claims.take_resent = lambda item, progress=None: self.home.parts.take_resent(
+            self, item, progress
+        )  # where the track's license is held
         self.own_music = OwnMusic(data_dir, store.lock)
         # playlists (player/terminal/playlists.py): of the tracks bought and the user's own files alike
         self.playlists = Playlists(store, lambda: self.library.entries() + self.own_music.entries())

@@ -19,7 +19,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from player.errors import ClaimRefusedError, IntegrityError, UsageError
+from player.errors import ClaimRefusedError, UsageError
 from player.language import translate
 from player.protocol.canonical import b64e
 from player.protocol.license import parse_license
@@ -197,6 +197,13 @@ class Parts:
             raise UsageError(translate("Errors", "the tracks named play as they are: nothing to report"))
         return claim, outcomes + audio
 
+    def take_resent(self, desk: Terminal, item: api.ClaimItem, progress: Progress | None = None) -> None:
+        """The audio `desk` (covering it alone) sent again for a claim item, kept under the license held
+        at the track's own insurer: for a claim answered now and for one its journal asked again."""
+        assert item.download is not None
+        holder = self._home.insurers.holder(item.content_id)
+        holder.purchases.take_resent(item.content_id, item.download.url, desk.connection.client(), progress)
+
     def _audio_alone(
         self, holder: Terminal, content_id: str, covered: dict[str, tuple[Terminal, Cover]]
     ) -> bool:
@@ -234,7 +241,7 @@ class Parts:
         refused = api.ClaimOutcome.REFUSED
         for desk, covers in by_desk.values():
             try:
-                claim = desk.claims.claim_covered([c.license_id for c in covers], progress)
+                claim, found = desk.claims.claim_covered([c.license_id for c in covers], progress)
             except ClaimRefusedError as e:  # the license part stands: say the audio's refusal beside it
                 if alone:
                     raise
@@ -242,18 +249,5 @@ class Parts:
                 outcomes += [Outcome("", c.content_id, "", refused, said, [], e.facts) for c in covers]
                 continue
             claims.append(claim)
-            for item in claim.items:
-                reason = item.reason or item.message
-                if item.outcome is api.ClaimOutcome.RESENT and item.download is not None:
-                    try:
-                        holder.purchases.take_resent(
-                            item.content_id, item.download.url, desk.connection.client(), progress
-                        )
-                    except IntegrityError as e:  # not this license's audio: said beside the license part
-                        outcomes.append(Outcome("", item.content_id, item.title, refused, str(e), []))
-                        continue
-                outcome = Outcome(
-                    item.item_id, item.content_id, item.title, item.outcome, reason, [], item.facts or {}
-                )
-                outcomes.append(outcome)
+            outcomes += found
         return claims, outcomes

@@ -4,7 +4,8 @@ Sora insures licenses only at Kaede Mutual (the cheaper policy: she keeps her au
 track there; at Minato Assurance she takes a policy for the audio alone and shows it the license, which
 stays Kaede's. A lost license comes back from Kaede without a byte of audio; lost audio comes back from
 Minato's own copy, even once the provider has stopped distributing the track, under the license she
-holds; a disk that lost both gets each part from the insurer that covers it, each paid once.
+holds (and when Minato's answer is lost on the way, the next sync asks again and brings the audio); a
+disk that lost both gets each part from the insurer that covers it, each paid once.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.stories.driver import PASSWORD, Cli
+from tests.support import hostile
 from tests.support.backend import Backend
 
 MakeCli = Callable[[Backend | str, str], Cli]
@@ -77,6 +79,30 @@ def test_lost_audio_comes_back_from_its_own_insurer_after_the_provider_stopped_d
     assert now["license_id"] == row["license_id"], "the audio came back under the license she held"
     assert cli.ok("policy")["relicensing_count"] == 0, "the license was not claimed"
     assert cli.ok("--insurer", "minato", "policy")["relicensing_count"] == 1
+
+
+def test_audio_sent_again_whose_answer_was_lost_arrives_with_the_next_sync_claimed_once(
+    two_insurers: Backend, make_cli: MakeCli
+) -> None:
+    track = "aurora-0010"
+    with hostile.hostile_proxy(
+        two_insurers.url, {"/insurers/minato/api/v1/claims": hostile.drop_answer}
+    ) as proxy:
+        proxy.armed = False
+        cli = make_cli(proxy.url, "library")
+        _insured_apart(cli, "yui", track)
+        two_insurers.admin(f"/content/{track}/discontinue")  # only Minato's copy is left
+        (row,) = cli.library()[track]
+        Path(row["path"]).unlink()
+        proxy.armed = True
+        cli.fails(4, "report-loss", track)
+        assert proxy.hits, "the claim reached Minato, which granted it"
+        proxy.armed = False
+
+        out = cli.ok("sync", as_json=False)
+        assert "Minato Assurance: Finished the loss report of 1 track" in out, out
+        assert cli.ok("play", track, "--decode-only")["frames"] > 0, "the audio came with the answer"
+        assert cli.ok("--insurer", "minato", "policy")["relicensing_count"] == 1, "asked again, not anew"
 
 
 def test_a_disk_that_lost_both_gets_each_part_from_the_insurer_that_covers_it(

@@ -3959,8 +3959,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>指定なし</translation>
     </message>
     <message>
-        <source>Tick the tracks you lost: a deleted or damaged file, or a license gone missing. Your insurer re-issues each one, or offers alternates when its supplier no longer distributes it.</source>
-        <translation>紛失した曲にチェックを入れてください（削除や破損したファイル、なくなったライセンス）。保険会社がそれぞれを再発行します。配信元がもう配信していない曲には代替曲が提示されます。</translation>
+        <source>Tick the tracks you lost: a deleted or damaged file, or a license gone missing. Each is re-issued by the insurer that covers it, or, when its supplier no longer distributes it, that insurer offers alternates.</source>
+        <translation>紛失した曲にチェックを入れてください（削除や破損したファイル、なくなったライセンス）。それぞれの曲はその曲を保険している保険会社が再発行します。配信元がもう配信していない曲には、その保険会社が代替曲を提示します。</translation>
     </message>
     <message>
         <source>Checking the library</source>

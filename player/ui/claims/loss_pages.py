@@ -39,8 +39,8 @@ class LossPages(QDialog):
         intro = QLabel(
             self.tr(
                 "Tick the tracks you lost: a deleted or damaged file, or a license gone missing. "
-                "Your insurer re-issues each one, or offers alternates when its supplier no longer "
-                "distributes it."
+                "Each is re-issued by the insurer that covers it, or, when its supplier no longer "
+                "distributes it, that insurer offers alternates."
             ),
             page,
         )
