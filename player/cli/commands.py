@@ -281,9 +281,26 @@ def _verify(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None,
     return 0
 
 
+def _upgrades(t: Terminal, _a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
+    offers = t.home.upgrades.offers()
+    rows = [o.model_dump(mode="json") for o in offers]
+
+    def text() -> str:
+        if not offers:
+            return translate("Cli", "no newer versions of your tracks")
+        shown = [
+            {"track": o.content_id, "title": o.title, "version": f"{o.from_version} -> {o.to_version}"}
+            for o in offers
+        ]
+        return table(shown, ("track", "title", "version"))
+
+    out.emit(rows, text)
+    return 0
+
+
 def _upgrade(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _pw: Password) -> int:
-    r = t.claims.upgrade(a.content_id, p)
-    followed = t.home.parts.follow_upgrade(a.content_id, p)  # its audio insured apart follows too
+    taken = t.home.upgrades.take(a.content_id, p)  # at the insurer holding it; its audio's insurer told
+    r, followed = taken.result, taken.audio
     for f in followed:
         said = translate("Cli", "the insurer of its audio now keeps version {version}")
         out.note(said.format(version=r.to_version) if f.outcome == "insured" else refusal("", f.reason))
@@ -308,7 +325,7 @@ def _upgrade(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None
 # left half done first. The others either work offline (play, library, verify: they must not wait for a
 # server that may not answer) or ask for something themselves, which the journal already matches with
 # its unfinished twin (asking again is finishing it; resuming first would make it a second request).
-_ONLINE = frozenset({"alternates"})  # `sync` finishes them itself
+_ONLINE = frozenset({"alternates", "upgrades"})  # `sync` finishes them itself
 
 Handler = Callable[["Terminal", argparse.Namespace, "Output", "Progress | None", Password], int]
 _HANDLERS: dict[str, Handler] = {
@@ -330,6 +347,7 @@ _HANDLERS: dict[str, Handler] = {
     "alternates": claims.alternates,
     "choose": claims.choose,
     "recover": claims.recover,
+    "upgrades": _upgrades,
     "upgrade": _upgrade,
     "receipts": receipts.list_receipts,
     "receipt": receipts.show_receipt,

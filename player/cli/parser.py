@@ -176,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     choose.add_argument("alternate_id")
     cmd("recover", translate("Cli", "after a crash: re-key the policy and re-distribute every insured track"))
     cmd("policy", translate("Cli", "the insurance policy, limits used and history"))
+    cmd("upgrades", translate("Cli", "the newer versions of your tracks your insurers offer (free)"))
     cmd("upgrade", translate("Cli", "take a newer version of a track")).add_argument("content_id")
     cmd("receipts", translate("Cli", "every receipt: what was charged, signed by who charged it"))
     receipt = cmd("receipt", translate("Cli", "one receipt in full, as PDF or as the signed file"))

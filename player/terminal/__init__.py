@@ -39,6 +39,7 @@ from player.terminal.results import (
     OwnTrack,
     Preview,
 )
+from player.terminal.upgrades import Upgraded
 from player.transfer import Progress
 
 if TYPE_CHECKING:
@@ -139,6 +140,7 @@ __all__ = [
     "TrackInfo",
     "Upgrade",
     "UpgradeOffer",
+    "Upgraded",
     "fixed_clock",
     "network_timeout",
     "now_utc",

@@ -45,6 +45,7 @@ from player.terminal.playlists import Playlists
 from player.terminal.purchases import PURCHASE, Purchases
 from player.terminal.receipts import Receipts
 from player.terminal.results import IntegrityReport, LibraryEntry, ListStatus, OpenedTrack
+from player.terminal.upgrades import Upgrades
 
 if TYPE_CHECKING:
     from player.protocol.insurers_api import SharedAboutYou
@@ -124,6 +125,7 @@ class Terminal:
         self.claims.take_resent = lambda item, progress=None: self.home.parts.take_resent(
             self, item, progress
         )  # where the track's license is held
+        self.upgrades = Upgrades(self)  # newer versions, from every insurer ([0048])
         self.own_music = OwnMusic(data_dir, store.lock)
         # playlists (player/terminal/playlists.py): of the tracks bought and the user's own files alike
         self.playlists = Playlists(store, lambda: self.library.entries() + self.own_music.entries())

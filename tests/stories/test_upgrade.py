@@ -18,8 +18,13 @@ def test_a_new_version_replaces_the_old_one(cli: Cli, module_backend: Backend) -
     (before,) = cli.library()[TRACK]
 
     cli.fails(1, "upgrade", TRACK)  # nothing newer yet: the backend says no, in one line
+    assert cli.ok("upgrades") == []
     published = module_backend.admin(f"/content/{TRACK}/upgrade")
     assert published["version"] == 2
+    (offer,) = cli.ok("upgrades")
+    assert (offer["content_id"], offer["license_id"]) == (TRACK, bought["license_id"])
+    assert (offer["from_version"], offer["to_version"]) == (1, 2)
+    assert "1 -> 2" in cli.ok("upgrades", as_json=False)
 
     upgraded = cli.ok("upgrade", TRACK)
     assert (upgraded["content_id"], upgraded["replaces"]) == (TRACK, bought["license_id"])
@@ -40,3 +45,4 @@ def test_a_new_version_replaces_the_old_one(cli: Cli, module_backend: Backend) -
     err = cli.fails(3, "play", bought["license_id"], "--decode-only")  # the old version no longer plays
     assert "newer version" in err, err
     assert cli.ok("verify") == {"missing": [], "corrupt": [], "ok": 1}
+    assert cli.ok("upgrades") == [], "taken: offered no more"

@@ -532,6 +532,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>見つからない曲 {missing}、破損 {corrupt}: `verify --repair` で取得し直してください</translation>
     </message>
     <message>
+        <source>no newer versions of your tracks</source>
+        <translation>新しい版のある曲はありません</translation>
+    </message>
+    <message>
         <source>the insurer of its audio now keeps version {version}</source>
         <translation>音源の保険会社がバージョン {version} を保管するようになりました</translation>
     </message>
@@ -734,6 +738,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>the insurance policy, limits used and history</source>
         <translation>保険証券、使った上限と履歴</translation>
+    </message>
+    <message>
+        <source>the newer versions of your tracks your insurers offer (free)</source>
+        <translation>保険会社が提供している曲の新しい版（無料）</translation>
     </message>
     <message>
         <source>take a newer version of a track</source>
@@ -5808,6 +5816,53 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>Show Insured Player</source>
         <translation>Insured Player を表示</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeOffers</name>
+    <message>
+        <source>A newer version of “{track}” is available, free. Upgrading replaces the version you have.</source>
+        <translation>「{track}」の新しい版を無料で入手できます。アップグレードすると、お持ちの版と置き換わります。</translation>
+    </message>
+    <message>
+        <source>Newer versions of {n} tracks are available, free. Upgrading replaces the versions you have.</source>
+        <translation>{n} 曲の新しい版を無料で入手できます。アップグレードすると、お持ちの版と置き換わります。</translation>
+    </message>
+    <message>
+        <source>Newer versions</source>
+        <translation>新しい版</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>アップグレード</translation>
+    </message>
+    <message>
+        <source>Upgrade to Version {version}</source>
+        <translation>バージョン {version} にアップグレード</translation>
+    </message>
+    <message>
+        <source>Upgrade to the Newer Versions</source>
+        <translation>新しい版にアップグレード</translation>
+    </message>
+    <message>
+        <source>“{track}” is now version {version}.</source>
+        <translation>「{track}」はバージョン {version} になりました。</translation>
+    </message>
+    <message>
+        <source>{n} tracks are now their newer versions.</source>
+        <translation>{n} 曲が新しい版になりました。</translation>
+    </message>
+    <message>
+        <source>{track}: the insurer of its audio was not told ({why})</source>
+        <translation>{track}：音声の保険会社には伝えられませんでした（{why}）</translation>
+    </message>
+    <message>
+        <source>{track}: {why}</source>
+        <translation>{track}：{why}</translation>
+    </message>
+    <message>
+        <source>The upgrade did not go through</source>
+        <translation>アップグレードできませんでした</translation>
     </message>
 </context>
 <context>

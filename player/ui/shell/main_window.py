@@ -25,6 +25,7 @@ from player.playback import PlaybackState, Player, PlayerBase
 from player.terminal import LibraryEntry
 from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.claims.audio_cover import AudioCover
+from player.ui.claims.upgrades import UpgradeOffers
 from player.ui.insurance.view import InsuranceView
 from player.ui.kit import icons
 from player.ui.kit.fit import fit_to_screen
@@ -135,6 +136,7 @@ class MainWindow(WindowActions):
         tray_actions = [self.play_action, self.stop_action, self.previous_action, self.next_action]
         self.tray = Tray(self, icons.app_icon(), tray_actions, self)
         self.audio_cover = AudioCover(session, self.library, self.messages, self)  # the audio insured apart
+        self.upgrade_offers = UpgradeOffers(session, self.library, self.messages, self)  # newer versions
         self.tray.quit_requested.connect(self.quit)
         self.apply_desktop_settings()
         self.mpris = MprisService(
