@@ -7,7 +7,10 @@ on the network, the disk or decryption. Picard's `run_task(func, next_func)` is 
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -34,9 +37,8 @@ class _Relay(QObject):
     progressed = Signal(int, int)
 
 
-class _Job(QRunnable):
+class _Job:
     def __init__(self, fn: Callable[[Progress], Any], relay: _Relay) -> None:
-        super().__init__()
         self.fn = fn
         self.relay = relay
 
@@ -58,6 +60,39 @@ class _Job(QRunnable):
             self.relay.done.emit(result)
 
 
+class _Queue:
+    """The jobs waiting, best first: the highest priority, then the one asked for first.
+
+    QThreadPool's own ordering cannot be trusted for this: a runnable handed to an idle thread is queued
+    at priority 0 whatever was asked, so an edit queued at once behind it at the same priority overtook
+    it (a playlist's reorder was applied after the drop that followed it). The pool only lends the thread;
+    each runnable it is given runs whichever job is best when the thread gets to it."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[int, int, _Job]] = []
+        self._order = itertools.count()
+        self._lock = threading.Lock()
+
+    def push(self, job: _Job, priority: int) -> None:
+        with self._lock:
+            heapq.heappush(self._heap, (-priority, next(self._order), job))
+
+    def pop(self) -> _Job:
+        with self._lock:
+            return heapq.heappop(self._heap)[2]
+
+
+class _Next(QRunnable):
+    """One turn of the worker: one `_Queue.push` each, so there is always a job to pop."""
+
+    def __init__(self, queue: _Queue) -> None:
+        super().__init__()
+        self.queue = queue
+
+    def run(self) -> None:
+        self.queue.pop().run()
+
+
 class TaskRunner(QObject):
     """`run(fn, on_done, on_error, on_progress)`: `fn(progress)` runs on the worker; the callbacks on the
     GUI thread. `busy_changed(bool)` drives spinners and disables buttons while work is queued."""
@@ -69,6 +104,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pool.setExpiryTimeout(-1)  # one worker thread for the session's life, never a new one
+        self._queue = _Queue()
         self._pending = 0
         self._relays: set[_Relay] = set()
 
@@ -118,7 +154,8 @@ class TaskRunner(QObject):
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(fn, relay), priority)
+        self._queue.push(_Job(fn, relay), priority)
+        self._pool.start(_Next(self._queue))
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until queued work is done (for quitting and for tests)."""
