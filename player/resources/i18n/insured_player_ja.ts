@@ -5849,8 +5849,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>「{track}」はバージョン {version} になりました。</translation>
     </message>
     <message>
-        <source>{n} tracks are now their newer versions.</source>
-        <translation>{n} 曲が新しい版になりました。</translation>
+        <source>{n} tracks were upgraded to their newer versions.</source>
+        <translation>{n} 曲を新しい版にアップグレードしました。</translation>
     </message>
     <message>
         <source>{track}: the insurer of its audio was not told ({why})</source>

@@ -116,7 +116,7 @@ class UpgradeOffers(QObject):
                 )
             )
         elif taken:
-            lines.append(self.tr("{n} tracks are now their newer versions.").format(n=len(taken)))
+            lines.append(self.tr("{n} tracks were upgraded to their newer versions.").format(n=len(taken)))
         for one in taken:
             for audio in one.audio:
                 if audio.outcome != "insured":
