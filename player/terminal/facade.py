@@ -29,12 +29,13 @@ from player.errors import MissingFileError, PlayerError, UsageError
 from player.language import translate
 from player.protocol.canonical import now_utc, parse_time
 from player.redistribution import Requester
+from player.redistribution.requester import UPGRADE
 from player.storage import KeyStore, Store
 from player.storage.journal import FINAL, Journal
 from player.storage.memory_keyring import MemoryKeyring
 from player.terminal.account import Account
 from player.terminal.connection import Connection
-from player.terminal.insure_later import DIRECT_PURCHASE, INSURE_EXISTING, InsureLater
+from player.terminal.insure_later import DIRECT_PURCHASE, INSURE_EXISTING, InsureLater, InsureOutcome
 from player.terminal.insurers import Insurers
 from player.terminal.library import Library
 from player.terminal.licenses import Licenses
@@ -318,11 +319,23 @@ class Terminal:
                     )
                 else:
                     done.append(self.claims.replay(entry, self._title))
+                    if entry.kind == UPGRADE:  # its audio insured apart follows, as when answered at once
+                        done += self._follow_upgrade(entry.body["license_id"])
             except FINAL:
                 continue  # refused for good: the journal has forgotten it
             except PlayerError:
                 break  # no answer, or no room to keep what came: all of it stays for next time
         return done
+
+    def _follow_upgrade(self, old_license_id: str) -> list[str]:
+        """The audio's insurer shown the license an upgrade asked again brought; a line if it failed."""
+        content_id = self.library.resolve(old_license_id).content_id
+        try:
+            refused = [o for o in self.home.parts.follow_upgrade(content_id) if o.outcome != "insured"]
+        except PlayerError as e:
+            refused = [InsureOutcome(old_license_id, content_id, "refused", reason=str(e))]
+        said = translate("Terminal", "{track}: the insurer of its audio was not told ({why})")
+        return [said.format(track=self._title(content_id), why=words.refusal("", o.reason)) for o in refused]
 
     def _title(self, content_id: str) -> str:
         info = self.library.track_info(content_id)

@@ -5,7 +5,8 @@ track there; at Minato Assurance she takes a policy for the audio alone and show
 stays Kaede's. A lost license comes back from Kaede without a byte of audio; lost audio comes back from
 Minato's own copy, even once the provider has stopped distributing the track, under the license she
 holds (and when Minato's answer is lost on the way, the next sync asks again and brings the audio); a
-disk that lost both gets each part from the insurer that covers it, each paid once.
+disk that lost both gets each part from the insurer that covers it, each paid once. An upgrade moves
+both parts, also when its answer was lost and the next sync finished it.
 """
 
 from __future__ import annotations
@@ -157,3 +158,28 @@ def test_after_an_upgrade_the_audio_insurer_keeps_the_new_version_and_sends_it_b
     assert cli.ok("play", track, "--decode-only")["frames"] > 0, (
         "the copy is of the version the license opens"
     )
+
+
+def test_an_upgrade_whose_answer_was_lost_is_finished_by_the_next_sync_and_its_audio_cover_follows(
+    two_insurers: Backend, make_cli: MakeCli
+) -> None:
+    track = "aurora-0011"
+    with hostile.hostile_proxy(two_insurers.url, {"/api/v1/upgrades": hostile.drop_posted_answer}) as proxy:
+        proxy.armed = False
+        cli = make_cli(proxy.url, "library")
+        _insured_apart(cli, "mei", track)
+        two_insurers.admin(f"/content/{track}/upgrade")
+        proxy.armed = True
+        cli.fails(4, "upgrade", track)
+        assert any(hit.startswith("/api/v1/upgrades") for hit in proxy.hits)
+        proxy.armed = False
+
+        out = cli.ok("sync", as_json=False)
+        assert "Finished the upgrade of" in out and "not told" not in out, out
+        assert cli.ok("upgrades") == [], "taken once, under the first request's key"
+        two_insurers.admin(f"/content/{track}/discontinue")
+        (row,) = [r for r in cli.library()[track] if r["state"] == "valid"]
+        Path(row["path"]).unlink()
+        (item,) = cli.ok("report-loss", track)["items"]
+        assert item["outcome"] == "resent", item
+        assert cli.ok("play", track, "--decode-only")["frames"] > 0, "Minato keeps the new version"

@@ -185,6 +185,23 @@ def drop_answer(handler: Handler, upstream: requests.Response | None) -> None:
     handler.close_connection = True
 
 
+def drop_posted_answer(handler: Handler, upstream: requests.Response | None) -> None:
+    """`drop_answer` for what is asked by POST (committed, its answer lost); a question (GET) on the same
+    path is answered as the backend answered it."""
+    assert upstream is not None
+    if handler.command == "POST":
+        drop_answer(handler, upstream)
+        return
+    handler.start(
+        upstream.status_code,
+        {
+            "Content-Type": upstream.headers.get("Content-Type", "application/json"),
+            "Content-Length": str(len(upstream.content)),
+        },
+    )
+    handler.send(upstream.content)
+
+
 def cut_half_way(handler: Handler, upstream: requests.Response | None) -> None:
     """The real content's headers and first half, then the connection drops (a killed download)."""
     assert upstream is not None
@@ -238,6 +255,7 @@ _NEEDS_UPSTREAM = {
     silent_after_headers,
     genuine_then_zeros,
     drop_answer,
+    drop_posted_answer,
     cut_half_way,
     mislabelled_audio,
 }

@@ -5792,6 +5792,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{n} 曲に保険をかけました</translation>
     </message>
     <message>
+        <source>{track}: the insurer of its audio was not told ({why})</source>
+        <translation>{track}：音声の保険会社には伝えられませんでした（{why}）</translation>
+    </message>
+    <message>
         <source>your insurer</source>
         <translation>ご契約の保険会社</translation>
     </message>
