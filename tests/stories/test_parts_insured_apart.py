@@ -34,6 +34,20 @@ def _insured_apart(cli: Cli, user: str, track: str) -> None:
     assert (row["insurer"], row["audio_insurer"]) == ("Kaede Mutual", "Minato Assurance"), row
 
 
+def _only_minato_has_the_audio(backend: Backend, cli: Cli, track: str) -> None:
+    """The provider stops distributing the track and the audio of the license that plays is erased."""
+    backend.admin(f"/content/{track}/discontinue")
+    (row,) = [r for r in cli.library()[track] if r["state"] == "valid"]
+    Path(row["path"]).unlink()
+
+
+def _audio_comes_back_from_minato(cli: Cli, track: str) -> None:
+    """A loss report brings the audio from Minato's copy, of the version the license held opens."""
+    (item,) = cli.ok("report-loss", track)["items"]
+    assert item["outcome"] == "resent", item
+    assert cli.ok("play", track, "--decode-only")["frames"] > 0, "the copy is of the version licensed"
+
+
 def _package_of(cli: Cli, license_id: str) -> Path:
     (package,) = (p for p in (cli.data_dir / "packages").glob("*.json") if license_id in p.read_text())
     return package
@@ -67,9 +81,8 @@ def test_lost_audio_comes_back_from_its_own_insurer_after_the_provider_stopped_d
 ) -> None:
     cli, track = make_cli(two_insurers, "library"), "aurora-0006"
     _insured_apart(cli, "ren", track)
-    two_insurers.admin(f"/content/{track}/discontinue")
     (row,) = cli.library()[track]
-    Path(row["path"]).unlink()  # the audio lost; the license still plays
+    _only_minato_has_the_audio(two_insurers, cli, track)  # the license still plays
     err = cli.fails(5, "verify", "--repair")
     assert "no longer distributed" in err and "Minato Assurance sends its audio again" in err, err
 
@@ -92,9 +105,7 @@ def test_audio_sent_again_whose_answer_was_lost_arrives_with_the_next_sync_claim
         proxy.armed = False
         cli = make_cli(proxy.url, "library")
         _insured_apart(cli, "yui", track)
-        two_insurers.admin(f"/content/{track}/discontinue")  # only Minato's copy is left
-        (row,) = cli.library()[track]
-        Path(row["path"]).unlink()
+        _only_minato_has_the_audio(two_insurers, cli, track)
         proxy.armed = True
         cli.fails(4, "report-loss", track)
         assert proxy.hits, "the claim reached Minato, which granted it"
@@ -150,14 +161,8 @@ def test_after_an_upgrade_the_audio_insurer_keeps_the_new_version_and_sends_it_b
     upgraded = cli.ok("upgrade", track)
     assert (upgraded["to_version"], upgraded["audio_cover"]) == (2, "insured"), upgraded
 
-    two_insurers.admin(f"/content/{track}/discontinue")
-    (row,) = [r for r in cli.library()[track] if r["state"] == "valid"]
-    Path(row["path"]).unlink()  # the new version's audio lost; its provider sends it no more
-    (item,) = cli.ok("report-loss", track)["items"]
-    assert item["outcome"] == "resent", item
-    assert cli.ok("play", track, "--decode-only")["frames"] > 0, (
-        "the copy is of the version the license opens"
-    )
+    _only_minato_has_the_audio(two_insurers, cli, track)  # the new version's audio lost
+    _audio_comes_back_from_minato(cli, track)
 
 
 def test_an_upgrade_whose_answer_was_lost_is_finished_by_the_next_sync_and_its_audio_cover_follows(
@@ -177,9 +182,28 @@ def test_an_upgrade_whose_answer_was_lost_is_finished_by_the_next_sync_and_its_a
         out = cli.ok("sync", as_json=False)
         assert "Finished the upgrade of" in out and "not told" not in out, out
         assert cli.ok("upgrades") == [], "taken once, under the first request's key"
-        two_insurers.admin(f"/content/{track}/discontinue")
-        (row,) = [r for r in cli.library()[track] if r["state"] == "valid"]
-        Path(row["path"]).unlink()
-        (item,) = cli.ok("report-loss", track)["items"]
-        assert item["outcome"] == "resent", item
-        assert cli.ok("play", track, "--decode-only")["frames"] > 0, "Minato keeps the new version"
+        _only_minato_has_the_audio(two_insurers, cli, track)
+        _audio_comes_back_from_minato(cli, track)
+
+
+def test_an_upgrade_stands_when_the_audios_insurer_cannot_be_told_and_covering_again_tells_it(
+    two_insurers: Backend, make_cli: MakeCli
+) -> None:
+    track = "aurora-0012"
+    minato_policies = "/insurers/minato/api/v1/policies/"
+    with hostile.hostile_proxy(two_insurers.url, {minato_policies: hostile.html_page}) as proxy:
+        proxy.armed = False
+        cli = make_cli(proxy.url, "library")
+        _insured_apart(cli, "nao", track)
+        two_insurers.admin(f"/content/{track}/upgrade")
+        proxy.armed = True
+        upgraded = cli.ok("upgrade", track)  # Minato answers garbage: the upgrade itself stands
+        assert (upgraded["to_version"], upgraded["audio_cover"]) == (2, "refused"), upgraded
+        assert any(hit.startswith(minato_policies) for hit in proxy.hits)
+        assert cli.ok("upgrades") == [], "taken"
+        proxy.armed = False
+
+        (covered,) = cli.ok("--insurer", "minato", "insure-audio", track)  # shows it the new license
+        assert covered["outcome"] == "insured", covered
+        _only_minato_has_the_audio(two_insurers, cli, track)
+        _audio_comes_back_from_minato(cli, track)

@@ -4,9 +4,11 @@ it, the new version plays, and the old license is invalidated (reason: version u
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.stories.driver import Cli
+from tests.support import hostile
 from tests.support.backend import Backend
 
 TRACK = "harbor-0006"
@@ -46,3 +48,15 @@ def test_a_new_version_replaces_the_old_one(cli: Cli, module_backend: Backend) -
     assert "newer version" in err, err
     assert cli.ok("verify") == {"missing": [], "corrupt": [], "ok": 1}
     assert cli.ok("upgrades") == [], "taken: offered no more"
+
+
+def test_upgrades_not_to_be_had_from_an_insurer_answering_garbage_are_said_in_one_line(
+    make_cli: Callable[[Backend | str, str], Cli], module_backend: Backend
+) -> None:
+    with hostile.hostile_proxy(module_backend.url, {"/api/v1/upgrades": hostile.html_page}) as proxy:
+        proxy.armed = False
+        cli = make_cli(proxy.url, "library")
+        cli.sign_up_insured("ines")
+        proxy.armed = True
+        err = cli.fails(4, "upgrades")  # the only insurer asked could not answer: not "none offered"
+        assert "answered /api/v1/upgrades with something unexpected" in err, err
