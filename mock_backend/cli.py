@@ -7,6 +7,7 @@ Errors are one line on stderr.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import signal
@@ -322,6 +323,9 @@ def _serve(args: argparse.Namespace) -> int:
     config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=2)
     if args.exit_with_parent:
         _exit_with_parent()
+    # What start-up built (modules, routes, schemas, ~90,000 objects) lives as long as the process: out of
+    # the collector's sight, a full collection no longer walks it (it took ~35 ms, every thread waiting).
+    gc.freeze()
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:

@@ -11,6 +11,11 @@ terminal told it was granted a claim has it even if the machine crashes next.
 
 Work that commits in steps of its own (a signed server-to-server request uses its nonce up before it is
 judged) runs `alone`: after the batch before it is committed, with the connection out of any transaction.
+
+What a piece signs (a claim's new license and package, receipt, history record, policy) it signs here,
+where its content is decided. Signing it before the queue would save the last of fifty claims nothing:
+this thread, the event loop and the worker threads share one interpreter lock, and under such a load the
+process is one core's worth of Python whichever thread runs it (measured: docs/protocol.md).
 """
 
 from __future__ import annotations
