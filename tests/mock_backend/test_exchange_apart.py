@@ -47,6 +47,10 @@ class Apart:
         self.running[insurer] = stack
         return at_insurer(self.backends[insurer], insurer)
 
+    def pinned(self, insurer: str, peer: str) -> bool:
+        """Whether `insurer` has pinned `peer`'s exchange key (reached it at least once)."""
+        return bool(self.backends[insurer].query("SELECT 1 FROM exchange_peers WHERE id = ?", peer))
+
     def stop(self, insurer: str) -> None:
         self.running.pop(insurer).close()
 
@@ -78,6 +82,9 @@ def test_a_loss_granted_while_the_other_insurer_was_down_reaches_it_and_is_not_p
     bought = at_kaede.buy("aurora-0003")
     at_minato = customer_at(minato, identity)
     insured = insure_held(at_minato, held_license(at_kaede, bought["license"]))  # on the licensor's signature
+    # Kaede knows Minato (its key, and so its name) once it reached it: its courier asks again every few
+    # seconds until then. Stopped before that, Minato would be named only by its ID in the history.
+    wait_until(lambda: apart.pinned("kaede", "minato"), timeout=60)
 
     apart.stop("minato")
     accepted(at_kaede.claim(bought["license"]["license_id"]))
