@@ -13,6 +13,7 @@ from player.errors import DecisionRefusedError
 from player.terminal import LibraryState
 from player.ui.session import UiSession
 from player.ui.shell.main_window import MainWindow
+from tests.conftest import StartBackend
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession
 from tests.ui.loss_helpers import decoded_frames, entries_of, wait_idle
@@ -80,3 +81,31 @@ def test_a_newer_version_is_offered_after_a_sync_and_taken_from_the_message_or_t
     qtbot.waitUntil(lambda: _valid(session, SECOND) == [2], timeout=WAIT)
     assert decoded_frames(terminal, SECOND) > 0
     qtbot.waitUntil(lambda: window.upgrade_offers.offers == {}, timeout=WAIT)
+
+
+def test_an_upgrade_taken_while_the_insurer_is_down_says_why_and_keeps_the_version_held(
+    qtbot: QtBot, make_session: MakeSession, start_backend: StartBackend
+) -> None:
+    with start_backend() as backend:
+        session = bought(make_session, backend.url, FIRST)
+        terminal = session.terminal
+        window = open_window(qtbot, session, rows=1)
+        wait_idle(qtbot, session)
+        (first,) = entries_of(session, FIRST)
+        backend.admin(f"/content/{FIRST}/upgrade")
+        session.sync()
+        qtbot.waitUntil(lambda: window.messages.title == "Newer versions", timeout=WAIT)
+
+        backend.stop()  # the offer was made; the insurer is gone before it is taken
+        (button,) = [b for b in window.messages.findChildren(QPushButton) if b.text() == "Upgrade"]
+        button.click()
+        qtbot.waitUntil(lambda: window.messages.title == "Upgrade", timeout=WAIT)
+        wait_idle(qtbot, session)
+        assert window.messages.kind == "warning"
+        assert window.messages.text == f"{first.row.title}: The insurer did not answer"
+        assert_words_plain()
+        assert not window.upgrade_offers.busy
+        # nothing lost: the version held still plays, and the upgrade is still offered for later
+        assert _valid(session, FIRST) == [1]
+        assert decoded_frames(terminal, FIRST) > 0
+        assert _upgrade_action(window, first.row.license_id) == ["Upgrade to Version 2"]

@@ -18,6 +18,7 @@ from player import words
 from player.errors import PlayerError
 from player.terminal import Progress, Upgraded
 from player.ui.kit.banners import MessageBar
+from player.ui.kit.messages import describe, what_happened
 from player.ui.library.view import LibraryPage
 from player.ui.session import UiSession
 
@@ -126,7 +127,9 @@ class UpgradeOffers(QObject):
                             track=track, why=words.refusal("", audio.reason)
                         )
                     )
-        lines += [self.tr("{track}: {why}").format(track=titles.get(c, c), why=e) for c, e in failed]
+        lines += [
+            self.tr("{track}: {why}").format(track=titles.get(c, c), why=what_happened(e)) for c, e in failed
+        ]
         kind = "information" if taken and not failed else "warning"
         self.messages.show_message(kind, self.tr("Upgrade"), "<br>".join(lines))
         self.session.refresh_library()
@@ -134,5 +137,5 @@ class UpgradeOffers(QObject):
 
     def _failed(self, e: PlayerError) -> None:
         self.busy = False
-        self.messages.show_message("warning", self.tr("The upgrade did not go through"), str(e))
+        self.messages.show_message("warning", self.tr("The upgrade did not go through"), describe(e)[1])
         self.refresh()

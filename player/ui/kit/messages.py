@@ -131,4 +131,4 @@ def describe(error: PlayerError) -> tuple[str, str]:
             return translate("Messages", title), text
     return translate("Messages", "Something went wrong"), translate(
         "Messages", "{error} (details are in the log)."
-    ).format(error=error)
+    ).format(error=plain(str(error)))
