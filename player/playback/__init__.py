@@ -16,8 +16,9 @@ on-demand `ContainerDevice` by default, or the whole track in a `QBuffer`) and h
 Only QtCore and QtMultimedia are used here: widgets belong to `player/ui/`.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from player.playback._base import PlaybackState, PlayerBase
-from player.playback.decode import DecodeResult, decode_check
 from player.playback.device import (
     DEFAULT_SOURCE_KIND,
     ContainerDevice,
@@ -25,14 +26,39 @@ from player.playback.device import (
     memory_buffer,
     open_device,
 )
-from player.playback.engine import MediaPlayerEngine
 from player.playback.gapless import GaplessPlayer
 from player.playback.null import NullPlayer
 from player.playback.replaygain import ReplayGain, ReplayGainMode, gain_factor
-from player.playback.tags import Cover, TrackTags, cover_art, read_tags
+
+if TYPE_CHECKING:
+    from player.playback.decode import DecodeResult, decode_check
+    from player.playback.engine import MediaPlayerEngine
+    from player.playback.tags import Cover, TrackTags, cover_art, read_tags
 
 Player = GaplessPlayer
 """The default engine."""
+
+# Loaded when first asked for, not with the window: mutagen (the tags) is only needed once something
+# is played, the decode check and the QMediaPlayer engine by the CLI and the benchmark.
+_LAZY = {
+    "DecodeResult": "decode",
+    "decode_check": "decode",
+    "MediaPlayerEngine": "engine",
+    "Cover": "tags",
+    "TrackTags": "tags",
+    "cover_art": "tags",
+    "read_tags": "tags",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"{__name__}.{module}"), name)
+
 
 __all__ = [
     "DEFAULT_SOURCE_KIND",

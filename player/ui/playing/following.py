@@ -17,14 +17,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFile, QIODevice, QObject, Signal
 
 from player.errors import PlayerError
-from player.playback import Cover, PlayerBase, open_device
+from player.playback import PlayerBase, open_device
 from player.terminal import LibraryEntry, OpenedTrack, OwnTrack
 from player.ui.playing.prepared import PreparedTrack, Preparer
 from player.ui.session import UiSession
+
+if TYPE_CHECKING:
+    from player.playback import Cover
 
 __all__ = ["Follower", "Queued"]
 

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
 
 from player import words
 from player.errors import LicenseInvalidatedError, MissingFileError, PlayerError
-from player.playback import Cover, PlaybackState, PlayerBase, ReplayGainMode, open_device
+from player.playback import PlaybackState, PlayerBase, ReplayGainMode, open_device
 from player.terminal import LibraryEntry, OpenedTrack, OwnTrack
 from player.ui.kit.messages import describe
 from player.ui.kit.tasks import Progress
@@ -31,6 +32,9 @@ from player.ui.playing.order import PlayOrder, Repeat, Shuffle
 from player.ui.playing.prepared import PreparedTrack, Preparer
 from player.ui.playing.queue import PlayQueue
 from player.ui.session import UiSession
+
+if TYPE_CHECKING:
+    from player.playback import Cover
 
 PLAY_PRIORITY = 10  # a play the user asked for goes before queued background work
 RESTART_THRESHOLD_MS = 3000  # "previous" past this point restarts the track instead

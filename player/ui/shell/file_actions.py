@@ -13,15 +13,13 @@ from player import words
 from player.errors import BackendError, PlayerError
 from player.language import translate
 from player.terminal import IntegrityReport, LibraryEntry
-from player.ui.claims.alternates_dialog import AlternatesDialog
-from player.ui.claims.loss_dialog import LossDialog
-from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.kit.banners import MessageBar
 from player.ui.kit.messages import describe
 from player.ui.session import UiSession
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not with the window
     from player.terminal import ClaimItem, Progress, Terminal
+    from player.ui.claims.alternates_dialog import AlternatesDialog
 
 
 class FileActions(QMainWindow):
@@ -123,6 +121,8 @@ class FileActions(QMainWindow):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             return
+        from player.ui.claims.loss_dialog import LossDialog
+
         ids, terminal = tuple(content_ids or ()), self.session.terminal
         if insurer is None:
             self.dialog = LossDialog(self.session, self, preselect=ids)
@@ -144,6 +144,8 @@ class FileActions(QMainWindow):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             return
+        from player.ui.insurance.insure_dialog import InsureDialog
+
         self.dialog = InsureDialog(self.session, entries, self)
         self.dialog.open()
 
@@ -188,6 +190,8 @@ class FileActions(QMainWindow):
             if self.alternates_dialog is not None and self.alternates_dialog.isVisible():
                 self.alternates_dialog.raise_()
                 return
+            from player.ui.claims.alternates_dialog import AlternatesDialog
+
             self.alternates_dialog = AlternatesDialog(self.session, items, self)
             self.alternates_dialog.open()
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from player.playback import PlaybackState, Player, PlayerBase
 from player.terminal import LibraryEntry
-from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.claims.audio_cover import AudioCover
 from player.ui.claims.upgrades import UpgradeOffers
 from player.ui.insurance.view import InsuranceView
@@ -40,9 +39,7 @@ from player.ui.playing.queue_panel import QueuePanel
 from player.ui.playlists.part import PlaylistsPart
 from player.ui.receipts.view import ReceiptsView
 from player.ui.session import ConnectionState, UiSession
-from player.ui.shell.insurer_choice import JoinInsurerDialog
 from player.ui.shell.notices import NoticeStrip
-from player.ui.shell.preferences import PreferencesDialog
 from player.ui.shell.sidebar import COMPACT_BELOW, Sidebar
 from player.ui.shell.status import StatusPanel
 from player.ui.shell.tray import APP_NAME, Tray
@@ -75,9 +72,9 @@ class MainWindow(WindowActions):
         self._closed = False
         self._quitting = False
         self.dialog: QDialog | None = None  # the open loss or first-run dialog
-        self.alternates_dialog: AlternatesDialog | None = None
+        self.alternates_dialog = None
         self.sign_out_box: QMessageBox | None = None
-        self.preferences: PreferencesDialog | None = None
+        self.preferences = None
         self._reminded = False  # of alternates still to choose, once a session
 
         self.player = player or Player(self)
@@ -176,7 +173,7 @@ class MainWindow(WindowActions):
         self.now.queue.changed.connect(lambda: setattr(self.settings, "queue", self.now.queue.ids))
         self.insurance.insure_requested.connect(self.insure_tracks)
         self.insurance.loss_requested.connect(lambda insurer: self.report_loss(insurer=insurer))
-        self.insurance.insurers.join_requested.connect(lambda: JoinInsurerDialog(self.session, self).open())
+        self.insurance.insurers.join_requested.connect(self.join_insurer)
         self.now.set_queue(self.playlists.source.entries)  # the library as shown, or the playlist played
         self.now.track_changed.connect(self._track_changed)
         self.now.order_changed.connect(self._order_changed)

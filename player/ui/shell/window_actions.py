@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -35,12 +36,13 @@ from player.ui.playing.replaygain_menu import ReplayGainMenu
 from player.ui.playlists.part import PlaylistsPart
 from player.ui.receipts.view import ReceiptsView
 from player.ui.shell.file_actions import FileActions
-from player.ui.shell.first_run import FirstRunDialog
 from player.ui.shell.menus import fill_menus, make_action
 from player.ui.shell.music_actions import MusicActions
-from player.ui.shell.preferences import PreferencesDialog
 from player.ui.shell.sidebar import COMPACT_BELOW, Sidebar
 from player.ui.store.view import StoreView
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not with the window
+    from player.ui.shell.preferences import PreferencesDialog
 
 SEEK_STEP_MS = 5000
 VOLUME_STEP = 5  # percent, for Ctrl+Up/Down and the volume keys
@@ -238,6 +240,8 @@ class WindowActions(FileActions, MusicActions):
             return
         if self.preferences is not None:
             self.preferences.deleteLater()  # closed earlier: opened afresh, saying what holds now
+        from player.ui.shell.preferences import PreferencesDialog
+
         self.preferences = PreferencesDialog(self.session, self.settings, self)
         self.preferences.desktop_changed.connect(self._desktop_changed)
         self.preferences.replaygain_chosen.connect(self.now.set_replaygain)
@@ -312,8 +316,16 @@ class WindowActions(FileActions, MusicActions):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             return
+        from player.ui.shell.first_run import FirstRunDialog
+
         dialog = FirstRunDialog(self.session, self)
         dialog.open_store.connect(lambda: self.show_section(STORE))
         dialog.work_offline.connect(self.session.work_offline)
         self.dialog = dialog
         dialog.open()
+
+    def join_insurer(self) -> None:
+        """Take out a policy with one more insurer (the Insurance page's "Join another insurer…")."""
+        from player.ui.shell.insurer_choice import JoinInsurerDialog
+
+        JoinInsurerDialog(self.session, self).open()
