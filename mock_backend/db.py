@@ -97,6 +97,7 @@ CREATE TABLE IF NOT EXISTS licensor_issued (      -- FIG.15 (4): license issuanc
     xml BLOB NOT NULL,
     issued_at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS licensor_issued_user ON licensor_issued(user_id, provider_id);
 CREATE TABLE IF NOT EXISTS contract_nonces (      -- replay guard for licensor-signed contract requests
     provider_id TEXT NOT NULL,
     nonce TEXT NOT NULL,

@@ -271,16 +271,21 @@ def _not_authentic(reason: str) -> api.LicensorAuthentication:
 
 
 def _offer(conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, Any]) -> api.LicensorOffer:
-    # FIG.14 (7): which of our contents could stand in, at or below a price, optionally in a genre?
+    # FIG.14 (7): which of our contents could stand in, at or below a price, optionally in a genre? Never
+    # one we sold the licensee already, at our own checkout or through any insurer: the insurer knows
+    # only what it insured, and an alternate the user owns is no alternate.
     max_price = params.get("max_price")
     genre = params.get("genre")
     exclude = params.get("exclude", [])
+    licensee = params.get("licensee")
     if not isinstance(max_price, int) or isinstance(max_price, bool):
         raise ApiError(422, "invalid_request", "offer needs an integer max_price")
     if genre is not None and not isinstance(genre, str):
         raise ApiError(422, "invalid_request", "genre must be a string")
     if not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
         raise ApiError(422, "invalid_request", "exclude must be a list of content ids")
+    if licensee is not None and not isinstance(licensee, str):
+        raise ApiError(422, "invalid_request", "licensee must be a user id")
     if provider["status"] == "ended" or provider["outage_started_at"] is not None:
         return api.LicensorOffer(contents=[])
     query = "SELECT id FROM contents WHERE provider_id = ? AND discontinued = 0 AND price <= ?"
@@ -288,5 +293,12 @@ def _offer(conn: sqlite3.Connection, provider: sqlite3.Row, params: dict[str, An
     if genre:
         query += " AND genre = ? COLLATE NOCASE"
         args.append(genre)
-    ids = [r["id"] for r in conn.execute(query + " ORDER BY id", args) if r["id"] not in exclude]
+    sold = {
+        r["content_id"]
+        for r in conn.execute(
+            "SELECT content_id FROM licensor_issued WHERE provider_id = ? AND user_id = ?",
+            (provider["id"], licensee),
+        )
+    }
+    ids = [r["id"] for r in conn.execute(query + " ORDER BY id", args) if r["id"] not in {*exclude, *sold}]
     return api.LicensorOffer(contents=ids)

@@ -53,6 +53,7 @@ def find(
                 max_price=price_ceiling(terms, lost_price),
                 genre=wanted,
                 exclude=owned,
+                licensee=item["user_id"],
             )
             for content_id in answer.contents:
                 if not delivery.playable(conn, content_id, codecs):

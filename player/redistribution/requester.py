@@ -199,7 +199,7 @@ class Requester:
                     item.title,
                     outcome,
                     reason,
-                    list(item.alternates),
+                    self._unheld(item.alternates),
                     item.facts or {},
                 )
             )
@@ -216,7 +216,13 @@ class Requester:
                     "Errors", "no item {item_id} is waiting for an alternate; report a loss first"
                 ).format(item_id=repr(item_id))
             )
-        return self._client().alternates(claim_id, item_id, genre)
+        return self._unheld(self._client().alternates(claim_id, item_id, genre))
+
+    def _unheld(self, offered: list[api.Alternate]) -> list[api.Alternate]:
+        """Leaves out what the library holds already: bought since the offer was made, or bought where
+        this insurer cannot see (another insurer, a provider's own checkout). Choosing it would take a
+        second copy of a track in place of the one lost."""
+        return [a for a in offered if self._library.track_info(a.content_id) is None]
 
     def pending(self) -> list[api.ClaimItem]:
         """The items still waiting for an alternate to be chosen, as the insurer has them now, each with
@@ -244,7 +250,9 @@ class Requester:
                 still[item.item_id] = claim_id
                 info = self._library.track_info(item.content_id)
                 title = item.title or (info.title if info is not None else "") or item.content_id
-                items.append(item.model_copy(update={"title": title}))
+                items.append(
+                    item.model_copy(update={"title": title, "alternates": self._unheld(item.alternates)})
+                )
         if still != held:
             self._set_pending(still)
         return items

@@ -107,6 +107,23 @@ def test_a_discontinued_track_is_offered_alternates_from_both_providers_within_t
     assert accepted(alice.get(f"/api/v1/claims/{claim['claim_id']}"))["items"][0]["alternates"]
 
 
+def test_a_track_bought_at_the_providers_own_checkout_is_never_offered_back_as_an_alternate(
+    backend: Backend,
+) -> None:
+    alice = insured(backend)
+    lost = alice.buy("aurora-0001")["license"]  # Jazz, 250 yen
+    sold = alice.post("/providers/harbor/direct-purchases", json={"content_id": "harbor-0013"})
+    assert sold.status_code == 201, sold.text  # bought uninsured: the insurer never saw it
+    backend.admin("/content/aurora-0001/discontinue")
+
+    claim = accepted(alice.claim(lost["license_id"]))
+    [item] = claim["items"]
+    offered = {a["content_id"] for a in item["alternates"]}
+    assert offered and "harbor-0013" not in offered
+    again = alice.get(f"/api/v1/claims/{claim['claim_id']}/items/{item['item_id']}/alternates?genre=Jazz")
+    assert "harbor-0013" not in {a["content_id"] for a in accepted_rows(again)}
+
+
 def test_alternates_come_closest_first_same_artist_then_genre_then_nearest_in_price(backend: Backend) -> None:
     alice = insured(backend)
     lost = alice.buy("aurora-0009")["license"]  # Highway Postcards, Copper Lanes, Rock, 350 yen

@@ -75,3 +75,19 @@ def test_a_discontinued_track_is_replaced_by_an_alternate_of_the_users_choice(
 
     # the choice is taken: the item no longer waits for one
     cli.fails(2, "choose", item["item_id"], chosen["alternate_id"])
+
+
+def test_a_track_bought_while_the_choice_waits_is_no_longer_offered_as_its_alternate(
+    cli: Cli, module_backend: Backend
+) -> None:
+    cli.sign_up_insured("ren")
+    cli.buy("aurora-0010")  # Ember Run, Rock: the closest alternate of the track about to be lost
+    module_backend.admin("/content/aurora-0010/discontinue")
+    claim = cli.ok("report-loss", "aurora-0010")
+    (item,) = claim["items"]
+    offered = cli.ok("alternates", item["item_id"])
+    first = offered[0]["content_id"]
+
+    cli.buy(first)  # bought in the store before choosing: a second copy is no stand-in for the lost one
+    again = [alt["content_id"] for alt in cli.ok("alternates", item["item_id"])]
+    assert again == [alt["content_id"] for alt in offered[1:]]
