@@ -172,6 +172,7 @@ class MainWindow(WindowActions):
         self.library.room_changed.connect(self._fit_columns)  # e.g. the queue panel opened beside it
         self.now.queue.changed.connect(lambda: setattr(self.settings, "queue", self.now.queue.ids))
         self.insurance.insure_requested.connect(self.insure_tracks)
+        self.store.insure_requested.connect(self.insure_tracks)
         self.insurance.loss_requested.connect(lambda insurer: self.report_loss(insurer=insurer))
         self.insurance.insurers.join_requested.connect(self.join_insurer)
         self.now.set_queue(self.playlists.source.entries)  # the library as shown, or the playlist played

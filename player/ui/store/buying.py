@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QMessageBox, QProgressBar, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QTableView, QWidget
 
 from player.errors import BackendRefusedError, PlayerError, UsageError
-from player.language import translate
 from player.terminal import BuyAt, LibraryEntry, LibraryState, Progress
 from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
 from player.ui.session import ConnectionState, UiSession
+from player.ui.store.confirming import one_confirmation, several_bought_words, several_confirmation
 from player.ui.store.model import CatalogFilter, CatalogModel, catalog_entry
 from player.words import yen
 
@@ -22,20 +22,23 @@ if TYPE_CHECKING:
     from player.terminal import CatalogEntry, DirectLicense, Purchase
 
 
-def owned_content_ids(entries: list[LibraryEntry]) -> set[str]:
+def owned_tracks(entries: list[LibraryEntry]) -> dict[str, bool]:
     """Content the user holds a license for that the list has not invalidated (a replaced original is
-    no longer owned: its alternate is)."""
-    return {e.row.content_id for e in entries if e.state is not LibraryState.INVALID}
+    no longer owned: its alternate is), and whether a policy covers it."""
+    owned: dict[str, bool] = {}
+    for e in entries:
+        if e.state is not LibraryState.INVALID and e.own is None:
+            owned[e.row.content_id] = owned.get(e.row.content_id, False) or e.insured
+    return owned
 
 
-def _where_words(entry: CatalogEntry) -> str:
-    """Where the sale happens, when it is not simply through the insurer."""
-    if "front_end" in entry.configurations:
-        return ""
-    said = translate(
-        "StoreBuying", "Sold at the checkout of {provider}, which asks your insurer to insure it."
-    )
-    return "\n\n" + said.format(provider=entry.provider_name)
+def uninsured_entries(entries: list[LibraryEntry], content_ids: set[str]) -> list[LibraryEntry]:
+    """The library's entries of these tracks that were bought without insurance and still play."""
+    return [
+        e
+        for e in entries
+        if e.bought_uninsured and e.state is not LibraryState.INVALID and e.row.content_id in content_ids
+    ]
 
 
 class BuyingView(QWidget):
@@ -43,6 +46,7 @@ class BuyingView(QWidget):
 
     bought = Signal(str)
     insurance_needed = Signal()
+    insure_requested = Signal(object)  # list[LibraryEntry]: held without insurance, to insure
 
     session: UiSession
     model: CatalogModel
@@ -54,14 +58,28 @@ class BuyingView(QWidget):
     buy_plain_button: QPushButton
     buying: CatalogEntry | None
     confirmation: QMessageBox | None
+    # the rest of a confirmed purchase of several tracks, bought one after another
+    _to_buy: list[tuple[CatalogEntry, bool, BuyAt | None]]
+    _bought_now: list[CatalogEntry]
 
     # --- buying ----------------------------------------------------------------------------------
 
     def selected_entry(self) -> CatalogEntry | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return catalog_entry(rows[0])
+        """The row with the focus among those selected (the one a single-track action is for)."""
+        current = catalog_entry(self.table.currentIndex())
+        chosen = self.selected_entries()
+        if current is not None and any(e.content_id == current.content_id for e in chosen):
+            return current
+        return chosen[0] if chosen else None
+
+    def selected_entries(self) -> list[CatalogEntry]:
+        """The selected rows, in the order shown."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [e for e in (catalog_entry(i) for i in rows) if e is not None]
+
+    def buyable(self, entries: list[CatalogEntry]) -> list[CatalogEntry]:
+        """Of these, the tracks on sale that the library does not hold."""
+        return [e for e in entries if e.available and not self.model.is_owned(e.content_id)]
 
     def select(self, content_id: str) -> bool:
         """Select a track's row (for the keyboard, the main window and tests); False if not shown."""
@@ -75,36 +93,67 @@ class BuyingView(QWidget):
         return False
 
     def _update_buttons(self, *_: Any) -> None:
-        entry = self.selected_entry()
-        can_buy = False
+        chosen = self.selected_entries()
+        to_buy = self.buyable(chosen)
+        can_buy = bool(to_buy)
         if self.buying is not None:
             self.buy_button.setText(self.tr("Buying…"))
-        elif entry is not None and self.model.is_owned(entry.content_id):
-            self.buy_button.setText(self.tr("Owned"))
-        elif entry is not None and not entry.available:
-            self.buy_button.setText(self.tr("Not sold now"))
-        else:
-            can_buy = entry is not None
+            can_buy = False
+        elif len(to_buy) > 1:
+            self.buy_button.setText(self.tr("Buy {n} insured…").format(n=len(to_buy)))
+        elif to_buy or not chosen:
             self.buy_button.setText(self.tr("Buy insured…"))
-        offline = self.session.connection in (ConnectionState.OFFLINE, ConnectionState.WORKING_OFFLINE)
+        elif all(self.model.owned_uninsured(e.content_id) for e in chosen):
+            self.buy_button.setText(self.tr("Insure…"))
+            can_buy = True
+        elif all(self.model.is_owned(e.content_id) for e in chosen):
+            self.buy_button.setText(self.tr("Owned"))
+        else:
+            self.buy_button.setText(self.tr("Not sold now"))
+        offline = not self.online()
         tip = (
             self.tr("Buying needs a connection to the insurer: Retry, or wait until it answers.")
             if offline
             else ""
         )
+        self.buy_button.setEnabled(can_buy and not offline)
+        self.buy_plain_button.setEnabled(bool(to_buy) and self.buying is None and not offline)
         for button in (self.buy_button, self.buy_plain_button):
-            button.setEnabled(can_buy and not offline)
             button.setToolTip(tip)
+
+    def online(self) -> bool:
+        return self.session.connection not in (ConnectionState.OFFLINE, ConnectionState.WORKING_OFFLINE)
+
+    def free_to_buy(self) -> bool:
+        """Connected, and no purchase or confirmation under way."""
+        return self.online() and self.buying is None and self.confirmation is None
 
     def _double_clicked(self, index: QModelIndex) -> None:
         entry = catalog_entry(index)
-        if entry is not None:
+        if entry is not None and self.model.owned_uninsured(entry.content_id):
+            self.insure_held([entry])
+        elif entry is not None:
             self.ask_to_buy(entry)
 
     def buy_selected(self, *, insured: bool = True) -> None:
-        entry = self.selected_entry()
-        if entry is not None:
-            self.ask_to_buy(entry, insured=insured)
+        """The selected tracks: one is asked about as before, several in one confirmation; held without
+        insurance (and nothing to buy), the button insures them instead."""
+        chosen = self.selected_entries()
+        to_buy = self.buyable(chosen)
+        if len(to_buy) > 1:
+            self.ask_to_buy_several(to_buy, insured=insured)
+        elif to_buy:
+            self.ask_to_buy(to_buy[0], insured=insured)
+        elif insured and chosen and all(self.model.owned_uninsured(e.content_id) for e in chosen):
+            self.insure_held(chosen)
+        elif chosen:
+            self.ask_to_buy(chosen[0], insured=insured)  # says why it cannot be bought
+
+    def insure_held(self, entries: list[CatalogEntry]) -> None:
+        """Tracks held without insurance: the window's Insure dialog, as from the library."""
+        held = uninsured_entries(self.session.library, {e.content_id for e in entries})
+        if held:
+            self.insure_requested.emit(held)
 
     def ask_to_buy(self, entry: CatalogEntry, *, insured: bool = True) -> None:
         """The confirmation with price and premium; window-modal, never blocking the event loop."""
@@ -124,54 +173,7 @@ class BuyingView(QWidget):
                 self.tr("{provider} does not offer it now.").format(provider=entry.provider_name),
             )
             return
-        box = QMessageBox(self)
-        box.setObjectName("buyConfirmation")
-        box.setIcon(QMessageBox.Icon.Question)
-        at_checkout: QCheckBox | None = None
-        if insured:
-            box.setWindowTitle(self.tr("Buy insured"))
-            box.setText(
-                self.tr("Buy “{title}” by {artist}, insured?").format(title=entry.title, artist=entry.artist)
-            )
-            terms = self.tr(
-                "Price: {price} ({provider})\nInsurance premium: {premium}\nTogether: {together}\n\n"
-                "If the track or its license is lost, the insurer re-distributes it under your policy."
-            ).format(
-                price=yen(entry.price),
-                provider=entry.provider_name,
-                premium=yen(entry.premium),
-                together=yen(entry.price + entry.premium),
-            )
-            box.setInformativeText(terms + _where_words(entry))
-            if {"front_end", "back_end"} <= set(entry.configurations):
-                at_checkout = QCheckBox(
-                    self.tr("Pay at the checkout of {provider}").format(provider=entry.provider_name)
-                )
-                at_checkout.setObjectName("atCheckout")
-                at_checkout.setToolTip(
-                    self.tr(
-                        "{provider} sells it and asks your insurer to insure it: the same cover, "
-                        "with the receipt from {provider}"
-                    ).format(provider=entry.provider_name)
-                )
-                box.setCheckBox(at_checkout)
-        else:
-            box.setWindowTitle(self.tr("Buy without insurance"))
-            box.setText(
-                self.tr("Buy “{title}” by {artist} from {provider}, without insurance?").format(
-                    title=entry.title, artist=entry.artist, provider=entry.provider_name
-                )
-            )
-            box.setInformativeText(
-                self.tr(
-                    "Price: {price}, no premium.\n\n"
-                    "If the track or its license is lost, nothing re-distributes it. You can insure it later "
-                    "from your library (premium now {premium})."
-                ).format(price=yen(entry.price), premium=yen(entry.premium))
-            )
-        confirm = box.addButton(box.windowTitle(), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(confirm)
+        box, confirm, at_checkout = one_confirmation(self, entry, insured=insured)
         self.confirmation = box
 
         def finished(_: int) -> None:
@@ -194,7 +196,7 @@ class BuyingView(QWidget):
         self.buying = entry
         self.notice.clear()
         self.progress.setValue(0)
-        self.progress.setFormat(self.tr("Buying “{title}”…").format(title=entry.title))
+        self.progress.setFormat(self._buying_words(entry))
         self.progress.show()
         self.model.set_downloading(entry.content_id, 0)
         self._update_buttons()
@@ -217,7 +219,7 @@ class BuyingView(QWidget):
         if self.buying is None or total <= 0:
             return
         percent = min(100, done * 100 // total)
-        self.progress.setFormat(self.tr("Downloading “{title}” — %p%").format(title=self.buying.title))
+        self.progress.setFormat(self._buying_words(self.buying, downloading=True))
         self.progress.setValue(percent)
         self.model.set_downloading(self.buying.content_id, percent)
 
@@ -228,7 +230,7 @@ class BuyingView(QWidget):
         self.progress.setValue(100)
         self.progress.setFormat(self.tr("Done: “{title}” is in your library").format(title=entry.title))
         self.model.set_downloading(entry.content_id, None)
-        self.model.set_owned({*owned_content_ids(self.session.library), entry.content_id})
+        self._hold(entry, insured=isinstance(purchase, Purchase))
         self._update_buttons()
         if isinstance(purchase, Purchase):
             paid = (
@@ -255,16 +257,27 @@ class BuyingView(QWidget):
                     "from the library (Insure…)."
                 ).format(price=yen(purchase.price), provider=entry.provider_name),
             )
-        QTimer.singleShot(4000, self, self._hide_progress)
+        self._bought_now.append(entry)
         self.bought.emit(entry.content_id)
+        if self._buy_next():
+            return
+        if len(self._bought_now) > 1:
+            self._say_several_bought(self._bought_now, isinstance(purchase, Purchase))
+        self._bought_now = []
+        QTimer.singleShot(4000, self, self._hide_progress)
         self.session.sync()  # the new license list, the library, and the Insurance page follow
 
     def _buy_failed(self, entry: CatalogEntry, error: PlayerError) -> None:
         self.buying = None
+        left = [entry] + [e for e, _, _ in self._to_buy]  # a failure stops the rest: Retry asks again
+        insured = not self._to_buy or self._to_buy[0][1]
+        if self._bought_now:
+            self.session.sync()  # those bought before it are in the library all the same
+        self._to_buy, self._bought_now = [], []
         self.model.set_downloading(entry.content_id, None)
         self._hide_progress()
         if isinstance(error, BackendRefusedError) and error.code == "already_owned":
-            self.model.set_owned({*owned_content_ids(self.session.library), entry.content_id})
+            self._hold(entry, insured=True)
         if isinstance(error, UsageError):
             self.notice.show_message(
                 self.tr("Take out insurance first"),
@@ -277,9 +290,71 @@ class BuyingView(QWidget):
                 on_action=self.insurance_needed.emit,
             )
         else:
-            self.notice.show_error(error, action=self.tr("Retry"), on_action=lambda: self.ask_to_buy(entry))
+            retry = (
+                (lambda: self.ask_to_buy_several(left, insured=insured))
+                if len(left) > 1
+                else (lambda: self.ask_to_buy(entry))
+            )
+            self.notice.show_error(error, action=self.tr("Retry"), on_action=retry)
         self._update_buttons()
 
     def _hide_progress(self) -> None:
         if self.buying is None:
             self.progress.hide()
+
+    def _hold(self, entry: CatalogEntry, *, insured: bool) -> None:
+        """The row turns owned at once, before the sync brings the library."""
+        self.model.hold(entry.content_id, insured=insured)
+
+    # --- several tracks at once --------------------------------------------------------------------
+
+    def ask_to_buy_several(self, entries: list[CatalogEntry], *, insured: bool = True) -> None:
+        """One confirmation for all the tracks selected (an album, say), then bought one after another."""
+        if self.buying is not None or self.confirmation is not None:
+            return
+        entries = self.buyable(entries)
+        if len(entries) < 2:
+            if entries:
+                self.ask_to_buy(entries[0], insured=insured)
+            return
+        box, confirm = several_confirmation(self, entries, insured=insured)
+        self.confirmation = box
+
+        def finished(_: int) -> None:
+            self.confirmation = None
+            chosen = box.clickedButton() is confirm
+            box.deleteLater()
+            if chosen:
+                self._to_buy = [(e, insured, None) for e in entries[1:]]
+                self._bought_now = []
+                self.buy(entries[0], insured=insured)
+
+        box.finished.connect(finished)
+        box.open()
+
+    def _buy_next(self) -> bool:
+        """The next track of a confirmed batch, if any is left that is still to be bought."""
+        while self._to_buy:
+            entry, insured, at = self._to_buy.pop(0)
+            if self.model.can_buy(entry):
+                self.buy(entry, insured=insured, at=at)
+                return True
+        return False
+
+    def _buying_words(self, entry: CatalogEntry, *, downloading: bool = False) -> str:
+        """What the progress bar says: the track, and in a batch how far along it is."""
+        if self._to_buy or self._bought_now:
+            n, total = len(self._bought_now) + 1, len(self._bought_now) + 1 + len(self._to_buy)
+            said = (
+                self.tr("Downloading “{title}” ({n} of {total}) — %p%")
+                if downloading
+                else self.tr("Buying “{title}” ({n} of {total})…")
+            )
+            return said.format(title=entry.title, n=n, total=total)
+        said = self.tr("Downloading “{title}” — %p%") if downloading else self.tr("Buying “{title}”…")
+        return said.format(title=entry.title)
+
+    def _say_several_bought(self, entries: list[CatalogEntry], insured: bool) -> None:
+        title, text = several_bought_words(entries, insured=insured)
+        self.progress.setFormat(title)
+        self.notice.show_message(title, text)

@@ -67,6 +67,7 @@ HEADERS = {
 _NUMERIC = {Column.DURATION, Column.PRICE, Column.PREMIUM}
 
 OWNED = QT_TRANSLATE_NOOP("CatalogModel", "Owned")
+OWNED_UNINSURED = QT_TRANSLATE_NOOP("CatalogModel", "Owned, not insured")
 AVAILABLE = QT_TRANSLATE_NOOP("CatalogModel", "Available")
 UNAVAILABLE = QT_TRANSLATE_NOOP("CatalogModel", "Not sold now")
 
@@ -75,7 +76,7 @@ class CatalogModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._entries: list[CatalogEntry] = []
-        self._owned: set[str] = set()
+        self._owned: dict[str, bool] = {}  # content ID -> insured
         self._covers: dict[str, QPixmap] = {}
         self._downloading: dict[str, int] = {}  # content ID -> percent
 
@@ -86,9 +87,15 @@ class CatalogModel(QAbstractTableModel):
         self._entries = list(entries)
         self.endResetModel()
 
-    def set_owned(self, content_ids: set[str]) -> None:
-        self._owned = set(content_ids)
+    def set_owned(self, owned: dict[str, bool]) -> None:
+        """What the library holds: content ID -> whether a policy covers it."""
+        self._owned = dict(owned)
+        self._changed_column(Column.PREMIUM)
         self._changed_column(Column.AVAILABILITY)
+
+    def hold(self, content_id: str, *, insured: bool) -> None:
+        """One track held now (bought a moment ago), before the library says so."""
+        self.set_owned({**self._owned, content_id: insured})
 
     def set_cover(self, content_id: str, pixmap: QPixmap) -> None:
         self._covers[content_id] = pixmap
@@ -128,11 +135,15 @@ class CatalogModel(QAbstractTableModel):
     def is_owned(self, content_id: str) -> bool:
         return content_id in self._owned
 
+    def owned_uninsured(self, content_id: str) -> bool:
+        """Held, bought without insurance: what the store offers to insure rather than to buy."""
+        return self._owned.get(content_id) is False
+
     def availability(self, e: CatalogEntry) -> str:
         if e.content_id in self._downloading:
             return self.tr("Downloading {percent}%").format(percent=self._downloading[e.content_id])
         if e.content_id in self._owned:
-            return translate("CatalogModel", OWNED)
+            return translate("CatalogModel", OWNED if self._owned[e.content_id] else OWNED_UNINSURED)
         return translate("CatalogModel", AVAILABLE) if e.available else translate("CatalogModel", UNAVAILABLE)
 
     def can_buy(self, e: CatalogEntry) -> bool:
@@ -194,7 +205,8 @@ class CatalogModel(QAbstractTableModel):
             Column.PROVIDER: e.provider_name,
             Column.DURATION: duration(e.duration_ms),
             Column.PRICE: yen(e.price),
-            Column.PREMIUM: yen(e.premium),
+            # held insured, the premium is paid: only a track not yet insured has one to pay
+            Column.PREMIUM: "" if self._owned.get(e.content_id) else yen(e.premium),
             Column.AVAILABILITY: self.availability(e),
         }[column]
 
@@ -216,8 +228,10 @@ class CatalogModel(QAbstractTableModel):
                 price=yen(e.price), premium=yen(e.premium)
             ),
         ]
-        if self.is_owned(e.content_id):
-            lines.append(self.tr("Already in your library"))
+        if self.owned_uninsured(e.content_id):
+            lines.append(self.tr("In your library, bought without insurance: choose Insure… to insure it"))
+        elif self.is_owned(e.content_id):
+            lines.append(self.tr("In your library, insured"))
         elif not e.available:
             lines.append(self.tr("The provider does not sell this track at the moment"))
         return "\n".join(lines)

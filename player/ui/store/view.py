@@ -2,7 +2,8 @@
 
 Buying runs FIG.13 in the core (`Terminal.buy`) on the session's worker; the download's progress comes
 back as (done, total) and drives a progress bar. A track whose content ID is already in the library shows
-as owned and cannot be bought again. Failures are shown inline with their next step; without a
+as owned, insured or not, and cannot be bought again (held without insurance, it can be insured from
+here). Several rows may be selected and bought with one confirmation; P previews the highlighted one. Failures are shown inline with their next step; without a
 connection the store says so and offers Retry.
 """
 
@@ -37,7 +38,8 @@ from player.ui.kit.notice import Notice, Tone
 from player.ui.kit.tables import show_whole_text
 from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
-from player.ui.store.buying import BuyingView, owned_content_ids
+from player.ui.store.actions import StoreActions
+from player.ui.store.buying import BuyingView, owned_tracks
 from player.ui.store.model import CatalogFilter, CatalogModel, Column, catalog_entry
 from player.ui.store.preparing import CatalogPreparing
 from player.words import count
@@ -69,6 +71,7 @@ class StoreView(BuyingView):
         self.loading = False
         self.loaded = False
         self.buying: CatalogEntry | None = None
+        self._to_buy, self._bought_now = [], []
         self.confirmation: QMessageBox | None = None
         self._covers: dict[str, QPixmap] = {}  # in memory only, for the life of the view
 
@@ -106,7 +109,7 @@ class StoreView(BuyingView):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.ARTIST, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -143,6 +146,8 @@ class StoreView(BuyingView):
         bar.addWidget(self.genre)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count)
+        self.row_actions = StoreActions(self)  # Preview (P) and the rows' context menu
+        bar.addWidget(self.row_actions.preview_button)
         bar.addWidget(self.buy_plain_button)
         bar.addWidget(self.buy_button)
         layout = QVBoxLayout(self)
@@ -156,7 +161,7 @@ class StoreView(BuyingView):
         session.online_changed.connect(self._online_changed)
         session.connection_changed.connect(self._connection_changed)  # bound: dropped with the view
         session.synced.connect(self._synced)
-        self.model.set_owned(owned_content_ids(session.library))
+        self.model.set_owned(owned_tracks(session.library))
         self._update_count()
 
     # --- loading the catalog ---------------------------------------------------------------------
@@ -355,5 +360,5 @@ class StoreView(BuyingView):
             self.count.setText(count(total, self.tr("{n} track"), self.tr("{n} tracks")))
 
     def _library_changed(self, entries: list[LibraryEntry]) -> None:
-        self.model.set_owned(owned_content_ids(entries))
+        self.model.set_owned(owned_tracks(entries))
         self._update_buttons()
