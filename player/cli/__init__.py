@@ -30,8 +30,7 @@ from player.cli.parser import build_parser
 from player.cli.qt_app import application
 from player.errors import PlayerError, UsageError
 from player.language import install, translate
-
-QUIET_QT = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg*=false"
+from player.qt_logging import quiet_multimedia
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,7 +82,7 @@ def _speak(argv: Sequence[str]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    os.environ.setdefault("QT_LOGGING_RULES", QUIET_QT)  # FFmpeg's stream dumps are not for users
+    quiet_multimedia()
     try:
         words = list(sys.argv[1:] if argv is None else argv)
         _speak(words)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from player.errors import PlayerError
 from player.language import install, translate
+from player.qt_logging import quiet_multimedia
 from player.terminal import Terminal, network_timeout, playable_codecs
 from player.ui.kit import icons
 from player.ui.kit.messages import describe
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 def open_window(data_dir: Path, server: str | None) -> MainWindow | None:
     """The application named and speaking its language, the terminal and the main window, shown and
     started; None (the reason said on stderr and in a dialog) when the terminal cannot open."""
+    quiet_multimedia()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("insured-player")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from player.language import LANGUAGES, SYSTEM, install
 from player.playback import NullPlayer
+from player.qt_logging import quiet_multimedia
 from player.terminal import Terminal
 from player.ui.claims.loss_dialog import LossDialog
 from player.ui.insurance.insure_dialog import InsureDialog
@@ -85,10 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     if not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    # Before QtMultimedia is loaded (the main window's player): FFmpeg's stream dumps are noise here.
-    os.environ.setdefault(
-        "QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg*=false"
-    )
+    quiet_multimedia()  # before QtMultimedia is loaded (the main window's player)
     app = QApplication.instance() or QApplication([sys.argv[0]])  # the platform is read here
     install(app, args.language)
     args.outdir.mkdir(parents=True, exist_ok=True)
