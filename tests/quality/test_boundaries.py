@@ -48,6 +48,7 @@ FACES = ("player/ui", "player/cli", "player/app.py")
 FACE_DOORS = (
     "player.errors",
     "player.language",
+    "player.qt_logging",  # the Qt application's logging rules, set by each face before it starts
     "player.words",
     "player.playback",
     "player.resources",
