@@ -17,7 +17,7 @@ from player.cli.output import Output, state_word, table
 from player.cli.sound import play_sound
 from player.errors import IntegrityError, PlayerError
 from player.language import translate
-from player.words import refusal, stamp
+from player.words import refusal, stamp, yen
 
 if TYPE_CHECKING:
     from player.terminal import BuyAt, Progress, Terminal
@@ -92,17 +92,19 @@ def _buy(t: Terminal, a: argparse.Namespace, out: Output, p: Progress | None, _p
         "receipt_id": r.receipt_id,
     }
     said = (
-        translate("Cli", "bought {content_id} for {price} yen (+{premium} yen premium), insured")
+        translate("Cli", "bought {content_id} for {price} (+{premium} premium), insured")
         if r.sold_by == "insurer"
         else translate(
             "Cli",
-            "bought {content_id} at the checkout of provider {provider} for {price} yen "
-            "(+{premium} yen premium), insured",
+            "bought {content_id} at the checkout of provider {provider} for {price} "
+            "(+{premium} premium), insured",
         )
     )
     out.emit(
         data,
-        lambda: said.format(content_id=a.content_id, provider=r.sold_by, price=r.price, premium=r.premium),
+        lambda: said.format(
+            content_id=a.content_id, provider=r.sold_by, price=yen(r.price), premium=yen(r.premium)
+        ),
     )
     return 0
 

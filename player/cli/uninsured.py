@@ -29,8 +29,8 @@ def buy_uninsured(t: Terminal, a: argparse.Namespace, out: Output, p: Progress |
     }
     out.emit(
         data,
-        lambda: translate("Cli", "bought {content_id} for {price} yen, not insured").format(
-            content_id=sold.content_id, price=sold.price
+        lambda: translate("Cli", "bought {content_id} for {price}, not insured").format(
+            content_id=sold.content_id, price=words.yen(sold.price)
         ),
     )
     return 0

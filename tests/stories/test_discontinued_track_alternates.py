@@ -81,7 +81,8 @@ def test_a_track_bought_while_the_choice_waits_is_no_longer_offered_as_its_alter
     cli: Cli, module_backend: Backend
 ) -> None:
     cli.sign_up_insured("ren")
-    cli.buy("aurora-0010")  # Ember Run, Rock: the closest alternate of the track about to be lost
+    said = cli.ok("buy", "aurora-0010", as_json=False)  # Ember Run, Rock, ¥380
+    assert said.startswith("bought aurora-0010 for ¥380 (+¥") and said.strip().endswith(" premium), insured")
     module_backend.admin("/content/aurora-0010/discontinue")
     claim = cli.ok("report-loss", "aurora-0010")
     (item,) = claim["items"]

@@ -102,3 +102,9 @@ def test_a_forged_license_is_refused_with_its_reason_while_the_genuine_one_is_in
     assert rows[forged]["outcome"] == "refused" and rows[forged]["new_license_id"] is None
     assert "not signed by" in rows[forged]["reason"], rows[forged]
     assert [t["content_id"] for t in cli.ok("policy")["per_track"]] == [TRACK]  # only the genuine one
+
+
+def test_the_cli_says_what_a_purchase_without_insurance_cost_as_the_window_does(cli: Cli) -> None:
+    cli.sign_up_insured("yuki")
+    said = cli.ok("buy", "aurora-0007", "--uninsured", as_json=False)  # amounts as everywhere: ¥, digits
+    assert said.strip() == "bought aurora-0007 for ¥200, not insured", said
