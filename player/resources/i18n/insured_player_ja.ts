@@ -311,6 +311,14 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>完了：「{title}」がライブラリに入りました</translation>
     </message>
     <message>
+        <source>Buy {n} insured…</source>
+        <translation>{n} 曲を保険付きで購入…</translation>
+    </message>
+    <message>
+        <source>Insure…</source>
+        <translation>保険をかける…</translation>
+    </message>
+    <message>
         <source>Paid {price} and a premium of {premium}. It is in your library and plays from there.</source>
         <translation>{price} と保険料 {premium} を支払いました。ライブラリに入っており、そこから再生できます。</translation>
     </message>
@@ -345,6 +353,14 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>Retry</source>
         <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Downloading “{title}” ({n} of {total}) — %p%</source>
+        <translation>「{title}」をダウンロード中（{total} 曲中 {n} 曲目）— %p%</translation>
+    </message>
+    <message>
+        <source>Buying “{title}” ({n} of {total})…</source>
+        <translation>「{title}」を購入しています（{total} 曲中 {n} 曲目）…</translation>
     </message>
 </context>
 <context>
@@ -390,6 +406,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>購入済み</translation>
     </message>
     <message>
+        <source>Owned, not insured</source>
+        <translation>購入済み（保険なし）</translation>
+    </message>
+    <message>
         <source>Available</source>
         <translation>販売中</translation>
     </message>
@@ -410,8 +430,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>価格 {price} + 保険料 {premium}</translation>
     </message>
     <message>
-        <source>Already in your library</source>
-        <translation>すでにライブラリにあります</translation>
+        <source>In your library, bought without insurance: choose Insure… to insure it</source>
+        <translation>ライブラリにあります（保険なしで購入）。「保険をかける…」で保険をかけられます</translation>
+    </message>
+    <message>
+        <source>In your library, insured</source>
+        <translation>ライブラリにあります（保険付き）</translation>
     </message>
     <message>
         <source>The provider does not sell this track at the moment</source>
@@ -480,12 +504,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{owner} をサインアウトしました（保険会社に接続できませんでした。保険会社側のセッションは自然に期限切れになります）</translation>
     </message>
     <message>
-        <source>bought {content_id} for {price} yen (+{premium} yen premium), insured</source>
-        <translation>{content_id} を {price} 円（保険料 +{premium} 円）で購入しました。保険付きです</translation>
+        <source>bought {content_id} for {price} (+{premium} premium), insured</source>
+        <translation>{content_id} を {price}（保険料 +{premium}）で保険付きで購入しました</translation>
     </message>
     <message>
-        <source>bought {content_id} at the checkout of provider {provider} for {price} yen (+{premium} yen premium), insured</source>
-        <translation>{content_id} を配信元 {provider} の購入窓口で {price} 円（保険料 +{premium} 円）で購入しました。保険付きです</translation>
+        <source>bought {content_id} at the checkout of provider {provider} for {price} (+{premium} premium), insured</source>
+        <translation>{content_id} を配信事業者 {provider} のレジで {price}（保険料 +{premium}）で保険付きで購入しました</translation>
     </message>
     <message>
         <source>license list version {version}, valid offline until {data}</source>
@@ -600,7 +624,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{message}（`{prog} --help` を参照してください）</translation>
     </message>
     <message>
-        <source>the library's folder</source>
+        <source>the library&apos;s folder</source>
         <translation>ライブラリのフォルダー</translation>
     </message>
     <message>
@@ -640,7 +664,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険の対象: ライセンスと音源の両方 (full)、ライセンスのみ (license)、音源のみ (contents)</translation>
     </message>
     <message>
-        <source>the store: both providers' tracks</source>
+        <source>the store: both providers&apos; tracks</source>
         <translation>ストア: 両方の配信事業者の曲</translation>
     </message>
     <message>
@@ -652,7 +676,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険なしで配信事業者から購入します（後から保険をかけられます）</translation>
     </message>
     <message>
-        <source>insured, at the provider's own checkout (if it has one)</source>
+        <source>insured, at the provider&apos;s own checkout (if it has one)</source>
         <translation>保険付きで、配信事業者自身の購入窓口で（ある場合）</translation>
     </message>
     <message>
@@ -692,7 +716,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>曲を再生します（またはデコードだけします）</translation>
     </message>
     <message>
-        <source>or your own file's path (see add-music)</source>
+        <source>or your own file&apos;s path (see add-music)</source>
         <translation>またはあなた自身のファイルのパス（add-music を参照）</translation>
     </message>
     <message>
@@ -700,7 +724,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>この秒数で止めます</translation>
     </message>
     <message>
-        <source>play a track's short store clip (or only decode it), from memory</source>
+        <source>play a track&apos;s short store clip (or only decode it), from memory</source>
         <translation>曲のストア用の短い試聴をメモリーから再生します（またはデコードだけします）</translation>
     </message>
     <message>
@@ -768,7 +792,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ファイルの署名付き領収書を確認してから保管します</translation>
     </message>
     <message>
-        <source>the backend's insurers, their terms, and yours</source>
+        <source>the backend&apos;s insurers, their terms, and yours</source>
         <translation>バックエンドの保険会社とその条件、あなたの契約</translation>
     </message>
     <message>
@@ -784,7 +808,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>すべてのプレイリストと、再生できる曲の数</translation>
     </message>
     <message>
-        <source>a playlist's tracks, in order</source>
+        <source>a playlist&apos;s tracks, in order</source>
         <translation>プレイリストの曲を順番に</translation>
     </message>
     <message>
@@ -808,7 +832,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>XSPF ファイルから新しいプレイリストを作ります</translation>
     </message>
     <message>
-        <source>its name (default: the file's title)</source>
+        <source>its name (default: the file&apos;s title)</source>
         <translation>その名前（既定: ファイルのタイトル）</translation>
     </message>
     <message>
@@ -984,8 +1008,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{title} を再生しました（{seconds} 秒）</translation>
     </message>
     <message>
-        <source>bought {content_id} for {price} yen, not insured</source>
-        <translation>{content_id} を {price} 円で購入しました（保険なし）</translation>
+        <source>bought {content_id} for {price}, not insured</source>
+        <translation>{content_id} を {price} で保険なしで購入しました</translation>
     </message>
     <message>
         <source>name the licenses to insure, or give --all-uninsured</source>
@@ -1372,15 +1396,15 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id} を確認できるライセンスリストがまだキャッシュされていません。確認のため一度保険会社に接続してください。</translation>
     </message>
     <message>
-        <source>the insurer's answer is about license {license_id} of user {user_id}, but {license_id2} of {user_id2} was asked</source>
+        <source>the insurer&apos;s answer is about license {license_id} of user {user_id}, but {license_id2} of {user_id2} was asked</source>
         <translation>保険会社の応答はユーザー {user_id} のライセンス {license_id} についてですが、問い合わせたのは {user_id2} の {license_id2} です。</translation>
     </message>
     <message>
-        <source>The insurer's answer about {license_id} dates from list version {list_version}, but version {highest_version} was already seen: it is an old answer replayed.</source>
+        <source>The insurer&apos;s answer about {license_id} dates from list version {list_version}, but version {highest_version} was already seen: it is an old answer replayed.</source>
         <translation>{license_id} についての保険会社の応答はリストのバージョン {list_version} のものですが、すでにバージョン {highest_version} を確認済みです。古い応答が再送されています。</translation>
     </message>
     <message>
-        <source>The insurer's answer about {license_id} was signed at {value3}, too long ago for a policy that checks every play: it is an old answer replayed.</source>
+        <source>The insurer&apos;s answer about {license_id} was signed at {value3}, too long ago for a policy that checks every play: it is an old answer replayed.</source>
         <translation>{license_id} についての保険会社の応答は {value3} に署名されたもので、再生のたびに確認する保険契約には古すぎます。古い応答が再送されています。</translation>
     </message>
     <message>
@@ -1408,11 +1432,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id} は再生できません。{why}。</translation>
     </message>
     <message>
-        <source>a list mark's version is a count, 0 or more</source>
+        <source>a list mark&apos;s version is a count, 0 or more</source>
         <translation>リストの記録のバージョンは 0 以上の数です。</translation>
     </message>
     <message>
-        <source>a list mark's time must be timezone-aware</source>
+        <source>a list mark&apos;s time must be timezone-aware</source>
         <translation>リストの記録の時刻にはタイムゾーンが必要です。</translation>
     </message>
     <message>
@@ -1708,7 +1732,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id}: 配信元 {licenser} は信頼されていません。</translation>
     </message>
     <message>
-        <source>license {license_id} is not signed by {licenser}'s key</source>
+        <source>license {license_id} is not signed by {licenser}&apos;s key</source>
         <translation>ライセンス {license_id} は {licenser} の鍵で署名されていません。</translation>
     </message>
     <message>
@@ -2016,15 +2040,15 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>使える OS のキーリングがありません（見つかったのは {name}）。{install_hint}</translation>
     </message>
     <message>
-        <source>a keyring namespace is a non-empty name without '/'</source>
-        <translation>キーリングの名前空間は '/' を含まない空でない名前です。</translation>
+        <source>a keyring namespace is a non-empty name without &apos;/&apos;</source>
+        <translation>キーリングの名前空間は &apos;/&apos; を含まない空でない名前です。</translation>
     </message>
     <message>
         <source>the keyring entry for policy {policy_id} is not a private key</source>
         <translation>保険契約 {policy_id} のキーリング項目が秘密鍵ではありません。</translation>
     </message>
     <message>
-        <source>the keyring entry for this computer's device key is not a key</source>
+        <source>the keyring entry for this computer&apos;s device key is not a key</source>
         <translation>このコンピューターの機器鍵のキーリング項目が鍵ではありません。</translation>
     </message>
     <message>
@@ -2080,7 +2104,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>プレイリストには名前が必要です。</translation>
     </message>
     <message>
-        <source>a playlist's name has at most {max_name} characters</source>
+        <source>a playlist&apos;s name has at most {max_name} characters</source>
         <translation>プレイリストの名前は最大 {max_name} 文字です。</translation>
     </message>
     <message>
@@ -2220,7 +2244,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険契約 {policy_id} はこのコンピューターに保存されていません。</translation>
     </message>
     <message>
-        <source>the key of your insurance policy is not in this computer's keyring: recover your library</source>
+        <source>the key of your insurance policy is not in this computer&apos;s keyring: recover your library</source>
         <translation>保険契約の鍵がこのコンピューターのキーリングにありません。ライブラリを復旧してください。</translation>
     </message>
     <message>
@@ -2228,15 +2252,15 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンス {license_id} は別の人に発行されたものです。</translation>
     </message>
     <message>
-        <source>{url} is not an insurer's address (http://host:port or https://host)</source>
+        <source>{url} is not an insurer&apos;s address (http://host:port or https://host)</source>
         <translation>{url} は保険会社のアドレスではありません（http://host:port または https://host）。</translation>
     </message>
     <message>
-        <source>the insurer's signing key changed (now {fingerprint}...); refusing to trust it. If the insurer announced a new key, remove the old pin to accept it.</source>
+        <source>the insurer&apos;s signing key changed (now {fingerprint}...); refusing to trust it. If the insurer announced a new key, remove the old pin to accept it.</source>
         <translation>保険会社の署名鍵が変わりました（現在は {fingerprint}...）。この鍵は信頼しません。保険会社が新しい鍵を告知している場合は、古いピンを削除して受け入れてください。</translation>
     </message>
     <message>
-        <source>the insurer's key is not known yet: connect once</source>
+        <source>the insurer&apos;s key is not known yet: connect once</source>
         <translation>保険会社の鍵はまだ不明です。一度接続してください。</translation>
     </message>
     <message>
@@ -2929,7 +2953,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>一般的な曲で {usual} のところ {every_play} です。オンライン時は再生のたびにライセンスがまだ有効かを保険会社に確認し、オフライン時は通常どおり再生します。</translation>
     </message>
     <message>
-        <source>Your account is insured already. The store has both providers' catalogs.</source>
+        <source>Your account is insured already. The store has both providers&apos; catalogs.</source>
         <translation>このアカウントはすでに保険に加入しています。ストアでは両方の配信元のカタログを利用できます。</translation>
     </message>
     <message>
@@ -3071,7 +3095,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>あなたの保険契約の鍵</translation>
     </message>
     <message>
-        <source>The insurer's key</source>
+        <source>The insurer&apos;s key</source>
         <translation>保険会社の鍵</translation>
     </message>
     <message>
@@ -3493,7 +3517,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>代替曲の差額上限</translation>
     </message>
     <message>
-        <source>Insurer's key</source>
+        <source>Insurer&apos;s key</source>
         <translation>保険会社の鍵</translation>
     </message>
     <message>
@@ -3691,7 +3715,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{insurer} (音源: {audio})</translation>
     </message>
     <message>
-        <source>The track's file is missing: play it to fetch it again, or use File &gt; Report a Loss.</source>
+        <source>The track&apos;s file is missing: play it to fetch it again, or use File &gt; Report a Loss.</source>
         <translation>この曲のファイルが見つかりません。再生すると再取得します。または「ファイル &gt; 紛失を報告」を使ってください。</translation>
     </message>
     <message>
@@ -3754,8 +3778,8 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>検索、または artist:、album:、genre:  (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Words match anywhere; artist:marlow, album:"night shift", genre:, title: or provider: look in that field only; year:2016, year:2010-2019 or year:&gt;2015 by year.</source>
-        <translation>語句はどの項目にも一致します。artist:marlow、album:"night shift"、genre:、title:、provider: はその項目だけを検索します。year:2016、year:2010-2019、year:&gt;2015 で年を指定できます。</translation>
+        <source>Words match anywhere; artist:marlow, album:&quot;night shift&quot;, genre:, title: or provider: look in that field only; year:2016, year:2010-2019 or year:&gt;2015 by year.</source>
+        <translation>語句はどの項目にも一致します。artist:marlow、album:&quot;night shift&quot;、genre:、title:、provider: はその項目だけを検索します。year:2016、year:2010-2019、year:&gt;2015 で年を指定できます。</translation>
     </message>
     <message>
         <source>Search the library</source>
@@ -4031,7 +4055,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>&lt;b&gt;保険会社に報告を送っています…&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>The insurer checks your policy's limits and asks each track's supplier to issue it again; re-issued tracks are downloaded now.</source>
+        <source>The insurer checks your policy&apos;s limits and asks each track&apos;s supplier to issue it again; re-issued tracks are downloaded now.</source>
         <translation>保険会社が保険契約の上限を確認し、各曲の配信元に再発行を依頼します。再発行された曲はすぐにダウンロードされます。</translation>
     </message>
     <message>
@@ -4114,11 +4138,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{n} 曲を再発行しました（再生できます）</translation>
     </message>
     <message>
-        <source>{n} track's audio sent again by the insurer of its audio</source>
+        <source>{n} track&apos;s audio sent again by the insurer of its audio</source>
         <translation>{n} 曲の音源を音源の保険会社が再送しました</translation>
     </message>
     <message>
-        <source>{n} tracks' audio sent again by the insurer of their audio</source>
+        <source>{n} tracks&apos; audio sent again by the insurer of their audio</source>
         <translation>{n} 曲の音源を音源の保険会社が再送しました</translation>
     </message>
     <message>
@@ -4151,7 +4175,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
     <message>
         <source>; </source>
-        <comment>between the parts of the result's summary</comment>
+        <comment>between the parts of the result&apos;s summary</comment>
         <translation>。</translation>
     </message>
     <message>
@@ -4256,7 +4280,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険会社に接続してライセンスを更新するか、置き換えられた曲であれば紛失を報告してください。</translation>
     </message>
     <message>
-        <source>The insurer's key changed</source>
+        <source>The insurer&apos;s key changed</source>
         <translation>保険会社の鍵が変わりました</translation>
     </message>
     <message>
@@ -4276,7 +4300,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>データの破損</translation>
     </message>
     <message>
-        <source>Run 'Check library' and report damaged tracks as lost.</source>
+        <source>Run &apos;Check library&apos; and report damaged tracks as lost.</source>
         <translation>「ライブラリを確認」を実行し、破損した曲の紛失を報告してください。</translation>
     </message>
     <message>
@@ -4296,7 +4320,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライブラリに書き込めません</translation>
     </message>
     <message>
-        <source>Free some disk space or check the folder's permissions.</source>
+        <source>Free some disk space or check the folder&apos;s permissions.</source>
         <translation>ディスクの空き容量を確保するか、フォルダーのアクセス権を確認してください。</translation>
     </message>
     <message>
@@ -4738,7 +4762,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
 <context>
     <name>PlaylistPage</name>
     <message>
-        <source>This playlist is empty. Drag tracks here from the library or from Up Next, or choose Add to Playlist in a track's menu (Ctrl+Shift+A).</source>
+        <source>This playlist is empty. Drag tracks here from the library or from Up Next, or choose Add to Playlist in a track&apos;s menu (Ctrl+Shift+A).</source>
         <translation>このプレイリストは空です。ライブラリや再生キューから曲をここにドラッグするか、曲のメニューで「プレイリストに追加」を選んでください (Ctrl+Shift+A)。</translation>
     </message>
     <message>
@@ -4746,7 +4770,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>プレイリスト名</translation>
     </message>
     <message>
-        <source>The playlist's name: click it or press F2 to rename</source>
+        <source>The playlist&apos;s name: click it or press F2 to rename</source>
         <translation>プレイリスト名: クリックするか F2 キーを押すと名前を変更できます</translation>
     </message>
     <message>
@@ -4933,11 +4957,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>{n} 個のプレイリストを読み込めません</translation>
     </message>
     <message>
-        <source>Its file is damaged ({why}), and left as it is in your library's folder. Your other playlists are fine.</source>
+        <source>Its file is damaged ({why}), and left as it is in your library&apos;s folder. Your other playlists are fine.</source>
         <translation>ファイルが破損しているため（{why}）、ライブラリのフォルダーにそのまま残してあります。ほかのプレイリストは問題ありません。</translation>
     </message>
     <message>
-        <source>Their files are damaged ({why}), and left as they are in your library's folder. Your other playlists are fine.</source>
+        <source>Their files are damaged ({why}), and left as they are in your library&apos;s folder. Your other playlists are fine.</source>
         <translation>ファイルが破損しているため（{why}）、ライブラリのフォルダーにそのまま残してあります。ほかのプレイリストは問題ありません。</translation>
     </message>
 </context>
@@ -5051,7 +5075,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ReplayGain:</translation>
     </message>
     <message>
-        <source>Evens out loudness from the tracks' own tags, never past a track's peak.</source>
+        <source>Evens out loudness from the tracks&apos; own tags, never past a track&apos;s peak.</source>
         <translation>曲のタグをもとに音量をそろえます（曲のピークを超えることはありません）。</translation>
     </message>
     <message>
@@ -5087,7 +5111,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>次のアドレスの保険会社:</translation>
     </message>
     <message>
-        <source>The insurer's address</source>
+        <source>The insurer&apos;s address</source>
         <translation>保険会社のアドレス</translation>
     </message>
     <message>
@@ -5461,7 +5485,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>このコンピューターでライブラリ全体を復旧しますか？</translation>
     </message>
     <message>
-        <source>Use this after a disk crash or on a new computer. New keys are made for your policy here and every insured track is sent again; copies on your other computers stop playing. It counts against your policy's limits like any claim.</source>
+        <source>Use this after a disk crash or on a new computer. New keys are made for your policy here and every insured track is sent again; copies on your other computers stop playing. It counts against your policy&apos;s limits like any claim.</source>
         <translation>ディスクの故障後や新しいコンピューターで使います。このコンピューターで保険契約の新しい鍵が作られ、保険付きの曲がすべて再送されます。ほかのコンピューターにあるコピーは再生できなくなります。ほかの請求と同じく、保険契約の上限の回数に数えられます。</translation>
     </message>
     <message>
@@ -5657,10 +5681,116 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
 </context>
 <context>
+    <name>StoreActions</name>
+    <message>
+        <source>Preview the selected track</source>
+        <translation>選択した曲を試聴</translation>
+    </message>
+    <message>
+        <source>Stop Preview</source>
+        <translation>試聴を停止</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>試聴</translation>
+    </message>
+    <message>
+        <source>Buy {n} Tracks Insured…</source>
+        <translation>{n} 曲を保険付きで購入…</translation>
+    </message>
+    <message>
+        <source>Buy Insured…</source>
+        <translation>保険付きで購入…</translation>
+    </message>
+    <message>
+        <source>Buy {n} Tracks without Insurance…</source>
+        <translation>{n} 曲を保険なしで購入…</translation>
+    </message>
+    <message>
+        <source>Buy without Insurance…</source>
+        <translation>保険なしで購入…</translation>
+    </message>
+    <message>
+        <source>Buy the Whole Album Insured…</source>
+        <translation>アルバム全体を保険付きで購入…</translation>
+    </message>
+    <message>
+        <source>Insure…</source>
+        <translation>保険をかける…</translation>
+    </message>
+</context>
+<context>
     <name>StoreBuying</name>
     <message>
         <source>Sold at the checkout of {provider}, which asks your insurer to insure it.</source>
         <translation>{provider} のレジで販売され、そこから保険会社に保険が依頼されます。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSeveral</name>
+    <message>
+        <source>“{title}” by {artist}, {price}</source>
+        <translation>{artist} の「{title}」、{price}</translation>
+    </message>
+    <message>
+        <source>and {n} more track</source>
+        <translation>ほか {n} 曲</translation>
+    </message>
+    <message>
+        <source>and {n} more tracks</source>
+        <translation>ほか {n} 曲</translation>
+    </message>
+    <message>
+        <source>Buy insured</source>
+        <translation>保険付きで購入</translation>
+    </message>
+    <message>
+        <source>Buy these {n} tracks, insured?</source>
+        <translation>この {n} 曲を保険付きで購入しますか？</translation>
+    </message>
+    <message>
+        <source>Prices: {price}
+Insurance premiums: {premium}
+Together: {together}
+
+If a track or its license is lost, the insurer re-distributes it under your policy.</source>
+        <translation>価格：{price}
+保険料：{premium}
+合計：{together}
+
+曲やそのライセンスを紛失したときは、保険契約に基づいて保険会社が再配布します。</translation>
+    </message>
+    <message>
+        <source>Buy without insurance</source>
+        <translation>保険なしで購入</translation>
+    </message>
+    <message>
+        <source>Buy these {n} tracks, without insurance?</source>
+        <translation>この {n} 曲を保険なしで購入しますか？</translation>
+    </message>
+    <message>
+        <source>Prices: {price}, no premiums.
+
+If a track or its license is lost, nothing re-distributes it. You can insure them later from your library (premiums now {premium}).</source>
+        <translation>価格：{price}（保険料なし）
+
+曲やそのライセンスを紛失しても再配布されません。後からライブラリで保険をかけられます（現在の保険料 {premium}）。</translation>
+    </message>
+    <message>
+        <source>{n} tracks are yours, insured</source>
+        <translation>{n} 曲を保険付きで購入しました</translation>
+    </message>
+    <message>
+        <source>Paid {price} and premiums of {premium}. They are in your library and play from there.</source>
+        <translation>{price} と保険料 {premium} を支払いました。ライブラリに入っており、そこから再生できます。</translation>
+    </message>
+    <message>
+        <source>{n} tracks are yours, not insured</source>
+        <translation>{n} 曲を保険なしで購入しました</translation>
+    </message>
+    <message>
+        <source>Paid {price}. They are in your library and play from there; insure them later from the library (Insure…).</source>
+        <translation>{price} を支払いました。ライブラリに入っており、そこから再生できます。保険は後からライブラリでかけられます（保険をかける…）。</translation>
     </message>
 </context>
 <context>
@@ -6226,7 +6356,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>配信元がこの曲の配信を終了しました。</translation>
     </message>
     <message>
-        <source>Its supplier's service is down at the moment.</source>
+        <source>Its supplier&apos;s service is down at the moment.</source>
         <translation>配信元のサービスが現在停止しています。</translation>
     </message>
     <message>
@@ -6282,19 +6412,19 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険なしの購入</translation>
     </message>
     <message>
-        <source>This track reached your policy's limit of re-distributions per track.</source>
+        <source>This track reached your policy&apos;s limit of re-distributions per track.</source>
         <translation>この曲は保険契約の 1 曲あたりの再配布回数の上限に達しています。</translation>
     </message>
     <message>
-        <source>This track reached your policy's limit of re-distributions per track ({n} times).</source>
+        <source>This track reached your policy&apos;s limit of re-distributions per track ({n} times).</source>
         <translation>この曲は保険契約の 1 曲あたりの再配布回数の上限（{n} 回）に達しています。</translation>
     </message>
     <message>
-        <source>Your policy's total number of re-distributions is used up.</source>
+        <source>Your policy&apos;s total number of re-distributions is used up.</source>
         <translation>保険契約の再配布回数をすべて使い切りました。</translation>
     </message>
     <message>
-        <source>Your policy's total number of re-distributions ({n}) is used up.</source>
+        <source>Your policy&apos;s total number of re-distributions ({n}) is used up.</source>
         <translation>保険契約の再配布回数（計 {n} 回）をすべて使い切りました。</translation>
     </message>
     <message>
@@ -6306,11 +6436,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険契約はまだ待機期間中です。再配布は{day}から利用できます。</translation>
     </message>
     <message>
-        <source>This is outside your policy's guarantee period: {why}</source>
+        <source>This is outside your policy&apos;s guarantee period: {why}</source>
         <translation>保険契約の保証期間外です。{why}</translation>
     </message>
     <message>
-        <source>This is outside your policy's guarantee period ({start} to {end}).</source>
+        <source>This is outside your policy&apos;s guarantee period ({start} to {end}).</source>
         <translation>保険契約の保証期間（{start}～{end}）外です。</translation>
     </message>
     <message>
@@ -6330,7 +6460,7 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>この曲</translation>
     </message>
     <message>
-        <source>It cannot be re-issued, and no supplier offers an alternate within your policy's limit on the price difference.</source>
+        <source>It cannot be re-issued, and no supplier offers an alternate within your policy&apos;s limit on the price difference.</source>
         <translation>再発行できず、保険契約の価格差の上限内で代替曲を提供する配信元もありません。</translation>
     </message>
     <message>
@@ -6364,12 +6494,12 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
     <message>
         <source>d MMM</source>
-        <comment>a date in this year, as Qt's date pattern</comment>
+        <comment>a date in this year, as Qt&apos;s date pattern</comment>
         <translation>M月d日</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>
-        <comment>a date in another year, as Qt's date pattern</comment>
+        <comment>a date in another year, as Qt&apos;s date pattern</comment>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>

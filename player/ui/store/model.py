@@ -142,8 +142,10 @@ class CatalogModel(QAbstractTableModel):
     def availability(self, e: CatalogEntry) -> str:
         if e.content_id in self._downloading:
             return self.tr("Downloading {percent}%").format(percent=self._downloading[e.content_id])
+        if self._owned.get(e.content_id) is False:
+            return translate("CatalogModel", OWNED_UNINSURED)
         if e.content_id in self._owned:
-            return translate("CatalogModel", OWNED if self._owned[e.content_id] else OWNED_UNINSURED)
+            return translate("CatalogModel", OWNED)
         return translate("CatalogModel", AVAILABLE) if e.available else translate("CatalogModel", UNAVAILABLE)
 
     def can_buy(self, e: CatalogEntry) -> bool:
