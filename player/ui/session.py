@@ -50,6 +50,7 @@ class UiSession(QObject):
     busy_changed = Signal(bool)
     backend_restarted = Signal(bool)  # the bundled backend died: True restarted, False given up
     preview_started = Signal()  # a store clip starts: what was playing pauses
+    preview_ended = Signal()  # no clip plays any more: what was paused for it goes on
 
     def __init__(self, terminal: Terminal, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -70,14 +70,46 @@ def test_an_alternate_is_heard_from_memory_before_it_is_taken_and_the_track_play
     dialog.preview_button.click()
     qtbot.waitUntil(lambda: previewer.playing == second.alternate_id, timeout=WAIT)
     qtbot.waitUntil(lambda: previewer.state is PlaybackState.PLAYING, timeout=WAIT)
+    assert window.player.state is PlaybackState.PAUSED  # one clip after another: still waiting
     dialog.preview_button.click()  # Stop Preview
     assert previewer.playing == "" and previewer.state is PlaybackState.STOPPED
     assert dialog.preview_button.text() == "Preview"
+    qtbot.waitUntil(lambda: window.player.state is PlaybackState.PLAYING, timeout=WAIT)  # it goes on
+    paused_at = window.player.position
 
     dialog.preview_button.click()
+    qtbot.waitUntil(lambda: window.player.state is PlaybackState.PAUSED, timeout=WAIT)
     qtbot.waitUntil(lambda: previewer.state is PlaybackState.PLAYING, timeout=WAIT)
-    dialog.reject()  # closing the dialog ends the clip
+    dialog.reject()  # closing the dialog ends the clip, and what it paused goes on where it was
     assert previewer.state is PlaybackState.STOPPED
+    qtbot.waitUntil(lambda: window.player.state is PlaybackState.PLAYING, timeout=WAIT)
+    assert window.player.position >= paused_at
+
+
+def test_a_track_the_user_had_paused_stays_paused_after_a_preview(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = make_session(module_backend.url, user=unique_name("ivo"), insured=True)
+    lost = "aurora-0013"  # another discontinued track: the backend is the module's
+    for content_id in (lost, PLAYING):
+        session.terminal.purchases.buy(content_id)
+    module_backend.admin(f"/content/{lost}/discontinue")
+    claim, _ = session.terminal.claims.report_loss([lost])
+    waiting = [i for i in claim.items if i.outcome == "alternates_offered"]
+    window = open_window(qtbot, session, rows=2)
+    double_click_row(qtbot, window, row_of(window, entry_titled(window, "Lantern Street").row.license_id))
+    wait_playing(qtbot, window, "Lantern Street")
+    window.now.pause()  # the user's own pause
+    qtbot.waitUntil(lambda: window.player.state is PlaybackState.PAUSED, timeout=WAIT)
+
+    dialog = AlternatesDialog(session, waiting, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.details_loaded, timeout=WAIT)
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.previewer.state is PlaybackState.PLAYING, timeout=WAIT)
+    dialog.reject()
+    qtbot.wait(300)  # time enough for a wrong resume to show
     assert window.player.state is PlaybackState.PAUSED
 
 

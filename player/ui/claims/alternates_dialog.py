@@ -134,7 +134,7 @@ class AlternatesDialog(AlternatesPages):
         )
 
     def done(self, result: int) -> None:
-        self.previewer.stop()  # closed, however: the clip stops and what was playing stays paused
+        self.previewer.stop()  # closed, however: the clip stops and what it paused goes on
         super().done(result)
 
     # --- data ----------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from player.ui.kit.tasks import Progress
 from player.ui.playing.following import Follower, Queued
 from player.ui.playing.order import PlayOrder, Repeat, Shuffle
 from player.ui.playing.prepared import PreparedTrack, Preparer
+from player.ui.playing.preview import HoldForPreview
 from player.ui.playing.queue import PlayQueue
 from player.ui.session import UiSession
 
@@ -89,7 +90,7 @@ class NowPlaying(QObject):
         session.synced.connect(self.preparer.clear)
         session.synced.connect(lambda *_: self.follower.requeue(always=True))
         session.library_changed.connect(self._library_changed)
-        session.preview_started.connect(self.pause)
+        self.preview_hold = HoldForPreview(session, player, self)  # a clip pauses it, and lets it go on
         player.media_ended.connect(self._on_ended)
         player.failed.connect(self._on_player_failed)
 

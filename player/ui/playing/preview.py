@@ -3,8 +3,10 @@
 The clip comes from the provider's content server (a few seconds of the track, unencrypted, as stores
 serve them), is held in memory only and is played from a `QBuffer` through its own `Player`: the same
 in-memory path as an insured track, so nothing is written to disk. Its own player, because the track
-the user was listening to is only paused (`UiSession.preview_started`), not torn down: it resumes
-where it was. The player is made on the first preview, so a dialog nobody previews from costs nothing.
+the user was listening to is only paused (`UiSession.preview_started`), not torn down: when the clip
+ends, is stopped or its dialog closes (`preview_ended`), it goes on where it was, if it was playing
+(`HoldForPreview`). The player is made on the first preview, so a dialog nobody previews from costs
+nothing.
 """
 
 from __future__ import annotations
@@ -105,12 +107,45 @@ class Previewer(QObject):
 
     def _set_playing(self, key: str) -> None:
         if key != self.playing:
-            self.playing = key
+            was, self.playing = self.playing, key
             self.playing_changed.emit(key)
+            if was and not key:
+                self.session.preview_ended.emit()
 
     @property
     def state(self) -> PlaybackState:
         return PlaybackState.STOPPED if self._player is None else self._player.state
+
+
+class HoldForPreview(QObject):
+    """The track playing waits while a clip plays and goes on when no clip plays any more, as a store's
+    preview does. Only what the clip paused goes on: a track the user had paused stays paused, and a
+    user who plays, pauses or stops meanwhile has taken over."""
+
+    def __init__(self, session: UiSession, player: PlayerBase, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.player = player
+        self.holding = False  # paused for a clip, to go on after it
+        self._pausing = False  # our own pause, not yet reported by the player
+        session.preview_started.connect(self._hold)
+        session.preview_ended.connect(self._release)
+        player.state_changed.connect(self._state_changed)
+
+    def _hold(self) -> None:
+        if self.player.state is PlaybackState.PLAYING:
+            self._pausing = self.holding = True
+            self.player.pause()
+
+    def _state_changed(self, state: PlaybackState) -> None:
+        if self._pausing and state is PlaybackState.PAUSED:
+            self._pausing = False
+        else:
+            self.holding = self._pausing = False
+
+    def _release(self) -> None:
+        if self.holding and self.player.state is PlaybackState.PAUSED:
+            self.player.resume()
+        self.holding = self._pausing = False
 
 
 class PreviewButton(QObject):
