@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QStyle, QWidget
 
 from player.errors import PlayerError
 from player.playback import PlaybackState, Player, PlayerBase
@@ -154,14 +154,15 @@ class PreviewButton(QObject):
 
     def __init__(
         self,
-        button: QPushButton,
+        button: QAbstractButton,
         previewer: Previewer,
         selected: Callable[[], tuple[str, str, str] | None],
         shortcut_on: QWidget,
     ) -> None:
         super().__init__(button)
         self.button, self.previewer, self._selected = button, previewer, selected
-        button.setAutoDefault(False)
+        if isinstance(button, QPushButton):
+            button.setAutoDefault(False)
         button.setToolTip(self.tr("Hear a short clip of the highlighted track (P)"))
         button.clicked.connect(self.toggle)
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_P), shortcut_on)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtWidgets import QMenu, QPushButton
+from PySide6.QtWidgets import QMenu, QToolButton
 
 from player.ui.playing.preview import PreviewButton, Previewer
 
@@ -24,7 +24,11 @@ class StoreActions(QObject):
     def __init__(self, view: StoreView) -> None:
         super().__init__(view)
         self.view = view
-        self.preview_button = QPushButton()
+        # an icon (play/stop) with its words as tooltip and accessible text: the bar above the catalog
+        # holds two buy buttons already, and must fit an 800-pixel screen
+        self.preview_button = QToolButton()
+        self.preview_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.preview_button.setAutoRaise(False)
         self.preview_button.setObjectName("storePreviewButton")
         self.preview_button.setAccessibleName(self.tr("Preview the selected track"))
         self.previewer = Previewer(view.session, self)
