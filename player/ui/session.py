@@ -13,13 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from player.errors import BackendError, PlayerError, UsageError
 from player.terminal import LibraryEntry, ListStatus, Terminal
 from player.ui.kit.tasks import Progress, TaskRunner
+
+if TYPE_CHECKING:
+    from player.playback import Cover
 
 FACTS_BATCH = 100  # tracks whose tags one worker task reads (a few hundred ms)
 
@@ -223,6 +226,16 @@ class UiSession(QObject):
             return {key: (c.data if c else None) for key, c in covers}
 
         self.call(work, done, lambda _e: None)  # a cover that cannot be read is no message
+
+    def read_cover(self, content_id: str, done: Callable[[Cover | None], None]) -> None:
+        """One held track's or own file's cover, read on the worker (None: it has none, or it cannot be
+        read now, which is no message)."""
+        library, own = self.terminal.library, self.terminal.own_music
+
+        def work(_: Progress) -> Cover | None:
+            return own.cover(content_id) if own.owns(content_id) else library.cover(content_id)
+
+        self.call(work, done, lambda _e: None)
 
     def sync(self, on_error: Callable[[PlayerError], None] | None = None) -> None:
         """Fetch the license list's changes (and the providers' names), then refresh the library."""

@@ -28,6 +28,7 @@ from player.ui.library.model import Column
 from player.ui.playing.mpris import OBJECT_PATH, PLAYER_INTERFACE, SERVICE
 from player.ui.session import UiSession
 from player.ui.shell.main_window import MainWindow
+from player.ui.shell.sidebar import COVER as SIDEBAR_COVER
 from tests.support.backend import Backend, clone_template
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.window_helpers import double_click_row, open_window, shown, wait_playing
@@ -120,6 +121,10 @@ def test_volume_layout_and_the_last_track_survive_a_restart(
     assert restored.player.state is PlaybackState.STOPPED
     assert 12_000 <= restored.now.position < 14_000
     assert restored.bar.elapsed.text() in ("0:12", "0:13")
+    # with its cover, in the bar and the sidebar, as when it played (not the blank of no track)
+    qtbot.waitUntil(lambda: restored.now.current is not None and restored.now.current.cover is not None)
+    assert restored.bar.cover.accessibleDescription() == "Cover of Lantern Street"
+    assert restored.sidebar.cover.pixmap().width() == SIDEBAR_COVER  # the app's icon is smaller
     restored.play_action.trigger()
     wait_playing(qtbot, restored, "Lantern Street")
     qtbot.waitUntil(lambda: restored.player.position >= 12_000, timeout=10_000)

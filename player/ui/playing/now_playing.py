@@ -16,7 +16,7 @@ ends, in fact: the track that follows is queued in the engine, which starts it w
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
@@ -289,9 +289,16 @@ class NowPlaying(QObject):
     def cue(self, entry: LibraryEntry, position_ms: int) -> None:
         """Show a track as current, paused at `position_ms`, without opening it (a restored session)."""
         row = entry.row
-        self.current = NowPlayingTrack(entry, row.title, row.artist, row.album, row.duration_ms)
+        self.current = cued = NowPlayingTrack(entry, row.title, row.artist, row.album, row.duration_ms)
         self._cued_at = max(0, position_ms)
         self.track_changed.emit(self.current)
+
+        def cover_read(cover: Cover | None) -> None:  # shown as when it plays, not a blank until then
+            if cover is not None and self.current is cued:
+                self.current = replace(cued, cover=cover)
+                self.track_changed.emit(self.current)
+
+        self.session.read_cover(row.content_id, cover_read)
 
     @property
     def cued_position(self) -> int:
@@ -366,9 +373,8 @@ class NowPlaying(QObject):
 
     @property
     def current_duration(self) -> int:
-        if self.player.duration > 0:
-            return self.player.duration
-        return self.current.duration_ms if self.current is not None else 0
+        held = self.current.duration_ms if self.current is not None else 0
+        return self.player.duration if self.player.duration > 0 else held
 
     # --- the queue -------------------------------------------------------------------------------
 
