@@ -86,3 +86,30 @@ def test_an_empty_library_shows_its_welcome_alone_and_the_tree_comes_with_the_fi
     session.refresh_library()
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=30_000)
     assert window.library.browser.isVisible()
+
+
+def test_the_browser_counts_what_the_search_matches_and_lets_go_of_an_artist_it_hides(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = bought(make_session, module_backend.url, *TRACKS)
+    window = open_window(qtbot, session, rows=len(TRACKS))
+    window.resize(1280, 800)
+    qtbot.waitUntil(window.library.browser.isVisible, timeout=5_000)
+    entries = window.library.model.entries()
+    marlow = next(e.row.artist for e in entries if "Marlow" in e.row.artist)
+    theirs = sum(e.row.artist == marlow for e in entries)
+    other = next(e.row.artist for e in entries if e.row.artist != marlow)
+
+    qtbot.keyClicks(window.library.search, "marlow")
+    qtbot.waitUntil(lambda: _tree(window)[0] == f"All music ({theirs})", timeout=5_000)
+    assert [t for t in _tree(window) if not t.startswith("  ")] == [
+        f"All music ({theirs})",
+        f"{marlow} ({theirs})",
+    ]
+    window.library.search.clear()
+    qtbot.waitUntil(lambda: _tree(window)[0] == f"All music ({len(TRACKS)})", timeout=5_000)
+
+    assert window.library.browser.choose(other)
+    qtbot.keyClicks(window.library.search, "waltz")  # only Marlow's: the other artist leaves the tree
+    qtbot.waitUntil(lambda: window.library.browser.scope == (None, None), timeout=5_000)
+    assert shown(window, Column.TITLE) == ["Blue Hour Waltz"]  # and the table shows what matches

@@ -66,6 +66,30 @@ def test_a_search_that_finds_nothing_keeps_the_columns_titled(qtbot: QtBot) -> N
     assert header == "Title"
 
 
+def test_a_search_that_finds_nothing_says_so_and_escape_clears_it(qtbot: QtBot) -> None:
+    page = _page(qtbot)
+    message = page.feedback.nothing
+    assert not message.isVisible()
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "nothing like this")
+    assert message.isVisible()
+    assert message.text() == "No tracks match “nothing like this”.\nPress Esc to clear the search."
+
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)  # the whole library again, the search kept in focus
+    assert page.search.text() == "" and page.proxy.rowCount() == len(TITLES)
+    assert not message.isVisible() and page.focusWidget() is page.search
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)  # again: to the table, on its first row
+    assert page.focusWidget() is page.table and _chosen(page) == "Blue Hour"
+
+
+def test_the_down_key_in_the_search_goes_to_the_rows_it_found(qtbot: QtBot) -> None:
+    page = _page(qtbot)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "night")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.focusWidget() is page.table and _chosen(page) == "Night Blue"
+
+
 def test_rows_dragged_from_a_narrowed_table_are_the_ones_shown(qtbot: QtBot) -> None:
     page = _page(qtbot)
     qtbot.keyClicks(page.search, "night")

@@ -184,6 +184,17 @@ class LibraryFilter(QAbstractProxyModel):
     def entry_at(self, row: int) -> LibraryEntry:
         return self._model.entry(row if self._shown is None else self._shown[row])
 
+    def searched_entries(self) -> list[LibraryEntry]:
+        """The model's entries the search matches, whatever the browser chose: what the browser counts."""
+        entries = self._model.rows.entries
+        if not self._terms:
+            return list(entries)
+        return [entries[r] for r in self._model.rows.matching(self._terms)]
+
+    @property
+    def searching(self) -> bool:
+        return bool(self._terms)
+
     def visible_entries(self) -> list[LibraryEntry]:
         """The rows in the order the user sees them: the play queue."""
         entries = self._model.rows.entries

@@ -44,6 +44,7 @@ from player.ui.library import columns, own_rows
 from player.ui.library.browser import LibraryBrowser
 from player.ui.library.filtering import LibraryFilter
 from player.ui.library.model import Column, LibraryModel, history_lines
+from player.ui.library.search_feedback import SearchFeedback
 
 BROWSER_WIDTH = 180  # the artist and album tree's first width (the splitter remembers the user's)
 BROWSER_ROOM = 900  # the page width below which the tree steps aside: the table needs ~720 of it
@@ -177,6 +178,7 @@ class LibraryPage(QWidget):
         self._browser_wanted = True
         self._browser_allowed = True  # wanted, and the page wide enough (`show_browser`)
         self.browser.scope_changed.connect(self._scope_changed)
+        self.feedback = SearchFeedback(self)  # Esc, "no tracks match", the browser counting the search
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.setObjectName("librarySplit")
         self.split.addWidget(self.browser)
@@ -226,7 +228,7 @@ class LibraryPage(QWidget):
         selected = self.selected_entry()
         self._several_insurers = columns.show_insurers(self.table, entries, self._several_insurers)
         self.model.set_entries(entries)
-        self.browser.set_entries(self.model.entries())
+        self.feedback.browse()
         page = self.table if entries else self.empty if self._locked_for is None else self.locked
         self.stack.setCurrentWidget(page)
         self.browser.setVisible(self._browser_allowed and bool(entries))
