@@ -32,6 +32,7 @@ from player.ui.library.model import Column
 from player.ui.shell.first_run import FirstRunDialog
 from player.ui.shell.main_window import MainWindow
 from tests.conftest import StartBackend
+from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.loss_helpers import open_loss_dialog, wait_for_result, wait_idle
 from tests.ui.window_helpers import bought, open_window
@@ -223,3 +224,37 @@ def test_columns_share_the_spare_width_and_a_title_cut_short_shows_whole_on_hove
         whole = proxy.index(0, Column.DURATION)  # "3:12" fits: no tooltip repeats it
         assert _hover(table, whole) == ""
         assert _hover(table, cut[0]) == cut[0].data()
+
+
+def test_columns_keep_fitting_at_the_next_launch_until_the_user_sizes_one(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    session = make_session(module_backend.url, user=unique_name(), insured=True)
+    for content_id in ("aurora-0013", "harbor-0006"):
+        session.terminal.purchases.buy(content_id)
+    first = open_window(qtbot, session, rows=2)
+    first.close()  # the header's order and sort are saved; no width was chosen by the user
+
+    again = open_window(qtbot, make_session(module_backend.url), rows=2)
+    again.resize(1280, 800)
+    table, header = again.library.table, again.library.table.horizontalHeader()
+    qtbot.waitUntil(
+        lambda: (
+            abs(
+                sum(header.sectionSize(c) for c in Column if not header.isSectionHidden(c))
+                - table.viewport().width()
+            )
+            <= len(Column)
+        ),
+        timeout=5_000,
+    )
+    assert table.horizontalScrollBar().maximum() == 0  # fitted: nothing hides past the right edge
+    again.queue_dock.show()  # Up Next beside the table: the columns fit the narrower room
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=5_000)
+
+    header.resizeSection(Column.ALBUM, 240)  # the user's own width: kept, no longer fitted
+    again.close()
+    third = open_window(qtbot, make_session(module_backend.url), rows=2)
+    third.resize(1000, 700)
+    qtbot.wait(100)
+    assert third.library.table.columnWidth(Column.ALBUM) == 240

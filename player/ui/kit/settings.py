@@ -64,6 +64,17 @@ class UiSettings:
         self._s.setValue("library/columns", value)
 
     @property
+    def columns_sized(self) -> bool:
+        """The user has sized a library column: the widths are theirs, no longer fitted to the rows.
+        Kept apart from the header's state, which is saved at every close (order, sort, hidden columns)
+        and so says nothing of who chose the widths."""
+        return self._s.value("library/columns_sized", False, type=bool) is True
+
+    @columns_sized.setter
+    def columns_sized(self, value: bool) -> None:
+        self._s.setValue("library/columns_sized", value)
+
+    @property
     def library_split(self) -> QByteArray | None:
         return self._bytes("window/library_split")
 

@@ -199,7 +199,7 @@ class MainWindow(WindowActions):
         if st.window_state is not None:
             self.restoreState(st.window_state)
         header = self.library.table.horizontalHeader()
-        self._auto_columns = st.header_state is None
+        self._auto_columns = not st.columns_sized
         if st.header_state is not None:
             header.restoreState(st.header_state)
         header.sectionResized.connect(self._column_resized)
@@ -296,7 +296,7 @@ class MainWindow(WindowActions):
 
     def _column_resized(self, _index: int, old: int, new: int) -> None:
         if not self._fitting and old and new:  # sized by the user (0: shown or hidden): theirs from now
-            self._auto_columns = False
+            self._auto_columns, self.settings.columns_sized = False, True
 
     def _signed_in_changed(self, signed_in: bool) -> None:
         account = self.session.terminal.account
