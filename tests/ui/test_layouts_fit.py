@@ -7,8 +7,8 @@ squeezed below the size its text needs. Windows also open no larger than the scr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QHelpEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -120,12 +120,30 @@ def test_the_main_window_and_its_sections_fit_a_small_screen(
             problems += _fits(qtbot, window, f"the window's {name}")
         assert not problems, "\n".join(problems)
         assert window.sidebar.compact  # icons only: the room goes to the tracks
+        player_bar = window.bar  # the seek bar keeps the lion's share: the volume slider folds away first
+        assert player_bar.seek.width() >= 200 and player_bar.volume.isHidden() and player_bar.stop.isHidden()
+        before = player_bar.volume.value()
+        wheel = QWheelEvent(
+            QPointF(5, 5),
+            QPointF(player_bar.mute.mapToGlobal(QPoint(5, 5))),
+            QPoint(0, 0),
+            QPoint(0, -240),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(player_bar.mute, wheel)  # the speaker button's wheel carries the volume
+        assert (
+            player_bar.volume.value() == before - 10 and f"volume {before - 10}%" in player_bar.mute.toolTip()
+        )
         for section, table in enumerate((window.library.table, window.store.table)):
             window.show_section(section)  # every column in view: nothing to scroll sideways for
             bar = table.horizontalScrollBar()
             qtbot.waitUntil(lambda b=bar: b.maximum() == 0, timeout=5_000)  # type: ignore[misc]
         window.resize(1280, 800)
         qtbot.waitUntil(lambda: not window.sidebar.compact, timeout=5_000)
+        assert player_bar.volume.isVisible() and player_bar.stop.isVisible()
 
 
 def _small_dialogs(qtbot: QtBot, window: MainWindow, make_session: MakeSession, url: str) -> list[str]:

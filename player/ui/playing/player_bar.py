@@ -6,8 +6,8 @@ default moves a page toward the click, which nobody expects of a seek bar)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSlider,
     QHBoxLayout,
@@ -32,6 +32,10 @@ from player.ui.playing.order import REPEAT_CYCLE, SHUFFLE_CYCLE, Repeat, Shuffle
 from player.words import duration
 
 COVER_SIZE = 52
+# Below this width the bar gives the seek bar its room: the volume slider folds into the speaker button
+# (its wheel and tooltip carry the volume; the volume keys still work) and Stop stays in the menu.
+NARROW_BAR = 960
+VOLUME_STEP = 5  # percent per wheel notch over the speaker button
 BUTTON_ICON = QSize(24, 24)
 
 
@@ -151,6 +155,7 @@ class PlayerBar(QWidget):
         self.mute.setCheckable(True)
         self.mute.setIconSize(QSize(18, 18))
         self.mute.toggled.connect(self.set_muted)
+        self.mute.installEventFilter(self)  # the wheel over it sets the volume (the slider may be folded)
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setStyle(self._jump)
         self.volume.setAccessibleName(self.tr("Volume"))
@@ -164,7 +169,7 @@ class PlayerBar(QWidget):
         info.addWidget(self.title)
         info.addWidget(self.artist)
         info.addStretch(1)
-        info_box = QWidget(self)
+        info_box = self.info_box = QWidget(self)
         info_box.setLayout(info)
         info_box.setMinimumWidth(160)
         info_box.setMaximumWidth(280)
@@ -269,7 +274,12 @@ class PlayerBar(QWidget):
         silent = muted or self.volume.value() == 0
         if self._volume_icons:
             self.mute.setIcon(self._volume_icons[silent])
-        self.mute.setToolTip(self.tr("Unmute (M)") if muted else self.tr("Mute (M)"))
+        said = self.tr("Unmute (M)") if muted else self.tr("Mute (M)")
+        if self.volume.isHidden():  # folded away: the button says the volume the wheel sets
+            said = self.tr("{action}, volume {percent}% (wheel to change)").format(
+                action=said, percent=self.volume.value()
+            )
+        self.mute.setToolTip(said)
         self.mute.setAccessibleName(self.tr("Unmute") if muted else self.tr("Mute"))
 
     # --- what the player says --------------------------------------------------------------------
@@ -327,6 +337,23 @@ class PlayerBar(QWidget):
             QAbstractSlider.SliderAction.SliderNoAction.value,
         ):
             self.now.seek(self.seek.sliderPosition())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < NARROW_BAR
+        if narrow != self.volume.isHidden():
+            self.volume.setHidden(narrow)
+            self.stop.setHidden(narrow)
+            self.info_box.setMinimumWidth(120 if narrow else 160)
+            self._show_mute()
+        super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.mute and event.type() == QEvent.Type.Wheel:
+            assert isinstance(event, QWheelEvent)
+            notches = event.angleDelta().y() // 120
+            self.volume.setValue(self.volume.value() + notches * VOLUME_STEP)
+            return True
+        return super().eventFilter(watched, event)
 
     def _volume(self, percent: int) -> None:
         if self.mute.isChecked() and percent > 0:
