@@ -60,6 +60,8 @@ def test_amounts_dates_and_durations_have_one_form_each() -> None:
     assert words.duration(3_723_000) == "1:02:03"
     assert words.difference(50, 100) == "+¥50 of ¥100"
     assert words.difference(-30, 100) == "−¥30 (cheaper)"
+    assert words.difference_said(-70) == "¥70 cheaper than the lost track"
+    assert words.difference_said(50) == "¥50 more than the lost track"
 
 
 def test_premiums_are_said_per_provider_and_time_left_is_never_rounded_up() -> None:

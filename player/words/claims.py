@@ -42,6 +42,16 @@ def difference(diff: int, limit: int | None) -> str:
     return translate("Words", "{difference} (cheaper)").format(difference=yen(diff))
 
 
+def difference_said(diff: int) -> str:
+    """An alternate's price against the lost track's, inside a sentence: "¥50 more", "the same price",
+    "¥70 cheaper" (the table's "+¥50 of ¥100" is for a column)."""
+    if diff > 0:
+        return translate("Words", "{difference} more than the lost track").format(difference=yen(diff))
+    if diff == 0:
+        return translate("Words", "the same price as the lost track")
+    return translate("Words", "{difference} cheaper than the lost track").format(difference=yen(-diff))
+
+
 # What a receipt was for (its `kind`), as the receipt says it.
 RECEIPT_KINDS = {
     "purchase": QT_TRANSLATE_NOOP("Words", "Purchase with insurance"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QMessageBox, QTreeWidget
 from pytestqt.qtbot import QtBot
 
@@ -71,5 +73,8 @@ def confirm_choice(qtbot: QtBot, dialog: AlternatesDialog) -> str:
     said = f"{box.text()}\n{box.informativeText()}"
     assert_words_plain()  # the confirmation names both tracks by title
     [take] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+    assert take.text() == dialog.ok.text() == "Take this track"  # one name for one action
+    assert re.search(r"than the lost track, at no charge|the same price as the lost track", said), said
+    assert "(" not in box.informativeText()  # one plain phrase, no brackets within brackets
     take.click()
     return said

@@ -100,6 +100,11 @@ def test_a_track_at_its_per_track_limit_is_refused_with_the_reason_in_words(
     assert f"limit of re-distributions per track ({limit} times)" in banner
     assert dialog.banner.isVisible() and "refused" in dialog.summary.text()
     assert "Traceback" not in banner + details
+    shown = dialog.result_list  # the reason's column narrowed: it wraps, rather than being cut short
+    shown.setColumnWidth(0, shown.viewport().width() - shown.columnWidth(1) - 160)
+    qtbot.waitUntil(
+        lambda: shown.visualItemRect(shown.topLevelItem(0)).height() > 2 * shown.fontMetrics().height()
+    )
     assert dialog.choose_button.isHidden()
     assert_words_plain()  # the refusal too
     (entry,) = [e for e in entries_of(session, KEPT) if e.state == "valid"]  # nothing changed

@@ -292,16 +292,16 @@ class AlternatesDialog(AlternatesPages):
                 title=alternate.title, artist=alternate.artist, lost=self.current().title
             )
         )
-        difference = words.difference(alternate.price_difference, self._details.limit)
+        difference = words.difference_said(alternate.price_difference)
         box.setInformativeText(
             self.tr(
-                "From {provider}, {price} ({difference}), at no charge to you. It counts as one replacement "
+                "From {provider}: {price}, {difference}, at no charge to you. It counts as one replacement "
                 "under your policy, and the lost copy stops playing. The choice is final."
             ).format(
                 provider=alternate.provider_name, price=words.yen(alternate.price), difference=difference
             )
         )
-        take = box.addButton(self.tr("Take This Track"), QMessageBox.ButtonRole.AcceptRole)
+        take = box.addButton(self.tr("Take this track"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(take)
         self.choice_confirmation = box

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.language import QT_TRANSLATE_NOOP, translate
-from player.ui.kit.tables import RoomyRows
+from player.ui.kit.tables import RoomyRows, WrappedRows
 
 # Translated where shown: translate("LossPages", NO_PREFERENCE).
 NO_PREFERENCE = QT_TRANSLATE_NOOP("LossPages", "No preference")
@@ -148,8 +148,7 @@ class LossPages(QDialog):
         self.result_list = QTreeWidget(page)
         self.result_list.setHeaderLabels([self.tr("Track"), self.tr("Result"), self.tr("Details")])
         self.result_list.setRootIsDecorated(False)
-        self.result_list.setWordWrap(True)
-        self.result_list.setItemDelegate(RoomyRows(self.result_list))
+        self.result_list.setItemDelegate(WrappedRows(self.result_list, R_DETAIL))  # reasons read whole
         self.result_list.setAlternatingRowColors(True)
         self.result_list.setAccessibleName(self.tr("What became of each reported track"))
         self.result_list.header().setStretchLastSection(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QToolTip,
+    QTreeView,
 )
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+WRAP_MARGIN = 6  # px a cell's text keeps from its edges (the style's text margin, rounded up)
 
 
 class Cell(QTableWidgetItem):
@@ -74,6 +76,33 @@ class RoomyRows(WholeTextOnHover):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 12))
+
+
+class WrappedRows(RoomyRows):
+    """Rows as tall as their `wrapped` column's text needs at its width: words a user must read (why a
+    track was refused, say) shown whole, not cut short for a hover to reveal. Qt's tree sizes a row
+    by one line whatever its word wrap, so the height is worked out here, and again on a resize."""
+
+    def __init__(self, view: QTreeView, wrapped: int) -> None:
+        super().__init__(view)
+        self._view, self._wrapped = view, wrapped
+        view.setWordWrap(True)
+        view.setUniformRowHeights(False)
+        view.header().sectionResized.connect(lambda column, *_: self._resized(column))
+
+    def _resized(self, column: int) -> None:
+        if column == self._wrapped or column == self._view.header().count() - 1:
+            self._view.scheduleDelayedItemsLayout()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        width = self._view.columnWidth(index.column()) - 2 * WRAP_MARGIN
+        if index.column() != self._wrapped or not isinstance(text, str) or not text or width <= 0:
+            return size
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+        needed = option.fontMetrics.boundingRect(QRect(0, 0, width, 1 << 20), flags, text).height()
+        return QSize(size.width(), max(size.height(), needed + 12))
 
 
 def show_whole_text(view: QAbstractItemView) -> None:
