@@ -62,9 +62,10 @@ def test_every_fig6b_field_is_shown(qtbot: QtBot, make_session: MakeSession, mod
     premium = field(view, "premium")
     assert premium == "8% of the price at Aurora Records, 10% at Blue Harbor Music, paid with each purchase"
     period = field(view, "guarantee_period")
-    assert words.day(policy.guarantee_start) in period and words.day(policy.guarantee_end) in period
+    # one form of a date outside the tables: the long one, as in the sentence above
+    assert words.long_day(policy.guarantee_start) in period and words.long_day(policy.guarantee_end) in period
     # The demo backend has no waiting period: claims are accepted from the contract date.
-    starts = words.day(policy.relicensing_starts)
+    starts = words.long_day(policy.relicensing_starts)
     assert field(view, "relicensing_starts") == f"Claims accepted from {starts}"
     assert field(view, "limit_per_track") == f"{policy.relicensing_limit_per_track} times per track"
     assert field(view, "limit_total") == f"{policy.relicensing_limit_total} times in total"
@@ -214,7 +215,7 @@ def test_a_waiting_period_says_how_many_days_are_left(
         session = make_session(backend.url, user=unique_name(), insured=True)
         policy = session.terminal.account.policy()
         view = open_insurance(qtbot, session)
-        starts = words.day(policy.relicensing_starts)
+        starts = words.long_day(policy.relicensing_starts)
         assert field(view, "relicensing_starts") == (
             f"Waiting period: 7 days left (claims accepted from {starts})"
         )

@@ -15,7 +15,7 @@ from player import words
 from player.errors import BackendError, PlayerError
 from player.language import QT_TRANSLATE_NOOP, translate
 from player.terminal import ListEntry, ListStatus, Policy, PolicyState, Terminal
-from player.words import day, days_between
+from player.words import days_between
 
 if TYPE_CHECKING:
     from player.terminal import History, SharedAboutYou, Terms
@@ -49,19 +49,20 @@ def state_words(state: PolicyState) -> str:
 
 
 def waiting_words(policy: Policy, now: datetime) -> str:
-    """FIG.6B re-licensing starting date, as the user needs it: may I claim yet?"""
+    """FIG.6B re-licensing starting date, as the user needs it: may I claim yet? Dates in the long form,
+    as everywhere on the Insurance page outside its tables (one form of a date per kind of place)."""
     starts = policy.relicensing_starts
     if now >= policy.guarantee_end:
         return translate("InsuranceData", "The guarantee period ended on {day}").format(
-            day=day(policy.guarantee_end)
+            day=words.long_day(policy.guarantee_end)
         )
     if now >= starts:
-        return translate("InsuranceData", "Claims accepted from {day}").format(day=day(starts))
+        return translate("InsuranceData", "Claims accepted from {day}").format(day=words.long_day(starts))
     return words.count(
         days_between(now, starts),
         translate("InsuranceData", "Waiting period: {n} day left (claims accepted from {day})"),
         translate("InsuranceData", "Waiting period: {n} days left (claims accepted from {day})"),
-        day=day(starts),
+        day=words.long_day(starts),
     )
 
 

@@ -237,8 +237,8 @@ class InsuranceView(InsuranceTabs):
                 days_left,
                 self.tr("{start} to {end} ({n} day left)"),
                 self.tr("{start} to {end} ({n} days left)"),
-                start=words.day(p.guarantee_start),
-                end=words.day(p.guarantee_end),
+                start=words.long_day(p.guarantee_start),
+                end=words.long_day(p.guarantee_end),
             )
         )
         f["relicensing_starts"].setText(waiting_words(p, snap.now))

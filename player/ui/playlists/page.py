@@ -146,6 +146,12 @@ class PlaylistPage(QWidget):
         for column in (Column.TITLE, Column.ARTIST, Column.ALBUM):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.DURATION, QHeaderView.ResizeMode.ResizeToContents)
+        # the length's title ("Length", "長さ") whole, with room for its margins and the sort arrow: the
+        # digits beneath are narrower than the word in some languages
+        title = str(self.model.headerData(Column.DURATION, Qt.Orientation.Horizontal))
+        header.setMinimumSectionSize(
+            max(header.minimumSectionSize(), header.fontMetrics().horizontalAdvance(title) + 28)
+        )
         self.table.activated.connect(self._activated)  # Enter, and a double-click
         self.table.moved.connect(lambda rows, to: self.book.move(self.playlist_id, rows, to))
         self.table.dropped.connect(lambda ids, to: self.book.add(self.playlist_id, ids, to))
