@@ -51,6 +51,15 @@ def test_the_user_chooses_an_insurer_then_takes_a_policy_with_the_other_beside_i
     terms = [[str(table.model().index(r, c).data()) for r in range(table.rowCount() - 1)] for c in range(2)]
     assert terms[0] != terms[1], "two insurers, two sets of terms"
     assert_words_plain()
+    assert "<b>1. Your insurer</b>" in dialog.steps.text()  # the step shown is the one in bold
+    first = dialog.choice.choices[0]
+    qtbot.waitUntil(first.isVisible)
+    first.click()  # chosen, then thought better of: Back, before any account is made
+    settle(qtbot, dialog)
+    assert dialog.pages.currentIndex() == Page.ACCOUNT and "<b>2. Your account</b>" in dialog.steps.text()
+    assert dialog.back_to_insurers.isVisible()
+    dialog.back_to_insurers.click()
+    assert dialog.pages.currentIndex() == Page.CHOOSE
     second = dialog.choice.choices[1]
     qtbot.waitUntil(second.isVisible)
     second.click()

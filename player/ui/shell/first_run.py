@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum, IntEnum
+from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -32,7 +32,7 @@ from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe, what_happened
 from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
-from player.ui.shell.first_run_pages import FirstRunPages, check_account
+from player.ui.shell.first_run_pages import FirstRunPages, Page, check_account
 from player.ui.shell.insurer_choice import InsurerChoice
 
 if TYPE_CHECKING:
@@ -40,14 +40,6 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T")
-
-
-class Page(IntEnum):
-    CONNECT = 0
-    ACCOUNT = 1
-    INSURE = 2
-    DONE = 3
-    CHOOSE = 4  # the insurer, when the backend hosts several: before the account, which is the insurer's
 
 
 class Outcome(Enum):
@@ -86,6 +78,7 @@ class FirstRunDialog(FirstRunPages):
         self.busy = False
         self.terms: Terms | None = None
         self.policy: Policy | None = None
+        self.choosing = False  # the backend hosts several insurers: the user chooses one first
         self.pages = QStackedWidget()
         self.pages.addWidget(self._connect_page())
         self.pages.addWidget(self._account_page())
@@ -120,13 +113,7 @@ class FirstRunDialog(FirstRunPages):
         self.insure_button.clicked.connect(self.take_out_insurance)
         self.store_button.clicked.connect(self._finish)
         self.choice.chosen.connect(self._insurer_chosen)
-
-    def _show_steps(self, index: int) -> None:
-        """Where the user is: 1. Account › 2. Insurance › 3. Store (the current step in bold)."""
-        current = {Page.CHOOSE: 0, Page.ACCOUNT: 0, Page.INSURE: 1, Page.DONE: 2}.get(Page(index), -1)
-        names = [self.tr("1. Your account"), self.tr("2. Insurance"), self.tr("3. The store")]
-        parts = [f"<b>{n}</b>" if i == current else n for i, n in enumerate(names)]
-        self.steps.setText(" &nbsp;›&nbsp; ".join(parts))
+        self.back_to_insurers.clicked.connect(lambda: self.pages.setCurrentIndex(Page.CHOOSE))
 
     # --- where to start, and the way back when the insurer is away ---------------------------------
 
@@ -177,6 +164,7 @@ class FirstRunDialog(FirstRunPages):
         if not where.online:
             self._unreachable(None)
         elif not where.signed_in and len(where.insurers) > 1:
+            self.choosing = True  # an account is one insurer's: the way back to the choice stays open
             self.choice.show_insurers(list(where.insurers))
             self.pages.setCurrentIndex(Page.CHOOSE)
         elif not where.signed_in:
@@ -195,6 +183,7 @@ class FirstRunDialog(FirstRunPages):
         )
 
     def _show_account(self) -> None:
+        self.back_to_insurers.setVisible(self.choosing)
         self.pages.setCurrentIndex(Page.ACCOUNT)
         owner = self.terminal.account.owner
         if owner:  # the library's owner, back after signing out: sign in, as them

@@ -6,6 +6,7 @@ wires them and says what happens.
 from __future__ import annotations
 
 import re
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -70,10 +71,34 @@ def _wrapped(text: str = "") -> QLabel:
     return label
 
 
+class Page(IntEnum):
+    CONNECT = 0
+    ACCOUNT = 1
+    INSURE = 2
+    DONE = 3
+    CHOOSE = 4  # the insurer, when the backend hosts several: before the account, which is the insurer's
+
+
 class FirstRunPages(QDialog):
     """Builds the pages' widgets as attributes of the dialog (the tests and the dialog reach them there)."""
 
     session: UiSession  # set by the dialog before the pages are built
+    steps: QLabel  # the steps above the pages
+    choosing: bool  # the backend hosts several insurers: choosing one is the first step
+
+    def _show_steps(self, index: int) -> None:
+        """Where the user is: 1. Account › 2. Insurance › 3. Store, the insurer first when the backend
+        hosts several (the current step in bold)."""
+        if self.choosing:
+            steps = {Page.CHOOSE: 0, Page.ACCOUNT: 1, Page.INSURE: 2, Page.DONE: 3}
+            names = [self.tr("1. Your insurer"), self.tr("2. Your account"), self.tr("3. Insurance")]
+            names.append(self.tr("4. The store"))
+        else:
+            steps = {Page.ACCOUNT: 0, Page.INSURE: 1, Page.DONE: 2}
+            names = [self.tr("1. Your account"), self.tr("2. Insurance"), self.tr("3. The store")]
+        current = steps.get(Page(index), -1)
+        parts = [f"<b>{n}</b>" if i == current else n for i, n in enumerate(names)]
+        self.steps.setText(" &nbsp;›&nbsp; ".join(parts))
 
     def _connect_page(self) -> QWidget:
         page = QWidget()
@@ -147,7 +172,12 @@ class FirstRunPages(QDialog):
         self.account_button = QPushButton(self.tr("Create account"))
         self.account_button.setObjectName("accountButton")
         self.account_button.setDefault(True)
+        self.back_to_insurers = QPushButton(self.tr("Back"))  # to the insurer choice, when there was one
+        self.back_to_insurers.setObjectName("backToInsurers")
+        self.back_to_insurers.setAutoDefault(False)
+        self.back_to_insurers.hide()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.back_to_insurers)
         buttons.addStretch(1)
         buttons.addWidget(self.account_button)
         layout = QVBoxLayout(page)
