@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from player import words
@@ -103,7 +103,10 @@ def test_a_track_at_its_per_track_limit_is_refused_with_the_reason_in_words(
     shown = dialog.result_list  # the reason's column narrowed: it wraps, rather than being cut short
     shown.setColumnWidth(0, shown.viewport().width() - shown.columnWidth(1) - 160)
     qtbot.waitUntil(
-        lambda: shown.visualItemRect(shown.topLevelItem(0)).height() > 2 * shown.fontMetrics().height()
+        lambda: (
+            shown.visualItemRect(shown.topLevelItem(0) or QTreeWidgetItem()).height()
+            > 2 * shown.fontMetrics().height()
+        )
     )
     assert dialog.choose_button.isHidden()
     assert_words_plain()  # the refusal too

@@ -55,11 +55,11 @@
         <translation>「{lost}」の代わりに {artist} の「{title}」にしますか？</translation>
     </message>
     <message>
-        <source>From {provider}, {price} ({difference}), at no charge to you. It counts as one replacement under your policy, and the lost copy stops playing. The choice is final.</source>
+        <source>From {provider}: {price}, {difference}, at no charge to you. It counts as one replacement under your policy, and the lost copy stops playing. The choice is final.</source>
         <translation>配信元は {provider}、価格は {price}（{difference}）で、お支払いは不要です。保険契約の交換 1 回として数えられ、紛失した曲は再生できなくなります。この選択は取り消せません。</translation>
     </message>
     <message>
-        <source>Take This Track</source>
+        <source>Take this track</source>
         <translation>この曲にする</translation>
     </message>
     <message>
@@ -2634,18 +2634,6 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>Insured Player へようこそ</translation>
     </message>
     <message>
-        <source>1. Your account</source>
-        <translation>1. アカウント</translation>
-    </message>
-    <message>
-        <source>2. Insurance</source>
-        <translation>2. 保険</translation>
-    </message>
-    <message>
-        <source>3. The store</source>
-        <translation>3. ストア</translation>
-    </message>
-    <message>
         <source>Contacting the insurer…</source>
         <translation>保険会社に接続しています…</translation>
     </message>
@@ -2719,6 +2707,34 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>The two passwords differ.</source>
         <translation>2 つのパスワードが一致しません。</translation>
+    </message>
+    <message>
+        <source>1. Your insurer</source>
+        <translation>1. 保険会社</translation>
+    </message>
+    <message>
+        <source>2. Your account</source>
+        <translation>2. アカウント</translation>
+    </message>
+    <message>
+        <source>3. Insurance</source>
+        <translation>3. 保険</translation>
+    </message>
+    <message>
+        <source>4. The store</source>
+        <translation>4. ストア</translation>
+    </message>
+    <message>
+        <source>1. Your account</source>
+        <translation>1. アカウント</translation>
+    </message>
+    <message>
+        <source>2. Insurance</source>
+        <translation>2. 保険</translation>
+    </message>
+    <message>
+        <source>3. The store</source>
+        <translation>3. ストア</translation>
     </message>
     <message>
         <source>Contacting the insurer…</source>
@@ -2799,6 +2815,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>Create account</source>
         <translation>アカウントを作成</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
     </message>
     <message>
         <source>Your account with the insurer</source>
@@ -4661,6 +4681,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ミュート (M)</translation>
     </message>
     <message>
+        <source>{action}, volume {percent}% (wheel to change)</source>
+        <translation>{action}、音量 {percent}%（ホイールで変更）</translation>
+    </message>
+    <message>
         <source>Unmute</source>
         <translation>ミュート解除</translation>
     </message>
@@ -5556,6 +5580,21 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     </message>
 </context>
 <context>
+    <name>SearchFeedback</name>
+    <message>
+        <source>No tracks match “{query}”.</source>
+        <translation>「{query}」に一致する曲はありません。</translation>
+    </message>
+    <message>
+        <source>No tracks here.</source>
+        <translation>ここには曲がありません。</translation>
+    </message>
+    <message>
+        <source>Press Esc to clear the search.</source>
+        <translation>Esc キーで検索を消去できます。</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>Sections</source>
@@ -6382,6 +6421,18 @@ If a track or its license is lost, nothing re-distributes it. You can insure the
     <message>
         <source>{difference} (cheaper)</source>
         <translation>{difference}（安い）</translation>
+    </message>
+    <message>
+        <source>{difference} more than the lost track</source>
+        <translation>紛失した曲より {difference} 高い</translation>
+    </message>
+    <message>
+        <source>the same price as the lost track</source>
+        <translation>紛失した曲と同じ価格</translation>
+    </message>
+    <message>
+        <source>{difference} cheaper than the lost track</source>
+        <translation>紛失した曲より {difference} 安い</translation>
     </message>
     <message>
         <source>Purchase with insurance</source>

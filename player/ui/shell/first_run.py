@@ -32,7 +32,8 @@ from player.ui.kit.guard import while_alive
 from player.ui.kit.messages import describe, what_happened
 from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
-from player.ui.shell.first_run_pages import FirstRunPages, Page, check_account
+from player.ui.shell.first_run_pages import FirstRunPages, check_account
+from player.ui.shell.first_run_pages import Page as Page  # where the tests and the window name the pages
 from player.ui.shell.insurer_choice import InsurerChoice
 
 if TYPE_CHECKING:

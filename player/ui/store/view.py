@@ -3,8 +3,9 @@
 Buying runs FIG.13 in the core (`Terminal.buy`) on the session's worker; the download's progress comes
 back as (done, total) and drives a progress bar. A track whose content ID is already in the library shows
 as owned, insured or not, and cannot be bought again (held without insurance, it can be insured from
-here). Several rows may be selected and bought with one confirmation; P previews the highlighted one. Failures are shown inline with their next step; without a
-connection the store says so and offers Retry.
+here). Several rows may be selected and bought with one confirmation; P previews the highlighted one.
+Failures are shown inline with their next step; without a connection the store says so and offers
+Retry.
 """
 
 from __future__ import annotations
