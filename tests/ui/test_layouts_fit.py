@@ -232,13 +232,18 @@ def test_columns_share_the_spare_width_and_a_title_cut_short_shows_whole_on_hove
         window.resize(ROOM)
         qtbot.wait(50)
         proxy = window.library.proxy
-        cut = [
-            proxy.index(r, Column.TITLE)
-            for r in range(proxy.rowCount())
-            if table.fontMetrics().horizontalAdvance(str(proxy.index(r, Column.TITLE).data()))
-            > header.sectionSize(Column.TITLE) - 8
-        ]
-        assert cut, "at this width some title should be cut short"
+
+        def cut_in(column: Column) -> list[QModelIndex]:
+            return [
+                proxy.index(r, column)
+                for r in range(proxy.rowCount())
+                if table.fontMetrics().horizontalAdvance(str(proxy.index(r, column).data()))
+                > header.sectionSize(column) - 8
+            ]
+
+        assert cut_in(Column.TITLE) == []  # the title gives way last: the provider and the like first
+        cut = cut_in(Column.PROVIDER)
+        assert cut, "at this width the provider's name should be cut short"
         whole = proxy.index(0, Column.DURATION)  # "3:12" fits: no tooltip repeats it
         assert _hover(table, whole) == ""
         assert _hover(table, cut[0]) == cut[0].data()

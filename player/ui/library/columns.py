@@ -56,11 +56,17 @@ SHRINKABLE = (
     Column.ALBUM_ARTIST,
     Column.INSURER,
 )
-# Who gives way first: the provider and genre, then artist and album, then the title; on a small screen
-# every column but the numbers, down to the narrowest.
+# Who gives way first: the provider, genre and the like down to a short word, then artist and album
+# down to a fair width, then those short columns to the narrowest (their whole text on hover; the
+# insurance keeps its icon), then artist and album further, then the title last: the title is what a
+# listener reads a row by. On a small screen every column but the numbers, down to the narrowest.
+SECONDARY = (Column.PROVIDER, Column.GENRE, Column.ALBUM_ARTIST, Column.INSURER, Column.INSURED)
+FAIR_TEXT_WIDTH = 120
 SHRINK_STAGES = (
     # Insurance too: an own file's "Your file (not insured)" is long, and whole on hover.
-    ((Column.PROVIDER, Column.GENRE, Column.ALBUM_ARTIST, Column.INSURER, Column.INSURED), MIN_TEXT_WIDTH),
+    (SECONDARY, MIN_TEXT_WIDTH),
+    ((Column.ARTIST, Column.ALBUM), FAIR_TEXT_WIDTH),
+    ((*SECONDARY, Column.LICENSE), MIN_WIDTH),
     ((Column.ARTIST, Column.ALBUM), MIN_TEXT_WIDTH),
     ((Column.TITLE,), MIN_TEXT_WIDTH),
     ((*SHRINKABLE, Column.INSURED, Column.LICENSE), MIN_WIDTH),
