@@ -211,7 +211,7 @@ class BuyingView(QWidget):
         self.session.call(
             buying,
             while_alive(self, lambda result: self._bought(entry, result)),
-            while_alive(self, lambda error: self._buy_failed(entry, error)),
+            while_alive(self, lambda error: self._buy_failed(entry, error, insured)),
             while_alive(self, self._progressed),
         )
 
@@ -267,10 +267,9 @@ class BuyingView(QWidget):
         QTimer.singleShot(4000, self, self._hide_progress)
         self.session.sync()  # the new license list, the library, and the Insurance page follow
 
-    def _buy_failed(self, entry: CatalogEntry, error: PlayerError) -> None:
+    def _buy_failed(self, entry: CatalogEntry, error: PlayerError, insured: bool = True) -> None:
         self.buying = None
         left = [entry] + [e for e, _, _ in self._to_buy]  # a failure stops the rest: Retry asks again
-        insured = not self._to_buy or self._to_buy[0][1]
         if self._bought_now:
             self.session.sync()  # those bought before it are in the library all the same
         self._to_buy, self._bought_now = [], []
@@ -293,7 +292,7 @@ class BuyingView(QWidget):
             retry = (
                 (lambda: self.ask_to_buy_several(left, insured=insured))
                 if len(left) > 1
-                else (lambda: self.ask_to_buy(entry))
+                else (lambda: self.ask_to_buy(entry, insured=insured))
             )
             self.notice.show_error(error, action=self.tr("Retry"), on_action=retry)
         self._update_buttons()
