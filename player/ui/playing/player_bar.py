@@ -2,7 +2,8 @@
 seek slider with elapsed and total time, mute and the volume. Icons are the style's `SP_Media*`, since
 media glyphs render as boxes (docs/platform.md, "System libraries and Qt's platform"), and the project's
 own line icons for shuffle and repeat. A click on either slider's groove jumps there (the style's
-default moves a page toward the click, which nobody expects of a seek bar)."""
+default moves a page toward the click, which nobody expects of a seek bar). On a narrow bar the seek bar
+keeps the lion's share: the volume, Stop, Shuffle and Repeat, then the cover fold away (`bar_room.py`)."""
 
 from __future__ import annotations
 
@@ -27,14 +28,13 @@ from player.language import QT_TRANSLATE_NOOP, translate
 from player.playback import PlaybackState
 from player.ui.kit import icons
 from player.ui.kit.elided import ElidedLabel
+from player.ui.playing.bar_room import MIN_SEEK, BarRoom
 from player.ui.playing.now_playing import NowPlaying, NowPlayingTrack
 from player.ui.playing.order import REPEAT_CYCLE, SHUFFLE_CYCLE, Repeat, Shuffle, following
 from player.words import duration
 
 COVER_SIZE = 52
-# Below this width the bar gives the seek bar its room: the volume slider folds into the speaker button
-# (its wheel and tooltip carry the volume; the volume keys still work) and Stop stays in the menu.
-NARROW_BAR = 960
+GAPS = (8, 12)  # before the times and before the volume
 VOLUME_STEP = 5  # percent per wheel notch over the speaker button
 BUTTON_ICON = QSize(24, 24)
 
@@ -161,6 +161,7 @@ class PlayerBar(QWidget):
         self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.setRange(0, 100)
         self.volume.setFixedWidth(110)
+        self.seek.setMinimumWidth(MIN_SEEK)
         self.volume.valueChanged.connect(self._volume)
 
         info = QVBoxLayout()
@@ -171,7 +172,6 @@ class PlayerBar(QWidget):
         info.addStretch(1)
         info_box = self.info_box = QWidget(self)
         info_box.setLayout(info)
-        info_box.setMinimumWidth(160)
         info_box.setMaximumWidth(280)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 6, 8, 6)
@@ -183,13 +183,20 @@ class PlayerBar(QWidget):
         row.addWidget(self.next)
         row.addWidget(self.shuffle)
         row.addWidget(self.repeat)
-        row.addSpacing(8)
+        row.addSpacing(GAPS[0])
         row.addWidget(self.elapsed)
         row.addWidget(self.seek, 5)
         row.addWidget(self.total)
-        row.addSpacing(12)
+        row.addSpacing(GAPS[1])
         row.addWidget(self.mute)
         row.addWidget(self.volume)
+        # What folds away as the bar narrows, first to last, each still within reach: the volume into the
+        # speaker button (its wheel and tooltip carry it; the volume keys still work); Stop, Shuffle and
+        # Repeat into the Playback menu and their keys; the cover last (the title still names the track).
+        buttons = [self.previous, self.play, self.stop, self.next, self.shuffle, self.repeat]
+        fixed = [self.cover, *buttons, self.elapsed, self.total, self.mute, self.volume]
+        folds: list[list[QWidget]] = [[self.volume], [self.stop], [self.shuffle, self.repeat], [self.cover]]
+        self.room = BarRoom(row, fixed, folds, info_box, sum(GAPS))
 
         self.apply_icons()
         now.track_changed.connect(self._track)
@@ -339,13 +346,12 @@ class PlayerBar(QWidget):
             self.now.seek(self.seek.sliderPosition())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        narrow = event.size().width() < NARROW_BAR
-        if narrow != self.volume.isHidden():
-            self.volume.setHidden(narrow)
-            self.stop.setHidden(narrow)
-            self.info_box.setMinimumWidth(120 if narrow else 160)
-            self._show_mute()
+        if self.room.fold(event.size().width()):
+            self._show_mute()  # while the slider is folded the speaker button says the volume
         super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.room.minimum_width(), super().minimumSizeHint().height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.mute and event.type() == QEvent.Type.Wheel:

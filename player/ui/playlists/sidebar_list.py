@@ -3,7 +3,8 @@
 A click opens a playlist; tracks dragged from the library, Up Next or another playlist and dropped on a
 row are added to it, and dropped below the rows they make a new playlist. Delete deletes the selected
 playlist (after asking), F2 renames it, and the context menu has the rest. On a narrow window the column
-shows icons only, each playlist's name as its tooltip.
+shows icons only, each playlist's name as its tooltip and, as always, its accessible text (a screen
+reader names the row, not a blank).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from player.terminal import Playlist
 from player.ui.library.model import LICENSE_IDS_MIME, dropped_ids
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.AccessibleTextRole  # the name, kept whether the row shows it or not
 
 
 class _Names(QListWidget):
@@ -124,10 +126,11 @@ class PlaylistList(QWidget):
         self.names.blockSignals(True)
         self.names.clear()
         for p in playlists:
-            item = QListWidgetItem(self._icon, "" if self.compact else p.name)
+            item = QListWidgetItem(self._icon, "")
             item.setData(ID_ROLE, p.playlist_id)
+            item.setData(NAME_ROLE, p.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDropEnabled)
-            item.setToolTip(p.name if self.compact else "")
+            self._show_name(item)
             self.names.addItem(item)
         self.names.blockSignals(False)
         self.select(current)
@@ -176,10 +179,13 @@ class PlaylistList(QWidget):
         self.names.setViewportMargins(1 if compact else 0, 0, 0, 0)
         self._top.setContentsMargins(2 if compact else 6, 0, 0, 0)
         for i in range(self.names.count()):
-            item = self.names.item(i)
-            name = item.text() or item.toolTip()
-            item.setText("" if compact else name)
-            item.setToolTip(name if compact else "")
+            self._show_name(self.names.item(i))
+
+    def _show_name(self, item: QListWidgetItem) -> None:
+        """The name beside the icon, or on hover in the narrow column."""
+        name = str(item.data(NAME_ROLE))
+        item.setText("" if self.compact else name)
+        item.setToolTip(name if self.compact else "")
 
     def _current_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:

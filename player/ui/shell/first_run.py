@@ -34,6 +34,7 @@ from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
 from player.ui.shell.first_run_pages import FirstRunPages, check_account
 from player.ui.shell.first_run_pages import Page as Page  # where the tests and the window name the pages
+from player.ui.shell.first_run_steps import INSURED_ALREADY, INSURED_NOW, SIGNED_IN, no_way_back
 from player.ui.shell.insurer_choice import InsurerChoice
 
 if TYPE_CHECKING:
@@ -115,6 +116,7 @@ class FirstRunDialog(FirstRunPages):
         self.store_button.clicked.connect(self._finish)
         self.choice.chosen.connect(self._insurer_chosen)
         self.back_to_insurers.clicked.connect(lambda: self.pages.setCurrentIndex(Page.CHOOSE))
+        no_way_back(self.back_from_insurance, SIGNED_IN)  # the account, made or signed in to, stands
 
     # --- where to start, and the way back when the insurer is away ---------------------------------
 
@@ -345,6 +347,7 @@ class FirstRunDialog(FirstRunPages):
     def _show_done(self, policy: Policy | None) -> None:
         self.policy = policy
         self.fill_done(policy)
+        no_way_back(self.back_from_done, INSURED_ALREADY if policy is None else INSURED_NOW)
         self.pages.setCurrentIndex(Page.DONE)
         self.store_button.setFocus()
         self.catalog_preparing.check()  # ready by now, as a rule; if not, how far it has come
@@ -379,6 +382,7 @@ class FirstRunDialog(FirstRunPages):
         self.busy = busy
         self.choice.set_enabled(not busy)
         self.account_button.setEnabled(not busy)
+        self.back_to_insurers.setEnabled(not busy)  # not away from an account being made
         self.mode.setEnabled(not busy)
         self.accept_terms.setEnabled(not busy and self.terms is not None)
         self._update_insure_button()

@@ -1,12 +1,11 @@
 """The first-run dialog's four pages (connect, account, insurance, done) and the account rules checked
 before anything is sent: the widgets, and the terms and the policy put into their words; `first_run.py`
-wires them and says what happens.
+wires them and says what happens, `first_run_steps.py` names the steps and gives each its Back.
 """
 
 from __future__ import annotations
 
 import re
-from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -33,6 +32,8 @@ from player.terminal import Policy, PolicyState
 from player.ui.kit.fit import scrolling
 from player.ui.kit.tables import page_heading
 from player.ui.session import UiSession
+from player.ui.shell.first_run_steps import Page as Page  # where the dialog names the pages
+from player.ui.shell.first_run_steps import back_button, steps_text
 from player.ui.store.preparing import CatalogPreparing
 
 if TYPE_CHECKING:
@@ -71,14 +72,6 @@ def _wrapped(text: str = "") -> QLabel:
     return label
 
 
-class Page(IntEnum):
-    CONNECT = 0
-    ACCOUNT = 1
-    INSURE = 2
-    DONE = 3
-    CHOOSE = 4  # the insurer, when the backend hosts several: before the account, which is the insurer's
-
-
 class FirstRunPages(QDialog):
     """Builds the pages' widgets as attributes of the dialog (the tests and the dialog reach them there)."""
 
@@ -87,18 +80,7 @@ class FirstRunPages(QDialog):
     choosing: bool  # the backend hosts several insurers: choosing one is the first step
 
     def _show_steps(self, index: int) -> None:
-        """Where the user is: 1. Account › 2. Insurance › 3. Store, the insurer first when the backend
-        hosts several (the current step in bold)."""
-        if self.choosing:
-            steps = {Page.CHOOSE: 0, Page.ACCOUNT: 1, Page.INSURE: 2, Page.DONE: 3}
-            names = [self.tr("1. Your insurer"), self.tr("2. Your account"), self.tr("3. Insurance")]
-            names.append(self.tr("4. The store"))
-        else:
-            steps = {Page.ACCOUNT: 0, Page.INSURE: 1, Page.DONE: 2}
-            names = [self.tr("1. Your account"), self.tr("2. Insurance"), self.tr("3. The store")]
-        current = steps.get(Page(index), -1)
-        parts = [f"<b>{n}</b>" if i == current else n for i, n in enumerate(names)]
-        self.steps.setText(" &nbsp;›&nbsp; ".join(parts))
+        self.steps.setText(steps_text(index, self.choosing))
 
     def _connect_page(self) -> QWidget:
         page = QWidget()
@@ -172,9 +154,7 @@ class FirstRunPages(QDialog):
         self.account_button = QPushButton(self.tr("Create account"))
         self.account_button.setObjectName("accountButton")
         self.account_button.setDefault(True)
-        self.back_to_insurers = QPushButton(self.tr("Back"))  # to the insurer choice, when there was one
-        self.back_to_insurers.setObjectName("backToInsurers")
-        self.back_to_insurers.setAutoDefault(False)
+        self.back_to_insurers = back_button("backToInsurers")  # to the insurer choice, when there was one
         self.back_to_insurers.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_to_insurers)
@@ -253,7 +233,9 @@ class FirstRunPages(QDialog):
         self.insure_button = QPushButton(self.tr("Take out insurance"))
         self.insure_button.setObjectName("insureButton")
         self.insure_button.setEnabled(False)
+        self.back_from_insurance = back_button("backFromInsurance")  # greyed: the account stands
         buttons = QHBoxLayout()
+        buttons.addWidget(self.back_from_insurance)
         buttons.addWidget(self.accept_terms)
         buttons.addStretch(1)
         buttons.addWidget(self.insure_button)
@@ -282,7 +264,9 @@ class FirstRunPages(QDialog):
         self.store_button = QPushButton(self.tr("Go to the store"))
         self.store_button.setObjectName("storeButton")
         self.store_button.setDefault(True)
+        self.back_from_done = back_button("backFromDone")  # greyed: the policy stands
         buttons = QHBoxLayout()
+        buttons.addWidget(self.back_from_done)
         buttons.addStretch(1)
         buttons.addWidget(self.store_button)
         # the store's catalog, if the insurer is still preparing it (the dialog asks when it shows this)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPaintEvent, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
 
 from player.ui.playing.now_playing import NowPlayingTrack
@@ -78,6 +78,7 @@ class Sidebar(QWidget):
         self.nav.setFont(font)
         for name in pages:
             item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, name)  # named to a screen reader, icons only too
             item.setSizeHint(QSize(WIDTH - 8, self.fontMetrics().height() + 18))
             self.nav.addItem(item)
         rows = sum(self.nav.sizeHintForRow(i) + 2 * self.nav.spacing() for i in range(self.nav.count()))
@@ -103,6 +104,12 @@ class Sidebar(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.artist)
         self.show_track(None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The narrow column names its icons on hover only: let those names show while another window is
+        the active one too (Qt shows tooltips over the active window alone), as a player's often is."""
+        self.window().setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips)
+        super().showEvent(event)
 
     def add_part(self, part: QWidget, set_compact: Callable[[bool], None]) -> None:
         """A part below the sections (the playlists), told when the column goes narrow."""
