@@ -2737,6 +2737,18 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>3. ストア</translation>
     </message>
     <message>
+        <source>You are signed in to your account: there is no step to go back to.</source>
+        <translation>アカウントにサインイン済みです。戻る手順はありません。</translation>
+    </message>
+    <message>
+        <source>Your insurance is taken out: there is no step to go back to.</source>
+        <translation>保険に加入済みです。戻る手順はありません。</translation>
+    </message>
+    <message>
+        <source>Your account is insured already: there is no step to go back to.</source>
+        <translation>アカウントはすでに保険に加入しています。戻る手順はありません。</translation>
+    </message>
+    <message>
         <source>Contacting the insurer…</source>
         <translation>保険会社に接続しています…</translation>
     </message>
