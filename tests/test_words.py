@@ -114,6 +114,28 @@ def test_amounts_and_dates_are_written_as_the_locale_writes_them(in_locale: Call
     assert words.duration(187_000) == "3:07"
 
 
+def test_a_moment_outside_a_table_has_the_long_date_of_the_sentences_beside_it(
+    in_locale: Callable[[str], None],
+) -> None:
+    assert words.long_moment(ON) == "3 November 2026 09:30 UTC"  # the C locale: the fixed forms
+    assert words.long_moment(None) == "—"
+    in_locale("ja_JP")
+    assert words.long_moment(ON) == f"{words.long_day(ON)} 09:30 UTC" == "2026年11月3日 09:30 UTC"
+
+
+def test_an_insurers_own_sentence_says_its_amounts_as_ours() -> None:
+    said = "'Gravel Hearts' costs 1,101 yen more than the lost track; the policy allows 100 yen"
+    assert (
+        words.amounts_as_ours(said)
+        == "'Gravel Hearts' costs ¥1,101 more than the lost track; the policy allows ¥100"
+    )
+    assert words.amounts_as_ours("Yen and yen 12") == "Yen and yen 12"  # an amount needs its number
+    refused = words.refusal("price_difference_limit", said)  # no policy at hand: the insurer's words
+    assert "¥1,101" in refused and "¥100" in refused and "yen" not in refused
+    assert words.refusal("", "up to 30 yen") == "Up to ¥30."
+    assert words.refusal("not_insured", "100 yen Blues").startswith("100 yen Blues was bought")  # a title
+
+
 def test_a_local_time_is_written_with_the_locales_clock(in_locale: Callable[[str], None]) -> None:
     now = datetime(2026, 11, 3, 20, 0).astimezone()
     earlier_today = now.replace(hour=14, minute=3)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from player.language import QT_TRANSLATE_NOOP, translate
 from player.protocol.policy import Policy
-from player.words.formats import count, long_day, sentence, yen
+from player.words.formats import amounts_as_ours, count, long_day, sentence, yen
 
 # FIG.14 (6): why the original licensor cannot re-issue the same track.
 UNAVAILABLE = {
@@ -215,6 +215,8 @@ def refusal(
     if said is not None:
         return said
     words = REFUSALS.get(code)
+    if code != "not_insured":  # the others' message is the insurer's own sentence, its amounts as ours
+        message = amounts_as_ours(message)
     if words is not None:
         return words(policy, message)
     return sentence(message or code or translate("Words", "The insurer gave no reason."))

@@ -8,6 +8,7 @@ read: ISO dates, "¥1,250".
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 YEN = "¥"
 MINUS = "−"  # U+2212, the typographic minus: "−¥30" reads better than "-¥30"
+# An amount as an insurer's English sentences write it: "100 yen", "1,250 yen".
+_YEN_IN_WORDS = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+) yen\b")
 
 # --- amounts, times, durations -------------------------------------------------------------------
 
@@ -45,6 +48,13 @@ def yen(amount: int) -> str:
     locale = _locale()
     digits = f"{abs(amount):,}" if locale is None else locale.toString(abs(amount))
     return f"{MINUS if amount < 0 else ''}{YEN}{digits}"
+
+
+def amounts_as_ours(text: str) -> str:
+    """Another party's sentence (an insurer's terms or its reason for a refusal, shown as it sent them)
+    with its amounts written as every amount of ours is: "at most 100 yen more" is shown "at most ¥100
+    more", so one window never says both "100 yen" and "¥100"."""
+    return _YEN_IN_WORDS.sub(lambda m: yen(int(m.group(1).replace(",", ""))), text)
 
 
 def duration(ms: int) -> str:
@@ -85,6 +95,15 @@ def long_day(t: datetime) -> str:
 def moment(t: datetime | None) -> str:
     """``2026-11-03 09:30 UTC``, or a dash."""
     return "—" if t is None else f"{day(t)} {t.astimezone(UTC):%H:%M} UTC"
+
+
+def long_moment(t: datetime | None) -> str:
+    """``5 December 2026 14:17 UTC`` ("2026年12月5日 14:17 UTC"), or a dash: a moment outside a table,
+    its date in the long form the sentences and fields around it use (a table's cells use `moment`)."""
+    if t is None:
+        return "—"
+    t = t.astimezone(UTC)
+    return translate("Words", "{date} {time}").format(date=long_day(t), time=f"{t:%H:%M} UTC")
 
 
 def local_moment(t: datetime, now: datetime | None = None) -> str:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from player import words
 from player.errors import UsageError
 from player.protocol.policy import PolicyState
 from player.ui.session import UiSession
@@ -67,7 +68,8 @@ def test_sign_up_then_the_terms_before_accepting_then_insured_then_the_store(
     assert dialog.pages.currentIndex() == Page.INSURE
     terms = dialog.terms
     assert terms is not None
-    assert dialog.terms_summary.text() == terms.summary
+    assert dialog.terms_summary.text() == words.amounts_as_ours(terms.summary)
+    assert f"¥{terms.price_difference_limit} more" in dialog.terms_summary.text()  # as in the numbers
     assert f"{terms.relicensing_limit_per_track} times per track" == dialog.terms_fields["per_track"].text()
     assert f"{terms.relicensing_limit_total} times in total" == dialog.terms_fields["total"].text()
     assert f"¥{terms.price_difference_limit}" in dialog.terms_fields["price_difference"].text()

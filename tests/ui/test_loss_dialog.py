@@ -94,7 +94,7 @@ def test_a_track_at_its_per_track_limit_is_refused_with_the_reason_in_words(
     ((track, outcome, details),) = wait_for_result(qtbot, dialog)
 
     assert (track, outcome) == ("Saltwater Swing", "Refused")
-    assert f"already re-distributed {limit} times" in details
+    assert f"limit of re-distributions per track ({limit} times)" in details  # in the words of ours
     banner = dialog.banner.text()
     assert "declined this claim" in banner
     assert f"limit of re-distributions per track ({limit} times)" in banner

@@ -24,7 +24,6 @@ from player.language import translate
 from player.terminal import TrackInfo
 from player.ui.claims.alternates_pages import (
     C_TITLE,
-    COLUMNS,
     ID_ROLE,
     MATCH_WORDS,
     SORT_ROLE,
@@ -39,9 +38,6 @@ from player.ui.session import UiSession
 
 if TYPE_CHECKING:
     from player.terminal import Alternate, Choice, Terminal
-
-
-PADDING = 16  # px between a column's widest text and the next column
 
 
 class PendingItem(Protocol):
@@ -239,10 +235,7 @@ class AlternatesDialog(AlternatesPages):
             self.model.appendRow(row)
         header = self.table.horizontalHeader()
         self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        for col in range(len(COLUMNS)):
-            if col != C_TITLE:
-                self.table.resizeColumnToContents(col)
-                self.table.setColumnWidth(col, self.table.columnWidth(col) + PADDING)
+        self.fit_columns()
         n = len(alternates)
         self.count.setText(words.count(n, self.tr("{n} alternate"), self.tr("{n} alternates")))
         if n:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.language import QT_TRANSLATE_NOOP, translate
+from player.ui.kit.header_room import title_room
 from player.ui.kit.tables import show_whole_text
 
 if TYPE_CHECKING:
@@ -47,12 +47,27 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("AlternatesPages", "Match"),
 )
 C_TITLE, C_ARTIST, C_PROVIDER, C_GENRE, C_PRICE, C_DIFF, C_MATCH = range(len(COLUMNS))
+# Narrowed first, in this order, when the table is short of room: what a choice depends on least (the
+# genre is the one searched in, the provider and the match are secondary, the difference's limit is
+# said above the table too); the title and the price stay whole.
+GIVE_WAY = (C_GENRE, C_PROVIDER, C_MATCH, C_ARTIST, C_DIFF)
+PADDING = 16  # px between a column's widest text and the next column
 # How an alternate is close to the lost track, as the insurer ranked it.
 MATCH_WORDS = {
     "same_artist": QT_TRANSLATE_NOOP("AlternatesPages", "Same artist"),
     "same_album": QT_TRANSLATE_NOOP("AlternatesPages", "Same album"),
     "same_genre": QT_TRANSLATE_NOOP("AlternatesPages", "Same genre"),
 }
+
+
+class AlternatesTable(QTableView):
+    """The alternates' table, saying when its width changes (the dialog resized, a scroll bar shown)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class AlternatesPages(QDialog):
@@ -97,8 +112,9 @@ class AlternatesPages(QDialog):
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels([translate("AlternatesPages", c) for c in COLUMNS])
         self.model.setSortRole(SORT_ROLE)
-        self.table = QTableView(page)
+        self.table = AlternatesTable(page)
         self.table.setModel(self.model)
+        self.table.resized.connect(self.fit_columns)
         show_whole_text(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -111,7 +127,7 @@ class AlternatesPages(QDialog):
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Alternates offered"))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(C_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)  # the title takes what is left over (`fit_columns`)
         header.setHighlightSections(False)
 
         self.progress = QProgressBar(page)
@@ -144,6 +160,23 @@ class AlternatesPages(QDialog):
         button_row.addWidget(buttons, 1)
         layout.addLayout(button_row)
         return page
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its cells and its title, the Title column taking what is left over.
+        Short of room, the columns in `GIVE_WAY` are narrowed first, down to their titles (a cell cut
+        short then shows whole on hover), so a track's title is read whole; only then the title."""
+        header = self.table.horizontalHeader()
+        columns = range(len(COLUMNS))
+        least = [title_room(header, c) for c in columns]
+        widths = [max(least[c], self.table.sizeHintForColumn(c) + PADDING) for c in columns]
+        short = sum(widths) - self.table.viewport().width()
+        for c in (*GIVE_WAY, C_TITLE):
+            give = max(0, min(short, widths[c] - least[c]))
+            widths[c] -= give
+            short -= give
+        widths[C_TITLE] -= min(0, short)  # room to spare: the title's
+        for c in columns:
+            self.table.setColumnWidth(c, widths[c])
 
     def _done_page(self) -> QWidget:
         page = QWidget(self)

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QStyle
 
+from player import words
 from player.errors import ClaimRefusedError, PlayerError
-from player.language import QT_TRANSLATE_NOOP
+from player.language import QT_TRANSLATE_NOOP, translate
 from player.terminal import IntegrityReport, LibraryEntry, LibraryState, Outcome, Policy, Terminal
+from player.ui.claims import loss_words
 
 # Translated where shown: translate("LossData", OUTCOME_WORDS[outcome]).
 OUTCOME_WORDS = {
@@ -72,6 +74,32 @@ def own_words(message: str, title: str) -> str:
         if part.startswith(title + ": "):
             return part[len(title) + 2 :]
     return ""
+
+
+def results_of(answer: Answer, reported: list[tuple[str, str]]) -> tuple[list[TrackResult], str | None]:
+    """One result row per track the insurer answered for (or, the claim refused as a whole, per track
+    `reported`: content ID and title), and why the claim was refused, for the banner (None if not)."""
+    results = []
+    for o in answer.outcomes:
+        if o.outcome in ("reissued", "resent"):  # the license, or the audio from its own insurer
+            text = translate("LossDialog", "Ready to play.")
+        elif o.outcome == "alternates_offered":
+            text = loss_words.offered(words.unavailable(o.reason), len(o.alternates))
+        else:
+            text = words.refusal(o.reason, answer.messages.get(o.item_id, ""), answer.policy, o.facts)
+        results.append(TrackResult(o.content_id, o.title or o.content_id, o.outcome, text, o))
+    refusal = answer.refusal
+    if refusal is None:
+        return results, None
+    why = words.refusal(refusal.reason, str(refusal), answer.policy, refusal.facts)
+    # One track reported: the claim's reason is that track's, said here in the user's language. With
+    # several, each track's own sentence, when the insurer gave one (in its words: it names no reason
+    # per track).
+    its_own = len(reported) == 1 and refusal.reason in words.REFUSALS
+    for content_id, title in reported:
+        own = "" if its_own else own_words(str(refusal), title)
+        results.append(TrackResult(content_id, title, "refused", words.refusal("", own) if own else why))
+    return results, why
 
 
 def insured_tracks(entries: list[LibraryEntry]) -> list[LibraryEntry]:

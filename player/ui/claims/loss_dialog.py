@@ -37,11 +37,10 @@ from player.ui.claims.loss_data import (
     TrackResult,
     desks_of,
     insured_tracks,
-    own_words,
     policy_or_none,
+    results_of,
 )
 from player.ui.claims.loss_pages import (
-    R_DETAIL,
     R_RESULT,
     R_TRACK,
     T_ALBUM,
@@ -294,22 +293,8 @@ class LossDialog(LossPages):
     def _show_answer(self, answer: Answer) -> None:
         self._busy = False
         self._policy, self._desks = answer.policy, answer.desks
-        self.results = []
-        for o in answer.outcomes:
-            if o.outcome in ("reissued", "resent"):  # the license, or the audio from its own insurer
-                text = self.tr("Ready to play.")
-            elif o.outcome == "alternates_offered":
-                text = loss_words.offered(words.unavailable(o.reason), len(o.alternates))
-            else:
-                text = words.refusal(o.reason, answer.messages.get(o.item_id, ""), answer.policy, o.facts)
-            self.results.append(TrackResult(o.content_id, o.title or o.content_id, o.outcome, text, o))
-        refusal = answer.refusal
-        if refusal is not None:
-            why = words.refusal(refusal.reason, str(refusal), answer.policy, refusal.facts)
-            for cid, title in self._reported:
-                own = own_words(str(refusal), title)  # this track's own reason, when the insurer gave one
-                text = words.refusal("", own) if own else why
-                self.results.append(TrackResult(cid, title, "refused", text))
+        self.results, why = results_of(answer, self._reported)
+        if why is not None:
             self._set_banner(
                 self.tr(
                     "<b>The insurer declined this claim.</b> {why}<br>Nothing was re-distributed "
@@ -343,7 +328,6 @@ class LossDialog(LossPages):
         for r in self.results:
             item = QTreeWidgetItem([r.title, translate("LossData", OUTCOME_WORDS[r.outcome]), r.text])
             item.setIcon(R_RESULT, self.style().standardIcon(OUTCOME_ICONS[r.outcome]))
-            item.setToolTip(R_DETAIL, r.text)
             item.setData(R_TRACK, Qt.ItemDataRole.UserRole, r.content_id)
             self.result_list.addTopLevelItem(item)
         for col in (R_TRACK, R_RESULT):

@@ -344,7 +344,7 @@ class InsuranceView(InsuranceTabs):
             return
         self.history_note.hide()
         hf["user"].setText(h.user)
-        hf["first_contract_at"].setText(words.moment(words.wire_time(h.first_contract_at)))
+        hf["first_contract_at"].setText(words.long_moment(words.wire_time(h.first_contract_at)))
         hf["relicensing_count"].setText(str(h.relicensing_count))
         hf["gross_amount"].setText(words.yen(h.gross_amount))
         rows = []
@@ -369,10 +369,10 @@ class InsuranceView(InsuranceTabs):
             fill(self.licenses, [])
             return
         lf["version"].setText(str(t.version))
-        lf["issued_at"].setText(words.moment(t.issued_at))
+        lf["issued_at"].setText(words.long_moment(t.issued_at))
         left = words.time_left(t.expires_at, snap.now)
         lf["expires_at"].setText(
-            self.tr("{moment} ({left} from now)").format(moment=words.moment(t.expires_at), left=left)
+            self.tr("{moment} ({left} from now)").format(moment=words.long_moment(t.expires_at), left=left)
         )
         rows = []
         for e in t.entries:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from player import words
 from player.language import QT_TRANSLATE_NOOP, translate
+from player.ui.kit.header_room import title_room
 from player.ui.kit.tables import show_whole_text
 from player.ui.library.model import dropped_ids
 from player.ui.playlists.book import PlaylistBook
@@ -146,12 +147,9 @@ class PlaylistPage(QWidget):
         for column in (Column.TITLE, Column.ARTIST, Column.ALBUM):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.DURATION, QHeaderView.ResizeMode.ResizeToContents)
-        # the length's title ("Length", "長さ") whole, with room for its margins and the sort arrow: the
-        # digits beneath are narrower than the word in some languages
-        title = str(self.model.headerData(Column.DURATION, Qt.Orientation.Horizontal))
-        header.setMinimumSectionSize(
-            max(header.minimumSectionSize(), header.fontMetrics().horizontalAdvance(title) + 28)
-        )
+        # the length's title whole in the language spoken ("Length", "長さ"): the digits beneath are
+        # narrower than the word in some languages (the other columns stretch)
+        header.setMinimumSectionSize(max(header.minimumSectionSize(), title_room(header, Column.DURATION)))
         self.table.activated.connect(self._activated)  # Enter, and a double-click
         self.table.moved.connect(lambda rows, to: self.book.move(self.playlist_id, rows, to))
         self.table.dropped.connect(lambda ids, to: self.book.add(self.playlist_id, ids, to))

@@ -284,7 +284,7 @@ class FirstRunPages(QDialog):
     def fill_terms(self, terms: Terms) -> None:
         """The terms in numbers, as the insurer sent them."""
         f = self.terms_fields
-        self.terms_summary.setText(terms.summary)
+        self.terms_summary.setText(words.amounts_as_ours(terms.summary))  # the insurer's, ¥ as ours
         charged = [(p.name, p.rate) for p in terms.provider_premiums]
         rate = words.premium_rates(charged) or self.tr("{rate} of the price").format(
             rate=words.percent(terms.premium_rate)
