@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from player.playback import PlaybackState
 from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.session import UiSession
+from player.ui.shell.main_window import MainWindow
 from player.ui.shell.window_actions import LIBRARY, STORE
 from player.ui.store.model import OWNED, OWNED_UNINSURED, Column
 from player.ui.store.view import StoreView
@@ -29,6 +30,16 @@ def proxy_row(view: StoreView, content_id: str) -> int:
     row = view.model.row_of(content_id)
     assert row is not None
     return view.proxy.mapFromSource(view.model.index(row, 0)).row()
+
+
+def store_in_window(qtbot: QtBot, session: UiSession, content_id: str) -> tuple[MainWindow, StoreView]:
+    """The window on its Store page, the catalog loaded, `content_id`'s row selected."""
+    window = open_window(qtbot, session)
+    window.show_section(STORE)
+    view = window.store
+    qtbot.waitUntil(lambda: view.loaded, timeout=WAIT)
+    assert view.select(content_id)
+    return window, view
 
 
 def menu_action(view: StoreView, content_id: str, text: str) -> QAction:
@@ -91,11 +102,7 @@ def test_several_selected_tracks_are_bought_with_one_click(qtbot: QtBot, insured
 def test_a_clip_is_heard_before_buying_and_stops_when_the_store_is_left(
     qtbot: QtBot, insured_session: UiSession
 ) -> None:
-    window = open_window(qtbot, insured_session)
-    window.show_section(STORE)
-    view = window.store
-    qtbot.waitUntil(lambda: view.loaded, timeout=WAIT)
-    assert view.select("harbor-0005")
+    window, view = store_in_window(qtbot, insured_session, "harbor-0005")
     button = view.row_actions.preview_button
     assert button.text() == "Preview" and button.isEnabled()
 
@@ -117,11 +124,7 @@ def test_a_clip_is_heard_before_buying_and_stops_when_the_store_is_left(
 def test_a_track_held_without_insurance_says_so_and_the_store_offers_to_insure_it(
     qtbot: QtBot, insured_session: UiSession
 ) -> None:
-    window = open_window(qtbot, insured_session)
-    window.show_section(STORE)
-    view = window.store
-    qtbot.waitUntil(lambda: view.loaded, timeout=WAIT)
-    assert view.select("harbor-0007")
+    window, view = store_in_window(qtbot, insured_session, "harbor-0007")
     view.buy_plain_button.click()
     confirm(qtbot, view)
     qtbot.waitUntil(lambda: held(insured_session) == {"harbor-0007"}, timeout=WAIT)

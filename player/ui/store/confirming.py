@@ -19,14 +19,27 @@ if TYPE_CHECKING:
 LISTED = 8  # tracks named in the confirmation; the rest are counted
 
 
+def _question(parent: QWidget) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setObjectName("buyConfirmation")
+    box.setIcon(QMessageBox.Icon.Question)
+    return box
+
+
+def _answers(box: QMessageBox) -> QPushButton:
+    """Confirm (named as the box) and Cancel; confirming is the default."""
+    confirm = box.addButton(box.windowTitle(), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(confirm)
+    return confirm
+
+
 def one_confirmation(
     parent: QWidget, entry: CatalogEntry, *, insured: bool
 ) -> tuple[QMessageBox, QPushButton, QCheckBox | None]:
     """The question for one track (not yet opened), its confirming button, and the choice of the
     provider's own checkout where the provider sells both ways."""
-    box = QMessageBox(parent)
-    box.setObjectName("buyConfirmation")
-    box.setIcon(QMessageBox.Icon.Question)
+    box = _question(parent)
     at_checkout: QCheckBox | None = None
     if insured:
         box.setWindowTitle(translate("BuyingView", "Buy insured"))
@@ -76,9 +89,7 @@ def one_confirmation(
                 "from your library (premium now {premium}).",
             ).format(price=yen(entry.price), premium=yen(entry.premium))
         )
-    confirm = box.addButton(box.windowTitle(), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(confirm)
+    confirm = _answers(box)
     return box, confirm, at_checkout
 
 
@@ -99,9 +110,7 @@ def several_confirmation(
     n = len(entries)
     price = sum(e.price for e in entries)
     premium = sum(e.premium for e in entries)
-    box = QMessageBox(parent)
-    box.setObjectName("buyConfirmation")
-    box.setIcon(QMessageBox.Icon.Question)
+    box = _question(parent)
     named = [
         translate("StoreSeveral", "“{title}” by {artist}, {price}").format(
             title=e.title, artist=e.artist, price=yen(e.price)
@@ -134,9 +143,7 @@ def several_confirmation(
             "it. You can insure them later from your library (premiums now {premium}).",
         ).format(price=yen(price), premium=yen(premium))
     box.setInformativeText("\n".join(named) + "\n\n" + terms)
-    confirm = box.addButton(box.windowTitle(), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(confirm)
+    confirm = _answers(box)
     return box, confirm
 
 
