@@ -11,7 +11,7 @@ from player.cli import receipts
 from player.cli.output import Output
 from player.errors import MissingFileError, UsageError
 from player.language import QT_TRANSLATE_NOOP, translate
-from player.words import stamp
+from player.words import amounts_as_ours, stamp
 
 if TYPE_CHECKING:
     from player.terminal import Progress, Terminal
@@ -102,8 +102,11 @@ def _text(fields: dict[str, Any]) -> str:
 def insure(t: Terminal, a: argparse.Namespace, out: Output, _p: Progress | None, _pw: Password) -> int:
     terms = t.account.terms()
     t.account.insure(check_every_play=a.check_every_play, coverage=a.coverage)
-    fields = _policy_fields(t) | {"terms": terms.summary}
-    out.emit(fields, lambda: terms.summary + "\n\n" + _text(fields))
+    fields = _policy_fields(t)
+    # Scripts get the insurer's own sentence; people read its amounts as every other amount here.
+    out.emit(
+        fields | {"terms": terms.summary}, lambda: amounts_as_ours(terms.summary) + "\n\n" + _text(fields)
+    )
     return 0
 
 

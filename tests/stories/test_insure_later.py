@@ -108,3 +108,9 @@ def test_the_cli_says_what_a_purchase_without_insurance_cost_as_the_window_does(
     cli.sign_up_insured("yuki")
     said = cli.ok("buy", "aurora-0007", "--uninsured", as_json=False)  # amounts as everywhere: ¥, digits
     assert said.strip() == "bought aurora-0007 for ¥200, not insured", said
+
+
+def test_the_cli_says_the_insurers_terms_with_amounts_as_ours(cli: Cli) -> None:
+    cli.sign_up("ren")
+    said = cli.ok("insure", as_json=False)
+    assert "at most ¥100 more" in said and " yen" not in said, said
