@@ -77,6 +77,12 @@ class Installed:
     translators: list[QTranslator]
 
 
+def spoken() -> str:
+    """The language the player speaks now, as its catalog names itself ("ja"): "en" with none installed.
+    Asked of the catalog rather than remembered, so it is right wherever translators come and go."""
+    return translate("Language", "en", "the code of the language this catalog is in: ja for Japanese")
+
+
 def install(app: QCoreApplication, choice: str = SYSTEM) -> Installed:
     """Speak the chosen language (or the system's) from now on: the player's catalog, Qt's own (the
     buttons of standard dialogs) and the locale that dates and numbers are written in.

@@ -47,6 +47,7 @@ from player.words.formats import (
     wire_time,
     yen,
 )
+from player.words.terms import terms_said
 
 __all__ = [
     "MINUS",
@@ -76,6 +77,7 @@ __all__ = [
     "refusal",
     "sentence",
     "stamp",
+    "terms_said",
     "time_left",
     "track_name",
     "unavailable",

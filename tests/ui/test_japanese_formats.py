@@ -105,7 +105,14 @@ def test_the_terms_say_amounts_as_every_amount_is_said(
     terms = dialog.terms
     assert terms is not None
     limit = f"¥{terms.price_difference_limit}"
-    assert limit in dialog.terms_summary.text()  # the insurer's own sentence: "at most ¥100 more"
+    assert limit in dialog.terms_summary.text()  # "at most ¥100 more", "¥100 以内"
     assert limit in dialog.terms_fields["price_difference"].text()  # as the numbers beside it say
+    if language == "ja":  # the terms said in Japanese; the insurer's English sentence beside, as sent
+        assert not re.search(r"[A-Za-z]{3,}", dialog.terms_summary.text()), dialog.terms_summary.text()
+        assert dialog.terms_sent.isVisible() and limit in dialog.terms_sent.text()
+        assert "re-distributes them free of charge" in dialog.terms_sent.text()
+    else:  # the insurer speaks the player's language: its own sentence, once
+        assert "re-distributes them free of charge" in dialog.terms_summary.text()
+        assert not dialog.terms_sent.isVisible()
     assert [t for t in said_outside_tables(dialog) if YEN_IN_WORDS.search(t)] == []
     assert_words_plain()

@@ -2925,6 +2925,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>保険に加入しました</translation>
     </message>
     <message>
+        <source>As the insurer wrote them: {terms}</source>
+        <translation>保険会社の原文: {terms}</translation>
+    </message>
+    <message>
         <source>{rate} of the price</source>
         <translation>価格の {rate}</translation>
     </message>
@@ -3633,6 +3637,11 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
 </context>
 <context>
     <name>Language</name>
+    <message>
+        <source>en</source>
+        <comment>the code of the language this catalog is in: ja for Japanese</comment>
+        <translation>ja</translation>
+    </message>
     <message>
         <source>System language</source>
         <translation>システムの言語</translation>
@@ -6585,6 +6594,42 @@ If a track or its license is lost, nothing re-distributes it. You can insure the
         <source>.</source>
         <comment>the full stop that ends a sentence</comment>
         <translation>。</translation>
+    </message>
+    <message>
+        <source>{n} day</source>
+        <translation>{n} 日</translation>
+    </message>
+    <message>
+        <source>{n} time per track</source>
+        <translation>1 曲あたり {n} 回</translation>
+    </message>
+    <message>
+        <source>{n} times per track</source>
+        <translation>1 曲あたり {n} 回</translation>
+    </message>
+    <message>
+        <source>{n} time in total</source>
+        <translation>合計 {n} 回</translation>
+    </message>
+    <message>
+        <source>{n} times in total</source>
+        <translation>合計 {n} 回</translation>
+    </message>
+    <message>
+        <source>from the day the contract is signed</source>
+        <translation>契約した日から</translation>
+    </message>
+    <message>
+        <source>from {n} day after the contract is signed</source>
+        <translation>契約の {n} 日後から</translation>
+    </message>
+    <message>
+        <source>from {n} days after the contract is signed</source>
+        <translation>契約の {n} 日後から</translation>
+    </message>
+    <message>
+        <source>If insured tracks or their licenses are lost within {days}, the insurer re-distributes them free of charge: up to {per_track} and {total}, {starting}. When a track can no longer be issued, you choose an alternate from any provider costing at most {amount} more. Each re-distribution invalidates the license it replaces.</source>
+        <translation>保険に加入した曲やそのライセンスを {days}以内に失ったときは、保険会社が無料で再配布します（{per_track}、{total}まで。{starting}）。曲をもう発行できないときは、どの提供元の曲からでも、差額 {amount} 以内の代わりの曲を選べます。再配布するたびに、置き換えられたライセンスは無効になります。</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from player import words
-from player.language import translate
+from player.language import SOURCE_LANGUAGE, spoken, translate
 from player.terminal import Policy, PolicyState
 from player.ui.kit.fit import scrolling
 from player.ui.kit.tables import page_heading
@@ -182,6 +182,9 @@ class FirstRunPages(QDialog):
         page = QWidget()
         self.terms_summary = _wrapped(self.tr("Loading the terms…"))
         self.terms_summary.setObjectName("termsSummary")
+        self.terms_sent = _wrapped()  # the insurer's own sentence, where the player speaks another language
+        self.terms_sent.setObjectName("termsSent")
+        self.terms_sent.hide()
         self.terms_fields: dict[str, QLabel] = {}
         box = QGroupBox(self.tr("The terms in numbers"))
         form = QFormLayout(box)
@@ -243,6 +246,7 @@ class FirstRunPages(QDialog):
         terms_layout = QVBoxLayout(terms)
         terms_layout.setContentsMargins(0, 0, 0, 0)
         terms_layout.addWidget(self.terms_summary)
+        terms_layout.addWidget(self.terms_sent)
         terms_layout.addWidget(box)
         covers = QFormLayout()
         covers.addRow(self.tr("Covers:"), self.coverage)
@@ -284,7 +288,14 @@ class FirstRunPages(QDialog):
     def fill_terms(self, terms: Terms) -> None:
         """The terms in numbers, as the insurer sent them."""
         f = self.terms_fields
-        self.terms_summary.setText(words.amounts_as_ours(terms.summary))  # the insurer's, ¥ as ours
+        sent = words.amounts_as_ours(terms.summary)  # the insurer's own sentence, ¥ as ours
+        if spoken() == SOURCE_LANGUAGE:  # the insurer's language: its own words say it
+            self.terms_summary.setText(sent)
+            self.terms_sent.hide()
+        else:
+            self.terms_summary.setText(words.terms_said(terms))
+            self.terms_sent.setText(self.tr("As the insurer wrote them: {terms}").format(terms=sent))
+            self.terms_sent.show()
         charged = [(p.name, p.rate) for p in terms.provider_premiums]
         rate = words.premium_rates(charged) or self.tr("{rate} of the price").format(
             rate=words.percent(terms.premium_rate)
