@@ -20,12 +20,14 @@ from player.protocol.license_list import InvalidationReason
 from player.words.claims import (
     RECEIPT_KINDS,
     REFUSALS,
+    REQUESTS_REFUSED,
     UNAVAILABLE,
     Refusal,
     difference,
     difference_said,
     receipt_kind,
     refusal,
+    request_refused,
     unavailable,
 )
 from player.words.formats import (
@@ -53,6 +55,7 @@ __all__ = [
     "MINUS",
     "RECEIPT_KINDS",
     "REFUSALS",
+    "REQUESTS_REFUSED",
     "UNAVAILABLE",
     "YEN",
     "Refusal",
@@ -75,6 +78,7 @@ __all__ = [
     "reason",
     "receipt_kind",
     "refusal",
+    "request_refused",
     "sentence",
     "stamp",
     "terms_said",

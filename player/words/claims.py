@@ -167,6 +167,29 @@ REFUSALS: dict[str, Refusal] = {
 }
 
 
+# Requests the insurer understood and said no to, where the user has to ask for something else.
+REQUESTS_REFUSED = {
+    "already_owned": QT_TRANSLATE_NOOP(
+        "Words", "You own this track already, so it cannot take the lost one's place: choose another."
+    ),
+    "license_already_replaced": QT_TRANSLATE_NOOP(
+        "Words", "The lost copy was replaced in the meantime, from this computer or another one."
+    ),
+    "not_awaiting_choice": QT_TRANSLATE_NOOP(
+        "Words", "An alternate was chosen for this track already, from this computer or another one."
+    ),
+}
+
+
+def request_refused(code: str, message: str) -> str:
+    """Why the insurer said no to a request, in words: the insurer's own sentence for a code not here."""
+    if code in REQUESTS_REFUSED:
+        return translate("Words", REQUESTS_REFUSED[code])
+    if code in UNAVAILABLE:
+        return translate("Words", UNAVAILABLE[code])
+    return amounts_as_ours(message)
+
+
 def _from_facts(code: str, facts: Mapping[str, str]) -> str | None:
     """The refusals the shared history makes ([0040]), said anew from the facts the insurer gave (who
     compensated, when, how many): None when the facts are not all there."""

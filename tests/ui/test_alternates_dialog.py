@@ -189,3 +189,39 @@ def test_two_waiting_tracks_are_handled_one_after_another_and_the_genre_searched
     assert decoded_frames(terminal, wanted.content_id) > 0
     # The second still waits for a choice: the insurer offers its alternates again.
     assert terminal.claims.alternates(waiting[1].item_id)
+
+
+def test_an_alternate_bought_meanwhile_is_refused_in_plain_words_and_another_can_be_taken(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    lost = "harbor-0008"
+    session = make_session(module_backend.url, user=unique_name("sora"), insured=True)
+    terminal = session.terminal
+    terminal.purchases.buy(lost)
+    module_backend.admin(f"/content/{lost}/discontinue")
+    claim, _ = terminal.claims.report_loss([lost])
+    dialog = AlternatesDialog(session, [i for i in claim.items if i.outcome == "alternates_offered"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.details_loaded, timeout=WAIT)
+    first = dialog.selected()
+    assert first is not None
+    terminal.purchases.buy(first.content_id)  # from the store, in another window, before choosing it
+
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    confirm_choice(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog._busy and bool(dialog.status.text()), timeout=WAIT)
+    assert dialog.status.text() == (
+        "<b>Not possible.</b> You own this track already, so it cannot take the lost one's place: "
+        "choose another."
+    )
+    assert dialog.isVisible() and dialog.ok.isEnabled()  # the choice is still open
+
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    other = dialog.selected()
+    assert other is not None and other.content_id != first.content_id
+    with qtbot.waitSignal(dialog.chosen, timeout=WAIT) as chosen:
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+        confirm_choice(qtbot, dialog)
+    assert chosen.args[1].content_id == other.content_id
+    wait_idle(qtbot, session)

@@ -6544,6 +6544,18 @@ If a track or its license is lost, nothing re-distributes it. You can insure the
         <translation>この1か月に複数の保険会社から何度も紛失の補償を受けています。このような場合、保険会社どうしで確認してから次の補償を判断します。ご契約の保険会社にお問い合わせください。</translation>
     </message>
     <message>
+        <source>You own this track already, so it cannot take the lost one&apos;s place: choose another.</source>
+        <translation>この曲はすでにお持ちのため、紛失した曲の代わりにはできません。別の曲を選んでください。</translation>
+    </message>
+    <message>
+        <source>The lost copy was replaced in the meantime, from this computer or another one.</source>
+        <translation>紛失した曲は、このコンピューターまたは別のコンピューターから、すでに置き換えられています。</translation>
+    </message>
+    <message>
+        <source>An alternate was chosen for this track already, from this computer or another one.</source>
+        <translation>この曲の代替曲は、このコンピューターまたは別のコンピューターから、すでに選ばれています。</translation>
+    </message>
+    <message>
         <source>This purchase was already compensated by {insurer} on {day}: a loss is compensated once, whoever insures it.</source>
         <translation>この購入は {day} に {insurer} が補償済みです。紛失の補償は、どの保険会社で保険をかけていても 1 回だけです。</translation>
     </message>

@@ -19,9 +19,9 @@ from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from player import words
-from player.errors import PlayerError
+from player.errors import ClaimRefusedError, PlayerError
 from player.language import translate
-from player.terminal import TrackInfo
+from player.terminal import Policy, TrackInfo
 from player.ui.claims.alternates_pages import (
     C_TITLE,
     ID_ROLE,
@@ -62,7 +62,12 @@ class _Details:
     tracks: dict[str, TrackInfo]  # content ID -> as bought
     provider_names: dict[str, str]
     genres: list[str]
-    limit: int | None  # the policy's limit on the price difference (yen)
+    policy: Policy | None  # None offline
+
+    @property
+    def limit(self) -> int | None:
+        """The policy's limit on the price difference (yen)."""
+        return None if self.policy is None else self.policy.price_difference_limit
 
 
 def _text_item(text: str, sort: object, align_right: bool = False) -> QStandardItem:
@@ -154,10 +159,10 @@ class AlternatesDialog(AlternatesPages):
             except PlayerError:  # offline: the alternates' own genres and names will do
                 pass
             try:
-                limit: int | None = terminal.account.policy().price_difference_limit
+                policy: Policy | None = terminal.account.policy()
             except PlayerError:
-                limit = None
-            return _Details(tracks, names, sorted(g for g in genres if g), limit)
+                policy = None
+            return _Details(tracks, names, sorted(g for g in genres if g), policy)
 
         ready = while_alive(self, self._details_ready)
         self.session.call(work, ready, lambda _: ready(self._details))
@@ -353,6 +358,8 @@ class AlternatesDialog(AlternatesPages):
     def _failed(self, error: PlayerError) -> None:
         self.progress.hide()
         title, text = describe(error)
+        if isinstance(error, ClaimRefusedError):  # said with the policy's own figures
+            text = words.refusal(error.reason, str(error), self._details.policy, error.facts)
         self._set_busy(False, self.tr("<b>{title}.</b> {text}").format(title=title, text=text))
 
     def _skip(self) -> None:

@@ -116,6 +116,10 @@ def what_happened(error: PlayerError) -> str:
         return translate("Messages", "The insurer answered with something the player cannot use")
     if isinstance(error, BackendError) and not isinstance(error, InsurerKeyChangedError):
         return translate("Messages", "The insurer did not answer")
+    if isinstance(error, ClaimRefusedError):  # said in the player's language from the refusal's code
+        return words.refusal(error.reason, plain(str(error)), facts=error.facts)
+    if isinstance(error, BackendRefusedError):
+        return words.request_refused(error.code, plain(str(error)))
     return plain(str(error))
 
 
