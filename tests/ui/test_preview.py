@@ -132,6 +132,6 @@ def test_a_preview_the_provider_no_longer_serves_is_said_in_words_and_nothing_pl
 
     qtbot.keyClick(dialog.table, Qt.Key.Key_P)
     qtbot.waitUntil(lambda: dialog.status.text().startswith("No preview:"), timeout=WAIT)
-    assert "no longer distributed" in dialog.status.text(), dialog.status.text()
+    assert "Its supplier no longer distributes this track." in dialog.status.text(), dialog.status.text()
     assert dialog.previewer.playing == "" and dialog.previewer.state is PlaybackState.STOPPED
     assert dialog.preview_button.text() == "Preview"
