@@ -39,6 +39,7 @@ from PySide6.QtCore import QElapsedTimer, QIODevice, QObject, QThread, QTimer
 from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
 from player.playback._feed import Feed
+from player.playback._lifetimes import keep_until_deleted
 
 __all__ = ["BUFFER_MS", "OutputSession", "Session", "SilentSession", "audio_thread", "open_session"]
 
@@ -198,6 +199,8 @@ class OutputSession(QObject):
         if self._finished:
             return
         self._finished = True
+        # Deleted on the audio thread by the pusher's stop; until then no collector may free them here.
+        keep_until_deleted(self._pusher, self._sink)
         self._post(self._pusher.stop)
 
 
