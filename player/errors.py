@@ -96,6 +96,11 @@ class BackendUnreachableError(BackendError):
     """No connection could be made, or the server did not answer in time."""
 
 
+class SupplierUnavailableError(BackendError):
+    """The insurer answered, but the provider the request needs is not answering it (an outage): the
+    insurer is online and nothing the user asked for is wrong; the same request may work later."""
+
+
 class BackendResponseError(BackendError):
     """The server answered with something that is not what the API promises."""
 

@@ -22,6 +22,7 @@ from player.errors import (
     ClaimRefusedError,
     NotSignedInError,
     PlayerError,
+    SupplierUnavailableError,
 )
 from player.language import translate
 from player.protocol import api
@@ -271,6 +272,8 @@ def _refusal(response: requests.Response, body: bytes) -> PlayerError:
     if response.status_code == 401 and detail.code in ("not_signed_in", "session_expired"):
         message = translate("Errors", "not signed in, or the session ended: sign in again (`login USER`)")
         return NotSignedInError(message, detail.code, 401)
-    if response.status_code >= 500 or response.status_code == 503:
+    if response.status_code == 503 and detail.code == "provider_unavailable":
+        return SupplierUnavailableError(detail.message)
+    if response.status_code >= 500:
         return BackendUnreachableError(detail.message)
     return BackendRefusedError(detail.message, detail.code, response.status_code)

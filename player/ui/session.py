@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from player.errors import BackendError, PlayerError, UsageError
+from player.errors import BackendError, PlayerError, SupplierUnavailableError, UsageError
 from player.terminal import LibraryEntry, ListStatus, Terminal
 from player.ui.kit.tasks import Progress, TaskRunner
 
@@ -106,8 +106,8 @@ class UiSession(QObject):
                 on_done(result)
 
         def error(e: PlayerError) -> None:
-            if isinstance(e, BackendError):
-                self._set_online(False)
+            if isinstance(e, BackendError) and not isinstance(e, SupplierUnavailableError):
+                self._set_online(False)  # (a supplier down is not the insurer gone: it said so itself)
             (on_error or self.failed.emit)(e)
 
         self.tasks.run(fn, done, error, on_progress, priority=priority)

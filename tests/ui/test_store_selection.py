@@ -12,8 +12,9 @@ from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.session import UiSession
 from player.ui.shell.main_window import MainWindow
 from player.ui.shell.window_actions import LIBRARY, STORE
-from player.ui.store.model import OWNED, OWNED_UNINSURED, Column
+from player.ui.store.model import OWNED, OWNED_UNINSURED, UNAVAILABLE, Column
 from player.ui.store.view import StoreView
+from tests.conftest import StartBackend
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
 from tests.ui.test_store import WAIT, availability, confirm, open_store
@@ -152,3 +153,38 @@ def test_a_track_held_without_insurance_says_so_and_the_store_offers_to_insure_i
     assert view.model.index(row, Column.PREMIUM).data() == ""  # insured: the premium is paid
     assert view.buy_button.text() == "Owned"
     assert menu_action(view, "harbor-0007", "Insure…").isEnabled() is False
+
+
+def test_an_album_stopped_halfway_by_its_supplier_keeps_what_was_bought_and_retry_buys_the_rest(
+    qtbot: QtBot, make_session: MakeSession, start_backend: StartBackend
+) -> None:
+    with start_backend() as backend:  # its own: the outage raises the supplier's premiums for a while
+        session = make_session(backend.url, user=unique_name("nao"), insured=True)
+        view = open_store(qtbot, session)
+        down: list[str] = []
+
+        def supplier_goes_down(content_id: str) -> None:
+            if not down:  # after the album's first track: Aurora Records stops answering
+                down.append(content_id)
+                backend.admin("/providers/aurora/outage", json={"on": True})
+
+        view.bought.connect(supplier_goes_down)
+        menu_action(view, ALBUM[0], "Buy the Whole Album Insured…").trigger()
+        assert "Buy these 3 tracks, insured?" in confirm(qtbot, view)
+        qtbot.waitUntil(lambda: view.buying is None and view.notice.isVisible(), timeout=WAIT)
+        assert down == [ALBUM[0]]
+        assert view.notice.action.isVisible() and view.notice.action.text() == "Retry"
+        assert view.notice.title.text() == "The supplier is not answering"  # not the insurer: it answered
+        assert view.notice.text.text() == (
+            "Its supplier's service is down at the moment. The insurer is online: try again later. Tracks "
+            "you have keep playing meanwhile."
+        )
+        qtbot.waitUntil(lambda: held(session) == {ALBUM[0]}, timeout=WAIT)  # the first stays bought
+        assert session.online  # the insurer answered: the player does not call itself offline
+        assert [availability(view, c) for c in ALBUM] == [OWNED, UNAVAILABLE, UNAVAILABLE]
+
+        backend.admin("/providers/aurora/outage", json={"on": False})
+        view.notice.action.click()  # Retry: the two left, in one confirmation again
+        assert "Buy these 2 tracks, insured?" in confirm(qtbot, view)
+        qtbot.waitUntil(lambda: held(session) == set(ALBUM), timeout=WAIT)
+        assert [availability(view, c) for c in ALBUM] == [OWNED] * 3

@@ -4329,6 +4329,14 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>ライセンスは安全です。新しい鍵が確認されるまで、プレーヤーはこの保険会社を信頼しません。</translation>
     </message>
     <message>
+        <source>The supplier is not answering</source>
+        <translation>配信元が応答していません</translation>
+    </message>
+    <message>
+        <source>The insurer is online: try again later. Tracks you have keep playing meanwhile.</source>
+        <translation>保険会社には接続できています。しばらくしてからもう一度お試しください。その間も、お持ちの曲は再生できます。</translation>
+    </message>
+    <message>
         <source>The insurer cannot be reached</source>
         <translation>保険会社に接続できません</translation>
     </message>

@@ -25,6 +25,7 @@ from player.errors import (
     PlayerError,
     SignedOutError,
     StorageError,
+    SupplierUnavailableError,
     UsageError,
 )
 from player.language import QT_TRANSLATE_NOOP, translate
@@ -80,6 +81,13 @@ _NEXT_STEP: list[tuple[type[PlayerError], str, str]] = [
         ),
     ),
     (
+        SupplierUnavailableError,
+        QT_TRANSLATE_NOOP("Messages", "The supplier is not answering"),
+        QT_TRANSLATE_NOOP(
+            "Messages", "The insurer is online: try again later. Tracks you have keep playing meanwhile."
+        ),
+    ),
+    (
         BackendError,
         QT_TRANSLATE_NOOP("Messages", "The insurer cannot be reached"),
         QT_TRANSLATE_NOOP(
@@ -114,6 +122,8 @@ def what_happened(error: PlayerError) -> str:
     class name (the log keeps those)."""
     if isinstance(error, BackendResponseError):
         return translate("Messages", "The insurer answered with something the player cannot use")
+    if isinstance(error, SupplierUnavailableError):
+        return words.unavailable("provider_unavailable")
     if isinstance(error, BackendError) and not isinstance(error, InsurerKeyChangedError):
         return translate("Messages", "The insurer did not answer")
     if isinstance(error, ClaimRefusedError):  # said in the player's language from the refusal's code
