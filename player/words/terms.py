@@ -6,9 +6,13 @@ its own words from those numbers, and shows the insurer's sentence beside it as 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from player.language import translate
-from player.protocol.api import Terms
 from player.words.formats import count, yen
+
+if TYPE_CHECKING:  # the typed contract loads with the first contact, not with the window
+    from player.protocol.api import Terms
 
 
 def terms_said(terms: Terms) -> str:
