@@ -125,8 +125,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     s.add_argument(
         "--exit-with-parent",
-        action="store_true",
-        help="stop when the process that started this one ends (the player's bundled backend)",
+        nargs="?",
+        type=int,
+        const=0,
+        default=None,
+        metavar="PID",
+        help="stop when the process that started this one (PID, when given) ends: the player's bundled"
+        " backend",
     )
 
     a = sub.add_parser(
@@ -254,11 +259,12 @@ def _add_track(args: argparse.Namespace) -> int:
     return 0
 
 
-def _exit_with_parent() -> None:
+def _exit_with_parent(pid: int) -> None:
     """A player that crashed or was killed leaves no backend behind: once our parent is gone (we are
     re-parented), SIGTERM ourselves, which uvicorn answers with its graceful shutdown. Polled, because
-    PR_SET_PDEATHSIG would follow the parent *thread* that started us, not the player."""
-    parent = os.getppid()
+    PR_SET_PDEATHSIG would follow the parent *thread* that started us, not the player. The player names
+    itself (`pid`), so one killed before this watch began is noticed too, not taken for the parent."""
+    parent = pid or os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -273,6 +279,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     from mock_backend.app import create_app
 
+    if args.exit_with_parent is not None:  # first: a player may die while the app is built
+        _exit_with_parent(args.exit_with_parent)
     data_dir = args.data_dir or _default_data_dir()
     settings = Settings(
         data_dir=data_dir.resolve(),
@@ -321,8 +329,6 @@ def _serve(args: argparse.Namespace) -> int:
     # The first line on stdout is the contract with whoever started us (the player, the tests).
     print(f"mock-backend listening on http://{shown}:{port}", flush=True)
     config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=2)
-    if args.exit_with_parent:
-        _exit_with_parent()
     # What start-up built (modules, routes, schemas, ~90,000 objects) lives as long as the process: out of
     # the collector's sight, a full collection no longer walks it (it took ~35 ms, every thread waiting).
     gc.freeze()

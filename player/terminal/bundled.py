@@ -76,6 +76,7 @@ class EmbeddedBackend:
                 "--data-dir",
                 str(self.data_dir),
                 "--exit-with-parent",  # a player that crashes leaves no backend behind
+                str(os.getpid()),
             ],
             stdout=subprocess.PIPE,
             stderr=log,

@@ -80,3 +80,33 @@ def test_a_killed_player_leaves_no_bundled_backend_behind(demo_template: Path, t
     while not _gone(child) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _gone(child), "the bundled backend outlived the player"
+
+
+def test_a_backend_whose_player_died_before_it_was_up_does_not_stay(
+    demo_template: Path, tmp_path: Path
+) -> None:
+    data_dir = clone_template(demo_template, tmp_path / "bundled-backend")
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])  # the player, killed before its backend was up
+    gone.wait(timeout=30)
+    serve = [
+        "serve",
+        "--demo",
+        "--port",
+        "0",
+        "--data-dir",
+        str(data_dir),
+        "--exit-with-parent",
+        str(gone.pid),
+    ]
+    backend = subprocess.Popen(
+        [sys.executable, "-m", "mock_backend", *serve], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        backend.wait(timeout=30)  # it noticed on its own: nobody stops it here
+    finally:
+        stayed = backend.poll() is None
+        if stayed:
+            backend.kill()
+            backend.wait(timeout=10)
+    assert not stayed
+    assert backend.returncode in (0, -signal.SIGTERM)  # stopped by its watch, not refused the option
