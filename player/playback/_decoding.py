@@ -9,8 +9,7 @@ the target (`start_ms`); at that speed a seek four minutes into a FLAC costs a q
 
 Stopping follows the teardown rule of docs/platform.md: `stop()` waits for FFmpeg's threads, one of which
 may be inside our Python `readData` waiting for the GIL, so it is queued and waited for in the event
-loop; a decoder that will not stop is kept forever rather than destroyed under a running thread, and
-one that did is deleted by Qt from the event loop, not by Python's collector (`_lifetimes.py`).
+loop; a decoder that will not stop is kept forever rather than destroyed under a running thread.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QIODevice, QMetaObject, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QAudioBuffer, QAudioDecoder, QAudioFormat
 
-from player.playback._lifetimes import delete_later
 from player.playback._loop import drain_queued, wait_until
 
 __all__ = ["Decoding"]
@@ -57,7 +55,6 @@ class Decoding(QObject):
         self.error: str | None = None
         self.error_kind = QAudioDecoder.Error.NoError
         self._stopped = False
-        self._released = False  # stopped, and handed to Qt to delete
         self._decoder.bufferReady.connect(self.ready)
         self._decoder.finished.connect(self._on_finished)
         self._decoder.error.connect(self._on_error)
@@ -81,7 +78,7 @@ class Decoding(QObject):
     @property
     def duration_ms(self) -> int:
         """What FFmpeg says of the source's length; 0 while unknown (always, for in-memory sources)."""
-        return 0 if self._stopped else max(0, self._decoder.duration())
+        return max(0, self._decoder.duration())
 
     def take(self) -> bytes:
         """The waiting buffer's PCM (b"" when none, or when it lies wholly before `start_ms`); reading it
@@ -137,12 +134,8 @@ class Decoding(QObject):
         QMetaObject.invokeMethod(self._decoder, "stop", _QUEUED)
 
     def _stopped_in(self, timeout_s: float) -> bool:
-        if self._released:
-            return True
         decoder = self._decoder
         if wait_until(lambda: not decoder.isDecoding(), timeout_s, decoder.isDecodingChanged):
-            self._released = True
-            delete_later(decoder)  # by Qt, in the event loop: never by the collector (_lifetimes.py)
             return True
         _stuck.append(decoder)
         return False

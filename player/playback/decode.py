@@ -17,7 +17,6 @@ from PySide6.QtMultimedia import QAudioDecoder
 
 from player.errors import IntegrityError, MalformedError
 from player.language import translate
-from player.playback._lifetimes import delete_later
 from player.playback._loop import drain_queued, wait_until
 from player.playback.device import ContainerDevice
 
@@ -62,7 +61,7 @@ def decode_check(
         decoder.error,
         *failed_read,
     )
-    _stop(decoder, device, ours=device is not source)
+    _stop(decoder, device)
     what = f"the {mime or 'audio'} track"
     if isinstance(device, ContainerDevice) and device.failure is not None:
         failure = device.failure
@@ -140,14 +139,10 @@ def _failed(device: QIODevice) -> bool:
     return isinstance(device, ContainerDevice) and device.failure is not None
 
 
-def _stop(decoder: QAudioDecoder, device: QIODevice, ours: bool, timeout_s: float = 10.0) -> None:
-    """Queue `stop` and wait in the event loop until the decoder is idle, so letting go cannot hang;
-    then Qt deletes it (and the device made for it, after it) from the event loop, never the collector
-    (`_lifetimes.py`)."""
+def _stop(decoder: QAudioDecoder, device: QIODevice, timeout_s: float = 10.0) -> None:
+    """Queue `stop` and wait in the event loop until the decoder is idle, so dropping it cannot hang."""
     QMetaObject.invokeMethod(decoder, "stop", _QUEUED)
     drain_queued()
-    if wait_until(lambda: not decoder.isDecoding(), timeout_s, decoder.isDecodingChanged):
-        delete_later(decoder, *([device] if ours else []))
-    else:  # never destroyed while a worker may still be inside readData
-        _stuck.append(decoder)
-        _stuck_devices.append(device)
+    if not wait_until(lambda: not decoder.isDecoding(), timeout_s, decoder.isDecodingChanged):
+        _stuck.append(decoder)  # never destroyed while a worker may still be inside readData,
+        _stuck_devices.append(device)  # nor what it reads
