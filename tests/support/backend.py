@@ -68,6 +68,7 @@ class Backend:
         # run as a backend of one would have them; the demo's second insurer is for the stories of two.
         one = () if any(a.startswith("--insurers") for a in extra_args) else ("--insurers", "kaede")
         command = ["serve", "--port", "0", "--data-dir", str(data_dir), "--demo", *one, *extra_args]
+        command += ["--exit-with-parent", str(os.getpid())]  # a test run that crashes leaves none behind
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mock_backend", *command],
             stdout=subprocess.PIPE,
