@@ -1,7 +1,8 @@
 """The Library page: a search box and the sortable table of licenses.
 
 Enter or a double-click asks to play a row (`play_requested`); the window decides nothing here. An empty
-library shows a short way into the Store instead of an empty table.
+library shows a short way into the Store instead of an empty table. A row's right-click menu is
+`track_menu.py`'s.
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     Qt,
-    QUrl,
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QDesktopServices, QIcon, QResizeEvent
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -40,11 +40,12 @@ from PySide6.QtWidgets import (
 from player import words
 from player.terminal import LibraryEntry, LibraryState
 from player.ui.kit.tables import show_whole_text
-from player.ui.library import columns, own_rows
+from player.ui.library import columns
 from player.ui.library.browser import LibraryBrowser
 from player.ui.library.filtering import LibraryFilter
 from player.ui.library.model import Column, LibraryModel, history_lines
 from player.ui.library.search_feedback import SearchFeedback
+from player.ui.library.track_menu import show_track_menu
 
 BROWSER_WIDTH = 180  # the artist and album tree's first width (the splitter remembers the user's)
 BROWSER_ROOM = 900  # the page width below which the tree steps aside: the table needs ~720 of it
@@ -65,12 +66,6 @@ def _welcome(parent: QWidget, text: str, button: str, pressed: SignalInstance) -
     box.addWidget(action, 0, Qt.AlignmentFlag.AlignHCenter)
     box.addStretch(2)
     return page
-
-
-def _open_folder(entry: LibraryEntry) -> None:
-    """The file manager, in the folder that holds an own file."""
-    if entry.own is not None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(entry.own.path.parent)))
 
 
 class LibraryPage(QWidget):
@@ -280,46 +275,11 @@ class LibraryPage(QWidget):
             self.insure_requested.emit(chosen)
 
     def _context_menu(self, point: QPoint) -> None:
-        menu = QMenu(self)
-        play = menu.addAction(self.tr("Play"))
-        play.setEnabled(self.selected_entry() is not None)
-        play.triggered.connect(lambda: self._activated(self.table.currentIndex()))
-        for text, at_head in ((self.tr("Play Next"), True), (self.tr("Add to Queue"), False)):
-            queue = menu.addAction(text)
-            queue.setEnabled(bool(self.selected_ids()))
-            queue.triggered.connect(lambda _=False, h=at_head: self.queue_selected(at_head=h))
-        for extend in self.menu_extensions:  # Add to Playlist (player/ui/playlists)
-            extend(menu)
-        menu.addSeparator()
-        insure = menu.addAction(self.tr("Insure…"))
-        insure.setEnabled(bool(self.uninsured_entries(selected_only=True)))
-        insure.triggered.connect(self.insure_selected)
-        selected = self.selected_entry()
-        lost = menu.addAction(self.tr("Report as Lost…"))
-        lost.setEnabled(selected is not None and selected.insured)
-        lost.triggered.connect(self.report_selected_lost)
-        history = menu.addAction(self.tr("History…"))
-        history.setEnabled(selected is not None and bool(self.model.history(selected.row.license_id)))
-        history.triggered.connect(self.show_history)
-        if selected is not None and selected.own is not None:
-            self._own_actions(menu, selected)
-        menu.popup(self.table.viewport().mapToGlobal(point))
+        show_track_menu(self, point)
 
-    def _own_actions(self, menu: QMenu, entry: LibraryEntry) -> None:
-        """An own file's row: buy the same recording insured (where sold), find it, or take it out."""
-        menu.addSeparator()
-        offer = self.model.offer(entry)
-        buy = menu.addAction(own_rows.buy_text())
-        buy.setEnabled(offer is not None)
-        buy.setToolTip(own_rows.offer_words(offer) if offer else self.tr("No provider sells this recording"))
-        buy.triggered.connect(lambda: self.offer_requested.emit(offer))
-        place = own_rows.where(entry)
-        folder = menu.addAction(self.tr("Open Containing Folder"))
-        folder.setEnabled(entry.own is not None and entry.own.available)
-        folder.triggered.connect(lambda: _open_folder(entry))
-        if place is not None:
-            remove = menu.addAction(self.tr("Remove “{name}” from the Library…").format(name=place.name))
-            remove.triggered.connect(lambda: self.remove_music_requested.emit(place))
+    def play_current(self) -> None:
+        """Play the row the keyboard or a click is on (the menu's Play)."""
+        self._activated(self.table.currentIndex())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
