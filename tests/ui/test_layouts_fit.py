@@ -27,8 +27,8 @@ from player.ui.claims.alternates_dialog import AlternatesDialog
 from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.kit.elided import ElidedLabel
 from player.ui.kit.fit import ROOM
-from player.ui.library.columns import PADDING
 from player.ui.library.model import Column
+from player.ui.library.widths import PADDING
 from player.ui.shell.first_run import FirstRunDialog
 from player.ui.shell.main_window import MainWindow
 from tests.conftest import StartBackend
@@ -273,11 +273,24 @@ def test_columns_keep_fitting_at_the_next_launch_until_the_user_sizes_one(
     )
     assert table.horizontalScrollBar().maximum() == 0  # fitted: nothing hides past the right edge
     again.queue_dock.show()  # Up Next beside the table: the columns fit the narrower room
-    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=5_000)
+    qtbot.waitUntil(
+        lambda: not again.library.browser.isVisible() and table.horizontalScrollBar().maximum() == 0,
+        timeout=5_000,
+    )
 
-    header.resizeSection(Column.ALBUM, 240)  # the user's own width: kept, no longer fitted
+    # the user's own width: theirs from now on, not fitted
+    header.resizeSection(Column.ALBUM, header.sectionSize(Column.ALBUM) + 30)
+    album_to_title = header.sectionSize(Column.ALBUM) / header.sectionSize(Column.TITLE)
     again.close()
     third = open_window(qtbot, make_session(module_backend.url), rows=2)
     third.resize(1000, 700)
+    header = third.library.table.horizontalHeader()
+
+    def theirs() -> bool:  # scaled to the room, in the proportions the user gave the columns
+        return (
+            abs(header.sectionSize(Column.ALBUM) / header.sectionSize(Column.TITLE) - album_to_title) < 0.03
+        )
+
+    qtbot.waitUntil(theirs, timeout=5_000)
     qtbot.wait(100)
-    assert third.library.table.columnWidth(Column.ALBUM) == 240
+    assert theirs() and third.library.table.horizontalScrollBar().maximum() == 0

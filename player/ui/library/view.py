@@ -2,7 +2,7 @@
 
 Enter or a double-click asks to play a row (`play_requested`); the window decides nothing here. An empty
 library shows a short way into the Store instead of an empty table. A row's right-click menu is
-`track_menu.py`'s.
+`track_menu.py`'s, the columns' widths `widths.py`'s.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QByteArray,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -46,6 +47,7 @@ from player.ui.library.filtering import LibraryFilter
 from player.ui.library.model import Column, LibraryModel, history_lines
 from player.ui.library.search_feedback import SearchFeedback
 from player.ui.library.track_menu import show_track_menu
+from player.ui.library.widths import ColumnWidths
 
 BROWSER_WIDTH = 180  # the artist and album tree's first width (the splitter remembers the user's)
 BROWSER_ROOM = 900  # the page width below which the tree steps aside: the table needs ~720 of it
@@ -126,6 +128,7 @@ class LibraryPage(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         columns.lay_out(self.table)
+        self.widths = ColumnWidths(self.table)  # fitted to the rows, or the listener's in proportion
         self.table.activated.connect(self._activated)  # Enter, and a double-click
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -197,8 +200,12 @@ class LibraryPage(QWidget):
         self._search_icon.setIcon(search)
 
     def fit_columns(self) -> None:
-        """Size the columns to what they hold, within the table's width (`columns.fit`)."""
-        columns.fit(self.table)
+        """Fill the table's width with the columns (`widths.py`)."""
+        self.widths.fit()
+
+    def restore_columns(self, state: QByteArray | None, sized_by_user: bool) -> None:
+        """The columns as the window last left them; `sized_by_user`: their widths are the listener's."""
+        self.widths.restore(state, sized_by_user)
 
     # --- feeding ---------------------------------------------------------------------------------
 

@@ -67,8 +67,6 @@ class MainWindow(WindowActions):
         self.setObjectName("main_window")
         self._first_run_allowed = first_run
         self._restored_track = False
-        self._fitting = False
-        self._auto_columns = False  # set from the settings in _restore
         self._closed = False
         self._quitting = False
         self.dialog: QDialog | None = None  # the open loss or first-run dialog
@@ -198,11 +196,8 @@ class MainWindow(WindowActions):
             self.restoreGeometry(st.geometry)
         if st.window_state is not None:
             self.restoreState(st.window_state)
-        header = self.library.table.horizontalHeader()
-        self._auto_columns = not st.columns_sized
-        if st.header_state is not None:
-            header.restoreState(st.header_state)
-        header.sectionResized.connect(self._column_resized)
+        self.library.restore_columns(st.header_state, st.columns_sized)
+        self.library.widths.sized_by_user.connect(self._columns_sized)
         self.bar.set_volume(st.volume)
         self._restore_play_order()
         self.now.queue.restore(st.queue)
@@ -286,17 +281,12 @@ class MainWindow(WindowActions):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Columns follow their contents until the user sizes one (or a saved layout exists)."""
-        if self._auto_columns and self.library.model.rowCount():
-            self._fitting = True
-            try:
-                self.library.fit_columns()
-            finally:
-                self._fitting = False
+        """The columns fill the table: fitted to the rows, or the user's layout kept in proportion."""
+        self.library.fit_columns()
 
-    def _column_resized(self, _index: int, old: int, new: int) -> None:
-        if not self._fitting and old and new:  # sized by the user (0: shown or hidden): theirs from now
-            self._auto_columns, self.settings.columns_sized = False, True
+    def _columns_sized(self) -> None:
+        """The user sized a column: their layout from now on, at the next launch too."""
+        self.settings.columns_sized = True
 
     def _signed_in_changed(self, signed_in: bool) -> None:
         account = self.session.terminal.account
