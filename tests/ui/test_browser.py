@@ -1,6 +1,7 @@
 """Story: the listener browses by artist and album beside the list. Choosing an artist or one of their
-albums narrows the table (and so what plays next); the search narrows within it; on a narrow window
-the tree steps aside and the whole library shows again; Ctrl+B hides and shows it."""
+albums narrows the table (and so what plays next); the search narrows within it, and the tree counts
+what it matches ("All matches"), the artists opened staying open; on a narrow window the tree steps
+aside and the whole library shows again; Ctrl+B hides and shows it."""
 
 from __future__ import annotations
 
@@ -16,13 +17,25 @@ TRACKS = ("aurora-0001", "aurora-0002", "aurora-0003", "harbor-0011")
 
 
 def _tree(window: object) -> list[str]:
+    """The headings the tree shows, each artist's albums indented under it (hidden ones left out)."""
     browser = window.library.browser  # type: ignore[attr-defined]
     out = []
     for i in range(browser.topLevelItemCount()):
         node = browser.topLevelItem(i)
+        if node.isHidden():
+            continue
         out.append(node.text(0))
-        out += [f"  {node.child(j).text(0)}" for j in range(node.childCount())]
+        out += [
+            f"  {node.child(j).text(0)}" for j in range(node.childCount()) if not node.child(j).isHidden()
+        ]
     return out
+
+
+def _opened(window: object) -> list[str]:
+    """The artists open in the tree, their albums showing."""
+    browser = window.library.browser  # type: ignore[attr-defined]
+    nodes = [browser.topLevelItem(i) for i in range(browser.topLevelItemCount())]
+    return [n.text(0) for n in nodes if n.isExpanded() and not n.isHidden()]
 
 
 def test_browsing_by_artist_and_album_narrows_the_list_and_steps_aside_on_a_narrow_window(
@@ -88,7 +101,7 @@ def test_an_empty_library_shows_its_welcome_alone_and_the_tree_comes_with_the_fi
     assert window.library.browser.isVisible()
 
 
-def test_the_browser_counts_what_the_search_matches_and_lets_go_of_an_artist_it_hides(
+def test_the_browser_counts_what_the_search_matches_keeps_artists_open_and_lets_go_of_one_it_hides(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
     session = bought(make_session, module_backend.url, *TRACKS)
@@ -100,14 +113,24 @@ def test_the_browser_counts_what_the_search_matches_and_lets_go_of_an_artist_it_
     theirs = sum(e.row.artist == marlow for e in entries)
     other = next(e.row.artist for e in entries if e.row.artist != marlow)
 
+    browser = window.library.browser
+    nodes = [browser.topLevelItem(i) for i in range(browser.topLevelItemCount())]
+    heading = next(n for n in nodes if n is not None and marlow in n.text(0))
+    heading.setExpanded(True)  # the listener opens Marlow's albums
+
     qtbot.keyClicks(window.library.search, "marlow")
-    qtbot.waitUntil(lambda: _tree(window)[0] == f"All music ({theirs})", timeout=5_000)
+    qtbot.waitUntil(lambda: _tree(window)[0] == f"All matches ({theirs})", timeout=5_000)  # not all music
     assert [t for t in _tree(window) if not t.startswith("  ")] == [
-        f"All music ({theirs})",
+        f"All matches ({theirs})",
         f"{marlow} ({theirs})",
     ]
+    assert _opened(window) == [f"{marlow} ({theirs})"]  # following the search left it open
     window.library.search.clear()
     qtbot.waitUntil(lambda: _tree(window)[0] == f"All music ({len(TRACKS)})", timeout=5_000)
+    assert _opened(window) == [f"{marlow} ({theirs})"]  # and so did clearing it
+    assert len([t for t in _tree(window) if not t.startswith("  ")]) == 1 + len(
+        {e.row.artist for e in entries}
+    )
 
     assert window.library.browser.choose(other)
     qtbot.keyClicks(window.library.search, "waltz")  # only Marlow's: the other artist leaves the tree

@@ -82,6 +82,18 @@ def test_a_search_that_finds_nothing_says_so_and_escape_clears_it(qtbot: QtBot) 
     assert page.focusWidget() is page.table and _chosen(page) == "Blue Hour"
 
 
+def test_a_search_that_finds_nothing_offers_to_clear_it(qtbot: QtBot) -> None:
+    page = _page(qtbot)
+    clear = page.feedback.clear_button
+    qtbot.keyClicks(page.search, "nothing like this")
+    assert clear.isVisible() and clear.text() == "Clear Search"
+    page.table.setFocus()  # the listener went to the table, and finds it empty
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert page.search.text() == "" and page.proxy.rowCount() == len(TITLES)
+    assert not page.feedback.nothing.isVisible() and not clear.isVisible()
+    assert page.focusWidget() is page.search  # ready for another search
+
+
 def test_the_down_key_in_the_search_goes_to_the_rows_it_found(qtbot: QtBot) -> None:
     page = _page(qtbot)
     page.search.setFocus()

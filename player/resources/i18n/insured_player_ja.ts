@@ -3669,6 +3669,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
         <translation>さまざまなアーティスト</translation>
     </message>
     <message>
+        <source>All matches ({n})</source>
+        <translation>一致したすべての曲 ({n})</translation>
+    </message>
+    <message>
         <source>Browse by artist and album</source>
         <translation>アーティストとアルバムで表示</translation>
     </message>
@@ -5610,6 +5614,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
 </context>
 <context>
     <name>SearchFeedback</name>
+    <message>
+        <source>Clear Search</source>
+        <translation>検索を消去</translation>
+    </message>
     <message>
         <source>No tracks match “{query}”.</source>
         <translation>「{query}」に一致する曲はありません。</translation>

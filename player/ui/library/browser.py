@@ -6,13 +6,15 @@ Albums show their cover, read on the worker when an artist is opened, kept in me
 
 Choosing a node narrows the library's table to it (and so the play order, which is the table as
 shown); the search box narrows further within it. Rebuilt from the library's entries whenever they
-change, keeping the node the listener had chosen when it still exists. Replaced copies (folded under
-their successor in the table) are not counted.
+change, keeping the node the listener had chosen when it still exists. A search narrows the tree in
+place (`narrow`): each heading counts what matches, those with nothing matching hide, and the artists
+opened stay open. Replaced copies (folded under their successor in the table) are not counted.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
@@ -52,8 +54,29 @@ def album_artists(entries: list[LibraryEntry]) -> list[str]:
     return [r.album_artist or (various if r.compilation else r.artist) for r in rows]
 
 
+ALL_MUSIC = QT_TRANSLATE_NOOP("LibraryBrowser", "All music ({n})")
+ALL_MATCHES = QT_TRANSLATE_NOOP("LibraryBrowser", "All matches ({n})")  # while a search narrows the tree
+_SAID = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)  # a name cut short: whole on hover
 COVER_SIZE = 32  # logical pixels: an album's picture in the tree
 Album = tuple[str, str]  # (album artist, album) as the tree files it
+
+
+class _Node(QTreeWidgetItem):
+    """A heading that says its name and how many tracks under it the search matches, worked out when
+    painted: following a search sets numbers, not the texts of thousands of items."""
+
+    def __init__(self, name: str, scope: tuple[str | None, str | None]) -> None:
+        super().__init__()
+        self.name, self.count, self.searching = name, 0, False
+        self.setData(0, SCOPE_ROLE, list(scope))
+
+    def data(self, column: int, role: int) -> Any:
+        if role in _SAID and column == 0:
+            if self.name:
+                return translate("LibraryBrowser", "{name} ({n})").format(name=self.name, n=self.count)
+            said = ALL_MATCHES if self.searching else ALL_MUSIC
+            return translate("LibraryBrowser", said).format(n=self.count)
+        return super().data(column, role)
 
 
 class LibraryBrowser(QTreeWidget):
@@ -73,47 +96,76 @@ class LibraryBrowser(QTreeWidget):
         self._covers: dict[Album, QIcon | None] = {}  # read (None: it has none), in memory only
         self._asked: set[Album] = set()
         self._sample: dict[Album, str] = {}  # a content ID of each album, to read its cover from
+        self._key_of: dict[int, Album] = {}  # id() of each entry filed -> its album
+        self._everything = _Node("", (None, None))
+        self._artists: list[tuple[_Node, list[_Node]]] = []  # each artist's node and its albums'
         self.currentItemChanged.connect(self._chosen)
         self.itemExpanded.connect(self._expanded)
 
     def set_entries(self, entries: list[LibraryEntry]) -> None:
+        """File the library anew (its tracks changed): every artist and album, all counted."""
         shown = [e for e in entries if not e.replaced_by]
         nobody, nothing = unknown_artist(), unknown_album()
         keys = [
             (a or nobody, e.row.album or nothing) for a, e in zip(album_artists(shown), shown, strict=True)
         ]
-        albums: dict[str, dict[str, int]] = defaultdict(dict)
-        for (artist, album), n in Counter(keys).items():
-            albums[artist][album] = n
+        self._key_of = {id(e): k for e, k in zip(shown, keys, strict=True)}
+        albums: dict[str, list[str]] = defaultdict(list)
+        for artist, album in set(keys):
+            albums[artist].append(album)
         # The first track of each album whose file is here (the dict keeps the last: they go in reversed).
         held = [(k, e.row.content_id) for k, e in zip(keys, shown, strict=True) if e.row.file is not None]
         self._sample = dict(reversed(held))
-        keep = self.scope
         self.blockSignals(True)
         self.clear()
-        everything = self._node(None, self.tr("All music ({n})").format(n=len(shown)), (None, None))
-        chosen, opened = everything, None
-        nodes = [everything]
+        self._everything = _Node("", (None, None))
+        self._artists = []
         for artist in sorted(albums, key=str.casefold):
-            tracks = sum(albums[artist].values())
-            node = self._node(None, self.tr("{name} ({n})").format(name=artist, n=tracks), (artist, None))
-            nodes.append(node)
-            if keep == (artist, None):
-                chosen = node
-            for album in sorted(albums[artist], key=str.casefold):
-                said = self.tr("{name} ({n})").format(name=album, n=albums[artist][album])
-                leaf = self._node(node, said, (artist, album))
-                if cover := self._covers.get((artist, album)):
+            node = _Node(artist, (artist, None))
+            leaves = [_Node(album, (artist, album)) for album in sorted(albums[artist], key=str.casefold)]
+            for leaf in leaves:
+                if cover := self._covers.get((artist, leaf.name)):
                     leaf.setIcon(0, cover)
-                if keep == (artist, album):
+            node.addChildren(leaves)
+            self._artists.append((node, leaves))
+        # Built whole first: one insertion, not one per artist and album.
+        self.addTopLevelItems([self._everything, *(node for node, _ in self._artists)])
+        self.blockSignals(False)
+        self.narrow(None)
+
+    def narrow(self, entries: list[LibraryEntry] | None) -> None:
+        """Count and show only what `entries` (the tracks a search matches; None: no search) holds, in
+        place: the artists opened stay open, the covers stay, and a choice the search leaves empty lets
+        go (everything shows again, as Rhythmbox's browser does)."""
+        key_of = self._key_of
+        counts = Counter(key_of.values() if entries is None else map(key_of.get, map(id, entries)))
+        searching = entries is not None
+        self.setUpdatesEnabled(False)
+        self.blockSignals(True)
+        keep, chosen, opened = self.scope, self._everything, None
+        for node, leaves in self._artists:
+            total = 0
+            for leaf in leaves:
+                leaf.count = n = counts.get((node.name, leaf.name), 0)
+                total += n
+                if leaf.isHidden() != (n == 0):
+                    leaf.setHidden(n == 0)
+                if n and keep == (node.name, leaf.name):
                     chosen, opened = leaf, node
-        self.addTopLevelItems(nodes)  # built whole first: one insertion, not one per artist and album
+            node.count = total
+            if node.isHidden() != (total == 0):
+                node.setHidden(total == 0)
+            if total and keep == (node.name, None):
+                chosen = node
+        self._everything.count = sum(counts.values()) - counts.get(None, 0)
+        self._everything.searching = searching
         if opened is not None:
             opened.setExpanded(True)
         self.setCurrentItem(chosen)
         self.blockSignals(False)
-        scope = chosen.data(0, SCOPE_ROLE)
-        if tuple(scope) != self.scope:  # what was chosen is gone: show everything again
+        self.setUpdatesEnabled(True)
+        self.viewport().update()
+        if tuple(chosen.data(0, SCOPE_ROLE)) != self.scope:  # what was chosen is gone: show everything
             self._chosen(chosen, None)
 
     def _expanded(self, node: QTreeWidgetItem) -> None:
@@ -151,28 +203,21 @@ class LibraryBrowser(QTreeWidget):
                     leaf.setIcon(0, icon)
 
     def choose(self, artist: str | None, album: str | None = None) -> bool:
-        """Select the node for (artist, album); False when there is none."""
-        for i in range(self.topLevelItemCount()):
-            node = self.topLevelItem(i)
-            if node is None:
+        """Select the node for (artist, album); False when there is none, or the search hides it."""
+        if artist is None:
+            self.setCurrentItem(self._everything)
+            return True
+        for node, leaves in self._artists:
+            if node.name != artist or node.isHidden():
                 continue
-            if tuple(node.data(0, SCOPE_ROLE)) == (artist, album):
+            if album is None:
                 self.setCurrentItem(node)
                 return True
-            for j in range(node.childCount()):
-                leaf = node.child(j)
-                if leaf is not None and tuple(leaf.data(0, SCOPE_ROLE)) == (artist, album):
+            for leaf in leaves:
+                if leaf.name == album and not leaf.isHidden():
                     self.setCurrentItem(leaf)
                     return True
         return False
-
-    def _node(
-        self, parent: QTreeWidgetItem | None, text: str, scope: tuple[str | None, str | None]
-    ) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(parent, [text]) if parent is not None else QTreeWidgetItem([text])
-        item.setData(0, SCOPE_ROLE, list(scope))
-        item.setToolTip(0, text)
-        return item
 
     def _chosen(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         artist, album = item.data(0, SCOPE_ROLE) if item is not None else (None, None)

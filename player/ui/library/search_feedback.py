@@ -2,8 +2,9 @@
 table), a search that matches nothing says so over the empty table, and the artist and album browser
 counts what the search matches, as Rhythmbox's browser and Strawberry's collection filter do.
 
-The browser is rebuilt a moment after typing stops, not at every key: at 100,000 rows a rebuild is a
-pass over every row, and typing must stay as quick as the table's own filter.
+The browser follows a moment after typing stops, not at every key: at 100,000 rows counting what
+matches is a pass over every row, and typing must stay as quick as the table's own filter. It follows
+in place (`LibraryBrowser.narrow`), so the artists the listener opened stay open.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from player.ui.library.view import LibraryPage
@@ -24,12 +25,22 @@ class SearchFeedback(QObject):
     def __init__(self, view: LibraryPage) -> None:
         super().__init__(view)
         self.view = view
-        self.nothing = QLabel(view.table.viewport())
+        self.panel = QWidget(view.table.viewport())  # over the empty table: what was not found
+        self.panel.setObjectName("noMatchesPanel")
+        self.nothing = QLabel(self.panel)
         self.nothing.setObjectName("noMatches")
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.nothing.setWordWrap(True)
         self.nothing.setTextFormat(Qt.TextFormat.PlainText)
-        self.nothing.hide()
+        self.clear_button = QPushButton(self.tr("Clear Search"), self.panel)
+        self.clear_button.setObjectName("clearSearch")
+        self.clear_button.clicked.connect(self.clear)
+        box = QVBoxLayout(self.panel)
+        box.addStretch(1)
+        box.addWidget(self.nothing)
+        box.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch(1)
+        self.panel.hide()
         self._browse_timer = QTimer(self)
         self._browse_timer.setSingleShot(True)
         self._browse_timer.setInterval(BROWSE_DELAY_MS)
@@ -43,7 +54,13 @@ class SearchFeedback(QObject):
     def browse(self) -> None:
         """The browser counts what the search matches now (everything, with no search)."""
         self._browse_timer.stop()
-        self.view.browser.set_entries(self.view.proxy.searched_entries())
+        proxy = self.view.proxy
+        self.view.browser.narrow(proxy.searched_entries() if proxy.searching else None)
+
+    def clear(self) -> None:
+        """The whole library again, the search box ready for another search."""
+        self.view.search.clear()
+        self.view.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _typed(self, _text: str) -> None:
         self._browse_timer.start()
@@ -62,17 +79,18 @@ class SearchFeedback(QObject):
             hint = self.tr("Press Esc to clear the search.") if query else ""
             self.nothing.setText(f"{said}\n{hint}".strip())
             self.nothing.setAccessibleName(self.nothing.text())
-            self.nothing.setGeometry(view.table.viewport().rect())
-        self.nothing.setVisible(empty)
+            self.clear_button.setVisible(bool(query))
+            self.panel.setGeometry(view.table.viewport().rect())
+        self.panel.setVisible(empty)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         view = self.view
         if watched is view.table.viewport() and event.type() == QEvent.Type.Resize:
-            self.nothing.setGeometry(view.table.viewport().rect())
+            self.panel.setGeometry(view.table.viewport().rect())
         elif watched is view.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Escape and view.search.text():
-                view.search.clear()  # the whole library again
+                view.search.clear()  # the whole library again, the search kept in focus
                 return True
             if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Down) and view.proxy.rowCount():
                 view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -230,7 +230,9 @@ class LibraryPage(QWidget):
         selected = self.selected_entry()
         self._several_insurers = columns.show_insurers(self.table, entries, self._several_insurers)
         self.model.set_entries(entries)
-        self.feedback.browse()
+        self.browser.set_entries(entries)
+        if self.proxy.searching:
+            self.feedback.browse()  # and narrowed to what the search matches
         page = self.table if entries else self.empty if self._locked_for is None else self.locked
         self.stack.setCurrentWidget(page)
         self.browser.setVisible(self._browser_allowed and bool(entries))
