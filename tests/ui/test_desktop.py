@@ -102,6 +102,8 @@ def test_volume_layout_and_the_last_track_survive_a_restart(
     wait_playing(qtbot, window, "Lantern Street")
     window.now.seek(12_000)
     qtbot.waitUntil(lambda: window.player.position >= 12_000, timeout=10_000)
+    table = window.library.table
+    sized = {c: table.columnWidth(c) for c in (Column.TITLE, Column.ARTIST, Column.ALBUM)}
     window.close()
     assert window.player.state is PlaybackState.STOPPED
 
@@ -110,7 +112,16 @@ def test_volume_layout_and_the_last_track_survive_a_restart(
     assert restored.bar.volume.value() == 35
     assert restored.player.volume == pytest.approx(0.35)
     assert (restored.width(), restored.height()) == (780, 590)
-    assert restored.library.table.columnWidth(Column.ALBUM) == 222
+    # The listener's layout comes back: the album as much wider than the title and the artist as they
+    # left it, the whole fitted to the table (222 px did not fit beside the rest at this width).
+    table = restored.library.table
+    back = {c: table.columnWidth(c) for c in sized}
+    for column in (Column.TITLE, Column.ARTIST):
+        assert back[Column.ALBUM] / back[column] == pytest.approx(
+            sized[Column.ALBUM] / sized[column], rel=0.05
+        )
+    shown = [c for c in Column if not table.isColumnHidden(c)]
+    assert sum(table.columnWidth(c) for c in shown) <= table.viewport().width()
     header = restored.library.table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
         Column.DURATION,

@@ -34,6 +34,7 @@ class SearchFeedback(QObject):
         self.nothing.setTextFormat(Qt.TextFormat.PlainText)
         self.clear_button = QPushButton(self.tr("Clear Search"), self.panel)
         self.clear_button.setObjectName("clearSearch")
+        self.clear_button.setAccessibleName(self.clear_button.text())
         self.clear_button.clicked.connect(self.clear)
         box = QVBoxLayout(self.panel)
         box.addStretch(1)
