@@ -127,14 +127,21 @@ def _ratio(header: QHeaderView, a: Column, b: Column) -> float:
     return header.sectionSize(a) / header.sectionSize(b)
 
 
-def test_text_columns_read_whole_at_1280_and_short_ones_keep_to_their_words(
-    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
-) -> None:
-    session = bought(make_session, module_backend.url, *TRACKS)
+def _library_at_1280(
+    qtbot: QtBot, make_session: MakeSession, backend: Backend
+) -> tuple[MainWindow, QTableView, QHeaderView]:
+    """The window 1280 px wide on the library of the six tracks; its table and header."""
+    session = bought(make_session, backend.url, *TRACKS)
     window = open_window(qtbot, session, rows=len(TRACKS))
     window.resize(1280, 800)
     table = window.library.table
-    header = table.horizontalHeader()
+    return window, table, table.horizontalHeader()
+
+
+def test_text_columns_read_whole_at_1280_and_short_ones_keep_to_their_words(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    window, table, header = _library_at_1280(qtbot, make_session, module_backend)
     qtbot.waitUntil(window.library.browser.isVisible, timeout=5_000)
     _settle(qtbot, table)
 
@@ -157,11 +164,7 @@ def test_text_columns_read_whole_at_1280_and_short_ones_keep_to_their_words(
 def test_the_listeners_widths_are_kept_in_proportion_as_the_room_changes_and_at_the_next_launch(
     qtbot: QtBot, make_session: MakeSession, module_backend: Backend
 ) -> None:
-    session = bought(make_session, module_backend.url, *TRACKS)
-    window = open_window(qtbot, session, rows=len(TRACKS))
-    window.resize(1280, 800)
-    table = window.library.table
-    header = table.horizontalHeader()
+    window, table, header = _library_at_1280(qtbot, make_session, module_backend)
     _settle(qtbot, table)
     before = _widths(header)
     assert not _remembered(window)  # fitted to the rows so far
