@@ -40,11 +40,21 @@ def _entry(row: sqlite3.Row, rates: dict[str, tuple[float, premiums.TroubleRecor
         duration_ms=row["duration_ms"],
         track_number=row["track_number"],
         version=row["current_version"],
-        available=not row["discontinued"] and row["status"] == "active" and not record.in_outage,
+        available=not _unavailable(row, record),
+        unavailable=_unavailable(row, record),
         encodings=(row["encodings"] or "").split(",") if row["encodings"] else [],
         cover_url=f"/api/v1/catalog/{row['id']}/cover",
         configurations=configurations(row),
     )
+
+
+def _unavailable(row: sqlite3.Row, record: premiums.TroubleRecord) -> api.Unavailability:
+    """Why the track is not sold now ("" while it is), in the licensor's own order of reasons."""
+    if row["status"] != "active":
+        return "provider_ended"
+    if record.in_outage:
+        return "provider_unavailable"
+    return "content_discontinued" if row["discontinued"] else ""
 
 
 _SELECT = (

@@ -175,6 +175,7 @@ class CatalogEntry(Answer):
     track_number: int = 0
     version: int = 1
     available: bool = True
+    unavailable: Unavailability = ""  # why it is not sold now: an outage passes, an ended business does not
     encodings: list[str] = Field(default_factory=list)
     cover_url: str = ""
     configurations: list[SaleConfiguration] = Field(default_factory=_front_end_only)  # its provider's

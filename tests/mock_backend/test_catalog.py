@@ -7,11 +7,13 @@ import statistics
 import time
 
 from player.protocol.canonical import b64d
+from tests.conftest import StartBackend
 from tests.support.backend import Backend
 
 ENTRY_FIELDS = {
     "content_id", "title", "artist", "album", "genre", "provider", "provider_name", "price", "premium",
-    "duration_ms", "track_number", "version", "available", "encodings", "cover_url", "configurations",
+    "duration_ms", "track_number", "version", "available", "unavailable", "encodings", "cover_url",
+    "configurations",
 }  # fmt: skip
 
 
@@ -21,7 +23,7 @@ def test_catalog_lists_every_track_of_both_providers_with_price_and_premium(shar
     assert {t["provider"] for t in tracks} == {"aurora", "harbor"}
     for t in tracks:
         assert set(t) == ENTRY_FIELDS
-        assert t["available"] is True and t["version"] == 1
+        assert t["available"] is True and t["unavailable"] == "" and t["version"] == 1
         assert sorted(t["encodings"]) == ["audio/flac", "audio/ogg"]
         assert 150 <= t["price"] <= 400 and t["premium"] >= 1
         assert t["duration_ms"] > 0
@@ -58,6 +60,29 @@ def test_an_unknown_track_is_404_in_the_json_error_shape(shared_backend: Backend
         assert set(r.json()) == {"error"} and set(r.json()["error"]) == {"code", "message"}
     r = shared_backend.get("/api/v1/no/such/route")
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+
+
+def test_a_track_not_on_sale_says_why_an_outage_that_passes_apart_from_a_sale_that_ended(
+    start_backend: StartBackend,
+) -> None:
+    def why(backend: Backend) -> dict[str, tuple[bool, str]]:
+        tracks = backend.get("/api/v1/catalog").json()
+        return {
+            t["content_id"]: (t["available"], t["unavailable"]) for t in tracks if t["provider"] == "aurora"
+        }
+
+    with start_backend() as backend:
+        backend.admin("/content/aurora-0002/discontinue")
+        backend.admin("/providers/aurora/outage", json={"on": True})
+        during = why(backend)
+        assert during["aurora-0001"] == (False, "provider_unavailable")
+        assert during["aurora-0002"] == (False, "provider_unavailable")  # the licensor's order: down first
+        backend.admin("/providers/aurora/outage", json={"on": False})
+        after = why(backend)
+        assert after["aurora-0001"] == (True, "")
+        assert after["aurora-0002"] == (False, "content_discontinued")
+        backend.admin("/providers/aurora/end-business")
+        assert set(why(backend).values()) == {(False, "provider_ended")}
 
 
 def test_genres_are_listed_once_each(shared_backend: Backend) -> None:

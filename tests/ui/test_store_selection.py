@@ -12,7 +12,7 @@ from player.ui.insurance.insure_dialog import InsureDialog
 from player.ui.session import UiSession
 from player.ui.shell.main_window import MainWindow
 from player.ui.shell.window_actions import LIBRARY, STORE
-from player.ui.store.model import OWNED, OWNED_UNINSURED, UNAVAILABLE, Column
+from player.ui.store.model import OWNED, OWNED_UNINSURED, SUPPLIER_DOWN, Column
 from player.ui.store.view import StoreView
 from tests.conftest import StartBackend
 from tests.support.backend import Backend
@@ -181,7 +181,16 @@ def test_an_album_stopped_halfway_by_its_supplier_keeps_what_was_bought_and_retr
         )
         qtbot.waitUntil(lambda: held(session) == {ALBUM[0]}, timeout=WAIT)  # the first stays bought
         assert session.online  # the insurer answered: the player does not call itself offline
-        assert [availability(view, c) for c in ALBUM] == [OWNED, UNAVAILABLE, UNAVAILABLE]
+        # what the store shows of the rest says the supplier is down, not that the sale has ended
+        qtbot.waitUntil(
+            lambda: [availability(view, c) for c in ALBUM] == [OWNED] + [SUPPLIER_DOWN] * 2, timeout=WAIT
+        )
+        assert view.select(ALBUM[1])
+        assert view.buy_button.text() == "Supplier not answering" and not view.buy_button.isEnabled()
+        row = view.model.row_of(ALBUM[1])
+        assert row is not None
+        tip = view.model.index(row, Column.AVAILABILITY).data(Qt.ItemDataRole.ToolTipRole)
+        assert "Its supplier's service is down at the moment." in tip
 
         backend.admin("/providers/aurora/outage", json={"on": False})
         view.notice.action.click()  # Retry: the two left, in one confirmation again

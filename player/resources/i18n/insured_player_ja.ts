@@ -227,10 +227,6 @@
         <translation>購入済み</translation>
     </message>
     <message>
-        <source>Not sold now</source>
-        <translation>現在販売なし</translation>
-    </message>
-    <message>
         <source>Buy insured…</source>
         <translation>保険付きで購入…</translation>
     </message>
@@ -416,6 +412,10 @@ If the track or its license is lost, nothing re-distributes it. You can insure i
     <message>
         <source>Not sold now</source>
         <translation>現在販売なし</translation>
+    </message>
+    <message>
+        <source>Supplier not answering</source>
+        <translation>販売元が応答していません</translation>
     </message>
     <message>
         <source>Downloading {percent}%</source>

@@ -15,7 +15,7 @@ from player.ui.kit.guard import while_alive
 from player.ui.kit.notice import Notice, Tone
 from player.ui.session import ConnectionState, UiSession
 from player.ui.store.confirming import one_confirmation, several_bought_words, several_confirmation
-from player.ui.store.model import CatalogFilter, CatalogModel, catalog_entry
+from player.ui.store.model import CatalogFilter, CatalogModel, catalog_entry, not_sold
 from player.words import yen
 
 if TYPE_CHECKING:
@@ -108,8 +108,10 @@ class BuyingView(QWidget):
             can_buy = True
         elif all(self.model.is_owned(e.content_id) for e in chosen):
             self.buy_button.setText(self.tr("Owned"))
-        else:
-            self.buy_button.setText(self.tr("Not sold now"))
+        else:  # the first that is neither held nor on sale says why
+            self.buy_button.setText(
+                not_sold(next(e for e in chosen if not self.model.is_owned(e.content_id)))
+            )
         offline = not self.online()
         tip = (
             self.tr("Buying needs a connection to the insurer: Retry, or wait until it answers.")

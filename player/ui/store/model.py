@@ -20,7 +20,7 @@ from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from player.language import QT_TRANSLATE_NOOP, translate
-from player.words import duration, yen
+from player.words import duration, unavailable, yen
 
 if TYPE_CHECKING:
     from player.terminal import CatalogEntry
@@ -70,6 +70,14 @@ OWNED = QT_TRANSLATE_NOOP("CatalogModel", "Owned")
 OWNED_UNINSURED = QT_TRANSLATE_NOOP("CatalogModel", "Owned, not insured")
 AVAILABLE = QT_TRANSLATE_NOOP("CatalogModel", "Available")
 UNAVAILABLE = QT_TRANSLATE_NOOP("CatalogModel", "Not sold now")
+SUPPLIER_DOWN = QT_TRANSLATE_NOOP("CatalogModel", "Supplier not answering")  # an outage: it passes
+
+
+def not_sold(e: CatalogEntry) -> str:
+    """Why a track cannot be bought now, in the store's short words: a supplier's outage is not the end
+    of its sale, and a listener should know to come back rather than look elsewhere."""
+    down = e.unavailable == "provider_unavailable"
+    return translate("CatalogModel", SUPPLIER_DOWN if down else UNAVAILABLE)
 
 
 class CatalogModel(QAbstractTableModel):
@@ -146,7 +154,7 @@ class CatalogModel(QAbstractTableModel):
             return translate("CatalogModel", OWNED_UNINSURED)
         if e.content_id in self._owned:
             return translate("CatalogModel", OWNED)
-        return translate("CatalogModel", AVAILABLE) if e.available else translate("CatalogModel", UNAVAILABLE)
+        return translate("CatalogModel", AVAILABLE) if e.available else not_sold(e)
 
     def can_buy(self, e: CatalogEntry) -> bool:
         return e.available and e.content_id not in self._owned and e.content_id not in self._downloading
@@ -235,7 +243,9 @@ class CatalogModel(QAbstractTableModel):
         elif self.is_owned(e.content_id):
             lines.append(self.tr("In your library, insured"))
         elif not e.available:
-            lines.append(self.tr("The provider does not sell this track at the moment"))
+            lines.append(
+                unavailable(e.unavailable) or self.tr("The provider does not sell this track at the moment")
+            )
         return "\n".join(lines)
 
     def _changed_column(self, column: Column) -> None:
