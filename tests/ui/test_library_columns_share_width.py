@@ -3,11 +3,12 @@ read whole while the short columns (year, length, insurance, license) are as wid
 Up Next open beside the table the title still reads whole and nothing hides past the right edge. Once
 the listener drags a border, the layout is theirs: the next column gives what the dragged one took, and
 when the room changes (Up Next, another window size, the next launch) the text columns keep the
-proportions the listener gave them."""
+proportions the listener gave them. Where the room is so short that the insurance's word is cut, its
+cell shows the shield alone, the word a hover away."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 from pytestqt.qtbot import QtBot
@@ -204,3 +205,43 @@ def test_the_listeners_widths_are_kept_in_proportion_as_the_room_changes_and_at_
     for column in SHORT:
         assert header.sectionSize(column) == theirs[column], column.name
     assert_words_plain()
+
+
+def _index(table: QTableView, row: int, column: Column) -> QModelIndex:
+    return table.model().index(row, column)
+
+
+def _inked(table: QTableView, column: Column, row: int) -> list[int]:
+    """The x of every pixel column of a cell that is painted on (icon or words), its background aside."""
+    index = _index(table, row, column)
+    image = table.viewport().grab(table.visualRect(index)).toImage()
+    background = image.pixelColor(1, 1).lightness()
+    return [
+        x
+        for x in range(1, image.width() - 1)
+        if any(
+            abs(image.pixelColor(x, y).lightness() - background) > 40 for y in range(1, image.height() - 1)
+        )
+    ]
+
+
+def test_an_insurance_cell_too_narrow_for_its_words_shows_the_shield_alone(
+    qtbot: QtBot, make_session: MakeSession, module_backend: Backend
+) -> None:
+    window, table, header = _library_at_1280(qtbot, make_session, module_backend)
+    _settle(qtbot, table)
+    icon = table.iconSize().width() if table.iconSize().isValid() else 16
+    words = "Insured"
+    assert window.library.proxy.index(0, Column.INSURED).data() == words
+    inked = _inked(table, Column.INSURED, 0)
+    assert max(inked) > icon + 2 * MARGINS  # room enough: the shield and its word beside it
+
+    window.resize(1000, 700)
+    _open_up_next(qtbot, window)  # the room short: every column gives way, the insurance's too
+    width = header.sectionSize(Column.INSURED)
+    assert table.fontMetrics().horizontalAdvance(words) + icon + MARGINS > width  # the word is cut
+    inked = _inked(table, Column.INSURED, 0)
+    middle = width / 2
+    assert inked and all(abs(x - middle) <= icon / 2 + 2 for x in inked)  # the shield alone, centred
+    tip = window.library.proxy.index(0, Column.INSURED).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Insured:")  # the words stay a hover away

@@ -60,14 +60,54 @@ class WholeTextOnHover(QStyledItemDelegate):
             return super().helpEvent(event, view, option, index)
         styled = QStyleOptionViewItem(option)
         self.initStyleOption(styled, index)
-        style = view.style()
-        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, styled, view).width()
-        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
-        if styled.fontMetrics.horizontalAdvance(text) + margin > room:
+        if _cut(styled, text, view):
             QToolTip.showText(event.globalPos(), text, view)
         else:
             QToolTip.hideText()
         return True
+
+
+def _cut(option: QStyleOptionViewItem, text: str, view: QAbstractItemView) -> bool:
+    """Whether `text` is elided in the cell `option` describes."""
+    style = view.style()
+    room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width()
+    margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    return option.fontMetrics.horizontalAdvance(text) + margin > room
+
+
+class IconWhenCut(WholeTextOnHover):
+    """In `columns`, a cell with an icon whose words are cut shows the icon alone, centred: "In…" beside
+    the insured shield says less than the shield does, and the cell's tooltip keeps the words."""
+
+    def __init__(self, view: QAbstractItemView, columns: frozenset[int]) -> None:
+        super().__init__(view)
+        self._view, self._columns = view, columns
+        self._measuring = False
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        """The cell's room for its words and icon: what a column is fitted to, so never the icon alone."""
+        self._measuring = True
+        try:
+            return super().sizeHint(option, index)
+        finally:
+            self._measuring = False
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        features = QStyleOptionViewItem.ViewItemFeature
+        if (
+            self._measuring
+            or index.column() not in self._columns
+            or not option.features & features.HasDecoration
+        ):
+            return
+        if option.text and _cut(option, option.text, self._view):
+            option.text = ""
+            option.features &= ~features.HasDisplay
+            option.decorationPosition = QStyleOptionViewItem.Position.Top  # Qt centres a top icon
+            option.decorationAlignment = Qt.AlignmentFlag.AlignCenter
 
 
 class RoomyRows(WholeTextOnHover):
@@ -105,10 +145,11 @@ class WrappedRows(RoomyRows):
         return QSize(size.width(), max(size.height(), needed + 12))
 
 
-def show_whole_text(view: QAbstractItemView) -> None:
-    """Elide on the right and give cut cells their whole text on hover."""
+def show_whole_text(view: QAbstractItemView, icon_when_cut: frozenset[int] = frozenset()) -> None:
+    """Elide on the right and give cut cells their whole text on hover; in `icon_when_cut`, a cut cell
+    with an icon shows the icon alone."""
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.setItemDelegate(WholeTextOnHover(view))
+    view.setItemDelegate(IconWhenCut(view, icon_when_cut) if icon_when_cut else WholeTextOnHover(view))
 
 
 def make_table(headers: list[str], name: str, accessible: str, stretch: int = -1) -> QTableWidget:

@@ -111,7 +111,7 @@ class LibraryPage(QWidget):
         self.table.setAccessibleName(self.tr("Library"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        show_whole_text(self.table)
+        show_whole_text(self.table, icon_when_cut=frozenset({Column.INSURED}))
         self.table.sortByColumn(Column.ARTIST, Qt.SortOrder.AscendingOrder)  # then year, album, disc, #
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
