@@ -28,7 +28,7 @@ from pathlib import Path
 from player.cli.output import PROG, Output, progress_printer
 from player.cli.parser import build_parser
 from player.cli.qt_app import application
-from player.errors import PlayerError, UsageError
+from player.errors import BackendRefusedError, PlayerError, UsageError
 from player.language import install, translate
 from player.qt_logging import quiet_multimedia
 
@@ -89,13 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(words)
         return run(args)
     except PlayerError as e:
-        facts = getattr(e, "facts", None)  # a refusal made of facts (the insurers' shared history)
-        if facts:
-            from player.words import refusal  # said in the user's language, from the facts
-
-            Output.error(refusal(getattr(e, "reason", ""), str(e), facts=facts))
-        else:
-            Output.error(str(e))
+        Output.error(_said(e))
         return e.exit_code
     except KeyboardInterrupt:
         interrupted = translate("Cli", "interrupted")
@@ -104,3 +98,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as e:  # a disk or pipe failure outside the store's own checks
         print(f"{PROG}: {e.strerror or e}", file=sys.stderr)
         return 1
+
+
+def _said(error: PlayerError) -> str:
+    """The error's one line: a refusal the player has words for is said in them, in the user's
+    language, as the window says it; anything else in the core's own sentence."""
+    from player.words import REQUESTS_REFUSED, refusal, request_refused
+
+    facts = getattr(error, "facts", None)  # a refusal made of facts (the insurers' shared history)
+    if facts:
+        return refusal(getattr(error, "reason", ""), str(error), facts=facts)
+    if isinstance(error, BackendRefusedError) and error.code in REQUESTS_REFUSED:
+        return request_refused(error.code, str(error))
+    return str(error)

@@ -92,3 +92,27 @@ def test_a_track_bought_while_the_choice_waits_is_no_longer_offered_as_its_alter
     cli.buy(first)  # bought in the store before choosing: a second copy is no stand-in for the lost one
     again = [alt["content_id"] for alt in cli.ok("alternates", item["item_id"])]
     assert again == [alt["content_id"] for alt in offered[1:]]
+
+
+def test_a_choice_asked_again_from_a_library_restored_from_before_it_is_refused_in_words(
+    cli: Cli, module_backend: Backend
+) -> None:
+    """A backup of the data dir, taken while the choice waited, is put back after the choice was made:
+    the library says the item still waits, the insurer knows better, and the user reads why."""
+    lost = "harbor-0002"  # a track no other story here discontinues
+    cli.sign_up_insured("rin")
+    cli.buy(lost)
+    module_backend.admin(f"/content/{lost}/discontinue")
+    claim = cli.ok("report-loss", lost)
+    (item,) = claim["items"]
+    assert item["outcome"] == "alternates_offered", item
+    settings = cli.data_dir / "settings.json"
+    backup = settings.read_bytes()  # what a backup of the library held while the choice waited
+    chosen = cli.ok("alternates", item["item_id"])[0]
+    cli.ok("choose", item["item_id"], chosen["alternate_id"])
+
+    settings.write_bytes(backup)  # the backup put back
+    err = cli.fails(1, "choose", item["item_id"], chosen["alternate_id"])  # refused by the backend
+    assert "An alternate was chosen for this track already, from this computer or another one." in err
+    (new,) = cli.library()[chosen["content_id"]]
+    assert new["state"] == "valid"  # what the first choice brought stays
