@@ -76,8 +76,9 @@ SUPPLIER_DOWN = QT_TRANSLATE_NOOP("CatalogModel", "Supplier not answering")  # a
 def not_sold(e: CatalogEntry) -> str:
     """Why a track cannot be bought now, in the store's short words: a supplier's outage is not the end
     of its sale, and a listener should know to come back rather than look elsewhere."""
-    down = e.unavailable == "provider_unavailable"
-    return translate("CatalogModel", SUPPLIER_DOWN if down else UNAVAILABLE)
+    if e.unavailable == "provider_unavailable":
+        return translate("CatalogModel", SUPPLIER_DOWN)
+    return translate("CatalogModel", UNAVAILABLE)
 
 
 class CatalogModel(QAbstractTableModel):
