@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 LATER = ("requests", "urllib3", "pydantic", "numpy", "player.client", "player.protocol.api", "mutagen")
 DIALOGS = (
@@ -68,3 +69,38 @@ def test_after_the_ui_loads_an_import_does_not_read_the_modules_source() -> None
         seen.append(json.loads(done.stdout.strip().splitlines()[-1]))
     assert seen[0] == [], "the source was read"
     assert seen[1], "the probe can fail: PySide6 alone does read it"
+
+
+def test_building_the_window_does_not_load_the_contract_on_the_gui_thread(tmp_path: Path) -> None:
+    """Built, the window's pages ask what is selected (the store's preview key, say): with nothing there
+    yet the contract's classes are not needed, and loading them (pydantic, ~0.4 s) on the GUI thread
+    held the first paint back. Later contact with the insurer loads them on the session's worker."""
+    probe = (
+        "import json, sys, threading\n"
+        "from pathlib import Path\n"
+        "seen = []\n"
+        "class Watch:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name in {LATER!r} and threading.current_thread() is threading.main_thread():\n"
+        "            seen.append(name)\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Watch())\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from player.terminal import Terminal\n"
+        "from player.ui.session import UiSession\n"
+        "app = QApplication([])\n"
+        "terminal = Terminal(Path(sys.argv[1]), 'http://127.0.0.1:9')\n"
+        "from player.ui.shell.main_window import MainWindow\n"
+        "window = MainWindow(UiSession(terminal))\n"
+        "print(json.dumps(sorted(set(seen))))\n"
+        "window.shutdown()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "library")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

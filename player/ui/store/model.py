@@ -33,10 +33,14 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 def catalog_entry(index: QModelIndex) -> CatalogEntry | None:
     """The track of a store row (None for none). The contract's classes load with the first catalog,
-    not with the window, so the class is looked up here rather than at import."""
+    not with the window, so the class is looked up here rather than at import, and only once a row
+    holds an entry: asked before the catalog came (the window being built), it would load them on the
+    GUI thread before the first paint."""
+    entry = index.data(ENTRY_ROLE)
+    if entry is None:
+        return None
     from player.terminal import CatalogEntry
 
-    entry = index.data(ENTRY_ROLE)
     return entry if isinstance(entry, CatalogEntry) else None
 
 
