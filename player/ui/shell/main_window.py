@@ -123,7 +123,7 @@ class MainWindow(WindowActions):
         central.setLayout(content)
         self.setCentralWidget(central)
 
-        self._apply_icons()
+        self._apply_icons(bar=False)  # the player bar drew its own as it was built
         self._build_actions()
         self._connect()
         self._connect_music()
@@ -210,7 +210,7 @@ class MainWindow(WindowActions):
         self.session.provider_names = st.provider_names
         self.sidebar.nav.setCurrentRow(LIBRARY)
 
-    def _apply_icons(self) -> None:
+    def _apply_icons(self, *, bar: bool = True) -> None:
         """Icons drawn in the palette's colours: at start, and again when the system theme changes."""
         palette = self.palette()
         self.library.set_icons(
@@ -221,7 +221,8 @@ class MainWindow(WindowActions):
         self.sidebar.set_icons(
             [icons.themed_icon(n, palette) for n in ("library", "store", "insurance", "receipts")]
         )
-        self.bar.apply_icons()
+        if bar:
+            self.bar.apply_icons()
         self.playlists.apply_icons(palette)
 
     def changeEvent(self, event: QEvent) -> None:
