@@ -211,18 +211,19 @@ def _index(table: QTableView, row: int, column: Column) -> QModelIndex:
     return table.model().index(row, column)
 
 
-def _inked(table: QTableView, column: Column, row: int) -> list[int]:
-    """The x of every pixel column of a cell that is painted on (icon or words), its background aside."""
+def _inked(table: QTableView, column: Column, row: int) -> tuple[list[int], list[int]]:
+    """The x of every pixel column and the y of every pixel row of a cell that is painted on (icon or
+    words), its background aside."""
     index = _index(table, row, column)
     image = table.viewport().grab(table.visualRect(index)).toImage()
     background = image.pixelColor(1, 1).lightness()
-    return [
-        x
+    inked = [
+        (x, y)
         for x in range(1, image.width() - 1)
-        if any(
-            abs(image.pixelColor(x, y).lightness() - background) > 40 for y in range(1, image.height() - 1)
-        )
+        for y in range(1, image.height() - 1)
+        if abs(image.pixelColor(x, y).lightness() - background) > 40
     ]
+    return sorted({x for x, _ in inked}), sorted({y for _, y in inked})
 
 
 def test_an_insurance_cell_too_narrow_for_its_words_shows_the_shield_alone(
@@ -233,15 +234,16 @@ def test_an_insurance_cell_too_narrow_for_its_words_shows_the_shield_alone(
     icon = table.iconSize().width() if table.iconSize().isValid() else 16
     words = "Insured"
     assert window.library.proxy.index(0, Column.INSURED).data() == words
-    inked = _inked(table, Column.INSURED, 0)
-    assert max(inked) > icon + 2 * MARGINS  # room enough: the shield and its word beside it
+    xs, _ = _inked(table, Column.INSURED, 0)
+    assert max(xs) > icon + 2 * MARGINS  # room enough: the shield and its word beside it
 
     window.resize(1000, 700)
     _open_up_next(qtbot, window)  # the room short: every column gives way, the insurance's too
     width = header.sectionSize(Column.INSURED)
     assert table.fontMetrics().horizontalAdvance(words) + icon + MARGINS > width  # the word is cut
-    inked = _inked(table, Column.INSURED, 0)
-    middle = width / 2
-    assert inked and all(abs(x - middle) <= icon / 2 + 2 for x in inked)  # the shield alone, centred
+    xs, ys = _inked(table, Column.INSURED, 0)
+    assert xs and all(abs(x - width / 2) <= icon / 2 + 2 for x in xs)  # the shield alone, centred
+    height = table.rowHeight(0)
+    assert abs((ys[0] + ys[-1]) / 2 - height / 2) <= 2  # and level with the row's words
     tip = window.library.proxy.index(0, Column.INSURED).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Insured:")  # the words stay a hover away

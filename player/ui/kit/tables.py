@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QHelpEvent, QIcon, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -77,37 +77,40 @@ def _cut(option: QStyleOptionViewItem, text: str, view: QAbstractItemView) -> bo
 
 class IconWhenCut(WholeTextOnHover):
     """In `columns`, a cell with an icon whose words are cut shows the icon alone, centred: "In…" beside
-    the insured shield says less than the shield does, and the cell's tooltip keeps the words."""
+    the insured shield says less than the shield does, and the cell's tooltip keeps the words. Only the
+    painting changes: the cell's size hint (what a column is fitted to) still has room for both."""
 
     def __init__(self, view: QAbstractItemView, columns: frozenset[int]) -> None:
         super().__init__(view)
         self._view, self._columns = view, columns
-        self._measuring = False
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        """The cell's room for its words and icon: what a column is fitted to, so never the icon alone."""
-        self._measuring = True
-        try:
-            return super().sizeHint(option, index)
-        finally:
-            self._measuring = False
-
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        super().initStyleOption(option, index)
+        styled = QStyleOptionViewItem(option)
+        self.initStyleOption(styled, index)
         features = QStyleOptionViewItem.ViewItemFeature
-        if (
-            self._measuring
-            or index.column() not in self._columns
-            or not option.features & features.HasDecoration
-        ):
+        cut = styled.text and _cut(styled, styled.text, self._view)
+        if index.column() not in self._columns or not styled.features & features.HasDecoration or not cut:
+            super().paint(painter, option, index)
             return
-        if option.text and _cut(option, option.text, self._view):
-            option.text = ""
-            option.features &= ~features.HasDisplay
-            option.decorationPosition = QStyleOptionViewItem.Position.Top  # Qt centres a top icon
-            option.decorationAlignment = Qt.AlignmentFlag.AlignCenter
+        icon = QIcon(styled.icon)  # a copy: the member is cleared below
+        styled.text, styled.icon = "", QIcon()
+        styled.features &= ~(features.HasDisplay | features.HasDecoration)
+        style = self._view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, styled, painter, self._view)  # the cell
+        state = styled.state
+        mode = (
+            QIcon.Mode.Selected
+            if state & QStyle.StateFlag.State_Selected
+            else QIcon.Mode.Normal
+            if state & QStyle.StateFlag.State_Enabled
+            else QIcon.Mode.Disabled
+        )
+        place = QStyle.alignedRect(
+            styled.direction, Qt.AlignmentFlag.AlignCenter, styled.decorationSize, styled.rect
+        )
+        icon.paint(painter, place, Qt.AlignmentFlag.AlignCenter, mode)
 
 
 class RoomyRows(WholeTextOnHover):
