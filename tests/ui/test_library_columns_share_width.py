@@ -247,3 +247,8 @@ def test_an_insurance_cell_too_narrow_for_its_words_shows_the_shield_alone(
     assert abs((ys[0] + ys[-1]) / 2 - height / 2) <= 2  # and level with the row's words
     tip = window.library.proxy.index(0, Column.INSURED).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Insured:")  # the words stay a hover away
+
+    # its title, cut too, ends in "…" (Qt's headers do not elide by default, and a centred title wider
+    # than its room lost letters at both ends: "nsurance")
+    assert header.fontMetrics().horizontalAdvance(title(header, Column.INSURED)) > width - 4
+    assert header.textElideMode() is Qt.TextElideMode.ElideRight

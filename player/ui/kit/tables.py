@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QToolTip,
@@ -150,8 +151,13 @@ class WrappedRows(RoomyRows):
 
 def show_whole_text(view: QAbstractItemView, icon_when_cut: frozenset[int] = frozenset()) -> None:
     """Elide on the right and give cut cells their whole text on hover; in `icon_when_cut`, a cut cell
-    with an icon shows the icon alone."""
+    with an icon shows the icon alone. A column title cut short ends in "…" too: Qt's headers do not
+    elide by default, and a centred title wider than its room lost letters at both ends ("nsurance")."""
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header = view.horizontalHeader() if isinstance(view, QTableView) else None
+    header = view.header() if isinstance(view, QTreeView) else header
+    if header is not None:
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setItemDelegate(IconWhenCut(view, icon_when_cut) if icon_when_cut else WholeTextOnHover(view))
 
 
