@@ -31,6 +31,7 @@ from player.ui.library.model import Column
 from player.ui.library.widths import PADDING
 from player.ui.shell.first_run import FirstRunDialog
 from player.ui.shell.main_window import MainWindow
+from player.ui.store.model import Column as StoreColumn
 from tests.conftest import StartBackend
 from tests.support.backend import Backend
 from tests.ui.conftest import MakeSession, unique_name
@@ -110,7 +111,8 @@ def test_the_main_window_and_its_sections_fit_a_small_screen(
 ) -> None:
     with start_backend() as backend:
         session = bought(make_session, backend.url, "aurora-0001", "harbor-0011")
-        window = open_window(qtbot, session, rows=2)
+        session.terminal.insure_later.buy("harbor-0007")  # held without insurance: the store's longest word
+        window = open_window(qtbot, session, rows=3)
         screen = window.screen().availableGeometry()
         assert window.width() <= screen.width() and window.height() <= screen.height()
         problems = []
@@ -141,6 +143,10 @@ def test_the_main_window_and_its_sections_fit_a_small_screen(
             window.show_section(section)  # every column in view: nothing to scroll sideways for
             bar = table.horizontalScrollBar()
             qtbot.waitUntil(lambda b=bar: b.maximum() == 0, timeout=5_000)  # type: ignore[misc]
+        store = window.store  # "Owned, not insured" is cut rather than taking the title's room
+        assert store.select("harbor-0007")
+        qtbot.waitUntil(lambda: store.table.horizontalScrollBar().maximum() == 0, timeout=5_000)
+        assert store.table.columnWidth(StoreColumn.TITLE) >= 96  # the cover and the first words
         window.resize(1280, 800)
         qtbot.waitUntil(lambda: not window.sidebar.compact, timeout=5_000)
         assert player_bar.volume.isVisible() and player_bar.stop.isVisible()

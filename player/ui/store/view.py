@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -39,6 +38,7 @@ from player.ui.kit.notice import Notice, Tone
 from player.ui.kit.tables import show_whole_text
 from player.ui.kit.tasks import Progress
 from player.ui.session import UiSession
+from player.ui.store import widths
 from player.ui.store.actions import StoreActions
 from player.ui.store.buying import BuyingView, owned_tracks
 from player.ui.store.model import CatalogFilter, CatalogModel, Column, catalog_entry
@@ -51,8 +51,6 @@ if TYPE_CHECKING:
 
 ALL_GENRES = QT_TRANSLATE_NOOP("StoreView", "All genres")  # translated where shown
 # Of the width the words get: the provider's name too, or on a small screen it leaves titles no room.
-_SHARES = {Column.TITLE: 0.36, Column.ARTIST: 0.24, Column.ALBUM: 0.24, Column.PROVIDER: 0.16}
-MIN_SHARE_WIDTH = 48
 COVER_SIZE = 28
 
 
@@ -122,11 +120,10 @@ class StoreView(BuyingView):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
-        for column in Column:
-            words = column in _SHARES
-            mode = QHeaderView.ResizeMode.Interactive if words else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
+        widths.prepare(header)
         header.sectionResized.connect(self._section_resized)
+        self.model.dataChanged.connect(self._availability_changed)
+        self.model.modelReset.connect(self._fit_columns)
         self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -179,15 +176,16 @@ class StoreView(BuyingView):
         return super().eventFilter(watched, event)
 
     def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if column not in _SHARES:  # a short column grew with its contents ("Owned", "Downloading 45%")
+        if column not in widths.SHARES and column != Column.AVAILABILITY:  # grew with its contents
+            QTimer.singleShot(0, self, self._fit_columns)
+
+    def _availability_changed(self, top: QModelIndex, bottom: QModelIndex, *_: object) -> None:
+        """ "Owned" or "Downloading 45%" where "Available" was: the column's room is looked at again."""
+        if top.column() <= Column.AVAILABILITY <= bottom.column():
             QTimer.singleShot(0, self, self._fit_columns)
 
     def _fit_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        fixed = sum(header.sectionSize(c) for c in Column if c not in _SHARES)
-        free = max(0, self.table.viewport().width() - fixed - 4)  # a little slack: no horizontal scrollbar
-        for column, share in _SHARES.items():
-            self.table.setColumnWidth(column, max(MIN_SHARE_WIDTH, int(free * share)))
+        widths.fit(self.table)
 
     def reload(self) -> None:
         """Fetch the whole catalog (both providers) on the worker; filtering is done here, as you type."""
