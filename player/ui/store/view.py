@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 
 
 ALL_GENRES = QT_TRANSLATE_NOOP("StoreView", "All genres")  # translated where shown
-# Of the width the words get: the provider's name too, or on a small screen it leaves titles no room.
 COVER_SIZE = 28
 
 
@@ -180,7 +179,8 @@ class StoreView(BuyingView):
             QTimer.singleShot(0, self, self._fit_columns)
 
     def _availability_changed(self, top: QModelIndex, bottom: QModelIndex, *_: object) -> None:
-        """ "Owned" or "Downloading 45%" where "Available" was: the column's room is looked at again."""
+        """The Availability column's room is looked at again: "Owned" or "Downloading 45%" may be where
+        "Available" was."""
         if top.column() <= Column.AVAILABILITY <= bottom.column():
             QTimer.singleShot(0, self, self._fit_columns)
 

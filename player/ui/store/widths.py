@@ -33,6 +33,7 @@ def prepare(header: QHeaderView) -> None:
 
 
 def fit(table: QTableView) -> None:
+    """The columns fitted to the table's room now (the window, a scroll bar or the cells changed it)."""
     header = table.horizontalHeader()
     room = table.viewport().width() - SLACK
     fixed = sum(header.sectionSize(c) for c in Column if c not in SHARES and c is not Column.AVAILABILITY)
