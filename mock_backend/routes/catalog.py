@@ -27,6 +27,7 @@ COVER_ANSWER: dict[int | str, dict[str, Any]] = {
 
 def _entry(row: sqlite3.Row, rates: dict[str, tuple[float, premiums.TroubleRecord]]) -> api.CatalogEntry:
     rate, record = rates[row["provider_id"]]
+    unavailable = _unavailable(row, record)
     return api.CatalogEntry(
         content_id=row["id"],
         title=row["title"],
@@ -40,8 +41,8 @@ def _entry(row: sqlite3.Row, rates: dict[str, tuple[float, premiums.TroubleRecor
         duration_ms=row["duration_ms"],
         track_number=row["track_number"],
         version=row["current_version"],
-        available=not _unavailable(row, record),
-        unavailable=_unavailable(row, record),
+        available=not unavailable,
+        unavailable=unavailable,
         encodings=(row["encodings"] or "").split(",") if row["encodings"] else [],
         cover_url=f"/api/v1/catalog/{row['id']}/cover",
         configurations=configurations(row),
