@@ -27,15 +27,7 @@ def test_opening_the_window_does_not_import_what_the_first_contact_needs() -> No
         "import player.ui.launch, player.ui.shell.main_window\n"
         f"print(json.dumps(sorted(m for m in {LATER + DIALOGS!r} if m in sys.modules)))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert _offscreen(probe) == []
 
 
 def test_the_first_contact_does_load_them() -> None:
@@ -95,12 +87,18 @@ def test_building_the_window_does_not_load_the_contract_on_the_gui_thread(tmp_pa
         "print(json.dumps(sorted(set(seen))))\n"
         "window.shutdown()\n"
     )
+    assert _offscreen(probe, str(tmp_path / "library")) == []
+
+
+def _offscreen(probe: str, *args: str) -> object:
+    """What a fresh interpreter running `probe` (with `args`) on Qt's offscreen platform printed last,
+    as JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", probe, str(tmp_path / "library")],
+        [sys.executable, "-c", probe, *args],
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    return json.loads(done.stdout.strip().splitlines()[-1])

@@ -25,6 +25,7 @@ from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
 from PySide6.QtWidgets import QTableView
 
 from player.ui.kit.header_room import title_room
+from player.ui.kit.proportions import in_proportion, share
 from player.ui.library.model import Column
 
 STRETCH = (
@@ -90,36 +91,6 @@ def _shrink(widths: Widths, columns: tuple[Column, ...], floor: Floor, excess: i
     for c, cut in cuts.items():
         widths[c] -= cut
     return excess - taken
-
-
-def share(widths: Widths, shares: dict[Column, float], spare: int) -> None:
-    """Add `spare` px to the columns of `shares`, in proportion, to the last px."""
-    total = sum(shares.values())
-    if spare <= 0 or total <= 0:
-        return
-    given = {c: int(spare * s / total) for c, s in shares.items()}
-    for c in sorted(shares, key=shares.__getitem__, reverse=True)[: spare - sum(given.values())]:
-        given[c] += 1
-    for c, px in given.items():
-        widths[c] += px
-
-
-def in_proportion(shares: dict[Column, float], room: int, floor: int) -> Widths:
-    """`room` px shared among the columns of `shares` in their proportions, none narrower than
-    `floor`: a column its share would put below it is at the floor, and the others share the rest."""
-    widths = dict.fromkeys(shares, floor)
-    rest = dict(shares)
-    while rest:
-        free = room - floor * (len(shares) - len(rest))
-        total = sum(rest.values())
-        low = [c for c, s in rest.items() if free * s < floor * total]
-        if not low:
-            widths.update(dict.fromkeys(rest, 0))
-            share(widths, rest, free)
-            break
-        for column in low:
-            del rest[column]
-    return widths
 
 
 def fitted(table: QTableView, room: int) -> Widths:

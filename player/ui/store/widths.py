@@ -15,6 +15,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from player.language import translate
+from player.ui.kit.proportions import in_proportion
 from player.ui.store.model import AVAILABLE, OWNED, Column
 
 SHARES = {Column.TITLE: 0.36, Column.ARTIST: 0.24, Column.ALBUM: 0.24, Column.PROVIDER: 0.16}
@@ -40,21 +41,9 @@ def fit(table: QTableView) -> None:
     availability = _availability(table, room - fixed - SHARED_FLOOR)
     if header.sectionSize(Column.AVAILABILITY) != availability:
         header.resizeSection(Column.AVAILABILITY, availability)
-    for column, width in share(room - fixed - availability).items():
+    for column, width in in_proportion(SHARES, room - fixed - availability, MIN_SHARE_WIDTH).items():
         if header.sectionSize(column) != width:
             header.resizeSection(column, width)
-
-
-def share(free: int) -> dict[Column, int]:
-    """`free` px among the shared columns by their shares; those a share would leave under the floor
-    get the floor and the others share what is left, so the total stays `free` wherever it can."""
-    widths = {c: int(free * s) for c, s in SHARES.items()}
-    short = {c for c, w in widths.items() if w < MIN_SHARE_WIDTH}
-    if short and len(short) < len(SHARES):
-        rest = free - MIN_SHARE_WIDTH * len(short)
-        total = sum(s for c, s in SHARES.items() if c not in short)
-        widths = {c: MIN_SHARE_WIDTH if c in short else int(rest * s / total) for c, s in SHARES.items()}
-    return {c: max(MIN_SHARE_WIDTH, w) for c, w in widths.items()}
 
 
 def _availability(table: QTableView, room: int) -> int:
